@@ -1,0 +1,5 @@
+"""Allow `python -m packstation`."""
+
+from packstation.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""HTTP clients for Picqer and MyParcel; they return domain types."""

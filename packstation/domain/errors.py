@@ -1,0 +1,191 @@
+"""Typed errors that cross layer boundaries.
+
+They live in the domain so that the UI can turn every one of them into the packer's words
+(ui/messages.py) without importing the clients or printers that raise them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PackstationError(Exception):
+    """Base of every error the app expects and explains."""
+
+
+# --- remote APIs -------------------------------------------------------------------------------
+
+
+class ApiError(PackstationError):
+    """A call to Picqer or MyParcel failed."""
+
+    def __init__(self, service: str, message: str) -> None:
+        super().__init__(f"{service}: {message}")
+        self.service = service
+        self.message = message
+
+
+class ConnectionFailed(ApiError):
+    """The server could not be reached (DNS, refused, reset, TLS)."""
+
+
+class RequestTimeout(ApiError):
+    """The server did not answer in time; the request may or may not have taken effect."""
+
+
+class BadResponse(ApiError):
+    """The server answered something the app cannot read (HTML page, broken JSON, missing fields)."""
+
+
+@dataclass(frozen=True)
+class ApiMessage:
+    """One error message from an API, with its code where the API gives one."""
+
+    text: str
+    code: int | None = None
+    field: str = ""
+
+
+class ApiStatusError(ApiError):
+    """The server answered with an error status."""
+
+    def __init__(self, service: str, status: int, messages: tuple[ApiMessage, ...] = ()) -> None:
+        text = "; ".join(m.text for m in messages) or f"HTTP {status}"
+        super().__init__(service, text)
+        self.status = status
+        self.messages = messages
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        return tuple(m.code for m in self.messages if m.code is not None)
+
+
+class Unauthorized(ApiStatusError):
+    """401/403: the API key is wrong, revoked or lacks rights."""
+
+
+class NotFound(ApiStatusError):
+    """404: the thing asked for does not exist."""
+
+
+class RateLimited(ApiStatusError):
+    """429 after the retries ran out."""
+
+    def __init__(
+        self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), retry_after: float | None = None
+    ) -> None:
+        super().__init__(service, status, messages)
+        self.retry_after = retry_after
+
+
+class PaymentRequired(ApiStatusError):
+    """402: MyParcel prepayment account; the label must be paid first."""
+
+    def __init__(
+        self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), payment_url: str = ""
+    ) -> None:
+        super().__init__(service, status, messages)
+        self.payment_url = payment_url
+
+
+class Rejected(ApiStatusError):
+    """400/422 and other 4xx: the API refused the request and said why."""
+
+
+class ServerError(ApiStatusError):
+    """5xx after the retries ran out."""
+
+
+# --- shipment rules ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken shipment rule: a stable code (the UI translates by it), its values and English text."""
+
+    code: str
+    message: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+class InvalidShipment(PackstationError):
+    """The shipment breaks a carrier rule; nothing was sent."""
+
+    def __init__(self, violations: tuple[Violation, ...]) -> None:
+        super().__init__("; ".join(v.message for v in violations))
+        self.violations = violations
+
+
+class PicklistNotPackable(PackstationError):
+    """The picklist cannot be shipped now (closed, cancelled, paused, held by another station)."""
+
+    def __init__(self, picklist_number: str, reason: str, holder: str = "") -> None:
+        super().__init__(f"{picklist_number}: {reason}")
+        self.picklist_number = picklist_number
+        self.reason = reason
+        self.holder = holder
+
+
+class PicklistNotFound(PackstationError):
+    """No picklist with the scanned or typed number."""
+
+    def __init__(self, picklist_number: str) -> None:
+        super().__init__(picklist_number)
+        self.picklist_number = picklist_number
+
+
+class AlreadyShipped(PackstationError):
+    """The picklist already has a shipment; making another needs an explicit confirmation."""
+
+    def __init__(self, picklist_number: str, barcodes: tuple[str, ...]) -> None:
+        super().__init__(f"{picklist_number}: {', '.join(barcodes)}")
+        self.picklist_number = picklist_number
+        self.barcodes = barcodes
+
+
+# --- labels and printers -----------------------------------------------------------------------
+
+
+class LabelError(PackstationError):
+    """A label PDF cannot be used (not a PDF, corrupt, empty, too large)."""
+
+
+class BarcodeCheckFailed(PackstationError):
+    """A barcode of the label did not survive conversion for the label printer."""
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        super().__init__(", ".join(missing))
+        self.missing = missing
+
+
+class PrinterError(PackstationError):
+    """The printer could not take the job."""
+
+    def __init__(self, printer: str, message: str) -> None:
+        super().__init__(f"{printer}: {message}")
+        self.printer = printer
+        self.message = message
+
+
+class PrinterNotFound(PrinterError):
+    """The printer is not connected, not switched on or not configured."""
+
+
+class PrinterNotReady(PrinterError):
+    """The printer is there but cannot print: paper out, head open, ribbon out, paused."""
+
+    def __init__(self, printer: str, message: str, conditions: tuple[str, ...] = ()) -> None:
+        super().__init__(printer, message)
+        self.conditions = conditions
+
+
+class PrinterDisconnected(PrinterError):
+    """The printer went away during the job (unplugged, network lost)."""
+
+
+class SettingsError(PackstationError):
+    """The settings file cannot be used as it is."""
+
+
+class SecretsUnavailable(PackstationError):
+    """No OS keyring is available to store API keys."""

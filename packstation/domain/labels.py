@@ -1,0 +1,29 @@
+"""Labels on their way to a printer: what is sent, a picture of it, and the barcode check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class PreparedLabel:
+    """Exactly what will be sent to a printer, with a picture of it and the barcode check."""
+
+    payload: bytes
+    kind: Literal["zpl", "pdf"]
+    previews_png: tuple[bytes, ...] = ()  # one image per label of exactly what is sent
+    source_barcodes: tuple[str, ...] = ()
+    output_barcodes: tuple[str, ...] = ()
+
+    @property
+    def missing_barcodes(self) -> tuple[str, ...]:
+        """Barcodes readable in the source PDF that do not read in what is sent."""
+        return tuple(code for code in self.source_barcodes if code not in self.output_barcodes)
+
+
+@dataclass(frozen=True)
+class PrintReceipt:
+    printer: str
+    job_id: str
+    detail: str = ""

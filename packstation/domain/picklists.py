@@ -1,0 +1,137 @@
+"""Picqer picklists and orders as the packing station sees them (no wire field names here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class PicklistStatus(StrEnum):
+    NEW = "new"
+    PAUSED = "paused"
+    CLOSED = "closed"
+    SNOOZED = "snoozed"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def parse(cls, value: str | None) -> PicklistStatus:
+        """Return the status for a wire value; unknown values do not crash the app."""
+        try:
+            return cls((value or "").strip().lower())
+        except ValueError:
+            return cls.UNKNOWN
+
+    @property
+    def packable(self) -> bool:
+        return self is PicklistStatus.NEW
+
+
+@dataclass(frozen=True)
+class DeliveryAddress:
+    """The delivery block of a picklist or order, exactly as Picqer holds it (one address line)."""
+
+    name: str = ""
+    contact: str = ""
+    address_line: str = ""
+    address_line2: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class PickupPoint:
+    """A pickup point chosen by the customer (Picqer `pickup_point_data`)."""
+
+    carrier: str = ""
+    location_code: str = ""
+    name: str = ""
+    street: str = ""
+    number: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: str = ""
+    retail_network_id: str = ""
+
+
+@dataclass(frozen=True)
+class PicklistLine:
+    product_code: str
+    name: str
+    amount: int
+    amount_picked: int = 0
+    weight_grams: int | None = None  # per unit; None or 0 means unknown
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    product_code: str
+    name: str
+    amount: int
+    weight_grams: int | None = None  # per unit
+    price_cents: int | None = None  # per unit
+    hs_code: str = ""
+    country_of_origin: str = ""
+    is_part: bool = False  # a component of a composition line; its weight is counted by the parent
+
+
+@dataclass(frozen=True)
+class Picklist:
+    id: int  # Picqer idpicklist, used in URLs
+    number: str  # Picqer picklistid, e.g. "P2024-00123": what is printed and scanned
+    status: PicklistStatus
+    delivery: DeliveryAddress
+    lines: tuple[PicklistLine, ...] = ()
+    order_id: int | None = None
+    warehouse_id: int | None = None
+    urgent: bool = False
+    weight_grams: int | None = None
+    preferred_profile_id: int | None = None  # Picqer idshippingprovider_profile
+    preferred_delivery_date: date | None = None
+    total_products: int = 0
+    total_picked: int = 0
+    assigned_user_id: int | None = None
+    reference: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def all_picked(self) -> bool:
+        return self.total_picked >= self.total_products
+
+    @property
+    def product_count(self) -> int:
+        return sum(line.amount for line in self.lines) or self.total_products
+
+
+@dataclass(frozen=True)
+class Order:
+    id: int
+    number: str  # Picqer orderid, e.g. "O2024-00123"
+    reference: str = ""
+    customer_remarks: str = ""
+    pickup_point: PickupPoint | None = None
+    preferred_delivery_date: date | None = None
+    language: str = ""
+    lines: tuple[OrderLine, ...] = field(default_factory=tuple)
+    preferred_profile_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PicqerProfile:
+    """A Picqer shipping-provider profile (to link local shipping profiles to)."""
+
+    id: int
+    name: str
+    provider: str = ""
+
+
+@dataclass(frozen=True)
+class PicqerUser:
+    id: int
+    username: str
+    full_name: str = ""

@@ -1,0 +1,172 @@
+"""MyParcel shipments as value types: what the app asks for and what it gets back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum, StrEnum
+
+
+class Platform(StrEnum):
+    """The MyParcel platform an account lives on (values are MyParcel's own platform names)."""
+
+    MYPARCEL = "myparcel"  # MyParcel.nl
+    SENDMYPARCEL = "belgie"  # SendMyParcel.be
+
+    @property
+    def home_country(self) -> str:
+        return "BE" if self is Platform.SENDMYPARCEL else "NL"
+
+
+class Carrier(IntEnum):
+    POSTNL = 1
+    BPOST = 2
+    CHEAPCARGO = 3
+    DPD = 4
+    INSTABOX = 5
+    UPS = 8
+
+
+class PackageType(IntEnum):
+    PACKAGE = 1
+    MAILBOX = 2
+    LETTER = 3
+    DIGITAL_STAMP = 4
+
+
+class DeliveryType(IntEnum):
+    MORNING = 1
+    STANDARD = 2
+    EVENING = 3
+    PICKUP = 4
+    PICKUP_EXPRESS = 5
+
+
+class PackageContents(IntEnum):
+    COMMERCIAL_GOODS = 1
+    COMMERCIAL_SAMPLES = 2
+    DOCUMENTS = 3
+    GIFTS = 4
+    RETURN_SHIPMENT = 5
+
+
+class LabelFormat(StrEnum):
+    A6 = "A6"
+    A4 = "A4"
+
+
+@dataclass(frozen=True)
+class Address:
+    """A recipient address with the street already split (MyParcel's address object)."""
+
+    cc: str
+    city: str
+    street: str
+    number: str = ""
+    number_suffix: str = ""
+    box_number: str = ""
+    postal_code: str = ""
+    region: str = ""
+    person: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    street_additional_info: str = ""
+
+
+@dataclass(frozen=True)
+class ShipmentOptions:
+    package_type: PackageType = PackageType.PACKAGE
+    delivery_type: DeliveryType | None = None
+    delivery_date: date | None = None
+    only_recipient: bool = False
+    signature: bool = False
+    return_to_sender: bool = False  # MyParcel "return": back to sender when nobody is home
+    large_format: bool = False
+    insurance_cents: int = 0
+    age_check: bool = False
+    label_description: str = ""
+
+
+@dataclass(frozen=True)
+class PickupLocation:
+    location_name: str
+    street: str
+    number: str
+    postal_code: str
+    city: str
+    cc: str
+    location_code: str = ""
+    retail_network_id: str = ""
+
+
+@dataclass(frozen=True)
+class CustomsItem:
+    description: str
+    amount: int
+    weight_grams: int  # line total
+    value_cents: int
+    classification: str
+    country: str  # country of origin
+
+
+@dataclass(frozen=True)
+class CustomsDeclaration:
+    contents: PackageContents
+    invoice: str
+    items: tuple[CustomsItem, ...]
+
+    @property
+    def weight_grams(self) -> int:
+        return sum(item.weight_grams for item in self.items)
+
+
+def parcel_reference(picklist_number: str, parcel_no: int, parcel_count: int) -> str:
+    """Return the MyParcel reference_identifier of one parcel: the idempotency key.
+
+    A single parcel uses the picklist number itself; multi-collo parcels append "-n".
+    """
+    if parcel_count <= 1:
+        return picklist_number
+    return f"{picklist_number}-{parcel_no}"
+
+
+@dataclass(frozen=True)
+class ShipmentRequest:
+    """Everything needed to create one MyParcel shipment (possibly multi-collo), validated by the domain."""
+
+    reference: str  # the picklist number
+    carrier: Carrier
+    recipient: Address
+    options: ShipmentOptions
+    weight_grams: int
+    parcels: int = 1
+    pickup: PickupLocation | None = None
+    customs: CustomsDeclaration | None = None
+
+    @property
+    def parcel_references(self) -> tuple[str, ...]:
+        return tuple(parcel_reference(self.reference, n, self.parcels) for n in range(1, self.parcels + 1))
+
+    @property
+    def label_format(self) -> LabelFormat:
+        """Labels with a customs form exist only as A4."""
+        return LabelFormat.A4 if self.customs is not None else LabelFormat.A6
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """A shipment as MyParcel reports it."""
+
+    id: int
+    reference: str
+    carrier: Carrier | int
+    status: int = 1
+    barcode: str = ""
+    recipient_postal_code: str = ""
+    recipient_cc: str = ""
+    secondary_ids: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == 1

@@ -1,0 +1,1 @@
+"""Labels to printers: PDF to ZPL, transports, print queue."""

@@ -1,0 +1,100 @@
+"""The small interfaces the services are written against; app.py hands in the concrete objects."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerProfile, PicqerUser
+from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
+
+
+class PicklistSource(Protocol):
+    """Picqer, as far as the packing station needs it."""
+
+    def iter_picklists(
+        self,
+        status: PicklistStatus | None = PicklistStatus.NEW,
+        warehouse_id: int | None = None,
+        search: str | None = None,
+    ) -> AsyncIterator[Picklist]:
+        """Yield picklists page by page (Picqer pages of 100)."""
+        ...
+
+    async def find_picklist(self, number: str) -> Picklist | None:
+        """Return the picklist with this human number (e.g. P2024-00123), or None."""
+        ...
+
+    async def get_picklist(self, picklist_id: int) -> Picklist: ...
+
+    async def get_order(self, order_id: int) -> Order: ...
+
+    async def list_profiles(self) -> list[PicqerProfile]: ...
+
+    async def current_user(self) -> PicqerUser: ...
+
+    async def add_comment(self, picklist_id: int, text: str) -> None: ...
+
+    async def set_order_field(self, order_id: int, order_field_id: int, value: str) -> None: ...
+
+    async def pick_all(self, picklist_id: int) -> None: ...
+
+    async def close_picklist(self, picklist_id: int) -> None: ...
+
+    async def assign(self, picklist_id: int, user_id: int) -> None: ...
+
+    async def unassign(self, picklist_id: int) -> None: ...
+
+
+class ShipmentCarrier(Protocol):
+    """MyParcel (either platform)."""
+
+    async def find_by_reference(self, reference: str) -> list[Shipment]:
+        """Return the shipments whose reference_identifier is exactly `reference`."""
+        ...
+
+    async def create(self, request: ShipmentRequest) -> list[Shipment]:
+        """Create the shipment (and its secondary parcels); return one Shipment per parcel.
+
+        Idempotent: implementations look the references up before any retry and reuse what exists.
+        """
+        ...
+
+    async def get_shipment(self, shipment_id: int) -> Shipment: ...
+
+    async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
+        """Return the label PDF of these shipments (registers them at MyParcel)."""
+        ...
+
+    async def tracking_url(self, shipment: Shipment) -> str: ...
+
+
+class LabelPrinter(Protocol):
+    """A printer role (label printer or document printer) with its transport behind it."""
+
+    @property
+    def name(self) -> str: ...
+
+    async def prepare(self, pdf: bytes) -> PreparedLabel:
+        """Convert the label for this printer (PDF to ZPL, or the PDF itself) off the UI thread."""
+        ...
+
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+        """Send a prepared label; raise a PrinterError subclass when it did not print."""
+        ...
+
+
+@dataclass
+class ShipmentRecord:
+    """What the journal knows of one picklist's shipment (see journal.py)."""
+
+    picklist_number: str
+    picklist_id: int
+    shipment_ids: list[int] = field(default_factory=list)
+    barcodes: list[str] = field(default_factory=list)
+    label_path: str = ""
+    printed: bool = False
+    written_back: bool = False
+    closed: bool = False

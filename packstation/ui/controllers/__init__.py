@@ -1,0 +1,1 @@
+"""Qt controllers: one QObject per workflow."""

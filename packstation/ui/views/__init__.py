@@ -1,0 +1,1 @@
+"""Widgets built in code: layout and styling only."""

@@ -1,0 +1,1 @@
+"""Reusable widgets: scan field, options form, label preview."""
