@@ -72,7 +72,11 @@ class RateLimited(ApiStatusError):
     """429 after the retries ran out."""
 
     def __init__(
-        self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), retry_after: float | None = None
+        self,
+        service: str,
+        status: int,
+        messages: tuple[ApiMessage, ...] = (),
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(service, status, messages)
         self.retry_after = retry_after
