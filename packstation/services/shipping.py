@@ -1,0 +1,255 @@
+"""The packing use case: open a picklist, book the shipment, fetch and print the label, tell Picqer."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from packstation.domain.errors import (
+    AlreadyShipped,
+    BarcodeCheckFailed,
+    InvalidShipment,
+    PicklistNotFound,
+    PicklistNotPackable,
+)
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.mapping import Draft, build_request
+from packstation.domain.picklists import Order, Picklist, PicklistStatus
+from packstation.domain.profiles import ShippingProfile, profile_for_picklist
+from packstation.domain.shipments import Address, Platform, Shipment, ShipmentRequest
+from packstation.services.ports import LabelPrinter, PicklistSource, ShipmentCarrier
+
+log = logging.getLogger(__name__)
+
+
+class Step(StrEnum):
+    """The steps of one shipment, in order; a failed job resumes at the step that failed."""
+
+    CHECK = "check"
+    CREATE = "create"
+    LABEL = "label"
+    PREPARE = "prepare"
+    PRINT = "print"
+    WRITE_BACK = "write_back"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class WriteBackPolicy:
+    """What to record in Picqer once the label is printed (each step can be switched off)."""
+
+    comment: bool = True
+    order_field_id: int | None = None  # a Picqer order field to hold the tracking code, if the admin names one
+    pick_all: bool = True
+    close: bool = True
+
+
+@dataclass(frozen=True)
+class OpenedPicklist:
+    """A picklist loaded for packing, with what MyParcel already has for it."""
+
+    picklist: Picklist
+    order: Order | None
+    suggested_profile: ShippingProfile | None
+    existing: tuple[Shipment, ...]
+    platform: Platform
+
+    def draft(
+        self,
+        profile: ShippingProfile,
+        option_values: Mapping[str, str],
+        *,
+        weight_grams: int | None = None,
+        parcels: int = 1,
+        address: Address | None = None,
+    ) -> Draft:
+        """Build the shipment request for the packer's choices, with its warnings and rule violations."""
+        return build_request(
+            self.picklist,
+            self.order,
+            profile,
+            option_values,
+            self.platform,
+            weight_grams=weight_grams,
+            parcels=parcels,
+            address=address,
+        )
+
+
+@dataclass
+class ShipmentJob:
+    """One shipment on its way through the steps; kept by the caller so a failure can be retried."""
+
+    opened: OpenedPicklist
+    request: ShipmentRequest
+    step: Step = Step.CHECK
+    shipments: list[Shipment] = field(default_factory=list)
+    label_pdf: bytes | None = None
+    prepared: PreparedLabel | None = None
+    receipt: PrintReceipt | None = None
+    tracking_url: str = ""
+    error: Exception | None = None
+    written_back: set[str] = field(default_factory=set)  # write-back sub-steps already done
+    reprint: bool = False
+
+    @property
+    def picklist(self) -> Picklist:
+        return self.opened.picklist
+
+    @property
+    def barcodes(self) -> tuple[str, ...]:
+        return tuple(s.barcode for s in self.shipments if s.barcode)
+
+
+StepListener = Callable[[ShipmentJob], None]
+
+
+class ShippingService:
+    """Run the packing flow against the ports handed in by app.py."""
+
+    def __init__(
+        self,
+        picklists: PicklistSource,
+        carrier: ShipmentCarrier,
+        printer: LabelPrinter,
+        profiles: tuple[ShippingProfile, ...],
+        platform: Platform,
+        write_back: WriteBackPolicy | None = None,
+    ) -> None:
+        self._picklists = picklists
+        self._carrier = carrier
+        self._printer = printer
+        self.profiles = profiles
+        self.platform = platform
+        self.write_back = write_back or WriteBackPolicy()
+
+    def iter_picklists(
+        self,
+        status: PicklistStatus | None = PicklistStatus.NEW,
+        warehouse_id: int | None = None,
+        search: str | None = None,
+    ) -> AsyncIterator[Picklist]:
+        """Yield the picklists Picqer has, page by page."""
+        return self._picklists.iter_picklists(status=status, warehouse_id=warehouse_id, search=search)
+
+    async def open_picklist(self, number: str) -> OpenedPicklist:
+        """Load a picklist by its number, its order, and any shipment MyParcel already has for it."""
+        picklist = await self._picklists.find_picklist(number)
+        if picklist is None:
+            raise PicklistNotFound(number)
+        order = await self._picklists.get_order(picklist.order_id) if picklist.order_id else None
+        existing = await self._carrier.find_by_reference(picklist.number)
+        preferred = picklist.preferred_profile_id or (order.preferred_profile_id if order else None)
+        return OpenedPicklist(
+            picklist=picklist,
+            order=order,
+            suggested_profile=profile_for_picklist(self.profiles, preferred),
+            existing=tuple(existing),
+            platform=self.platform,
+        )
+
+    def start(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
+        """Begin a shipment for a valid draft; refuse a second shipment for an already shipped picklist."""
+        if draft.violations:
+            raise InvalidShipment(draft.violations)
+        if opened.existing:
+            raise AlreadyShipped(opened.picklist.number, tuple(s.barcode for s in opened.existing if s.barcode))
+        return ShipmentJob(opened=opened, request=draft.request)
+
+    def start_reprint(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
+        """Print the label of the shipment MyParcel already has, without booking anything new."""
+        job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, reprint=True)
+        job.shipments = list(opened.existing)
+        return job
+
+    async def run(self, job: ShipmentJob, on_step: StepListener | None = None) -> ShipmentJob:
+        """Take the job from its current step to DONE; on failure keep the step and raise the cause."""
+        steps = {
+            Step.CHECK: self._check,
+            Step.CREATE: self._create,
+            Step.LABEL: self._label,
+            Step.PREPARE: self._prepare,
+            Step.PRINT: self._print,
+            Step.WRITE_BACK: self._write_back,
+        }
+        job.error = None
+        order = list(Step)
+        while job.step is not Step.DONE:
+            if on_step:
+                on_step(job)
+            try:
+                await steps[job.step](job)
+            except Exception as exc:
+                job.error = exc
+                log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
+                if on_step:
+                    on_step(job)
+                raise
+            job.step = order[order.index(job.step) + 1]
+        if on_step:
+            on_step(job)
+        return job
+
+    async def _check(self, job: ShipmentJob) -> None:
+        # Re-read just before booking: another station or the office may have closed or paused it meanwhile.
+        current = await self._picklists.get_picklist(job.picklist.id)
+        if not current.status.packable:
+            raise PicklistNotPackable(current.number, current.status.value)
+
+    async def _create(self, job: ShipmentJob) -> None:
+        job.shipments = await self._carrier.create(job.request)
+
+    async def _label(self, job: ShipmentJob) -> None:
+        ids = [s.id for s in job.shipments]
+        job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
+        # MyParcel assigns barcodes when the label is made: read them back now.
+        job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
+        job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+
+    async def _prepare(self, job: ShipmentJob) -> None:
+        assert job.label_pdf is not None
+        job.prepared = await self._printer.prepare(job.label_pdf)
+        if job.prepared.missing_barcodes:
+            raise BarcodeCheckFailed(job.prepared.missing_barcodes)
+
+    async def _print(self, job: ShipmentJob) -> None:
+        assert job.prepared is not None
+        job.receipt = await self._printer.send(job.prepared, job_name=job.picklist.number)
+
+    async def _write_back(self, job: ShipmentJob) -> None:
+        if job.reprint:
+            return
+        policy = self.write_back
+        picklist = job.picklist
+        # Each sub-step is remembered so a retry never adds a second comment.
+        if policy.comment and "comment" not in job.written_back:
+            await self._picklists.add_comment(picklist.id, tracking_comment(job))
+            job.written_back.add("comment")
+        if policy.order_field_id and picklist.order_id and "order_field" not in job.written_back:
+            await self._picklists.set_order_field(picklist.order_id, policy.order_field_id, ", ".join(job.barcodes))
+            job.written_back.add("order_field")
+        if policy.pick_all and "pick_all" not in job.written_back:
+            current = await self._picklists.get_picklist(picklist.id)
+            if not current.all_picked:
+                await self._picklists.pick_all(picklist.id)
+            job.written_back.add("pick_all")
+        if policy.close and "close" not in job.written_back:
+            await self._picklists.close_picklist(picklist.id)
+            current = await self._picklists.get_picklist(picklist.id)
+            if current.status is not PicklistStatus.CLOSED:
+                raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
+            job.written_back.add("close")
+
+
+def tracking_comment(job: ShipmentJob) -> str:
+    """Return the Picqer comment that records a MyParcel shipment (Picqer cannot attach it otherwise)."""
+    carrier = job.request.carrier.name.replace("_", " ").title()
+    if carrier == "Postnl":
+        carrier = "PostNL"
+    lines = [f"Shipped with {carrier} via MyParcel by packstation."]
+    lines += [f"Barcode: {code}" for code in job.barcodes]
+    if job.tracking_url:
+        lines.append(f"Track & trace: {job.tracking_url}")
+    return "\n".join(lines)
