@@ -1,0 +1,241 @@
+"""Typed settings: frozen dataclasses with defaults in code, stored as versioned TOML.
+
+API keys are never stored here (see secrets.py). A file edited by hand into nonsense gives clear problems,
+defaults for what could not be read, and a backup copy; it is never overwritten silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+SETTINGS_VERSION = 1
+CONFIG_ENV = "PACKSTATION_CONFIG"
+
+
+@dataclass(frozen=True)
+class PicqerSettings:
+    subdomain: str = ""
+    # Overrides https://{subdomain}.picqer.com/api/v1 (the demo servers and tests use loopback URLs).
+    base_url: str = ""
+    warehouse_id: int = 0  # 0 = all warehouses
+
+    @property
+    def url(self) -> str:
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        return f"https://{self.subdomain}.picqer.com/api/v1" if self.subdomain else ""
+
+
+@dataclass(frozen=True)
+class MyParcelSettings:
+    platform: str = "myparcel"  # "myparcel" (MyParcel.nl) or "belgie" (SendMyParcel.be)
+    base_url: str = ""  # empty = the platform's own API address
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    """One printer role: where it is and how labels are laid out for it."""
+
+    transport: str = "virtual"  # virtual | usb | network | spooler | system
+    address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
+    dpi: int = 203
+    label_width_mm: float = 101.6  # a 4-inch head
+    label_height_mm: float = 152.4
+    layout: str = "fit"  # fit | crop: never clip silently
+    encoding: str = "z64"  # z64 | acs | hex
+    darkness: int = -1  # -1 = the printer's own setting
+    speed: int = -1
+    media_type: str = ""  # "" | T (thermal transfer) | D (direct thermal)
+    print_mode: str = ""  # "" | T (tear off) | P (peel) | C (cutter)
+    offset_x: int = 0
+    offset_y: int = 0
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    max_gap_ms: int = 35
+    min_length: int = 4
+    suffix: str = "\r"
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class WriteBackSettings:
+    comment: bool = True
+    order_field_id: int = 0  # 0 = do not write an order field
+    pick_all: bool = True
+    close: bool = True
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    refresh_seconds: int = 60
+
+
+@dataclass(frozen=True)
+class Settings:
+    version: int = SETTINGS_VERSION
+    language: str = "en"  # en | nl
+    station_name: str = ""
+    picqer: PicqerSettings = field(default_factory=PicqerSettings)
+    myparcel: MyParcelSettings = field(default_factory=MyParcelSettings)
+    label_printer: PrinterSettings = field(default_factory=PrinterSettings)
+    document_printer: PrinterSettings = field(default_factory=lambda: PrinterSettings(transport="system"))
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+    # Shipping profiles in the config-options schema (see domain/profiles.py); empty = the platform defaults.
+    profiles: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def accounts_configured(self) -> bool:
+        return bool(self.picqer.url)
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    path: Path
+    problems: tuple[str, ...] = ()
+    backup: Path | None = None
+
+
+def default_path() -> Path:
+    """Return the settings file: $PACKSTATION_CONFIG, else the platform's config directory."""
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return Path(from_env)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("packstation", appauthor=False)) / "settings.toml"
+
+
+def load(path: Path | None = None) -> LoadedSettings:
+    """Read settings; never raises for a bad file, but reports problems and keeps a backup of it."""
+    path = path or default_path()
+    if not path.exists():
+        return LoadedSettings(Settings(), path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        backup = _backup(path)
+        return LoadedSettings(
+            Settings(), path, (f"The settings file could not be read ({exc}); defaults are used.",), backup
+        )
+    problems: list[str] = []
+    settings = _from_dict(Settings, raw, "", problems)
+    if settings.version > SETTINGS_VERSION:
+        problems.append(f"The settings file is from a newer packstation (version {settings.version}).")
+    backup = _backup(path) if problems else None
+    return LoadedSettings(settings, path, tuple(problems), backup)
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write settings atomically (a crash mid-write never leaves half a file)."""
+    path = path or default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = _to_dict(dataclasses.replace(settings, version=SETTINGS_VERSION))
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def _backup(path: Path) -> Path | None:
+    """Copy the file aside once per distinct content, so repeated starts do not pile up copies."""
+    content = path.read_bytes() if path.exists() else b""
+    for existing in sorted(path.parent.glob(f"{path.name}.bad-*")):
+        if existing.read_bytes() == content:
+            return existing
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.bad-{stamp}")
+    try:
+        shutil.copy2(path, backup)
+    except OSError:
+        return None
+    return backup
+
+
+def _to_dict(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [_to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {str(k): _to_dict(v) for k, v in obj.items() if v is not None}
+    return obj
+
+
+def _from_dict(cls: type, raw: Any, where: str, problems: list[str]) -> Any:
+    """Build dataclass `cls` from TOML data, keeping defaults (and noting a problem) for bad values."""
+    default = cls()
+    if not isinstance(raw, dict):
+        problems.append(f"[{where or 'settings'}] is not a section; defaults are used.")
+        return default
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    known = {f.name for f in dataclasses.fields(cls)}
+    for key in raw:
+        if key not in known:
+            problems.append(f"Unknown setting '{_join(where, key)}' is ignored.")
+    for f in dataclasses.fields(cls):
+        if f.name not in raw:
+            continue
+        value = raw[f.name]
+        hint = hints[f.name]
+        name = _join(where, f.name)
+        if dataclasses.is_dataclass(hint):
+            values[f.name] = _from_dict(typing.cast(type, hint), value, name, problems)
+            continue
+        converted = _convert(hint, value)
+        if converted is _INVALID:
+            problems.append(f"Setting '{name}' has an invalid value {value!r}; the default is used.")
+        else:
+            values[f.name] = converted
+    return dataclasses.replace(default, **values)
+
+
+_INVALID = object()
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if hint is bool:
+        return value if isinstance(value, bool) else _INVALID
+    if hint is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else _INVALID
+    if hint is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return float(value) if ok else _INVALID
+    if hint is str:
+        return value if isinstance(value, str) else _INVALID
+    if origin is tuple:
+        if not isinstance(value, list):
+            return _INVALID
+        (item_hint, _ellipsis) = typing.get_args(hint)
+        items = [_convert(item_hint, v) for v in value]
+        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+    if origin is dict:
+        return dict(value) if isinstance(value, dict) else _INVALID
+    if origin in (typing.Union, types.UnionType):
+        for arm in typing.get_args(hint):
+            converted = _convert(arm, value)
+            if converted is not _INVALID:
+                return converted
+        return _INVALID
+    return _INVALID
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
