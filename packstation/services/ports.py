@@ -86,6 +86,14 @@ class LabelPrinter(Protocol):
         ...
 
 
+class LabelStore(Protocol):
+    """Keeps every label PDF on disk the moment it arrives: a paid label is never lost."""
+
+    async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
+        """Store the PDF and return where it is."""
+        ...
+
+
 @dataclass
 class ShipmentRecord:
     """What the journal knows of one picklist's shipment (see journal.py)."""

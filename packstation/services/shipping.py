@@ -19,7 +19,7 @@ from packstation.domain.mapping import Draft, build_request
 from packstation.domain.picklists import Order, Picklist, PicklistStatus
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
 from packstation.domain.shipments import Address, Platform, Shipment, ShipmentRequest
-from packstation.services.ports import LabelPrinter, PicklistSource, ShipmentCarrier
+from packstation.services.ports import LabelPrinter, LabelStore, PicklistSource, ShipmentCarrier
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,8 @@ class ShipmentJob:
     error: Exception | None = None
     written_back: set[str] = field(default_factory=set)  # write-back sub-steps already done
     reprint: bool = False
+    print_label: bool = True  # False: book and store the label, but do not print it (headless --no-print)
+    label_path: str = ""
 
     @property
     def picklist(self) -> Picklist:
@@ -117,6 +119,7 @@ class ShippingService:
         profiles: tuple[ShippingProfile, ...],
         platform: Platform,
         write_back: WriteBackPolicy | None = None,
+        label_store: LabelStore | None = None,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -124,6 +127,7 @@ class ShippingService:
         self.profiles = profiles
         self.platform = platform
         self.write_back = write_back or WriteBackPolicy()
+        self._label_store = label_store
 
     def iter_picklists(
         self,
@@ -204,17 +208,23 @@ class ShippingService:
     async def _label(self, job: ShipmentJob) -> None:
         ids = [s.id for s in job.shipments]
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
+        if self._label_store is not None:
+            job.label_path = await self._label_store.save_label(job.picklist.number, ids, job.label_pdf)
         # MyParcel assigns barcodes when the label is made: read them back now.
         job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
         job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
 
     async def _prepare(self, job: ShipmentJob) -> None:
+        if not job.print_label:
+            return
         assert job.label_pdf is not None
         job.prepared = await self._printer.prepare(job.label_pdf)
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
     async def _print(self, job: ShipmentJob) -> None:
+        if not job.print_label:
+            return
         assert job.prepared is not None
         job.receipt = await self._printer.send(job.prepared, job_name=job.picklist.number)
 
