@@ -94,15 +94,44 @@ class LabelStore(Protocol):
         ...
 
 
-@dataclass
-class ShipmentRecord:
-    """What the journal knows of one picklist's shipment (see journal.py)."""
+@dataclass(frozen=True)
+class JournalEntry:
+    """What the journal knows of one shipment attempt for a picklist."""
 
-    picklist_number: str
+    id: int
     picklist_id: int
-    shipment_ids: list[int] = field(default_factory=list)
-    barcodes: list[str] = field(default_factory=list)
+    picklist_number: str
+    station: str
+    created_at: str  # ISO 8601, local time of the station
+    steps: tuple[str, ...]  # steps completed, in order (see Journal.record)
+    shipment_ids: tuple[int, ...] = ()
+    barcodes: tuple[str, ...] = ()
     label_path: str = ""
-    printed: bool = False
-    written_back: bool = False
-    closed: bool = False
+    print_error: str = ""
+    finished: bool = False
+    data: dict[str, object] = field(default_factory=dict)  # the intent: profile, options, reference, weight
+
+
+class Journal(LabelStore, Protocol):
+    """Every step of every shipment, written before the next step starts (SQLite, see journal.py)."""
+
+    async def begin(self, picklist_id: int, picklist_number: str, intent: dict[str, object]) -> int:
+        """Record the intent to ship and return the entry id."""
+        ...
+
+    async def record(self, entry_id: int, step: str, data: dict[str, object] | None = None) -> None:
+        """Record a completed step.
+
+        Steps: "created" {"shipment_ids": [...]}, "label" {"path": str, "barcodes": [...]}, "printed"
+        {"printer": str, "job_id": str}, "print_failed" {"reason": str}, "comment", "order_field", "pick_all",
+        "closed", "done".
+        """
+        ...
+
+    async def unfinished(self) -> list[JournalEntry]:
+        """Entries that did not reach "done" (to resume or offer to the packer after a crash)."""
+        ...
+
+    async def for_picklist(self, picklist_number: str) -> list[JournalEntry]: ...
+
+    async def today(self) -> list[JournalEntry]: ...
