@@ -1,0 +1,98 @@
+"""Settings files edited by hand, and logs that never hold a secret."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from packstation import logs, secrets, settings
+from packstation.domain.errors import SecretsUnavailable
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    loaded = settings.load(tmp_path / "settings.toml")
+    assert loaded.settings == settings.Settings()
+    assert loaded.problems == ()
+
+
+def test_round_trip_keeps_every_value(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    original = settings.Settings(
+        language="nl",
+        picqer=settings.PicqerSettings(subdomain="acme", warehouse_id=3),
+        label_printer=settings.PrinterSettings(transport="usb", dpi=300, layout="crop"),
+        scanner=settings.ScannerSettings(prefix="§"),
+        profiles=({"name": "PostNL", "carrier": 1},),
+    )
+    settings.save(original, path)
+    loaded = settings.load(path)
+    assert loaded.problems == ()
+    assert loaded.settings == original
+
+
+def test_nonsense_file_is_kept_as_backup_and_defaults_used(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("this is [not toml\x00", encoding="utf-8")
+    loaded = settings.load(path)
+    assert loaded.settings == settings.Settings()
+    assert loaded.problems and "could not be read" in loaded.problems[0]
+    assert loaded.backup is not None and loaded.backup.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8").startswith("this is"), "the original must not be overwritten"
+    assert settings.load(path).backup == loaded.backup, "a second start must not pile up copies"
+
+
+def test_wrong_types_fall_back_per_value(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        'language = "nl"\nbogus = 1\n[label_printer]\ndpi = "lots"\ntransport = "usb"\n[scanner]\nmin_length = true\n',
+        encoding="utf-8",
+    )
+    loaded = settings.load(path)
+    assert loaded.settings.language == "nl"
+    assert loaded.settings.label_printer.transport == "usb"
+    assert loaded.settings.label_printer.dpi == 203
+    assert loaded.settings.scanner.min_length == 4
+    joined = " ".join(loaded.problems)
+    assert "label_printer.dpi" in joined and "scanner.min_length" in joined and "bogus" in joined
+    assert loaded.backup is not None
+
+
+def test_keys_come_from_environment_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets.set_key(secrets.PICQER, "from-keyring")
+    assert secrets.get_key(secrets.PICQER) == "from-keyring"
+    monkeypatch.setenv("PACKSTATION_PICQER_API_KEY", "from-env")
+    assert secrets.get_key(secrets.PICQER) == "from-env"
+    assert "from-env" not in repr(secrets.load_keys())
+
+
+def test_no_keyring_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    assert not secrets.keyring_available()
+    with pytest.raises(SecretsUnavailable, match="PACKSTATION_MYPARCEL_API_KEY"):
+        secrets.set_key(secrets.MYPARCEL, "abc")
+
+
+def test_log_never_holds_keys_or_authorization(tmp_path: Path) -> None:
+    redactor = logs.configure(tmp_path, secrets=["s3cr3t-key-123"])
+    try:
+        log = logging.getLogger("packstation.test")
+        log.warning("request headers {'Authorization': 'basic czNjcjN0LWtleS0xMjM='}")
+        log.warning("key was %s", "s3cr3t-key-123")
+        try:
+            raise RuntimeError("failed with s3cr3t-key-123")
+        except RuntimeError:
+            log.exception("boom")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if any(f is redactor for f in handler.filters):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    text = (tmp_path / logs.LOG_FILE).read_text(encoding="utf-8")
+    assert "s3cr3t-key-123" not in text
+    assert "czNjcjN0" not in text
+    assert text.count("[redacted]") >= 3

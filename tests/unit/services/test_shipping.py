@@ -1,0 +1,233 @@
+"""ShippingService against in-memory fakes of its ports: step order, resumption, refusals, write-back."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from packstation.domain.errors import (
+    AlreadyShipped,
+    BarcodeCheckFailed,
+    InvalidShipment,
+    PicklistNotFound,
+    PicklistNotPackable,
+    PrinterNotReady,
+)
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.picklists import DeliveryAddress, Order, Picklist, PicklistLine, PicklistStatus
+from packstation.domain.profiles import default_profiles
+from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
+from packstation.services.shipping import ShippingService, Step, WriteBackPolicy
+
+
+def make_picklist(number: str = "P2024-00001", status: PicklistStatus = PicklistStatus.NEW) -> Picklist:
+    return Picklist(
+        id=101,
+        number=number,
+        status=status,
+        delivery=DeliveryAddress(
+            name="Jan de Vries",
+            address_line="Hoofdstraat 12 A",
+            postal_code="1234 AB",
+            city="Amsterdam",
+            country="NL",
+            email="jan@example.nl",
+        ),
+        lines=(PicklistLine("SKU-1", "Mok", 2, 0, 350),),
+        order_id=9,
+        weight_grams=700,
+        total_products=2,
+        total_picked=0,
+    )
+
+
+class FakePicqer:
+    def __init__(self, picklist: Picklist) -> None:
+        self.picklist = picklist
+        self.comments: list[str] = []
+        self.calls: list[str] = []
+        self.fail_close_once = False
+
+    async def find_picklist(self, number: str) -> Picklist | None:
+        return self.picklist if number == self.picklist.number else None
+
+    async def get_picklist(self, picklist_id: int) -> Picklist:
+        self.calls.append("get_picklist")
+        return self.picklist
+
+    async def get_order(self, order_id: int) -> Order:
+        return Order(id=order_id, number="O2024-00009", reference="Webshop #77")
+
+    async def add_comment(self, picklist_id: int, text: str) -> None:
+        self.comments.append(text)
+
+    async def pick_all(self, picklist_id: int) -> None:
+        self.calls.append("pick_all")
+        self.picklist = dataclasses.replace(self.picklist, total_picked=self.picklist.total_products)
+
+    async def close_picklist(self, picklist_id: int) -> None:
+        if self.fail_close_once:
+            self.fail_close_once = False
+            raise PicklistNotPackable(self.picklist.number, "locked")
+        self.calls.append("close")
+        self.picklist = dataclasses.replace(self.picklist, status=PicklistStatus.CLOSED)
+
+
+class FakeMyParcel:
+    def __init__(self) -> None:
+        self.shipments: list[Shipment] = []
+        self.created = 0
+
+    async def find_by_reference(self, reference: str) -> list[Shipment]:
+        return [s for s in self.shipments if s.reference == reference]
+
+    async def create(self, request: ShipmentRequest) -> list[Shipment]:
+        self.created += 1
+        new = [
+            Shipment(id=1000 + len(self.shipments) + i, reference=ref, carrier=request.carrier)
+            for i, ref in enumerate(request.parcel_references)
+        ]
+        self.shipments += new
+        return new
+
+    async def get_shipment(self, shipment_id: int) -> Shipment:
+        shipment = next(s for s in self.shipments if s.id == shipment_id)
+        return dataclasses.replace(shipment, status=2, barcode=f"3SMYPA{shipment_id:09d}")
+
+    async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
+        return b"%PDF-1.4 label " + ",".join(map(str, shipment_ids)).encode()
+
+    async def tracking_url(self, shipment: Shipment) -> str:
+        return f"https://track.example/{shipment.barcode}"
+
+
+class FakePrinter:
+    name = "Zebra"
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+        self.not_ready = False
+        self.lose_barcode = False
+
+    async def prepare(self, pdf: bytes) -> PreparedLabel:
+        output = () if self.lose_barcode else ("3SMYPA000001000",)
+        return PreparedLabel(b"^XA" + pdf + b"^XZ", "zpl", (), ("3SMYPA000001000",), output)
+
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+        if self.not_ready:
+            raise PrinterNotReady(self.name, "paper out", ("paper_out",))
+        self.sent.append(label.payload)
+        return PrintReceipt(self.name, f"job-{len(self.sent)}")
+
+
+@pytest.fixture
+def parts() -> tuple[FakePicqer, FakeMyParcel, FakePrinter, ShippingService]:
+    picqer, myparcel, printer = FakePicqer(make_picklist()), FakeMyParcel(), FakePrinter()
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL)  # type: ignore[arg-type]
+    return picqer, myparcel, printer, service
+
+
+async def ship(service: ShippingService) -> tuple:
+    opened = await service.open_picklist("P2024-00001")
+    draft = opened.draft(service.profiles[0], {})
+    return opened, service.start(opened, draft)
+
+
+async def test_ships_prints_and_closes_in_order(parts) -> None:
+    picqer, myparcel, printer, service = parts
+    _opened, job = await ship(service)
+    seen: list[Step] = []
+    await service.run(job, on_step=lambda j: seen.append(j.step))
+    assert job.step is Step.DONE
+    assert [s for i, s in enumerate(seen) if i == 0 or seen[i - 1] is not s][:7] == list(Step)
+    assert myparcel.created == 1
+    assert len(printer.sent) == 1
+    assert job.barcodes == ("3SMYPA000001000",)
+    assert "3SMYPA000001000" in picqer.comments[0] and "https://track.example/" in picqer.comments[0]
+    assert picqer.calls[-2:] == ["close", "get_picklist"]
+    assert picqer.picklist.status is PicklistStatus.CLOSED
+
+
+async def test_unknown_picklist_is_reported(parts) -> None:
+    service = parts[3]
+    with pytest.raises(PicklistNotFound):
+        await service.open_picklist("P9999-99999")
+
+
+async def test_printer_failure_keeps_the_label_and_retry_resumes_without_rebooking(parts) -> None:
+    picqer, myparcel, printer, service = parts
+    _opened, job = await ship(service)
+    printer.not_ready = True
+    with pytest.raises(PrinterNotReady):
+        await service.run(job)
+    assert job.step is Step.PRINT and job.label_pdf is not None
+    printer.not_ready = False
+    await service.run(job)
+    assert job.step is Step.DONE
+    assert myparcel.created == 1, "a retry must never book a second shipment"
+    assert len(picqer.comments) == 1
+
+
+async def test_write_back_retry_adds_no_second_comment(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    picqer.fail_close_once = True
+    _opened, job = await ship(service)
+    with pytest.raises(PicklistNotPackable):
+        await service.run(job)
+    assert job.step is Step.WRITE_BACK
+    await service.run(job)
+    assert len(picqer.comments) == 1
+    assert picqer.picklist.status is PicklistStatus.CLOSED
+
+
+async def test_closed_picklist_is_refused_before_booking(parts) -> None:
+    picqer, myparcel, _printer, service = parts
+    _opened, job = await ship(service)
+    picqer.picklist = dataclasses.replace(picqer.picklist, status=PicklistStatus.CLOSED)
+    with pytest.raises(PicklistNotPackable):
+        await service.run(job)
+    assert myparcel.created == 0
+
+
+async def test_already_shipped_needs_a_reprint_not_a_second_label(parts) -> None:
+    _picqer, myparcel, printer, service = parts
+    _opened, job = await ship(service)
+    await service.run(job)
+    opened = await service.open_picklist("P2024-00001")
+    assert [s.reference for s in opened.existing] == ["P2024-00001"]
+    draft = opened.draft(service.profiles[0], {})
+    with pytest.raises(AlreadyShipped):
+        service.start(opened, draft)
+    reprint = service.start_reprint(opened, draft)
+    await service.run(reprint)
+    assert myparcel.created == 1
+    assert len(printer.sent) == 2
+
+
+async def test_lost_barcode_stops_before_printing(parts) -> None:
+    _picqer, _myparcel, printer, service = parts
+    printer.lose_barcode = True
+    _opened, job = await ship(service)
+    with pytest.raises(BarcodeCheckFailed):
+        await service.run(job)
+    assert job.step is Step.PREPARE and printer.sent == []
+
+
+async def test_invalid_draft_is_refused_before_anything_is_sent(parts) -> None:
+    _picqer, myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001")
+    draft = opened.draft(service.profiles[0], {}, weight_grams=0)
+    assert draft.violations
+    with pytest.raises(InvalidShipment):
+        service.start(opened, draft)
+    assert myparcel.created == 0
+
+
+async def test_write_back_steps_can_be_switched_off(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = WriteBackPolicy(comment=False, pick_all=False, close=False)
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert picqer.comments == [] and "close" not in picqer.calls
