@@ -1,0 +1,226 @@
+"""Composition root: the only place concrete clients, printers and the journal are built and wired."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from packstation import logs, secrets
+from packstation import settings as settings_module
+from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict
+from packstation.domain.shipments import Platform
+from packstation.services.ports import LabelPrinter
+from packstation.services.shipping import ShippingService, WriteBackPolicy
+from packstation.settings import PrinterSettings, Settings
+
+if TYPE_CHECKING:
+    from packstation.demo import DemoServers
+
+log = logging.getLogger(__name__)
+DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Return the folder for the journal, stored labels and demo prints."""
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("packstation", appauthor=False))
+
+
+@dataclass
+class AppContext:
+    """Everything the app runs on, built once; close it with `aclose()`."""
+
+    settings: Settings
+    service: ShippingService
+    printer: LabelPrinter
+    demo: DemoServers | None = None
+    print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
+    settings_problems: tuple[str, ...] = ()
+    _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    async def aclose(self) -> None:
+        for closer in reversed(self._closers):
+            with contextlib.suppress(Exception):
+                await closer()
+        self._closers.clear()
+
+
+def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfile, ...]:
+    """Return the configured shipping profiles, or the platform's defaults when none are configured."""
+    profiles: list[ShippingProfile] = []
+    for raw in settings.profiles:
+        try:
+            profiles.append(profile_from_dict(raw))
+        except ValueError as exc:
+            log.warning("A shipping profile in the settings is skipped: %s", exc)
+    return tuple(profiles) or default_profiles(platform)
+
+
+def build_label_printer(config: PrinterSettings, folder: Path, name: str = "Label printer") -> LabelPrinter:
+    """Build the label printer role from its settings."""
+    from packstation.printing import printers
+
+    return printers.build_printer(config, folder, name)
+
+
+def build_context(
+    settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None
+) -> AppContext:
+    """Wire clients, printer, journal and the shipping service for these settings and keys."""
+    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+    from packstation.clients.myparcel import MyParcelClient
+    from packstation.clients.picqer import PicqerClient
+
+    platform = Platform(settings.myparcel.platform) if settings.myparcel.platform in ("myparcel", "belgie") else (
+        Platform.MYPARCEL
+    )
+    picqer = PicqerClient(
+        HttpConfig(base_url=settings.picqer.url, api_key=keys.picqer),
+        RateLimiter.for_picqer(),
+        RetryPolicy(),
+    )
+    myparcel = MyParcelClient(
+        HttpConfig(base_url=settings.myparcel.base_url, api_key=keys.myparcel),
+        platform,
+        RateLimiter.for_myparcel(),
+        RetryPolicy(),
+    )
+    folder = data_dir()
+    print_folder = Path(settings.label_printer.address or folder / "prints")
+    printer = build_label_printer(settings.label_printer, print_folder)
+    from packstation.journal import open_journal
+
+    journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
+    problems = (problem,) if problem else ()
+    wb = settings.write_back
+    service = ShippingService(
+        picqer,
+        myparcel,
+        printer,
+        load_profiles(settings, platform),
+        platform,
+        WriteBackPolicy(comment=wb.comment, order_field_id=wb.order_field_id or None, pick_all=wb.pick_all, close=wb.close),
+        label_store=journal,
+    )
+    context = AppContext(
+        settings=settings,
+        service=service,
+        printer=printer,
+        demo=demo,
+        print_folder=print_folder if settings.label_printer.transport == "virtual" else None,
+        settings_problems=problems,
+    )
+    context._closers += [picqer.aclose, myparcel.aclose, _async(journal.close)]
+    if demo is not None:
+        context._closers.append(_async(demo.stop))
+    return context
+
+
+def _async(fn: Callable[[], object]) -> Callable[[], Awaitable[None]]:
+    async def call() -> None:
+        fn()
+
+    return call
+
+
+def demo_settings(servers: DemoServers, base: Settings | None = None) -> tuple[Settings, secrets.ApiKeys]:
+    """Return settings and keys that point at the embedded demo servers and the virtual printer."""
+    base = base or Settings()
+    settings = replace(
+        base,
+        station_name=base.station_name or "demo",
+        picqer=replace(base.picqer, base_url=servers.picqer_url, warehouse_id=0),
+        myparcel=replace(base.myparcel, platform="myparcel", base_url=servers.myparcel_url),
+        label_printer=replace(base.label_printer, transport="virtual", address=""),
+        profiles=(),
+    )
+    return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)
+
+
+@contextlib.asynccontextmanager
+async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
+    """Build the context from the settings file (or the demo servers) and close it afterwards."""
+    loaded = settings_module.load()
+    if demo:
+        from packstation.demo import DemoServers
+
+        servers = DemoServers()
+        servers.start()
+        settings, keys = demo_settings(servers, loaded.settings)
+        context = build_context(settings, keys, demo=servers)
+    else:
+        context = build_context(loaded.settings, secrets.load_keys())
+    context.settings_problems = loaded.problems + context.settings_problems
+    try:
+        yield context
+    finally:
+        await context.aclose()
+
+
+def self_test() -> int:
+    """Ship one demo picklist through every step without a window; print one line; 0 on success."""
+    os.environ.setdefault(DATA_DIR_ENV, tempfile.mkdtemp(prefix="packstation-selftest-"))
+    started = time.perf_counter()
+    try:
+        return asyncio.run(_self_test(started))
+    except Exception as exc:  # the self-test must always end with a reason, never a traceback
+        print(f"self-test FAILED: {type(exc).__name__}: {exc}")
+        return 1
+
+
+async def _self_test(started: float) -> int:
+    from packstation.domain.picklists import PicklistStatus
+
+    async with open_context(demo=True) as context:
+        service = context.service
+        async for picklist in service.iter_picklists(PicklistStatus.NEW):
+            if picklist.delivery.country == "NL":
+                break
+        else:
+            print("self-test FAILED: the demo server has no open Dutch picklist")
+            return 1
+        opened = await service.open_picklist(picklist.number)
+        profile = opened.suggested_profile or service.profiles[0]
+        draft = opened.draft(profile, {})
+        job = service.start(opened, draft)
+        await service.run(job)
+        jobs = sorted(context.print_folder.iterdir()) if context.print_folder else []
+        closed = await context.service._picklists.get_picklist(picklist.id)  # noqa: SLF001 - a check, not a use
+        if closed.status is not PicklistStatus.CLOSED or not jobs:
+            print(f"self-test FAILED: picklist {picklist.number} is {closed.status.value}, {len(jobs)} print jobs")
+            return 1
+        elapsed = time.perf_counter() - started
+        print(
+            f"self-test OK: {picklist.number} shipped with {profile.name}, barcode {', '.join(job.barcodes)}, "
+            f"label printed to {jobs[-1]}, picklist closed in Picqer ({elapsed:.1f} s)"
+        )
+        return 0
+
+
+def run_gui(*, demo: bool) -> int:
+    """Start the window on the Qt event loop (qasync) and run until it closes."""
+    from packstation.ui.application import run
+
+    return run(demo=demo, open_context=open_context)
+
+
+def main_logging(keys: secrets.ApiKeys) -> None:
+    """Start file logging with the current keys registered for redaction."""
+    logs.configure(secrets=[keys.picqer, keys.myparcel])
+
+
+if __name__ == "__main__":
+    sys.exit(self_test())
