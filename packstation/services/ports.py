@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Protocol
 
+from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerProfile, PicqerUser
 from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
@@ -92,24 +92,6 @@ class LabelStore(Protocol):
     async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
         """Store the PDF and return where it is."""
         ...
-
-
-@dataclass(frozen=True)
-class JournalEntry:
-    """What the journal knows of one shipment attempt for a picklist."""
-
-    id: int
-    picklist_id: int
-    picklist_number: str
-    station: str
-    created_at: str  # ISO 8601, local time of the station
-    steps: tuple[str, ...]  # steps completed, in order (see Journal.record)
-    shipment_ids: tuple[int, ...] = ()
-    barcodes: tuple[str, ...] = ()
-    label_path: str = ""
-    print_error: str = ""
-    finished: bool = False
-    data: dict[str, object] = field(default_factory=dict)  # the intent: profile, options, reference, weight
 
 
 class Journal(LabelStore, Protocol):

@@ -1,0 +1,41 @@
+"""What the shipment journal knows of one attempt to ship a picklist (a value type, no storage)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Steps after which nothing is left to do for the entry.
+FINISHED_STEP = "done"
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """What the journal knows of one shipment attempt for a picklist."""
+
+    id: int
+    picklist_id: int
+    picklist_number: str
+    station: str
+    created_at: str  # ISO 8601, local time of the station
+    steps: tuple[str, ...]  # steps completed, in order (see Journal.record)
+    shipment_ids: tuple[int, ...] = ()
+    barcodes: tuple[str, ...] = ()
+    label_path: str = ""
+    print_error: str = ""
+    finished: bool = False
+    data: dict[str, object] = field(default_factory=dict)  # the intent: profile, options, reference, weight
+
+    def remaining(self) -> tuple[str, ...]:
+        """Return, in the packer's words, what is left to do for an unfinished entry."""
+        if self.finished:
+            return ()
+        done = set(self.steps)
+        if "created" not in done:
+            return ("book the shipment (look it up by reference first)",)
+        left: list[str] = []
+        if not self.label_path:
+            left.append("fetch the label")
+        if "printed" not in done:
+            left.append("reprint the label")
+        left.append("finish the Picqer write-back")
+        return tuple(left)
