@@ -1,0 +1,571 @@
+"""PDF label to ZPL: render at the printer's own dots, threshold to 1 bit, encode as ^GFA bands.
+
+Pure apart from PDFium. PDFium is not thread-safe: in the app every call goes through one `PdfRenderer`,
+which owns the single worker thread that may touch it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import logging
+import zlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal, ParamSpec, TypeVar
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from packstation.domain.errors import LabelError
+
+log = logging.getLogger(__name__)
+
+Encoding = Literal["z64", "acs", "hex"]
+Layout = Literal["fit", "crop"]
+ENCODINGS: tuple[str, ...] = ("z64", "acs", "hex")
+SUPPORTED_DPI: tuple[int, ...] = (203, 300, 600)
+MAX_FIELD_BYTES = 99_999  # the ZPL guide's limit for ^GF b and c
+MM_PER_INCH = 25.4
+POINTS_PER_INCH = 72.0
+# Content that needs shrinking below this to fit is not a label for this media (e.g. a whole A4 sheet).
+MIN_FIT_SCALE = 0.6
+# A page that overhangs the label by at most this many dots is fitted without comment (rounding of mm sizes).
+SLACK_DOTS = 2
+
+
+@dataclass(frozen=True)
+class LabelGeometry:
+    """The label as the printer sees it: resolution, print width, label length, and how a page goes on it."""
+
+    dpi: int = 203
+    width_dots: int = 812  # print width (^PW): a 4-inch head at 203 dpi
+    length_dots: int = 1218  # label length (^LL): 6 inches at 203 dpi
+    layout: Layout = "fit"
+    rotation: Literal["auto", 0, 90, 180, 270] = "auto"
+    quadrant: int | None = None  # 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right (A4 sheets)
+
+    def __post_init__(self) -> None:
+        if self.dpi not in SUPPORTED_DPI:
+            raise ValueError(f"The printer resolution must be one of {SUPPORTED_DPI} dpi, not {self.dpi}.")
+        if self.width_dots <= 0 or self.length_dots <= 0:
+            raise ValueError("The label width and length must be positive.")
+        if self.layout not in ("fit", "crop"):
+            raise ValueError(f"The layout must be 'fit' or 'crop', not {self.layout!r}.")
+        if self.rotation not in ("auto", 0, 90, 180, 270):
+            raise ValueError(f"The rotation must be auto, 0, 90, 180 or 270, not {self.rotation!r}.")
+        if self.quadrant is not None and self.quadrant not in (1, 2, 3, 4):
+            raise ValueError(f"The A4 position must be 1 to 4, not {self.quadrant}.")
+
+    @classmethod
+    def from_mm(
+        cls,
+        width_mm: float,
+        height_mm: float,
+        dpi: int = 203,
+        layout: Layout = "fit",
+        rotation: Literal["auto", 0, 90, 180, 270] = "auto",
+        quadrant: int | None = None,
+    ) -> LabelGeometry:
+        """Return the geometry of a label of this size in millimetres."""
+        return cls(
+            dpi=dpi,
+            width_dots=round(width_mm / MM_PER_INCH * dpi),
+            length_dots=round(height_mm / MM_PER_INCH * dpi),
+            layout=layout,
+            rotation=rotation,
+            quadrant=quadrant,
+        )
+
+    @property
+    def width_mm(self) -> float:
+        return self.width_dots / self.dpi * MM_PER_INCH
+
+    @property
+    def length_mm(self) -> float:
+        return self.length_dots / self.dpi * MM_PER_INCH
+
+
+@dataclass(frozen=True)
+class PrintFrame:
+    """Per-printer settings written around every label; -1 or "" means "keep the printer's own"."""
+
+    darkness: int = -1  # ~SD 0..30
+    speed: int = -1  # ^PR inches per second, 1..14
+    media_type: str = ""  # ^MT: T thermal transfer, D direct thermal
+    print_mode: str = ""  # ^MM: T tear-off, P peel-off, C cutter, R rewind, K kiosk, A applicator
+    media_tracking: str = ""  # ^MN: N continuous, Y/W gap (web), M black mark
+    offset_x: int = 0  # ^LS label shift in dots
+    offset_y: int = 0  # ^LT label top in dot rows, -120..120
+    copies: int = 1  # ^PQ
+
+    def __post_init__(self) -> None:
+        if not (self.darkness == -1 or 0 <= self.darkness <= 30):
+            raise ValueError(f"Darkness must be 0 to 30 (or -1 for the printer's own), not {self.darkness}.")
+        if not (self.speed == -1 or 1 <= self.speed <= 14):
+            raise ValueError(f"Print speed must be 1 to 14 (or -1 for the printer's own), not {self.speed}.")
+        if self.media_type not in ("", "T", "D"):
+            raise ValueError(f"Media type must be T or D, not {self.media_type!r}.")
+        if self.print_mode not in ("", "T", "P", "C", "R", "K", "A", "D", "F", "L", "U"):
+            raise ValueError(f"Unknown print mode {self.print_mode!r}.")
+        if self.media_tracking not in ("", "N", "Y", "W", "M", "A", "V"):
+            raise ValueError(f"Unknown media tracking {self.media_tracking!r}.")
+        if not -120 <= self.offset_y <= 120:
+            raise ValueError(f"The top offset must be -120 to 120 dot rows, not {self.offset_y}.")
+        if not -9999 <= self.offset_x <= 9999:
+            raise ValueError(f"The label shift must be -9999 to 9999 dots, not {self.offset_x}.")
+        if not 1 <= self.copies <= 99_999_999:
+            raise ValueError(f"Copies must be at least 1, not {self.copies}.")
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """What a label PDF may be before it is refused."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_pages: int = 50
+
+
+@dataclass(frozen=True)
+class Raster:
+    """One page at the printer's dots: the 1-bit image (True = black) and what was done to get it."""
+
+    bitmap: np.ndarray
+    scale: float  # 1.0 = the page's own size
+    rotation: int
+    clipped: bool = False  # crop layout cut off printed content
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A whole PDF converted: one ZPL label per page, the bitmaps sent, and what the packer should know."""
+
+    labels: list[str]
+    rasters: list[Raster] = field(default_factory=list)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(note for raster in self.rasters for note in raster.notes)
+
+
+# --- opening and rendering ---------------------------------------------------------------------
+
+
+def open_pdf(pdf: bytes, limits: PdfLimits = PdfLimits()) -> pdfium.PdfDocument:
+    """Open a label PDF or raise LabelError saying plainly what is wrong with it."""
+    if not isinstance(pdf, bytes | bytearray | memoryview):
+        raise LabelError(f"The label must be PDF bytes, not {type(pdf).__name__}.")
+    data = bytes(pdf)
+    if not data:
+        raise LabelError("The label is empty (0 bytes): the carrier sent no PDF.")
+    if len(data) > limits.max_bytes:
+        raise LabelError(
+            f"The label PDF is {len(data) / 1_048_576:.1f} MB, more than the limit of "
+            f"{limits.max_bytes / 1_048_576:.0f} MB."
+        )
+    if b"%PDF-" not in data[:1024]:
+        start = data[:16].decode("latin-1").encode("unicode_escape").decode()
+        raise LabelError(f"The label is not a PDF (it starts with {start!r}).")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise LabelError(f"The label PDF is corrupt and cannot be read ({exc}).") from exc
+    pages = len(document)
+    if pages == 0:
+        document.close()
+        raise LabelError("The label PDF has no pages.")
+    if pages > limits.max_pages:
+        document.close()
+        raise LabelError(f"The label PDF has {pages} pages, more than the limit of {limits.max_pages}.")
+    return document
+
+
+def _render_gray(
+    page: pdfium.PdfPage, scale: float, rotation: int, crop: tuple[float, float, float, float]
+) -> np.ndarray:
+    """Render one page to 8-bit grey with every kind of anti-aliasing off, cropped, then turned clockwise."""
+    # pypdfium2 sizes the bitmap with ceil(points * scale): shave float noise so 432 pt at 300 dpi is 1800 rows.
+    scale *= 1 - 1e-9
+    try:
+        bitmap = page.render(
+            scale=scale,
+            crop=crop,
+            grayscale=True,
+            no_smoothtext=True,
+            no_smoothpath=True,
+            no_smoothimage=True,
+            optimize_mode="print",
+            may_draw_forms=False,
+        )
+    except pdfium.PdfiumError as exc:
+        raise LabelError(f"The label page cannot be drawn ({exc}).") from exc
+    array = bitmap.to_numpy()
+    if array.ndim == 3:
+        # Grey rendering still yields BGR(x) for pages with transparency: take the luminance.
+        array = (array[..., :3].astype(np.uint16) @ np.array([29, 150, 77], dtype=np.uint16) >> 8).astype(np.uint8)
+    # Rotate here rather than in PDFium, whose crop applies after its rotation.
+    return np.ascontiguousarray(np.rot90(array, k=-(rotation // 90)) if rotation else array)
+
+
+def _quadrant_crop(width: float, height: float, quadrant: int | None) -> tuple[float, float, float, float]:
+    """Return the (left, bottom, right, top) crop in points that keeps one quarter of the sheet."""
+    if quadrant is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    half_w, half_h = width / 2, height / 2
+    left = half_w if quadrant in (2, 4) else 0.0
+    right = 0.0 if quadrant in (2, 4) else half_w
+    top = half_h if quadrant in (3, 4) else 0.0
+    bottom = 0.0 if quadrant in (3, 4) else half_h
+    return (left, bottom, right, top)
+
+
+def _choose_rotation(content_w: float, content_h: float, geometry: LabelGeometry) -> int:
+    if geometry.rotation != "auto":
+        return int(geometry.rotation)
+    page_landscape = content_w > content_h * 1.02
+    page_portrait = content_h > content_w * 1.02
+    media_landscape = geometry.width_dots > geometry.length_dots
+    if (page_landscape and not media_landscape) or (page_portrait and media_landscape):
+        return 90
+    return 0
+
+
+def grey_dither_mask(gray: np.ndarray, min_size: int = 9) -> np.ndarray:
+    """Return where the image is a large flat grey area (to be dithered); bars and text stay out of it."""
+    mid = (gray > 40) & (gray < 215)
+    if not mid.any():
+        return mid
+    # An area counts only where a whole min_size x min_size box around the pixel is mid-grey:
+    # bar edges, text and thin lines never are, so they keep a clean threshold.
+    k = min_size
+    integral = np.pad(mid.astype(np.int32), ((1, 0), (1, 0))).cumsum(0).cumsum(1)
+    h, w = mid.shape
+    if h < k or w < k:
+        return np.zeros_like(mid)
+    box = integral[k:, k:] - integral[:-k, k:] - integral[k:, :-k] + integral[:-k, :-k]
+    full = np.zeros_like(mid)
+    full[k // 2 : k // 2 + box.shape[0], k // 2 : k // 2 + box.shape[1]] = box == k * k
+    # Grow back by the box radius so the area's own edge pixels are dithered too, not thresholded away.
+    integral2 = np.pad(full.astype(np.int32), ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2))).cumsum(0).cumsum(1)
+    grown = integral2[k:, k:] - integral2[:-k, k:] - integral2[k:, :-k] + integral2[:-k, :-k]
+    return (grown > 0) & mid
+
+
+_BAYER8 = np.array(
+    [
+        [0, 32, 8, 40, 2, 34, 10, 42],
+        [48, 16, 56, 24, 50, 18, 58, 26],
+        [12, 44, 4, 36, 14, 46, 6, 38],
+        [60, 28, 52, 20, 62, 30, 54, 22],
+        [3, 35, 11, 43, 1, 33, 9, 41],
+        [51, 19, 59, 27, 49, 17, 57, 25],
+        [15, 47, 7, 39, 13, 45, 5, 37],
+        [63, 31, 55, 23, 61, 29, 53, 21],
+    ],
+    dtype=np.float32,
+)
+
+
+def to_one_bit(gray: np.ndarray, threshold: int = 128) -> np.ndarray:
+    """Threshold line art and dither only large flat grey areas (the hybrid mask); True = black."""
+    black = gray < threshold
+    mask = grey_dither_mask(gray)
+    if mask.any():
+        h, w = gray.shape
+        tile = np.tile((_BAYER8 + 0.5) * (255.0 / 64.0), (h // 8 + 1, w // 8 + 1))[:h, :w]
+        black = np.where(mask, gray < tile, black)
+    return black
+
+
+def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_index: int) -> Raster:
+    """Render one page of an open document onto the label at the printer's dots."""
+    page = document[page_index]
+    try:
+        page_w, page_h = page.get_size()
+        crop = _quadrant_crop(page_w, page_h, geometry.quadrant)
+        content_w = page_w - crop[0] - crop[2]
+        content_h = page_h - crop[1] - crop[3]
+        rotation = _choose_rotation(content_w, content_h, geometry)
+        if rotation in (90, 270):
+            content_w, content_h = content_h, content_w
+        native = geometry.dpi / POINTS_PER_INCH
+        want_w, want_h = content_w * native, content_h * native
+        over = want_w > geometry.width_dots + SLACK_DOTS or want_h > geometry.length_dots + SLACK_DOTS
+        fit_scale = min(geometry.width_dots / want_w, geometry.length_dots / want_h, 1.0)
+        page_mm = (
+            f"{content_w / POINTS_PER_INCH * MM_PER_INCH:.0f} x {content_h / POINTS_PER_INCH * MM_PER_INCH:.0f} mm"
+        )
+        label_mm = f"{geometry.width_mm:.0f} x {geometry.length_mm:.0f} mm"
+        if fit_scale < MIN_FIT_SCALE:
+            hint = (
+                " Choose the A4 position of the label (1-4) or ask the carrier for A6 labels."
+                if (geometry.quadrant is None)
+                else ""
+            )
+            raise LabelError(
+                f"Page {page_index + 1} of the label is {page_mm}, far larger than the {label_mm} label: "
+                f"it would print at {fit_scale:.0%} of its size.{hint}"
+            )
+        notes: list[str] = []
+        scale = 1.0
+        if over and geometry.layout == "fit":
+            scale = fit_scale
+        if scale < 0.995:
+            notes.append(f"Page {page_index + 1} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
+        gray = _render_gray(page, native * scale, rotation, crop)
+    finally:
+        page.close()
+    canvas = np.full((geometry.length_dots, geometry.width_dots), 255, dtype=np.uint8)
+    h, w = gray.shape
+    # Centre across the head (labels are centred on the liner); top-align along the feed.
+    x0 = max((geometry.width_dots - w) // 2, 0) if w <= geometry.width_dots else 0
+    src_x0 = 0 if w <= geometry.width_dots else (w - geometry.width_dots) // 2
+    copy_w = min(w, geometry.width_dots)
+    copy_h = min(h, geometry.length_dots)
+    canvas[:copy_h, x0 : x0 + copy_w] = gray[:copy_h, src_x0 : src_x0 + copy_w]
+    clipped = False
+    if w > geometry.width_dots or h > geometry.length_dots:
+        inside = np.zeros(gray.shape, dtype=bool)
+        inside[:copy_h, src_x0 : src_x0 + copy_w] = True
+        lost = int(np.count_nonzero((gray < 128) & ~inside))
+        if lost:
+            clipped = True
+            notes.append(
+                f"Page {page_index + 1} ({page_mm}) is larger than the {label_mm} label and is cropped: "
+                f"{lost} printed dots fall outside it."
+            )
+            log.warning(notes[-1])
+    return Raster(bitmap=to_one_bit(canvas), scale=scale, rotation=rotation, clipped=clipped, notes=tuple(notes))
+
+
+def rasterize(pdf: bytes, geometry: LabelGeometry, page: int = 0, limits: PdfLimits = PdfLimits()) -> np.ndarray:
+    """Return page `page` of the PDF as a 1-bit label image at the printer's dots (True = black)."""
+    document = open_pdf(pdf, limits)
+    try:
+        if not 0 <= page < len(document):
+            raise LabelError(f"The label PDF has {len(document)} pages; there is no page {page + 1}.")
+        return rasterize_page(document, geometry, page).bitmap
+    finally:
+        document.close()
+
+
+def render_pages_gray(pdf: bytes, dpi: int, limits: PdfLimits = PdfLimits()) -> list[np.ndarray]:
+    """Render every page at `dpi` in 8-bit grey (anti-aliased, as a scanner would see the source)."""
+    document = open_pdf(pdf, limits)
+    try:
+        images = []
+        for page in document:
+            try:
+                images.append(page.render(scale=dpi / POINTS_PER_INCH, grayscale=True).to_numpy().squeeze())
+            finally:
+                page.close()
+        return images
+    finally:
+        document.close()
+
+
+# --- ^GFA encoding -----------------------------------------------------------------------------
+
+
+def crc16_xmodem(data: bytes) -> int:
+    """Return CRC-16/XMODEM (poly 0x1021, init 0, no reflection) of the bytes."""
+    return binascii.crc_hqx(data, 0)
+
+
+def z64_encode(raw: bytes, level: int = 6) -> str:
+    """Return `:Z64:` + base64(zlib) + `:` + CRC-16/XMODEM of the base64 text, in upper-case hex."""
+    text = base64.b64encode(zlib.compress(raw, level)).decode("ascii")
+    return f":Z64:{text}:{crc16_xmodem(text.encode('ascii')):04X}"
+
+
+def _acs_count(n: int) -> str:
+    """Return the ACS repeat-count characters for n repeats (counts add: z = 400)."""
+    out = []
+    while n > 400:
+        out.append("z")
+        n -= 400
+    tens, units = divmod(n, 20)
+    if tens:
+        out.append(chr(ord("g") + tens - 1))
+    if units:
+        out.append(chr(ord("G") + units - 1))
+    return "".join(out)
+
+
+def _acs_run_length(hex_row: str) -> str:
+    out = []
+    i, n = 0, len(hex_row)
+    while i < n:
+        ch = hex_row[i]
+        j = i + 1
+        while j < n and hex_row[j] == ch:
+            j += 1
+        run = j - i
+        out.append(_acs_count(run) + ch if run > 2 else ch * run)
+        i = j
+    return "".join(out)
+
+
+def acs_encode(raw: bytes, bytes_per_row: int) -> str:
+    """Return ZPL compressed ASCII hex: G-Y/g-z repeat counts, `,` = rest of row zero, `:` = same row again."""
+    rows = []
+    previous: bytes | None = None
+    for start in range(0, len(raw), bytes_per_row):
+        row = raw[start : start + bytes_per_row]
+        if row == previous:
+            rows.append(":")
+            continue
+        previous = row
+        stripped = row.rstrip(b"\x00")  # whole bytes only: a trailing zero nibble of a byte is data
+        if not stripped:
+            rows.append(",")
+            continue
+        text = _acs_run_length(stripped.hex().upper())
+        rows.append(text + ("," if len(stripped) < len(row) else ""))
+    return "".join(rows)
+
+
+def graphic_data(raw: bytes, bytes_per_row: int, encoding: str) -> str:
+    """Return the data part of a ^GFA field in the chosen encoding."""
+    if encoding == "z64":
+        return z64_encode(raw)
+    if encoding == "acs":
+        return acs_encode(raw, bytes_per_row)
+    if encoding == "hex":
+        return raw.hex().upper()
+    raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
+
+
+def encode_gfa(bitmap: np.ndarray, encoding: str = "z64", max_field_bytes: int = MAX_FIELD_BYTES) -> str:
+    """Return the bitmap (True = black) as `^FO0,y^GFA,...^FS` bands of at most 99,999 bytes each."""
+    if bitmap.ndim != 2 or bitmap.size == 0:
+        raise ValueError("The bitmap must be a non-empty 2-D array.")
+    if encoding not in ENCODINGS:
+        raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
+    packed = np.packbits(bitmap.astype(bool), axis=1)
+    rows, bytes_per_row = packed.shape
+    rows_per_band = max_field_bytes // bytes_per_row
+    if rows_per_band < 1:
+        raise ValueError(f"A row of {bytes_per_row} bytes does not fit a ^GF field of {max_field_bytes} bytes.")
+    fields = []
+    for y in range(0, rows, rows_per_band):
+        band = packed[y : y + rows_per_band]
+        raw = band.tobytes()
+        data = graphic_data(raw, bytes_per_row, encoding)
+        fields.append(f"^FO0,{y}^GFA,{len(raw)},{len(raw)},{bytes_per_row},{data}^FS")
+    return "\n".join(fields)
+
+
+def frame_label(graphic: str, geometry: LabelGeometry, frame: PrintFrame = PrintFrame()) -> str:
+    """Wrap graphic fields in one label format with the printer's settings."""
+    lines = ["^XA"]
+    if frame.darkness >= 0:
+        lines.append(f"~SD{frame.darkness:02d}")
+    settings = [f"^PW{geometry.width_dots}", f"^LL{geometry.length_dots}", "^LH0,0"]
+    if frame.offset_x:
+        settings.append(f"^LS{frame.offset_x}")
+    if frame.offset_y:
+        settings.append(f"^LT{frame.offset_y}")
+    if frame.speed > 0:
+        settings.append(f"^PR{frame.speed}")
+    if frame.media_type:
+        settings.append(f"^MT{frame.media_type}")
+    if frame.media_tracking:
+        settings.append(f"^MN{frame.media_tracking}")
+    if frame.print_mode:
+        settings.append(f"^MM{frame.print_mode}")
+    lines.append("".join(settings))
+    lines.append(graphic)
+    lines.append(f"^PQ{frame.copies}")
+    lines.append("^XZ")
+    return "\n".join(lines) + "\n"
+
+
+def convert(
+    pdf: bytes,
+    geometry: LabelGeometry,
+    frame: PrintFrame = PrintFrame(),
+    encoding: str = "z64",
+    limits: PdfLimits = PdfLimits(),
+) -> Conversion:
+    """Convert every page of the PDF into one ZPL label, keeping the bitmaps and notes."""
+    if encoding not in ENCODINGS:
+        raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
+    document = open_pdf(pdf, limits)
+    try:
+        rasters = [rasterize_page(document, geometry, index) for index in range(len(document))]
+    finally:
+        document.close()
+    labels = [frame_label(encode_gfa(r.bitmap, encoding), geometry, frame) for r in rasters]
+    return Conversion(labels=labels, rasters=rasters)
+
+
+def pdf_to_zpl(
+    pdf: bytes,
+    geometry: LabelGeometry,
+    frame: PrintFrame = PrintFrame(),
+    encoding: str = "z64",
+    limits: PdfLimits = PdfLimits(),
+) -> list[str]:
+    """Return one `^XA...^XZ` label per page of the PDF."""
+    return convert(pdf, geometry, frame, encoding, limits).labels
+
+
+# --- the one PDFium thread ---------------------------------------------------------------------
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class PdfRenderer:
+    """Owns the single worker thread that may call PDFium; every render in the app goes through one of these."""
+
+    def __init__(self, limits: PdfLimits = PdfLimits()) -> None:
+        self.limits = limits
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+
+    async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run fn on the PDFium thread and await its result."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: fn(*args, **kwargs))
+
+    async def convert(
+        self,
+        pdf: bytes,
+        geometry: LabelGeometry,
+        frame: PrintFrame = PrintFrame(),
+        encoding: str = "z64",
+    ) -> Conversion:
+        """Convert the PDF to ZPL labels on the PDFium thread."""
+        return await self.run(convert, pdf, geometry, frame, encoding, self.limits)
+
+    async def pdf_to_zpl(
+        self,
+        pdf: bytes,
+        geometry: LabelGeometry,
+        frame: PrintFrame = PrintFrame(),
+        encoding: str = "z64",
+    ) -> list[str]:
+        """Return one ZPL label per page, converted on the PDFium thread."""
+        return (await self.convert(pdf, geometry, frame, encoding)).labels
+
+    async def rasterize(self, pdf: bytes, geometry: LabelGeometry, page: int = 0) -> np.ndarray:
+        """Return one page as a 1-bit label image, rendered on the PDFium thread."""
+        return await self.run(rasterize, pdf, geometry, page, self.limits)
+
+    async def render_gray(self, pdf: bytes, dpi: int) -> list[np.ndarray]:
+        """Render every page in grey at dpi on the PDFium thread (for the source barcode check)."""
+        return await self.run(render_pages_gray, pdf, dpi, self.limits)
+
+    def close(self) -> None:
+        """Stop the worker thread once the jobs in flight are done."""
+        self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> PdfRenderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
