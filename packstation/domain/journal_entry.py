@@ -4,8 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Steps after which nothing is left to do for the entry.
+from packstation.domain.errors import PackstationError
+
+# The steps Journal.record accepts, in the order the shipping flow reaches them.
+STEPS = (
+    "created",
+    "label",
+    "printed",
+    "print_failed",
+    "comment",
+    "order_field",
+    "pick_all",
+    "closed",
+    "done",
+)
 FINISHED_STEP = "done"
+
+
+class JournalUnavailable(PackstationError):
+    """The shipment journal cannot be opened or written (folder not writable, disk full, closed)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,147 @@
+"""`packstation journal`: today's shipments and unfinished ones, and a stored label written out without network."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from packstation.domain.errors import LabelError, PackstationError
+from packstation.domain.journal_entry import JournalEntry
+
+DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Return the folder holding the journal and the stored labels ($PACKSTATION_DATA_DIR overrides)."""
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("packstation", appauthor=False))
+
+
+def register(subparsers: Any) -> None:
+    """Add the `journal` subcommand."""
+    parser = subparsers.add_parser(
+        "journal",
+        help="list today's shipments and unfinished ones from the journal; write a stored label to a file",
+    )
+    parser.add_argument("--json", action="store_true", help="print the entries as JSON")
+    parser.add_argument("--all", action="store_true", help="list every entry, not only today's and unfinished ones")
+    parser.add_argument(
+        "--label", metavar="PICKLIST", help="write the stored label PDF of this picklist's newest shipment (needs -o)"
+    )
+    parser.add_argument("-o", "--out", type=Path, metavar="FILE.pdf", help="where --label writes the PDF")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the journal or write out a stored label; return 0, 1 when nothing was found, 2 on bad input."""
+    if args.label and args.out is None:
+        return _fail(args, "--label needs -o FILE.pdf: where to write the label.", code=2)
+    if args.out is not None and not args.label:
+        return _fail(args, "-o is only used with --label PICKLIST.", code=2)
+    folder = data_dir()
+    path = folder / "journal.sqlite3"
+    if not path.exists():
+        return _fail(args, f"There is no shipment journal yet at {path}: nothing has been shipped here.", code=1)
+    try:
+        return asyncio.run(_run(args, folder, path))
+    except PackstationError as exc:
+        return _fail(args, str(exc), code=1)
+
+
+async def _run(args: argparse.Namespace, folder: Path, path: Path) -> int:
+    from packstation.journal import open_journal
+
+    journal, problem = open_journal(path, folder / "labels", station="")
+    try:
+        if problem:
+            print(problem, file=sys.stderr)
+        if args.label:
+            return await _write_label(args, journal, args.label, args.out)
+        if args.all:
+            entries = await journal.entries()
+        else:
+            seen = {e.id: e for e in await journal.today()}
+            seen.update({e.id: e for e in await journal.unfinished()})
+            entries = sorted(seen.values(), key=lambda e: e.id)
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps({"journal": str(path), "entries": [entry_json(e) for e in entries]}, indent=2))
+    else:
+        print(format_entries(entries, path, everything=args.all))
+    return 0
+
+
+async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, out: Path) -> int:
+    with_label = [e for e in await journal.for_picklist(picklist) if e.label_path]
+    if not with_label:
+        return _fail(args, f"The journal has no stored label for picklist {picklist}.", code=1)
+    entry: JournalEntry = with_label[-1]
+    try:
+        pdf = await journal.label_bytes(entry)
+    except LabelError as exc:
+        return _fail(args, str(exc), code=1)
+    try:
+        await asyncio.to_thread(_write_file, out, pdf)
+    except OSError as exc:
+        return _fail(args, f"Could not write {out}: {exc}", code=1)
+    ids = ", ".join(str(i) for i in entry.shipment_ids) or "none"
+    if args.json:
+        print(json.dumps({"ok": True, "picklist": picklist, "shipment_ids": list(entry.shipment_ids), "out": str(out)}))
+    else:
+        print(f"Wrote the label of {picklist} (shipments {ids}, {len(pdf)} bytes) to {out}.")
+    return 0
+
+
+def _write_file(out: Path, data: bytes) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+
+
+def entry_json(entry: JournalEntry) -> dict[str, object]:
+    """Return an entry as JSON-ready data, with what is left to do."""
+    data = asdict(entry)
+    data["steps"] = list(entry.steps)
+    data["shipment_ids"] = list(entry.shipment_ids)
+    data["barcodes"] = list(entry.barcodes)
+    data["left"] = list(entry.remaining())
+    return data
+
+
+def format_entries(entries: list[JournalEntry], path: Path, everything: bool = False) -> str:
+    """Return the entries as the text the packer reads: one block per shipment."""
+    title = "All shipments" if everything else f"Shipments of today ({date.today().isoformat()}) and unfinished ones"
+    lines = [f"{title} — journal {path}"]
+    if not entries:
+        lines.append("  (none)")
+    for entry in entries:
+        when = entry.created_at.replace("T", " ")[:16]
+        state = "done" if entry.finished else "UNFINISHED"
+        lines.append(f"{entry.picklist_number}  {when}  {state}")
+        lines.append(f"  barcodes: {', '.join(entry.barcodes) or '-'}")
+        lines.append(f"  steps:    {', '.join(entry.steps) or 'intent only'}")
+        lines.append(f"  label:    {entry.label_path or '-'}")
+        if entry.print_error:
+            lines.append(f"  printing failed: {entry.print_error}")
+        if not entry.finished:
+            lines.append(f"  left:     {'; '.join(entry.remaining())}")
+    return "\n".join(lines)
+
+
+def _fail(args: argparse.Namespace, message: str, code: int) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps({"ok": False, "error": message}))
+    else:
+        print(message, file=sys.stderr)
+    return code

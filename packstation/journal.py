@@ -1,0 +1,549 @@
+"""SQLite record of every shipment step, and the label PDFs on disk: recovery and reprint after a crash.
+
+A label costs money and a parcel without one stays in the warehouse, so each step is committed (WAL,
+synchronous=FULL) before the awaiting call returns, and each label is on disk (tmp + fsync + rename)
+before anything else happens. All disk work runs on one worker thread owned by the journal, so the UI
+thread never waits on the disk and writes are never interleaved within this process; other processes on
+the same file are kept apart by SQLite's own locking (BEGIN IMMEDIATE with a busy timeout).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from packstation.domain.errors import LabelError
+from packstation.domain.journal_entry import FINISHED_STEP, STEPS, JournalEntry, JournalUnavailable
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+REDACTED = "[redacted]"
+# Keys whose values look like credentials; matched case-insensitively with '-' and ' ' read as '_'.
+_SECRET_KEY = re.compile(r"(api_?key|authori[sz]ation|token|secret|password|passwd|bearer|cookie)", re.IGNORECASE)
+_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_NAME = 80
+
+_SCHEMA = """
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    picklist_id INTEGER NOT NULL,
+    picklist_number TEXT NOT NULL,
+    station TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    day TEXT NOT NULL,
+    intent TEXT NOT NULL,
+    shipment_ids TEXT NOT NULL DEFAULT '[]',
+    barcodes TEXT NOT NULL DEFAULT '[]',
+    label_path TEXT NOT NULL DEFAULT '',
+    print_error TEXT NOT NULL DEFAULT '',
+    finished INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entries_picklist ON entries (picklist_number);
+CREATE INDEX entries_day ON entries (day);
+CREATE INDEX entries_unfinished ON entries (finished);
+CREATE TABLE steps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id INTEGER NOT NULL REFERENCES entries (id),
+    step TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX steps_entry ON steps (entry_id);
+CREATE TABLE labels (
+    path TEXT PRIMARY KEY,
+    picklist_number TEXT NOT NULL,
+    shipment_ids TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    saved_at TEXT NOT NULL
+);
+"""
+
+_SELECT_ENTRIES = (
+    "SELECT id, picklist_id, picklist_number, station, created_at, intent, shipment_ids, barcodes,"
+    " label_path, print_error, finished FROM entries"
+)
+
+T = TypeVar("T")
+
+
+class JournalUnusable(JournalUnavailable):
+    """The journal file exists but cannot be used as it is: locked, corrupt, or from a newer version."""
+
+    def __init__(self, path: Path, kind: str, detail: str) -> None:
+        super().__init__(f"{path}: {kind}: {detail}")
+        self.path = path
+        self.kind = kind  # "locked", "corrupt", "newer", "foreign"
+        self.detail = detail
+
+
+def redact(value: object) -> tuple[object, bool]:
+    """Return `value` with every credential-like field replaced by "[redacted]", and whether any was."""
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        changed = False
+        for key, item in value.items():
+            name = str(key).replace("-", "_").replace(" ", "_")
+            if _SECRET_KEY.search(name) and item not in (None, ""):
+                out[str(key)] = REDACTED
+                changed = True
+            else:
+                out[str(key)], sub = redact(item)
+                changed = changed or sub
+        return out, changed
+    if isinstance(value, list | tuple):
+        items = [redact(item) for item in value]
+        return [item for item, _ in items], any(sub for _, sub in items)
+    return value, False
+
+
+def label_file_name(picklist_number: str, shipment_ids: list[int]) -> str:
+    """Return a file name safe on every platform for this picklist's label."""
+    stem = _UNSAFE_NAME_CHARS.sub("_", picklist_number).strip("._") or "picklist"
+    ids = "-".join(str(int(i)) for i in shipment_ids) or "no-shipment"
+    return f"{stem[:_MAX_NAME]}_{ids[:_MAX_NAME]}.pdf"
+
+
+class SqliteJournal:
+    """The shipment journal: SQLite in WAL mode plus label PDFs as files, written by one worker thread.
+
+    Intents and step data are stored as JSON after redaction: any field whose name looks like a
+    credential (api_key, authorization, token, secret, password, ...) is stored as "[redacted]" and a
+    warning is logged, so the journal never holds an API key even if a caller passes one by mistake.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        labels_dir: Path,
+        station: str,
+        *,
+        busy_timeout: float = 5.0,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.labels_dir = Path(labels_dir)
+        self.station = station
+        self._busy_timeout = busy_timeout
+        self._now = now or (lambda: datetime.now().astimezone())
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="packstation-journal")
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._conn = self._executor.submit(self._open).result()
+        except BaseException:
+            self._executor.shutdown(wait=True)
+            raise
+
+    # --- lifecycle (worker thread) ------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.labels_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise JournalUnavailable(f"cannot create the journal folder: {exc}") from exc
+        try:
+            conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(f"{self.path}: {exc}") from exc
+        try:
+            self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise JournalUnusable(
+                    self.path, "newer", f"schema version {version}, this packstation knows up to {SCHEMA_VERSION}"
+                )
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+            if problems != ["ok"]:
+                raise JournalUnusable(self.path, "corrupt", "; ".join(problems[:3]))
+            if version == 0:
+                tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+                if tables:
+                    raise JournalUnusable(self.path, "foreign", "an SQLite database that is not a packstation journal")
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise JournalUnusable(self.path, "locked", f"could not switch to WAL (still {mode})")
+            # FULL: in WAL mode NORMAL may drop the last commits on power loss; a paid label must not be.
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            if version == 0:
+                self._migrate(conn)
+            else:
+                # Prove we can write now, not at the first shipment: a lock held for good shows here.
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                raise JournalUnusable(self.path, "locked", str(exc)) from exc
+            if "not a database" in text or "malformed" in text or "corrupt" in text:
+                raise JournalUnusable(self.path, "corrupt", str(exc)) from exc
+            raise JournalUnavailable(f"{self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise JournalUnusable(self.path, "corrupt", str(exc)) from exc
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have created the schema while we waited for the lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the database and stop the worker thread; safe to call twice."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            self._executor.submit(conn.close).result()
+        finally:
+            self._executor.shutdown(wait=True)
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._conn is None:
+            raise JournalUnavailable("the journal is closed")
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
+
+    def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `fn` in one IMMEDIATE transaction and commit it durably (worker thread)."""
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(f"{self.path}: could not write: {exc}") from exc
+        return result
+
+    def _read(self, where: str, params: tuple[object, ...] = ()) -> list[JournalEntry]:
+        conn = self._connection()
+        try:
+            # `where` is one of this module's fixed clauses; values always go in as parameters.
+            query = f"{_SELECT_ENTRIES} WHERE {where} ORDER BY id"
+            # One read transaction: both queries see the same snapshot while other processes write.
+            conn.execute("BEGIN")
+            rows = conn.execute(query, params).fetchall()
+            steps: dict[int, list[str]] = {row[0]: [] for row in rows}
+            step_query = f"SELECT entry_id, step FROM steps WHERE entry_id IN (SELECT id FROM entries WHERE {where})"  # noqa: S608
+            for entry_id, step in conn.execute(step_query + " ORDER BY id", params):
+                steps[entry_id].append(step)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise JournalUnavailable(f"{self.path}: could not read: {exc}") from exc
+        return [
+            JournalEntry(
+                id=row[0],
+                picklist_id=row[1],
+                picklist_number=row[2],
+                station=row[3],
+                created_at=row[4],
+                steps=tuple(steps[row[0]]),
+                shipment_ids=tuple(json.loads(row[6])),
+                barcodes=tuple(json.loads(row[7])),
+                label_path=row[8],
+                print_error=row[9],
+                finished=bool(row[10]),
+                data=json.loads(row[5]),
+            )
+            for row in rows
+        ]
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise JournalUnavailable("the journal is closed")
+        return self._conn
+
+    def _stamp(self) -> str:
+        return self._now().isoformat(timespec="seconds")
+
+    def _dump(self, what: str, value: dict[str, object] | None) -> str:
+        clean, changed = redact(dict(value or {}))
+        if changed:
+            log.warning("A credential-like field in the %s was not stored in the journal (redacted).", what)
+        return json.dumps(clean, default=str, ensure_ascii=False, sort_keys=True)
+
+    # --- the Journal port ---------------------------------------------------------------------
+
+    async def begin(self, picklist_id: int, picklist_number: str, intent: dict[str, object]) -> int:
+        """Record the intent to ship and return the entry id (credential-like fields are redacted)."""
+        if not picklist_number.strip():
+            raise ValueError("a journal entry needs the picklist number")
+        intent_json = self._dump("intent", intent)
+        now = self._now()
+
+        def write(conn: sqlite3.Connection) -> int:
+            cursor = conn.execute(
+                "INSERT INTO entries (picklist_id, picklist_number, station, created_at, day, intent)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    int(picklist_id),
+                    picklist_number,
+                    self.station,
+                    now.isoformat(timespec="seconds"),
+                    now.date().isoformat(),
+                    intent_json,
+                ),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+        return await self._run(self._write, write)
+
+    async def record(self, entry_id: int, step: str, data: dict[str, object] | None = None) -> None:
+        """Record a completed step of an entry (see ports.Journal.record for the steps and their data)."""
+        if step not in STEPS:
+            raise ValueError(f"unknown journal step {step!r}; expected one of {', '.join(STEPS)}")
+        data_json = self._dump(f"'{step}' step", data)
+        values = json.loads(data_json)
+        at = self._stamp()
+
+        def write(conn: sqlite3.Connection) -> None:
+            if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone() is None:
+                raise KeyError(f"no journal entry {entry_id}")
+            conn.execute(
+                "INSERT INTO steps (entry_id, step, at, data) VALUES (?, ?, ?, ?)", (entry_id, step, at, data_json)
+            )
+            self._apply(conn, entry_id, step, values)
+
+        await self._run(self._write, write)
+
+    @staticmethod
+    def _apply(conn: sqlite3.Connection, entry_id: int, step: str, data: dict[str, Any]) -> None:
+        """Keep the entry's summary columns in step with the step just recorded."""
+        if step == "created" and "shipment_ids" in data:
+            ids = [int(i) for i in data["shipment_ids"]]
+            conn.execute("UPDATE entries SET shipment_ids = ? WHERE id = ?", (json.dumps(ids), entry_id))
+        elif step == "label":
+            if data.get("path"):
+                conn.execute("UPDATE entries SET label_path = ? WHERE id = ?", (str(data["path"]), entry_id))
+            if "barcodes" in data:
+                codes = [str(b) for b in data["barcodes"]]
+                conn.execute("UPDATE entries SET barcodes = ? WHERE id = ?", (json.dumps(codes), entry_id))
+        elif step == "printed":
+            conn.execute("UPDATE entries SET print_error = '' WHERE id = ?", (entry_id,))
+        elif step == "print_failed":
+            reason = str(data.get("reason") or "printing failed")
+            conn.execute("UPDATE entries SET print_error = ? WHERE id = ?", (reason, entry_id))
+        elif step == FINISHED_STEP:
+            conn.execute("UPDATE entries SET finished = 1 WHERE id = ?", (entry_id,))
+
+    async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
+        """Store the label PDF durably under labels_dir and return its path.
+
+        The label is attached to the newest unfinished entry of the picklist with no other shipments;
+        when there is none (the caller never called begin), an entry is made so the label still shows up.
+        """
+        if not pdf:
+            raise LabelError(f"{picklist_number}: the label is empty; nothing to store")
+        ids = [int(i) for i in shipment_ids]
+        return await self._run(self._save_label, picklist_number, ids, bytes(pdf))
+
+    def _save_label(self, picklist_number: str, ids: list[int], pdf: bytes) -> str:
+        digest = hashlib.sha256(pdf).hexdigest()
+        target = self._free_label_path(label_file_name(picklist_number, ids), digest)
+        if not target.exists():
+            _write_atomically(target, pdf)
+        path = str(target)
+        at = self._stamp()
+        now = self._now()
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT OR REPLACE INTO labels (path, picklist_number, shipment_ids, sha256, size, saved_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (path, picklist_number, json.dumps(ids), digest, len(pdf), at),
+            )
+            row = conn.execute(
+                "SELECT id, shipment_ids FROM entries WHERE picklist_number = ? AND finished = 0"
+                " ORDER BY id DESC LIMIT 1",
+                (picklist_number,),
+            ).fetchone()
+            if row is not None and json.loads(row[1]) in ([], ids):
+                entry_id, known_ids = row[0], json.loads(row[1])
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO entries (picklist_id, picklist_number, station, created_at, day, intent)"
+                    " VALUES (0, ?, ?, ?, ?, '{}')",
+                    (picklist_number, self.station, now.isoformat(timespec="seconds"), now.date().isoformat()),
+                )
+                assert cursor.lastrowid is not None
+                entry_id, known_ids = cursor.lastrowid, []
+            if not known_ids and ids:
+                conn.execute(
+                    "INSERT INTO steps (entry_id, step, at, data) VALUES (?, 'created', ?, ?)",
+                    (entry_id, at, json.dumps({"shipment_ids": ids})),
+                )
+                self._apply(conn, entry_id, "created", {"shipment_ids": ids})
+            conn.execute(
+                "INSERT INTO steps (entry_id, step, at, data) VALUES (?, 'label', ?, ?)",
+                (entry_id, at, json.dumps({"path": path})),
+            )
+            self._apply(conn, entry_id, "label", {"path": path})
+
+        self._write(write)
+        return path
+
+    def _free_label_path(self, name: str, digest: str) -> Path:
+        """Return where to store a label: the same name if that file holds these bytes, else a free one."""
+        base = self.labels_dir / name
+        candidate = base
+        n = 1
+        while candidate.exists():
+            if hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
+                return candidate
+            # A different label under the same name: keep both, never overwrite a paid label.
+            n += 1
+            candidate = base.with_name(f"{base.stem}.{n}{base.suffix}")
+        return candidate
+
+    async def unfinished(self) -> list[JournalEntry]:
+        """Return entries that did not reach "done", oldest first."""
+        return await self._run(self._read, "finished = 0")
+
+    async def for_picklist(self, picklist_number: str) -> list[JournalEntry]:
+        """Return every entry of this picklist, oldest first."""
+        return await self._run(self._read, "picklist_number = ?", (picklist_number,))
+
+    async def today(self, day: date | None = None) -> list[JournalEntry]:
+        """Return the entries begun on `day` (default: the station's local date), oldest first."""
+        wanted = (day or self._now().date()).isoformat()
+        return await self._run(self._read, "day = ?", (wanted,))
+
+    async def entries(self) -> list[JournalEntry]:
+        """Return every entry, oldest first."""
+        return await self._run(self._read, "1 = 1")
+
+    async def label_bytes(self, entry: JournalEntry) -> bytes:
+        """Return the stored label PDF of an entry, checked against the hash taken when it was saved."""
+        if not entry.label_path:
+            raise LabelError(f"{entry.picklist_number}: the journal has no label for this shipment")
+        return await self._run(self._label_bytes, entry)
+
+    def _label_bytes(self, entry: JournalEntry) -> bytes:
+        path = Path(entry.label_path)
+        try:
+            pdf = path.read_bytes()
+        except OSError as exc:
+            raise LabelError(f"{entry.picklist_number}: the stored label {path} cannot be read: {exc}") from exc
+        row = self._connection().execute("SELECT sha256 FROM labels WHERE path = ?", (entry.label_path,)).fetchone()
+        if row is not None and hashlib.sha256(pdf).hexdigest() != row[0]:
+            raise LabelError(f"{entry.picklist_number}: the stored label {path} was changed or damaged on disk")
+        return pdf
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` to `target` so that a crash leaves either nothing or the whole file."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise JournalUnavailable(f"could not store the label at {target}: {exc}") from exc
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename is only durable once the directory is synced; Windows has no directory handles for this.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def open_journal(
+    path: Path, labels_dir: Path, station: str, *, busy_timeout: float = 5.0
+) -> tuple[SqliteJournal, str | None]:
+    """Open the journal; if the file is unusable, move it aside, start a new one and say what happened."""
+    try:
+        return SqliteJournal(path, labels_dir, station, busy_timeout=busy_timeout), None
+    except JournalUnusable as exc:
+        problem = exc
+    reason = {
+        "locked": "is locked by another program",
+        "corrupt": "is damaged",
+        "newer": "was written by a newer version of packstation",
+        "foreign": "is not a packstation journal",
+    }[problem.kind]
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = _free_aside_path(path, stamp)
+    try:
+        _move_aside(path, aside)
+    except OSError as exc:
+        # On Windows a file held open cannot be renamed: leave it and start the new journal beside it.
+        fresh = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
+        journal = SqliteJournal(fresh, labels_dir, station, busy_timeout=busy_timeout)
+        message = (
+            f"The shipment journal {path} {reason} ({problem.detail}) and could not be moved aside ({exc}). "
+            f"A new journal was started at {fresh}; the old file was left untouched."
+        )
+        log.warning(message)
+        return journal, message
+    journal = SqliteJournal(path, labels_dir, station, busy_timeout=busy_timeout)
+    message = (
+        f"The shipment journal {path} {reason} ({problem.detail}). It was moved aside to {aside} and a new "
+        "journal was started; stored labels are untouched."
+    )
+    log.warning(message)
+    return journal, message
+
+
+def _free_aside_path(path: Path, stamp: str) -> Path:
+    aside = path.with_name(f"{path.name}.unusable-{stamp}")
+    n = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm", "-journal")):
+        n += 1
+        aside = path.with_name(f"{path.name}.unusable-{stamp}-{n}")
+    return aside
+
+
+def _move_aside(path: Path, aside: Path) -> None:
+    """Move the database and its companions together so the moved copy still opens with its WAL."""
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            os.replace(companion, Path(f"{aside}{suffix}"))
