@@ -1,0 +1,210 @@
+"""Application-wide keyboard-wedge scanner detection.
+
+A barcode scanner in keyboard mode types far faster than a person: every key follows the previous one
+within a few milliseconds and the burst ends with Enter. This filter watches every key press in the
+application, whatever widget has focus, and reports such a burst as one scan. The Enter that ends a scan
+is swallowed, so a scan can never press a dialog's default button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Far longer than any picklist number or parcel barcode; a longer burst is a stuck key or a wrong symbology.
+MAX_SCAN_LENGTH = 100
+
+_SUFFIX_KEYS: dict[str, tuple[Qt.Key, ...]] = {
+    "\r": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
+    "\n": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
+    "\r\n": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
+    "\t": (Qt.Key.Key_Tab,),
+}
+
+KeyClock = Callable[[QKeyEvent], float]
+
+
+def event_time(event: QKeyEvent) -> float:
+    """Return when the key was pressed, in milliseconds (the window system's own time stamp)."""
+    return float(event.timestamp())
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """One scan as received: the clean text, the raw keys and what was changed to get there."""
+
+    text: str
+    raw: str
+    stripped: tuple[str, ...] = ()  # control characters removed, e.g. ("\\x1d",)
+    truncated: bool = False
+    length: int = 0  # characters received before cutting
+
+    @property
+    def altered(self) -> bool:
+        return bool(self.stripped) or self.truncated
+
+
+class ScanDetector(QObject):
+    """Turn fast key bursts ended by the suffix key into `scanned(text)`, wherever the focus is.
+
+    Install with `QApplication.instance().installEventFilter(detector)` (done by `install()`).
+    """
+
+    scanned = Signal(str)
+    scan_reported = Signal(object)  # ScanReport, emitted just before `scanned`
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_gap_ms: int = 35,
+        min_length: int = 4,
+        suffix: str = "\r",
+        prefix: str = "",
+        clock: KeyClock = event_time,
+        max_length: int = MAX_SCAN_LENGTH,
+    ) -> None:
+        super().__init__(parent)
+        self.max_gap_ms = max_gap_ms
+        self.min_length = min_length
+        self.suffix = suffix
+        self.prefix = prefix
+        self.max_length = max_length
+        self._clock = clock
+        self._keys: list[str] = []
+        self._last: float | None = None
+        self._in_prefixed_scan = False
+        self._prefix_progress = 0
+        self._swallow_release: int | None = None
+        self.enabled = True
+
+    def install(self, app: QApplication | None = None) -> None:
+        """Watch every key press of the application."""
+        (app or QApplication.instance()).installEventFilter(self)
+
+    def uninstall(self, app: QApplication | None = None) -> None:
+        """Stop watching."""
+        instance = app or QApplication.instance()
+        if instance is not None:
+            instance.removeEventFilter(self)
+
+    def reset(self) -> None:
+        """Forget a half-received burst."""
+        self._keys.clear()
+        self._last = None
+        self._in_prefixed_scan = False
+        self._prefix_progress = 0
+
+    # --- event filter ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            return False
+        if not self.enabled or not self._is_first_receiver(watched):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if kind == QEvent.Type.KeyRelease:
+            if self._swallow_release is not None and event.key() == self._swallow_release:
+                self._swallow_release = None
+                return True
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            # A shortcut bound to Enter must not fire for a scan's Enter: claim the key for the key press.
+            if self._is_suffix(event) and self._burst_complete(self._clock(event)):
+                event.accept()
+                return True
+            return False
+        if event.isAutoRepeat():
+            self.reset()
+            return False
+        return self._key_pressed(event)
+
+    def _is_first_receiver(self, watched: QObject) -> bool:
+        # Qt offers an ignored key event to every parent in turn (and first to the QWindow); count it once.
+        if not isinstance(watched, QWidget):
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            return watched is focus
+        return watched.isWindow()
+
+    def _is_suffix(self, event: QKeyEvent) -> bool:
+        keys = _SUFFIX_KEYS.get(self.suffix)
+        if keys is not None:
+            return Qt.Key(event.key()) in keys
+        return bool(self.suffix) and event.text() == self.suffix
+
+    def _burst_complete(self, now: float) -> bool:
+        if self.prefix and not self._in_prefixed_scan:
+            return False
+        if self._last is None or now - self._last > self.max_gap_ms:
+            return False
+        return len(self._keys) >= self.min_length
+
+    def _key_pressed(self, event: QKeyEvent) -> bool:
+        now = self._clock(event)
+        if self._last is not None and now - self._last > self.max_gap_ms:
+            # A pause longer than a scanner ever makes: this was a person typing.
+            self.reset()
+        if self._is_suffix(event):
+            if self._burst_complete(now):
+                self._finish()
+                self._swallow_release = event.key()
+                return True
+            self.reset()
+            return False
+        text = event.text()
+        if not text:
+            # Shift and other modifiers alone carry no text; scanners press Shift for capitals.
+            if self._keys or self._in_prefixed_scan:
+                self._last = now
+            return self._in_prefixed_scan
+        if self.prefix and not self._in_prefixed_scan:
+            return self._match_prefix(text, now)
+        self._keys.append(text)
+        self._last = now
+        # In prefix mode the scan is unambiguous, so its characters never reach the focused field.
+        return self._in_prefixed_scan
+
+    def _match_prefix(self, text: str, now: float) -> bool:
+        expected = self.prefix[self._prefix_progress : self._prefix_progress + len(text)]
+        if text != expected:
+            self.reset()
+            return False
+        self._prefix_progress += len(text)
+        self._last = now
+        if self._prefix_progress >= len(self.prefix):
+            self._in_prefixed_scan = True
+            self._keys.clear()
+        return True
+
+    def _finish(self) -> None:
+        raw = "".join(self._keys)
+        self.reset()
+        report = clean_scan(raw, self.max_length)
+        self.scan_reported.emit(report)
+        self.scanned.emit(report.text)
+
+
+def clean_scan(raw: str, max_length: int = MAX_SCAN_LENGTH) -> ScanReport:
+    """Strip control characters (GS separators, stray Ctrl keys) and cut an over-long scan."""
+    stripped = tuple(f"\\x{ord(ch):02x}" for ch in raw if _is_control(ch))
+    text = "".join(ch for ch in raw if not _is_control(ch)).strip()
+    truncated = len(text) > max_length
+    return ScanReport(
+        text=text[:max_length],
+        raw=raw,
+        stripped=stripped,
+        truncated=truncated,
+        length=len(text),
+    )
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code < 0xA0
