@@ -32,11 +32,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
 
 
-async def wait_for(predicate: Callable[[], object], timeout: float = 5.0) -> None:
+async def _wait_for(predicate: Callable[[], object], within: float = 5.0) -> None:
     """Poll on the running loop until `predicate()` is true (qtbot.waitUntil would nest the loop and hang)."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while not predicate():
         if loop.time() > deadline:
             raise AssertionError("condition not met in time")
         await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def wait_for() -> Callable[..., object]:
+    """Return the coroutine function that awaits a condition on the Qt loop."""
+    return _wait_for
