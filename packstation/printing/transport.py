@@ -1,0 +1,138 @@
+"""What every way of reaching a printer offers: send bytes, and say whether it can print now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+STX, ETX = 0x02, 0x03
+HOST_STATUS_QUERY = b"~HS\r\n"
+
+# Condition names, shared by every transport and shown to the packer by the UI.
+PAPER_OUT = "paper_out"
+HEAD_OPEN = "head_open"
+RIBBON_OUT = "ribbon_out"
+PAUSED = "paused"
+BUFFER_FULL = "buffer_full"
+OFFLINE = "offline"
+# Zebra printers stay silent to ~HS while out of paper, head open or ribbon out: silence is not "ready".
+NO_ANSWER = "no_answer"
+HEAD_TOO_HOT = "head_too_hot"
+HEAD_TOO_COLD = "head_too_cold"
+MEMORY_CORRUPT = "memory_corrupt"
+
+CONDITION_TEXT = {
+    PAPER_OUT: "out of labels",
+    HEAD_OPEN: "print head open",
+    RIBBON_OUT: "out of ribbon",
+    PAUSED: "paused",
+    BUFFER_FULL: "its memory is full",
+    OFFLINE: "not reachable",
+    NO_ANSWER: "not answering (out of labels, head open or out of ribbon?)",
+    HEAD_TOO_HOT: "print head too hot",
+    HEAD_TOO_COLD: "print head too cold",
+    MEMORY_CORRUPT: "its memory is corrupt",
+}
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    """Whether the printer can print now, and if not, why (condition names above)."""
+
+    ready: bool
+    conditions: tuple[str, ...] = ()
+    labels_waiting: int = 0  # formats in the receive buffer
+    detail: str = ""
+
+    @property
+    def message(self) -> str:
+        """Return the status in plain words."""
+        if self.ready:
+            return "ready"
+        return ", ".join(CONDITION_TEXT.get(c, c.replace("_", " ")) for c in self.conditions) or "not ready"
+
+
+READY = PrinterStatus(ready=True)
+
+
+@runtime_checkable
+class Transport(Protocol):
+    """A way to a printer: USB, TCP 9100, the OS spooler, the system printer or a folder."""
+
+    @property
+    def name(self) -> str: ...
+
+    async def send(self, data: bytes, job_name: str) -> None:
+        """Deliver the job; raise PrinterNotFound, PrinterNotReady or PrinterDisconnected when it was not."""
+        ...
+
+    async def status(self) -> PrinterStatus:
+        """Return whether the printer can print now."""
+        ...
+
+
+def split_frames(data: bytes) -> list[bytes]:
+    """Return the payloads of the STX...ETX frames in the data."""
+    frames = []
+    start = None
+    for i, byte in enumerate(data):
+        if byte == STX:
+            start = i + 1
+        elif byte == ETX and start is not None:
+            frames.append(data[start:i])
+            start = None
+    return frames
+
+
+def _flag(fields: list[str], index: int) -> bool:
+    return index < len(fields) and fields[index].strip() == "1"
+
+
+def parse_host_status(answer: bytes) -> PrinterStatus:
+    """Parse the three STX...ETX strings a Zebra answers to ~HS into a PrinterStatus."""
+    frames = split_frames(answer)
+    if len(frames) < 2:
+        return PrinterStatus(ready=False, conditions=(NO_ANSWER,), detail=answer[:200].decode("latin-1"))
+    first = frames[0].decode("ascii", "replace").split(",")
+    second = frames[1].decode("ascii", "replace").split(",")
+    conditions = []
+    # String 1: aaa,b(paper out),c(pause),dddd,eee(formats waiting),f(buffer full),g,h,iii,j(RAM),k(cold),l(hot)
+    if _flag(first, 1):
+        conditions.append(PAPER_OUT)
+    if _flag(first, 2):
+        conditions.append(PAUSED)
+    if _flag(first, 5):
+        conditions.append(BUFFER_FULL)
+    if _flag(first, 9):
+        conditions.append(MEMORY_CORRUPT)
+    if _flag(first, 10):
+        conditions.append(HEAD_TOO_COLD)
+    if _flag(first, 11):
+        conditions.append(HEAD_TOO_HOT)
+    # String 2: mmm,n,o(head up),p(ribbon out),q,r,s,t,uuuuuuuu,v,www
+    if _flag(second, 2):
+        conditions.append(HEAD_OPEN)
+    if _flag(second, 3):
+        conditions.append(RIBBON_OUT)
+    try:
+        waiting = int(first[4]) if len(first) > 4 else 0
+    except ValueError:
+        waiting = 0
+    # A cold head still prints (slowly); everything else stops the printer.
+    blocking = [c for c in conditions if c != HEAD_TOO_COLD]
+    return PrinterStatus(ready=not blocking, conditions=tuple(conditions), labels_waiting=waiting)
+
+
+def host_status_answer(
+    paper_out: bool = False,
+    paused: bool = False,
+    head_open: bool = False,
+    ribbon_out: bool = False,
+    buffer_full: bool = False,
+    formats_waiting: int = 0,
+) -> bytes:
+    """Return a ~HS answer as a Zebra sends it (for fakes and the virtual printer)."""
+    line1 = f"030,{int(paper_out)},{int(paused)},1218,{formats_waiting:03d},{int(buffer_full)},0,0,000,0,0,0"
+    line2 = f"001,0,{int(head_open)},{int(ribbon_out)},0,2,4,0,00000000,1,000"
+    line3 = "1234,0"
+    return b"".join(b"\x02" + line.encode() + b"\x03\r\n" for line in (line1, line2, line3))
