@@ -1,0 +1,187 @@
+"""Typed API errors (re-exported from the domain) and the parsers of each API's error bodies.
+
+The parsers never raise: an HTML page from a proxy, an empty body or broken JSON yields at most one
+generic message, so the status code still reaches the packer as a typed error.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from packstation.domain.errors import (
+    ApiError,
+    ApiMessage,
+    ApiStatusError,
+    BadResponse,
+    ConnectionFailed,
+    NotFound,
+    PaymentRequired,
+    RateLimited,
+    Rejected,
+    RequestTimeout,
+    ServerError,
+    Unauthorized,
+)
+
+__all__ = [
+    "ApiError",
+    "ApiMessage",
+    "ApiStatusError",
+    "BadResponse",
+    "ConnectionFailed",
+    "NotFound",
+    "PaymentRequired",
+    "RateLimited",
+    "Rejected",
+    "RequestTimeout",
+    "ServerError",
+    "Unauthorized",
+    "decode_json",
+    "find_payment_url",
+    "html_title",
+    "parse_myparcel_error",
+    "parse_picqer_error",
+]
+
+# An error body larger than this is not an API error object; reading it whole would only waste memory.
+_MAX_ERROR_BODY = 256 * 1024
+# MyParcel appends "(request_id: …)" to its top-level message; useful in logs, noise for the packer.
+_REQUEST_ID = re.compile(r"\s*\(request_id:[^)]*\)\s*$")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# MyParcel error codes are four or five digits; a smaller numeric key in a nested entry is a list index.
+_MIN_MYPARCEL_CODE = 100
+
+
+def decode_json(content: bytes) -> Any | None:
+    """Return the decoded JSON of a body, or None when it is empty, too large or not JSON."""
+    if not content or len(content) > _MAX_ERROR_BODY:
+        return None
+    try:
+        return json.loads(content.decode("utf-8", errors="replace"))
+    except ValueError:
+        return None
+
+
+def html_title(content: bytes) -> str:
+    """Return the <title> of an HTML error page (a proxy or maintenance page), or ""."""
+    head = content[:_MAX_ERROR_BODY].decode("utf-8", errors="replace")
+    if "<" not in head:
+        return ""
+    match = _TITLE.search(head)
+    if not match:
+        return ""
+    return " ".join(html.unescape(match.group(1)).split())[:200]
+
+
+def _fallback(content: bytes) -> tuple[ApiMessage, ...]:
+    title = html_title(content)
+    return (ApiMessage(text=title),) if title else ()
+
+
+def _as_code(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _first_text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, str) and item.strip():
+                return item.strip()
+    return ""
+
+
+_ENTRY_KEYS = frozenset({"code", "message", "human", "fields", "title", "status"})
+
+
+def _myparcel_entries(errors: object) -> Iterable[tuple[int | None, Mapping[str, Any]]]:
+    """Yield (code from the key, entry) for flat and one-level nested error entries."""
+    items: Iterable[object]
+    if isinstance(errors, list):
+        items = errors
+    elif isinstance(errors, Mapping):
+        items = [errors]
+    else:
+        return
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        if _ENTRY_KEYS & set(item):
+            yield None, item
+            continue
+        # Nested form: {"3705": {"fields": [...], "human": [...]}} or {"0": {...}} keyed by index.
+        for key, inner in item.items():
+            if isinstance(inner, Mapping):
+                code = _as_code(key)
+                yield (code if code is not None and code >= _MIN_MYPARCEL_CODE else None), inner
+
+
+def parse_myparcel_error(content: bytes) -> tuple[ApiMessage, ...]:
+    """Return the messages of a MyParcel error body ({"message", "errors": [...]}), human text first."""
+    data = decode_json(content)
+    if not isinstance(data, Mapping):
+        return _fallback(content)
+    top = data.get("message")
+    top_text = _REQUEST_ID.sub("", top).strip() if isinstance(top, str) else ""
+    messages: list[ApiMessage] = []
+    for key_code, entry in _myparcel_entries(data.get("errors")):
+        fields = entry.get("fields")
+        field = _first_text(fields)
+        # The official SDK falls back to fields[0] for the code when "code" is absent.
+        code = _as_code(entry.get("code"))
+        if code is None:
+            code = key_code
+        if code is None:
+            code = _as_code(field)
+            field = "" if code is not None else field
+        text = (
+            _first_text(entry.get("human"))
+            or _first_text(entry.get("message"))
+            or _first_text(entry.get("title"))
+            or top_text
+        )
+        if not text and code is None:
+            continue
+        messages.append(ApiMessage(text=text or f"error {code}", code=code, field=field))
+    if not messages and top_text:
+        messages.append(ApiMessage(text=top_text))
+    return tuple(messages)
+
+
+def parse_picqer_error(content: bytes) -> tuple[ApiMessage, ...]:
+    """Return the message of a Picqer error body ({"error": true, "error_code": N, "error_message": "..."})."""
+    data = decode_json(content)
+    if not isinstance(data, Mapping):
+        return _fallback(content)
+    code = _as_code(data.get("error_code"))
+    text = _first_text(data.get("error_message")) or _first_text(data.get("message"))
+    if not text and code is None:
+        return ()
+    return (ApiMessage(text=text or f"error {code}", code=code),)
+
+
+def find_payment_url(content: bytes) -> str:
+    """Return the payment_url of a MyParcel 402 body (PaymentInstructions, wherever it is nested), or ""."""
+    data = decode_json(content)
+    stack: list[object] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            url = node.get("payment_url")
+            if isinstance(url, str) and url.startswith("https://"):
+                return url
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return ""

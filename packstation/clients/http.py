@@ -1,0 +1,403 @@
+"""What both API clients share: configuration, the AsyncClient, retries, the rate limiter and error mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import ipaddress
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from packstation import __version__
+from packstation.clients.errors import (
+    ApiError,
+    ApiMessage,
+    ApiStatusError,
+    BadResponse,
+    ConnectionFailed,
+    NotFound,
+    PaymentRequired,
+    RateLimited,
+    Rejected,
+    RequestTimeout,
+    ServerError,
+    Unauthorized,
+    find_payment_url,
+)
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"packstation/{__version__} (+https://github.com/packstation)"
+# A JSON answer larger than this is not something either API sends; label PDFs have their own limit.
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+Sleep = Callable[[float], Awaitable[None]]
+Clock = Callable[[], float]
+ErrorParser = Callable[[bytes], tuple[ApiMessage, ...]]
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    """Where one API lives and how long to wait for it."""
+
+    base_url: str
+    api_key: str = field(repr=False)
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    write_timeout: float = 30.0
+    pool_timeout: float = 10.0
+    user_agent: str = USER_AGENT
+    max_response_bytes: int = MAX_RESPONSE_BYTES
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(
+            connect=self.connect_timeout, read=self.read_timeout, write=self.write_timeout, pool=self.pool_timeout
+        )
+
+
+def is_loopback_host(host: str) -> bool:
+    """Return whether a host name is this machine (127.0.0.0/8, ::1, localhost)."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(service: str, url: str) -> str:
+    """Return the URL if it may carry an API key: https, or plain http only to a loopback host."""
+    if not url:
+        raise ApiError(service, "no API address is configured")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ApiError(service, f"not a web address: {url!r}")
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+        raise ApiError(service, f"refusing plain http to {parts.hostname}: the API key would travel unencrypted")
+    return url
+
+
+def build_async_client(
+    config: HttpConfig,
+    headers: Mapping[str, str],
+    *,
+    auth: httpx.Auth | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """Build the one AsyncClient of an API (TLS verification always on, no redirects)."""
+    # Redirects are not followed: a redirect to another host must never receive the Authorization header.
+    return httpx.AsyncClient(
+        base_url=config.base_url,
+        headers={"User-Agent": config.user_agent, **headers},
+        auth=auth,
+        timeout=config.timeout,
+        verify=True,
+        follow_redirects=False,
+        transport=transport,
+    )
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When and how long to wait before trying a request again.
+
+    `rate_limit_wait`/`rate_limit_cap` of None use the API's documented default (see each client).
+    """
+
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    jitter: float = 1.0
+    max_retry_after: float = 300.0
+    rate_limit_wait: float | None = None
+    rate_limit_cap: float | None = None
+    low_remaining: int = 5  # X-RateLimit-Remaining at or below this pauses the key's limiter
+    sleep: Sleep = _asyncio_sleep
+    random: Callable[[], float] = random.random
+
+    def backoff(self, attempt: int) -> float:
+        """Return the wait after failed attempt number `attempt` (1-based): capped exponential plus jitter."""
+        return min(self.max_delay, self.base_delay * 2 ** max(0, attempt - 1)) + self.random() * self.jitter
+
+    def rate_limit_delay(
+        self, attempt: int, retry_after: float | None, default_wait: float, default_cap: float
+    ) -> float:
+        """Return the wait after a 429: the server's Retry-After, else a growing wait from the API's default."""
+        if retry_after is not None:
+            return min(max(0.0, retry_after), self.max_retry_after)
+        first = self.rate_limit_wait if self.rate_limit_wait is not None else default_wait
+        cap = self.rate_limit_cap if self.rate_limit_cap is not None else default_cap
+        return min(cap, first * 2 ** max(0, attempt - 1)) + self.random() * self.jitter
+
+
+class RateLimiter:
+    """Client-side sliding window: at most `max_calls` requests per `period` seconds for one API key.
+
+    Share one instance between everything that uses the same key. `hold()` pauses every user of the key
+    (after a 429 or when the server says few requests remain).
+    """
+
+    def __init__(
+        self,
+        max_calls: int,
+        period: float = 60.0,
+        *,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = _asyncio_sleep,
+    ) -> None:
+        if max_calls < 1 or period <= 0:
+            raise ValueError("a rate limit needs at least one call in a positive period")
+        self.max_calls = max_calls
+        self.period = period
+        self._clock = clock
+        self._sleep = sleep
+        self._calls: collections.deque[float] = collections.deque()
+        self._held_until = 0.0
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    def for_picqer(cls, **kwargs: Any) -> RateLimiter:
+        """Picqer: 500 requests per minute per key (seed 001, "Rate limiting")."""
+        return cls(500, 60.0, **kwargs)
+
+    @classmethod
+    def for_myparcel(cls, **kwargs: Any) -> RateLimiter:
+        """MyParcel: 100 requests per minute (seed 002 §1.D; also within the newer per-endpoint limits)."""
+        return cls(100, 60.0, **kwargs)
+
+    def _prune(self, now: float) -> None:
+        while self._calls and self._calls[0] <= now - self.period:
+            self._calls.popleft()
+
+    async def acquire(self) -> None:
+        """Wait until one more request fits in the window, and count it."""
+        async with self._lock:
+            while True:
+                now = self._clock()
+                if self._held_until > now:
+                    await self._sleep(self._held_until - now)
+                    continue
+                self._prune(now)
+                if len(self._calls) < self.max_calls:
+                    self._calls.append(now)
+                    return
+                await self._sleep(self._calls[0] + self.period - now)
+
+    def hold(self, seconds: float) -> None:
+        """Let no request through for `seconds` from now."""
+        self._held_until = max(self._held_until, self._clock() + max(0.0, seconds))
+
+    def hold_until_slot_frees(self) -> float:
+        """Hold until the oldest request of our window expires (the whole period if none); return the wait."""
+        now = self._clock()
+        self._prune(now)
+        wait = (self._calls[0] + self.period - now) if self._calls else self.period
+        self.hold(wait)
+        return wait
+
+    @property
+    def in_window(self) -> int:
+        """How many requests the current window holds."""
+        self._prune(self._clock())
+        return len(self._calls)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Return Retry-After in seconds (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def status_error(service: str, response: httpx.Response, parser: ErrorParser) -> ApiStatusError:
+    """Map an error response to its typed error, with the API's own messages."""
+    status = response.status_code
+    content = response.content
+    messages = parser(content)
+    if status in (401, 403):
+        return Unauthorized(service, status, messages)
+    if status == 402:
+        return PaymentRequired(service, status, messages, payment_url=find_payment_url(content))
+    if status == 404:
+        return NotFound(service, status, messages)
+    if status == 429:
+        return RateLimited(
+            service, status, messages, retry_after=parse_retry_after(response.headers.get("Retry-After"))
+        )
+    if status >= 500:
+        return ServerError(service, status, messages)
+    return Rejected(service, status, messages)
+
+
+# Raised before a single byte of the request left this machine: retrying cannot duplicate anything.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class ApiSession:
+    """One API's AsyncClient with its limiter, retry policy and error mapping."""
+
+    def __init__(
+        self,
+        service: str,
+        config: HttpConfig,
+        limiter: RateLimiter,
+        retry: RetryPolicy,
+        *,
+        headers: Mapping[str, str],
+        error_parser: ErrorParser,
+        rate_limit_wait: float,
+        rate_limit_cap: float,
+        auth: httpx.Auth | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.service = service
+        self.config = config
+        self.limiter = limiter
+        self.retry = retry
+        self._parser = error_parser
+        self._rate_limit_wait = rate_limit_wait
+        self._rate_limit_cap = rate_limit_cap
+        self._config_error: ApiError | None = None
+        try:
+            check_base_url(service, config.base_url)
+        except ApiError as exc:
+            # Reported on the first request, so a mistyped address shows up as a clear error, not a crash.
+            self._config_error = exc
+        self.client = build_async_client(config, headers, auth=auth, transport=transport)
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self.client.aclose()
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        retry_rate_limited: bool = True,
+        max_bytes: int | None = None,
+    ) -> httpx.Response:
+        """Send a request, retrying what is safe to retry, and return the successful response.
+
+        Args:
+            idempotent: retry 5xx, timeouts and dropped connections (default: True for GET/HEAD/PUT/DELETE).
+            retry_rate_limited: retry after a 429 (the API ignored the request, so this is safe for any method).
+            max_bytes: refuse a larger body (default: the config's limit).
+        """
+        if self._config_error is not None:
+            raise self._config_error
+        if idempotent is None:
+            idempotent = method.upper() in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
+        limit = max_bytes if max_bytes is not None else self.config.max_response_bytes
+        policy = self.retry
+        attempts = max(1, policy.attempts)
+        for attempt in range(1, attempts + 1):
+            await self.limiter.acquire()
+            delay: float | None = None
+            error: ApiError
+            try:
+                response = await self.client.request(
+                    method, url, params=params, json=json, content=content, headers=headers
+                )
+            except _NOT_SENT as exc:
+                error = ConnectionFailed(self.service, f"cannot reach the server ({type(exc).__name__})")
+                retryable = True
+            except httpx.TimeoutException as exc:
+                error = RequestTimeout(self.service, f"no answer in time ({type(exc).__name__})")
+                retryable = idempotent
+            except httpx.TransportError as exc:
+                error = ConnectionFailed(self.service, f"connection lost ({type(exc).__name__})")
+                retryable = idempotent
+            else:
+                log.debug("%s %s %s -> %s", self.service, method, url, response.status_code)
+                self._observe_remaining(response)
+                if response.is_success:
+                    return self._checked_size(response, limit)
+                error = status_error(self.service, response, self._parser)
+                if isinstance(error, RateLimited):
+                    retryable = retry_rate_limited
+                    delay = policy.rate_limit_delay(
+                        attempt, error.retry_after, self._rate_limit_wait, self._rate_limit_cap
+                    )
+                    # Every user of this key waits, not only this request.
+                    self.limiter.hold(delay)
+                    delay = 0.0
+                elif isinstance(error, ServerError):
+                    retryable = idempotent
+                elif 300 <= response.status_code < 400:
+                    raise BadResponse(
+                        self.service, f"unexpected redirect (HTTP {response.status_code}) for {method} {url}"
+                    ) from None
+                else:
+                    raise error
+            if not retryable or attempt == attempts:
+                raise error
+            log.info("%s %s %s: %s; retry %d of %d", self.service, method, url, error.message, attempt, attempts - 1)
+            if delay is None:
+                delay = policy.backoff(attempt)
+            if delay > 0:
+                await policy.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _observe_remaining(self, response: httpx.Response) -> None:
+        remaining = response.headers.get("X-RateLimit-Remaining")
+        if remaining is None:
+            return
+        try:
+            left = int(remaining.strip())
+        except ValueError:
+            return
+        if left <= self.retry.low_remaining:
+            wait = self.limiter.hold_until_slot_frees()
+            log.info("%s: %d requests left in this minute; pausing %.1f s", self.service, left, wait)
+
+    def _checked_size(self, response: httpx.Response, limit: int) -> httpx.Response:
+        if len(response.content) > limit:
+            raise BadResponse(self.service, f"the answer is too large ({len(response.content)} bytes)")
+        return response
+
+    def json(self, response: httpx.Response, what: str) -> Any:
+        """Return the JSON body of a successful response, or raise BadResponse."""
+        content_type = response.headers.get("Content-Type", "")
+        if not response.content:
+            raise BadResponse(self.service, f"{what}: the answer is empty")
+        try:
+            return response.json()
+        except ValueError:
+            hint = (
+                "an HTML page"
+                if "html" in content_type.lower() or response.content.lstrip()[:1] == b"<"
+                else ("broken JSON")
+            )
+            raise BadResponse(self.service, f"{what}: the answer is {hint}, not JSON") from None

@@ -1,0 +1,480 @@
+"""MyParcel.nl / SendMyParcel.be client; the only place MyParcel field names and wire formats appear."""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from packstation.clients.errors import (
+    ApiError,
+    ApiStatusError,
+    BadResponse,
+    ConnectionFailed,
+    NotFound,
+    RateLimited,
+    Rejected,
+    RequestTimeout,
+    ServerError,
+    parse_myparcel_error,
+)
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.wire import Fields
+from packstation.domain.shipments import (
+    Carrier,
+    LabelFormat,
+    Platform,
+    Shipment,
+    ShipmentRequest,
+)
+
+log = logging.getLogger(__name__)
+
+SERVICE = "MyParcel"
+BASE_URLS = {
+    Platform.MYPARCEL: "https://api.myparcel.nl",
+    # Seed 003 §1.A; seed 002 posts BE examples to api.myparcel.nl too (contract §G.1.4): overridable per account.
+    Platform.SENDMYPARCEL: "https://api.sendmyparcel.be",
+}
+# Seeds 002 §5 / 003 §5 say "basic"; newer docs' examples say "bearer" (contract §G.1.2). Follow the seeds.
+AUTH_SCHEME = "basic"
+# Seed 002 §6.B.2 requires version=1.1 (some examples and seed 003 omit it, contract §G.1.3); the version-less
+# form is tried once only when the server refuses the content type (415 / error 3100).
+SHIPMENT_CONTENT_TYPE = "application/vnd.shipment+json;charset=utf-8;version=1.1"
+SHIPMENT_CONTENT_TYPE_NO_VERSION = "application/vnd.shipment+json;charset=utf-8"
+JSON_CONTENT_TYPE = "application/json;charset=utf-8"
+LABEL_LINK_ACCEPT = "application/vnd.shipment_label_link+json;charset=utf8"
+# Seed 002 §6.F.2: above 25 labels use the download link and poll it (404 until ready, 3 s to 3 min).
+LABEL_LINK_THRESHOLD = 25
+LABEL_POLL_INTERVAL = 3.0
+LABEL_POLL_TIMEOUT = 200.0
+MAX_LABEL_BYTES = 50 * 1024 * 1024
+# Seed 002 §1.D: "you will be able to continue 45 seconds later" (a 1-minute window); contract §C.3 waits 60 s → 300 s.
+RATE_LIMIT_WAIT = 60.0
+RATE_LIMIT_CAP = 300.0
+# After a timeout or lost reply on POST /shipments: look up, then post again only if nothing exists (2 posts at most).
+CREATE_ATTEMPTS = 2
+CONCEPT = 1
+TRACK_TRACE_FALLBACK = "https://myparcel.me/track-trace/{barcode}/{postal_code}/{cc}"
+# Search pages of GET /shipments (seed 002 §6.E: size 30-200).
+SEARCH_PAGE_SIZE = 200
+
+# Options sent as explicit 0/1 for a package (package_type 1); others send only what is switched on.
+_BOOLEAN_OPTIONS = {
+    Platform.MYPARCEL: ("only_recipient", "signature", "return", "large_format", "age_check"),
+    # Seed 003 §6.A.3 documents signature; its examples also send return and large_format as 0.
+    Platform.SENDMYPARCEL: ("signature", "return", "large_format"),
+}
+
+
+def _flag(value: bool) -> int:
+    """MyParcel booleans are the integers 1 and 0 (seed 002 §4.1)."""
+    return 1 if value else 0
+
+
+def _price(cents: int) -> dict[str, Any]:
+    return {"amount": int(cents), "currency": "EUR"}
+
+
+def _put(target: dict[str, Any], key: str, value: str) -> None:
+    if value:
+        target[key] = value
+
+
+def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, Any]:
+    """Return the Shipment object of POST /shipments for a request (secondary parcels included)."""
+    refs = request.parcel_references
+    r = request.recipient
+    recipient: dict[str, Any] = {"cc": r.cc, "city": r.city, "street": r.street}
+    for key, value in (
+        ("region", r.region),
+        ("postal_code", r.postal_code),
+        ("number", r.number),
+        ("number_suffix", r.number_suffix),
+        ("street_additional_info", r.street_additional_info),
+        ("person", r.person),
+        ("company", r.company),
+        ("email", r.email),
+        ("phone", r.phone),
+    ):
+        _put(recipient, key, value)
+    if r.cc == "BE" or r.box_number:
+        # Belgian addresses carry the "bus" number separately (seed 003 §7.B.1; examples send "" when none).
+        recipient["box_number"] = r.box_number
+
+    o = request.options
+    options: dict[str, Any] = {"package_type": int(o.package_type)}
+    flags = {
+        "only_recipient": o.only_recipient,
+        "signature": o.signature,
+        "return": o.return_to_sender,
+        "large_format": o.large_format,
+        "age_check": o.age_check,
+    }
+    explicit = _BOOLEAN_OPTIONS[platform] if o.package_type == 1 else ()
+    for key, on in flags.items():
+        if key in explicit or on:
+            options[key] = _flag(on)
+    if o.insurance_cents:
+        options["insurance"] = _price(o.insurance_cents)
+    if o.delivery_type is not None:
+        options["delivery_type"] = int(o.delivery_type)
+    if o.delivery_date is not None:
+        options["delivery_date"] = f"{o.delivery_date.isoformat()} 00:00:00"
+    _put(options, "label_description", o.label_description)
+
+    shipment: dict[str, Any] = {
+        "reference_identifier": refs[0],
+        "recipient": recipient,
+        "options": options,
+        "carrier": int(request.carrier),
+        # Always sent: SendMyParcel requires it, MyParcel needs it for non-EU and digital stamps.
+        "physical_properties": {"weight": int(request.weight_grams)},
+        # Keep the account's address book clean of every customer of every packer.
+        "general_settings": {"save_recipient_address": 0},
+    }
+    if request.pickup is not None:
+        p = request.pickup
+        pickup: dict[str, Any] = {
+            "location_name": p.location_name,
+            "street": p.street,
+            "number": p.number,
+            "postal_code": p.postal_code,
+            "city": p.city,
+            "cc": p.cc,
+        }
+        _put(pickup, "location_code", p.location_code)
+        _put(pickup, "retail_network_id", p.retail_network_id)
+        shipment["pickup"] = pickup
+    if request.customs is not None:
+        c = request.customs
+        shipment["customs_declaration"] = {
+            "contents": int(c.contents),
+            "invoice": c.invoice,
+            "weight": c.weight_grams,
+            "items": [
+                {
+                    "description": item.description,
+                    "amount": item.amount,
+                    "weight": item.weight_grams,
+                    "item_value": _price(item.value_cents),
+                    "classification": item.classification,
+                    "country": item.country,
+                }
+                for item in c.items
+            ],
+        }
+    if len(refs) > 1:
+        # Each extra parcel inherits everything from the main one and carries its own idempotency key (§6.H).
+        shipment["secondary_shipments"] = [{"reference_identifier": ref} for ref in refs[1:]]
+    return shipment
+
+
+def parse_shipment(data: object) -> Shipment:
+    """Return a Shipment from MyParcel's shipment object."""
+    f = Fields(SERVICE, "shipment", data)
+    shipment_id = f.req_int("id")
+    f = Fields(SERVICE, f"shipment {shipment_id}", data)
+    carrier_id = f.opt_int("carrier_id")
+    if carrier_id is None:
+        carrier_id = f.opt_int("carrier", 0) or 0
+    carrier: Carrier | int
+    try:
+        carrier = Carrier(carrier_id)
+    except ValueError:
+        carrier = carrier_id  # newer carriers (DHL, GLS, …) are shown by number rather than refused
+    recipient = f.opt_obj("recipient")
+    secondary_ids = []
+    for index, item in enumerate(f.items("secondary_shipments")):
+        secondary_ids.append(f.child(f"secondary_shipments[{index}]", item).req_int("id"))
+    return Shipment(
+        id=shipment_id,
+        reference=f.opt_str("reference_identifier"),
+        carrier=carrier,
+        status=f.opt_int("status", CONCEPT) or CONCEPT,
+        barcode=f.opt_str("barcode"),
+        recipient_postal_code=recipient.opt_str("postal_code") if recipient else "",
+        recipient_cc=recipient.opt_str("cc").upper() if recipient else "",
+        secondary_ids=tuple(secondary_ids),
+    )
+
+
+def _shipments_in(data: object, what: str) -> list[Any]:
+    """Return the shipment list of either GET wrapper: data.search_results.shipments or data.shipments."""
+    body = Fields(SERVICE, what, data).opt_obj("data")
+    if body is None:
+        raise BadResponse(SERVICE, f"{what}: field 'data' is missing")
+    results = body.opt_obj("search_results")
+    holder = results if results is not None else body
+    return holder.items("shipments")
+
+
+def tracking_fallback(shipment: Shipment) -> str:
+    """Return the myparcel.me tracking page of a shipment (how the official SDK builds it), or ""."""
+    if not shipment.barcode:
+        return ""
+    return TRACK_TRACE_FALLBACK.format(
+        barcode=shipment.barcode,
+        postal_code=shipment.recipient_postal_code.replace(" ", "").upper(),
+        cc=shipment.recipient_cc.upper(),
+    )
+
+
+class MyParcelClient:
+    """MyParcel.nl or SendMyParcel.be (implements services.ports.ShipmentCarrier)."""
+
+    def __init__(
+        self,
+        config: HttpConfig,
+        platform: Platform,
+        limiter: RateLimiter,
+        retry: RetryPolicy,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if not config.base_url:
+            config = replace(config, base_url=BASE_URLS[platform])
+        self.platform = platform
+        self._base_url = config.base_url.rstrip("/")
+        self._session = ApiSession(
+            SERVICE,
+            config,
+            limiter,
+            retry,
+            headers={
+                # base64 of the raw key, without a "user:" part (seed 002 §5) — unlike Picqer's Basic auth.
+                "Authorization": f"{AUTH_SCHEME} {base64.b64encode(config.api_key.encode()).decode('ascii')}",
+                "Accept": "application/json;charset=utf-8",
+            },
+            error_parser=parse_myparcel_error,
+            rate_limit_wait=RATE_LIMIT_WAIT,
+            rate_limit_cap=RATE_LIMIT_CAP,
+            transport=transport,
+        )
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._session.aclose()
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    # --- reading -------------------------------------------------------------------------------
+
+    async def find_by_reference(self, reference: str) -> list[Shipment]:
+        """Return the shipments whose reference_identifier is exactly `reference` (newest last)."""
+        if not reference:
+            return []
+        response = await self._session.request(
+            "GET", "/shipments", params={"reference_identifier": reference, "size": SEARCH_PAGE_SIZE}
+        )
+        raw = _shipments_in(self._session.json(response, "shipment search"), "shipment search")
+        # The search may match loosely; only the exact reference is the same parcel.
+        found = [parse_shipment(item) for item in raw]
+        return sorted((s for s in found if s.reference == reference), key=lambda s: s.id)
+
+    async def get_shipment(self, shipment_id: int) -> Shipment:
+        """Return one shipment (its barcode appears once the label exists)."""
+        response = await self._session.request("GET", f"/shipments/{int(shipment_id)}")
+        raw = _shipments_in(self._session.json(response, "shipment"), "shipment")
+        for item in raw:
+            shipment = parse_shipment(item)
+            if shipment.id == shipment_id:
+                return shipment
+        raise NotFound(SERVICE, 404, ())
+
+    async def tracking_url(self, shipment: Shipment) -> str:
+        """Return the carrier's tracking page, or the myparcel.me page while MyParcel has none."""
+        try:
+            response = await self._session.request("GET", f"/tracktraces/{int(shipment.id)}")
+            data = Fields(SERVICE, "tracktraces", self._session.json(response, "tracktraces")).opt_obj("data")
+        except (ApiStatusError, BadResponse) as exc:
+            log.info("MyParcel: no track & trace for %s (%s); using the fallback page", shipment.id, exc)
+            return tracking_fallback(shipment)
+        entries = data.items("tracktraces") if data is not None else []
+        for entry in entries:
+            if not isinstance(entry, Mapping):
+                continue  # recorded answers hold [] for a shipment without events
+            for key in ("link_tracktrace", "link_consumer_portal"):
+                link = entry.get(key)
+                if isinstance(link, str) and link.startswith("https://"):
+                    return link
+        return tracking_fallback(shipment)
+
+    # --- creating ------------------------------------------------------------------------------
+
+    async def create(self, request: ShipmentRequest) -> list[Shipment]:
+        """Create the shipment (and its secondary parcels); return one Shipment per parcel, in parcel order.
+
+        Idempotent by reference_identifier: what exists is reused, and after a timeout or lost reply the
+        references are looked up again before anything is sent a second time.
+        """
+        payload = {"data": {"shipments": [shipment_payload(request, self.platform)]}}
+        last_error: ApiError | None = None
+        for attempt in range(1, CREATE_ATTEMPTS + 1):
+            existing = await self._existing(request)
+            if existing is not None:
+                if attempt > 1:
+                    log.info("MyParcel: %s was created although the reply was lost; reusing it", request.reference)
+                return existing
+            try:
+                main_id = await self._post_shipments(payload, request.reference)
+            except (RequestTimeout, ConnectionFailed, ServerError, RateLimited) as exc:
+                # The POST may or may not have been processed: never decide without looking again.
+                last_error = exc
+                wait = exc.retry_after if isinstance(exc, RateLimited) and exc.retry_after is not None else None
+                await self._session.retry.sleep(wait if wait is not None else self._session.retry.backoff(attempt))
+                continue
+            return await self._expand(await self.get_shipment(main_id), request)
+        existing = await self._existing(request)
+        if existing is not None:
+            return existing
+        assert last_error is not None
+        raise last_error
+
+    async def _post_shipments(self, payload: dict[str, Any], reference: str) -> int:
+        """POST once (never retried here) and return the id of the main shipment."""
+        content_types = (SHIPMENT_CONTENT_TYPE, SHIPMENT_CONTENT_TYPE_NO_VERSION)
+        for index, content_type in enumerate(content_types):
+            try:
+                response = await self._session.request(
+                    "POST",
+                    "/shipments",
+                    json=payload,
+                    headers={"Content-Type": content_type},
+                    idempotent=False,
+                    retry_rate_limited=False,
+                )
+            except Rejected as exc:
+                # 415 / 3100: the content type was refused before anything was created; try the other form.
+                if index + 1 < len(content_types) and (exc.status == 415 or 3100 in exc.codes):
+                    continue
+                raise
+            ids = Fields(SERVICE, "created shipments", self._session.json(response, "created shipments"))
+            data = ids.opt_obj("data")
+            raw_ids = data.items("ids") if data is not None else []
+            if not raw_ids:
+                raise BadResponse(SERVICE, f"created shipments: no id in the answer for {reference}")
+            return Fields(SERVICE, "created shipments.ids[0]", raw_ids[0]).req_int("id")
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _existing(self, request: ShipmentRequest) -> list[Shipment] | None:
+        """Return the parcels that already exist for this request, or None when the main one does not."""
+        refs = request.parcel_references
+        found = await self.find_by_reference(refs[0])
+        # A secondary parcel never carries the main reference; the main is the one without a parent.
+        mains = [s for s in found if s.id not in {sid for m in found for sid in m.secondary_ids}]
+        if not mains:
+            return None
+        if len(mains) > 1:
+            log.warning("MyParcel: %d shipments carry reference %s; using the oldest", len(mains), refs[0])
+        return await self._expand(mains[0], request)
+
+    async def _expand(self, main: Shipment, request: ShipmentRequest) -> list[Shipment]:
+        """Return the main shipment and its secondary parcels in the order of the request's references."""
+        refs = request.parcel_references
+        if len(refs) == 1:
+            return [main]
+        parcels = [main]
+        secondaries = [await self.get_shipment(sid) for sid in main.secondary_ids]
+        by_ref = {s.reference: s for s in secondaries}
+        # A secondary sent as {} may carry no reference or inherit the main one; match those by position.
+        leftovers = [s for s in secondaries if s.reference not in refs[1:]]
+        for ref in refs[1:]:
+            shipment = by_ref.get(ref) or (leftovers.pop(0) if leftovers else None)
+            if shipment is None:
+                raise ApiError(
+                    SERVICE,
+                    f"shipment {main.id} ({refs[0]}) exists with {len(secondaries) + 1} of {len(refs)} parcels; "
+                    "delete the concept at MyParcel or ship the parcels it has",
+                )
+            parcels.append(shipment)
+        return parcels
+
+    async def delete_concepts(self, shipment_ids: Sequence[int]) -> None:
+        """Delete concept shipments that will not be used (only concepts can be deleted; they cost nothing)."""
+        if not shipment_ids:
+            return
+        await self._session.request(
+            "DELETE",
+            f"/shipments/{';'.join(str(int(i)) for i in shipment_ids)}",
+            headers={"Content-Type": JSON_CONTENT_TYPE},
+        )
+
+    # --- labels --------------------------------------------------------------------------------
+
+    async def fetch_label(
+        self, shipment_ids: list[int], label_format: LabelFormat, positions: Sequence[int] = ()
+    ) -> bytes:
+        """Return the label PDF of these shipments (this registers them at MyParcel).
+
+        Args:
+            positions: A4 only: where on the first sheet the labels go (1 top-left … 4 bottom-right).
+        """
+        if not shipment_ids:
+            raise ValueError("no shipments to fetch a label for")
+        params: dict[str, str] = {"format": label_format.value}
+        if label_format is LabelFormat.A4 and positions:
+            if any(p not in (1, 2, 3, 4) for p in positions):
+                raise ValueError(f"label positions are 1 to 4, not {list(positions)}")
+            params["positions"] = ";".join(str(p) for p in positions)
+        url = f"/shipment_labels/{';'.join(str(int(i)) for i in shipment_ids)}"
+        # SendMyParcel documents only the PDF and JSON answers (contract §D): no link variant there.
+        if len(shipment_ids) > LABEL_LINK_THRESHOLD and self.platform is Platform.MYPARCEL:
+            response = await self._session.request("GET", url, params=params, headers={"Accept": LABEL_LINK_ACCEPT})
+            return await self._download_pdf(self._pdf_link(response))
+        response = await self._session.request(
+            "GET", url, params=params, headers={"Accept": "application/pdf"}, max_bytes=MAX_LABEL_BYTES
+        )
+        return self._checked_pdf(response.content)
+
+    def _pdf_link(self, response: httpx.Response) -> str:
+        body = Fields(SERVICE, "label link", self._session.json(response, "label link")).opt_obj("data")
+        holder = body.data.get("pdfs") if body is not None else None
+        if holder is None and body is not None:
+            holder = body.data.get("pdf")  # newer form: {"data": {"pdf": [{"url": ...}]}}
+        if isinstance(holder, list):
+            holder = holder[0] if holder else None
+        link = holder.get("url") if isinstance(holder, Mapping) else None
+        if not isinstance(link, str) or not link:
+            raise BadResponse(SERVICE, "label link: the answer holds no download address")
+        parts = urlsplit(link)
+        if parts.scheme or parts.netloc:
+            # An absolute link must point at the same API; the key is never sent anywhere else.
+            base = urlsplit(self._base_url)
+            if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+                raise BadResponse(SERVICE, f"label link: refusing to download from another host ({parts.netloc})")
+            link = parts.path + (f"?{parts.query}" if parts.query else "")
+        return link
+
+    async def _download_pdf(self, link: str) -> bytes:
+        """Poll the label download link until the PDF is ready (MyParcel answers 404 until then)."""
+        policy = self._session.retry
+        waited = 0.0
+        while True:
+            try:
+                response = await self._session.request(
+                    "GET", link, headers={"Accept": "application/pdf"}, max_bytes=MAX_LABEL_BYTES
+                )
+            except NotFound:
+                if waited >= LABEL_POLL_TIMEOUT:
+                    raise RequestTimeout(
+                        SERVICE, f"the labels were not ready after {int(LABEL_POLL_TIMEOUT)} seconds"
+                    ) from None
+                await policy.sleep(LABEL_POLL_INTERVAL)
+                waited += LABEL_POLL_INTERVAL
+                continue
+            return self._checked_pdf(response.content)
+
+    @staticmethod
+    def _checked_pdf(content: bytes) -> bytes:
+        if not content.startswith(b"%PDF"):
+            head = content[:40].decode("latin-1", errors="replace")
+            raise BadResponse(SERVICE, f"the label is not a PDF (starts with {head!r})")
+        return content

@@ -1,0 +1,425 @@
+"""Picqer REST client (api/v1): picklists, orders, profiles, users; the only place Picqer field names appear."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from collections.abc import AsyncIterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import httpx
+
+from packstation.clients.errors import ApiStatusError, BadResponse, Rejected, decode_json, parse_picqer_error
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.wire import Fields, expect_list
+from packstation.domain.picklists import (
+    DeliveryAddress,
+    Order,
+    OrderLine,
+    Picklist,
+    PicklistLine,
+    PicklistStatus,
+    PickupPoint,
+    PicqerProfile,
+    PicqerUser,
+)
+
+log = logging.getLogger(__name__)
+
+SERVICE = "Picqer"
+PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (seed 001, Pagination)
+# Without Retry-After (Picqer does not document one) wait 20 s like the official PHP client, growing to 60 s.
+RATE_LIMIT_WAIT = 20.0
+RATE_LIMIT_CAP = 60.0
+# Picqer answers 400 "... is locked" while another process (a webhook, a second station) holds the picklist.
+LOCK_RETRIES = 3
+LOCK_BACKOFF = (0.5, 1.0, 2.0)
+ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
+MAX_PDF_BYTES = 20 * 1024 * 1024
+
+
+def _is_locked(exc: ApiStatusError) -> bool:
+    return exc.status == 400 and "is locked" in exc.message.lower()
+
+
+class PicqerClient:
+    """Picqer, as far as the packing station needs it (implements services.ports.PicklistSource)."""
+
+    def __init__(
+        self,
+        config: HttpConfig,
+        limiter: RateLimiter,
+        retry: RetryPolicy,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._session = ApiSession(
+            SERVICE,
+            config,
+            limiter,
+            retry,
+            headers={"Accept": "application/json"},
+            # HTTP Basic with the key as user name; "the password will be ignored" (seed 001).
+            auth=httpx.BasicAuth(config.api_key, ""),
+            error_parser=parse_picqer_error,
+            rate_limit_wait=RATE_LIMIT_WAIT,
+            rate_limit_cap=RATE_LIMIT_CAP,
+            transport=transport,
+        )
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._session.aclose()
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    async def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """Send a request; retry Picqer's 400 "is locked" a few times (the request was refused, so it is safe)."""
+        for attempt in range(LOCK_RETRIES + 1):
+            try:
+                return await self._session.request(method, url, **kwargs)
+            except Rejected as exc:
+                if not _is_locked(exc) or attempt == LOCK_RETRIES:
+                    raise
+                log.info("Picqer: %s %s is locked; retry %d", method, url, attempt + 1)
+                await self._session.retry.sleep(LOCK_BACKOFF[min(attempt, len(LOCK_BACKOFF) - 1)])
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _get_json(self, url: str, what: str, params: Mapping[str, Any] | None = None) -> Any:
+        response = await self._call("GET", url, params=params)
+        return self._session.json(response, what)
+
+    async def _paged(self, url: str, what: str, params: Mapping[str, Any]) -> AsyncIterator[Any]:
+        """Yield the items of every offset page (each page retried on its own, so a 429 skips nothing)."""
+        offset = 0
+        while True:
+            page = expect_list(SERVICE, what, await self._get_json(url, what, {**params, "offset": offset}))
+            for item in page:
+                yield item
+            if len(page) < PAGE_SIZE:
+                return
+            offset += PAGE_SIZE
+
+    # --- picklists -----------------------------------------------------------------------------
+
+    async def iter_picklists(
+        self,
+        status: PicklistStatus | None = PicklistStatus.NEW,
+        warehouse_id: int | None = None,
+        search: str | None = None,
+        *,
+        picklist_number: str | None = None,
+        assigned_user_id: int | None = None,
+    ) -> AsyncIterator[Picklist]:
+        """Yield picklists page by page (Picqer pages of 100), each at most once."""
+        params: dict[str, Any] = {}
+        if status is not None and status is not PicklistStatus.UNKNOWN:
+            params["status"] = status.value
+        if warehouse_id:
+            params["idwarehouse"] = warehouse_id
+        if search:
+            params["search"] = search
+        if picklist_number:
+            params["picklistid"] = picklist_number
+        if assigned_user_id:
+            params["assigned_to_iduser"] = assigned_user_id
+        # Offset pages shift when picklists close meanwhile; never show one twice.
+        seen: set[int] = set()
+        async for raw in self._paged("/picklists", "picklists", params):
+            picklist = parse_picklist(raw)
+            if picklist.id not in seen:
+                seen.add(picklist.id)
+                yield picklist
+
+    async def find_picklist(self, number: str) -> Picklist | None:
+        """Return the picklist with this human number (e.g. P2024-00123), or None."""
+        number = number.strip()
+        if not number:
+            return None
+        raw = await self._get_json("/picklists", "picklists", {"picklistid": number})
+        for item in expect_list(SERVICE, "picklists", raw):
+            found = parse_picklist(item)
+            if found.number.casefold() == number.casefold():
+                # List answers may leave out the products; the single picklist has them.
+                return await self.get_picklist(found.id)
+        return None
+
+    async def get_picklist(self, picklist_id: int) -> Picklist:
+        """Return one picklist with its products."""
+        return parse_picklist(await self._get_json(f"/picklists/{int(picklist_id)}", "picklist"))
+
+    async def shipping_methods(self, picklist_id: int) -> tuple[list[PicqerProfile], int | None]:
+        """Return the profiles allowed for this picklist and the id of the one Picqer selected (or None)."""
+        raw = await self._get_json(f"/picklists/{int(picklist_id)}/shippingmethods", "shipping methods")
+        profiles: list[PicqerProfile] = []
+        selected: int | None = None
+        for index, item in enumerate(expect_list(SERVICE, "shipping methods", raw)):
+            f = Fields(SERVICE, f"shipping method {index}", item)
+            profile = PicqerProfile(
+                id=f.req_int("idshippingprovider_profile"), name=f.opt_str("name"), provider=f.opt_str("provider")
+            )
+            profiles.append(profile)
+            if f.opt_bool("selected"):
+                selected = profile.id
+        return profiles, selected
+
+    async def packing_list_pdf(self, picklist_id: int) -> bytes:
+        """Return the packing list PDF of a picklist."""
+        response = await self._call(
+            "GET",
+            f"/picklists/{int(picklist_id)}/packinglistpdf",
+            headers={"Accept": "application/pdf, application/json"},
+            max_bytes=MAX_PDF_BYTES,
+        )
+        return _pdf_from(response)
+
+    async def add_comment(self, picklist_id: int, text: str) -> None:
+        """Add a comment to a picklist (where the tracking code goes when Picqer has no shipment)."""
+        await self._call("POST", f"/picklists/{int(picklist_id)}/comments", json={"body": text})
+
+    async def pick_all(self, picklist_id: int) -> None:
+        """Mark every product of the picklist as picked."""
+        await self._call("POST", f"/picklists/{int(picklist_id)}/pickall")
+
+    async def close_picklist(self, picklist_id: int) -> None:
+        """Close the picklist; one that is already closed counts as done."""
+        try:
+            await self._call("POST", f"/picklists/{int(picklist_id)}/close")
+        except Rejected as exc:
+            # Picqer closes a picklist by itself once shipped and picked; a second close answers error 21.
+            if ERROR_WRONG_STATUS not in exc.codes:
+                raise
+            current = await self.get_picklist(picklist_id)
+            if current.status is not PicklistStatus.CLOSED:
+                raise
+            log.info("Picqer: picklist %s was already closed", current.number)
+
+    async def assign(self, picklist_id: int, user_id: int) -> None:
+        """Assign the picklist to a user (the packer at this station)."""
+        await self._call("POST", f"/picklists/{int(picklist_id)}/assign", json={"iduser": int(user_id)})
+
+    async def unassign(self, picklist_id: int) -> None:
+        """Release the picklist."""
+        await self._call("POST", f"/picklists/{int(picklist_id)}/unassign")
+
+    # --- orders --------------------------------------------------------------------------------
+
+    async def get_order(self, order_id: int) -> Order:
+        """Return one order (pickup point, remarks, language, product weights and prices)."""
+        return parse_order(await self._get_json(f"/orders/{int(order_id)}", "order"))
+
+    async def set_order_field(self, order_id: int, order_field_id: int, value: str) -> None:
+        """Set a custom order field (e.g. the tracking code)."""
+        await self._call("PUT", f"/orders/{int(order_id)}/orderfields/{int(order_field_id)}", json={"value": value})
+
+    # --- account -------------------------------------------------------------------------------
+
+    async def list_profiles(self) -> list[PicqerProfile]:
+        """Return every active shipping-provider profile, flattened from GET /shippingproviders."""
+        raw = await self._get_json("/shippingproviders", "shipping providers")
+        profiles: list[PicqerProfile] = []
+        for index, item in enumerate(expect_list(SERVICE, "shipping providers", raw)):
+            provider = Fields(SERVICE, f"shipping provider {index}", item)
+            if not provider.opt_bool("active", True):
+                continue
+            provider_name = provider.opt_str("name") or provider.opt_str("provider")
+            for p_index, p_item in enumerate(provider.items("profiles")):
+                profile = provider.child(f"profiles[{p_index}]", p_item)
+                if not profile.opt_bool("active", True):
+                    continue
+                profiles.append(
+                    PicqerProfile(
+                        id=profile.req_int("idshippingprovider_profile"),
+                        name=profile.opt_str("name"),
+                        provider=provider_name,
+                    )
+                )
+        return profiles
+
+    async def current_user(self) -> PicqerUser:
+        """Return the user the API key belongs to."""
+        return parse_user(await self._get_json("/users/me", "user"))
+
+    async def list_users(self, active_only: bool = True) -> list[PicqerUser]:
+        """Return the account's users (all pages)."""
+        params = {"active": "true"} if active_only else {}
+        return [parse_user(item) async for item in self._paged("/users", "users", params)]
+
+    async def list_warehouses(self) -> dict[int, str]:
+        """Return the account's warehouses as id -> name (all pages)."""
+        warehouses: dict[int, str] = {}
+        async for item in self._paged("/warehouses", "warehouses", {}):
+            f = Fields(SERVICE, "warehouse", item)
+            warehouses[f.req_int("idwarehouse")] = f.opt_str("name")
+        return warehouses
+
+
+# --- wire mapping ------------------------------------------------------------------------------
+
+
+def _cents(amount: Decimal | None) -> int | None:
+    if amount is None:
+        return None
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _grams(value: int | None) -> int | None:
+    return value if value else None  # Picqer uses 0 for "weight unknown"
+
+
+def parse_tags(value: object) -> tuple[str, ...]:
+    """Return tag titles from either form: an object keyed by title (before 2 Oct 2025) or an array of objects."""
+    if value is None or value == [] or value == {}:
+        return ()
+    titles: list[str] = []
+    if isinstance(value, Mapping):
+        for key, tag in value.items():
+            title = tag.get("title") if isinstance(tag, Mapping) else None
+            titles.append(str(title if isinstance(title, str) and title else key).strip())
+    elif isinstance(value, list):
+        for tag in value:
+            if isinstance(tag, Mapping) and isinstance(tag.get("title"), str):
+                titles.append(tag["title"].strip())
+            elif isinstance(tag, str):
+                titles.append(tag.strip())
+            else:
+                raise BadResponse(SERVICE, f"picklist: a tag should be an object with a title, got {tag!r:.60}")
+    else:
+        raise BadResponse(SERVICE, f"picklist: field 'tags' should be a list or an object, got {value!r:.60}")
+    return tuple(t for t in titles if t)
+
+
+def _delivery(f: Fields) -> DeliveryAddress:
+    return DeliveryAddress(
+        name=f.opt_str("deliveryname"),
+        # The picklist says "deliverycontact", the order "deliverycontactname" (contract §A.7.2).
+        contact=f.opt_str("deliverycontact") or f.opt_str("deliverycontactname"),
+        address_line=f.opt_str("deliveryaddress"),
+        address_line2=f.opt_str("deliveryaddress2"),
+        postal_code=f.opt_str("deliveryzipcode"),
+        city=f.opt_str("deliverycity"),
+        region=f.opt_str("deliveryregion"),
+        country=f.opt_str("deliverycountry").upper(),
+        phone=f.opt_str("telephone"),
+        email=f.opt_str("emailaddress"),
+    )
+
+
+def parse_picklist(data: object) -> Picklist:
+    """Return a Picklist from Picqer's picklist object."""
+    f = Fields(SERVICE, "picklist", data)
+    picklist_id = f.req_int("idpicklist")
+    f = Fields(SERVICE, f"picklist {picklist_id}", data)
+    lines = []
+    for index, item in enumerate(f.items("products")):
+        p = f.child(f"products[{index}]", item)
+        lines.append(
+            PicklistLine(
+                product_code=p.opt_str("productcode"),
+                name=p.opt_str("name"),
+                amount=p.opt_int("amount", 0) or 0,
+                amount_picked=p.opt_int("amount_picked", 0) or 0,
+                weight_grams=_grams(p.opt_int("weight")),
+            )
+        )
+    return Picklist(
+        id=picklist_id,
+        number=f.req_str("picklistid"),
+        status=PicklistStatus.parse(f.req_str("status")),
+        delivery=_delivery(f),
+        lines=tuple(lines),
+        order_id=f.opt_int("idorder"),
+        warehouse_id=f.opt_int("idwarehouse"),
+        urgent=f.opt_bool("urgent"),
+        weight_grams=_grams(f.opt_int("weight")),
+        preferred_profile_id=f.opt_int("idshippingprovider_profile"),
+        preferred_delivery_date=f.opt_date("preferred_delivery_date"),
+        total_products=f.opt_int("totalproducts", 0) or 0,
+        total_picked=f.opt_int("totalpicked", 0) or 0,
+        assigned_user_id=f.opt_int("assigned_to_iduser"),
+        reference=f.opt_str("reference"),
+        tags=parse_tags(f.data.get("tags")),
+    )
+
+
+def parse_pickup_point(f: Fields | None) -> PickupPoint | None:
+    """Return the pickup point of an order (Picqer pickup_point_data), or None."""
+    if f is None:
+        return None
+    options = f.opt_obj("options")
+    return PickupPoint(
+        carrier=f.opt_str("carrier"),
+        location_code=f.opt_str("location_code") or f.opt_str("id"),
+        name=f.opt_str("name"),
+        street=f.opt_str("street"),
+        number=f.opt_str("house_number") or f.opt_str("number"),
+        postal_code=f.opt_str("zipcode") or f.opt_str("postal_code"),
+        city=f.opt_str("city"),
+        country=(f.opt_str("country") or f.opt_str("cc")).upper(),
+        retail_network_id=f.opt_str("retail_network_id") or (options.opt_str("retail_network_id") if options else ""),
+    )
+
+
+def parse_order(data: object) -> Order:
+    """Return an Order from Picqer's order object."""
+    f = Fields(SERVICE, "order", data)
+    order_id = f.req_int("idorder")
+    f = Fields(SERVICE, f"order {order_id}", data)
+    lines = []
+    for index, item in enumerate(f.items("products")):
+        p = f.child(f"products[{index}]", item)
+        lines.append(
+            OrderLine(
+                product_code=p.opt_str("productcode"),
+                name=p.opt_str("name"),
+                amount=p.opt_int("amount", 0) or 0,
+                weight_grams=_grams(p.opt_int("weight")),
+                price_cents=_cents(p.opt_number("price")),
+                hs_code=p.opt_str("hs_code"),
+                country_of_origin=p.opt_str("country_of_origin").upper(),
+                is_part=p.has("partof_idorder_product"),
+            )
+        )
+    return Order(
+        id=order_id,
+        number=f.opt_str("orderid") or str(order_id),
+        reference=f.opt_str("reference"),
+        customer_remarks=f.opt_str("customer_remarks"),
+        pickup_point=parse_pickup_point(f.opt_obj("pickup_point_data")),
+        preferred_delivery_date=f.opt_date("preferred_delivery_date"),
+        language=f.opt_str("language"),
+        lines=tuple(lines),
+        preferred_profile_id=f.opt_int("idshippingprovider_profile"),
+    )
+
+
+def parse_user(data: object) -> PicqerUser:
+    """Return a PicqerUser from Picqer's user object (first/last name spelled either way)."""
+    f = Fields(SERVICE, "user", data)
+    first = f.opt_str("firstname") or f.opt_str("first_name")
+    last = f.opt_str("lastname") or f.opt_str("last_name")
+    return PicqerUser(id=f.req_int("iduser"), username=f.opt_str("username"), full_name=f"{first} {last}".strip())
+
+
+def _pdf_from(response: httpx.Response) -> bytes:
+    """Return PDF bytes from a PDF answer, or from a base64 field of a JSON answer."""
+    content_type = response.headers.get("Content-Type", "").lower()
+    content = response.content
+    if "json" in content_type:
+        data = decode_json(content)
+        encoded = None
+        if isinstance(data, Mapping):
+            encoded = next(
+                (data[k] for k in ("pdf", "base64", "content", "data") if isinstance(data.get(k), str)), None
+            )
+        if encoded is None:
+            raise BadResponse(SERVICE, "packing list: the JSON answer holds no PDF")
+        try:
+            content = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            raise BadResponse(SERVICE, "packing list: the PDF in the answer is not valid base64") from None
+    if not content.startswith(b"%PDF"):
+        raise BadResponse(SERVICE, f"packing list: the answer is not a PDF ({content_type or 'no content type'})")
+    return content
