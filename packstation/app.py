@@ -18,7 +18,7 @@ from packstation import logs, secrets
 from packstation import settings as settings_module
 from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict
 from packstation.domain.shipments import Platform
-from packstation.services.ports import LabelPrinter
+from packstation.services.ports import LabelPrinter, PicklistSource
 from packstation.services.shipping import ShippingService, WriteBackPolicy
 from packstation.settings import PrinterSettings, Settings
 
@@ -46,6 +46,7 @@ class AppContext:
     settings: Settings
     service: ShippingService
     printer: LabelPrinter
+    picklists: PicklistSource
     demo: DemoServers | None = None
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
     settings_problems: tuple[str, ...] = ()
@@ -112,13 +113,20 @@ def build_context(
         printer,
         load_profiles(settings, platform),
         platform,
-        WriteBackPolicy(comment=wb.comment, order_field_id=wb.order_field_id or None, pick_all=wb.pick_all, close=wb.close),
-        label_store=journal,
+        WriteBackPolicy(
+            comment=wb.comment,
+            order_field_id=wb.order_field_id or None,
+            pick_all=wb.pick_all,
+            close=wb.close,
+            claim=wb.claim,
+        ),
+        journal=journal,
     )
     context = AppContext(
         settings=settings,
         service=service,
         printer=printer,
+        picklists=picqer,
         demo=demo,
         print_folder=print_folder if settings.label_printer.transport == "virtual" else None,
         settings_problems=problems,
@@ -198,7 +206,7 @@ async def _self_test(started: float) -> int:
         job = service.start(opened, draft)
         await service.run(job)
         jobs = sorted(context.print_folder.iterdir()) if context.print_folder else []
-        closed = await context.service._picklists.get_picklist(picklist.id)  # noqa: SLF001 - a check, not a use
+        closed = await context.picklists.get_picklist(picklist.id)
         if closed.status is not PicklistStatus.CLOSED or not jobs:
             print(f"self-test FAILED: picklist {picklist.number} is {closed.status.value}, {len(jobs)} print jobs")
             return 1

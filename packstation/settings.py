@@ -76,6 +76,7 @@ class WriteBackSettings:
     order_field_id: int = 0  # 0 = do not write an order field
     pick_all: bool = True
     close: bool = True
+    claim: bool = True  # assign the picklist to this station's Picqer user before booking
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ from packstation.domain.errors import (
     PicklistNotFound,
     PicklistNotPackable,
 )
+from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.mapping import Draft, build_request
-from packstation.domain.picklists import Order, Picklist, PicklistStatus
+from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerUser
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
 from packstation.domain.shipments import Address, Platform, Shipment, ShipmentRequest
-from packstation.services.ports import LabelPrinter, LabelStore, PicklistSource, ShipmentCarrier
+from packstation.services.ports import Journal, LabelPrinter, PicklistSource, ShipmentCarrier
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class WriteBackPolicy:
     order_field_id: int | None = None  # a Picqer order field to hold the tracking code, if the admin names one
     pick_all: bool = True
     close: bool = True
+    # Claim the picklist for this station's Picqer user before booking, so two benches never ship it twice.
+    claim: bool = True
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ class ShipmentJob:
     reprint: bool = False
     print_label: bool = True  # False: book and store the label, but do not print it (headless --no-print)
     label_path: str = ""
+    take_over: bool = False  # an admin explicitly takes a picklist claimed by another user
+    entry_id: int | None = None  # the journal entry of this job
+    intent: dict[str, object] = field(default_factory=dict)
 
     @property
     def picklist(self) -> Picklist:
@@ -119,7 +125,7 @@ class ShippingService:
         profiles: tuple[ShippingProfile, ...],
         platform: Platform,
         write_back: WriteBackPolicy | None = None,
-        label_store: LabelStore | None = None,
+        journal: Journal | None = None,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -127,7 +133,8 @@ class ShippingService:
         self.profiles = profiles
         self.platform = platform
         self.write_back = write_back or WriteBackPolicy()
-        self._label_store = label_store
+        self._journal = journal
+        self._me: PicqerUser | None = None
 
     def iter_picklists(
         self,
@@ -154,18 +161,73 @@ class ShippingService:
             platform=self.platform,
         )
 
-    def start(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
-        """Begin a shipment for a valid draft; refuse a second shipment for an already shipped picklist."""
+    def start(
+        self,
+        opened: OpenedPicklist,
+        draft: Draft,
+        *,
+        profile: ShippingProfile | None = None,
+        option_values: Mapping[str, str] | None = None,
+    ) -> ShipmentJob:
+        """Begin a shipment for a valid draft; refuse a second shipment for an already shipped picklist.
+
+        The profile and option values are only recorded in the journal, to finish the job after a crash.
+        """
         if draft.violations:
             raise InvalidShipment(draft.violations)
         if opened.existing:
             raise AlreadyShipped(opened.picklist.number, tuple(s.barcode for s in opened.existing if s.barcode))
-        return ShipmentJob(opened=opened, request=draft.request)
+        intent = intent_of(draft.request)
+        if profile is not None:
+            intent["profile"] = profile.name
+        intent["options"] = dict(option_values or {})
+        return ShipmentJob(opened=opened, request=draft.request, intent=intent)
 
     def start_reprint(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
         """Print the label of the shipment MyParcel already has, without booking anything new."""
         job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, reprint=True)
         job.shipments = list(opened.existing)
+        job.intent = {**intent_of(draft.request), "reprint": True}
+        return job
+
+    async def unfinished(self) -> list[JournalEntry]:
+        """Shipments a crash or a failure left unfinished (to offer to the packer on start)."""
+        return await self._journal.unfinished() if self._journal else []
+
+    async def resume(self, entry: JournalEntry, profile: ShippingProfile | None = None) -> ShipmentJob:
+        """Rebuild the job of an unfinished journal entry so `run` finishes it without booking twice."""
+        opened = await self.open_picklist(entry.picklist_number)
+        profile = profile or next(
+            (p for p in self.profiles if p.name == entry.data.get("profile")), opened.suggested_profile
+        )
+        if profile is None:
+            profile = self.profiles[0]
+        options = entry.data.get("options")
+        weight = entry.data.get("weight_grams")
+        parcels = entry.data.get("parcels")
+        draft = opened.draft(
+            profile,
+            {str(k): str(v) for k, v in options.items()} if isinstance(options, dict) else {},
+            weight_grams=weight if isinstance(weight, int) else None,
+            parcels=parcels if isinstance(parcels, int) else 1,
+        )
+        job = ShipmentJob(opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data))
+        done = set(entry.steps)
+        job.written_back = {s for s in ("comment", "order_field", "pick_all") if s in done}
+        if "closed" in done:
+            job.written_back.add("close")
+            await self._record(job, "closed")
+        # What MyParcel has under the reference is the truth; the journal may have missed the reply.
+        job.shipments = list(opened.existing)
+        if not job.shipments:
+            job.step = Step.CHECK
+        elif entry.label_path and self._journal is not None:
+            job.label_pdf = await self._journal.label_bytes(entry)
+            job.label_path = entry.label_path
+            job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
+            job.step = Step.WRITE_BACK if "printed" in done else Step.PREPARE
+        else:
+            job.step = Step.LABEL
         return job
 
     async def run(self, job: ShipmentJob, on_step: StepListener | None = None) -> ShipmentJob:
@@ -180,6 +242,8 @@ class ShippingService:
         }
         job.error = None
         order = list(Step)
+        if self._journal is not None and job.entry_id is None:
+            job.entry_id = await self._journal.begin(job.picklist.id, job.picklist.number, job.intent)
         while job.step is not Step.DONE:
             if on_step:
                 on_step(job)
@@ -188,31 +252,73 @@ class ShippingService:
             except Exception as exc:
                 job.error = exc
                 log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
+                if job.step is Step.PRINT:
+                    await self._record(job, "print_failed", {"reason": str(exc)})
                 if on_step:
                     on_step(job)
                 raise
             job.step = order[order.index(job.step) + 1]
+        await self._record(job, "done")
         if on_step:
             on_step(job)
         return job
+
+    async def _record(self, job: ShipmentJob, step: str, data: dict[str, object] | None = None) -> None:
+        if self._journal is not None and job.entry_id is not None:
+            await self._journal.record(job.entry_id, step, data)
+
+    async def _station_user(self) -> PicqerUser:
+        if self._me is None:
+            self._me = await self._picklists.current_user()
+        return self._me
+
+    async def _holder_name(self, user_id: int) -> str:
+        users = await self._picklists.list_users(active_only=False)
+        user = next((u for u in users if u.id == user_id), None)
+        return (user.full_name or user.username) if user else f"user {user_id}"
+
+    async def release(self, opened: OpenedPicklist) -> None:
+        """Give up this station's claim on a picklist the packer cancelled."""
+        if not self.write_back.claim:
+            return
+        current = await self._picklists.get_picklist(opened.picklist.id)
+        me = await self._station_user()
+        if current.assigned_user_id == me.id and current.status is PicklistStatus.NEW:
+            await self._picklists.unassign(current.id)
 
     async def _check(self, job: ShipmentJob) -> None:
         # Re-read just before booking: another station or the office may have closed or paused it meanwhile.
         current = await self._picklists.get_picklist(job.picklist.id)
         if not current.status.packable:
             raise PicklistNotPackable(current.number, current.status.value)
+        if not self.write_back.claim:
+            return
+        me = await self._station_user()
+        if current.assigned_user_id not in (None, me.id) and not job.take_over:
+            holder = await self._holder_name(current.assigned_user_id)
+            raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
+        if current.assigned_user_id != me.id:
+            await self._picklists.assign(current.id, me.id)
+            claimed = await self._picklists.get_picklist(current.id)
+            if claimed.assigned_user_id != me.id:
+                holder = await self._holder_name(claimed.assigned_user_id) if claimed.assigned_user_id else ""
+                raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
 
     async def _create(self, job: ShipmentJob) -> None:
         job.shipments = await self._carrier.create(job.request)
+        await self._record(job, "created", {"shipment_ids": [s.id for s in job.shipments]})
 
     async def _label(self, job: ShipmentJob) -> None:
         ids = [s.id for s in job.shipments]
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
-        if self._label_store is not None:
-            job.label_path = await self._label_store.save_label(job.picklist.number, ids, job.label_pdf)
+        if self._journal is not None:
+            job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
         # MyParcel assigns barcodes when the label is made: read them back now.
         job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
         job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+        await self._record(
+            job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+        )
 
     async def _prepare(self, job: ShipmentJob) -> None:
         if not job.print_label:
@@ -227,6 +333,7 @@ class ShippingService:
             return
         assert job.prepared is not None
         job.receipt = await self._printer.send(job.prepared, job_name=job.picklist.number)
+        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:
         if job.reprint:
@@ -237,20 +344,35 @@ class ShippingService:
         if policy.comment and "comment" not in job.written_back:
             await self._picklists.add_comment(picklist.id, tracking_comment(job))
             job.written_back.add("comment")
+            await self._record(job, "comment")
         if policy.order_field_id and picklist.order_id and "order_field" not in job.written_back:
             await self._picklists.set_order_field(picklist.order_id, policy.order_field_id, ", ".join(job.barcodes))
             job.written_back.add("order_field")
+            await self._record(job, "order_field")
         if policy.pick_all and "pick_all" not in job.written_back:
             current = await self._picklists.get_picklist(picklist.id)
             if not current.all_picked:
                 await self._picklists.pick_all(picklist.id)
             job.written_back.add("pick_all")
+            await self._record(job, "pick_all")
         if policy.close and "close" not in job.written_back:
             await self._picklists.close_picklist(picklist.id)
             current = await self._picklists.get_picklist(picklist.id)
             if current.status is not PicklistStatus.CLOSED:
                 raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
             job.written_back.add("close")
+            await self._record(job, "closed")
+
+
+def intent_of(request: ShipmentRequest) -> dict[str, object]:
+    """Return what the journal keeps of a request before anything is sent."""
+    return {
+        "reference": request.reference,
+        "carrier": request.carrier.name,
+        "weight_grams": request.weight_grams,
+        "parcels": request.parcels,
+        "cc": request.recipient.cc,
+    }
 
 
 def tracking_comment(job: ShipmentJob) -> str:
