@@ -15,7 +15,7 @@ from packstation.domain.errors import (
     PrinterNotReady,
 )
 from packstation.domain.labels import PreparedLabel, PrintReceipt
-from packstation.domain.picklists import DeliveryAddress, Order, Picklist, PicklistLine, PicklistStatus
+from packstation.domain.picklists import DeliveryAddress, Order, Picklist, PicklistLine, PicklistStatus, PicqerUser
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
 from packstation.services.shipping import ShippingService, Step, WriteBackPolicy
@@ -61,6 +61,20 @@ class FakePicqer:
 
     async def add_comment(self, picklist_id: int, text: str) -> None:
         self.comments.append(text)
+
+    async def current_user(self) -> PicqerUser:
+        return PicqerUser(1, "bench1", "Bench One")
+
+    async def list_users(self, active_only: bool = True) -> list[PicqerUser]:
+        return [PicqerUser(1, "bench1", "Bench One"), PicqerUser(2, "bench2", "Bench Two")]
+
+    async def assign(self, picklist_id: int, user_id: int) -> None:
+        self.calls.append("assign")
+        self.picklist = dataclasses.replace(self.picklist, assigned_user_id=user_id)
+
+    async def unassign(self, picklist_id: int) -> None:
+        self.calls.append("unassign")
+        self.picklist = dataclasses.replace(self.picklist, assigned_user_id=None)
 
     async def pick_all(self, picklist_id: int) -> None:
         self.calls.append("pick_all")
@@ -231,3 +245,24 @@ async def test_write_back_steps_can_be_switched_off(parts) -> None:
     _opened, job = await ship(service)
     await service.run(job)
     assert picqer.comments == [] and "close" not in picqer.calls
+
+
+async def test_picklist_claimed_by_another_station_is_refused_with_the_holder(parts) -> None:
+    picqer, myparcel, _printer, service = parts
+    picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=2)
+    _opened, job = await ship(service)
+    with pytest.raises(PicklistNotPackable) as caught:
+        await service.run(job)
+    assert caught.value.holder == "Bench Two"
+    assert myparcel.created == 0
+    job.take_over = True
+    await service.run(job)
+    assert myparcel.created == 1 and "assign" in picqer.calls
+
+
+async def test_cancel_releases_the_claim(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    opened, _job = await ship(service)
+    picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=1)
+    await service.release(opened)
+    assert picqer.picklist.assigned_user_id is None
