@@ -31,7 +31,7 @@ class SplitAddress:
 _SPACES = re.compile(r"\s+")
 _NL = re.compile(
     r"^(?P<street>.*?[^\W\d_].*?)[\s,]+(?P<number>\d{1,5})"
-    r"(?:\s*[-/]?\s*(?P<suffix>[^\W_]{1,%d}))?\.?$" % NUMBER_SUFFIX_MAX
+    rf"(?:\s*[-/]?\s*(?P<suffix>[^\W_]{{1,{NUMBER_SUFFIX_MAX}}}))?\.?$"
 )
 _BE = re.compile(
     r"^(?P<street>.*?[^\W\d_].*?)[\s,]+(?P<number>\d{1,5})"
@@ -220,9 +220,7 @@ _POSTAL_PATTERNS = {
 _POSTAL_EXAMPLES = {"NL": "1234AB", "BE": "1000", "PL": "00-950"}
 _COUNTRY_PREFIX = re.compile(r"^(?:NL|BE|B|L|LU|D|DE|F|FR|A|AT|DK)[\s-]?(?=\d)")
 # MyParcel requires a postal code for NL and every EU destination except Ireland [002 §7.B.1].
-_POSTAL_REQUIRED = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+_POSTAL_REQUIRED = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 
 def normalise_postal_code(code: str, country: str) -> str:

@@ -10,9 +10,7 @@ from packstation.domain.shipments import CustomsDeclaration, CustomsItem, Packag
 
 # The 27 EU member states [§F.4]. Special territories (Canary Islands, Åland, ...) are outside the customs union
 # but share a country code; they cannot be told apart by code alone (api-contract §F.4 VERIFY).
-EU_MEMBER_STATES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+EU_MEMBER_STATES = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 COMMERCIAL_GOODS = PackageContents.COMMERCIAL_GOODS
 DESCRIPTION_MAX = 50  # customs item description [MP-SDK]
@@ -95,7 +93,9 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
                 )
             )
         if item.amount < 1:
-            found.append(Violation("customs_amount_invalid", f"Customs line {n}: the amount must be at least 1.", params))
+            found.append(
+                Violation("customs_amount_invalid", f"Customs line {n}: the amount must be at least 1.", params)
+            )
         if item.weight_grams <= 0:
             found.append(
                 Violation(

@@ -293,9 +293,7 @@ def _destination_options(request: ShipmentRequest, platform: Platform, dest: Des
                 )
         return found
     if platform is Platform.SENDMYPARCEL and _set(o, "large_format"):
-        found.append(
-            _v("large_format_not_on_platform", "SendMyParcel.be does not offer large format: switch it off.")
-        )
+        found.append(_v("large_format_not_on_platform", "SendMyParcel.be does not offer large format: switch it off."))
     if dest is DestinationClass.DOMESTIC:
         return found
     abroad = ["only_recipient", "signature", "return_to_sender", "age_check"]
@@ -376,9 +374,7 @@ def _delivery(
             )
         if dt in PICKUP_TYPES:
             if not o.signature:
-                found.append(
-                    _v("signature_required", "Delivery to a pickup point needs a signature: switch it on.")
-                )
+                found.append(_v("signature_required", "Delivery to a pickup point needs a signature: switch it on."))
             if request.pickup is None:
                 found.append(
                     _v(
