@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
@@ -83,6 +83,7 @@ class JournalUnusable(JournalUnavailable):
     """The journal file exists but cannot be used as it is: locked, corrupt, or from a newer version."""
 
     def __init__(self, path: Path, kind: str, detail: str) -> None:
+        detail = " ".join(detail.split())  # integrity_check reports over several lines
         super().__init__(f"{path}: {kind}: {detail}")
         self.path = path
         self.kind = kind  # "locked", "corrupt", "newer", "foreign"
@@ -154,43 +155,64 @@ class SqliteJournal:
             self.labels_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise JournalUnavailable(f"cannot create the journal folder: {exc}") from exc
+        if self.path.exists():
+            # Look first through a read-only connection: opening a bad file read-write lets SQLite checkpoint
+            # or delete its -wal on close, and that WAL may hold the only copy of the last steps.
+            with self._sqlite_errors():
+                probe = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=self._busy_timeout)
+                try:
+                    self._check(probe)
+                finally:
+                    probe.close()
         try:
             conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise JournalUnavailable(f"{self.path}: {exc}") from exc
         try:
-            self._prepare(conn)
+            with self._sqlite_errors():
+                self._prepare(conn)
         except BaseException:
             conn.close()
             raise
         return conn
 
+    def _check(self, conn: sqlite3.Connection) -> None:
+        """Refuse a file that is newer, damaged or someone else's database (read-only)."""
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise JournalUnusable(
+                self.path, "newer", f"schema version {version}, this packstation knows up to {SCHEMA_VERSION}"
+            )
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if problems != ["ok"]:
+            raise JournalUnusable(self.path, "corrupt", "; ".join(problems[:3]))
+        if version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            if tables:
+                raise JournalUnusable(self.path, "foreign", "an SQLite database that is not a packstation journal")
+
     def _prepare(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:  # a newer packstation got here between the probe and now
+            raise JournalUnusable(self.path, "newer", f"schema version {version}")
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise JournalUnusable(self.path, "locked", f"could not switch to WAL (still {mode})")
+        # FULL: in WAL mode NORMAL may drop the last commits on power loss; a paid label must not be.
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if version == 0:
+            self._migrate(conn)
+        else:
+            # Prove we can write now, not at the first shipment: a lock held for good shows here.
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _sqlite_errors(self) -> Iterator[None]:
+        """Turn SQLite's errors while opening into JournalUnusable (locked, corrupt) or JournalUnavailable."""
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise JournalUnusable(
-                    self.path, "newer", f"schema version {version}, this packstation knows up to {SCHEMA_VERSION}"
-                )
-            problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
-            if problems != ["ok"]:
-                raise JournalUnusable(self.path, "corrupt", "; ".join(problems[:3]))
-            if version == 0:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-                if tables:
-                    raise JournalUnusable(self.path, "foreign", "an SQLite database that is not a packstation journal")
-            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise JournalUnusable(self.path, "locked", f"could not switch to WAL (still {mode})")
-            # FULL: in WAL mode NORMAL may drop the last commits on power loss; a paid label must not be.
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            if version == 0:
-                self._migrate(conn)
-            else:
-                # Prove we can write now, not at the first shipment: a lock held for good shows here.
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute("COMMIT")
+            yield
         except sqlite3.OperationalError as exc:
             text = str(exc).lower()
             if "locked" in text or "busy" in text:
@@ -509,23 +531,35 @@ def open_journal(
         "foreign": "is not a packstation journal",
     }[problem.kind]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    if problem.kind == "locked":
+        # A live process has it open. Renaming it under that process is unsafe: SQLite removes "<name>-wal" by
+        # name when it closes, which would then be the new journal's WAL. So leave it and write beside it.
+        return _start_beside(path, labels_dir, station, busy_timeout, stamp, f"{reason} ({problem.detail})", "")
     aside = _free_aside_path(path, stamp)
     try:
         _move_aside(path, aside)
     except OSError as exc:
-        # On Windows a file held open cannot be renamed: leave it and start the new journal beside it.
-        fresh = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
-        journal = SqliteJournal(fresh, labels_dir, station, busy_timeout=busy_timeout)
-        message = (
-            f"The shipment journal {path} {reason} ({problem.detail}) and could not be moved aside ({exc}). "
-            f"A new journal was started at {fresh}; the old file was left untouched."
+        # Windows cannot rename a file another program holds open: leave it and write beside it.
+        return _start_beside(
+            path, labels_dir, station, busy_timeout, stamp, f"{reason} ({problem.detail})", f" ({exc})"
         )
-        log.warning(message)
-        return journal, message
     journal = SqliteJournal(path, labels_dir, station, busy_timeout=busy_timeout)
     message = (
         f"The shipment journal {path} {reason} ({problem.detail}). It was moved aside to {aside} and a new "
         "journal was started; stored labels are untouched."
+    )
+    log.warning(message)
+    return journal, message
+
+
+def _start_beside(
+    path: Path, labels_dir: Path, station: str, busy_timeout: float, stamp: str, reason: str, why: str
+) -> tuple[SqliteJournal, str]:
+    fresh = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
+    journal = SqliteJournal(fresh, labels_dir, station, busy_timeout=busy_timeout)
+    message = (
+        f"The shipment journal {path} {reason} and was left untouched{why}. This session writes to a new "
+        f"journal at {fresh}; close the other program and restart packstation to return to the usual journal."
     )
     log.warning(message)
     return journal, message
@@ -542,8 +576,17 @@ def _free_aside_path(path: Path, stamp: str) -> Path:
 
 def _move_aside(path: Path, aside: Path) -> None:
     """Move the database and its companions together so the moved copy still opens with its WAL."""
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            os.replace(companion, Path(f"{aside}{suffix}"))
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            source, target = Path(f"{path}{suffix}"), Path(f"{aside}{suffix}")
+            if suffix and not source.exists():
+                continue
+            os.replace(source, target)
+            moved.append((source, target))
+    except OSError:
+        # Half a move would split a database from its WAL: put back what moved, then report.
+        for source, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(target, source)
+        raise
