@@ -1,0 +1,218 @@
+"""Printer roles the services use (they match services.ports.LabelPrinter by shape): ZPL label printers and
+PDF printers, and `build_printer`, which makes one from the printer settings."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from pathlib import Path
+from typing import Protocol
+
+from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound, PrinterNotReady
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.printing import barcodes, zpl, zpl_render
+from packstation.printing.transport import OFFLINE, PrinterStatus, Transport
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DPI = 100  # PDF previews; ZPL previews are at the printer's own dots
+
+
+class PrinterConfig(Protocol):
+    """The printer settings fields build_printer reads (settings.PrinterSettings has them)."""
+
+    transport: str
+    address: str
+    dpi: int
+    label_width_mm: float
+    label_height_mm: float
+    layout: str
+    encoding: str
+    darkness: int
+    speed: int
+    media_type: str
+    print_mode: str
+    offset_x: int
+    offset_y: int
+
+
+async def _checked_send(name: str, transport: Transport, payload: bytes, job_name: str) -> None:
+    status = await transport.status()
+    if not status.ready:
+        if OFFLINE in status.conditions:
+            raise PrinterNotFound(name, f"The printer cannot be reached: {status.detail or status.message}.")
+        raise PrinterNotReady(name, f"The printer is {status.message}.", status.conditions)
+    await transport.send(payload, job_name)
+
+
+class ZplLabelPrinter:
+    """A Zebra (or compatible) printer fed ZPL: PDF pages become ^GFA graphics at the printer's dots."""
+
+    def __init__(
+        self,
+        name: str,
+        transport: Transport,
+        geometry: zpl.LabelGeometry,
+        frame: zpl.PrintFrame | None = None,
+        encoding: str = "z64",
+        renderer: zpl.PdfRenderer | None = None,
+    ) -> None:
+        if encoding not in zpl.ENCODINGS:
+            raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(zpl.ENCODINGS)}.")
+        self._name = name
+        self.transport = transport
+        self.geometry = geometry
+        self.frame = frame or zpl.PrintFrame()
+        self.encoding = encoding
+        self.renderer = renderer or zpl.PdfRenderer()
+        self._jobs = itertools.count(1)
+        self.last_notes: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    async def prepare(self, pdf: bytes) -> PreparedLabel:
+        """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both."""
+        conversion = await self.renderer.convert(pdf, self.geometry, self.frame, self.encoding)
+        source = await self.renderer.run(barcodes.source_codes, pdf, barcodes.SOURCE_DPI, self.renderer.limits)
+        payload = "".join(conversion.labels)
+
+        def render_sent() -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+            # Preview and barcode check come from the ZPL itself, decoded back: exactly what is sent.
+            rendered = zpl_render.render(payload, self.geometry.dpi)
+            return tuple(zpl_render.bitmap_to_png(i) for i in rendered.images), barcodes.decode_all(rendered.images)
+
+        previews, output = await asyncio.to_thread(render_sent)
+        self.last_notes = conversion.notes
+        for note in conversion.notes:
+            log.info("%s: %s", self.name, note)
+        return PreparedLabel(
+            payload=payload.encode("ascii"),
+            kind="zpl",
+            previews_png=previews,
+            source_barcodes=source,
+            output_barcodes=output,
+        )
+
+    async def status(self) -> PrinterStatus:
+        """Return the transport's view of the printer."""
+        return await self.transport.status()
+
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+        """Check the printer is ready, then send the ZPL; raise a PrinterError subclass if it did not go."""
+        if label.kind != "zpl":
+            raise LabelError(f"{self.name} prints ZPL; this label was prepared as {label.kind.upper()}.")
+        await _checked_send(self.name, self.transport, label.payload, job_name)
+        return PrintReceipt(printer=self.name, job_id=f"{job_name}#{next(self._jobs)}", detail=self.transport.name)
+
+
+class PdfLabelPrinter:
+    """A printer that takes the PDF itself (system printer, or a PDF-capable queue)."""
+
+    def __init__(self, name: str, transport_for_pdf: Transport, renderer: zpl.PdfRenderer | None = None) -> None:
+        self._name = name
+        self.transport = transport_for_pdf
+        self.renderer = renderer or zpl.PdfRenderer()
+        self._jobs = itertools.count(1)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    async def prepare(self, pdf: bytes) -> PreparedLabel:
+        """Check the PDF opens, make page previews, and read its barcodes (the PDF is sent unchanged)."""
+        pages = await self.renderer.run(zpl.render_pages_gray, pdf, PREVIEW_DPI, self.renderer.limits)
+        source = await self.renderer.run(barcodes.source_codes, pdf, barcodes.SOURCE_DPI, self.renderer.limits)
+
+        def pngs() -> tuple[bytes, ...]:
+            import io
+
+            from PIL import Image
+
+            out = []
+            for page in pages:
+                buffer = io.BytesIO()
+                Image.fromarray(page).save(buffer, format="PNG")
+                out.append(buffer.getvalue())
+            return tuple(out)
+
+        previews = await asyncio.to_thread(pngs)
+        return PreparedLabel(
+            payload=bytes(pdf), kind="pdf", previews_png=previews, source_barcodes=source, output_barcodes=source
+        )
+
+    async def status(self) -> PrinterStatus:
+        """Return the transport's view of the printer."""
+        return await self.transport.status()
+
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+        """Send the PDF; raise a PrinterError subclass if it did not go."""
+        if label.kind != "pdf":
+            raise LabelError(f"{self.name} prints PDF; this label was prepared as {label.kind.upper()}.")
+        await _checked_send(self.name, self.transport, label.payload, job_name)
+        return PrintReceipt(printer=self.name, job_id=f"{job_name}#{next(self._jobs)}", detail=self.transport.name)
+
+
+def geometry_from(config: PrinterConfig, quadrant: int | None = None) -> zpl.LabelGeometry:
+    """Return the label geometry described by printer settings."""
+    layout = config.layout if config.layout in ("fit", "crop") else "fit"
+    return zpl.LabelGeometry.from_mm(
+        config.label_width_mm,
+        config.label_height_mm,
+        dpi=config.dpi,
+        layout=layout,
+        quadrant=quadrant,  # type: ignore[arg-type]
+    )
+
+
+def frame_from(config: PrinterConfig) -> zpl.PrintFrame:
+    """Return the ZPL frame options described by printer settings."""
+    return zpl.PrintFrame(
+        darkness=config.darkness,
+        speed=config.speed,
+        media_type=config.media_type,
+        print_mode=config.print_mode,
+        offset_x=config.offset_x,
+        offset_y=config.offset_y,
+    )
+
+
+def build_transport(config: PrinterConfig, folder: Path, name: str) -> Transport:
+    """Return the transport the settings name."""
+    kind = config.transport
+    if kind == "virtual":
+        from packstation.printing.virtual import VirtualPrinter
+
+        return VirtualPrinter(Path(config.address) if config.address else folder, name=name)
+    if kind == "usb":
+        from packstation.printing.usb import UsbTransport
+
+        return UsbTransport(config.address, name=name)
+    if kind == "network":
+        from packstation.printing.network import NetworkTransport
+
+        return NetworkTransport(config.address, name=name)
+    if kind == "spooler":
+        from packstation.printing.spooler import SpoolerTransport
+
+        return SpoolerTransport(config.address, name=name)
+    if kind == "system":
+        from packstation.printing.system import SystemPrinterTransport
+
+        return SystemPrinterTransport(
+            config.address, width_mm=config.label_width_mm, height_mm=config.label_height_mm, name=name
+        )
+    raise PrinterError(name, f"Unknown printer connection {kind!r} (use usb, network, spooler, system or virtual).")
+
+
+def build_printer(
+    config: PrinterConfig, folder: Path, name: str = "Label printer", renderer: zpl.PdfRenderer | None = None
+) -> ZplLabelPrinter | PdfLabelPrinter:
+    """Return the printer role for these settings: PDF for the system printer, ZPL for everything else."""
+    transport = build_transport(config, folder, name)
+    renderer = renderer or zpl.PdfRenderer()
+    if config.transport == "system":
+        return PdfLabelPrinter(name, transport, renderer)
+    return ZplLabelPrinter(name, transport, geometry_from(config), frame_from(config), config.encoding, renderer)
