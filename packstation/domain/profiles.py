@@ -1,0 +1,454 @@
+"""Shipping profiles: a carrier, a package type and options in Picqer's config-options schema (seed 000, §B.2).
+
+A profile's options are what the packer can change at the station (a yes/no list, an insurance list, a free label
+text); its `defaults` are fixed options the profile always applies (for example delivery to a pickup point).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from packstation.domain.errors import Violation
+from packstation.domain.options import LABEL_DESCRIPTION_MAX, PLATFORM_CARRIERS
+from packstation.domain.shipments import Carrier, DeliveryType, PackageType, Platform, ShipmentOptions
+
+LIST = "list"
+TEXT = "text"
+YES, NO = "1", "0"
+
+# Option keys a profile may carry and the ShipmentOptions field each one sets.
+BOOL_KEYS = {
+    "signature": "signature",
+    "only_recipient": "only_recipient",
+    "return": "return_to_sender",  # MyParcel's own name for the option
+    "large_format": "large_format",
+    "age_check": "age_check",
+}
+NUMBER_KEYS = {"insurance": "insurance_cents", "delivery_type": "delivery_type"}  # insurance in whole euros
+TEXT_KEYS = {"label_description": "label_description"}
+OPTION_KEYS = frozenset(BOOL_KEYS) | frozenset(NUMBER_KEYS) | frozenset(TEXT_KEYS)
+_BOOL_WORDS = {"1": True, "0": False, "yes": True, "no": False, "true": True, "false": False, "ja": True, "nee": False}
+# defaults that may be fixed in a profile (stored by ShipmentOptions field name)
+DEFAULT_FIELDS = (
+    "delivery_type",
+    "only_recipient",
+    "signature",
+    "return_to_sender",
+    "large_format",
+    "insurance_cents",
+    "age_check",
+    "label_description",
+)
+
+
+@dataclass(frozen=True)
+class PossibleValue:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ConfigOption:
+    """One configurable option in Picqer's config-options schema."""
+
+    key: str
+    label: str
+    type: str = LIST  # "list" or "text"
+    description: str = ""
+    possible_values: tuple[PossibleValue, ...] = ()
+    default_value: str | None = None
+    required: bool = False
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(v.value for v in self.possible_values)
+
+
+@dataclass(frozen=True)
+class ShippingProfile:
+    """A named way of shipping the packer picks from (linked to Picqer profiles by id)."""
+
+    name: str
+    carrier: Carrier
+    platform: Platform
+    package_type: PackageType = PackageType.PACKAGE
+    options: tuple[ConfigOption, ...] = ()
+    defaults: ShipmentOptions = field(default_factory=ShipmentOptions)
+    picqer_profile_ids: tuple[int, ...] = ()
+
+    def option(self, key: str) -> ConfigOption | None:
+        """Return the profile's option with this key, if it has one."""
+        return next((o for o in self.options if o.key == key), None)
+
+
+class OptionValueError(ValueError):
+    """The packer's option values do not fit the profile; every problem is listed."""
+
+    def __init__(self, violations: tuple[Violation, ...]) -> None:
+        super().__init__("; ".join(v.message for v in violations))
+        self.violations = violations
+
+
+def profile_for_picklist(
+    profiles: Iterable[ShippingProfile], preferred_profile_id: int | None
+) -> ShippingProfile | None:
+    """Return the profile linked to the picklist's Picqer profile; None when the picklist names none or no link."""
+    if preferred_profile_id is None:
+        return None
+    return next((p for p in profiles if preferred_profile_id in p.picqer_profile_ids), None)
+
+
+def _parse_bool(raw: str) -> bool | None:
+    return _BOOL_WORDS.get(raw.strip().lower())
+
+
+def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[str, str]) -> ShipmentOptions:
+    """Turn the packer's option values (defaults where absent) into ShipmentOptions; raise OptionValueError."""
+    problems: list[Violation] = []
+    changes: dict[str, Any] = {}
+    keys = {o.key for o in profile.options}
+    for key in values:
+        if key not in keys:
+            problems.append(
+                Violation(
+                    "option_unknown",
+                    f"The profile '{profile.name}' has no option '{key}'.",
+                    (("option", key), ("profile", profile.name)),
+                )
+            )
+    for option in profile.options:
+        raw = values.get(option.key, option.default_value)
+        raw = "" if raw is None else str(raw).strip()
+        params = (("option", option.key), ("label", option.label), ("value", raw))
+        if not raw:
+            if option.required:
+                problems.append(Violation("option_required", f"Choose a value for '{option.label}'.", params))
+            continue
+        if option.type == LIST and raw not in option.values:
+            choices = ", ".join(f"{v.label} ({v.value})" for v in option.possible_values)
+            problems.append(
+                Violation(
+                    "option_value_unknown",
+                    f"'{raw}' is not a choice for '{option.label}': choose one of {choices}.",
+                    params,
+                )
+            )
+            continue
+        if option.key in BOOL_KEYS:
+            flag = _parse_bool(raw)
+            if flag is None:
+                problems.append(
+                    Violation("option_not_yes_no", f"'{option.label}' must be yes or no, not '{raw}'.", params)
+                )
+                continue
+            changes[BOOL_KEYS[option.key]] = flag
+        elif option.key in NUMBER_KEYS:
+            if not raw.isdigit():
+                problems.append(
+                    Violation(
+                        "option_not_a_number",
+                        f"'{option.label}' must be a whole number without letters or signs, not '{raw}'.",
+                        params,
+                    )
+                )
+                continue
+            if option.key == "insurance":
+                changes["insurance_cents"] = int(raw) * 100
+            else:
+                try:
+                    changes["delivery_type"] = DeliveryType(int(raw))
+                except ValueError:
+                    problems.append(Violation("option_value_unknown", f"'{raw}' is not a delivery type (1-5).", params))
+        elif option.key in TEXT_KEYS:
+            if len(raw) > LABEL_DESCRIPTION_MAX:
+                problems.append(
+                    Violation(
+                        "option_text_too_long",
+                        f"'{option.label}' may have at most {LABEL_DESCRIPTION_MAX} characters; it has {len(raw)}.",
+                        params,
+                    )
+                )
+                continue
+            changes[TEXT_KEYS[option.key]] = raw
+    if problems:
+        raise OptionValueError(tuple(problems))
+    return dataclasses.replace(profile.defaults, package_type=profile.package_type, **changes)
+
+
+# --- the profiles a fresh installation starts with ---------------------------------------------
+
+
+def yes_no(key: str, label: str, description: str = "", default: bool = False) -> ConfigOption:
+    """Return a yes/no option as Picqer models it: a list of two values."""
+    return ConfigOption(
+        key=key,
+        label=label,
+        type=LIST,
+        description=description,
+        possible_values=(PossibleValue(NO, "No"), PossibleValue(YES, "Yes")),
+        default_value=YES if default else NO,
+        required=True,
+    )
+
+
+def insurance_option(euros: Iterable[int], default: int = 0) -> ConfigOption:
+    """Return the insurance choice in whole euros (0 = not insured)."""
+    values = tuple(PossibleValue(str(e), "Not insured" if e == 0 else f"Insured up to EUR {e}") for e in euros)
+    return ConfigOption(
+        key="insurance",
+        label="Insurance",
+        type=LIST,
+        description="Abroad the carrier's fixed amount is applied automatically.",
+        possible_values=values,
+        default_value=str(default),
+        required=True,
+    )
+
+
+def label_text_option() -> ConfigOption:
+    """Return the free label text (empty: the order reference or number is printed)."""
+    return ConfigOption(
+        key="label_description",
+        label="Label text",
+        type=TEXT,
+        description=f"Printed on the label, at most {LABEL_DESCRIPTION_MAX} characters; empty: the order reference.",
+    )
+
+
+# MyParcel.nl insurance tiers from "10000, 25000, 50000, 500000" cents [002 §6.A.4]
+MYPARCEL_INSURANCE_EUROS = (0, 100, 250, 500, 5000)
+SENDMYPARCEL_INSURANCE_EUROS = (0, 500)  # "needs to be 50000" [003 §6.A.4]
+
+
+def _postnl_options(
+    *, signature: bool = False, only_recipient: bool = False, age_check: bool = False, insurance: int = 0
+) -> tuple[ConfigOption, ...]:
+    return (
+        yes_no("signature", "Signature on delivery", default=signature),
+        yes_no("only_recipient", "Only at the recipient's address", "Not delivered to neighbours.", only_recipient),
+        yes_no("return", "Return when not home", "Back to the sender instead of a second attempt."),
+        yes_no("age_check", "Age check 18+", "The recipient signs and shows they are 18 or older.", age_check),
+        yes_no("large_format", "Large format", "Between 100x70x50 and 175x78x58 cm."),
+        insurance_option(MYPARCEL_INSURANCE_EUROS, insurance),
+        label_text_option(),
+    )
+
+
+def _bpost_options(*, signature: bool = False, insurance: int = 0) -> tuple[ConfigOption, ...]:
+    return (
+        yes_no("signature", "Signature on delivery", default=signature),
+        insurance_option(SENDMYPARCEL_INSURANCE_EUROS, insurance),
+        label_text_option(),
+    )
+
+
+def default_profiles(platform: Platform) -> tuple[ShippingProfile, ...]:
+    """Return the profiles a new station starts with on this platform."""
+    pickup = ShipmentOptions(delivery_type=DeliveryType.PICKUP, signature=True)
+    if platform is Platform.MYPARCEL:
+        nl = Platform.MYPARCEL
+        return (
+            ShippingProfile("PostNL standaard", Carrier.POSTNL, nl, options=_postnl_options()),
+            ShippingProfile("PostNL handtekening", Carrier.POSTNL, nl, options=_postnl_options(signature=True)),
+            ShippingProfile(
+                "PostNL brievenbuspakje", Carrier.POSTNL, nl, PackageType.MAILBOX, options=(label_text_option(),)
+            ),
+            ShippingProfile(
+                "PostNL verzekerd",
+                Carrier.POSTNL,
+                nl,
+                options=_postnl_options(signature=True, only_recipient=True, insurance=500),
+            ),
+            ShippingProfile(
+                "PostNL leeftijdscheck 18+",
+                Carrier.POSTNL,
+                nl,
+                options=_postnl_options(signature=True, only_recipient=True, age_check=True),
+            ),
+            ShippingProfile(
+                "PostNL ophaalpunt",
+                Carrier.POSTNL,
+                nl,
+                options=(insurance_option(MYPARCEL_INSURANCE_EUROS), label_text_option()),
+                defaults=pickup,
+            ),
+        )
+    be = Platform.SENDMYPARCEL
+    return (
+        ShippingProfile("bpost standaard", Carrier.BPOST, be, options=_bpost_options()),
+        ShippingProfile("bpost handtekening", Carrier.BPOST, be, options=_bpost_options(signature=True)),
+        ShippingProfile("bpost verzekerd", Carrier.BPOST, be, options=_bpost_options(signature=True, insurance=500)),
+        ShippingProfile(
+            "bpost afhaalpunt",
+            Carrier.BPOST,
+            be,
+            options=(insurance_option(SENDMYPARCEL_INSURANCE_EUROS), label_text_option()),
+            defaults=pickup,
+        ),
+        ShippingProfile("DPD", Carrier.DPD, be, options=(label_text_option(),)),
+        ShippingProfile("PostNL België", Carrier.POSTNL, be, options=_bpost_options()),
+    )
+
+
+# --- settings storage ---------------------------------------------------------------------------
+
+
+def _option_to_dict(o: ConfigOption) -> dict[str, Any]:
+    data: dict[str, Any] = {"key": o.key, "label": o.label, "type": o.type}
+    if o.description:
+        data["description"] = o.description
+    if o.type == LIST:
+        data["possible_values"] = [{"value": v.value, "label": v.label} for v in o.possible_values]
+    data["default_value"] = o.default_value
+    data["required"] = o.required
+    return data
+
+
+def profile_to_dict(p: ShippingProfile) -> dict[str, Any]:
+    """Return the profile as plain data for the settings file."""
+    base = ShipmentOptions()
+    defaults: dict[str, Any] = {}
+    for name in DEFAULT_FIELDS:
+        value = getattr(p.defaults, name)
+        if value != getattr(base, name):
+            defaults[name] = int(value) if name == "delivery_type" else value
+    return {
+        "name": p.name,
+        "carrier": p.carrier.name.lower(),
+        "platform": p.platform.value,
+        "package_type": p.package_type.name.lower(),
+        "options": [_option_to_dict(o) for o in p.options],
+        "defaults": defaults,
+        "picqer_profile_ids": list(p.picqer_profile_ids),
+    }
+
+
+def _enum(enum: Any, raw: Any, what: str, where: str) -> Any:
+    if isinstance(raw, bool):
+        raise ValueError(f"{where}: {what} {raw!r} is not known.")
+    if isinstance(raw, int):
+        try:
+            return enum(raw)
+        except ValueError:
+            pass
+    elif isinstance(raw, str):
+        text = raw.strip()
+        if text.isdigit():
+            return _enum(enum, int(text), what, where)
+        for member in enum:
+            if text.lower() in (member.name.lower(), str(member.value).lower()):
+                return member
+    names = ", ".join(m.name.lower() for m in enum)
+    raise ValueError(f"{where}: {what} {raw!r} is not known (use one of {names}).")
+
+
+def _scalar(raw: Any, where: str) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return YES if raw else NO
+    if isinstance(raw, int | str):
+        return str(raw).strip()
+    raise ValueError(f"{where}: {raw!r} must be text or a number.")
+
+
+def _option_from_dict(raw: Any, where: str) -> ConfigOption:
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"{where}: an option must be a table with key, label and type, not {raw!r}.")
+    key = raw.get("key")
+    if not isinstance(key, str) or key not in OPTION_KEYS:
+        raise ValueError(f"{where}: option key {key!r} is not known (use one of {', '.join(sorted(OPTION_KEYS))}).")
+    where = f"{where}, option '{key}'"
+    label = raw.get("label", key)
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError(f"{where}: the label must be text.")
+    kind = raw.get("type", LIST)
+    if kind not in (LIST, TEXT):
+        raise ValueError(f"{where}: type {kind!r} must be 'list' or 'text'.")
+    description = raw.get("description") or ""
+    if not isinstance(description, str):
+        raise ValueError(f"{where}: the description must be text.")
+    values: list[PossibleValue] = []
+    if kind == LIST:
+        possible = raw.get("possible_values")
+        if not isinstance(possible, list) or not possible:
+            raise ValueError(f"{where}: a list option needs possible_values [{{value, label}}, ...].")
+        for item in possible:
+            if not isinstance(item, Mapping) or "value" not in item:
+                raise ValueError(f"{where}: possible value {item!r} needs a value and a label.")
+            value = _scalar(item["value"], where)
+            if not value:
+                raise ValueError(f"{where}: a possible value is empty.")
+            values.append(PossibleValue(value, str(item.get("label") or value)))
+        if len({v.value for v in values}) != len(values):
+            raise ValueError(f"{where}: the possible values repeat a value.")
+    default = _scalar(raw.get("default_value"), where) or None
+    if kind == LIST and default is not None and default not in {v.value for v in values}:
+        raise ValueError(f"{where}: default value {default!r} is not one of the possible values.")
+    required = raw.get("required", False)
+    if not isinstance(required, bool):
+        raise ValueError(f"{where}: required must be true or false.")
+    return ConfigOption(key, label.strip(), kind, description, tuple(values), default, required)
+
+
+def _defaults_from_dict(raw: Any, where: str) -> ShipmentOptions:
+    if raw is None:
+        return ShipmentOptions()
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"{where}: defaults must be a table of option values.")
+    changes: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name not in DEFAULT_FIELDS:
+            raise ValueError(f"{where}: default {name!r} is not known (use one of {', '.join(DEFAULT_FIELDS)}).")
+        if name == "delivery_type":
+            changes[name] = _enum(DeliveryType, value, "delivery type", where)
+        elif name == "insurance_cents":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"{where}: insurance_cents must be a whole number of cents, not {value!r}.")
+            changes[name] = value
+        elif name == "label_description":
+            if not isinstance(value, str) or len(value) > LABEL_DESCRIPTION_MAX:
+                raise ValueError(f"{where}: label_description must be text of at most {LABEL_DESCRIPTION_MAX}.")
+            changes[name] = value
+        else:
+            if not isinstance(value, bool) and value not in (0, 1):
+                raise ValueError(f"{where}: {name} must be true or false, not {value!r}.")
+            changes[name] = bool(value)
+    return ShipmentOptions(**changes)
+
+
+def profile_from_dict(d: Any) -> ShippingProfile:
+    """Read a profile from settings data; raise ValueError saying what to fix when it is malformed."""
+    if not isinstance(d, Mapping):
+        raise ValueError(f"A shipping profile must be a table, not {type(d).__name__}.")
+    name = d.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("A shipping profile needs a name.")
+    where = f"Shipping profile '{name.strip()}'"
+    platform = _enum(Platform, d.get("platform", Platform.MYPARCEL.value), "platform", where)
+    carrier = _enum(Carrier, d.get("carrier"), "carrier", where)
+    if carrier not in PLATFORM_CARRIERS[platform]:
+        raise ValueError(f"{where}: carrier {carrier.name.lower()} is not available on platform {platform.value}.")
+    package_type = _enum(PackageType, d.get("package_type", "package"), "package type", where)
+    raw_options = d.get("options", [])
+    if not isinstance(raw_options, list):
+        raise ValueError(f"{where}: options must be a list.")
+    options = tuple(_option_from_dict(o, where) for o in raw_options)
+    keys = [o.key for o in options]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{where}: an option key appears twice.")
+    ids = d.get("picqer_profile_ids", [])
+    if not isinstance(ids, list) or any(isinstance(i, bool) or not isinstance(i, int) or i <= 0 for i in ids):
+        raise ValueError(f"{where}: picqer_profile_ids must be a list of Picqer profile ids (whole numbers).")
+    return ShippingProfile(
+        name=name.strip(),
+        carrier=carrier,
+        platform=platform,
+        package_type=package_type,
+        options=options,
+        defaults=_defaults_from_dict(d.get("defaults"), where),
+        picqer_profile_ids=tuple(ids),
+    )
