@@ -1,0 +1,95 @@
+"""The picklists table view: sorting, row selection by picklist number, kept across refreshes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from packstation.domain.picklists import Picklist
+from packstation.ui.models.picklists_model import Column, PicklistsFilterModel, PicklistsModel
+
+
+class PicklistsView(QTableView):
+    """A table of picklists; Enter or double-click on a row asks to open it."""
+
+    open_requested = Signal(str)  # picklist number
+    selection_changed = Signal(object)  # Picklist | None
+
+    def __init__(self, model: PicklistsFilterModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = model
+        self._kept: str | None = None
+        self.setModel(model)
+        self.setObjectName("picklistsTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.sortByColumn(Column.URGENT, Qt.SortOrder.DescendingOrder)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        # Uniform row heights and fixed column modes: no per-row measuring with 10,000 rows.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        widths = {
+            Column.NUMBER: 120,
+            Column.COUNTRY: 60,
+            Column.PRODUCTS: 80,
+            Column.WEIGHT: 80,
+            Column.PROFILE: 150,
+            Column.STATUS: 90,
+            Column.URGENT: 70,
+        }
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+        self.doubleClicked.connect(self._open_index)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+        source = model.sourceModel()
+        assert isinstance(source, PicklistsModel)
+        source.modelAboutToBeReset.connect(self._remember_selection)
+        source.modelReset.connect(self._restore_selection)
+
+    def selected_picklist(self) -> Picklist | None:
+        rows = self.selectionModel().selectedRows()
+        return self._proxy.picklist_at(rows[0].row()) if rows else None
+
+    def select_number(self, number: str) -> bool:
+        """Select and show the row of `number`; False when it is not in the (filtered) list."""
+        row = self._proxy.proxy_row_of(number)
+        if row is None:
+            return False
+        index = self._proxy.index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.scrollTo(index)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            picklist = self.selected_picklist()
+            if picklist is not None:
+                self.open_requested.emit(picklist.number)
+                return
+        super().keyPressEvent(event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        picklist = self._proxy.picklist_at(index.row())
+        if picklist is not None:
+            self.open_requested.emit(picklist.number)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.selection_changed.emit(self._proxy.picklist_at(current.row()) if current.isValid() else None)
+
+    def _remember_selection(self) -> None:
+        picklist = self.selected_picklist()
+        self._kept = picklist.number if picklist else None
+
+    def _restore_selection(self) -> None:
+        if self._kept is not None:
+            self.select_number(self._kept)

@@ -1,0 +1,120 @@
+"""The picklists table: pages append, refresh replaces and keeps the selection, search filters 10,000 rows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from packstation.domain.picklists import DeliveryAddress, Picklist, PicklistLine, PicklistStatus
+from packstation.ui.messages import Messages
+from packstation.ui.models.picklists_model import Column, PicklistsFilterModel, PicklistsModel
+from packstation.ui.views.picklists_view import PicklistsView
+
+CITIES = ["Amsterdam", "Antwerpen", "Utrecht", "Gent", "Rotterdam", "Brugge", "Zwolle", "Leuven"]
+
+
+def make_picklist(n: int, **overrides) -> Picklist:
+    values = dict(
+        id=1000 + n,
+        number=f"P2024-{n:05d}",
+        status=PicklistStatus.NEW if n % 7 else PicklistStatus.PAUSED,
+        delivery=DeliveryAddress(
+            name=f"Klant {n}",
+            address_line=f"Straat {n}",
+            postal_code=f"{1000 + n % 9000}AB",
+            city=CITIES[n % len(CITIES)],
+            country="BE" if n % 2 else "NL",
+        ),
+        lines=(PicklistLine("SKU-1", "Mok", amount=1 + n % 3),),
+        warehouse_id=1 + n % 2,
+        urgent=n % 50 == 0,
+        weight_grams=250 + n,
+        preferred_profile_id=7 if n % 3 == 0 else None,
+    )
+    values.update(overrides)
+    return Picklist(**values)
+
+
+@pytest.fixture
+def messages() -> Messages:
+    return Messages("en")
+
+
+@pytest.fixture
+def model(messages) -> PicklistsModel:
+    return PicklistsModel(messages)
+
+
+def shown_numbers(proxy: PicklistsFilterModel) -> list[str]:
+    return [proxy.index(r, Column.NUMBER).data() for r in range(proxy.rowCount())]
+
+
+def test_pages_append_in_order_and_overlapping_pages_update_in_place(model):
+    model.append([make_picklist(n) for n in range(100)])
+    model.append([make_picklist(99, urgent=True)] + [make_picklist(n) for n in range(100, 150)])
+    assert model.rowCount() == 150
+    assert model.row_of("P2024-00099") == 99
+    assert model.index(99, Column.URGENT).data() == "URGENT"
+    assert model.index(149, Column.NUMBER).data() == "P2024-00149"
+
+
+def test_cells_show_what_the_packer_needs(model):
+    model.set_profile_names({7: "PostNL standaard"})
+    model.append([make_picklist(3)])
+    row = [model.index(0, c).data() for c in Column]
+    assert row == ["P2024-00003", "Klant 3", "BE", "1", "253 g", "PostNL standaard", "new", ""]
+    assert model.headerData(Column.CUSTOMER, Qt.Orientation.Horizontal) == "Customer"
+
+
+def test_language_switch_changes_headers_and_statuses(model, messages):
+    model.append([make_picklist(7)])  # paused
+    messages.set_language("nl")
+    assert model.headerData(Column.CUSTOMER, Qt.Orientation.Horizontal) == "Klant"
+    assert model.index(0, Column.STATUS).data() == "gepauzeerd"
+
+
+def test_ten_thousand_rows_filter_by_keystroke(model):
+    model.append([make_picklist(n) for n in range(10_000)])
+    proxy = PicklistsFilterModel(model)
+    assert proxy.rowCount() == 10_000
+    proxy.set_search("gent")
+    expected = [p.number for p in model.picklists() if p.delivery.city == "Gent"]
+    assert sorted(shown_numbers(proxy)) == sorted(expected)
+    assert len(expected) == 1250
+    proxy.set_search("gent 0003")  # every word must match
+    assert sorted(shown_numbers(proxy)) == sorted(n for n in expected if "0003" in n)
+    proxy.set_search("")
+    proxy.set_status(PicklistStatus.PAUSED)
+    proxy.set_warehouse(2)
+    assert sorted(shown_numbers(proxy)) == sorted(
+        p.number for p in model.picklists() if p.status is PicklistStatus.PAUSED and p.warehouse_id == 2
+    )
+
+
+def test_sorting_by_weight_is_numeric(model):
+    model.append([make_picklist(n, weight_grams=w) for n, w in enumerate([900, 12000, 50])])
+    proxy = PicklistsFilterModel(model)
+    proxy.sort(Column.WEIGHT, Qt.SortOrder.AscendingOrder)
+    assert [proxy.picklist_at(r).weight_grams for r in range(3)] == [50, 900, 12000]
+
+
+def test_refresh_replaces_rows_and_keeps_the_selected_picklist(qtbot, model):
+    model.append([make_picklist(n) for n in range(20)])
+    view = PicklistsView(PicklistsFilterModel(model))
+    qtbot.addWidget(view)
+    assert view.select_number("P2024-00012")
+    # The refreshed list lost some rows above the selection and gained new ones.
+    model.replace([make_picklist(n) for n in range(5, 30)])
+    assert model.rowCount() == 25
+    selected = view.selected_picklist()
+    assert selected is not None and selected.number == "P2024-00012"
+
+
+def test_enter_on_a_row_asks_to_open_it(qtbot, model):
+    model.append([make_picklist(n) for n in range(3)])
+    view = PicklistsView(PicklistsFilterModel(model))
+    qtbot.addWidget(view)
+    view.select_number("P2024-00001")
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == ["P2024-00001"]
