@@ -1,0 +1,116 @@
+"""The whole flow against the embedded demo servers and the virtual printer, as the app wires it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from packstation import app
+from packstation.domain.errors import AlreadyShipped, InvalidShipment, PicklistNotFound
+from packstation.domain.picklists import PicklistStatus
+from packstation.services.shipping import Step
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+async def first_open(context: app.AppContext, country: str) -> str:
+    async for picklist in context.service.iter_picklists(PicklistStatus.NEW):
+        if picklist.delivery.country == country and not picklist.delivery.address_line.endswith("1-3"):
+            return picklist.number
+    raise AssertionError(f"no open picklist to {country} in the demo data")
+
+
+async def test_scan_to_closed_picklist_with_label_printed() -> None:
+    async with app.open_context(demo=True) as context:
+        assert context.demo is not None and context.print_folder is not None
+        number = await first_open(context, "NL")
+        opened = await context.service.open_picklist(number)
+        assert opened.existing == ()
+        profile = opened.suggested_profile or context.service.profiles[0]
+        job = context.service.start(opened, opened.draft(profile, {}))
+        await context.service.run(job)
+
+        assert job.step is Step.DONE
+        shipments = context.demo.myparcel.shipments_by_reference(number)
+        assert len(shipments) == 1
+        assert shipments[0]["barcode"] and job.barcodes == (shipments[0]["barcode"],)
+        printed = sorted(context.print_folder.iterdir())
+        assert len(printed) == 1 and printed[0].read_bytes().startswith(b"^XA")
+        assert Path(job.label_path).read_bytes().startswith(b"%PDF")
+        wire = context.demo.picqer.picklist_by_number(number)
+        assert wire is not None and wire["status"] == "closed"
+        comments = context.demo.picqer.comments[wire["idpicklist"]]
+        assert any(job.barcodes[0] in c["body"] for c in comments)
+
+        # A second scan of the same picklist shows the shipment and refuses a second label.
+        again = await context.service.open_picklist(number)
+        assert [s.barcode for s in again.existing] == list(job.barcodes)
+        with pytest.raises(AlreadyShipped):
+            context.service.start(again, again.draft(profile, {}))
+
+
+async def test_unknown_scan_and_invalid_options_send_nothing() -> None:
+    async with app.open_context(demo=True) as context:
+        assert context.demo is not None
+        with pytest.raises(PicklistNotFound):
+            await context.service.open_picklist("P2024-99999")
+        number = await first_open(context, "DE")
+        opened = await context.service.open_picklist(number)
+        profile = opened.suggested_profile or context.service.profiles[0]
+        draft = opened.draft(profile, {}, weight_grams=0)
+        with pytest.raises(InvalidShipment):
+            context.service.start(opened, draft)
+        assert context.demo.myparcel.shipments_by_reference(number) == []
+
+
+def test_self_test_command_exits_zero(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "packstation", "--demo", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, app.DATA_DIR_ENV: str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("self-test OK:")
+
+
+def test_headless_ship_prints_json(tmp_path: Path) -> None:
+    env = {**os.environ, app.DATA_DIR_ENV: str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "packstation", "--demo", "ship", "P2024-00001", "--profile", "PostNL standaard",
+         "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["ok"] and payload["closed"]
+    assert payload["barcodes"][0].startswith("3SMYPA")
+    assert Path(payload["label_path"]).read_bytes().startswith(b"%PDF")
+    assert payload["print_jobs"] and payload["print_jobs"][0]["printer"]
+
+
+def test_headless_ship_of_unknown_picklist_says_why(tmp_path: Path) -> None:
+    env = {**os.environ, app.DATA_DIR_ENV: str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "packstation", "--demo", "ship", "P2024-99999", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is False and "P2024-99999" in payload["error"]
