@@ -1,0 +1,195 @@
+"""Printer roles and the print queue: nothing is lost, every job ends in a final state."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from packstation.domain.errors import LabelError, PrinterDisconnected, PrinterError, PrinterNotReady
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.printing import zpl, zpl_render
+from packstation.printing.printers import ZplLabelPrinter, build_printer
+from packstation.printing.queue import JobCancelled, JobState, PrintQueue, QueuedLabelPrinter
+from packstation.printing.transport import PAPER_OUT, PrinterStatus
+from packstation.printing.usb import UsbTransport
+from packstation.printing.virtual import VirtualPrinter
+from packstation.settings import PrinterSettings
+from tests.fakes.fake_usb import FakeUsbBackend, FakeUsbDevice
+
+GEOMETRY = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203)
+LABEL = PreparedLabel(payload=b"^XA^XZ", kind="zpl")
+
+
+class ScriptedPrinter:
+    """A printer whose send outcomes are scripted: an exception to raise, or None to print."""
+
+    def __init__(self, name: str = "Zebra", outcomes: list[Exception | None] | None = None) -> None:
+        self._name = name
+        self.outcomes = list(outcomes or [])
+        self.printed: list[str] = []
+        self.ready = True
+        self.geometry = GEOMETRY
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    async def prepare(self, pdf: bytes) -> PreparedLabel:
+        return LABEL
+
+    async def status(self) -> PrinterStatus:
+        return PrinterStatus(ready=self.ready, conditions=() if self.ready else (PAPER_OUT,))
+
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+        outcome = self.outcomes.pop(0) if self.outcomes else None
+        if outcome is not None:
+            raise outcome
+        self.printed.append(job_name)
+        return PrintReceipt(self.name, job_name)
+
+
+def recorder():
+    changes: list[tuple[str, str]] = []
+    return changes, lambda job: changes.append((job.name, job.state.value))
+
+
+async def test_jobs_print_in_order_and_report_each_state():
+    printer = ScriptedPrinter()
+    changes, on_change = recorder()
+    queue = PrintQueue(printer, on_change=on_change)
+    jobs = [queue.submit(LABEL, f"P{i}") for i in range(3)]
+    done = [await queue.wait(job) for job in jobs]
+    assert printer.printed == ["P0", "P1", "P2"]
+    assert all(job.state == JobState.PRINTED for job in done)
+    assert [s for n, s in changes if n == "P0"] == ["queued", "sending", "printed"]
+    await queue.close()
+
+
+async def test_transient_errors_are_retried_with_backoff_then_fail():
+    printer = ScriptedPrinter(outcomes=[PrinterDisconnected("Zebra", "cable")] * 5)
+    queue = PrintQueue(printer, max_attempts=3, backoff=(0.01,))
+    job = await queue.wait(queue.submit(LABEL, "P1"))
+    assert job.state == JobState.FAILED and job.attempts == 3
+    assert "cable" in job.error and "3 times" in job.error
+    printer.outcomes.clear()
+    queue.retry_failed()
+    assert (await queue.wait(job)).state == JobState.PRINTED
+    await queue.close()
+
+
+async def test_not_ready_printer_keeps_its_jobs_until_ready():
+    printer = ScriptedPrinter(outcomes=[PrinterNotReady("Zebra", "out of labels", (PAPER_OUT,))])
+    printer.ready = False
+    queue = PrintQueue(printer, poll_interval=0.01)
+    first, second = queue.submit(LABEL, "P1"), queue.submit(LABEL, "P2")
+    await asyncio.sleep(0.1)
+    assert first.state == JobState.QUEUED and first.waiting_for_printer and first.conditions == (PAPER_OUT,)
+    assert second.state == JobState.QUEUED and printer.printed == []
+    printer.ready = True  # labels refilled
+    await queue.wait(second)
+    assert printer.printed == ["P1", "P2"]
+    await queue.close()
+
+
+async def test_redirect_moves_a_held_job_and_send_follows_it():
+    stuck = ScriptedPrinter("Zebra 1", outcomes=[PrinterNotReady("Zebra 1", "head open", ("head_open",))])
+    stuck.ready = False
+    other = ScriptedPrinter("Zebra 2")
+    queue, other_queue = PrintQueue(stuck, poll_interval=0.01), PrintQueue(other)
+    queued = QueuedLabelPrinter(stuck, queue)
+    sending = asyncio.create_task(queued.send(LABEL, "P1"))
+    await asyncio.sleep(0.05)
+    old = queue.jobs[0]
+    queue.redirect(old.id, other_queue)
+    receipt = await sending
+    assert receipt.printer == "Zebra 2" and other.printed == ["P1"]
+    assert old.state == JobState.CANCELLED and "moved to Zebra 2" in old.error
+    await queue.close()
+    await other_queue.close()
+
+
+async def test_cancel_ends_the_wait_with_a_clear_error():
+    printer = ScriptedPrinter(outcomes=[PrinterNotReady("Zebra", "paused", ("paused",))])
+    printer.ready = False
+    queue = PrintQueue(printer, poll_interval=0.01)
+    queued = QueuedLabelPrinter(printer, queue)
+    sending = asyncio.create_task(queued.send(LABEL, "P1"))
+    await asyncio.sleep(0.05)
+    assert queue.cancel(queue.jobs[0].id)
+    with pytest.raises(JobCancelled, match="cancelled"):
+        await sending
+    await queue.close()
+
+
+async def test_reprint_and_close_leave_no_job_without_final_state():
+    printer = ScriptedPrinter()
+    queue = PrintQueue(printer, poll_interval=0.01)
+    job = await queue.wait(queue.submit(LABEL, "P1"))
+    again = await queue.wait(queue.reprint(job.id))
+    assert again.id != job.id and printer.printed == ["P1", "P1"]
+    printer.ready = False
+    printer.outcomes = [PrinterNotReady("Zebra", "out", (PAPER_OUT,))]
+    pending = queue.submit(LABEL, "P2")
+    await asyncio.sleep(0.03)
+    await queue.close()
+    assert pending.state == JobState.CANCELLED and all(j.final for j in queue.jobs)
+
+
+# --- real printer roles ---------------------------------------------------------------------------
+
+
+async def test_zpl_printer_prepares_previews_of_exactly_what_is_sent(tmp_path: Path, postnl_pdf):
+    virtual = VirtualPrinter(tmp_path)
+    with zpl.PdfRenderer() as renderer:
+        printer = ZplLabelPrinter("Zebra", virtual, GEOMETRY, renderer=renderer)
+        label = await printer.prepare(postnl_pdf)
+        assert label.kind == "zpl" and label.missing_barcodes == ()
+        assert label.source_barcodes == ("3SDEVC201611210",) == label.output_barcodes
+        receipt = await printer.send(label, "P2024-0001")
+    sent = virtual.jobs()[0].read_bytes()
+    assert sent == label.payload and receipt.printer == "Zebra"
+    assert zpl_render.render_png(sent.decode()) == list(label.previews_png)
+
+
+async def test_zpl_printer_refuses_when_paper_is_out_and_sends_nothing(tmp_path: Path):
+    device = FakeUsbDevice(paper_out=True)
+    transport = UsbTransport(backend=FakeUsbBackend(device), status_timeout_ms=100)
+    printer = ZplLabelPrinter("Zebra", transport, GEOMETRY)
+    with pytest.raises(PrinterNotReady, match="not answering"):
+        await printer.send(LABEL, "P1")
+    assert b"^XA" not in bytes(device.written)
+
+
+async def test_unplug_mid_write_fails_the_job_with_a_clear_message_and_keeps_the_label(postnl_pdf):
+    device = FakeUsbDevice(unplug_after_bytes=3000)
+    transport = UsbTransport(backend=FakeUsbBackend(device), chunk_size=1024)
+    printer = ZplLabelPrinter("Zebra", transport, GEOMETRY)
+    label = await printer.prepare(postnl_pdf)
+    queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
+    job = await queue.wait(queue.submit(label, "P1"))
+    assert job.state == JobState.FAILED
+    assert "disconnected during printing" in job.error or "cannot be reached" in job.error
+    assert job.label.payload == label.payload  # still there to reprint
+    device.unplugged, device.unplug_after_bytes = False, None  # plugged back in
+    device.written.clear()
+    queue.retry(job.id)
+    assert (await queue.wait(job)).state == JobState.PRINTED
+    assert bytes(device.written).endswith(label.payload)
+    await queue.close()
+
+
+async def test_build_printer_from_settings(tmp_path: Path, postnl_pdf):
+    printer = build_printer(PrinterSettings(transport="virtual", encoding="acs", dpi=300), tmp_path)
+    label = await printer.prepare(postnl_pdf)
+    assert b"^PW1200" in label.payload and b":Z64:" not in label.payload
+    with pytest.raises(PrinterError, match="Unknown printer connection"):
+        build_printer(PrinterSettings(transport="carrier-pigeon"), tmp_path)
+
+
+async def test_pdf_printer_rejects_a_corrupt_pdf(tmp_path: Path, samples: Path):
+    printer = build_printer(PrinterSettings(transport="system"), tmp_path)
+    broken = (samples / "labels" / "broken" / "myparcel_pdk_label_mangled_utf8.pdf").read_bytes()
+    with pytest.raises(LabelError, match="corrupt"):
+        await printer.prepare(broken)
