@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from packstation.domain.errors import (
@@ -58,6 +59,7 @@ class OpenedPicklist:
     suggested_profile: ShippingProfile | None
     existing: tuple[Shipment, ...]
     platform: Platform
+    today: date | None = None  # for refusing delivery dates in the past
 
     def draft(
         self,
@@ -78,6 +80,7 @@ class OpenedPicklist:
             weight_grams=weight_grams,
             parcels=parcels,
             address=address,
+            today=self.today,
         )
 
 
@@ -126,6 +129,7 @@ class ShippingService:
         platform: Platform,
         write_back: WriteBackPolicy | None = None,
         journal: Journal | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -134,6 +138,7 @@ class ShippingService:
         self.platform = platform
         self.write_back = write_back or WriteBackPolicy()
         self._journal = journal
+        self._today = today
         self._me: PicqerUser | None = None
 
     def iter_picklists(
@@ -159,6 +164,7 @@ class ShippingService:
             suggested_profile=profile_for_picklist(self.profiles, preferred),
             existing=tuple(existing),
             platform=self.platform,
+            today=self._today(),
         )
 
     def start(
