@@ -1,0 +1,73 @@
+"""The "Print test label" page: rulers, darkness steps, a Code 128 and a QR code, at the label's own size."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode import code128, qr
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+TEST_CODE128 = "PACKSTATION-TEST-128"
+TEST_QR = "https://packstation.invalid/test-label"
+
+
+def calibration_label_pdf(
+    width_mm: float = 101.6, height_mm: float = 152.4, title: str = "packstation test label"
+) -> bytes:
+    """Return a one-page calibration label PDF of exactly this size."""
+    if width_mm < 40 or height_mm < 40:
+        raise ValueError("A test label needs at least 40 x 40 mm.")
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(width_mm * mm, height_mm * mm))
+    c.setTitle(title)
+    w, h = width_mm * mm, height_mm * mm
+    # Border 1 mm in: if a side is missing, the label is offset or wider than the head.
+    c.setLineWidth(0.5)
+    c.rect(1 * mm, 1 * mm, w - 2 * mm, h - 2 * mm)
+    # Rulers along the top and left edges, a tick every mm, longer every 5 and 10 mm.
+    c.setFont("Helvetica", 5)
+    for x in range(0, int(width_mm) + 1):
+        length = 4 if x % 10 == 0 else 2.5 if x % 5 == 0 else 1.5
+        c.line(x * mm, h, x * mm, h - length * mm)
+        if x % 10 == 0 and 0 < x < width_mm - 3:
+            c.drawCentredString(x * mm, h - 6.5 * mm, str(x))
+    for y in range(0, int(height_mm) + 1):
+        length = 4 if y % 10 == 0 else 2.5 if y % 5 == 0 else 1.5
+        c.line(0, h - y * mm, length * mm, h - y * mm)
+        if y % 10 == 0 and 0 < y < height_mm - 3:
+            c.drawString(5 * mm, h - y * mm - 1.5, str(y))
+    # Title and date.
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(14 * mm, h - 14 * mm, title)
+    c.setFont("Helvetica", 7)
+    c.drawString(14 * mm, h - 18 * mm, f"{width_mm:g} x {height_mm:g} mm  -  {datetime.now():%Y-%m-%d %H:%M}")
+    # Darkness steps: ten grey patches from 10% to 100% black.
+    step_w = (w - 28 * mm) / 10
+    for i in range(10):
+        c.setFillGray(1 - (i + 1) / 10)
+        c.rect(14 * mm + i * step_w, h - 32 * mm, step_w, 9 * mm, fill=1, stroke=0)
+        c.setFillGray(0)
+        c.drawCentredString(14 * mm + (i + 0.5) * step_w, h - 35.5 * mm, f"{(i + 1) * 10}%")
+    # Fine lines: 1, 2 and 3 dots at 203 dpi; broken ones mean a dirty or worn head.
+    for i, width in enumerate((0.125, 0.25, 0.375)):
+        c.setLineWidth(width * mm)
+        c.line(14 * mm, h - (40 + 3 * i) * mm, w - 14 * mm, h - (40 + 3 * i) * mm)
+    # Code 128 with its text.
+    barcode = code128.Code128(TEST_CODE128, barHeight=18 * mm, barWidth=0.25 * mm, humanReadable=True)
+    bx = max((w - barcode.width) / 2, 8 * mm)
+    barcode.drawOn(c, bx, h - 75 * mm)
+    # QR code.
+    size = min(35 * mm, w - 30 * mm, h - 95 * mm)
+    if size > 15 * mm:
+        widget = qr.QrCodeWidget(TEST_QR)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(drawing, c, (w - size) / 2, h - 80 * mm - size)
+    c.showPage()
+    c.save()
+    return out.getvalue()
