@@ -1,0 +1,168 @@
+"""`label2zpl`, `zpl2png` and `printers`: label conversion and printer discovery from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from packstation.domain.errors import LabelError
+
+
+def register(subparsers: Any) -> None:
+    """Add the printing subcommands."""
+    p = subparsers.add_parser("label2zpl", help="convert a label PDF to ZPL (one ^XA...^XZ label per page)")
+    p.add_argument("pdf", type=Path, metavar="IN.pdf")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.zpl", help="output file (default: standard output)")
+    p.add_argument("--dpi", type=int, choices=(203, 300, 600), default=203, help="printer resolution")
+    p.add_argument("--encoding", choices=("z64", "acs", "hex"), default="z64", help="^GFA data encoding")
+    layout = p.add_mutually_exclusive_group()
+    layout.add_argument("--fit", dest="layout", action="store_const", const="fit", help="shrink to fit (default)")
+    layout.add_argument("--crop", dest="layout", action="store_const", const="crop", help="print at size, crop")
+    p.add_argument("--width-mm", type=float, default=101.6, metavar="W", help="label width (default 101.6)")
+    p.add_argument("--height-mm", type=float, default=152.4, metavar="H", help="label height (default 152.4)")
+    p.add_argument("--position", type=int, choices=(1, 2, 3, 4), help="A4 sheet: which quarter holds the label")
+    p.set_defaults(func=run_label2zpl, layout="fit")
+
+    p = subparsers.add_parser("zpl2png", help="render the graphics of a ZPL file to PNG (one file per label)")
+    p.add_argument("zpl", type=Path, metavar="IN.zpl")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
+    p.add_argument("--dpi", type=int, default=203, help="printer resolution (default 203)")
+    p.set_defaults(func=run_zpl2png)
+
+    p = subparsers.add_parser("printers", help="list Zebra printers on USB (with status) and system print queues")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.set_defaults(func=run_printers)
+
+
+def _error(message: str, code: int = 1) -> int:
+    print(f"packstation: {message}", file=sys.stderr)
+    return code
+
+
+def run_label2zpl(args: argparse.Namespace) -> int:
+    """Convert the PDF; write the ZPL; return 0, or 1/2 with the reason on stderr."""
+    from packstation.printing import barcodes, zpl, zpl_render
+
+    try:
+        pdf = args.pdf.read_bytes()
+    except OSError as exc:
+        return _error(f"cannot read {args.pdf}: {exc.strerror or exc}", 2)
+    try:
+        geometry = zpl.LabelGeometry.from_mm(
+            args.width_mm, args.height_mm, dpi=args.dpi, layout=args.layout, quadrant=args.position
+        )
+        conversion = zpl.convert(pdf, geometry, encoding=args.encoding)
+    except ValueError as exc:
+        return _error(str(exc), 2)
+    except LabelError as exc:
+        return _error(f"{args.pdf}: {exc}")
+    text = "".join(conversion.labels)
+    for note in conversion.notes:
+        print(f"note: {note}", file=sys.stderr)
+    images = zpl_render.render(text, args.dpi).images
+    source, output = barcodes.check(pdf, images)
+    lost = barcodes.missing(source, output)
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="ascii")
+        except OSError as exc:
+            return _error(f"cannot write {args.output}: {exc.strerror or exc}", 2)
+        print(f"{len(conversion.labels)} label(s), {len(text):,} bytes -> {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if lost:
+        return _error(f"these barcodes do not read after conversion: {', '.join(lost)}")
+    return 0
+
+
+def run_zpl2png(args: argparse.Namespace) -> int:
+    """Render the ZPL graphics to PNG; return 0, or 1/2 with the reason on stderr."""
+    from packstation.printing import zpl_render
+
+    try:
+        text = args.zpl.read_text(encoding="latin-1")
+    except OSError as exc:
+        return _error(f"cannot read {args.zpl}: {exc.strerror or exc}", 2)
+    try:
+        result = zpl_render.render(text, args.dpi)
+    except zpl_render.ZplRenderError as exc:
+        return _error(f"{args.zpl}: {exc}")
+    if not result.images:
+        return _error(f"{args.zpl} holds no ^XA...^XZ label")
+    if result.unsupported_commands:
+        print(f"note: not drawn: {' '.join(result.unsupported_commands)}", file=sys.stderr)
+    outputs = (
+        [args.output]
+        if len(result.images) == 1
+        else [
+            args.output.with_name(f"{args.output.stem}-{i + 1}{args.output.suffix}") for i in range(len(result.images))
+        ]
+    )
+    try:
+        for path, image in zip(outputs, result.images, strict=True):
+            path.write_bytes(zpl_render.bitmap_to_png(image))
+    except OSError as exc:
+        return _error(f"cannot write {exc.filename}: {exc.strerror or exc}", 2)
+    print(f"{len(outputs)} image(s) -> {', '.join(map(str, outputs))}", file=sys.stderr)
+    return 0
+
+
+async def _usb_printers() -> tuple[list[dict[str, Any]], str]:
+    from packstation.printing import usb as zebra_usb
+
+    try:
+        found = zebra_usb.discover()
+    except Exception as exc:
+        # No libusb, no permission: report it and still list the system queues.
+        return [], f"USB not available: {exc}"
+    rows = []
+    for info in found:
+        transport = zebra_usb.UsbTransport(info.serial)
+        status = await transport.status()
+        transport.close()
+        rows.append(
+            {
+                "kind": "usb",
+                "name": info.product,
+                "address": info.serial,
+                "ready": status.ready,
+                "status": status.message,
+                "conditions": list(status.conditions),
+            }
+        )
+    return rows, ""
+
+
+def run_printers(args: argparse.Namespace) -> int:
+    """List USB Zebras with their status and the system's print queues."""
+    from packstation.printing import spooler
+
+    rows, problem = asyncio.run(_usb_printers())
+    queues = spooler.list_cups_queues() + spooler.list_windows_printers()
+    rows += [
+        {
+            "kind": "spooler",
+            "name": q.name,
+            "address": q.name,
+            "ready": q.state != "disabled",
+            "status": q.state,
+            "device": q.device,
+        }
+        for q in queues
+    ]
+    if args.json:
+        print(json.dumps({"printers": rows, "problems": [problem] if problem else []}, indent=2))
+        return 0
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
+    if not rows:
+        print("No printers found (no Zebra on USB, no system print queues).")
+        return 0
+    for row in rows:
+        where = f" ({row['device']})" if row.get("device") else ""
+        print(f"{row['kind']:8} {row['name']:30} {row['address']:20} {row['status']}{where}")
+    return 0
