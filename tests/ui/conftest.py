@@ -46,3 +46,235 @@ async def _wait_for(predicate: Callable[[], object], within: float = 5.0) -> Non
 def wait_for() -> Callable[..., object]:
     """Return the coroutine function that awaits a condition on the Qt loop."""
     return _wait_for
+
+
+# --- a station on fakes: the real ShippingService over in-memory ports --------------------------------
+
+SAMPLE_LABEL = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "samples"
+    / "labels"
+    / ("postnl_firstred_singlelabel_3S1234567890123.pdf")
+)
+
+
+def _png(width: int = 406, height: int = 609) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.fillRect(30, 400, 340, 90, QColor("black"))
+    painter.drawText(30, 60, "PostNL  3SMYPA000000001")
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+class FakePicqer:
+    """Picklists in memory; `gates` hold a lookup until the test releases it; `fail` raises once per method."""
+
+    def __init__(self, picklists: list) -> None:
+        self.picklists = {p.number: p for p in picklists}
+        self.orders: dict = {}
+        self.gates: dict[str, asyncio.Event] = {}
+        self.fail: dict[str, Exception] = {}
+        self.comments: list[tuple[int, str]] = []
+        self.lookups: list[str] = []
+
+    def _maybe_fail(self, method: str) -> None:
+        if method in self.fail:
+            raise self.fail.pop(method)
+
+    async def iter_picklists(self, status=None, warehouse_id=None, search=None):
+        self._maybe_fail("iter_picklists")
+        for picklist in list(self.picklists.values()):
+            if status is None or picklist.status == status:
+                await asyncio.sleep(0)
+                yield picklist
+
+    async def find_picklist(self, number: str):
+        self.lookups.append(number)
+        gate = self.gates.get(number)
+        if gate is not None:
+            await gate.wait()
+        self._maybe_fail("find_picklist")
+        return self.picklists.get(number)
+
+    async def get_picklist(self, picklist_id: int):
+        return next(p for p in self.picklists.values() if p.id == picklist_id)
+
+    async def get_order(self, order_id: int):
+        return self.orders.get(order_id)
+
+    async def add_comment(self, picklist_id: int, text: str) -> None:
+        self._maybe_fail("add_comment")
+        self.comments.append((picklist_id, text))
+
+    async def set_order_field(self, order_id: int, order_field_id: int, value: str) -> None:
+        return None
+
+    async def pick_all(self, picklist_id: int) -> None:
+        return None
+
+    async def current_user(self):
+        from packstation.domain.picklists import PicqerUser
+
+        return PicqerUser(1, "station1", "Station 1")
+
+    async def list_users(self, active_only: bool = True) -> list:
+        from packstation.domain.picklists import PicqerUser
+
+        return [PicqerUser(1, "station1", "Station 1"), PicqerUser(2, "station2", "Station 2")]
+
+    def _set(self, picklist_id: int, **changes) -> None:
+        import dataclasses
+
+        for number, picklist in self.picklists.items():
+            if picklist.id == picklist_id:
+                self.picklists[number] = dataclasses.replace(picklist, **changes)
+
+    async def assign(self, picklist_id: int, user_id: int) -> None:
+        self._set(picklist_id, assigned_user_id=user_id)
+
+    async def unassign(self, picklist_id: int) -> None:
+        self._set(picklist_id, assigned_user_id=None)
+
+    async def close_picklist(self, picklist_id: int) -> None:
+        import dataclasses
+
+        from packstation.domain.picklists import PicklistStatus
+
+        for number, picklist in self.picklists.items():
+            if picklist.id == picklist_id:
+                self.picklists[number] = dataclasses.replace(
+                    picklist, status=PicklistStatus.CLOSED, total_picked=picklist.total_products
+                )
+
+
+class FakeCarrier:
+    def __init__(self) -> None:
+        self.created: list = []
+        self.existing: dict[str, list] = {}
+        self.gate: asyncio.Event | None = None
+
+    async def find_by_reference(self, reference: str) -> list:
+        return list(self.existing.get(reference, []))
+
+    async def create(self, request) -> list:
+        from packstation.domain.shipments import Shipment
+
+        if self.gate is not None:
+            await self.gate.wait()
+        shipment = Shipment(id=900 + len(self.created), reference=request.reference, carrier=request.carrier)
+        self.created.append(request)
+        return [shipment]
+
+    async def get_shipment(self, shipment_id: int):
+        import dataclasses
+
+        from packstation.domain.shipments import Carrier, Shipment
+
+        return dataclasses.replace(
+            Shipment(id=shipment_id, reference="", carrier=Carrier.POSTNL), barcode=f"3SMYPA{shipment_id:09d}"
+        )
+
+    async def fetch_label(self, shipment_ids: list[int], label_format) -> bytes:
+        return SAMPLE_LABEL.read_bytes()
+
+    async def tracking_url(self, shipment) -> str:
+        return f"https://postnl.nl/tracktrace/?B={shipment.barcode}"
+
+
+class FakePrinter:
+    name = "Zebra ZD421"
+
+    def __init__(self) -> None:
+        self.fail: list[Exception] = []
+        self.sent: list[str] = []
+
+    async def prepare(self, pdf: bytes):
+        from packstation.domain.labels import PreparedLabel
+
+        return PreparedLabel(b"^XA^XZ", "zpl", (_png(),), ("3SMYPA000000900",), ("3SMYPA000000900",))
+
+    async def send(self, label, job_name: str):
+        from packstation.domain.labels import PrintReceipt
+
+        if self.fail:
+            raise self.fail.pop(0)
+        self.sent.append(job_name)
+        return PrintReceipt(self.name, str(len(self.sent)))
+
+
+class Station:
+    """The fakes and the real service built on them."""
+
+    def __init__(self, picklists: list) -> None:
+        from packstation.domain.profiles import default_profiles
+        from packstation.domain.shipments import Platform
+        from packstation.services.shipping import ShippingService
+
+        self.picqer = FakePicqer(picklists)
+        self.carrier = FakeCarrier()
+        self.printer = FakePrinter()
+        profiles = default_profiles(Platform.MYPARCEL)
+        import dataclasses
+
+        # Link the first profile to Picqer profile 7, as an admin would.
+        profiles = (dataclasses.replace(profiles[0], picqer_profile_ids=(7,)), *profiles[1:])
+        self.service = ShippingService(self.picqer, self.carrier, self.printer, profiles, Platform.MYPARCEL)
+
+
+def sample_picklists(count: int = 12) -> list:
+    from packstation.domain.picklists import DeliveryAddress, Picklist, PicklistLine, PicklistStatus
+
+    people = [
+        ("Jansen Tuinmeubelen", "Anna Jansen", "Kerkstraat 12A", "1017 GC", "Amsterdam", "NL"),
+        ("Bakkerij De Vries", "Piet de Vries", "Hoofdweg 3-5", "9711 AB", "Groningen", "NL"),
+        ("", "Lotte Peeters", "Grote Markt 7 bus 3", "2000", "Antwerpen", "BE"),
+        ("", "Sanne Visser", "Laan van Meerdervoort 1000", "2564 AZ", "Den Haag", "NL"),
+        ("Fietsenmaker Bos", "Kees Bos", "Dorpsstraat 44", "3732 HJ", "De Bilt", "NL"),
+        ("", "Emma Mertens", "Veldstraat 112", "9000", "Gent", "BE"),
+        ("", "Daan Smit", "Plein 1940 2", "2511 CR", "Den Haag", "NL"),
+        ("Koffie & Co", "Noah Mulder", "Oudegracht 158 bis", "3511 AZ", "Utrecht", "NL"),
+    ]
+    result = []
+    for n in range(count):
+        company, contact, line, postal, city, cc = people[n % len(people)]
+        result.append(
+            Picklist(
+                id=500 + n,
+                number=f"P2024-{123 + n:05d}",
+                status=PicklistStatus.NEW,
+                delivery=DeliveryAddress(
+                    name=company or contact,
+                    contact=contact,
+                    address_line=line,
+                    postal_code=postal,
+                    city=city,
+                    country=cc,
+                    email=f"{contact.split()[0].lower()}@example.nl",
+                ),
+                lines=(
+                    PicklistLine("MOK-01", "Mok aardewerk blauw", amount=1 + n % 3, weight_grams=350),
+                    PicklistLine("ONZ-12", "Onderzetters (set van 4)", amount=1, weight_grams=120),
+                ),
+                warehouse_id=1,
+                urgent=n % 5 == 1,
+                weight_grams=470 + 350 * (n % 3),
+                preferred_profile_id=7 if n % 2 == 0 else None,
+                total_products=2 + n % 3,
+            )
+        )
+    return result
+
+
+@pytest.fixture
+def station() -> Station:
+    return Station(sample_picklists())

@@ -1,0 +1,123 @@
+"""Keep the picklists table filled: first load page by page, then refresh on an interval."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import qasync
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from packstation.domain.picklists import Picklist, PicklistStatus
+from packstation.services.shipping import ShippingService
+from packstation.ui.messages import During, Messages
+from packstation.ui.models.picklists_model import PicklistsModel
+
+log = logging.getLogger(__name__)
+
+BATCH = 100  # rows handed to the model at once during the first load (one Picqer page)
+
+
+class PicklistsController(QObject):
+    """Load picklists from the service into the model; refresh every `refresh_seconds`, never twice at once."""
+
+    loading_changed = Signal(bool)
+    progressed = Signal(int)  # picklists received so far in this load
+    loaded = Signal(int)  # total after a completed load
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        service: ShippingService,
+        model: PicklistsModel,
+        messages: Messages,
+        *,
+        refresh_seconds: int = 60,
+        warehouse_id: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.model = model
+        self.messages = messages
+        self.status: PicklistStatus | None = PicklistStatus.NEW
+        self.warehouse_id = warehouse_id
+        self._loading = False
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(5, refresh_seconds) * 1000)
+        self._timer.timeout.connect(self.refresh)
+        model.set_profile_names({pid: p.name for p in service.profiles for pid in p.picqer_profile_ids})
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def start(self) -> None:
+        """Load now (from the event loop, as tasks cannot start before it runs) and then on the interval."""
+        QTimer.singleShot(0, self.refresh)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def set_status(self, status: PicklistStatus | None) -> None:
+        """Load picklists of another status (None: all)."""
+        if status != self.status:
+            self.status = status
+            self.model.replace([])
+            self.refresh()
+
+    def shipped(self, number: str) -> None:
+        """Drop a picklist that was just shipped and closed."""
+        if self.status is PicklistStatus.NEW:
+            self.model.remove(number)
+
+    @qasync.asyncSlot()
+    async def refresh(self) -> None:
+        """Read every page; an empty table fills as pages arrive, a full one is replaced at the end."""
+        if self._loading:
+            return
+        task = asyncio.current_task()
+        if task is not None:
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        self._set_loading(True)
+        status = self.status
+        incremental = self.model.rowCount() == 0
+        received: list[Picklist] = []
+        batch: list[Picklist] = []
+        try:
+            async for picklist in self.service.iter_picklists(status=status, warehouse_id=self.warehouse_id):
+                received.append(picklist)
+                if incremental:
+                    batch.append(picklist)
+                    if len(batch) >= BATCH:
+                        self.model.append(batch)
+                        batch = []
+                if len(received) % BATCH == 0:
+                    self.progressed.emit(len(received))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("Loading picklists failed: %s", exc)
+            if batch:
+                self.model.append(batch)
+            self.failed.emit(self.messages.error(exc, During.LOAD))
+            return
+        finally:
+            self._set_loading(False)
+        if status != self.status:
+            # The filter changed while loading: this result is stale, load the new status now.
+            QTimer.singleShot(0, self.refresh)
+            return
+        if incremental:
+            self.model.append(batch)
+        else:
+            self.model.replace(received)
+        self.loaded.emit(len(received))
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)

@@ -1,0 +1,212 @@
+"""The packing workflow for the window: open a picklist, ship it step by step, retry from the failed step."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+
+import qasync
+from PySide6.QtCore import QObject, Signal
+
+from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+from packstation.domain.mapping import Draft
+from packstation.domain.profiles import ShippingProfile
+from packstation.domain.shipments import Address
+from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
+from packstation.ui.messages import During, Messages
+from packstation.ui.widgets.steps import STEPS, StepState
+
+log = logging.getLogger(__name__)
+
+
+class ShippingController(QObject):
+    """Decide what happens on a scan, on F12 and on a retry; report it with past-tense signals."""
+
+    picklist_opening = Signal(str)  # number
+    picklist_opened = Signal(object)  # OpenedPicklist
+    step_changed = Signal(str, str, str)  # step, StepState value, failure text
+    label_fetched = Signal(bytes)  # the label PDF, as soon as it arrives
+    label_prepared = Signal(object)  # PreparedLabel: the image of what is sent and the barcode check
+    shipment_done = Signal(object)  # ShipmentJob
+    failed = Signal(str)  # what happened and what to do next, in the packer's words
+    scan_refused = Signal(str)  # a scan while a shipment is running
+    busy_changed = Signal(bool)
+
+    def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.messages = messages
+        self.opened: OpenedPicklist | None = None
+        self.job: ShipmentJob | None = None  # the last job; kept after a failure so F12 retries it
+        self._busy = False
+        self._lookup: asyncio.Task[object] | None = None
+        self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
+        self._states: dict[str, StepState] = {}
+        self._shown_pdf: bytes | None = None
+        self._shown_prepared: object | None = None
+
+    @property
+    def busy(self) -> bool:
+        """True while a shipment is running."""
+        return self._busy
+
+    @property
+    def can_retry(self) -> bool:
+        return self.job is not None and self.job.error is not None and self.job.step is not Step.DONE
+
+    @property
+    def failed_step(self) -> str | None:
+        return self.job.step.value if self.can_retry and self.job is not None else None
+
+    def profiles(self) -> tuple[ShippingProfile, ...]:
+        return self.service.profiles
+
+    def draft(
+        self,
+        profile: ShippingProfile,
+        option_values: Mapping[str, str],
+        *,
+        weight_grams: int | None = None,
+        parcels: int = 1,
+        address: Address | None = None,
+    ) -> Draft | None:
+        """Return the shipment as it would be booked now, with what blocks it (None when nothing is open)."""
+        if self.opened is None:
+            return None
+        return self.opened.draft(profile, option_values, weight_grams=weight_grams, parcels=parcels, address=address)
+
+    # --- slots ---------------------------------------------------------------------------------------
+
+    @qasync.asyncSlot(str)
+    async def open_picklist(self, number: str) -> None:
+        """Look the picklist up; a newer scan cancels this one; refused while a shipment runs."""
+        number = number.strip()
+        if not number:
+            return
+        if self._busy:
+            running = self.job.picklist.number if self.job else ""
+            self.scan_refused.emit(self.messages.t("status.busy_refused", number=running, scanned=number))
+            return
+        task = self._track()
+        if self._lookup is not None and not self._lookup.done():
+            self._lookup.cancel()
+        self._lookup = task
+        self.picklist_opening.emit(number)
+        try:
+            opened = await self.service.open_picklist(number)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._log(exc)
+            if self._lookup is task:
+                self.failed.emit(self.messages.error(exc, During.OPEN))
+            return
+        finally:
+            if self._lookup is task:
+                self._lookup = None
+        if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
+            return
+        self.opened = opened
+        self.job = None
+        self._states = dict.fromkeys(STEPS, StepState.WAITING)
+        for step in STEPS:
+            self.step_changed.emit(step, StepState.WAITING.value, "")
+        self.picklist_opened.emit(opened)
+
+    @qasync.asyncSlot(object)
+    async def ship(self, draft: Draft) -> None:
+        """Book, fetch, check, print and write back the open picklist with this draft."""
+        if self._busy or self.opened is None:
+            return
+        if self.can_retry and self.job is not None and self.job.opened is self.opened:
+            await self._run(self.job)
+            return
+        try:
+            job = self.service.start(self.opened, draft)
+        except (InvalidShipment, AlreadyShipped) as exc:
+            self.failed.emit(self.messages.error(exc, During.SHIP))
+            return
+        await self._run(job)
+
+    @qasync.asyncSlot()
+    async def retry(self) -> None:
+        """Continue the failed shipment from the step that failed (no second label is made)."""
+        if self._busy or not self.can_retry or self.job is None:
+            return
+        await self._run(self.job)
+
+    @qasync.asyncSlot(object)
+    async def reprint(self, draft: Draft) -> None:
+        """Print the label MyParcel already has for the open picklist again."""
+        if self._busy or self.opened is None or not self.opened.existing:
+            return
+        await self._run(self.service.start_reprint(self.opened, draft))
+
+    # --- running -------------------------------------------------------------------------------------
+
+    async def _run(self, job: ShipmentJob) -> None:
+        self._track()
+        self.job = job
+        self._set_busy(True)
+        try:
+            await self.service.run(job, on_step=self._on_step)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._log(exc)
+            self.failed.emit(self.messages.error(exc, During.SHIP))
+            return
+        finally:
+            self._set_busy(False)
+        self.opened = None  # shipped: the next scan starts fresh
+        self.shipment_done.emit(job)
+
+    def _on_step(self, job: ShipmentJob) -> None:
+        order = [s.value for s in Step]
+        current = order.index(job.step.value)
+        for step in STEPS:
+            index = order.index(step)
+            if self._skipped(job, step):
+                state, detail = StepState.SKIPPED, ""
+            elif index < current:
+                state, detail = StepState.DONE, ""
+            elif index == current:
+                failed = job.error is not None
+                state = StepState.FAILED if failed else StepState.RUNNING
+                detail = self.messages.error(job.error, During.SHIP) if job.error is not None else ""
+            else:
+                state, detail = StepState.WAITING, ""
+            if self._states.get(step) is not state or detail:
+                self._states[step] = state
+                self.step_changed.emit(step, state.value, detail)
+        if job.label_pdf is not None and job.label_pdf is not self._shown_pdf:
+            self._shown_pdf = job.label_pdf
+            self.label_fetched.emit(job.label_pdf)
+        if job.prepared is not None and job.prepared is not self._shown_prepared:
+            self._shown_prepared = job.prepared
+            self.label_prepared.emit(job.prepared)
+
+    @staticmethod
+    def _skipped(job: ShipmentJob, step: str) -> bool:
+        if job.reprint and step in (Step.CHECK.value, Step.CREATE.value, Step.WRITE_BACK.value):
+            return True
+        return not job.print_label and step in (Step.PREPARE.value, Step.PRINT.value)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def _track(self) -> asyncio.Task[object]:
+        task = asyncio.current_task()
+        assert task is not None
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    @staticmethod
+    def _log(exc: Exception) -> None:
+        # The packer gets words; the log keeps the details (a traceback for what nobody expected).
+        expected = isinstance(exc, PackstationError)
+        log.warning("%s: %s", type(exc).__name__, exc, exc_info=None if expected else exc)

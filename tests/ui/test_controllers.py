@@ -1,0 +1,155 @@
+"""Controllers on the Qt loop over the real ShippingService with fake ports."""
+
+from __future__ import annotations
+
+import asyncio
+
+from packstation.domain.errors import PrinterNotReady
+from packstation.domain.picklists import PicklistStatus
+from packstation.ui.controllers.picklists_controller import PicklistsController
+from packstation.ui.controllers.shipping_controller import ShippingController
+from packstation.ui.messages import Messages
+from packstation.ui.models.picklists_model import PicklistsModel
+
+
+class Recorder:
+    """Collect a controller's signals as (name, args)."""
+
+    def __init__(self, controller, *names: str) -> None:
+        self.events: list[tuple[str, tuple]] = []
+        for name in names:
+            getattr(controller, name).connect(lambda *args, _n=name: self.events.append((_n, args)))
+
+    def of(self, name: str) -> list[tuple]:
+        return [args for n, args in self.events if n == name]
+
+
+def controller_for(station) -> ShippingController:
+    return ShippingController(station.service, Messages("en"))
+
+
+def draft_for(controller: ShippingController):
+    profile = controller.opened.suggested_profile or controller.profiles()[0]
+    return controller.draft(profile, {})
+
+
+async def test_open_picklist_reports_it_with_the_suggested_profile(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "failed")
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.events)
+    (opened,) = seen.of("picklist_opened")[0]
+    assert opened.picklist.number == "P2024-00123"
+    assert opened.suggested_profile is not None and opened.suggested_profile.name == "PostNL standaard"
+
+
+async def test_a_new_scan_cancels_the_lookup_in_flight(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "failed")
+    station.picqer.gates["P2024-00123"] = asyncio.Event()  # the first lookup hangs
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: "P2024-00123" in station.picqer.lookups)
+    controller.open_picklist("P2024-00124")
+    await wait_for(lambda: seen.events)
+    station.picqer.gates["P2024-00123"].set()
+    await asyncio.sleep(0.05)
+    assert [args[0].picklist.number for args in seen.of("picklist_opened")] == ["P2024-00124"]
+    assert controller.opened.picklist.number == "P2024-00124"
+
+
+async def test_unknown_picklist_says_so_in_words(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "failed")
+    controller.open_picklist("P9999-99999")
+    await wait_for(lambda: seen.events)
+    assert seen.of("failed") == [("There is no picklist “P9999-99999”. Check the number and scan again.",)]
+
+
+async def test_ship_runs_every_step_and_reports_done(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(
+        controller, "picklist_opened", "step_changed", "shipment_done", "failed", "label_fetched", "label_prepared"
+    )
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    controller.ship(draft_for(controller))
+    await wait_for(lambda: seen.of("shipment_done") or seen.of("failed"))
+    assert seen.of("failed") == []
+    (job,) = seen.of("shipment_done")[0]
+    assert job.barcodes == ("3SMYPA000000900",)
+    assert station.printer.sent == ["P2024-00123"]
+    final = {}
+    for step, state, _detail in seen.of("step_changed"):
+        final[step] = state
+    assert final == dict.fromkeys(["check", "create", "label", "prepare", "print", "write_back"], "done")
+    assert seen.of("label_fetched") and seen.of("label_prepared")
+    assert not controller.busy
+
+
+async def test_printer_failure_retries_from_the_failed_step_without_a_second_label(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "step_changed", "shipment_done", "failed")
+    station.printer.fail.append(PrinterNotReady("Zebra ZD421", "not ready", ("paper out",)))
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    controller.ship(draft_for(controller))
+    await wait_for(lambda: seen.of("failed"))
+    (message,) = seen.of("failed")[0]
+    assert "paper out" in message and "F12" in message
+    assert ("print", "failed", message) in seen.of("step_changed")
+    assert controller.can_retry and controller.failed_step == "print"
+    controller.retry()
+    await wait_for(lambda: seen.of("shipment_done"))
+    assert len(station.carrier.created) == 1
+    assert station.printer.sent == ["P2024-00123"]
+
+
+async def test_a_scan_while_shipping_is_refused_clearly(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "shipment_done", "scan_refused", "busy_changed")
+    station.carrier.gate = asyncio.Event()
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    controller.ship(draft_for(controller))
+    await wait_for(lambda: controller.busy)
+    controller.open_picklist("P2024-00124")
+    await wait_for(lambda: seen.of("scan_refused"))
+    assert "P2024-00123" in seen.of("scan_refused")[0][0] and "P2024-00124" in seen.of("scan_refused")[0][0]
+    station.carrier.gate.set()
+    await wait_for(lambda: seen.of("shipment_done"))
+    assert station.picqer.lookups == ["P2024-00123"]
+    assert seen.of("busy_changed") == [(True,), (False,)]
+
+
+async def test_picklists_controller_fills_and_refreshes_the_model(station, wait_for):
+    messages = Messages("en")
+    model = PicklistsModel(messages)
+    controller = PicklistsController(station.service, model, messages, refresh_seconds=60)
+    seen = Recorder(controller, "loaded", "failed")
+    controller.refresh()
+    await wait_for(lambda: seen.of("loaded"))
+    assert model.rowCount() == 12
+    assert model.index(0, 5).data() == "PostNL standaard"  # Picqer profile 7 is linked to it
+    import dataclasses
+
+    first = station.picqer.picklists["P2024-00123"]
+    station.picqer.picklists["P2024-00123"] = dataclasses.replace(first, status=PicklistStatus.CLOSED)
+    controller.refresh()
+    await wait_for(lambda: len(seen.of("loaded")) == 2)
+    assert model.rowCount() == 11 and model.row_of("P2024-00123") is None
+
+
+async def test_picklists_controller_reports_a_failed_load(station, wait_for):
+    from packstation.domain.errors import ConnectionFailed
+
+    messages = Messages("en")
+    model = PicklistsModel(messages)
+    controller = PicklistsController(station.service, model, messages)
+    seen = Recorder(controller, "loaded", "failed")
+    station.picqer.fail["iter_picklists"] = ConnectionFailed("Picqer", "refused")
+    controller.refresh()
+    await wait_for(lambda: seen.events)
+    assert seen.of("failed") == [
+        ("Picqer cannot be reached. Check the network cable or Wi-Fi. The list tries again by itself.",)
+    ]
+    assert not controller.loading
