@@ -112,6 +112,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Controleer het huisnummer: het adres kan op meer manieren gelezen worden. {reason}",
     ),
     "detail.products": ("Products", "Producten"),
+    "detail.address_confirmed": ("The address is correct  (checked)", "Het adres klopt  (gecontroleerd)"),
     "detail.remarks": ("Customer remarks", "Opmerkingen klant"),
     "detail.no_remarks": ("None", "Geen"),
     "detail.delivery_date": ("Preferred delivery date", "Gewenste bezorgdatum"),

@@ -1,0 +1,667 @@
+"""The packer's window: the picklist queue, the scan field, the open picklist, Ship and print, the label."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packstation.domain.mapping import Draft
+from packstation.domain.picklists import PicklistStatus
+from packstation.domain.profiles import ShippingProfile
+from packstation.domain.shipments import Address
+from packstation.services.shipping import OpenedPicklist, ShipmentJob
+from packstation.settings import Settings
+from packstation.ui.controllers.picklists_controller import PicklistsController
+from packstation.ui.controllers.shipping_controller import ShippingController
+from packstation.ui.messages import Messages, guess_layout_mistake
+from packstation.ui.models.picklists_model import PicklistsFilterModel
+from packstation.ui.style import STYLE
+from packstation.ui.views.picklists_view import PicklistsView
+from packstation.ui.widgets.label_preview import LabelPreview
+from packstation.ui.widgets.options_form import OptionsForm
+from packstation.ui.widgets.scan_detector import ScanDetector, ScanReport
+from packstation.ui.widgets.steps import StepState, StepsView
+
+# What a picklist number can look like (Picqer: "P2024-00123"); anything else is shown as a garbled scan.
+PLAUSIBLE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{1,39}$")
+_ADDRESS_FIELDS = ("person", "company", "street", "number", "number_suffix", "box_number", "postal_code", "city", "cc")
+_ADDRESS_KEYS = {
+    "person": "detail.name",
+    "company": "detail.company",
+    "street": "detail.street",
+    "number": "detail.number",
+    "number_suffix": "detail.suffix",
+    "box_number": "detail.box",
+    "postal_code": "detail.postal_city",
+    "city": "detail.postal_city",
+    "cc": "detail.country",
+}
+
+
+class MainWindow(QMainWindow):
+    """Lay out the packer's screen and hand every decision to the controllers."""
+
+    def __init__(
+        self,
+        shipping: ShippingController,
+        picklists: PicklistsController,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.shipping = shipping
+        self.picklists = picklists
+        self.settings = settings
+        self.messages: Messages = shipping.messages
+        self._opened: OpenedPicklist | None = None
+        self._draft: Draft | None = None
+        self._address_edited = False
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self._build()
+        self._connect()
+        scanner = settings.scanner
+        self.scan_detector = ScanDetector(
+            self,
+            max_gap_ms=scanner.max_gap_ms,
+            min_length=scanner.min_length,
+            suffix=scanner.suffix,
+            prefix=scanner.prefix,
+        )
+        self.scan_detector.scan_reported.connect(self._scan_reported)
+        self.scan_detector.install()
+        self._retranslate()
+        self._show_opened(None)
+        self._say(self.messages.t("status.ready"))
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        root = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.scan_field = QLineEdit()
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setClearButtonEnabled(True)
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("languageButton")
+        self.refresh_button = QPushButton()
+        for button in (self.language_button, self.refresh_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        top.addWidget(self.scan_field, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.language_button)
+        root.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        root.addWidget(splitter, 1)
+
+        # Left: the queue.
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.warehouse_filter = QComboBox()
+        filters.addWidget(self.search_field, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.warehouse_filter)
+        left_layout.addLayout(filters)
+        self.proxy = PicklistsFilterModel(self.picklists.model, self)
+        self.table = PicklistsView(self.proxy)
+        left_layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        left_layout.addWidget(self.count_label)
+        splitter.addWidget(left)
+
+        # Middle: the open picklist.
+        detail = QWidget()
+        detail.setObjectName("detailPanel")
+        d = QVBoxLayout(detail)
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("picklistTitle")
+        self.urgent_badge = QLabel()
+        self.urgent_badge.setObjectName("urgentBadge")
+        header.addWidget(self.title)
+        header.addWidget(self.urgent_badge)
+        header.addStretch(1)
+        d.addLayout(header)
+        self.existing_banner = QLabel()
+        self.existing_banner.setObjectName("banner")
+        self.existing_banner.setWordWrap(True)
+        d.addWidget(self.existing_banner)
+
+        self.recipient_box = QGroupBox()
+        form = QFormLayout(self.recipient_box)
+        self.address: dict[str, QLineEdit] = {name: QLineEdit() for name in _ADDRESS_FIELDS}
+        for name, field in self.address.items():
+            field.setObjectName(f"address_{name}")
+        self.address["cc"].setMaxLength(2)
+        self.address["number"].setMaximumWidth(90)
+        self.address["number_suffix"].setMaximumWidth(70)
+        self.address["box_number"].setMaximumWidth(70)
+        self.address["postal_code"].setMaximumWidth(110)
+        self._address_labels: dict[str, QLabel] = {}
+        for name in ("person", "company", "street"):
+            self._address_labels[name] = QLabel()
+            form.addRow(self._address_labels[name], self.address[name])
+        number_row = QHBoxLayout()
+        self._number_parts: dict[str, QLabel] = {}
+        for name in ("number", "number_suffix", "box_number"):
+            if name != "number":
+                self._number_parts[name] = QLabel()
+                number_row.addWidget(self._number_parts[name])
+            number_row.addWidget(self.address[name])
+        number_row.addStretch(1)
+        self._address_labels["number"] = QLabel()
+        form.addRow(self._address_labels["number"], number_row)
+        city_row = QHBoxLayout()
+        city_row.addWidget(self.address["postal_code"])
+        city_row.addWidget(self.address["city"], 1)
+        city_row.addWidget(self.address["cc"])
+        self.address["cc"].setMaximumWidth(50)
+        self._address_labels["postal_code"] = QLabel()
+        form.addRow(self._address_labels["postal_code"], city_row)
+        self.original_line = QLabel()
+        self.original_line.setObjectName("originalAddress")
+        self.original_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.original_line)
+        self.ambiguous_banner = QLabel()
+        self.ambiguous_banner.setObjectName("banner")
+        self.ambiguous_banner.setWordWrap(True)
+        form.addRow(self.ambiguous_banner)
+        self.address_confirmed = QCheckBox()
+        self.address_confirmed.setObjectName("addressConfirmed")
+        form.addRow(self.address_confirmed)
+        d.addWidget(self.recipient_box)
+
+        self.info_box = QGroupBox()
+        info = QFormLayout(self.info_box)
+        self.products = QLabel()
+        self.products.setWordWrap(True)
+        self.remarks = QLabel()
+        self.remarks.setWordWrap(True)
+        self.delivery_date = QLabel()
+        self.pickup_point = QLabel()
+        self.pickup_point.setWordWrap(True)
+        self._info_labels = {key: QLabel() for key in ("products", "remarks", "delivery_date", "pickup_point")}
+        info.addRow(self._info_labels["products"], self.products)
+        info.addRow(self._info_labels["remarks"], self.remarks)
+        info.addRow(self._info_labels["delivery_date"], self.delivery_date)
+        info.addRow(self._info_labels["pickup_point"], self.pickup_point)
+        d.addWidget(self.info_box)
+
+        self.ship_box = QGroupBox()
+        ship_form = QFormLayout(self.ship_box)
+        self.weight = QLineEdit()
+        self.weight.setObjectName("weightField")
+        self.weight.setValidator(QIntValidator(1, 100_000, self.weight))
+        self.weight.setMaximumWidth(120)
+        self.parcels = QSpinBox()
+        self.parcels.setObjectName("parcelsField")
+        self.parcels.setRange(1, 20)
+        self.parcels.setMaximumWidth(80)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("profileCombo")
+        self.options_form = OptionsForm(self.messages)
+        self._ship_labels = {key: QLabel() for key in ("weight", "parcels", "profile", "options")}
+        ship_form.addRow(self._ship_labels["weight"], self.weight)
+        ship_form.addRow(self._ship_labels["parcels"], self.parcels)
+        ship_form.addRow(self._ship_labels["profile"], self.profile_combo)
+        ship_form.addRow(self._ship_labels["options"], self.options_form)
+        d.addWidget(self.ship_box)
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        d.addWidget(self.problems)
+        d.addWidget(self.warnings)
+        d.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(detail)
+        splitter.addWidget(scroll)
+
+        # Right: the action, the steps and the label.
+        right = QWidget()
+        r = QVBoxLayout(right)
+        r.setContentsMargins(0, 0, 0, 0)
+        self.ship_button = QPushButton()
+        self.ship_button.setObjectName("shipButton")
+        self.ship_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F12 ships; focus stays on the scan field
+        r.addWidget(self.ship_button)
+        self.steps = StepsView(self.messages)
+        r.addWidget(self.steps)
+        self.preview = LabelPreview(self.messages)
+        r.addWidget(self.preview, 1)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 520, 420])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusText")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        self.resize(1500, 900)
+        self.setTabOrder(self.scan_field, self.search_field)
+
+    def _connect(self) -> None:
+        s = self.shipping
+        s.picklist_opening.connect(lambda number: self._say(self.messages.t("status.opening", number=number)))
+        s.picklist_opened.connect(self._picklist_opened)
+        s.step_changed.connect(self._step_changed)
+        s.label_fetched.connect(self.preview.show_pdf)
+        s.label_prepared.connect(self.preview.show_prepared)
+        s.shipment_done.connect(self._shipment_done)
+        s.failed.connect(self._failed)
+        s.scan_refused.connect(lambda text: self._say(text, "error"))
+        s.busy_changed.connect(self._busy_changed)
+        p = self.picklists
+        p.loaded.connect(self._update_count)
+        p.progressed.connect(lambda n: self.count_label.setText(self.messages.t("list.loading", count=n)))
+        p.failed.connect(lambda text: self._say(text, "error") if not self.shipping.busy else None)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+
+        self.scan_field.returnPressed.connect(self._typed_number)
+        self.search_field.textChanged.connect(self.proxy.set_search)
+        self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
+        self.warehouse_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_warehouse(self.warehouse_filter.currentData())
+        )
+        self.table.open_requested.connect(self._open)
+        self.language_button.clicked.connect(self._toggle_language)
+        self.refresh_button.clicked.connect(self.picklists.refresh)
+        self.ship_button.clicked.connect(self.ship)
+        for field in self.address.values():
+            field.textEdited.connect(self._address_changed)
+        self.address_confirmed.toggled.connect(self._update_draft)
+        self.weight.textChanged.connect(self._update_draft)
+        self.parcels.valueChanged.connect(self._update_draft)
+        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
+        self.options_form.changed.connect(self._update_draft)
+        self.messages.language_changed.connect(self._retranslate)
+
+        shortcuts = {
+            "F12": self.ship,
+            "Ctrl+Return": self.ship,
+            "Ctrl+Enter": self.ship,
+            "F5": self.picklists.refresh,
+            "Ctrl+R": self.reprint,
+            "Ctrl+F": lambda: self.search_field.setFocus(),
+            "Escape": self.focus_scan_field,
+            "Ctrl+L": self._toggle_language,
+        }
+        self._shortcuts = []
+        for keys, slot in shortcuts.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    # --- text ----------------------------------------------------------------------------------------
+
+    def _retranslate(self, *_args: object) -> None:
+        m = self.messages
+        self.setWindowTitle(m.t("app.title"))
+        self.scan_field.setPlaceholderText(m.t("scan.placeholder"))
+        self.search_field.setPlaceholderText(m.t("search.placeholder"))
+        self.language_button.setText(m.t("action.language"))
+        self.refresh_button.setText(m.t("action.refresh"))
+        self._fill_filters()
+        self.recipient_box.setTitle(m.t("detail.recipient"))
+        for name, label in self._address_labels.items():
+            label.setText(m.t(_ADDRESS_KEYS[name]))
+        self._number_parts["number_suffix"].setText(m.t("detail.suffix"))
+        self._number_parts["box_number"].setText(m.t("detail.box"))
+        self.address_confirmed.setText(m.t("detail.address_confirmed"))
+        self.info_box.setTitle(m.t("detail.products"))
+        self._info_labels["products"].setText(m.t("detail.products"))
+        self._info_labels["remarks"].setText(m.t("detail.remarks"))
+        self._info_labels["delivery_date"].setText(m.t("detail.delivery_date"))
+        self._info_labels["pickup_point"].setText(m.t("detail.pickup_point"))
+        self.ship_box.setTitle(m.t("detail.profile"))
+        self._ship_labels["weight"].setText(m.t("detail.weight"))
+        self._ship_labels["parcels"].setText(m.t("detail.parcels"))
+        self._ship_labels["profile"].setText(m.t("detail.profile"))
+        self._ship_labels["options"].setText(m.t("detail.options"))
+        if self.profile_combo.count():
+            self.profile_combo.setItemText(0, m.t("detail.choose_profile"))
+        self._show_opened(self._opened, keep_inputs=True)
+        self._update_ship_button()
+        self._update_count()
+
+    def _fill_filters(self) -> None:
+        m = self.messages
+        status_index = max(self.status_filter.currentIndex(), 0)
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(m.t("filter.all_statuses"), None)
+        for status in (PicklistStatus.NEW, PicklistStatus.PAUSED, PicklistStatus.SNOOZED, PicklistStatus.CLOSED):
+            self.status_filter.addItem(m.picklist_status(status).capitalize(), status)
+        wanted = self.picklists.status
+        self.status_filter.setCurrentIndex(
+            self.status_filter.findData(wanted) if status_index == 0 and wanted is not None else status_index
+        )
+        self.status_filter.blockSignals(False)
+        warehouse = self.warehouse_filter.currentData()
+        self.warehouse_filter.blockSignals(True)
+        self.warehouse_filter.clear()
+        self.warehouse_filter.addItem(m.t("filter.all_warehouses"), None)
+        ids = sorted({p.warehouse_id for p in self.picklists.model.picklists() if p.warehouse_id is not None})
+        for warehouse_id in ids:
+            self.warehouse_filter.addItem(m.t("filter.warehouse_n", id=warehouse_id), warehouse_id)
+        self.warehouse_filter.setCurrentIndex(max(self.warehouse_filter.findData(warehouse), 0))
+        self.warehouse_filter.blockSignals(False)
+
+    def _say(self, text: str, tone: str = "") -> None:
+        """Tell the packer what happened, in the status bar."""
+        self.status_label.setText(text)
+        bar = self.statusBar()
+        bar.setProperty("tone", tone)
+        bar.style().unpolish(bar)
+        bar.style().polish(bar)
+
+    @property
+    def status_text(self) -> str:
+        return self.status_label.text()
+
+    # --- scanning ------------------------------------------------------------------------------------
+
+    def focus_scan_field(self) -> None:
+        self.scan_field.setFocus()
+        self.scan_field.selectAll()
+
+    def _scan_reported(self, report: ScanReport) -> None:
+        focus = QApplication.focusWidget()
+        # The scanner typed into whatever field had focus; take its characters back out of that field.
+        if isinstance(focus, QLineEdit) and focus is not self.scan_field and focus.text().endswith(report.raw):
+            focus.setText(focus.text()[: -len(report.raw)])
+        self.scan_field.clear()
+        if report.truncated:
+            self._say(self.messages.t("status.scan_cut", length=report.length), "error")
+            return
+        self.handle_scan(report.text)
+
+    def handle_scan(self, text: str) -> None:
+        """Open a scanned picklist number, or say exactly what was received when it is not one."""
+        if guess_layout_mistake(text) is not None or not PLAUSIBLE_NUMBER.match(text):
+            self._say(self.messages.garbled_scan(text), "error")
+            return
+        self._open(text)
+
+    def _typed_number(self) -> None:
+        text = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if text:
+            self.handle_scan(text)
+
+    def _open(self, number: str) -> None:
+        self.shipping.open_picklist(number)
+        self.focus_scan_field()
+
+    # --- the open picklist ---------------------------------------------------------------------------
+
+    def _picklist_opened(self, opened: OpenedPicklist) -> None:
+        self.steps.reset()
+        self.preview.clear()
+        self._show_opened(opened)
+        m = self.messages
+        if opened.existing:
+            barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
+            self._say(m.t("error.already_shipped", number=opened.picklist.number, barcodes=barcodes), "error")
+        elif self.profile_combo.currentData() is None:
+            self._say(m.t("status.opened_choose", number=opened.picklist.number))
+        else:
+            self._say(m.t("status.opened", number=opened.picklist.number))
+        self.table.select_number(opened.picklist.number)
+        self.focus_scan_field()
+
+    def _show_opened(self, opened: OpenedPicklist | None, keep_inputs: bool = False) -> None:
+        m = self.messages
+        new = opened is not self._opened or not keep_inputs
+        self._opened = opened
+        has = opened is not None
+        for box in (self.recipient_box, self.info_box, self.ship_box):
+            box.setVisible(has)
+        self.urgent_badge.setVisible(has and opened.picklist.urgent)
+        self.urgent_badge.setText(m.t("detail.urgent"))
+        if opened is None:
+            self.title.setText(m.t("detail.empty"))
+            self.existing_banner.hide()
+            self.problems.clear()
+            self.warnings.clear()
+            self._draft = None
+            self._update_ship_button()
+            return
+        picklist, order = opened.picklist, opened.order
+        self.title.setText(picklist.number + (f"  ·  {order.number}" if order else ""))
+        barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
+        self.existing_banner.setVisible(bool(opened.existing))
+        self.existing_banner.setText(m.t("detail.existing", barcodes=barcodes or "–"))
+        lines = picklist.lines
+        self.products.setText(
+            "\n".join(m.t("detail.line", amount=ln.amount, name=ln.name, code=ln.product_code) for ln in lines)
+            or str(picklist.product_count)
+        )
+        self.remarks.setText((order.customer_remarks if order else "") or m.t("detail.no_remarks"))
+        date = picklist.preferred_delivery_date or (order.preferred_delivery_date if order else None)
+        self.delivery_date.setText(date.strftime("%d-%m-%Y") if date else m.t("detail.none"))
+        pickup = order.pickup_point if order else None
+        self.pickup_point.setText(
+            f"{pickup.name}, {pickup.street} {pickup.number}, {pickup.postal_code} {pickup.city}"
+            if pickup
+            else m.t("detail.none")
+        )
+        line = " ".join(p for p in (picklist.delivery.address_line, picklist.delivery.address_line2) if p)
+        self.original_line.setText(m.t("detail.original_address", line=line))
+        if new:
+            self._fill_inputs(opened)
+        self._update_draft()
+
+    def _fill_inputs(self, opened: OpenedPicklist) -> None:
+        self._address_edited = False
+        self.address_confirmed.blockSignals(True)
+        self.address_confirmed.setChecked(False)
+        self.address_confirmed.blockSignals(False)
+        profiles = self.shipping.profiles()
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItem(self.messages.t("detail.choose_profile"), None)
+        for profile in profiles:
+            self.profile_combo.addItem(profile.name, profile)
+        # Preselect only what Picqer names for this picklist; never guess a profile for the packer.
+        suggested = opened.suggested_profile
+        index = next((i + 1 for i, p in enumerate(profiles) if p == suggested), 0) if suggested else 0
+        self.profile_combo.setCurrentIndex(index)
+        self.profile_combo.blockSignals(False)
+        self.options_form.set_profile(suggested)
+        self.weight.blockSignals(True)
+        self.weight.setText(str(opened.picklist.weight_grams) if opened.picklist.weight_grams else "")
+        self.weight.blockSignals(False)
+        self.parcels.blockSignals(True)
+        self.parcels.setValue(1)
+        self.parcels.blockSignals(False)
+        # The address as the domain splits it (any profile maps the recipient the same way).
+        sample = opened.draft(suggested or profiles[0], {}) if profiles else None
+        if sample is not None:
+            recipient = sample.request.recipient
+            for name, field in self.address.items():
+                field.setText(getattr(recipient, name))
+            split = sample.split
+            doubtful = split.ambiguous or not split.ok
+            for name in ("street", "number", "number_suffix", "box_number"):
+                self.address[name].setProperty("ambiguous", doubtful)
+                self.address[name].style().unpolish(self.address[name])
+                self.address[name].style().polish(self.address[name])
+            self.ambiguous_banner.setVisible(doubtful)
+            self.ambiguous_banner.setText(self.messages.t("detail.split_ambiguous", reason=split.reason))
+            self.address_confirmed.setVisible(doubtful)
+
+    def _address_changed(self, _text: str) -> None:
+        self._address_edited = True
+        self._update_draft()
+
+    def _profile_changed(self, _index: int) -> None:
+        profile = self.profile_combo.currentData()
+        self.options_form.set_profile(profile if isinstance(profile, ShippingProfile) else None)
+        self._update_draft()
+
+    def _entered_address(self) -> Address:
+        values = {name: field.text().strip() for name, field in self.address.items()}
+        values["cc"] = values["cc"].upper()
+        return Address(**values)
+
+    def current_draft(self) -> Draft | None:
+        """Build the shipment from what is on screen now (None when no profile is chosen)."""
+        opened = self._opened
+        profile = self.profile_combo.currentData()
+        if opened is None or not isinstance(profile, ShippingProfile):
+            return None
+        confirmed = self._address_edited or self.address_confirmed.isChecked()
+        weight = int(self.weight.text()) if self.weight.text().isdigit() else None
+        return self.shipping.draft(
+            profile,
+            self.options_form.values(),
+            weight_grams=weight,
+            parcels=self.parcels.value(),
+            address=self._entered_address() if confirmed else None,
+        )
+
+    def _update_draft(self, *_args: object) -> None:
+        if self._opened is None:
+            return
+        m = self.messages
+        draft = self.current_draft()
+        self._draft = draft
+        if draft is None:
+            self.problems.setText(m.t("status.no_profile"))
+            self.warnings.clear()
+            self.options_form.mark_problems([])
+        else:
+            self.problems.setText("\n".join("• " + m.violation(v) for v in draft.violations))
+            self.warnings.setText("\n".join("• " + m.violation(v) for v in draft.warnings))
+            self.options_form.mark_problems(draft.violations)
+        self._update_ship_button()
+
+    # --- shipping ------------------------------------------------------------------------------------
+
+    def ship(self) -> None:
+        """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
+        if self.shipping.busy:
+            return
+        if self.shipping.can_retry:
+            self.shipping.retry()
+            return
+        if self._opened is None:
+            self._say(self.messages.t("status.nothing_open"), "error")
+            return
+        draft = self.current_draft()
+        if draft is None:
+            self._say(self.messages.t("status.no_profile"), "error")
+            self.profile_combo.setFocus()
+            return
+        if draft.violations:
+            self._say(self.messages.t("error.invalid", violations=self.messages.violations(draft.violations)), "error")
+            return
+        self.shipping.ship(draft)
+
+    def reprint(self) -> None:
+        """Print the label of an already shipped picklist again (Ctrl+R)."""
+        draft = self.current_draft()
+        if self._opened is not None and self._opened.existing and draft is not None:
+            self.shipping.reprint(draft)
+
+    def _update_ship_button(self) -> None:
+        m = self.messages
+        retry = self.shipping.can_retry
+        step = self.shipping.failed_step
+        self.ship_button.setText(m.t("action.retry", step=m.step(step)) if retry and step else m.t("action.ship"))
+        self.ship_button.setProperty("retry", retry)
+        self.ship_button.style().unpolish(self.ship_button)
+        self.ship_button.style().polish(self.ship_button)
+        ready = self._draft is not None and not self._draft.violations and not (self._opened and self._opened.existing)
+        self.ship_button.setEnabled(not self.shipping.busy and (retry or ready))
+
+    def _step_changed(self, step: str, state: str, detail: str) -> None:
+        self.steps.set_state(step, StepState(state), detail)
+        if state == StepState.RUNNING.value and self.shipping.job is not None:
+            self._say(
+                self.messages.t(
+                    "status.shipping", number=self.shipping.job.picklist.number, step=self.messages.step(step)
+                )
+            )
+
+    def _shipment_done(self, job: ShipmentJob) -> None:
+        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+        self._say(self.messages.t(key, number=job.picklist.number, barcodes=", ".join(job.barcodes)), "ok")
+        self.picklists.shipped(job.picklist.number)
+        self._opened = None
+        self._draft = None
+        self._update_ship_button()
+        self.focus_scan_field()
+
+    def _failed(self, text: str) -> None:
+        self._say(text, "error")
+        self._update_ship_button()
+
+    def _busy_changed(self, busy: bool) -> None:
+        for box in (self.recipient_box, self.ship_box):
+            box.setEnabled(not busy)
+        self._update_ship_button()
+
+    # --- list ----------------------------------------------------------------------------------------
+
+    def _status_filter_changed(self, _index: int) -> None:
+        status = self.status_filter.currentData()
+        self.proxy.set_status(status)
+        self.picklists.set_status(status)
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.picklists.model.rowCount()
+        self.count_label.setText(self.messages.t("list.count", shown=shown, total=total))
+        if self.warehouse_filter.count() <= 1 and total:
+            self._fill_filters()
+
+    def _toggle_language(self) -> None:
+        nxt = "en" if self.messages.language.value == "nl" else "nl"
+        self.messages.set_language(nxt)
+        self._say(self.messages.t("status.language"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.scan_detector.uninstall()
+        self.picklists.stop()
+        super().closeEvent(event)

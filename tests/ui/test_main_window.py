@@ -1,0 +1,117 @@
+"""The packer's window end to end on fakes: scan, check, F12, steps, label; keyboard only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from packstation.settings import Settings
+from packstation.ui.controllers.picklists_controller import PicklistsController
+from packstation.ui.controllers.shipping_controller import ShippingController
+from packstation.ui.main_window import MainWindow
+from packstation.ui.messages import Messages
+from packstation.ui.models.picklists_model import PicklistsModel
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "main_window.png"
+
+
+@pytest.fixture
+def window(qtbot, station):
+    messages = Messages("en")
+    shipping = ShippingController(station.service, messages)
+    picklists = PicklistsController(station.service, PicklistsModel(messages), messages)
+    window = MainWindow(shipping, picklists, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    window.focus_scan_field()
+    return window
+
+
+def scan(window, text: str) -> None:
+    """Type like a scanner: every key 5 ms after the previous one, then Enter."""
+    clock = {"now": 0.0}
+    window.scan_detector._clock = lambda _event: clock["now"]
+    target = window.focusWidget() or window.scan_field
+    for ch in text:
+        clock["now"] += 5
+        # QTest.keyClick(widget, str) passes one byte; a real event carries any character (é, ß…).
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+    clock["now"] += 5
+    QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+async def test_scan_opens_the_picklist_with_the_suggested_profile(window, station, wait_for):
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    assert window.title.text().startswith("P2024-00123")
+    assert window.profile_combo.currentText() == "PostNL standaard"
+    assert window.address["street"].text() == "Kerkstraat"
+    assert window.address["number"].text() == "12"
+    assert window.address["number_suffix"].text() == "A"
+    assert window.scan_field.text() == ""
+    assert "F12" in window.status_text
+
+
+async def test_no_profile_is_chosen_for_the_packer(window, wait_for):
+    scan(window, "P2024-00124")  # names no Picqer profile
+    await wait_for(lambda: window._opened is not None)
+    assert window.profile_combo.currentData() is None
+    assert not window.ship_button.isEnabled()
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    assert "Choose a shipping profile" in window.status_text
+
+
+async def test_f12_ships_and_prints_keyboard_only(window, station, wait_for):
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: "shipped" in window.status_text or window.statusBar().property("tone") == "error")
+    assert "P2024-00123 shipped (3SMYPA000000900)" in window.status_text
+    assert station.printer.sent == ["P2024-00123"]
+    assert window.preview.page_count == 1 and window.preview.has_printed_image
+    assert window.steps.state("write_back").value == "done"
+    assert window.scan_field.hasFocus()
+
+
+async def test_invalid_combination_is_shown_before_anything_is_sent(window, station, wait_for):
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    window.weight.setText("")
+    window.weight.setText("0")
+    assert window.problems.text()
+    assert not window.ship_button.isEnabled()
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    assert "Not sent" in window.status_text
+    assert station.carrier.created == []
+
+
+async def test_garbled_scan_shows_what_was_received(window, station):
+    scan(window, "Péàé')àà&é\"")
+    assert "Péàé')àà&é\"" in window.status_text and "AZERTY" in window.status_text
+    assert station.picqer.lookups == []
+
+
+async def test_language_switch_at_runtime(window, wait_for):
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.scan_field.placeholderText().startswith("Scan een picklijst")
+    assert window.ship_button.text().startswith("Verzend en print")
+
+
+async def test_screenshot_with_realistic_data(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    window.table.select_number("P2024-00125")
+    scan(window, "P2024-00125")
+    await wait_for(lambda: window._opened is not None)
+    window.ship()
+    await wait_for(lambda: "shipped" in window.status_text)
+    window.resize(1600, 900)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOT))
