@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(detail)
         splitter.addWidget(scroll)
 
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         self.preview = LabelPreview(self.messages)
         r.addWidget(self.preview, 1)
         splitter.addWidget(right)
-        splitter.setSizes([560, 520, 420])
+        splitter.setSizes([620, 560, 420])
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)

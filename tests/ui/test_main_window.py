@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -113,5 +114,6 @@ async def test_screenshot_with_realistic_data(window, station, wait_for):
     window.ship()
     await wait_for(lambda: "shipped" in window.status_text)
     window.resize(1600, 900)
+    await asyncio.sleep(0.5)  # QPdfView renders pages in the background
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOT))

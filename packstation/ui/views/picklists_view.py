@@ -35,15 +35,16 @@ class PicklistsView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         widths = {
-            Column.NUMBER: 120,
-            Column.COUNTRY: 60,
-            Column.PRODUCTS: 80,
-            Column.WEIGHT: 80,
-            Column.PROFILE: 150,
-            Column.STATUS: 90,
-            Column.URGENT: 70,
+            Column.NUMBER: 128,
+            Column.CUSTOMER: 150,
+            Column.COUNTRY: 44,
+            Column.PRODUCTS: 70,
+            Column.WEIGHT: 76,
+            Column.PROFILE: 140,
+            Column.STATUS: 64,
+            Column.URGENT: 64,
         }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
