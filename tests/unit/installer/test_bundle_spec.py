@@ -151,6 +151,15 @@ def test_spec_collects_package_data_submodules_and_the_libraries_loaded_by_ctype
     assert ("collect_dynamic_libs", "libusb_package") in calls  # loaded with ctypes by pyusb
 
 
+def test_packages_that_import_their_own_parts_by_name_are_collected_whole() -> None:
+    # reportlab.graphics.barcode imports code93, usps4s, ... by name when it is first used: without them the
+    # bundled demo servers and the printer test label fail with ModuleNotFoundError (seen in the first build).
+    calls = _spec_calls()
+    for package in ("reportlab.graphics.barcode",):
+        if any(m == package or m.startswith(package + ".") for m in _packstation_imports()):
+            assert ("collect_submodules", package) in calls, f"collect_submodules({package!r}) in the spec"
+
+
 def test_files_the_spec_names_exist() -> None:
     names = re.findall(r'HERE / "([^"]+)"', SPEC.read_text(encoding="utf-8"))
     assert "packstation_main.py" in names
