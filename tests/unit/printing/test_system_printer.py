@@ -34,15 +34,15 @@ async def test_pdf_prints_one_label_sized_page_per_page(qapp, tmp_path: Path):
 @pytest.mark.skipif(not os.environ.get("PACKSTATION_CUPS_PDF_QUEUE"), reason="needs PACKSTATION_CUPS_PDF_QUEUE")
 async def test_cups_pdf_queue_prints_the_label_with_its_barcode(qapp):
     folder = Path(os.environ.get("PACKSTATION_CUPS_PDF_OUT", Path.home() / "PDF"))
-    before = set(folder.glob("*.pdf")) if folder.exists() else set()
     transport = SystemPrinterTransport(os.environ["PACKSTATION_CUPS_PDF_QUEUE"])
     assert (await transport.status()).ready
-    started = time.monotonic()
+    started, since = time.monotonic(), time.time() - 1
     await transport.send((LABELS / "postnl_firstred_singlelabel_3S1234567890123.pdf").read_bytes(), "cups-pdf")
     new: set[Path] = set()
     while time.monotonic() - started < 30 and not new:
         await asyncio.sleep(0.2)
-        new = set(folder.glob("*.pdf")) - before if folder.exists() else set()
+        # cups-pdf names files after the job title and overwrites: look at what changed since the start.
+        new = {p for p in folder.glob("*.pdf") if p.stat().st_mtime >= since} if folder.exists() else set()
     assert new, f"cups-pdf wrote nothing to {folder}"
     printed = max(new, key=lambda p: p.stat().st_mtime)
     await asyncio.sleep(0.5)  # cups-pdf renames when done; let it finish writing
