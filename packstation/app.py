@@ -220,9 +220,69 @@ async def _self_test(started: float) -> int:
 
 def run_gui(*, demo: bool) -> int:
     """Start the window on the Qt event loop (qasync) and run until it closes."""
-    from packstation.ui.application import run
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    return run(demo=demo, open_context=open_context)
+    from packstation.ui.controllers.picklists_controller import PicklistsController
+    from packstation.ui.controllers.shipping_controller import ShippingController
+    from packstation.ui.main_window import MainWindow
+    from packstation.ui.messages import Messages
+    from packstation.ui.models.picklists_model import PicklistsModel
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    qt_app.setApplicationName("packstation")
+    qt_app.setOrganizationName("packstation")
+    loop = qasync.QEventLoop(qt_app)
+    asyncio.set_event_loop(loop)
+
+    loaded = settings_module.load()
+    if demo:
+        from packstation.demo import DemoServers
+
+        servers = DemoServers()
+        servers.start()
+        settings, keys = demo_settings(servers, loaded.settings)
+    else:
+        servers, settings, keys = None, loaded.settings, secrets.load_keys()
+    redactor = logs.configure(secrets=[keys.picqer, keys.myparcel])
+    context = build_context(settings, keys, demo=servers)
+    context.settings_problems = loaded.problems + context.settings_problems
+    _install_excepthook(redactor)
+
+    messages = Messages(settings.language)
+    shipping = ShippingController(context.service, messages)
+    picklists = PicklistsController(
+        context.service,
+        PicklistsModel(messages),
+        messages,
+        refresh_seconds=settings.ui.refresh_seconds,
+        warehouse_id=settings.picqer.warehouse_id or None,
+    )
+    window = MainWindow(shipping, picklists, settings)
+    title = "packstation — demo" if demo else f"packstation — {settings.station_name or settings.picqer.subdomain}"
+    window.setWindowTitle(title)
+    window.show()
+    window.focus_scan_field()
+    # Tasks may only be created once the loop runs (PySide6 >= 6.7).
+    QTimer.singleShot(0, picklists.start)
+
+    closed = asyncio.Event()
+    qt_app.aboutToQuit.connect(closed.set)
+    with loop:
+        loop.run_until_complete(closed.wait())
+        picklists.stop()
+        loop.run_until_complete(context.aclose())
+    return 0
+
+
+def _install_excepthook(redactor: logs.RedactingFilter) -> None:
+    """Log anything that escapes (slots, tasks) instead of letting the process die silently."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
+        log.critical("Unexpected error", exc_info=(exc_type, exc, tb))  # type: ignore[arg-type]
+
+    sys.excepthook = hook
 
 
 def main_logging(keys: secrets.ApiKeys) -> None:
