@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Protocol
 
 from packstation.domain.journal_entry import JournalEntry
@@ -122,4 +122,62 @@ class Journal(LabelStore, Protocol):
 
     async def label_bytes(self, entry: JournalEntry) -> bytes:
         """Return the stored label PDF of an entry (reprint without any network)."""
+        ...
+
+
+class PrintJobInfo(Protocol):
+    """One print job as the print queue panel shows it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...  # the picklist number
+
+    @property
+    def printer(self) -> str: ...
+
+    @property
+    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled
+
+    @property
+    def error(self) -> str: ...  # why it failed, or why it waits
+
+    @property
+    def conditions(self) -> tuple[str, ...]: ...  # paper_out, head_open, ... while it waits
+
+    @property
+    def created(self) -> float: ...  # epoch seconds
+
+    @property
+    def updated(self) -> float: ...
+
+
+class PrintQueues(Protocol):
+    """All printers' queues: what the print queue panel shows and the packer's actions on jobs."""
+
+    def printers(self) -> list[str]: ...
+
+    def jobs(self) -> list[PrintJobInfo]:
+        """Every job of every printer, oldest first."""
+        ...
+
+    def subscribe(self, listener: Callable[[PrintJobInfo], None]) -> None:
+        """Call `listener` on the loop whenever a job changes state."""
+        ...
+
+    def retry(self, job_id: int) -> None: ...
+
+    def retry_failed(self) -> None: ...
+
+    def reprint(self, job_id: int) -> None: ...
+
+    def cancel(self, job_id: int) -> None: ...
+
+    def redirect(self, job_id: int, printer: str) -> None:
+        """Move a job (e.g. from a printer out of paper) to another printer."""
+        ...
+
+    async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
+        """Return (ready, conditions, message in plain English) for one printer."""
         ...
