@@ -28,9 +28,9 @@ DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ; Per user by default (installs to %LOCALAPPDATA%\Programs\packstation); the dialog lets an admin choose
-; "for all users" instead.
+; "for all users" instead, and /ALLUSERS or /CURRENTUSER does the same for silent roll-outs.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline dialog
 ; Qt 6 runs on Windows 10 and later, and the PySide6 wheels are x64 only.
 MinVersion=10.0
 ArchitecturesAllowed=x64compatible

@@ -362,7 +362,7 @@ def test_inno_setup_script_installs_per_user_and_asks_before_removing_user_data(
         if "=" in line and not line.startswith(";")
     )
     assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["PrivilegesRequiredOverridesAllowed"] == "dialog"
+    assert set(setup["PrivilegesRequiredOverridesAllowed"].split()) == {"commandline", "dialog"}
     assert setup["AppVersion"] == "{#AppVersion}"
     assert (INSTALLER / setup["SetupIconFile"]).is_file()
     assert 'Source: "{#BundleDir}\\*"' in text and '#define BundleDir "..\\dist\\packstation"' in text
