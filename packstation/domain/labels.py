@@ -15,6 +15,7 @@ class PreparedLabel:
     previews_png: tuple[bytes, ...] = ()  # one image per label of exactly what is sent
     source_barcodes: tuple[str, ...] = ()
     output_barcodes: tuple[str, ...] = ()
+    source_pdf: bytes = b""  # the label as MyParcel made it, to prepare it again for another printer
 
     @property
     def missing_barcodes(self) -> tuple[str, ...]:

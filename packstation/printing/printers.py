@@ -94,6 +94,7 @@ class ZplLabelPrinter:
             previews_png=previews,
             source_barcodes=source,
             output_barcodes=output,
+            source_pdf=bytes(pdf),
         )
 
     async def status(self) -> PrinterStatus:

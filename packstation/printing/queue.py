@@ -300,3 +300,88 @@ class QueuedLabelPrinter:
         if job.state == JobState.CANCELLED:
             raise JobCancelled(job.printer, f"The print job was cancelled ({job.error}).")
         raise PrinterError(job.printer, job.error or "The label did not print.")
+
+
+class PrintQueues:
+    """The queues of every printer role, as the print queue panel sees them (services.ports.PrintQueues)."""
+
+    def __init__(self, **queue_options: object) -> None:
+        self._queues: dict[str, PrintQueue] = {}
+        self._listeners: list[Callable[[PrintJob], None]] = []
+        self._options = queue_options
+        self._pending: set[asyncio.Task[None]] = set()
+
+    def add(self, printer: QueueablePrinter) -> QueuedLabelPrinter:
+        """Give a printer its queue; return it in the LabelPrinter shape for the shipping service."""
+        queue = PrintQueue(printer, on_change=self._changed, **self._options)  # type: ignore[arg-type]
+        self._queues[printer.name] = queue
+        return QueuedLabelPrinter(printer, queue)
+
+    def _changed(self, job: PrintJob) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(job)
+            except Exception:
+                log.exception("print queue listener failed")
+
+    def _owner(self, job_id: int) -> PrintQueue:
+        for queue in self._queues.values():
+            if any(job.id == job_id for job in queue.jobs):
+                return queue
+        raise KeyError(job_id)
+
+    def printers(self) -> list[str]:
+        return list(self._queues)
+
+    def jobs(self) -> list[PrintJob]:
+        return sorted((job for q in self._queues.values() for job in q.jobs), key=lambda j: (j.created, j.id))
+
+    def subscribe(self, listener: Callable[[PrintJob], None]) -> None:
+        self._listeners.append(listener)
+
+    def retry(self, job_id: int) -> None:
+        self._owner(job_id).retry(job_id)
+
+    def retry_failed(self) -> None:
+        for queue in self._queues.values():
+            queue.retry_failed()
+
+    def reprint(self, job_id: int) -> None:
+        self._owner(job_id).reprint(job_id)
+
+    def cancel(self, job_id: int) -> None:
+        self._owner(job_id).cancel(job_id)
+
+    def redirect(self, job_id: int, printer: str) -> None:
+        """Move a job to another printer, preparing the label again for that printer's dots or language."""
+        source = self._owner(job_id)
+        target = self._queues[printer]
+        job = source.find(job_id)
+        if not job.label.source_pdf:
+            source.redirect(job_id, target)
+            return
+        if job.state not in (JobState.QUEUED, JobState.FAILED):
+            raise ValueError(f"Job {job_id} is {job.state}; only queued or failed jobs can be moved.")
+        # Claim the job now so the old printer cannot pick it up while the label is being prepared.
+        source._set(job, JobState.SENDING, f"moving to {target.name}")
+
+        async def move() -> None:
+            try:
+                label = await target.printer.prepare(job.label.source_pdf)
+            except Exception as exc:
+                source._set(job, JobState.FAILED, f"could not prepare it for {target.name}: {exc}")
+                return
+            job.moved_to = target.submit(label, job.name)
+            source._set(job, JobState.CANCELLED, f"moved to {target.name}")
+
+        task = asyncio.get_running_loop().create_task(move())
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
+        status = await self._queues[printer]._status()
+        return status.ready, status.conditions, status.message
+
+    async def close(self) -> None:
+        for queue in self._queues.values():
+            await queue.close()

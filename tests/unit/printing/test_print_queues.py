@@ -1,0 +1,93 @@
+"""All printers' queues as the panel sees them: listing, actions, and moving a job to another printer."""
+
+from __future__ import annotations
+
+import asyncio
+
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.printing.queue import JobState, PrintQueues
+from packstation.printing.transport import PAPER_OUT, PrinterStatus
+
+
+class RolePrinter:
+    """A printer of one language (ZPL or PDF) that records what it printed."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        self._name = name
+        self.kind = kind
+        self.ready = True
+        self.printed: list[tuple[str, bytes]] = []
+        if kind == "zpl":
+            self.geometry = object()
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    async def prepare(self, pdf: bytes) -> PreparedLabel:
+        payload = b"^XA" + pdf + b"^XZ" if self.kind == "zpl" else pdf
+        return PreparedLabel(payload=payload, kind=self.kind, source_pdf=pdf)  # type: ignore[arg-type]
+
+    async def status(self) -> PrinterStatus:
+        return PrinterStatus(ready=self.ready, conditions=() if self.ready else (PAPER_OUT,))
+
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+        if not self.ready:
+            from packstation.domain.errors import PrinterNotReady
+
+            raise PrinterNotReady(self.name, "paper out", (PAPER_OUT,))
+        self.printed.append((job_name, label.payload))
+        return PrintReceipt(self.name, job_name)
+
+
+async def until(predicate, within: float = 3.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not predicate():
+        assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.01)
+
+
+async def test_paper_out_keeps_the_job_until_it_is_moved_to_the_document_printer() -> None:
+    queues = PrintQueues(poll_interval=0.02)
+    zebra, office = RolePrinter("Zebra", "zpl"), RolePrinter("Office", "pdf")
+    label_printer = queues.add(zebra)
+    queues.add(office)
+    seen: list[tuple[str, str]] = []
+    queues.subscribe(lambda job: seen.append((job.printer, job.state.value)))
+    zebra.ready = False
+
+    sending = asyncio.ensure_future(label_printer.send(await label_printer.prepare(b"%PDF-label"), "P2024-00001"))
+    await until(lambda: any(j.conditions for j in queues.jobs()))
+    held = queues.jobs()[0]
+    assert held.state == JobState.QUEUED and PAPER_OUT in held.conditions
+    assert await queues.status("Zebra") == (False, (PAPER_OUT,), "out of labels")
+    assert not sending.done(), "a held label is kept, not failed"
+
+    queues.redirect(held.id, "Office")
+    receipt = await asyncio.wait_for(sending, 3)
+    assert receipt.printer == "Office"
+    assert office.printed == [("P2024-00001", b"%PDF-label")], "the PDF printer gets the original PDF, not ZPL"
+    assert zebra.printed == []
+    assert [j.state for j in queues.jobs()] == [JobState.CANCELLED, JobState.PRINTED]
+    assert ("Office", "printed") in seen
+    await queues.close()
+
+
+async def test_reprint_retry_and_cancel_reach_the_right_queue() -> None:
+    queues = PrintQueues(poll_interval=0.02, max_attempts=1, backoff=(0.01,))
+    zebra, office = RolePrinter("Zebra", "zpl"), RolePrinter("Office", "pdf")
+    queues.add(zebra)
+    office_queue = queues.add(office)
+    receipt = await office_queue.send(await office_queue.prepare(b"%PDF-a"), "P1")
+    assert receipt.printer == "Office"
+    first = queues.jobs()[0]
+    queues.reprint(first.id)
+    await until(lambda: len(office.printed) == 2)
+    assert queues.printers() == ["Zebra", "Office"]
+
+    office.ready = False
+    held = office_queue.queue.submit(await office_queue.prepare(b"%PDF-b"), "P2")
+    await until(lambda: bool(held.conditions))
+    queues.cancel(held.id)
+    assert held.state == JobState.CANCELLED
+    await queues.close()
