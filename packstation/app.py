@@ -18,9 +18,9 @@ from packstation import logs, secrets
 from packstation import settings as settings_module
 from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict
 from packstation.domain.shipments import Platform
-from packstation.services.ports import LabelPrinter, PicklistSource
+from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
 from packstation.services.shipping import ShippingService, WriteBackPolicy
-from packstation.settings import PrinterSettings, Settings
+from packstation.settings import Settings
 
 if TYPE_CHECKING:
     from packstation.demo import DemoServers
@@ -46,6 +46,7 @@ class AppContext:
     settings: Settings
     service: ShippingService
     printer: LabelPrinter
+    print_queues: PrintQueues
     picklists: PicklistSource
     demo: DemoServers | None = None
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
@@ -70,11 +71,15 @@ def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfi
     return tuple(profiles) or default_profiles(platform)
 
 
-def build_label_printer(config: PrinterSettings, folder: Path, name: str = "Label printer") -> LabelPrinter:
-    """Build the label printer role from its settings."""
+def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, LabelPrinter, LabelPrinter]:
+    """Build both printer roles, each behind its own serial queue; return (queues, label, document)."""
     from packstation.printing import printers
+    from packstation.printing.queue import PrintQueues as Queues
 
-    return printers.build_printer(config, folder, name)
+    queues = Queues()
+    label = queues.add(printers.build_printer(settings.label_printer, folder, "Label printer"))
+    document = queues.add(printers.build_printer(settings.document_printer, folder, "Document printer"))
+    return queues, label, document
 
 
 def build_context(
@@ -101,7 +106,7 @@ def build_context(
     )
     folder = data_dir()
     print_folder = Path(settings.label_printer.address or folder / "prints")
-    printer = build_label_printer(settings.label_printer, print_folder)
+    queues, printer, document_printer = build_printers(settings, print_folder)
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
@@ -121,17 +126,19 @@ def build_context(
             claim=wb.claim,
         ),
         journal=journal,
+        document_printer=document_printer,
     )
     context = AppContext(
         settings=settings,
         service=service,
         printer=printer,
+        print_queues=queues,
         picklists=picqer,
         demo=demo,
         print_folder=print_folder if settings.label_printer.transport == "virtual" else None,
         settings_problems=problems,
     )
-    context._closers += [picqer.aclose, myparcel.aclose, _async(journal.close)]
+    context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
     if demo is not None:
         context._closers.append(_async(demo.stop))
     return context
@@ -153,6 +160,7 @@ def demo_settings(servers: DemoServers, base: Settings | None = None) -> tuple[S
         picqer=replace(base.picqer, base_url=servers.picqer_url, warehouse_id=0),
         myparcel=replace(base.myparcel, platform="myparcel", base_url=servers.myparcel_url),
         label_printer=replace(base.label_printer, transport="virtual", address=""),
+        document_printer=replace(base.document_printer, transport="virtual", address=""),
         profiles=(),
     )
     return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)

@@ -20,6 +20,7 @@ from typing import Any
 import tomli_w
 
 SETTINGS_VERSION = 1
+TRANSPORTS = ("virtual", "usb", "network", "spooler", "system")
 CONFIG_ENV = "PACKSTATION_CONFIG"
 
 
@@ -39,7 +40,7 @@ class PicqerSettings:
 
 @dataclass(frozen=True)
 class MyParcelSettings:
-    platform: str = "myparcel"  # "myparcel" (MyParcel.nl) or "belgie" (SendMyParcel.be)
+    platform: str = field(default="myparcel", metadata={"choices": ("myparcel", "belgie")})  # .nl / .be
     base_url: str = ""  # empty = the platform's own API address
 
 
@@ -47,13 +48,13 @@ class MyParcelSettings:
 class PrinterSettings:
     """One printer role: where it is and how labels are laid out for it."""
 
-    transport: str = "virtual"  # virtual | usb | network | spooler | system
+    transport: str = field(default="virtual", metadata={"choices": TRANSPORTS})
     address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
-    dpi: int = 203
+    dpi: int = field(default=203, metadata={"choices": (203, 300, 600)})
     label_width_mm: float = 101.6  # a 4-inch head
     label_height_mm: float = 152.4
-    layout: str = "fit"  # fit | crop: never clip silently
-    encoding: str = "z64"  # z64 | acs | hex
+    layout: str = field(default="fit", metadata={"choices": ("fit", "crop")})  # never clip silently
+    encoding: str = field(default="z64", metadata={"choices": ("z64", "acs", "hex")})
     darkness: int = -1  # -1 = the printer's own setting
     speed: int = -1
     media_type: str = ""  # "" | T (thermal transfer) | D (direct thermal)
@@ -87,12 +88,14 @@ class UiSettings:
 @dataclass(frozen=True)
 class Settings:
     version: int = SETTINGS_VERSION
-    language: str = "en"  # en | nl
+    language: str = field(default="en", metadata={"choices": ("en", "nl")})
     station_name: str = ""
     picqer: PicqerSettings = field(default_factory=PicqerSettings)
     myparcel: MyParcelSettings = field(default_factory=MyParcelSettings)
     label_printer: PrinterSettings = field(default_factory=PrinterSettings)
-    document_printer: PrinterSettings = field(default_factory=lambda: PrinterSettings(transport="system"))
+    document_printer: PrinterSettings = field(
+        default_factory=lambda: PrinterSettings(transport="system", label_width_mm=210.0, label_height_mm=297.0)
+    )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
     ui: UiSettings = field(default_factory=UiSettings)
@@ -178,9 +181,9 @@ def _to_dict(obj: Any) -> Any:
     return obj
 
 
-def _from_dict(cls: type, raw: Any, where: str, problems: list[str]) -> Any:
+def _from_dict(cls: type, raw: Any, where: str, problems: list[str], default: Any = None) -> Any:
     """Build dataclass `cls` from TOML data, keeping defaults (and noting a problem) for bad values."""
-    default = cls()
+    default = cls() if default is None else default
     if not isinstance(raw, dict):
         problems.append(f"[{where or 'settings'}] is not a section; defaults are used.")
         return default
@@ -197,9 +200,14 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[str]) -> Any:
         hint = hints[f.name]
         name = _join(where, f.name)
         if dataclasses.is_dataclass(hint):
-            values[f.name] = _from_dict(typing.cast(type, hint), value, name, problems)
+            values[f.name] = _from_dict(typing.cast(type, hint), value, name, problems, getattr(default, f.name))
             continue
         converted = _convert(hint, value)
+        choices = f.metadata.get("choices")
+        if converted is not _INVALID and choices is not None and converted not in choices:
+            allowed = ", ".join(map(str, choices))
+            problems.append(f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used.")
+            continue
         if converted is _INVALID:
             problems.append(f"Setting '{name}' has an invalid value {value!r}; the default is used.")
         else:

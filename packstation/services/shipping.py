@@ -20,7 +20,7 @@ from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.mapping import Draft, build_request
 from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerUser
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
-from packstation.domain.shipments import Address, Platform, Shipment, ShipmentRequest
+from packstation.domain.shipments import Address, LabelFormat, Platform, Shipment, ShipmentRequest
 from packstation.services.ports import Journal, LabelPrinter, PicklistSource, ShipmentCarrier
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,9 @@ class ShipmentJob:
     print_label: bool = True  # False: book and store the label, but do not print it (headless --no-print)
     label_path: str = ""
     take_over: bool = False  # an admin explicitly takes a picklist claimed by another user
+    # Print on the document (A4) printer instead of the label printer: customs labels (A4 only), or the
+    # packer's choice when a barcode did not survive the conversion for the label printer.
+    use_document_printer: bool = False
     entry_id: int | None = None  # the journal entry of this job
     intent: dict[str, object] = field(default_factory=dict)
 
@@ -129,6 +132,7 @@ class ShippingService:
         platform: Platform,
         write_back: WriteBackPolicy | None = None,
         journal: Journal | None = None,
+        document_printer: LabelPrinter | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self._picklists = picklists
@@ -138,6 +142,7 @@ class ShippingService:
         self.platform = platform
         self.write_back = write_back or WriteBackPolicy()
         self._journal = journal
+        self._document_printer = document_printer
         self._today = today
         self._me: PicqerUser | None = None
 
@@ -326,11 +331,22 @@ class ShippingService:
             job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
         )
 
+    def printer_for(self, job: ShipmentJob) -> LabelPrinter:
+        """Return the printer this job's label goes to."""
+        wants_document = job.use_document_printer or job.request.label_format is LabelFormat.A4
+        if wants_document and self._document_printer is not None:
+            return self._document_printer
+        return self._printer
+
+    @property
+    def has_document_printer(self) -> bool:
+        return self._document_printer is not None
+
     async def _prepare(self, job: ShipmentJob) -> None:
         if not job.print_label:
             return
         assert job.label_pdf is not None
-        job.prepared = await self._printer.prepare(job.label_pdf)
+        job.prepared = await self.printer_for(job).prepare(job.label_pdf)
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
@@ -338,7 +354,7 @@ class ShippingService:
         if not job.print_label:
             return
         assert job.prepared is not None
-        job.receipt = await self._printer.send(job.prepared, job_name=job.picklist.number)
+        job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
         await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:

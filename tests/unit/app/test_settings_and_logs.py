@@ -46,7 +46,8 @@ def test_nonsense_file_is_kept_as_backup_and_defaults_used(tmp_path: Path) -> No
 def test_wrong_types_fall_back_per_value(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text(
-        'language = "nl"\nbogus = 1\n[label_printer]\ndpi = "lots"\ntransport = "usb"\n[scanner]\nmin_length = true\n',
+        'language = "nl"\nbogus = 1\n[label_printer]\ndpi = "lots"\ntransport = "usb"\n[scanner]\nmin_length = true\n'
+        '[document_printer]\ntransport = "carrier pigeon"\n',
         encoding="utf-8",
     )
     loaded = settings.load(path)
@@ -54,8 +55,10 @@ def test_wrong_types_fall_back_per_value(tmp_path: Path) -> None:
     assert loaded.settings.label_printer.transport == "usb"
     assert loaded.settings.label_printer.dpi == 203
     assert loaded.settings.scanner.min_length == 4
+    assert loaded.settings.document_printer.transport == "system"
     joined = " ".join(loaded.problems)
     assert "label_printer.dpi" in joined and "scanner.min_length" in joined and "bogus" in joined
+    assert "carrier pigeon" in joined
     assert loaded.backup is not None
 
 
