@@ -37,6 +37,31 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
+# The window must start and keep running (offscreen): a missing module or Qt plugin ends it early.
+# Started without a subshell so that $! is the program itself and the kill below reaches it.
+set +e
+repo="$PWD"
+cd "$workdir"
+env -i PATH=/usr/bin:/bin HOME="$workdir/home" QT_QPA_PLATFORM=offscreen \
+  PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring "$repo/$bundle/packstation" --demo \
+  >"$workdir/gui.out" 2>"$workdir/gui.err" &
+gui_pid=$!
+cd "$repo"
+sleep 6
+kill -0 "$gui_pid" 2>/dev/null
+gui_alive=$?
+kill "$gui_pid" 2>/dev/null
+for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$gui_pid" 2>/dev/null || break; sleep 1; done
+kill -KILL "$gui_pid" 2>/dev/null
+wait "$gui_pid" 2>/dev/null
+set -e
+if [ "$gui_alive" -ne 0 ] || grep -q "Traceback" "$workdir/gui.err"; then
+  echo "bundle GUI (--demo) did not keep running:"
+  cat "$workdir/gui.out" "$workdir/gui.err"
+  exit 1
+fi
+echo "bundle GUI (--demo): window up for 6 s offscreen, no traceback"
+
 # The tarball must unpack and install for a user without root.
 tar -C "$workdir" -xzf "$tarball"
 unpacked="$(find "$workdir" -maxdepth 1 -type d -name 'packstation-*' | head -n 1)"
