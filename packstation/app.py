@@ -39,6 +39,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("packstation", appauthor=False))
 
 
+def use_demo_data_dir() -> None:
+    """Keep demo shipments out of the station's real journal: demo mode gets its own data folder."""
+    if not os.environ.get(DATA_DIR_ENV):
+        os.environ[DATA_DIR_ENV] = str(data_dir() / "demo")
+
+
 @dataclass
 class AppContext:
     """Everything the app runs on, built once; close it with `aclose()`."""
@@ -173,6 +179,7 @@ async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
     if demo:
         from packstation.demo import DemoServers
 
+        use_demo_data_dir()
         servers = DemoServers()
         servers.start()
         settings, keys = demo_settings(servers, loaded.settings)
@@ -230,8 +237,10 @@ def run_gui(*, demo: bool) -> int:
     """Start the window on the Qt event loop (qasync) and run until it closes."""
     import qasync
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from packstation.paths import resource_path
     from packstation.ui.controllers.picklists_controller import PicklistsController
     from packstation.ui.controllers.shipping_controller import ShippingController
     from packstation.ui.main_window import MainWindow
@@ -241,6 +250,8 @@ def run_gui(*, demo: bool) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv)
     qt_app.setApplicationName("packstation")
     qt_app.setOrganizationName("packstation")
+    qt_app.setDesktopFileName("packstation")  # Wayland matches the window to the .desktop file's icon
+    qt_app.setWindowIcon(QIcon(str(resource_path("assets/icon.png"))))
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
 
@@ -248,6 +259,7 @@ def run_gui(*, demo: bool) -> int:
     if demo:
         from packstation.demo import DemoServers
 
+        use_demo_data_dir()
         servers = DemoServers()
         servers.start()
         settings, keys = demo_settings(servers, loaded.settings)
