@@ -106,6 +106,7 @@ class ShipmentJob:
     # packer's choice when a barcode did not survive the conversion for the label printer.
     use_document_printer: bool = False
     entry_id: int | None = None  # the journal entry of this job
+    checked: Picklist | None = None  # the picklist as re-read just before booking
     intent: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -300,6 +301,7 @@ class ShippingService:
     async def _check(self, job: ShipmentJob) -> None:
         # Re-read just before booking: another station or the office may have closed or paused it meanwhile.
         current = await self._picklists.get_picklist(job.picklist.id)
+        job.checked = current
         if not current.status.packable:
             raise PicklistNotPackable(current.number, current.status.value)
         if not self.write_back.claim:
@@ -311,6 +313,7 @@ class ShippingService:
         if current.assigned_user_id != me.id:
             await self._picklists.assign(current.id, me.id)
             claimed = await self._picklists.get_picklist(current.id)
+            job.checked = claimed
             if claimed.assigned_user_id != me.id:
                 holder = await self._holder_name(claimed.assigned_user_id) if claimed.assigned_user_id else ""
                 raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
@@ -372,7 +375,8 @@ class ShippingService:
             job.written_back.add("order_field")
             await self._record(job, "order_field")
         if policy.pick_all and "pick_all" not in job.written_back:
-            current = await self._picklists.get_picklist(picklist.id)
+            # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
+            current = job.checked or await self._picklists.get_picklist(picklist.id)
             if not current.all_picked:
                 await self._picklists.pick_all(picklist.id)
             job.written_back.add("pick_all")
