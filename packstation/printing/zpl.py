@@ -233,25 +233,56 @@ def _choose_rotation(content_w: float, content_h: float, geometry: LabelGeometry
     return 0
 
 
+def _run_and(a: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """Return where the k cells starting at each index along `axis` are all True (length shrinks by k - 1)."""
+    # Doubling: AND with a shifted copy covers 2, 4, 8... cells in log2(k) passes instead of k.
+    out, covered = a, 1
+    while covered < k:
+        step = min(covered, k - covered)
+        n = out.shape[axis] - step
+        out = (out[:n] & out[step : step + n]) if axis == 0 else (out[:, :n] & out[:, step : step + n])
+        covered += step
+    return out
+
+
+def _run_or(a: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """Return where any of the k cells starting at each index along `axis` is True (length shrinks by k - 1)."""
+    out, covered = a, 1
+    while covered < k:
+        step = min(covered, k - covered)
+        n = out.shape[axis] - step
+        out = (out[:n] | out[step : step + n]) if axis == 0 else (out[:, :n] | out[:, step : step + n])
+        covered += step
+    return out
+
+
 def grey_dither_mask(gray: np.ndarray, min_size: int = 9) -> np.ndarray:
     """Return where the image is a large flat grey area (to be dithered); bars and text stay out of it."""
     mid = (gray > 40) & (gray < 215)
-    if not mid.any():
-        return mid
-    # An area counts only where a whole min_size x min_size box around the pixel is mid-grey:
-    # bar edges, text and thin lines never are, so they keep a clean threshold.
     k = min_size
-    integral = np.pad(mid.astype(np.int32), ((1, 0), (1, 0))).cumsum(0).cumsum(1)
     h, w = mid.shape
-    if h < k or w < k:
-        return np.zeros_like(mid)
-    box = integral[k:, k:] - integral[:-k, k:] - integral[k:, :-k] + integral[:-k, :-k]
-    full = np.zeros_like(mid)
-    full[k // 2 : k // 2 + box.shape[0], k // 2 : k // 2 + box.shape[1]] = box == k * k
-    # Grow back by the box radius so the area's own edge pixels are dithered too, not thresholded away.
-    integral2 = np.pad(full.astype(np.int32), ((k // 2 + 1, k // 2), (k // 2 + 1, k // 2))).cumsum(0).cumsum(1)
-    grown = integral2[k:, k:] - integral2[:-k, k:] - integral2[k:, :-k] + integral2[:-k, :-k]
-    return (grown > 0) & mid
+    result = np.zeros_like(mid)
+    # Most labels are pure line art: too few mid-grey pixels for even one box means there is nothing to dither.
+    if h < k or w < k or np.count_nonzero(mid) < k * k:
+        return result
+    # Work on the rows and columns that hold mid-grey at all (often a logo box), not the whole label.
+    rows = np.flatnonzero(mid.any(axis=1))
+    cols = np.flatnonzero(mid.any(axis=0))
+    r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    if r1 - r0 < k or c1 - c0 < k:
+        return result
+    region = mid[r0:r1, c0:c1]
+    # An area counts only where a whole min_size x min_size box around the pixel is mid-grey (an erosion):
+    # bar edges, text and thin lines never are, so they keep a clean threshold.
+    full = _run_and(_run_and(region, k, 0), k, 1)
+    if not full.any():
+        return result
+    # Grow back by the box radius (a dilation) so the area's own edge pixels are dithered too, not thresholded
+    # away. Box tops-lefts padded by k - 1 on both sides give each pixel of the region its k x k neighbourhood.
+    padded = np.pad(full, k - 1)
+    grown = _run_or(_run_or(padded, k, 0), k, 1)
+    result[r0:r1, c0:c1] = grown & region
+    return result
 
 
 _BAYER8 = np.array(
@@ -269,14 +300,22 @@ _BAYER8 = np.array(
 )
 
 
+_BAYER_LEVELS = (_BAYER8 + 0.5) * (255.0 / 64.0)
+
+
 def to_one_bit(gray: np.ndarray, threshold: int = 128) -> np.ndarray:
     """Threshold line art and dither only large flat grey areas (the hybrid mask); True = black."""
     black = gray < threshold
     mask = grey_dither_mask(gray)
     if mask.any():
-        h, w = gray.shape
-        tile = np.tile((_BAYER8 + 0.5) * (255.0 / 64.0), (h // 8 + 1, w // 8 + 1))[:h, :w]
-        black = np.where(mask, gray < tile, black)
+        # Dither only the box around the masked area; the Bayer phase stays tied to the label's origin.
+        rows = np.flatnonzero(mask.any(axis=1))
+        cols = np.flatnonzero(mask.any(axis=0))
+        r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        tile = np.tile(_BAYER_LEVELS, ((r1 - r0) // 8 + 2, (c1 - c0) // 8 + 2))
+        tile = tile[r0 % 8 : r0 % 8 + r1 - r0, c0 % 8 : c0 % 8 + c1 - c0]
+        window = black[r0:r1, c0:c1]
+        np.copyto(window, gray[r0:r1, c0:c1] < tile, where=mask[r0:r1, c0:c1])
     return black
 
 
