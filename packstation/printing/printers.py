@@ -6,8 +6,11 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
+
+import numpy as np
 
 from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import PreparedLabel, PrintReceipt
@@ -46,6 +49,18 @@ async def _checked_send(name: str, transport: Transport, payload: bytes, job_nam
     await transport.send(payload, job_name)
 
 
+async def _start_source_decode(renderer: zpl.PdfRenderer, pdf: bytes) -> asyncio.Future[tuple[str, ...]]:
+    """Render the source at the check resolution on the PDFium thread; decode it in the background."""
+    pages = await renderer.run(zpl.render_pages_gray, pdf, barcodes.SOURCE_DPI, renderer.limits)
+    return asyncio.ensure_future(_decode_pages(pages))
+
+
+async def _decode_pages(images: Sequence[np.ndarray]) -> tuple[str, ...]:
+    """Decode each page in its own worker thread and merge the texts in page order (as barcodes.decode_all)."""
+    found = await asyncio.gather(*(asyncio.to_thread(barcodes.decode, image) for image in images))
+    return tuple(dict.fromkeys(text for texts in found for text in texts))
+
+
 class ZplLabelPrinter:
     """A Zebra (or compatible) printer fed ZPL: PDF pages become ^GFA graphics at the printer's dots."""
 
@@ -75,16 +90,22 @@ class ZplLabelPrinter:
 
     async def prepare(self, pdf: bytes) -> PreparedLabel:
         """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both."""
-        conversion = await self.renderer.convert(pdf, self.geometry, self.frame, self.encoding)
-        source = await self.renderer.run(barcodes.source_codes, pdf, barcodes.SOURCE_DPI, self.renderer.limits)
-        payload = "".join(conversion.labels)
-
-        def render_sent() -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+        # The source is decoded off the PDFium thread (zxing-cpp releases the GIL) while the PDF is converted.
+        source_task = await _start_source_decode(self.renderer, pdf)
+        try:
+            conversion = await self.renderer.convert(pdf, self.geometry, self.frame, self.encoding)
+            payload = "".join(conversion.labels)
             # Preview and barcode check come from the ZPL itself, decoded back: exactly what is sent.
-            rendered = zpl_render.render(payload, self.geometry.dpi)
-            return tuple(zpl_render.bitmap_to_png(i) for i in rendered.images), barcodes.decode_all(rendered.images)
-
-        previews, output = await asyncio.to_thread(render_sent)
+            rendered = await asyncio.to_thread(zpl_render.render, payload, self.geometry.dpi)
+            previews, output = await asyncio.gather(
+                asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
+                _decode_pages(rendered.images),
+            )
+            source = await source_task
+        finally:
+            if not source_task.done():
+                source_task.cancel()
+                await asyncio.gather(source_task, return_exceptions=True)
         self.last_notes = conversion.notes
         for note in conversion.notes:
             log.info("%s: %s", self.name, note)
@@ -124,8 +145,13 @@ class PdfLabelPrinter:
 
     async def prepare(self, pdf: bytes) -> PreparedLabel:
         """Check the PDF opens, make page previews, and read its barcodes (the PDF is sent unchanged)."""
-        pages = await self.renderer.run(zpl.render_pages_gray, pdf, PREVIEW_DPI, self.renderer.limits)
-        source = await self.renderer.run(barcodes.source_codes, pdf, barcodes.SOURCE_DPI, self.renderer.limits)
+        source_task = await _start_source_decode(self.renderer, pdf)
+        try:
+            pages = await self.renderer.run(zpl.render_pages_gray, pdf, PREVIEW_DPI, self.renderer.limits)
+        except BaseException:
+            source_task.cancel()
+            await asyncio.gather(source_task, return_exceptions=True)
+            raise
 
         def pngs() -> tuple[bytes, ...]:
             import io
@@ -140,6 +166,7 @@ class PdfLabelPrinter:
             return tuple(out)
 
         previews = await asyncio.to_thread(pngs)
+        source = await source_task
         return PreparedLabel(
             payload=bytes(pdf), kind="pdf", previews_png=previews, source_barcodes=source, output_barcodes=source
         )
