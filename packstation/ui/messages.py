@@ -11,7 +11,7 @@ import string
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
 from packstation.domain.errors import (
     AlreadyShipped,
@@ -306,6 +306,515 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "printer.head_too_hot": ("print head too hot", "printkop te heet"),
     "layout.azerty": ("AZERTY (Belgian/French)", "AZERTY (Belgisch/Frans)"),
     "layout.qwertz": ("QWERTZ (German)", "QWERTZ (Duits)"),
+    # --- rule violations (codes from packstation/domain: options.py, mapping.py, customs.py) ----------
+    "violation.country_invalid": (
+        "“{cc}” is not a country code: use two letters like NL.",
+        "“{cc}” is geen landcode: gebruik twee letters, zoals NL.",
+    ),
+    "violation.person_missing": ("Fill in the recipient's name.", "Vul de naam van de ontvanger in."),
+    "violation.person_too_long": (
+        "The recipient's name is too long: shorten it.",
+        "De naam van de ontvanger is te lang: maak hem korter.",
+    ),
+    "violation.street_missing": ("Fill in the street.", "Vul de straat in."),
+    "violation.street_too_long": (
+        "The street is too long: shorten it and put the rest in the extra address line.",
+        "De straatnaam is te lang: maak hem korter en zet de rest in de extra adresregel.",
+    ),
+    "violation.city_missing": ("Fill in the city.", "Vul de plaats in."),
+    "violation.number_missing": ("Fill in the house number (digits only).", "Vul het huisnummer in (alleen cijfers)."),
+    "violation.number_invalid": (
+        "House number “{number}” must be digits only: put letters in the suffix.",
+        "Huisnummer “{number}” mag alleen cijfers hebben: zet letters in de toevoeging.",
+    ),
+    "violation.number_suffix_too_long": (
+        "The house number suffix “{suffix}” is too long: shorten it.",
+        "De toevoeging “{suffix}” is te lang: maak hem korter.",
+    ),
+    "violation.box_number_not_be": (
+        "Box numbers exist only in Belgium: move “{box}” to the suffix.",
+        "Busnummers bestaan alleen in België: zet “{box}” in de toevoeging.",
+    ),
+    "violation.box_number_too_long": (
+        "Box number “{box}” is too long: shorten it.",
+        "Busnummer “{box}” is te lang: maak het korter.",
+    ),
+    "violation.postal_code_invalid": (
+        "Postal code “{postal_code}” is not valid for {cc}: check it.",
+        "Postcode “{postal_code}” klopt niet voor {cc}: controleer hem.",
+    ),
+    "violation.carrier_unsupported": (
+        "{carrier} cannot be shipped from the packing station: choose another profile.",
+        "{carrier} kan niet vanaf het inpakstation verzonden worden: kies een ander profiel.",
+    ),
+    "violation.carrier_not_on_platform": (
+        "{carrier} is not available on this MyParcel account: choose another profile.",
+        "{carrier} is niet beschikbaar op dit MyParcel-account: kies een ander profiel.",
+    ),
+    "violation.carrier_destination": (
+        "{carrier} does not deliver to {cc}: choose another profile (bpost).",
+        "{carrier} bezorgt niet naar {cc}: kies een ander profiel (bpost).",
+    ),
+    "violation.package_type_not_on_platform": (
+        "SendMyParcel.be ships only parcels: choose a parcel profile.",
+        "SendMyParcel.be verstuurt alleen pakketten: kies een pakketprofiel.",
+    ),
+    "violation.package_type_not_abroad": (
+        "Only a normal parcel can go to {cc}: choose a parcel profile.",
+        "Alleen een gewoon pakket kan naar {cc}: kies een pakketprofiel.",
+    ),
+    "violation.option_needs_package": (
+        "This package type cannot have “{option}”: switch it off or choose a parcel profile.",
+        "Dit pakkettype kan geen “{option}” hebben: zet het uit of kies een pakketprofiel.",
+    ),
+    "violation.large_format_not_on_platform": (
+        "SendMyParcel.be has no large format: switch it off.",
+        "SendMyParcel.be heeft geen groot formaat: zet het uit.",
+    ),
+    "violation.only_recipient_not_on_platform": (
+        "SendMyParcel.be has no “only recipient”: switch it off.",
+        "SendMyParcel.be heeft geen “alleen ontvanger”: zet het uit.",
+    ),
+    "violation.age_check_not_on_platform": (
+        "SendMyParcel.be has no age check: switch it off.",
+        "SendMyParcel.be heeft geen leeftijdscheck: zet hem uit.",
+    ),
+    "violation.only_recipient_not_abroad": (
+        "“Only recipient” is not possible to {cc}: switch it off.",
+        "“Alleen ontvanger” kan niet naar {cc}: zet het uit.",
+    ),
+    "violation.signature_not_abroad": (
+        "A signature is not possible to {cc}: switch it off.",
+        "Een handtekening kan niet naar {cc}: zet hem uit.",
+    ),
+    "violation.return_not_abroad": (
+        "“Return when not home” is not possible to {cc}: switch it off.",
+        "“Retour bij niet thuis” kan niet naar {cc}: zet het uit.",
+    ),
+    "violation.age_check_not_abroad": (
+        "An age check is not possible to {cc}: switch it off.",
+        "Een leeftijdscheck kan niet naar {cc}: zet hem uit.",
+    ),
+    "violation.large_format_not_world": (
+        "Large format is only possible within the EU: switch it off for {cc}.",
+        "Groot formaat kan alleen binnen de EU: zet het uit voor {cc}.",
+    ),
+    "violation.delivery_type_not_available": (
+        "This delivery type is not possible to {cc}: choose standard delivery.",
+        "Deze bezorgsoort kan niet naar {cc}: kies standaard bezorging.",
+    ),
+    "violation.only_recipient_required": (
+        "This delivery type needs “only recipient”: switch it on.",
+        "Deze bezorgsoort vraagt “alleen ontvanger”: zet het aan.",
+    ),
+    "violation.delivery_date_required": (
+        "This delivery type needs a delivery date: pick one.",
+        "Deze bezorgsoort vraagt een bezorgdatum: kies er een.",
+    ),
+    "violation.signature_required": (
+        "Delivery to a pickup point needs a signature: switch it on.",
+        "Bezorgen bij een afhaalpunt vraagt een handtekening: zet die aan.",
+    ),
+    "violation.pickup_location_required": (
+        "Delivery to a pickup point needs the pickup point: choose one or deliver at home.",
+        "Bezorgen bij een afhaalpunt vraagt het afhaalpunt: kies er een of bezorg thuis.",
+    ),
+    "violation.delivery_date_weekend": (
+        "Morning delivery is not possible on {delivery_date} (weekend): pick a weekday.",
+        "Ochtendbezorging kan niet op {delivery_date} (weekend): kies een doordeweekse dag.",
+    ),
+    "violation.pickup_without_pickup_delivery": (
+        "A pickup point is set but the delivery is not to a pickup point: choose pickup or remove the point.",
+        "Er is een afhaalpunt gekozen maar de bezorging is niet naar een afhaalpunt: "
+        "kies afhaalpunt of haal het punt weg.",
+    ),
+    "violation.delivery_date_not_on_platform": (
+        "SendMyParcel.be takes no delivery date: remove it.",
+        "SendMyParcel.be neemt geen bezorgdatum aan: haal hem weg.",
+    ),
+    "violation.delivery_type_required": (
+        "A delivery date needs a delivery type: choose one or remove the date.",
+        "Een bezorgdatum vraagt een bezorgsoort: kies er een of haal de datum weg.",
+    ),
+    "violation.delivery_date_past": (
+        "Delivery date {delivery_date} has passed: pick a later date.",
+        "Bezorgdatum {delivery_date} is voorbij: kies een latere datum.",
+    ),
+    "violation.insurance_invalid": (
+        "The insured amount cannot be negative.",
+        "Het verzekerde bedrag kan niet negatief zijn.",
+    ),
+    "violation.insurance_too_high": (
+        "Insurance of {amount_eur} is too high for a parcel within NL: choose a lower amount.",
+        "Verzekering van {amount_eur} is te hoog voor een pakket binnen NL: kies een lager bedrag.",
+    ),
+    "violation.insurance_needs_only_recipient": (
+        "An insured parcel needs “only recipient”: switch it on.",
+        "Een verzekerd pakket vraagt “alleen ontvanger”: zet het aan.",
+    ),
+    "violation.insurance_needs_signature": (
+        "An insured parcel needs a signature: switch it on.",
+        "Een verzekerd pakket vraagt een handtekening: zet die aan.",
+    ),
+    "violation.insurance_eu_amount": (
+        "Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that.",
+        "Pakketten naar {cc} moeten voor precies {required_eur} verzekerd zijn: stel dat in.",
+    ),
+    "violation.insurance_world_amount": (
+        "Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that.",
+        "Pakketten naar {cc} moeten voor precies {required_eur} verzekerd zijn: stel dat in.",
+    ),
+    "violation.insurance_amount": (
+        "On SendMyParcel.be the insurance is either none or {required_eur}.",
+        "Bij SendMyParcel.be is de verzekering geen of {required_eur}.",
+    ),
+    "violation.age_check_needs_signature": (
+        "An age check needs a signature: switch it on.",
+        "Een leeftijdscheck vraagt een handtekening: zet die aan.",
+    ),
+    "violation.age_check_needs_only_recipient": (
+        "An age check needs “only recipient”: switch it on.",
+        "Een leeftijdscheck vraagt “alleen ontvanger”: zet het aan.",
+    ),
+    "violation.pickup_location_incomplete": (
+        "The pickup point is incomplete ({missing}): choose the pickup point again.",
+        "Het afhaalpunt is onvolledig ({missing}): kies het afhaalpunt opnieuw.",
+    ),
+    "violation.pickup_location_code_missing": (
+        "This pickup point has no location code: choose the pickup point again.",
+        "Dit afhaalpunt heeft geen locatiecode: kies het afhaalpunt opnieuw.",
+    ),
+    "violation.reference_missing": (
+        "The shipment has no picklist number as reference.",
+        "De zending heeft geen picklijstnummer als referentie.",
+    ),
+    "violation.reference_too_long": ("The reference is too long.", "De referentie is te lang."),
+    "violation.weight_not_positive": (
+        "The weight must be more than 0 grams: weigh the parcel.",
+        "Het gewicht moet meer dan 0 gram zijn: weeg het pakket.",
+    ),
+    "violation.weight_unknown": (
+        "The weight is not known: weigh the parcel and enter it.",
+        "Het gewicht is onbekend: weeg het pakket en vul het in.",
+    ),
+    "violation.weight_partial": (
+        "No weight known for {products}: the weight may be too low, weigh the parcel.",
+        "Geen gewicht bekend voor {products}: het gewicht kan te laag zijn, weeg het pakket.",
+    ),
+    "violation.label_description_too_long": (
+        "The label text has {length} characters: shorten it.",
+        "De labeltekst heeft {length} tekens: maak hem korter.",
+    ),
+    "violation.label_description_shortened": (
+        "The order reference is too long for the label; it is shortened.",
+        "De orderreferentie is te lang voor het label; hij wordt ingekort.",
+    ),
+    "violation.parcels_invalid": (
+        "The number of parcels must be at least 1.",
+        "Het aantal pakketten moet minstens 1 zijn.",
+    ),
+    "violation.multi_collo_not_on_platform": (
+        "SendMyParcel.be cannot book {parcels} parcels as one shipment: ship them one by one.",
+        "SendMyParcel.be kan geen {parcels} pakketten als één zending boeken: verstuur ze één voor één.",
+    ),
+    "violation.multi_collo_needs_package": (
+        "Several parcels in one shipment need a parcel profile.",
+        "Meerdere pakketten in één zending kan alleen met een pakketprofiel.",
+    ),
+    "violation.multi_collo_destination": (
+        "Several parcels in one shipment are only possible to NL and BE: ship them one by one.",
+        "Meerdere pakketten in één zending kan alleen naar NL en BE: verstuur ze één voor één.",
+    ),
+    "violation.customs_required": (
+        "Parcels to {cc} need a customs declaration: fill it in.",
+        "Pakketten naar {cc} hebben een douaneverklaring nodig: vul die in.",
+    ),
+    "violation.customs_needs_order": (
+        "This country needs a customs declaration, but the order is not loaded: scan the picklist again.",
+        "Dit land vraagt een douaneverklaring, maar de order is niet geladen: scan de picklijst opnieuw.",
+    ),
+    "violation.customs_invoice_missing": (
+        "Customs needs an invoice number for these contents: fill in the invoice.",
+        "De douane vraagt een factuurnummer voor deze inhoud: vul de factuur in.",
+    ),
+    "violation.customs_no_items": (
+        "The customs declaration lists no products: add at least one.",
+        "De douaneverklaring heeft geen producten: voeg er minstens één toe.",
+    ),
+    "violation.customs_description_missing": (
+        "Customs line {line} needs a description.",
+        "Douaneregel {line} heeft een omschrijving nodig.",
+    ),
+    "violation.customs_description_too_long": (
+        "Customs line {line}: the description is too long, shorten it.",
+        "Douaneregel {line}: de omschrijving is te lang, maak hem korter.",
+    ),
+    "violation.customs_amount_invalid": (
+        "Customs line {line}: the amount must be at least 1.",
+        "Douaneregel {line}: het aantal moet minstens 1 zijn.",
+    ),
+    "violation.customs_weight_unknown": (
+        "Customs line {line} ({description}) has no weight: enter the weight of the products.",
+        "Douaneregel {line} ({description}) heeft geen gewicht: vul het gewicht van de producten in.",
+    ),
+    "violation.customs_weight_out_of_range": (
+        "Customs line {line} weighs {weight} g, which is too much for one line: split it.",
+        "Douaneregel {line} weegt {weight} g, te veel voor één regel: splits hem.",
+    ),
+    "violation.customs_value_missing": (
+        "Customs line {line} ({description}) has no value: enter what the products are worth.",
+        "Douaneregel {line} ({description}) heeft geen waarde: vul in wat de producten waard zijn.",
+    ),
+    "violation.customs_classification_missing": (
+        "Customs line {line} ({description}) has no HS code: add it to the product in Picqer.",
+        "Douaneregel {line} ({description}) heeft geen HS-code: voeg die toe aan het product in Picqer.",
+    ),
+    "violation.customs_classification_invalid": (
+        "Customs line {line}: “{classification}” is not an HS code (digits only, at most 10).",
+        "Douaneregel {line}: “{classification}” is geen HS-code (alleen cijfers, hooguit 10).",
+    ),
+    "violation.customs_origin_invalid": (
+        "Customs line {line}: country of origin “{country}” must be two letters like NL or CN.",
+        "Douaneregel {line}: land van herkomst “{country}” moet twee letters zijn, zoals NL of CN.",
+    ),
+    "violation.address_not_split": (
+        "The address “{line}” could not be split into street and number: fill in the fields.",
+        "Het adres “{line}” kon niet in straat en nummer gesplitst worden: vul de velden in.",
+    ),
+    "violation.address_ambiguous": (
+        "The address “{line}” can be read in more than one way: check the fields and tick “correct”.",
+        "Het adres “{line}” kan op meer manieren gelezen worden: controleer de velden en vink “klopt” aan.",
+    ),
+    "violation.be_number_suffix": (
+        "Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.",
+        "Toevoeging “{suffix}” gaat apart mee voor België: controleer dat hij op het label staat.",
+    ),
+    "violation.contact_missing": (
+        "No e-mail address or phone number: the customer gets no track and trace.",
+        "Geen e-mailadres of telefoonnummer: de klant krijgt geen track en trace.",
+    ),
+    "violation.option_added": (
+        "“{option}” was set to {value}: the carrier requires it for this shipment.",
+        "“{option}” is op {value} gezet: de vervoerder eist dat voor deze zending.",
+    ),
+    "violation.pickup_carrier_mismatch": (
+        "The customer chose a {pickup_carrier} pickup point but the profile ships with {carrier}: check the point.",
+        "De klant koos een afhaalpunt van {pickup_carrier} maar het profiel verstuurt met {carrier}: "
+        "controleer het punt.",
+    ),
+    "violation.delivery_date_ignored": (
+        "The customer asked for delivery on {delivery_date}; this delivery type takes no date.",
+        "De klant vroeg bezorging op {delivery_date}; deze bezorgsoort neemt geen datum aan.",
+    ),
+    # --- main window additions ---------------------------------------------------------------------
+    "action.new_shipment": ("New shipment…  (Ctrl+Shift+N)", "Nieuwe zending…  (Ctrl+Shift+N)"),
+    "action.take_over": ("Take over…  (Ctrl+Shift+T)", "Overnemen…  (Ctrl+Shift+T)"),
+    "action.print_queue": ("Print queue  (F9)", "Printwachtrij  (F9)"),
+    "action.settings_key": ("Settings…  (Ctrl+,)", "Instellingen…  (Ctrl+,)"),
+    "confirm.yes": ("Yes", "Ja"),
+    "confirm.no": ("No", "Nee"),
+    "new_shipment.title": ("Make a new shipment?", "Nieuwe zending maken?"),
+    "new_shipment.text": (
+        "Picklist {number} already has a label ({barcodes}). A new shipment makes a second, paid label. "
+        "Only do this when the first parcel is not sent. Make a new shipment?",
+        "Picklijst {number} heeft al een label ({barcodes}). Een nieuwe zending maakt een tweede, betaald label. "
+        "Doe dit alleen als het eerste pakket niet verstuurd wordt. Nieuwe zending maken?",
+    ),
+    "status.new_shipment": (
+        "{number}: new shipment. Check the profile and press F12.",
+        "{number}: nieuwe zending. Controleer het profiel en druk op F12.",
+    ),
+    "take_over.title": ("Take over this picklist?", "Deze picklijst overnemen?"),
+    "take_over.text": (
+        "Picklist {number} is claimed by {holder}. Take it over only when they are not packing it. Take over?",
+        "Picklijst {number} is geclaimd door {holder}. Neem hem alleen over als die hem niet inpakt. Overnemen?",
+    ),
+    "status.take_over_hint": (
+        "Picklist {number} is claimed by {holder}. An admin can take it over with Ctrl+Shift+T.",
+        "Picklijst {number} is geclaimd door {holder}. Een beheerder kan hem overnemen met Ctrl+Shift+T.",
+    ),
+    "unfinished.title": ("Unfinished shipments", "Onafgemaakte zendingen"),
+    "unfinished.text": (
+        "These shipments were not finished. Choose one and press Enter to finish it, or Esc to do it later.",
+        "Deze zendingen zijn niet afgemaakt. Kies er een en druk op Enter om hem af te maken, of Esc voor later.",
+    ),
+    "unfinished.line": ("{number}  ({when}): still to do: {remaining}", "{number}  ({when}): nog te doen: {remaining}"),
+    "unfinished.finish": ("Finish  (Enter)", "Afmaken  (Enter)"),
+    "unfinished.later": ("Later  (Esc)", "Later  (Esc)"),
+    "status.resuming": ("Finishing {number}…", "{number} afmaken…"),
+    "remaining.book": ("book the shipment", "zending boeken"),
+    "remaining.label": ("fetch the label", "label ophalen"),
+    "remaining.print": ("print the label", "label printen"),
+    "remaining.write_back": ("update Picqer", "Picqer bijwerken"),
+    # --- printer status and print queue ------------------------------------------------------------
+    "printer.ready": ("ready", "klaar"),
+    "printer.unknown": ("status unknown", "status onbekend"),
+    "printer.status": ("{printer}: {state}", "{printer}: {state}"),
+    "queue.title": ("Print queue", "Printwachtrij"),
+    "queue.col.picklist": ("Picklist", "Picklijst"),
+    "queue.col.printer": ("Printer", "Printer"),
+    "queue.col.state": ("State", "Status"),
+    "queue.col.time": ("Time", "Tijd"),
+    "queue.col.problem": ("Problem", "Probleem"),
+    "queue.state.queued": ("waiting", "wacht"),
+    "queue.state.sending": ("printing…", "bezig…"),
+    "queue.state.printed": ("printed", "geprint"),
+    "queue.state.failed": ("FAILED", "MISLUKT"),
+    "queue.state.cancelled": ("cancelled", "geannuleerd"),
+    "queue.retry": ("Retry  (F6)", "Opnieuw  (F6)"),
+    "queue.retry_failed": ("Retry all failed  (Shift+F6)", "Alle mislukte opnieuw  (Shift+F6)"),
+    "queue.reprint": ("Print again  (F7)", "Nogmaals printen  (F7)"),
+    "queue.cancel": ("Cancel  (Del)", "Annuleren  (Del)"),
+    "queue.redirect": ("Send to {printer}  (F8)", "Naar {printer}  (F8)"),
+    "queue.redirect_none": ("Send to other printer  (F8)", "Naar andere printer  (F8)"),
+    "queue.empty": ("No print jobs yet.", "Nog geen printopdrachten."),
+    "queue.summary": ("{failed} failed, {waiting} waiting", "{failed} mislukt, {waiting} wachtend"),
+    "queue.done_retry": ("{name}: sent to the printer again.", "{name}: opnieuw naar de printer gestuurd."),
+    "queue.done_retry_failed": ("All failed jobs are sent again.", "Alle mislukte opdrachten zijn opnieuw gestuurd."),
+    "queue.done_reprint": ("{name}: printing again.", "{name}: wordt nogmaals geprint."),
+    "queue.done_cancel": ("{name}: cancelled.", "{name}: geannuleerd."),
+    "queue.done_redirect": ("{name}: sent to {printer}.", "{name}: naar {printer} gestuurd."),
+    "queue.select_first": ("Select a print job first (arrow keys).", "Kies eerst een printopdracht (pijltjestoetsen)."),
+    # --- first run ---------------------------------------------------------------------------------
+    "first_run.title": ("Welcome to Packstation", "Welkom bij Packstation"),
+    "first_run.text": (
+        "No Picqer or MyParcel account is set up yet. Try the app with demo data, or enter the accounts now.",
+        "Er is nog geen Picqer- of MyParcel-account ingesteld. Probeer de app met demogegevens, "
+        "of vul de accounts nu in.",
+    ),
+    "first_run.demo": ("&Demo mode (no real labels)", "&Demomodus (geen echte labels)"),
+    "first_run.settings": ("&Set up accounts…", "Accounts &instellen…"),
+    "first_run.quit": ("&Quit", "&Afsluiten"),
+    # --- settings dialog ---------------------------------------------------------------------------
+    "settings.title": ("Settings", "Instellingen"),
+    "settings.tab.accounts": ("&Accounts", "&Accounts"),
+    "settings.tab.printers": ("&Printers", "&Printers"),
+    "settings.tab.scanner": ("S&canner", "S&canner"),
+    "settings.tab.profiles": ("Pr&ofiles", "Pr&ofielen"),
+    "settings.tab.general": ("&General", "Al&gemeen"),
+    "settings.picqer": ("Picqer", "Picqer"),
+    "settings.myparcel": ("MyParcel", "MyParcel"),
+    "settings.subdomain": ("Subdomain or address", "Subdomein of adres"),
+    "settings.subdomain_hint": ("yourshop (from yourshop.picqer.com)", "jouwwinkel (van jouwwinkel.picqer.com)"),
+    "settings.api_key": ("API key", "API-sleutel"),
+    "settings.key_stored": ("stored; type to replace", "opgeslagen; typ om te vervangen"),
+    "settings.key_missing": ("paste the API key", "plak de API-sleutel"),
+    "settings.show_key": ("Show", "Toon"),
+    "settings.hide_key": ("Hide", "Verberg"),
+    "settings.test": ("Test connection", "Verbinding testen"),
+    "settings.testing": ("Testing…", "Bezig met testen…"),
+    "settings.picqer_ok": ("Connected to Picqer as {user}.", "Verbonden met Picqer als {user}."),
+    "settings.myparcel_ok": ("Connected to MyParcel: the key works.", "Verbonden met MyParcel: de sleutel werkt."),
+    "settings.need_subdomain": ("Fill in the subdomain first.", "Vul eerst het subdomein in."),
+    "settings.need_key": ("Fill in the API key first.", "Vul eerst de API-sleutel in."),
+    "settings.platform": ("Platform", "Platform"),
+    "settings.platform_nl": ("MyParcel.nl (Netherlands)", "MyParcel.nl (Nederland)"),
+    "settings.platform_be": ("SendMyParcel.be (Belgium)", "SendMyParcel.be (België)"),
+    "settings.base_url": ("API address (empty: standard)", "API-adres (leeg: standaard)"),
+    "settings.no_keyring": (
+        "This computer has no keyring to store API keys safely, so keys typed here are not saved. "
+        "Set them as environment variables instead: {picqer_env} and {myparcel_env}, then restart the app.",
+        "Deze computer heeft geen sleutelbos om API-sleutels veilig te bewaren; hier getypte sleutels worden "
+        "niet bewaard. Zet ze als omgevingsvariabelen: {picqer_env} en {myparcel_env}, en start de app opnieuw.",
+    ),
+    "settings.label_printer": ("Label printer", "Labelprinter"),
+    "settings.document_printer": ("Document printer (A4)", "Documentprinter (A4)"),
+    "settings.transport": ("Connection", "Verbinding"),
+    "settings.transport.virtual": ("Virtual (save to a folder)", "Virtueel (opslaan in een map)"),
+    "settings.transport.usb": ("USB (Zebra)", "USB (Zebra)"),
+    "settings.transport.network": ("Network (Zebra, port 9100)", "Netwerk (Zebra, poort 9100)"),
+    "settings.transport.spooler": ("Printer queue, raw ZPL", "Printerwachtrij, ruwe ZPL"),
+    "settings.transport.system": ("System printer (PDF)", "Systeemprinter (PDF)"),
+    "settings.address": ("Address", "Adres"),
+    "settings.address_hint": (
+        "folder, USB serial, host:port or queue name",
+        "map, USB-serienummer, host:poort of wachtrijnaam",
+    ),
+    "settings.dpi": ("Resolution", "Resolutie"),
+    "settings.label_size": ("Label size", "Labelformaat"),
+    "settings.size.a6": ("A6 (105 × 148 mm)", "A6 (105 × 148 mm)"),
+    "settings.size.4x6": ("4 × 6 in (102 × 152 mm)", "4 × 6 inch (102 × 152 mm)"),
+    "settings.size.150x103": ("150 × 103 mm", "150 × 103 mm"),
+    "settings.size.a4": ("A4 (210 × 297 mm)", "A4 (210 × 297 mm)"),
+    "settings.size.custom": ("Custom", "Eigen formaat"),
+    "settings.width": ("Width (mm)", "Breedte (mm)"),
+    "settings.height": ("Height (mm)", "Hoogte (mm)"),
+    "settings.layout": ("Too large label", "Te groot label"),
+    "settings.layout.fit": ("Shrink to fit", "Verkleinen tot het past"),
+    "settings.layout.crop": ("Crop the margins", "Marges afsnijden"),
+    "settings.darkness": ("Darkness", "Donkerte"),
+    "settings.darkness_printer": ("printer's own", "van de printer"),
+    "settings.encoding": ("Image encoding", "Beeldcodering"),
+    "settings.print_test": ("Print test label", "Testlabel printen"),
+    "settings.printing": ("Printing…", "Bezig met printen…"),
+    "settings.print_ok": ("The test label was sent to the printer.", "Het testlabel is naar de printer gestuurd."),
+    "settings.max_gap": ("Max. time between keys (ms)", "Max. tijd tussen toetsen (ms)"),
+    "settings.min_length": ("Min. scan length", "Min. scanlengte"),
+    "settings.suffix": ("Scanner ends with", "Scanner eindigt met"),
+    "settings.suffix.enter": ("Enter", "Enter"),
+    "settings.suffix.tab": ("Tab", "Tab"),
+    "settings.suffix.crlf": ("Enter + line feed", "Enter + regelopschuiving"),
+    "settings.suffix.none": ("Nothing", "Niets"),
+    "settings.prefix": ("Scanner starts with", "Scanner begint met"),
+    "settings.profiles_list": ("Shipping profiles", "Verzendprofielen"),
+    "settings.profile_add": ("&Add", "&Toevoegen"),
+    "settings.profile_copy": ("&Copy", "&Kopiëren"),
+    "settings.profile_remove": ("&Remove", "&Verwijderen"),
+    "settings.profile_defaults": ("Reset to &defaults", "&Standaardprofielen"),
+    "settings.profile_name": ("Name", "Naam"),
+    "settings.profile_new": ("New profile", "Nieuw profiel"),
+    "settings.carrier": ("Carrier", "Vervoerder"),
+    "settings.package_type": ("Package type", "Pakkettype"),
+    "settings.package.package": ("Parcel", "Pakket"),
+    "settings.package.mailbox": ("Mailbox parcel", "Brievenbuspakje"),
+    "settings.package.letter": ("Letter", "Brief"),
+    "settings.package.digital_stamp": ("Digital stamp", "Digitale postzegel"),
+    "settings.offered": ("Options the packer can change", "Opties die de inpakker kan wijzigen"),
+    "settings.on_by_default": ("on by default", "standaard aan"),
+    "settings.picqer_ids": ("Picqer profile ids", "Picqer-profielnummers"),
+    "settings.picqer_ids_hint": ("e.g. 1365, 1366", "bijv. 1365, 1366"),
+    "settings.picqer_ids_known": ("Known in Picqer: {names}", "Bekend in Picqer: {names}"),
+    "settings.opt.signature": ("Signature", "Handtekening"),
+    "settings.opt.only_recipient": ("Only recipient", "Alleen ontvanger"),
+    "settings.opt.return": ("Return when not home", "Retour bij niet thuis"),
+    "settings.opt.age_check": ("Age check 18+", "Leeftijdscheck 18+"),
+    "settings.opt.large_format": ("Large format", "Groot formaat"),
+    "settings.opt.insurance": ("Insurance", "Verzekering"),
+    "settings.opt.label_description": ("Label text", "Labeltekst"),
+    "settings.write_back": ("After printing, in Picqer", "Na het printen, in Picqer"),
+    "settings.wb.comment": ("Add a comment with the track && trace code", "Opmerking met track && trace toevoegen"),
+    "settings.wb.order_field": (
+        "Order field for the tracking code (0 = none)",
+        "Orderveld voor de trackingcode (0 = geen)",
+    ),
+    "settings.wb.pick_all": ("Mark all products picked", "Alle producten als gepickt markeren"),
+    "settings.wb.close": ("Close the picklist", "Picklijst sluiten"),
+    "settings.wb.claim": (
+        "Claim the picklist for this station before booking",
+        "Picklijst eerst claimen voor dit station",
+    ),
+    "settings.language": ("Language", "Taal"),
+    "settings.station": ("Station name", "Naam van dit station"),
+    "settings.refresh": ("Refresh the list every (s)", "Lijst verversen elke (s)"),
+    "settings.saved": ("Settings saved.", "Instellingen opgeslagen."),
+    "settings.save_failed": (
+        "The settings could not be saved: {detail}",
+        "De instellingen konden niet worden opgeslagen: {detail}",
+    ),
+    "settings.keys_not_saved": (
+        "The settings are saved, but the API keys are not (no keyring). Use {picqer_env} and {myparcel_env}.",
+        "De instellingen zijn opgeslagen, de API-sleutels niet (geen sleutelbos). Gebruik {picqer_env} en "
+        "{myparcel_env}.",
+    ),
+    "settings.problems_title": ("Settings file problems", "Problemen met het instellingenbestand"),
+    "settings.problems": (
+        "The settings file has problems; defaults are used where it could not be read:\n\n{problems}\n\n"
+        "A copy of the file as it was is kept at:\n{backup}\n\nOpen Settings to check and save them again.",
+        "Het instellingenbestand heeft problemen; waar het onleesbaar was, gelden de standaardwaarden:\n\n"
+        "{problems}\n\nEen kopie van het bestand zoals het was staat in:\n{backup}\n\n"
+        "Open Instellingen om ze te controleren en opnieuw op te slaan.",
+    ),
+    "settings.no_backup": ("(no copy could be made)", "(er kon geen kopie gemaakt worden)"),
     # --- crash dialog ------------------------------------------------------------------------------
     "crash.title": ("Something went wrong", "Er ging iets mis"),
     "crash.text": (
@@ -315,6 +824,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "crash.copy": ("Copy details", "Details kopiëren"),
     "crash.close": ("Close", "Sluiten"),
+    "crash.log": ("Also written to: {path}", "Ook bewaard in: {path}"),
 }
 
 _STATUS_KEYS = {"new", "paused", "closed", "snoozed", "cancelled", "unknown"}
@@ -335,6 +845,8 @@ class Messages(QObject):
     def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = _parse_language(language)
+        self._qt_translator: QTranslator | None = None
+        self._apply_qt_translation()
 
     @property
     def language(self) -> Language:
@@ -345,7 +857,28 @@ class Messages(QObject):
         parsed = _parse_language(language)
         if parsed is not self._language:
             self._language = parsed
+            self._apply_qt_translation()
             self.language_changed.emit(parsed.value)
+
+    @property
+    def qt_translation_loaded(self) -> bool:
+        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) are installed."""
+        return self._qt_translator is not None
+
+    def _apply_qt_translation(self) -> None:
+        # Qt's built-in buttons and dialogs have their own catalogue; Dutch needs qtbase_nl.qm from PySide6.
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if self._qt_translator is not None:
+            app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        if self._language is not Language.NL:
+            return
+        translator = QTranslator(self)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load("qtbase_nl", folder) and app.installTranslator(translator):
+            self._qt_translator = translator
 
     def t(self, key: str, **params: object) -> str:
         """Return the text for `key` in the current language with `params` filled in."""
@@ -370,8 +903,33 @@ class Messages(QObject):
         """Return one broken shipment rule in words (the domain's English text when the code is not known here)."""
         key = f"violation.{violation.code}"
         if key in CATALOGUE:
-            return self.t(key, **dict(violation.params))
+            params: dict[str, object] = dict(violation.params)
+            for name in ("amount", "required"):  # the domain counts insurance in cents
+                if str(params.get(name, "")).lstrip("-").isdigit():
+                    params[f"{name}_eur"] = f"€ {int(str(params[name])) / 100:,.0f}".replace(",", ".")
+            option = str(params.get("option", ""))
+            option_key = f"settings.opt.{'return' if option == 'return_to_sender' else option}"
+            if option_key in CATALOGUE:
+                params["option"] = self.t(option_key).lower()
+            return self.t(key, **params)
         return violation.message
+
+    def remaining(self, steps: Iterable[str]) -> str:
+        """Return what is left of an unfinished shipment (JournalEntry.remaining()) in words."""
+        words = []
+        for step in steps:
+            match step.split()[0:2]:
+                case ["book", *_]:
+                    words.append(self.t("remaining.book"))
+                case ["fetch", *_]:
+                    words.append(self.t("remaining.label"))
+                case ["reprint", *_] | ["print", *_]:
+                    words.append(self.t("remaining.print"))
+                case ["finish", *_]:
+                    words.append(self.t("remaining.write_back"))
+                case _:
+                    words.append(step)
+        return ", ".join(words)
 
     def violations(self, violations: Iterable[Violation]) -> str:
         return "; ".join(self.violation(v) for v in violations)

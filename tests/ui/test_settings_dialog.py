@@ -1,0 +1,307 @@
+"""The admin's settings dialog: saved and read back through the callables, keys, tests, language, profiles."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from packstation import settings as settings_module
+from packstation.domain.errors import SecretsUnavailable, Unauthorized
+from packstation.domain.profiles import profile_from_dict
+from packstation.settings import PrinterSettings, Settings
+from packstation.ui.messages import Messages
+from packstation.ui.views.settings_dialog import SettingsDialog, show_settings_problems
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "settings.png"
+
+
+class Station:
+    """What app.py hands in: a settings file, a keyring (or none), Picqer, MyParcel and a printer."""
+
+    def __init__(self, path: Path, keyring: bool = True) -> None:
+        self.path = path
+        self.keyring: dict[str, str] | None = {} if keyring else None
+        self.picqer_calls: list[tuple[str, str]] = []
+        self.myparcel_calls: list[tuple[str, str, str]] = []
+        self.test_prints: list[PrinterSettings] = []
+        self.picqer_gate: asyncio.Event | None = None
+        self.picqer_error: Exception | None = None
+
+    def save_settings(self, settings: Settings) -> None:
+        settings_module.save(settings, self.path)
+
+    def set_key(self, account: str, value: str) -> None:
+        if self.keyring is None:
+            raise SecretsUnavailable("no keyring")
+        self.keyring[account] = value
+
+    def get_key(self, account: str) -> str:
+        return (self.keyring or {}).get(account, "")
+
+    async def test_picqer(self, address: str, key: str) -> str:
+        self.picqer_calls.append((address, key))
+        if self.picqer_gate is not None:
+            await self.picqer_gate.wait()
+        if self.picqer_error is not None:
+            raise self.picqer_error
+        return "Anna Jansen"
+
+    async def test_myparcel(self, platform: str, url: str, key: str) -> None:
+        self.myparcel_calls.append((platform, url, key))
+
+    async def print_test_label(self, printer: PrinterSettings) -> None:
+        self.test_prints.append(printer)
+
+
+def make_dialog(qtbot, station: Station, messages: Messages, settings: Settings | None = None, **kwargs):
+    dialog = SettingsDialog(
+        settings or settings_module.load(station.path).settings,
+        messages,
+        save_settings=station.save_settings,
+        set_key=station.set_key,
+        test_picqer=station.test_picqer,
+        test_myparcel=station.test_myparcel,
+        print_test_label=station.print_test_label,
+        get_key=station.get_key,
+        **kwargs,
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.fixture
+def station(tmp_path) -> Station:
+    return Station(tmp_path / "settings.toml")
+
+
+async def test_settings_are_saved_and_read_back(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.picqer_address.setText("https://mijnwinkel.picqer.com/")
+    dialog.picqer_address.setText("mijnwinkel.picqer.com")
+    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("belgie"))
+    dialog.label_printer.transport.setCurrentIndex(dialog.label_printer.transport.findData("network"))
+    dialog.label_printer.address.setText("192.168.1.40:9100")
+    dialog.label_printer.dpi.setCurrentIndex(dialog.label_printer.dpi.findData(300))
+    dialog.label_printer.size.setCurrentIndex(dialog.label_printer.size.findData("150x103"))
+    dialog.label_printer.darkness.setValue(22)
+    dialog.max_gap.setValue(50)
+    dialog.suffix.setCurrentIndex(dialog.suffix.findData("\t"))
+    dialog.wb_close.setChecked(False)
+    dialog.wb_order_field.setValue(77)
+    dialog.picqer_key.edit.setText("pq-secret")
+    assert dialog.save()
+
+    loaded = settings_module.load(station.path)
+    assert loaded.problems == ()
+    s = loaded.settings
+    assert s.picqer.subdomain == "mijnwinkel" and s.picqer.url == "https://mijnwinkel.picqer.com/api/v1"
+    assert s.myparcel.platform == "belgie"
+    assert (s.label_printer.transport, s.label_printer.address, s.label_printer.dpi) == ("network", "192.168.1.40:9100", 300)
+    assert (s.label_printer.label_width_mm, s.label_printer.label_height_mm, s.label_printer.darkness) == (103.0, 150.0, 22)
+    assert s.scanner.max_gap_ms == 50 and s.scanner.suffix == "\t"
+    assert not s.write_back.close and s.write_back.order_field_id == 77
+    assert s.profiles == ()  # untouched profiles stay "the platform defaults"
+    # The key went to the keyring, never into the file.
+    assert station.keyring == {"picqer": "pq-secret"}
+    assert "pq-secret" not in station.path.read_text()
+
+    again = make_dialog(qtbot, station, Messages("en"))
+    assert again.picqer_address.text() == "mijnwinkel"
+    assert again.label_printer.size.currentData() == "150x103"
+    assert again.picqer_key.text() == "pq-secret" and again.picqer_key.edit.echoMode().name == "Password"
+    assert again.result_settings() == s
+
+
+async def test_custom_label_size_and_untouched_key(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    form = dialog.label_printer
+    assert not form.width.isEnabled()
+    form.size.setCurrentIndex(form.size.findData("custom"))
+    assert form.width.isEnabled()
+    form.width.setValue(80.0)
+    form.height.setValue(120.0)
+    assert dialog.save()
+    s = settings_module.load(station.path).settings
+    assert (s.label_printer.label_width_mm, s.label_printer.label_height_mm) == (80.0, 120.0)
+    assert station.keyring == {}  # nothing typed: nothing stored
+
+
+async def test_no_keyring_says_so_and_shows_the_environment_variables(qtbot, tmp_path):
+    station = Station(tmp_path / "settings.toml", keyring=False)
+    dialog = make_dialog(qtbot, station, Messages("en"), keyring_available=False)
+    dialog.show()
+    assert dialog.keyring_banner.isVisible()
+    assert "PACKSTATION_PICQER_API_KEY" in dialog.keyring_banner.text()
+    assert "PACKSTATION_MYPARCEL_API_KEY" in dialog.keyring_banner.text()
+    dialog.myparcel_key.edit.setText("mp-secret")
+    assert not dialog.save()  # the dialog stays open to explain
+    assert station.path.exists()  # the other settings are saved
+    assert "not" in dialog.error_label.text() and "PACKSTATION_MYPARCEL_API_KEY" in dialog.error_label.text()
+    assert "mp-secret" not in station.path.read_text()
+
+
+async def test_keyring_failing_only_on_save_shows_the_banner(qtbot, tmp_path):
+    station = Station(tmp_path / "settings.toml", keyring=False)
+    dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl"))  # keyring thought present
+    dialog.show()
+    assert not dialog.keyring_banner.isVisible()
+    dialog.picqer_key.edit.setText("pq")
+    assert not dialog.save()
+    assert dialog.keyring_banner.isVisible() and "omgevingsvariabelen" in dialog.keyring_banner.text()
+
+
+async def test_language_switch_applies_everywhere(qtbot, station):
+    messages = Messages("en")
+    dialog = make_dialog(qtbot, station, messages)
+    assert dialog.windowTitle() == "Settings"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("nl"))
+    assert dialog.save()
+    assert messages.language.value == "nl"
+    assert dialog.windowTitle() == "Instellingen"
+    assert dialog.picqer_test.text() == "Verbinding testen"
+    assert messages.qt_translation_loaded  # Qt's own buttons (Opslaan/Annuleren) in Dutch too
+    assert settings_module.load(station.path).settings.language == "nl"
+    messages.set_language("en")
+    assert not messages.qt_translation_loaded
+
+
+async def test_picqer_test_shows_a_busy_bar_then_the_user(qtbot, station, wait_for):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.show()
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    station.picqer_gate = asyncio.Event()
+    QTest.mouseClick(dialog.picqer_test, Qt.MouseButton.LeftButton)
+    await wait_for(lambda: station.picqer_calls)
+    assert dialog.picqer_tester.busy.isVisible() and not dialog.picqer_test.isEnabled()
+    assert dialog.picqer_tester.result.text() == "Testing…"
+    station.picqer_gate.set()
+    await wait_for(lambda: not dialog.busy)
+    assert station.picqer_calls == [("mijnwinkel", "pq-key")]
+    assert dialog.picqer_tester.result.text() == "Connected to Picqer as Anna Jansen."
+    assert not dialog.picqer_tester.busy.isVisible() and dialog.picqer_test.isEnabled()
+
+
+async def test_picqer_test_failure_in_words(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("wrong")
+    station.picqer_error = Unauthorized("Picqer", 401)
+    await dialog.test_picqer_connection()
+    assert dialog.picqer_tester.result.text().startswith("Picqer weigert de API-sleutel")
+
+
+async def test_picqer_test_needs_a_key(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.picqer_address.setText("mijnwinkel")
+    await dialog.test_picqer_connection()
+    assert dialog.picqer_tester.result.text() == "Fill in the API key first."
+    assert station.picqer_calls == []
+
+
+async def test_myparcel_test_and_test_label(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("belgie"))
+    dialog.myparcel_key.edit.setText("mp-key")
+    await dialog.test_myparcel_connection()
+    assert station.myparcel_calls == [("belgie", "", "mp-key")]
+    assert "the key works" in dialog.myparcel_tester.result.text()
+    dialog.label_printer.dpi.setCurrentIndex(dialog.label_printer.dpi.findData(600))
+    await dialog.print_test(dialog.label_printer)
+    assert station.test_prints[0].dpi == 600  # the printer as entered, before saving
+    assert dialog.label_printer.tester.result.text() == "The test label was sent to the printer."
+
+
+async def test_show_hide_key(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    field = dialog.picqer_key
+    assert field.edit.echoMode().name == "Password" and field.toggle.text() == "Show"
+    field.toggle.click()
+    assert field.edit.echoMode().name == "Normal" and field.toggle.text() == "Hide"
+
+
+async def test_profiles_editor_adds_and_links_a_profile(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"), picqer_profiles={1365: "PostNL Standaard (Picqer)"})
+    editor = dialog.profiles_editor
+    assert editor.list.count() == 6  # the platform defaults to start from
+    assert "1365 = PostNL Standaard (Picqer)" in editor.picqer_known.text()
+    editor.add_profile()
+    editor.name.setText("Brievenbus met tekst")
+    editor.name.textEdited.emit("Brievenbus met tekst")
+    editor.package_type.setCurrentIndex(editor.package_type.findData("mailbox"))
+    editor.offered["label_description"].setChecked(True)
+    editor.picqer_ids.setText("1365, 1366")
+    editor.picqer_ids.textEdited.emit("1365, 1366")
+    assert editor.list.item(6).text() == "Brievenbus met tekst"
+    assert dialog.save()
+    saved = settings_module.load(station.path).settings.profiles
+    profile = profile_from_dict(saved[-1])
+    assert profile.name == "Brievenbus met tekst"
+    assert profile.package_type.name == "MAILBOX"
+    assert profile.picqer_profile_ids == (1365, 1366)
+    assert [o.key for o in profile.options] == ["label_description"]
+    # The defaults kept their options (labels and all) through the round trip.
+    assert profile_from_dict(saved[0]).options[0].label == "Signature on delivery"
+
+
+async def test_an_invalid_profile_is_refused_with_the_reason(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    editor = dialog.profiles_editor
+    editor.picqer_ids.setText("abc")
+    editor.picqer_ids.textEdited.emit("abc")
+    assert editor.problem.text()
+    assert not dialog.save()
+    assert dialog.tabs.currentWidget() is editor
+    assert not station.path.exists()
+
+
+async def test_switching_profiles_keeps_the_edits(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    editor = dialog.profiles_editor
+    editor.default_on["signature"].setChecked(True)  # PostNL standaard: signature on by default now
+    editor.list.setCurrentRow(2)
+    editor.list.setCurrentRow(0)
+    assert editor.default_on["signature"].isChecked()
+    assert dialog.save()
+    first = profile_from_dict(settings_module.load(station.path).settings.profiles[0])
+    assert next(o for o in first.options if o.key == "signature").default_value == "1"
+
+
+async def test_settings_file_problems_are_shown_with_the_backup(qtbot, station, tmp_path):
+    station.path.write_text('language = "fr"\n[scanner]\nmax_gap_ms = "fast"\n')
+    loaded = settings_module.load(station.path)
+    assert loaded.problems and loaded.backup is not None
+    messages = Messages("en")
+    dialog = make_dialog(qtbot, station, messages, problems=loaded.problems, backup=loaded.backup)
+    dialog.show()
+    assert dialog.problems_banner.isVisible()
+    assert str(loaded.backup) in dialog.problems_banner.text() and "max_gap_ms" in dialog.problems_banner.text()
+    box = show_settings_problems(None, messages, loaded.problems, loaded.backup)
+    assert box is not None and str(loaded.backup) in box.text()
+    box.close()
+    assert show_settings_problems(None, messages, (), None) is None
+
+
+async def test_keyboard_only_save(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.show()
+    dialog.activateWindow()
+    dialog.station_name.setFocus()
+    QTest.keyClicks(dialog.station_name, "Bank 2")
+    QTest.keyClick(dialog.station_name, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert settings_module.load(station.path).settings.station_name == "Bank 2"
+
+
+async def test_screenshot(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl"), keyring_available=False)
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_tester.show("Verbonden met Picqer als Anna Jansen.", "ok")
+    dialog.show()
+    await asyncio.sleep(0.05)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SCREENSHOT))
