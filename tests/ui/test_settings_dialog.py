@@ -100,8 +100,9 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     s = loaded.settings
     assert s.picqer.subdomain == "mijnwinkel" and s.picqer.url == "https://mijnwinkel.picqer.com/api/v1"
     assert s.myparcel.platform == "belgie"
-    assert (s.label_printer.transport, s.label_printer.address, s.label_printer.dpi) == ("network", "192.168.1.40:9100", 300)
-    assert (s.label_printer.label_width_mm, s.label_printer.label_height_mm, s.label_printer.darkness) == (103.0, 150.0, 22)
+    lp = s.label_printer
+    assert (lp.transport, lp.address, lp.dpi) == ("network", "192.168.1.40:9100", 300)
+    assert (lp.label_width_mm, lp.label_height_mm, lp.darkness) == (103.0, 150.0, 22)
     assert s.scanner.max_gap_ms == 50 and s.scanner.suffix == "\t"
     assert not s.write_back.close and s.write_back.order_field_id == 77
     assert s.profiles == ()  # untouched profiles stay "the platform defaults"
