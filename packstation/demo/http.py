@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -155,6 +156,7 @@ class RateLimiter:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    block_on_close = False  # a client's open keep-alive connection must not hold up stop()
     allow_reuse_address = True
     app: DemoApp
 
@@ -162,6 +164,11 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out in two writes; without NODELAY, Nagle + delayed ACK add ~40 ms per reply.
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: the state's request log is the record."""
@@ -193,7 +200,9 @@ class DemoApp(ABC):
         httpd = _Server(("127.0.0.1", port), _Handler)
         httpd.app = self
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, name=f"{self.server_name}-server", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, args=(0.05,), name=f"{self.server_name}-server", daemon=True
+        )
         self._thread.start()
         return int(httpd.server_address[1])
 
