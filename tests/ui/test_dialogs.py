@@ -1,0 +1,91 @@
+"""Crash dialog and handler, and the first-run choice."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from packstation.ui.messages import Messages
+from packstation.ui.views.crash_dialog import CrashDialog, install_crash_handler
+from packstation.ui.views.first_run_dialog import FirstRunChoice, FirstRunDialog, ask_first_run
+
+
+def redact(text: str) -> str:
+    return text.replace("sk-SECRET-123", "***")
+
+
+@pytest.fixture
+def handler(tmp_path):
+    previous = sys.excepthook
+    handler = install_crash_handler(QApplication.instance(), redact, tmp_path / "crash.log", Messages("nl"))
+    yield handler
+    if handler.dialog is not None:
+        handler.dialog.close()
+    sys.excepthook = previous
+
+
+def raise_and_hook(message: str) -> None:
+    try:
+        raise RuntimeError(message)
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+
+
+async def test_crash_shows_redacted_details_and_logs_them(handler, tmp_path):
+    raise_and_hook("Picqer said no to key sk-SECRET-123")
+    dialog = handler.dialog
+    assert isinstance(dialog, CrashDialog) and dialog.isVisible()
+    details = dialog.details.toPlainText()
+    assert "RuntimeError: Picqer said no to key ***" in details and "sk-SECRET" not in details
+    assert "Traceback" in details
+    assert dialog.windowTitle() == "Er ging iets mis"
+    log = (tmp_path / "crash.log").read_text()
+    assert "key ***" in log and "sk-SECRET" not in log
+    dialog.copy()
+    assert QGuiApplication.clipboard().text() == details
+
+
+async def test_one_dialog_at_a_time_and_the_app_keeps_running(handler, tmp_path):
+    raise_and_hook("first")
+    first = handler.dialog
+    raise_and_hook("second")
+    assert handler.dialog is first and "first" in first.details.toPlainText()
+    assert handler.count == 2
+    assert "second" in (tmp_path / "crash.log").read_text()  # nothing is lost: it is in the log
+    first.close_button.click()
+    assert handler.dialog is None
+    raise_and_hook("third")
+    assert handler.dialog is not None and "third" in handler.dialog.details.toPlainText()
+
+
+async def test_first_run_choices(qtbot):
+    dialog = FirstRunDialog(Messages("en"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.demo_button.click()
+    assert dialog.choice is FirstRunChoice.DEMO
+    dialog = FirstRunDialog(Messages("nl"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.settings_button.isDefault()
+    assert "Demomodus" in dialog.demo_button.text()
+    dialog.settings_button.click()
+    assert dialog.choice is FirstRunChoice.SETTINGS
+    dialog = FirstRunDialog(Messages("en"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # Esc
+    assert dialog.choice is FirstRunChoice.QUIT
+
+
+def test_ask_first_run_returns_the_choice(qtbot):
+    def press_settings() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible())
+        dialog.settings_button.click()
+
+    QTimer.singleShot(50, press_settings)
+    assert ask_first_run(Messages("en")) is FirstRunChoice.SETTINGS

@@ -1,0 +1,218 @@
+"""Print queue panel over a small in-test PrintQueues, and the printer status that never blocks."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from packstation.ui.messages import Messages
+from packstation.ui.views.print_queue_panel import PrinterStatusBar, PrinterStatusPoller, PrintQueuePanel
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "print_queue.png"
+LABEL, DOCUMENT = "Zebra ZD421", "Brother HL-L2350DW"
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    name: str
+    printer: str
+    state: str
+    error: str = ""
+    conditions: tuple[str, ...] = ()
+    created: float = 0.0
+    updated: float = 0.0
+
+
+class FakeQueues:
+    """PrintQueues in memory: actions change job states and notify listeners, like the real queues."""
+
+    def __init__(self) -> None:
+        now = time.time()
+        self._jobs = [
+            Job(1, "P2024-00123", LABEL, "printed", created=now - 300, updated=now - 298),
+            Job(2, "P2024-00124", LABEL, "failed", "Paper out", ("paper_out",), now - 120, now - 119),
+            Job(3, "P2024-00125", LABEL, "queued", "waiting for the printer", ("paper_out",), now - 60, now - 60),
+            Job(4, "P2024-00126", LABEL, "failed", "Printer went away", (), now - 30, now - 29),
+        ]
+        self.listeners: list = []
+        self.calls: list[tuple] = []
+        self.status_answers = {LABEL: (False, ("paper_out",), "Paper out"), DOCUMENT: (True, (), "Ready")}
+        self.status_gate: asyncio.Event | None = None
+        self.status_calls = 0
+
+    def printers(self) -> list[str]:
+        return [LABEL, DOCUMENT]
+
+    def jobs(self) -> list:
+        return list(self._jobs)
+
+    def subscribe(self, listener) -> None:
+        self.listeners.append(listener)
+
+    def _set(self, job_id: int, **changes) -> None:
+        for i, job in enumerate(self._jobs):
+            if job.id == job_id:
+                self._jobs[i] = replace(job, updated=time.time(), **changes)
+                for listener in self.listeners:
+                    listener(self._jobs[i])
+
+    def _add(self, job: Job) -> None:
+        self._jobs.append(job)
+        for listener in self.listeners:
+            listener(job)
+
+    def retry(self, job_id: int) -> None:
+        self.calls.append(("retry", job_id))
+        self._set(job_id, state="queued", error="", conditions=())
+
+    def retry_failed(self) -> None:
+        self.calls.append(("retry_failed",))
+        for job in list(self._jobs):
+            if job.state == "failed":
+                self._set(job.id, state="queued", error="", conditions=())
+
+    def reprint(self, job_id: int) -> None:
+        self.calls.append(("reprint", job_id))
+        original = next(j for j in self._jobs if j.id == job_id)
+        self._add(replace(original, id=len(self._jobs) + 1, state="queued", error="", conditions=()))
+
+    def cancel(self, job_id: int) -> None:
+        self.calls.append(("cancel", job_id))
+        self._set(job_id, state="cancelled")
+
+    def redirect(self, job_id: int, printer: str) -> None:
+        self.calls.append(("redirect", job_id, printer))
+        self._set(job_id, printer=printer, state="queued", error="", conditions=())
+
+    async def status(self, printer: str):
+        self.status_calls += 1
+        if self.status_gate is not None:
+            await self.status_gate.wait()
+        return self.status_answers[printer]
+
+
+@pytest.fixture
+def queues() -> FakeQueues:
+    return FakeQueues()
+
+
+@pytest.fixture
+def panel(qtbot, queues):
+    panel = PrintQueuePanel(queues, Messages("en"))
+    qtbot.addWidget(panel)
+    panel.resize(900, 320)
+    panel.show()
+    panel.table.setFocus()
+    return panel
+
+
+def cell(panel, row: int, column: int) -> str:
+    return panel.model.index(row, column).data()
+
+
+async def test_jobs_are_listed_with_state_printer_and_problem(panel):
+    assert panel.model.rowCount() == 4
+    assert cell(panel, 1, 0) == "P2024-00124"
+    assert cell(panel, 1, 1) == LABEL
+    assert cell(panel, 1, 2) == "FAILED"
+    assert cell(panel, 1, 4) == "paper out"
+    assert len(cell(panel, 1, 3)) == 8  # HH:MM:SS
+    assert panel.summary.text() == "2 failed, 1 waiting"
+
+
+async def test_retry_with_f6_from_the_table(panel, queues):
+    panel.select_job(2)
+    QTest.keyClick(panel.table, Qt.Key.Key_F6)
+    assert queues.calls == [("retry", 2)]
+    assert cell(panel, 1, 2) == "waiting"
+    assert panel.summary.text() == "1 failed, 2 waiting"
+
+
+async def test_retry_all_failed(panel, queues):
+    QTest.keyClick(panel.table, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert queues.calls == [("retry_failed",)]
+    assert panel.summary.text() == "0 failed, 3 waiting"
+    assert not panel.retry_failed_button.isEnabled()
+
+
+async def test_reprint_adds_a_job(panel, queues):
+    said = []
+    panel.said.connect(lambda text, tone: said.append(text))
+    panel.select_job(1)
+    QTest.keyClick(panel.table, Qt.Key.Key_F7)
+    assert queues.calls == [("reprint", 1)]
+    assert panel.model.rowCount() == 5 and cell(panel, 4, 0) == "P2024-00123"
+    assert said == ["P2024-00123: printing again."]
+
+
+async def test_cancel_with_delete(panel, queues):
+    panel.select_job(3)
+    QTest.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert queues.calls == [("cancel", 3)]
+    assert cell(panel, 2, 2) == "cancelled"
+    assert not panel.cancel_button.isEnabled()  # nothing left to cancel on this job
+
+
+async def test_send_to_the_other_printer(panel, queues):
+    panel.select_job(2)
+    assert panel.redirect_button.text() == f"Send to {DOCUMENT}  (F8)"
+    QTest.keyClick(panel.table, Qt.Key.Key_F8)
+    assert queues.calls == [("redirect", 2, DOCUMENT)]
+    assert cell(panel, 1, 1) == DOCUMENT
+
+
+async def test_action_without_selection_says_what_to_do(panel, queues):
+    said = []
+    panel.said.connect(lambda text, tone: said.append((text, tone)))
+    panel.table.clearSelection()
+    panel.table.setCurrentIndex(panel.model.index(-1, -1))
+    panel.retry()
+    assert queues.calls == []
+    assert said == [("Select a print job first (arrow keys).", "error")]
+
+
+async def test_dutch(qtbot, queues):
+    messages = Messages("en")
+    panel = PrintQueuePanel(queues, messages)
+    qtbot.addWidget(panel)
+    messages.set_language("nl")
+    assert cell(panel, 1, 2) == "MISLUKT" and cell(panel, 1, 4) == "papier op"
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "Picklijst"
+    assert panel.retry_button.text() == "Opnieuw  (F6)"
+
+
+async def test_printer_status_polled_without_blocking(qtbot, queues, wait_for):
+    messages = Messages("en")
+    poller = PrinterStatusPoller(queues, interval=0.05, timeout=0.2)
+    bar = PrinterStatusBar(poller, messages)
+    qtbot.addWidget(bar)
+    assert bar.text(LABEL) == f"{LABEL}: status unknown"
+    poller.start()
+    await wait_for(lambda: bar.text(DOCUMENT) == f"{DOCUMENT}: ready")
+    assert bar.text(LABEL) == f"{LABEL}: paper out"
+    queues.status_answers[LABEL] = (False, ("head_open",), "Head open")
+    await wait_for(lambda: bar.text(LABEL) == f"{LABEL}: print head open")
+    # A printer that hangs: the loop keeps running, polls do not pile up, the status says unknown.
+    queues.status_gate = asyncio.Event()
+    calls = queues.status_calls
+    started = asyncio.get_running_loop().time()
+    await wait_for(lambda: bar.text(LABEL) == f"{LABEL}: status unknown", within=2.0)
+    assert asyncio.get_running_loop().time() - started < 1.0
+    assert queues.status_calls - calls <= 3
+    messages.set_language("nl")
+    assert bar.text(DOCUMENT) == f"{DOCUMENT}: status onbekend" or bar.text(DOCUMENT).endswith("klaar")
+    poller.stop()
+
+
+async def test_screenshot(panel, queues):
+    panel.select_job(2)
+    await asyncio.sleep(0.05)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    assert panel.grab().save(str(SCREENSHOT))
