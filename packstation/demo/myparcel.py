@@ -200,7 +200,11 @@ class MyParcelState(DemoApp):
         options = copy.deepcopy(sent["options"]) if main is None else copy.deepcopy(main["options"])
         price = BASE_PRICE.get(int(options.get("package_type", 1)), 695)
         cc = sent["recipient"]["cc"]
-        if myparcel_rules.destination(cc, self._platform) != "domestic":
+        dest = myparcel_rules.destination(cc, self._platform)
+        mandatory = myparcel_rules.mandatory_insurance(dest)
+        if self._platform == "myparcel" and mandatory and int(options.get("package_type", 1)) == 1:
+            options.setdefault("insurance", {"amount": mandatory, "currency": "EUR"})
+        if dest != "domestic":
             price += 700 if cc in myparcel_rules.EU else 1800
         stamp = _now()
         shipment = {

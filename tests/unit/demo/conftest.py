@@ -65,8 +65,15 @@ def nl_shipment(**changes: Any) -> dict[str, Any]:
     shipment: dict[str, Any] = {
         "reference_identifier": "P2024-00001",
         "recipient": {
-            "cc": "NL", "city": "Utrecht", "street": "Hoofdstraat", "number": "12", "number_suffix": "A",
-            "postal_code": "3511AB", "person": "Sanne de Vries", "email": "sanne@mail.example", "phone": "+31612345678",
+            "cc": "NL",
+            "city": "Utrecht",
+            "street": "Hoofdstraat",
+            "number": "12",
+            "number_suffix": "A",
+            "postal_code": "3511AB",
+            "person": "Sanne de Vries",
+            "email": "sanne@mail.example",
+            "phone": "+31612345678",
         },
         "options": {"package_type": 1, "label_description": "WEB-100007"},
         "physical_properties": {"weight": 850},

@@ -37,9 +37,10 @@ def test_rate_limit_headers_count_down(picqer: httpx.Client) -> None:
 
 
 def test_250_picklists_come_in_three_pages_of_at_most_100() -> None:
-    with DemoServers(picklist_count=250) as servers, httpx.Client(
-        auth=(servers.picqer_api_key, ""), headers={"User-Agent": "t"}
-    ) as client:
+    with (
+        DemoServers(picklist_count=250) as servers,
+        httpx.Client(auth=(servers.picqer_api_key, ""), headers={"User-Agent": "t"}) as client,
+    ):
         pages = [client.get(servers.picqer_url + "/picklists", params={"offset": o}).json() for o in (0, 100, 200, 300)]
     assert [len(p) for p in pages] == [100, 100, 50, 0]
     numbers = [p["picklistid"] for page in pages for p in page]
@@ -64,8 +65,16 @@ def test_filters_by_status_number_search_and_warehouse(servers: DemoServers, pic
 def test_seed_covers_the_special_cases(servers: DemoServers, picqer: httpx.Client) -> None:
     picklists = picqer.get("picklists").json()
     lines = {p["deliveryaddress"] for p in picklists}
-    assert {"Hoofdstraat 12 A", "2e Hugo de Grootstraat 10-III", "Winklaarlaan 1-3", "Kerkstraat 7hs",
-            "'s-Gravenweg 4", "Rue de la Loi 16 bte 3", "Kortrijkstraat 37/1", "Meir 12 bus 4"} <= lines
+    assert {
+        "Hoofdstraat 12 A",
+        "2e Hugo de Grootstraat 10-III",
+        "Winklaarlaan 1-3",
+        "Kerkstraat 7hs",
+        "'s-Gravenweg 4",
+        "Rue de la Loi 16 bte 3",
+        "Kortrijkstraat 37/1",
+        "Meir 12 bus 4",
+    } <= lines
     assert {"NL", "BE", "DE", "FR", "CH", "GB", "US"} <= {p["deliverycountry"] for p in picklists}
     assert any(p["urgent"] for p in picklists) and any(p["preferred_delivery_date"] for p in picklists)
     assert any(p["idshippingprovider_profile"] is None for p in picklists)
@@ -115,8 +124,10 @@ def test_locked_close_answers_400_once_then_succeeds(servers: DemoServers, picqe
 def test_assign_pause_resume_cancel_and_comments(servers: DemoServers, picqer: httpx.Client) -> None:
     pid = servers.picqer.picklist_by_number("P2024-00002")["idpicklist"]
     station2 = next(u for u in picqer.get("users").json() if u["username"] == "station2")
-    assert picqer.post(f"picklists/{pid}/assign", json={"iduser": station2["iduser"]}).json()[
-        "assigned_to_iduser"] == station2["iduser"]
+    assert (
+        picqer.post(f"picklists/{pid}/assign", json={"iduser": station2["iduser"]}).json()["assigned_to_iduser"]
+        == station2["iduser"]
+    )
     assigned = picqer.get("picklists", params={"assigned_to_iduser": station2["iduser"]}).json()
     assert [p["idpicklist"] for p in assigned] == [pid]
     assert picqer.post(f"picklists/{pid}/unassign").json()["assigned_to_iduser"] is None
@@ -139,7 +150,9 @@ def test_orderfields_shippingmethods_and_account(servers: DemoServers, picqer: h
     put = picqer.put(f"orders/{picklist['idorder']}/orderfields/{field}", json={"value": "3SMYPA000000001"})
     assert put.json() == {"idorderfield": field, "title": fields[0]["title"], "value": "3SMYPA000000001"}
     methods = picqer.get(f"picklists/{picklist['idpicklist']}/shippingmethods").json()
-    assert [m["idshippingprovider_profile"] for m in methods if m["selected"]] == [picklist["idshippingprovider_profile"]]
+    assert [m["idshippingprovider_profile"] for m in methods if m["selected"]] == [
+        picklist["idshippingprovider_profile"]
+    ]
     providers = picqer.get("shippingproviders").json()
     assert any(prof["standard"] for prov in providers for prof in prov["profiles"])
     assert picqer.get(f"picklists/{picklist['idpicklist']}/shipments").json() == []
