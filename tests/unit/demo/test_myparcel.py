@@ -334,7 +334,7 @@ def test_multi_collo_makes_one_label_per_parcel(
     barcodes = [stored["barcode"]] + [s["barcode"] for s in stored["secondary_shipments"]]
     assert len(set(barcodes)) == 3 and all(b and b.startswith("3SMYPA") for b in barcodes)
     assert [s["multi_collo_main_shipment_id"] for s in stored["secondary_shipments"]] == [main, main]
-    assert sorted(sum(label_barcodes(label.content), [])) == sorted(barcodes)
+    assert label_barcodes(label.content) == [[barcode] for barcode in barcodes]  # one A6 page per parcel
     assert len(servers.myparcel.shipments_by_reference("P2024-00005")) == 2
     bad = make_nl()
     bad["secondary_shipments"] = [{"options": {"signature": 1}}]
