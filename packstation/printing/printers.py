@@ -40,6 +40,17 @@ class PrinterConfig(Protocol):
     offset_y: int
 
 
+_SHARED_RENDERER: zpl.PdfRenderer | None = None
+
+
+def shared_renderer() -> zpl.PdfRenderer:
+    """Return the process's one PdfRenderer (PDFium is not thread-safe: all printers must share its thread)."""
+    global _SHARED_RENDERER
+    if _SHARED_RENDERER is None:
+        _SHARED_RENDERER = zpl.PdfRenderer()
+    return _SHARED_RENDERER
+
+
 async def _checked_send(name: str, transport: Transport, payload: bytes, job_name: str) -> None:
     status = await transport.status()
     if not status.ready:
@@ -80,7 +91,7 @@ class ZplLabelPrinter:
         self.geometry = geometry
         self.frame = frame or zpl.PrintFrame()
         self.encoding = encoding
-        self.renderer = renderer or zpl.PdfRenderer()
+        self.renderer = renderer or shared_renderer()
         self._jobs = itertools.count(1)
         self.last_notes: tuple[str, ...] = ()
 
@@ -136,7 +147,7 @@ class PdfLabelPrinter:
     def __init__(self, name: str, transport_for_pdf: Transport, renderer: zpl.PdfRenderer | None = None) -> None:
         self._name = name
         self.transport = transport_for_pdf
-        self.renderer = renderer or zpl.PdfRenderer()
+        self.renderer = renderer or shared_renderer()
         self._jobs = itertools.count(1)
 
     @property
@@ -240,7 +251,7 @@ def build_printer(
 ) -> ZplLabelPrinter | PdfLabelPrinter:
     """Return the printer role for these settings: PDF for the system printer, ZPL for everything else."""
     transport = build_transport(config, folder, name)
-    renderer = renderer or zpl.PdfRenderer()
+    renderer = renderer or shared_renderer()
     if config.transport == "system":
         return PdfLabelPrinter(name, transport, renderer)
     return ZplLabelPrinter(name, transport, geometry_from(config), frame_from(config), config.encoding, renderer)

@@ -1,0 +1,216 @@
+"""API budget: requests per shipped picklist, per API and endpoint; and 20 stations sharing one Picqer key.
+
+Part 1 ships picklists one by one through the app's own context (app.build_context on the demo servers, default
+write-back policy: claim, comment, pick all, close) and counts what the demo servers' request logs saw, from the
+scan (open_picklist) to the end of run(). Every shipment is one parcel.
+
+Part 2 runs 20 stations at once, each its own ShippingService with its own client-side RateLimiter (as 20
+processes would have), against ONE demo Picqer with its per-key limit. Time is compressed 10x so the run takes
+seconds: the server allows 500 requests per 6 s (not per 60 s), each station's limiter is RateLimiter(500, 6 s)
+and the retry policy's default 429 wait/cap are 2 s/6 s (not 20 s/60 s). Counts 429s, retries and wall time.
+
+Run: .venv/bin/python bench/bench_api_budget.py [--picklists 10] [--stations 20] [--per-station 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import logging
+import os
+import re
+import tempfile
+import time
+from dataclasses import replace
+
+import common
+
+from packstation.app import build_context, demo_settings
+from packstation.clients.http import RateLimiter, RetryPolicy
+from packstation.demo import DemoServers
+from packstation.domain.picklists import PicklistStatus
+
+# What each call buys (from services/shipping.py and the clients), keyed by normalised endpoint.
+PURPOSE = {
+    "GET /picklists?search": "scan: find the picklist by its number (needed)",
+    "GET /orders/{id}": "scan: the order, for the preferred profile and the address fields (needed)",
+    "GET /shipments?q": "scan: MyParcel shipments with this reference - idempotency, never book twice (needed)",
+    "GET /picklists/{id}": "re-read before booking (status may have changed), after claim, after pick-all "
+    "and after close (verify)",
+    "GET /users/me": "who this station is, for the claim (cached after the first shipment)",
+    "POST /picklists/{id}/assign": "claim: multi-station safety (write_back.claim)",
+    "POST /shipments": "book the shipment (needed)",
+    "GET /shipment_labels/{id}": "the label PDF (needed)",
+    "GET /shipments/{id}": "read back the barcode MyParcel assigned with the label (needed once per parcel)",
+    "POST /picklists/{id}/comments": "write-back: tracking comment in Picqer (write_back.comment)",
+    "POST /picklists/{id}/pickall": "write-back: mark all products picked before closing (write_back.pick_all)",
+    "POST /picklists/{id}/close": "write-back: close the picklist (write_back.close)",
+}
+
+
+def endpoint(method: str, path: str) -> str:
+    """Return 'METHOD /path' with ids as {id} and the query reduced to its first parameter name."""
+    path = path.replace("/api/v1", "")
+    base, _, query = path.partition("?")
+    base = re.sub(r"/\d+(?=/|$)", "/{id}", base)
+    base = re.sub(r"/\d+(;\d+)+(?=/|$)", "/{id}", base)
+    first = query.split("&")[0].split("=")[0] if query else ""
+    return f"{method} {base}" + (f"?{first}" if first else "")
+
+
+async def dutch_numbers(servers: DemoServers, count: int) -> list[str]:
+    """Return new Dutch picklists the default profile ships without violations (checked on a twin server)."""
+    settings, keys = demo_settings(servers)
+    context = build_context(settings, keys)
+    try:
+        numbers = []
+        async for picklist in context.service.iter_picklists(PicklistStatus.NEW):
+            if picklist.delivery.country == "NL":
+                opened = await context.service.open_picklist(picklist.number)
+                profile = opened.suggested_profile or context.service.profiles[0]
+                if not opened.draft(profile, {}).violations and not opened.existing:
+                    numbers.append(picklist.number)
+            if len(numbers) == count:
+                return numbers
+        return numbers
+    finally:
+        await context.aclose()
+
+
+async def ship(context: object, number: str) -> None:
+    service = context.service  # type: ignore[attr-defined]
+    opened = await service.open_picklist(number)
+    profile = opened.suggested_profile or service.profiles[0]
+    await service.run(service.start(opened, opened.draft(profile, {})))
+
+
+async def budget(count: int) -> None:
+    with DemoServers(picklist_count=200, rate_limits=False) as twin:
+        numbers = await dutch_numbers(twin, count)
+    with DemoServers(picklist_count=200, rate_limits=False) as servers:
+        settings, keys = demo_settings(servers)
+        context = build_context(settings, keys)
+        per_api: dict[str, list[int]] = {"Picqer": [], "MyParcel": []}
+        per_endpoint: collections.Counter[tuple[str, str]] = collections.Counter()
+        try:
+            for number in numbers:
+                servers.picqer.reset_requests()
+                servers.myparcel.reset_requests()
+                await ship(context, number)
+                for api, state in (("Picqer", servers.picqer), ("MyParcel", servers.myparcel)):
+                    per_api[api].append(len(state.requests))
+                    for method, path, _status in state.requests:
+                        per_endpoint[(api, endpoint(method, path))] += 1
+        finally:
+            await context.aclose()
+    n = len(numbers)
+    print(f"Requests per shipped picklist (one parcel, default write-back policy), {n} picklists")
+    print(
+        common.table(
+            ["API", "median", "min", "max", "target"],
+            [[api, common.median(v), min(v), max(v), "4" if api == "Picqer" else "3"] for api, v in per_api.items()],
+        )
+    )
+    print()
+    print(
+        common.table(
+            ["API", "endpoint", "per picklist", "what it buys"],
+            [
+                [api, ep, f"{c / n:.2f}", PURPOSE.get(ep.replace("/api/v1", ""), "")]
+                for (api, ep), c in sorted(per_endpoint.items())
+            ],
+        )
+    )
+
+
+async def storm(stations: int, per_station: int, scale: float = 10.0) -> None:
+    window = 60.0 / scale
+    with DemoServers(picklist_count=400, rate_limits=False) as twin:
+        numbers = await dutch_numbers(twin, stations * per_station)
+    servers = DemoServers(
+        picklist_count=400, picqer_rate_limit=500, myparcel_rate_limit=10**6, rate_window=window
+    ).start()
+    contexts = []
+    root = tempfile.mkdtemp(prefix="packstation-stations-")
+    retry = RetryPolicy(rate_limit_wait=20.0 / scale, rate_limit_cap=60.0 / scale)
+    for i in range(stations):
+        os.environ["PACKSTATION_DATA_DIR"] = os.path.join(root, f"station{i}")
+        settings, keys = demo_settings(servers)
+        context = build_context(replace(settings, station_name=f"station{i}"), keys)
+        for client in (context.service._picklists, context.service._carrier):
+            client._session.retry = retry
+        context.service._picklists._session.limiter = RateLimiter(500, window)
+        contexts.append(context)
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for number in numbers:
+        queue.put_nowait(number)
+    failures: list[str] = []
+
+    async def station(context: object) -> None:
+        while not queue.empty():
+            number = queue.get_nowait()
+            try:
+                await ship(context, number)
+            except Exception as exc:  # counted and reported: a storm shows up as failed shipments
+                failures.append(f"{number}: {type(exc).__name__}: {exc}")
+
+    start = time.perf_counter()
+    try:
+        await asyncio.gather(*(station(c) for c in contexts))
+    finally:
+        elapsed = time.perf_counter() - start
+        for context in contexts:
+            await context.aclose()
+        servers.stop()
+    statuses = collections.Counter(status for _m, _p, status in servers.picqer.requests)
+    total = sum(statuses.values())
+    print(
+        f"\n{stations} stations, one Picqer key, {len(numbers)} picklists, time compressed {scale:.0f}x "
+        f"(server: 500 requests per {window:.0f} s; each station's limiter: 500 per {window:.0f} s)"
+    )
+    print(
+        common.table(
+            [
+                "Picqer requests",
+                "429 replies",
+                "429 share",
+                "shipped",
+                "failed",
+                "wall s",
+                "= real-time s",
+                "floor s (requests / limit)",
+            ],
+            [
+                [
+                    total,
+                    statuses.get(429, 0),
+                    f"{statuses.get(429, 0) / max(total, 1):.0%}",
+                    len(numbers) - len(failures),
+                    len(failures),
+                    elapsed,
+                    elapsed * scale,
+                    (total - statuses.get(429, 0)) / 500 * window,
+                ]
+            ],
+        )
+    )
+    for line in failures[:5]:
+        print("  failed:", line[:160])
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--picklists", type=int, default=10)
+    parser.add_argument("--stations", type=int, default=20)
+    parser.add_argument("--per-station", type=int, default=3)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    common.use_temp_data_dir()
+    await budget(args.picklists)
+    await storm(args.stations, args.per_station)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(asyncio.run(main()))
