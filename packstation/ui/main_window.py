@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIntValidator, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDockWidget,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -25,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.picklists import PicklistStatus
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
+from packstation.services.ports import PrintQueues
 from packstation.services.shipping import OpenedPicklist, ShipmentJob
 from packstation.settings import Settings
 from packstation.ui.controllers.picklists_controller import PicklistsController
@@ -37,6 +44,14 @@ from packstation.ui.messages import Messages, guess_layout_mistake
 from packstation.ui.models.picklists_model import PicklistsFilterModel
 from packstation.ui.style import STYLE
 from packstation.ui.views.picklists_view import PicklistsView
+from packstation.ui.views.print_queue_panel import (
+    PrinterStatusBar,
+    PrinterStatusPoller,
+    PrintQueuePanel,
+    make_printer_status,
+)
+from packstation.ui.views.settings_dialog import show_settings_problems
+from packstation.ui.views.unfinished_dialog import UnfinishedDialog
 from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.scan_detector import ScanDetector, ScanReport
@@ -67,11 +82,25 @@ class MainWindow(QMainWindow):
         picklists: PicklistsController,
         settings: Settings,
         parent: QWidget | None = None,
+        *,
+        print_queues: PrintQueues | None = None,
+        profile_names: Mapping[int, str] | None = None,
+        open_settings: Callable[[], object] | None = None,
+        settings_problems: Sequence[str] = (),
+        settings_backup: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.shipping = shipping
         self.picklists = picklists
         self.settings = settings
+        self.print_queues = print_queues
+        self._open_settings = open_settings
+        self._settings_problems = tuple(settings_problems)
+        self._settings_backup = settings_backup
+        self._started = False
+        self.unfinished_dialog: UnfinishedDialog | None = None
+        if profile_names:
+            picklists.set_profile_names(profile_names)
         self.messages: Messages = shipping.messages
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
@@ -93,6 +122,8 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._show_opened(None)
         self._say(self.messages.t("status.ready"))
+        # The packer's screen fills the monitor; show() after this opens it maximized.
+        self.setWindowState(Qt.WindowState.WindowMaximized)
 
     # --- building ------------------------------------------------------------------------------------
 
@@ -154,6 +185,18 @@ class MainWindow(QMainWindow):
         self.existing_banner.setObjectName("banner")
         self.existing_banner.setWordWrap(True)
         d.addWidget(self.existing_banner)
+        existing_row = QHBoxLayout()
+        self.reprint_button = QPushButton()
+        self.reprint_button.setObjectName("reprintButton")
+        self.new_shipment_button = QPushButton()
+        self.new_shipment_button.setObjectName("newShipmentButton")
+        self.take_over_button = QPushButton()
+        self.take_over_button.setObjectName("takeOverButton")
+        for button in (self.reprint_button, self.new_shipment_button, self.take_over_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys work from the scan field
+            existing_row.addWidget(button)
+        existing_row.addStretch(1)
+        d.addLayout(existing_row)
 
         self.recipient_box = QGroupBox()
         form = QFormLayout(self.recipient_box)
@@ -274,6 +317,24 @@ class MainWindow(QMainWindow):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.status_label, 1)
+        self.settings_button = QPushButton()
+        self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.settings_button.setVisible(self._open_settings is not None)
+        top.addWidget(self.settings_button)
+        self.queue_dock: QDockWidget | None = None
+        self.queue_panel: PrintQueuePanel | None = None
+        self.printer_poller: PrinterStatusPoller | None = None
+        self.printer_status: PrinterStatusBar | None = None
+        if self.print_queues is not None:
+            self.queue_panel = PrintQueuePanel(self.print_queues, self.messages)
+            self.queue_panel.said.connect(self._say)
+            self.queue_dock = QDockWidget()
+            self.queue_dock.setObjectName("printQueueDock")
+            self.queue_dock.setWidget(self.queue_panel)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.queue_dock)
+            self.queue_dock.hide()
+            self.printer_poller, self.printer_status = make_printer_status(self.print_queues, self.messages, self)
+            self.statusBar().addPermanentWidget(self.printer_status)
         self.statusBar().setSizeGripEnabled(False)
         self.resize(1500, 900)
         self.setTabOrder(self.scan_field, self.search_field)
@@ -307,6 +368,11 @@ class MainWindow(QMainWindow):
         self.language_button.clicked.connect(self._toggle_language)
         self.refresh_button.clicked.connect(self.picklists.refresh)
         self.ship_button.clicked.connect(self.ship)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.new_shipment_button.clicked.connect(self.new_shipment)
+        self.take_over_button.clicked.connect(self.take_over)
+        self.settings_button.clicked.connect(self.open_settings)
+        s.unfinished_found.connect(self._offer_unfinished)
         for field in self.address.values():
             field.textEdited.connect(self._address_changed)
         self.address_confirmed.toggled.connect(self._update_draft)
@@ -325,6 +391,10 @@ class MainWindow(QMainWindow):
             "Ctrl+F": lambda: self.search_field.setFocus(),
             "Escape": self.focus_scan_field,
             "Ctrl+L": self._toggle_language,
+            "Ctrl+Shift+N": self.new_shipment,
+            "Ctrl+Shift+T": self.take_over,
+            "F9": self.toggle_print_queue,
+            "Ctrl+,": self.open_settings,
         }
         self._shortcuts = []
         for keys, slot in shortcuts.items():
@@ -342,6 +412,12 @@ class MainWindow(QMainWindow):
         self.search_field.setPlaceholderText(m.t("search.placeholder"))
         self.language_button.setText(m.t("action.language"))
         self.refresh_button.setText(m.t("action.refresh"))
+        self.settings_button.setText(m.t("action.settings_key"))
+        self.reprint_button.setText(m.t("action.reprint"))
+        self.new_shipment_button.setText(m.t("action.new_shipment"))
+        self.take_over_button.setText(m.t("action.take_over"))
+        if self.queue_dock is not None:
+            self.queue_dock.setWindowTitle(m.t("queue.title"))
         self._fill_filters()
         self.recipient_box.setTitle(m.t("detail.recipient"))
         for name, label in self._address_labels.items():
@@ -460,6 +536,10 @@ class MainWindow(QMainWindow):
             box.setVisible(has)
         self.urgent_badge.setVisible(has and opened.picklist.urgent)
         self.urgent_badge.setText(m.t("detail.urgent"))
+        self.take_over_button.setVisible(bool(self.shipping.claimed_by) and not self.shipping.busy)
+        shipped = opened is not None and bool(opened.existing)
+        self.reprint_button.setVisible(shipped)
+        self.new_shipment_button.setVisible(shipped)
         if opened is None:
             self.title.setText(m.t("detail.empty"))
             self.existing_banner.hide()
@@ -602,8 +682,15 @@ class MainWindow(QMainWindow):
 
     def reprint(self) -> None:
         """Print the label of an already shipped picklist again (Ctrl+R)."""
+        opened = self._opened
+        if opened is None or not opened.existing or self.shipping.busy:
+            return
+        # The label exists already; any profile gives the label format, the booked shipment is not changed.
         draft = self.current_draft()
-        if self._opened is not None and self._opened.existing and draft is not None:
+        profiles = self.shipping.profiles()
+        if draft is None and profiles:
+            draft = self.shipping.draft(opened.suggested_profile or profiles[0], {})
+        if draft is not None:
             self.shipping.reprint(draft)
 
     def _update_ship_button(self) -> None:
@@ -636,12 +723,116 @@ class MainWindow(QMainWindow):
         self.focus_scan_field()
 
     def _failed(self, text: str) -> None:
+        holder = self.shipping.claimed_by
+        if holder and self.shipping.job is not None:
+            text = (
+                text
+                + " "
+                + self.messages.t("status.take_over_hint", number=self.shipping.job.picklist.number, holder=holder)
+            )
         self._say(text, "error")
+        self.take_over_button.setVisible(bool(holder))
         self._update_ship_button()
+
+    # --- explicit, confirmed exceptions to the normal flow -------------------------------------------
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask Yes/No; No is the default so a stray Enter never confirms (Y/J or N from the keyboard)."""
+        m = self.messages
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(m.t("confirm.yes"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(m.t("confirm.no"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        self._confirm_box = box
+        box.exec()
+        self._confirm_box = None
+        return box.clickedButton() is yes
+
+    def take_over(self) -> None:
+        """Take over a picklist another station claimed, after the admin confirms (Ctrl+Shift+T)."""
+        holder = self.shipping.claimed_by
+        job = self.shipping.job
+        if not holder or job is None or self.shipping.busy:
+            return
+        m = self.messages
+        if self.confirm(m.t("take_over.title"), m.t("take_over.text", number=job.picklist.number, holder=holder)):
+            self.take_over_button.hide()
+            self.shipping.take_over()
+        self.focus_scan_field()
+
+    def new_shipment(self) -> None:
+        """Book a second shipment for an already shipped picklist, after confirming (Ctrl+Shift+N)."""
+        opened = self._opened
+        if opened is None or not opened.existing or self.shipping.busy:
+            return
+        m = self.messages
+        draft = self.current_draft()
+        if draft is None:
+            self._say(m.t("status.no_profile"), "error")
+            self.profile_combo.setFocus()
+            return
+        if draft.violations:
+            self._say(m.t("error.invalid", violations=m.violations(draft.violations)), "error")
+            return
+        barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode) or "–"
+        text = m.t("new_shipment.text", number=opened.picklist.number, barcodes=barcodes)
+        if self.confirm(m.t("new_shipment.title"), text):
+            self._say(m.t("status.new_shipment", number=opened.picklist.number))
+            self.shipping.ship_new(draft)
+        self.focus_scan_field()
+
+    def toggle_print_queue(self) -> None:
+        """Show or hide the print queue (F9); shown, the job list has the focus for F6/F7/F8/Del."""
+        if self.queue_dock is None or self.queue_panel is None:
+            return
+        if self.queue_dock.isVisible():
+            self.queue_dock.hide()
+            self.focus_scan_field()
+        else:
+            self.queue_dock.show()
+            self.queue_panel.table.setFocus()
+
+    def open_settings(self) -> None:
+        if self._open_settings is not None:
+            self._open_settings()
+
+    def _offer_unfinished(self, entries: list[JournalEntry]) -> None:
+        if self.shipping.busy or (self.unfinished_dialog is not None and self.unfinished_dialog.isVisible()):
+            return
+        dialog = UnfinishedDialog(entries, self.messages, self)
+        dialog.chosen.connect(self.shipping.resume)
+        dialog.finished.connect(lambda _r: self.focus_scan_field())
+        self.unfinished_dialog = dialog
+        dialog.open()
+
+    def _start_background(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # shown without the asyncio loop running (some tests): nothing to poll or resume
+        self.shipping.check_unfinished()
+        if self.printer_poller is not None:
+            self.printer_poller.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._started:
+            return
+        self._started = True
+        # Once the loop runs: the journal's unfinished shipments, printer status, a bad settings file.
+        QTimer.singleShot(0, self._start_background)
+        if self._settings_problems:
+            QTimer.singleShot(
+                0,
+                lambda: show_settings_problems(self, self.messages, self._settings_problems, self._settings_backup),
+            )
 
     def _busy_changed(self, busy: bool) -> None:
         for box in (self.recipient_box, self.ship_box):
             box.setEnabled(not busy)
+        for button in (self.reprint_button, self.new_shipment_button, self.take_over_button):
+            button.setEnabled(not busy)
         self._update_ship_button()
 
     # --- list ----------------------------------------------------------------------------------------
@@ -665,4 +856,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scan_detector.uninstall()
         self.picklists.stop()
+        if self.printer_poller is not None:
+            self.printer_poller.stop()
         super().closeEvent(event)

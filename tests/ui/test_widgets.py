@@ -116,7 +116,8 @@ def test_violations_highlight_the_option_with_the_reason(qtbot, messages):
     violation = Violation("insurance_needs_signature", "Insurance needs a signature.", (("option", "insurance"),))
     form.mark_problems([violation])
     assert form.editor("insurance").property("problem") is True
-    assert "Insurance needs a signature." in form.editor("insurance").toolTip()
+    # The catalogue's words for the code, not the domain's English text.
+    assert "An insured parcel needs a signature: switch it on." in form.editor("insurance").toolTip()
     assert form.editor("signature").property("problem") is False
     form.mark_problems([])
     assert form.editor("insurance").property("problem") is False

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
+from collections.abc import Mapping
 
 import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -34,6 +36,7 @@ class PicklistsController(QObject):
         *,
         refresh_seconds: int = 60,
         warehouse_id: int | None = None,
+        profile_names: Mapping[int, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,7 +50,29 @@ class PicklistsController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(max(5, refresh_seconds) * 1000)
         self._timer.timeout.connect(self.refresh)
-        model.set_profile_names({pid: p.name for p in service.profiles for pid in p.picqer_profile_ids})
+        # Picqer's own names for its profile ids win; the station's profile names fill the gaps.
+        self._own_names = {pid: p.name for p in service.profiles for pid in p.picqer_profile_ids}
+        self.set_profile_names(profile_names or {})
+
+    def set_profile_names(self, names: Mapping[int, str]) -> None:
+        """Name Picqer profile ids (from Picqer's shipping providers) in the preferred-profile column."""
+        self.model.set_profile_names({**self._own_names, **names})
+
+    async def load_profile_names(self) -> None:
+        """Ask the service for Picqer's profile names, when it offers `picqer_profile_names()`."""
+        fetch = getattr(self.service, "picqer_profile_names", None)
+        if fetch is None:
+            return
+        try:
+            names = fetch()
+            if inspect.isawaitable(names):
+                names = await names
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the ids stay visible as "#1365"; the list itself still loads
+            log.warning("Picqer profile names could not be loaded: %s", exc)
+            return
+        self.set_profile_names(names)
 
     @property
     def loading(self) -> bool:
@@ -56,7 +81,12 @@ class PicklistsController(QObject):
     def start(self) -> None:
         """Load now (from the event loop, as tasks cannot start before it runs) and then on the interval."""
         QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self._load_names)
         self._timer.start()
+
+    @qasync.asyncSlot()
+    async def _load_names(self) -> None:
+        await self.load_profile_names()
 
     def stop(self) -> None:
         self._timer.stop()

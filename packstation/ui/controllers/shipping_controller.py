@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Mapping
+from datetime import datetime
 
 import qasync
 from PySide6.QtCore import QObject, Signal
 
-from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PicklistNotPackable
+from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
@@ -32,6 +35,7 @@ class ShippingController(QObject):
     failed = Signal(str)  # what happened and what to do next, in the packer's words
     scan_refused = Signal(str)  # a scan while a shipment is running
     busy_changed = Signal(bool)
+    unfinished_found = Signal(object)  # list[JournalEntry]: shipments a crash or failure left unfinished
 
     def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +58,12 @@ class ShippingController(QObject):
     @property
     def can_retry(self) -> bool:
         return self.job is not None and self.job.error is not None and self.job.step is not Step.DONE
+
+    @property
+    def claimed_by(self) -> str:
+        """Who holds the picklist when the last attempt failed because another station claimed it ("" if not)."""
+        error = self.job.error if self.job is not None else None
+        return error.holder if isinstance(error, PicklistNotPackable) else ""
 
     @property
     def failed_step(self) -> str | None:
@@ -142,6 +152,65 @@ class ShippingController(QObject):
         if self._busy or self.opened is None or not self.opened.existing:
             return
         await self._run(self.service.start_reprint(self.opened, draft))
+
+    @qasync.asyncSlot()
+    async def take_over(self) -> None:
+        """Retry a picklist another station claimed, taking the claim over (the admin confirmed it)."""
+        if self._busy or self.job is None or not self.claimed_by:
+            return
+        self.job.take_over = True
+        await self._run(self.job)
+
+    @qasync.asyncSlot(object)
+    async def ship_new(self, draft: Draft) -> None:
+        """Book a second shipment for an already shipped picklist (the packer confirmed it).
+
+        MyParcel reuses a shipment by reference, so the new one gets its own reference (number/timestamp).
+        """
+        if self._busy or self.opened is None or draft.violations:
+            return
+        opened = dataclasses.replace(self.opened, existing=())
+        reference = f"{opened.picklist.number}/{datetime.now():%m%d%H%M%S}"
+        draft = dataclasses.replace(draft, request=dataclasses.replace(draft.request, reference=reference))
+        self.opened = opened
+        try:
+            job = self.service.start(opened, draft)
+        except (InvalidShipment, AlreadyShipped) as exc:
+            self.failed.emit(self.messages.error(exc, During.SHIP))
+            return
+        await self._run(job)
+
+    @qasync.asyncSlot()
+    async def check_unfinished(self) -> None:
+        """Look in the journal for unfinished shipments and offer them (emits `unfinished_found`)."""
+        self._track()
+        try:
+            entries = await self.service.unfinished()
+        except Exception as exc:
+            self._log(exc)
+            return
+        if entries:
+            self.unfinished_found.emit(list(entries))
+
+    @qasync.asyncSlot(object)
+    async def resume(self, entry: JournalEntry) -> None:
+        """Finish an unfinished journal entry: rebuild its job, then run it like any other (F12 retries)."""
+        if self._busy:
+            return
+        self._track()
+        self.picklist_opening.emit(entry.picklist_number)
+        try:
+            job = await self.service.resume(entry)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._log(exc)
+            self.failed.emit(self.messages.error(exc, During.OPEN))
+            return
+        self.opened = job.opened
+        self._states = dict.fromkeys(STEPS, StepState.WAITING)
+        self.picklist_opened.emit(job.opened)
+        await self._run(job)
 
     # --- running -------------------------------------------------------------------------------------
 

@@ -48,12 +48,26 @@ class PicklistsView(QTableView):
         }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+        self.fit_headers()
+        model.headerDataChanged.connect(lambda *_args: self.fit_headers())
         self.doubleClicked.connect(self._open_index)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         source = model.sourceModel()
         assert isinstance(source, PicklistsModel)
         source.modelAboutToBeReset.connect(self._remember_selection)
         source.modelReset.connect(self._restore_selection)
+
+    def fit_headers(self) -> None:
+        """Widen columns whose header text (in the current language) would be cut off."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        # Room for the sort arrow and the section padding of the style.
+        extra = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 22
+        for column in range(self.model().columnCount() - 1):  # the last section stretches anyway
+            text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = metrics.horizontalAdvance(text) + extra
+            if self.columnWidth(column) < needed:
+                self.setColumnWidth(column, needed)
 
     def selected_picklist(self) -> Picklist | None:
         rows = self.selectionModel().selectedRows()
