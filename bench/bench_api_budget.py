@@ -33,16 +33,20 @@ from packstation.domain.picklists import PicklistStatus
 
 # What each call buys (from services/shipping.py and the clients), keyed by normalised endpoint.
 PURPOSE = {
-    "GET /picklists?search": "scan: find the picklist by its number (needed)",
-    "GET /orders/{id}": "scan: the order, for the preferred profile and the address fields (needed)",
-    "GET /shipments?q": "scan: MyParcel shipments with this reference - idempotency, never book twice (needed)",
-    "GET /picklists/{id}": "re-read before booking (status may have changed), after claim, after pick-all "
-    "and after close (verify)",
+    "GET /picklists?picklistid": "scan: find the picklist by its number (needed)",
+    "GET /orders/{id}": "scan: the order, for the preferred profile and address fields (needed with an order)",
+    "GET /shipments?reference_identifier": "idempotency: at the scan (already shipped?) and AGAIN in "
+    "MyParcelClient.create before the POST (droppable on the first attempt: the scan looked seconds ago)",
+    "GET /picklists/{id}": "re-read before booking (status changed?), after assign (claim won?), before pick-all "
+    "(all picked?) and after close (closed?); the last three are droppable if assign/close replies are trusted",
     "GET /users/me": "who this station is, for the claim (cached after the first shipment)",
-    "POST /picklists/{id}/assign": "claim: multi-station safety (write_back.claim)",
+    "POST /picklists/{id}/assign": "claim: two stations never book the same picklist (write_back.claim)",
     "POST /shipments": "book the shipment (needed)",
-    "GET /shipment_labels/{id}": "the label PDF (needed)",
-    "GET /shipments/{id}": "read back the barcode MyParcel assigned with the label (needed once per parcel)",
+    "GET /shipment_labels/{id}?format": "the label PDF (needed)",
+    "GET /shipments/{id}": "right after the POST (droppable: the POST reply has the id, the request the rest) "
+    "and after the label (the barcode MyParcel assigned: needed)",
+    "GET /tracktraces/{id}": "the track-and-trace URL for the comment (droppable: build it from barcode, "
+    "postal code and country)",
     "POST /picklists/{id}/comments": "write-back: tracking comment in Picqer (write_back.comment)",
     "POST /picklists/{id}/pickall": "write-back: mark all products picked before closing (write_back.pick_all)",
     "POST /picklists/{id}/close": "write-back: close the picklist (write_back.close)",
