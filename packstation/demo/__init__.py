@@ -6,6 +6,7 @@ misreading in the app's rules is caught here and vice versa.
 
 from __future__ import annotations
 
+import threading
 from types import TracebackType
 
 from packstation.demo.http import FaultSwitch, Fired
@@ -71,8 +72,11 @@ class DemoServers:
 
     def stop(self) -> None:
         """Stop both servers and free their ports."""
-        self.picqer.stop()
+        # Each stop waits for its serve loop to notice; stopping both at once halves teardown in tests.
+        other = threading.Thread(target=self.picqer.stop, name="picqer-stop")
+        other.start()
         self.myparcel.stop()
+        other.join()
         self.picqer_url = self.myparcel_url = ""
 
     def __enter__(self) -> DemoServers:

@@ -201,7 +201,7 @@ class DemoApp(ABC):
         httpd.app = self
         self._httpd = httpd
         self._thread = threading.Thread(
-            target=httpd.serve_forever, args=(0.05,), name=f"{self.server_name}-server", daemon=True
+            target=httpd.serve_forever, args=(0.02,), name=f"{self.server_name}-server", daemon=True
         )
         self._thread.start()
         return int(httpd.server_address[1])
