@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -278,3 +280,93 @@ def sample_picklists(count: int = 12) -> list:
 @pytest.fixture
 def station() -> Station:
     return Station(sample_picklists())
+
+
+# --- print queues in memory -------------------------------------------------------------------------
+
+LABEL, DOCUMENT = "Zebra ZD421", "Brother HL-L2350DW"
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    id: int
+    name: str
+    printer: str
+    state: str
+    error: str = ""
+    conditions: tuple[str, ...] = ()
+    created: float = 0.0
+    updated: float = 0.0
+
+
+class FakeQueues:
+    """PrintQueues in memory: actions change job states and notify listeners, like the real queues."""
+
+    def __init__(self) -> None:
+        now = time.time()
+        self._jobs = [
+            Job(1, "P2024-00123", LABEL, "printed", created=now - 300, updated=now - 298),
+            Job(2, "P2024-00124", LABEL, "failed", "Paper out", ("paper_out",), now - 120, now - 119),
+            Job(3, "P2024-00125", LABEL, "queued", "waiting for the printer", ("paper_out",), now - 60, now - 60),
+            Job(4, "P2024-00126", LABEL, "failed", "Printer went away", (), now - 30, now - 29),
+        ]
+        self.listeners: list = []
+        self.calls: list[tuple] = []
+        self.status_answers = {LABEL: (False, ("paper_out",), "Paper out"), DOCUMENT: (True, (), "Ready")}
+        self.status_gate: asyncio.Event | None = None
+        self.status_calls = 0
+
+    def printers(self) -> list[str]:
+        return [LABEL, DOCUMENT]
+
+    def jobs(self) -> list:
+        return list(self._jobs)
+
+    def subscribe(self, listener) -> None:
+        self.listeners.append(listener)
+
+    def _set(self, job_id: int, **changes) -> None:
+        for i, job in enumerate(self._jobs):
+            if job.id == job_id:
+                self._jobs[i] = dataclasses.replace(job, updated=time.time(), **changes)
+                for listener in self.listeners:
+                    listener(self._jobs[i])
+
+    def _add(self, job: Job) -> None:
+        self._jobs.append(job)
+        for listener in self.listeners:
+            listener(job)
+
+    def retry(self, job_id: int) -> None:
+        self.calls.append(("retry", job_id))
+        self._set(job_id, state="queued", error="", conditions=())
+
+    def retry_failed(self) -> None:
+        self.calls.append(("retry_failed",))
+        for job in list(self._jobs):
+            if job.state == "failed":
+                self._set(job.id, state="queued", error="", conditions=())
+
+    def reprint(self, job_id: int) -> None:
+        self.calls.append(("reprint", job_id))
+        original = next(j for j in self._jobs if j.id == job_id)
+        self._add(dataclasses.replace(original, id=len(self._jobs) + 1, state="queued", error="", conditions=()))
+
+    def cancel(self, job_id: int) -> None:
+        self.calls.append(("cancel", job_id))
+        self._set(job_id, state="cancelled")
+
+    def redirect(self, job_id: int, printer: str) -> None:
+        self.calls.append(("redirect", job_id, printer))
+        self._set(job_id, printer=printer, state="queued", error="", conditions=())
+
+    async def status(self, printer: str):
+        self.status_calls += 1
+        if self.status_gate is not None:
+            await self.status_gate.wait()
+        return self.status_answers[printer]
+
+
+@pytest.fixture
+def queues() -> FakeQueues:
+    return FakeQueues()

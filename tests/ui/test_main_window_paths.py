@@ -1,0 +1,241 @@
+"""The main window's less common paths: take-over, reprint, a confirmed new shipment, unfinished shipments,
+Picqer profile names, printer status; keyboard only, on the Qt loop over the real service with fakes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+
+from packstation.domain.journal_entry import JournalEntry
+from packstation.domain.profiles import default_profiles
+from packstation.domain.shipments import Carrier, Platform, Shipment
+from packstation.services.shipping import ShippingService
+from packstation.settings import Settings
+from packstation.ui.controllers.picklists_controller import PicklistsController
+from packstation.ui.controllers.shipping_controller import ShippingController
+from packstation.ui.main_window import MainWindow
+from packstation.ui.messages import Messages
+from packstation.ui.models.picklists_model import Column, PicklistsModel
+from packstation.ui.views.unfinished_dialog import UnfinishedDialog
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "detail.png"
+
+
+def build_window(qtbot, service, messages=None, **kwargs) -> MainWindow:
+    messages = messages or Messages("en")
+    shipping = ShippingController(service, messages)
+    picklists = PicklistsController(service, PicklistsModel(messages), messages)
+    window = MainWindow(shipping, picklists, Settings(), **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    window.focus_scan_field()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, station, queues):
+    return build_window(qtbot, station.service, print_queues=queues)
+
+
+def keys(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(window.focusWidget() or window, key, modifiers)
+
+
+async def open_number(window, number: str, wait_for) -> None:
+    window.handle_scan(number)
+    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == number)
+
+
+async def test_window_starts_maximized_with_full_country_header(window):
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    header = window.table.horizontalHeader()
+    text_width = header.fontMetrics().horizontalAdvance("Country")
+    assert window.table.columnWidth(Column.COUNTRY) > text_width + 10
+    window.messages.set_language("nl")
+    assert window.table.columnWidth(Column.PROFILE) > header.fontMetrics().horizontalAdvance("Voorkeursprofiel")
+
+
+async def test_take_over_a_claimed_picklist_after_confirming(window, station, wait_for):
+    station.picqer._set(500, assigned_user_id=2)  # Station 2 holds P2024-00123
+    asked = []
+    window.confirm = lambda title, text: asked.append(text) or True
+    await open_number(window, "P2024-00123", wait_for)
+    keys(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    assert "Station 2" in window.status_text and "Ctrl+Shift+T" in window.status_text
+    assert window.take_over_button.isVisible()
+    assert station.carrier.created == []
+    keys(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert "Station 2" in asked[0]
+    assert len(station.carrier.created) == 1 and station.printer.sent == ["P2024-00123"]
+    assert (await station.picqer.get_picklist(500)).assigned_user_id == 1
+
+
+async def test_take_over_refused_keeps_the_claim(window, station, wait_for):
+    station.picqer._set(500, assigned_user_id=2)
+    window.confirm = lambda title, text: False
+    await open_number(window, "P2024-00123", wait_for)
+    keys(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    keys(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.shipping.busy and station.carrier.created == []
+    assert (await station.picqer.get_picklist(500)).assigned_user_id == 2
+
+
+def already_shipped(station, number: str = "P2024-00123") -> None:
+    station.carrier.existing[number] = [Shipment(id=777, reference=number, carrier=Carrier.POSTNL, barcode="3SOLD")]
+
+
+async def test_already_shipped_shows_the_shipment_and_reprints_with_ctrl_r(window, station, wait_for):
+    already_shipped(station)
+    await open_number(window, "P2024-00123", wait_for)
+    assert window.existing_banner.isVisible() and "3SOLD" in window.existing_banner.text()
+    assert window.reprint_button.isVisible() and window.new_shipment_button.isVisible()
+    assert not window.ship_button.isEnabled()
+    keys(window, Qt.Key.Key_F12)
+    assert station.carrier.created == []
+    keys(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: station.printer.sent == ["P2024-00123"])
+    assert station.carrier.created == []  # nothing booked twice
+    assert window.steps.state("create").value == "skipped"
+
+
+async def test_new_shipment_only_after_confirming(window, station, wait_for):
+    already_shipped(station)
+    await open_number(window, "P2024-00123", wait_for)
+    answers = [False, True]
+    asked = []
+    window.confirm = lambda title, text: asked.append(text) or answers.pop(0)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    keys(window, Qt.Key.Key_N, shift_ctrl)
+    assert station.carrier.created == [] and "3SOLD" in asked[0] and "second, paid label" in asked[0]
+    keys(window, Qt.Key.Key_N, shift_ctrl)
+    await wait_for(lambda: "shipped" in window.status_text)
+    (request,) = station.carrier.created
+    assert request.reference.startswith("P2024-00123/")  # its own reference: MyParcel would reuse the old one
+    assert station.printer.sent == ["P2024-00123"]
+
+
+def test_confirm_defaults_to_no_on_enter(qtbot, station):
+    window = MainWindow(
+        ShippingController(station.service, Messages("nl")),
+        PicklistsController(station.service, PicklistsModel(Messages("nl")), Messages("nl")),
+        Settings(),
+    )
+    qtbot.addWidget(window)
+    QTimer.singleShot(50, lambda: QTest.keyClick(window._confirm_box, Qt.Key.Key_Return))
+    assert window.confirm("Zeker?", "Nieuwe zending maken?") is False
+    box_texts = []
+
+    def click_yes() -> None:
+        box = window._confirm_box
+        box_texts.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "Ja").click()
+
+    QTimer.singleShot(50, click_yes)
+    assert window.confirm("Zeker?", "Nieuwe zending maken?") is True
+    assert sorted(box_texts) == ["Ja", "Nee"]
+
+
+class FakeJournal:
+    """Just enough journal for resume: entries, steps recorded, labels stored."""
+
+    def __init__(self, entries: list[JournalEntry]) -> None:
+        self.entries = entries
+        self.recorded: list[tuple[int, str]] = []
+
+    async def begin(self, picklist_id, picklist_number, intent) -> int:
+        return 99
+
+    async def record(self, entry_id, step, data=None) -> None:
+        self.recorded.append((entry_id, step))
+
+    async def unfinished(self) -> list[JournalEntry]:
+        return [e for e in self.entries if (e.id, "done") not in self.recorded]
+
+    async def save_label(self, picklist_number, shipment_ids, pdf) -> str:
+        return f"/labels/{picklist_number}.pdf"
+
+    async def label_bytes(self, entry) -> bytes:
+        return b""
+
+    async def for_picklist(self, picklist_number):
+        return []
+
+    async def today(self):
+        return []
+
+
+async def test_unfinished_shipment_is_offered_and_finished_with_enter(qtbot, station, wait_for):
+    entry = JournalEntry(
+        id=5,
+        picklist_id=501,
+        picklist_number="P2024-00124",
+        station="bench 1",
+        created_at="2024-05-02T09:14:00",
+        steps=(),
+        data={"profile": "PostNL standaard", "options": {}, "weight_grams": 800},
+    )
+    journal = FakeJournal([entry])
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(
+        station.picqer, station.carrier, station.printer, profiles, Platform.MYPARCEL, journal=journal
+    )
+    window = build_window(qtbot, service)
+    window.shipping.check_unfinished()
+    await wait_for(
+        lambda: isinstance(window.unfinished_dialog, UnfinishedDialog) and window.unfinished_dialog.isVisible()
+    )
+    dialog = window.unfinished_dialog
+    assert "P2024-00124" in dialog.list.item(0).text() and "book the shipment" in dialog.list.item(0).text()
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert (5, "done") in journal.recorded
+    assert station.printer.sent == ["P2024-00124"]
+    assert station.carrier.created[0].weight_grams == 800
+
+
+async def test_profile_names_from_picqer(qtbot, station, wait_for):
+    class Service(ShippingService):
+        async def picqer_profile_names(self) -> dict[int, str]:
+            return {7: "PostNL Standaard (Picqer)"}
+
+    service = Service(station.picqer, station.carrier, station.printer, station.service.profiles, Platform.MYPARCEL)
+    messages = Messages("en")
+    controller = PicklistsController(service, PicklistsModel(messages), messages, profile_names={8: "DPD"})
+    await controller.refresh()
+    model = controller.model
+    first = model.index(0, Column.PROFILE)
+    assert first.data() == "PostNL standaard"  # the station's own profile linked to id 7, before Picqer answers
+    await controller.load_profile_names()
+    assert first.data() == "PostNL Standaard (Picqer)"
+    assert "#" not in "".join(str(model.index(r, Column.PROFILE).data()) for r in range(model.rowCount()))
+
+
+async def test_printer_status_always_in_the_status_bar(window, wait_for):
+    window._start_background()
+    await wait_for(lambda: window.printer_status.text("Zebra ZD421").endswith("paper out"))
+    assert window.printer_status.isVisible()
+    keys(window, Qt.Key.Key_F9)
+    assert window.queue_dock.isVisible() and window.queue_panel.table.hasFocus()
+    keys(window, Qt.Key.Key_F9)
+    assert not window.queue_dock.isVisible() and window.scan_field.hasFocus()
+
+
+async def test_detail_screenshot_dutch(qtbot, station, queues, wait_for):
+    messages = Messages("nl")
+    window = build_window(qtbot, station.service, messages, print_queues=queues)
+    window._start_background()
+    await window.picklists.refresh()
+    already_shipped(station, "P2024-00127")
+    await open_number(window, "P2024-00127", wait_for)
+    await wait_for(lambda: window.printer_status.text("Zebra ZD421").endswith("papier op"))
+    window.showNormal()
+    window.resize(1600, 900)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOT))
