@@ -133,3 +133,30 @@ def run_repeated(fn: Callable[[], object], repeat: int) -> list[float]:
         with watch.time():
             fn()
     return watch.ms
+
+
+_SERVE = """
+import json, sys
+from packstation.demo import DemoServers
+s = DemoServers(picklist_count=int(sys.argv[1]), rate_limits=sys.argv[2] == "1").start()
+print(json.dumps({k: getattr(s, k) for k in ("picqer_url", "myparcel_url", "picqer_api_key", "myparcel_api_key")}))
+sys.stdout.flush()
+sys.stdin.read()
+"""
+
+
+def demo_servers_process(picklists: int, rate_limits: bool = True) -> tuple[Any, Any]:
+    """Start DemoServers in a child process; return (process, object with the URLs and keys demo_settings reads)."""
+    import json
+    import subprocess
+    from types import SimpleNamespace
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SERVE, str(picklists), "1" if rate_limits else "0"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert child.stdout is not None
+    return child, SimpleNamespace(**json.loads(child.stdout.readline()))
