@@ -44,7 +44,10 @@ def test_myparcel_access_denied(samples_dir: Path) -> None:
 
 
 def test_myparcel_human_text_wins_over_message() -> None:
-    body = {"message": "x", "errors": [{"code": 3505, "message": "postal_code invalid", "human": ["Ongeldige postcode"]}]}
+    body = {
+        "message": "x",
+        "errors": [{"code": 3505, "message": "postal_code invalid", "human": ["Ongeldige postcode"]}],
+    }
     assert parse_myparcel_error(json.dumps(body).encode()) == (ApiMessage("Ongeldige postcode", 3505),)
 
 
@@ -79,8 +82,10 @@ def test_html_error_page_gives_its_title(parse) -> None:
 def test_payment_url_found_in_payment_instructions(samples_dir: Path) -> None:
     examples = samples_dir / "api" / "myparcel" / "docs" / "examples"
     instructions = json.loads(
-        (examples / "07.shipment-related-object-definitions__35__7_p_paymentinstructions_object_definition_7_p_2_example.json")
-        .read_text(encoding="utf-8")
+        (
+            examples
+            / "07.shipment-related-object-definitions__35__7_p_paymentinstructions_object_definition_7_p_2_example.json"
+        ).read_text(encoding="utf-8")
     )
     body = json.dumps({"data": {"payment_instructions": [instructions]}}).encode()
     assert find_payment_url(body).startswith("https://pay.multisafepay.com/pay/")

@@ -1,0 +1,343 @@
+"""PicqerClient against a small in-memory Picqer on httpx.MockTransport."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import httpx
+import pytest
+
+from packstation.clients.errors import BadResponse, Rejected
+from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.picqer import PicqerClient, parse_picklist, parse_tags
+from packstation.domain.picklists import PicklistStatus, PicqerProfile
+
+from .conftest import FakeClock
+
+KEY = "pq-key"
+PDF = b"%PDF-1.4\n%fake but starts right\n"
+
+
+def raw_picklist(n: int, **extra: object) -> dict[str, object]:
+    return {
+        "idpicklist": 1000 + n,
+        "picklistid": f"P2024-{n:05d}",
+        "idorder": 5000 + n,
+        "idwarehouse": 2811,
+        "status": "new",
+        "deliveryname": "Triangle B.V.",
+        "deliverycontact": "Jos Triepels",
+        "deliveryaddress": "Koppeling 15",
+        "deliveryzipcode": "6983 HX",
+        "deliverycity": "Doesburg",
+        "deliverycountry": "nl",
+        "urgent": True,
+        "totalproducts": 2,
+        "totalpicked": 1,
+        "preferred_delivery_date": None,
+        "products": [{"productcode": "A1", "name": "Mok", "amount": 2, "amount_picked": 1, "weight": 283}],
+        **extra,
+    }
+
+
+class FakePicqer:
+    """Enough of Picqer for the client: picklist pages, actions, and injected answers per path."""
+
+    def __init__(self, count: int = 0) -> None:
+        self.picklists = {1000 + n: raw_picklist(n) for n in range(1, count + 1)}
+        self.requests: list[httpx.Request] = []
+        self.queued: dict[str, list[httpx.Response]] = {}
+
+    def queue(self, pattern: str, *responses: httpx.Response) -> None:
+        self.queued.setdefault(pattern, []).extend(responses)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        path = request.url.path.removeprefix("/api/v1")
+        key = f"{request.method} {path}"
+        for pattern, responses in self.queued.items():
+            if responses and re.fullmatch(pattern, key):
+                return responses.pop(0)
+        if key == "GET /picklists":
+            items = sorted(self.picklists.values(), key=lambda p: p["idpicklist"])
+            number = request.url.params.get("picklistid")
+            if number:
+                items = [p for p in items if p["picklistid"] == number]
+            offset = int(request.url.params.get("offset", 0))
+            return httpx.Response(200, json=items[offset : offset + 100], headers={"X-RateLimit-Remaining": "400"})
+        if m := re.fullmatch(r"GET /picklists/(\d+)", key):
+            found = self.picklists.get(int(m.group(1)))
+            if found is None:
+                return httpx.Response(404, json={"error": True, "error_code": 20, "error_message": "Item not found"})
+            return httpx.Response(200, json=found)
+        if re.fullmatch(r"POST /picklists/\d+/(comments|pickall|close|assign|unassign)", key):
+            return httpx.Response(201 if key.endswith("comments") else 200, json={})
+        if re.fullmatch(r"PUT /orders/\d+/orderfields/\d+", key):
+            return httpx.Response(200, json={"idorderfield": 1, "value": json.loads(request.content)["value"]})
+        return httpx.Response(404, json={"error": True, "error_code": 20, "error_message": "Item not found"})
+
+
+def client(fake: FakePicqer, clock: FakeClock) -> PicqerClient:
+    return PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(fake),
+    )
+
+
+async def test_pagination_survives_a_429_in_the_middle(clock: FakeClock) -> None:
+    fake = FakePicqer(250)
+    fake.queue(r"GET /picklists", httpx.Response(200, json=[raw_picklist(n) for n in range(1, 101)]))
+    fake.queue(r"GET /picklists", httpx.Response(429, headers={"Retry-After": "2"}))
+    picklists = [p async for p in client(fake, clock).iter_picklists(warehouse_id=2811)]
+    assert sorted(p.id for p in picklists) == sorted(fake.picklists)
+    assert len(picklists) == 250
+    offsets = [r.url.params["offset"] for r in fake.requests]
+    assert offsets == ["0", "100", "100", "200"]  # the page after the 429 is asked again, not restarted
+    assert all(r.url.params["status"] == "new" and r.url.params["idwarehouse"] == "2811" for r in fake.requests)
+    assert clock.sleeps == [2.0]
+
+
+async def test_requests_carry_basic_auth_with_the_key_as_user_and_json_accept(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    await client(fake, clock).get_picklist(1001)
+    request = fake.requests[0]
+    assert request.headers["Authorization"] == "Basic " + base64.b64encode(f"{KEY}:".encode()).decode()
+    assert request.headers["Accept"] == "application/json"
+    assert str(request.url) == "https://demo.picqer.com/api/v1/picklists/1001"
+
+
+async def test_picklist_is_parsed_into_the_domain_type(clock: FakeClock) -> None:
+    picklist = await client(FakePicqer(3), clock).get_picklist(1002)
+    assert picklist.number == "P2024-00002"
+    assert picklist.status is PicklistStatus.NEW
+    assert picklist.delivery.contact == "Jos Triepels"
+    assert picklist.delivery.country == "NL"
+    assert picklist.lines[0].weight_grams == 283
+    assert picklist.urgent and picklist.order_id == 5002
+    assert not picklist.all_picked
+
+
+async def test_find_picklist_by_number(clock: FakeClock) -> None:
+    fake = FakePicqer(5)
+    c = client(fake, clock)
+    found = await c.find_picklist(" P2024-00004 ")
+    assert found is not None and found.id == 1004
+    assert fake.requests[0].url.params["picklistid"] == "P2024-00004"
+    assert await c.find_picklist("P2024-99999") is None
+
+
+def test_tags_in_both_forms() -> None:
+    keyed = {"Fragile": {"idtag": 1, "title": "Fragile"}, "VIP": {"idtag": 2, "title": "VIP"}}
+    listed = [{"idtag": 1, "title": "Fragile"}, {"idtag": 2, "title": "VIP"}]
+    assert parse_tags(keyed) == parse_tags(listed) == ("Fragile", "VIP")
+    assert parse_tags([]) == parse_tags(None) == ()
+    assert parse_picklist(raw_picklist(1, tags=keyed)).tags == ("Fragile", "VIP")
+    with pytest.raises(BadResponse, match="tags"):
+        parse_tags(7)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"picklistid": None}, "field 'picklistid' is missing"),
+        ({"idorder": "abc"}, "field 'idorder' should be an integer"),
+        ({"products": {"not": "a list"}}, "field 'products' should be a list"),
+        ({"preferred_delivery_date": "tomorrow"}, "field 'preferred_delivery_date' should be a date"),
+    ],
+)
+def test_broken_picklists_are_bad_responses_not_key_errors(change: dict[str, object], message: str) -> None:
+    with pytest.raises(BadResponse, match=message):
+        parse_picklist(raw_picklist(1, **change))
+    with pytest.raises(BadResponse, match="expected an object"):
+        parse_picklist(["not", "an", "object"])
+
+
+async def test_close_answering_error_21_counts_when_the_picklist_is_closed(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    fake.picklists[1001]["status"] = "closed"
+    error = {"error": True, "error_code": 21, "error_message": "Item not found or does not have the right status"}
+    fake.queue(r"POST /picklists/1001/close", httpx.Response(400, json=error))
+    await client(fake, clock).close_picklist(1001)
+
+    fake.picklists[1001]["status"] = "paused"
+    fake.queue(r"POST /picklists/1001/close", httpx.Response(400, json=error))
+    with pytest.raises(Rejected) as info:
+        await client(fake, clock).close_picklist(1001)
+    assert info.value.codes == (21,)
+
+
+async def test_locked_picklist_is_retried_briefly(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    locked = httpx.Response(400, json={"error": True, "error_code": 1, "error_message": "Picklist is locked"})
+    fake.queue(r"POST /picklists/1001/pickall", locked, locked)
+    await client(fake, clock).pick_all(1001)
+    assert clock.sleeps == [0.5, 1.0]
+    assert len(fake.requests) == 3
+
+
+async def test_locked_for_too_long_surfaces_as_rejected(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    locked = httpx.Response(400, json={"error": True, "error_code": 1, "error_message": "Picklist is locked"})
+    fake.queue(r"POST /picklists/1001/pickall", *[locked] * 4)
+    with pytest.raises(Rejected, match="locked"):
+        await client(fake, clock).pick_all(1001)
+
+
+async def test_write_backs_send_the_documented_bodies(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    c = client(fake, clock)
+    await c.add_comment(1001, "Track & trace: 3SABC")
+    await c.set_order_field(5001, 77, "3SABC")
+    await c.assign(1001, 12)
+    await c.unassign(1001)
+    sent = [(r.method, r.url.path, json.loads(r.content) if r.content else None) for r in fake.requests]
+    assert sent == [
+        ("POST", "/api/v1/picklists/1001/comments", {"body": "Track & trace: 3SABC"}),
+        ("PUT", "/api/v1/orders/5001/orderfields/77", {"value": "3SABC"}),
+        ("POST", "/api/v1/picklists/1001/assign", {"iduser": 12}),
+        ("POST", "/api/v1/picklists/1001/unassign", None),
+    ]
+
+
+async def test_comment_is_not_resent_after_a_timeout(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fake.requests.append(request)
+        raise httpx.ReadTimeout("slow")
+
+    c = PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep),
+        transport=httpx.MockTransport(handler),
+    )
+    from packstation.clients.errors import RequestTimeout
+
+    with pytest.raises(RequestTimeout):
+        await c.add_comment(1001, "once")
+    assert len(fake.requests) == 1  # a second comment would be a duplicate the customer may see
+
+
+async def test_packing_list_pdf_by_content_type(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    path = r"GET /picklists/1001/packinglistpdf"
+    fake.queue(path, httpx.Response(200, content=PDF, headers={"Content-Type": "application/pdf"}))
+    fake.queue(path, httpx.Response(200, json={"pdf": base64.b64encode(PDF).decode()}))
+    fake.queue(path, httpx.Response(200, html="<html>Log in</html>"))
+    c = client(fake, clock)
+    assert await c.packing_list_pdf(1001) == PDF
+    assert await c.packing_list_pdf(1001) == PDF
+    with pytest.raises(BadResponse, match="not a PDF"):
+        await c.packing_list_pdf(1001)
+
+
+async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    fake.queue(
+        r"GET /shippingproviders",
+        httpx.Response(
+            200,
+            json=[
+                {
+                    "idshippingprovider": 521,
+                    "name": "PostNL Algemeen",
+                    "provider": "PostNL",
+                    "active": True,
+                    "profiles": [
+                        {"idshippingprovider_profile": 3212, "name": "Standaard verzending", "active": True},
+                        {"idshippingprovider_profile": 2312, "name": "Oud", "active": False},
+                    ],
+                },
+                {"idshippingprovider": 9, "name": "Off", "active": False, "profiles": []},
+            ],
+        ),
+    )
+    fake.queue(
+        r"GET /users/me",
+        httpx.Response(200, json={"iduser": 7, "username": "jan", "firstname": "Jan", "lastname": "Jansen"}),
+    )
+    fake.queue(r"GET /users", httpx.Response(200, json=[{"iduser": 7, "username": "jan", "first_name": "Jan"}]))
+    fake.queue(r"GET /warehouses", httpx.Response(200, json=[{"idwarehouse": 2811, "name": "Doesburg"}]))
+    fake.queue(
+        r"GET /picklists/1001/shippingmethods",
+        httpx.Response(
+            200,
+            json=[
+                {"idshippingprovider_profile": 1287, "name": "PostNL - EU", "provider": "PostNL", "selected": False},
+                {"idshippingprovider_profile": 1365, "name": "PostNL - NL", "provider": "PostNL", "selected": True},
+            ],
+        ),
+    )
+    c = client(fake, clock)
+    assert await c.list_profiles() == [PicqerProfile(3212, "Standaard verzending", "PostNL Algemeen")]
+    me = await c.current_user()
+    assert (me.id, me.username, me.full_name) == (7, "jan", "Jan Jansen")
+    assert [u.full_name for u in await c.list_users()] == ["Jan"]
+    assert await c.list_warehouses() == {2811: "Doesburg"}
+    profiles, selected = await c.shipping_methods(1001)
+    assert [p.id for p in profiles] == [1287, 1365] and selected == 1365
+
+
+async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> None:
+    fake = FakePicqer()
+    fake.queue(
+        r"GET /orders/6754",
+        httpx.Response(
+            200,
+            json={
+                "idorder": 6754,
+                "orderid": 30130012,
+                "reference": "Webshop 991",
+                "customer_remarks": "Bel aan bij de buren",
+                "language": "nl",
+                "tags": {},
+                "pickup_point_data": {
+                    "carrier": "postnl",
+                    "id": "901892834",
+                    "name": "Albert Heijn Presikhaaf",
+                    "street": "Dorpsstraat",
+                    "house_number": "32",
+                    "zipcode": "2938 DM",
+                    "city": "Arnhem",
+                    "country": "NL",
+                    "options": {"pakjegemak": True},
+                },
+                "products": [
+                    {"productcode": "S1", "name": "Set", "amount": 1, "price": "19.95", "weight": 0},
+                    {
+                        "productcode": "P1",
+                        "name": "Part",
+                        "amount": 2,
+                        "price": 1.005,
+                        "weight": 200,
+                        "partof_idorder_product": 1,
+                    },
+                ],
+            },
+        ),
+    )
+    order = await client(fake, clock).get_order(6754)
+    assert order.number == "30130012"
+    assert order.pickup_point is not None
+    assert (order.pickup_point.location_code, order.pickup_point.number, order.pickup_point.postal_code) == (
+        "901892834",
+        "32",
+        "2938 DM",
+    )
+    assert [line.price_cents for line in order.lines] == [1995, 101]
+    assert [line.weight_grams for line in order.lines] == [None, 200]  # 0 means unknown
+    assert [line.is_part for line in order.lines] == [False, True]
+
+
+async def test_order_without_pickup_point_in_either_empty_form(clock: FakeClock) -> None:
+    fake = FakePicqer()
+    fake.queue(r"GET /orders/1", httpx.Response(200, json={"idorder": 1, "orderid": "O1", "pickup_point_data": []}))
+    fake.queue(r"GET /orders/2", httpx.Response(200, json={"idorder": 2, "orderid": "O2", "pickup_point_data": None}))
+    c = client(fake, clock)
+    assert (await c.get_order(1)).pickup_point is None
+    assert (await c.get_order(2)).pickup_point is None
