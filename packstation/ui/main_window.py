@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.existing_banner.setObjectName("banner")
         self.existing_banner.setWordWrap(True)
         d.addWidget(self.existing_banner)
-        existing_row = QHBoxLayout()
+        existing_row = QVBoxLayout()  # stacked: side by side they would widen the detail panel past its view
         self.reprint_button = QPushButton()
         self.reprint_button.setObjectName("reprintButton")
         self.new_shipment_button = QPushButton()
@@ -194,8 +194,7 @@ class MainWindow(QMainWindow):
         self.take_over_button.setObjectName("takeOverButton")
         for button in (self.reprint_button, self.new_shipment_button, self.take_over_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys work from the scan field
-            existing_row.addWidget(button)
-        existing_row.addStretch(1)
+            existing_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         d.addLayout(existing_row)
 
         self.recipient_box = QGroupBox()
