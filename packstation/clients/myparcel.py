@@ -59,6 +59,10 @@ RATE_LIMIT_WAIT = 60.0
 RATE_LIMIT_CAP = 300.0
 # After a timeout or lost reply on POST /shipments: look up, then post again only if nothing exists (2 posts at most).
 CREATE_ATTEMPTS = 2
+# A timed-out POST may still be booking at MyParcel: watch its reference this long (at least the read timeout)
+# before a second POST, so a slow booking is found instead of duplicated.
+CONFIRM_MIN_SECONDS = 5.0
+CONFIRM_INTERVAL = 1.0
 CONCEPT = 1
 TRACK_TRACE_FALLBACK = "https://myparcel.me/track-trace/{barcode}/{postal_code}/{cc}"
 # Search pages of GET /shipments (seed 002 §6.E: size 30-200).
@@ -313,23 +317,29 @@ class MyParcelClient:
         """Create the shipment (and its secondary parcels); return one Shipment per parcel, in parcel order.
 
         Idempotent by reference_identifier: what exists is reused, and after a timeout or lost reply the
-        references are looked up again before anything is sent a second time.
+        reference is watched for a while (MyParcel may still be booking) before anything is sent again.
         """
         payload = {"data": {"shipments": [shipment_payload(request, self.platform)]}}
         last_error: ApiError | None = None
         for attempt in range(1, CREATE_ATTEMPTS + 1):
             existing = await self._existing(request)
             if existing is not None:
-                if attempt > 1:
-                    log.info("MyParcel: %s was created although the reply was lost; reusing it", request.reference)
                 return existing
             try:
                 main_id = await self._post_shipments(payload, request.reference)
-            except (RequestTimeout, ConnectionFailed, ServerError, RateLimited) as exc:
-                # The POST may or may not have been processed: never decide without looking again.
+            except RateLimited as exc:
+                # A 429 was refused before booking; wait as told, then look up and post again.
                 last_error = exc
-                wait = exc.retry_after if isinstance(exc, RateLimited) and exc.retry_after is not None else None
-                await self._session.retry.sleep(wait if wait is not None else self._session.retry.backoff(attempt))
+                wait = exc.retry_after if exc.retry_after is not None else self._session.retry.backoff(attempt)
+                await self._session.retry.sleep(wait)
+                continue
+            except (RequestTimeout, ConnectionFailed, ServerError) as exc:
+                # The POST may have been (or still be being) booked: never decide without watching the reference.
+                last_error = exc
+                existing = await self._watch_for(request)
+                if existing is not None:
+                    log.info("MyParcel: %s was booked although its reply was lost; reusing it", request.reference)
+                    return existing
                 continue
             return await self._expand(await self.get_shipment(main_id), request)
         existing = await self._existing(request)
@@ -337,6 +347,17 @@ class MyParcelClient:
             return existing
         assert last_error is not None
         raise last_error
+
+    async def _watch_for(self, request: ShipmentRequest) -> list[Shipment] | None:
+        """Look the reference up repeatedly for a grace period after an unanswered POST; None if it never shows."""
+        window = max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+        waited = 0.0
+        while True:
+            existing = await self._existing(request)
+            if existing is not None or waited >= window:
+                return existing
+            await self._session.retry.sleep(CONFIRM_INTERVAL)
+            waited += CONFIRM_INTERVAL
 
     async def _post_shipments(self, payload: dict[str, Any], reference: str) -> int:
         """POST once (never retried here) and return the id of the main shipment."""

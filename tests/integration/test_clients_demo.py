@@ -54,7 +54,8 @@ async def picqer(servers: DemoServers) -> AsyncIterator[PicqerClient]:
 @pytest.fixture
 async def myparcel(servers: DemoServers) -> AsyncIterator[MyParcelClient]:
     client = MyParcelClient(
-        HttpConfig(base_url=servers.myparcel_url, api_key=servers.myparcel_api_key),
+        # A short read timeout keeps the wait after an unanswered POST (the confirm window) short.
+        HttpConfig(base_url=servers.myparcel_url, api_key=servers.myparcel_api_key, read_timeout=2.0),
         Platform.MYPARCEL,
         RateLimiter.for_myparcel(),
         FAST,

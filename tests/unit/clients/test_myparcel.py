@@ -296,7 +296,36 @@ async def test_timeout_without_a_shipment_posts_once_more(clock: FakeClock) -> N
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00004"))
     assert fake.posts == 1 and len(fake.shipments) == 1  # the first POST got a 504 before reaching the fake
     assert shipments[0].reference == "P2024-00004"
-    assert [r.method for r in fake.requests] == ["GET", "POST", "GET", "POST", "GET"]
+    methods = [r.method for r in fake.requests]
+    assert methods.count("POST") == 2 and methods[:2] == ["GET", "POST"]
+    # The reference was watched for the read timeout (30 s) before the second POST.
+    second_post = [i for i, m in enumerate(methods) if m == "POST"][1]
+    assert methods[2:second_post].count("GET") >= 30 and sum(clock.sleeps) >= 30.0
+
+
+async def test_timeout_while_myparcel_is_still_booking_reuses_the_late_shipment(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    booked_at = clock.now + 4.0  # the first POST is booked 4 s after the client gave up on it
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            fake.requests.append(request)
+            fake.posts += 1
+            raise httpx.ReadTimeout("no answer")
+        if clock.now >= booked_at and not fake.shipments:
+            fake.add({"reference_identifier": "P2024-00010", "carrier_id": 1})
+        return fake(request)
+
+    c = MyParcelClient(
+        HttpConfig(base_url="", api_key=KEY),
+        Platform.MYPARCEL,
+        RateLimiter.for_myparcel(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(handler),
+    )
+    shipments = await c.create(domestic_request(reference="P2024-00010"))
+    assert fake.posts == 1 and len(fake.shipments) == 1
+    assert shipments[0].id in fake.shipments
 
 
 async def test_repeated_timeouts_surface_after_a_final_lookup(clock: FakeClock) -> None:
