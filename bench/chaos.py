@@ -186,7 +186,7 @@ def killed_processes(args: argparse.Namespace, totals: Counter[str], problems: l
                 proc = subprocess.Popen(
                     command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
                 )
-                delay = rng.uniform(0.5, 2.0)  # the interpreter needs ~0.5 s before the first request
+                delay = rng.uniform(0.45, 1.0)  # the interpreter needs ~0.5 s before the first request
                 try:
                     proc.wait(delay)
                     killed = False
