@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from packstation.ui.messages import Messages
 from packstation.ui.views.crash_dialog import CrashDialog, install_crash_handler
-from packstation.ui.views.first_run_dialog import FirstRunChoice, FirstRunDialog, ask_first_run
+from packstation.ui.views.first_run_dialog import FirstRunChoice, FirstRunDialog
 
 
 def redact(text: str) -> str:
@@ -82,10 +83,31 @@ async def test_first_run_choices(qtbot):
     assert dialog.choice is FirstRunChoice.QUIT
 
 
-def test_ask_first_run_returns_the_choice(qtbot):
-    def press_settings() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible())
-        dialog.settings_button.click()
+def test_ask_first_run_returns_the_choice() -> None:
+    # ask_first_run runs its own modal loop before the app's qasync loop exists; run it the same way, in a
+    # fresh process, because a nested exec() after the qasync tests' loops corrupts Qt's state at exit.
+    script = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from packstation.ui.messages import Messages
+from packstation.ui.views.first_run_dialog import FirstRunDialog, ask_first_run
 
-    QTimer.singleShot(50, press_settings)
-    assert ask_first_run(Messages("en")) is FirstRunChoice.SETTINGS
+app = QApplication([])
+
+def press_settings():
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible())
+    dialog.settings_button.click()
+
+QTimer.singleShot(50, press_settings)
+print(ask_first_run(Messages("en")).name)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == FirstRunChoice.SETTINGS.name

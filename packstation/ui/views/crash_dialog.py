@@ -114,7 +114,7 @@ class CrashHandler:
             return  # one dialog at a time; the rest is in the log
         try:
             dialog = CrashDialog(self.messages, details, self.log_path, self._parent())
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            # No WA_DeleteOnClose: Qt deleting a dialog Python also owns corrupts memory at exit.
             dialog.finished.connect(self._closed)
             self.dialog = dialog
             dialog.open()  # not exec(): a nested loop inside an excepthook would stall qasync
@@ -122,7 +122,9 @@ class CrashHandler:
             log.exception("The crash dialog could not be shown")
 
     def _closed(self, _result: int) -> None:
-        self.dialog = None
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and dialog.parent() is not None:
+            dialog.setParent(None)  # hand it to Python, which frees it with the last reference
 
     def _write(self, details: str) -> None:
         log.critical("Unexpected error:\n%s", details)
