@@ -179,6 +179,13 @@ class PicqerClient:
         """Add a comment to a picklist (where the tracking code goes when Picqer has no shipment)."""
         await self._call("POST", f"/picklists/{int(picklist_id)}/comments", json={"body": text})
 
+    async def list_comments(self, picklist_id: int) -> list[str]:
+        """Return the text of every comment on a picklist (to check a write-back whose reply was lost)."""
+        data = await self._get_json(f"/picklists/{int(picklist_id)}/comments", "picklist comments")
+        if not isinstance(data, list):
+            raise BadResponse(SERVICE, "The picklist comments are not a list.")
+        return [str(item.get("body", "")) for item in data if isinstance(item, dict)]
+
     async def pick_all(self, picklist_id: int) -> None:
         """Mark every product of the picklist as picked."""
         await self._call("POST", f"/picklists/{int(picklist_id)}/pickall")

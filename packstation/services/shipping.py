@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from enum import StrEnum
 
 from packstation.domain.errors import (
@@ -107,6 +108,8 @@ class ShipmentJob:
     use_document_printer: bool = False
     entry_id: int | None = None  # the journal entry of this job
     checked: Picklist | None = None  # the picklist as re-read just before booking
+    resumed: bool = False  # rebuilt from the journal: a shipment under its reference may be this job's own
+    additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -135,6 +138,8 @@ class ShippingService:
         journal: Journal | None = None,
         document_printer: LabelPrinter | None = None,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = datetime.now,
+        claim_settle: float = 0.3,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -145,6 +150,10 @@ class ShippingService:
         self._journal = journal
         self._document_printer = document_printer
         self._today = today
+        self._now = now
+        # Picqer has no compare-and-set: after assigning, wait this long before re-reading so that two
+        # stations assigning at the same moment both see the same (last) winner. Several round trips.
+        self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
 
     def iter_picklists(
@@ -202,6 +211,32 @@ class ShippingService:
         job.intent = {**intent_of(draft.request), "reprint": True}
         return job
 
+    def start_additional(
+        self,
+        opened: OpenedPicklist,
+        draft: Draft,
+        *,
+        profile: ShippingProfile | None = None,
+        option_values: Mapping[str, str] | None = None,
+    ) -> ShipmentJob:
+        """Begin a further shipment for a picklist that already has one, after the packer confirmed it.
+
+        It gets its own MyParcel reference (the picklist number plus the time), so it is never mistaken for
+        the first shipment; the picklist may already be closed, and it is not closed again.
+        """
+        if draft.violations:
+            raise InvalidShipment(draft.violations)
+        reference = f"{opened.picklist.number}+{self._now():%Y%m%d%H%M%S}"
+        request = replace(draft.request, reference=reference)
+        intent = {**intent_of(request), "additional": True, "options": dict(option_values or {})}
+        if profile is not None:
+            intent["profile"] = profile.name
+        return ShipmentJob(opened=opened, request=request, intent=intent, additional=True)
+
+    async def picqer_profile_names(self) -> dict[int, str]:
+        """Return Picqer's shipping-provider profile names by id (to show a picklist's preferred profile)."""
+        return {p.id: p.name for p in await self._picklists.list_profiles()}
+
     async def unfinished(self) -> list[JournalEntry]:
         """Shipments a crash or a failure left unfinished (to offer to the packer on start)."""
         return await self._journal.unfinished() if self._journal else []
@@ -229,17 +264,26 @@ class ShippingService:
         if "closed" in done:
             job.written_back.add("close")
             await self._record(job, "closed")
-        # What MyParcel has under the reference is the truth; the journal may have missed the reply.
-        job.shipments = list(opened.existing)
+        if entry.shipment_ids:
+            job.shipments = [await self._carrier.get_shipment(i) for i in entry.shipment_ids]
+        elif opened.existing and job.request.parcels == 1:
+            # Booked, but the crash came before the journal heard of it: MyParcel's reference is the truth.
+            job.shipments = list(opened.existing)
         if not job.shipments:
+            # Nothing known: book again; the reference lookup before creating reuses what MyParcel has.
+            job.resumed = True
             job.step = Step.CHECK
         elif entry.label_path and self._journal is not None:
             job.label_pdf = await self._journal.label_bytes(entry)
             job.label_path = entry.label_path
-            job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
+            job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+            if not entry.barcodes:
+                found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+                await self._record(job, "label", found)
             job.step = Step.WRITE_BACK if "printed" in done else Step.PREPARE
         else:
             job.step = Step.LABEL
+        job.resumed = True
         return job
 
     async def run(self, job: ShipmentJob, on_step: StepListener | None = None) -> ShipmentJob:
@@ -302,21 +346,31 @@ class ShippingService:
         # Re-read just before booking: another station or the office may have closed or paused it meanwhile.
         current = await self._picklists.get_picklist(job.picklist.id)
         job.checked = current
-        if not current.status.packable:
+        if not current.status.packable and not job.additional:
             raise PicklistNotPackable(current.number, current.status.value)
-        if not self.write_back.claim:
-            return
-        me = await self._station_user()
-        if current.assigned_user_id not in (None, me.id) and not job.take_over:
-            holder = await self._holder_name(current.assigned_user_id)
-            raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
-        if current.assigned_user_id != me.id:
-            await self._picklists.assign(current.id, me.id)
-            claimed = await self._picklists.get_picklist(current.id)
-            job.checked = claimed
-            if claimed.assigned_user_id != me.id:
-                holder = await self._holder_name(claimed.assigned_user_id) if claimed.assigned_user_id else ""
+        if self.write_back.claim and not job.additional:
+            me = await self._station_user()
+            if current.assigned_user_id not in (None, me.id) and not job.take_over:
+                holder = await self._holder_name(current.assigned_user_id)
                 raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
+            if current.assigned_user_id != me.id:
+                await self._picklists.assign(current.id, me.id)
+                await asyncio.sleep(self.claim_settle)
+                claimed = await self._picklists.get_picklist(current.id)
+                job.checked = claimed
+                if claimed.assigned_user_id != me.id:
+                    holder = await self._holder_name(claimed.assigned_user_id) if claimed.assigned_user_id else ""
+                    raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
+        # Last, right before booking: a station whose claim was overtaken finds the other's shipment here.
+        await self._refuse_foreign_shipment(job)
+
+    async def _refuse_foreign_shipment(self, job: ShipmentJob) -> None:
+        """Refuse to book when MyParcel already has a shipment under this reference that this job did not make."""
+        if job.resumed:
+            return  # the journal says this station tried this reference: what exists may be its own
+        existing = await self._carrier.find_by_reference(job.request.parcel_references[0])
+        if existing:
+            raise AlreadyShipped(job.picklist.number, tuple(s.barcode for s in existing if s.barcode))
 
     async def _create(self, job: ShipmentJob) -> None:
         job.shipments = await self._carrier.create(job.request)
@@ -367,13 +421,19 @@ class ShippingService:
         picklist = job.picklist
         # Each sub-step is remembered so a retry never adds a second comment.
         if policy.comment and "comment" not in job.written_back:
-            await self._picklists.add_comment(picklist.id, tracking_comment(job))
+            # A lost reply may hide a comment Picqer stored: look before posting it a second time.
+            maybe_posted = "comment_sent" in job.written_back or job.resumed
+            if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
+                job.written_back.add("comment_sent")
+                await self._picklists.add_comment(picklist.id, tracking_comment(job))
             job.written_back.add("comment")
             await self._record(job, "comment")
         if policy.order_field_id and picklist.order_id and "order_field" not in job.written_back:
             await self._picklists.set_order_field(picklist.order_id, policy.order_field_id, ", ".join(job.barcodes))
             job.written_back.add("order_field")
             await self._record(job, "order_field")
+        if job.additional:
+            return  # the picklist was closed with its first shipment
         if policy.pick_all and "pick_all" not in job.written_back:
             # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
             current = job.checked or await self._picklists.get_picklist(picklist.id)
@@ -388,6 +448,13 @@ class ShippingService:
                 raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
             job.written_back.add("close")
             await self._record(job, "closed")
+
+
+    async def _has_tracking_comment(self, picklist_id: int, barcodes: tuple[str, ...]) -> bool:
+        if not barcodes:
+            return False
+        comments = await self._picklists.list_comments(picklist_id)
+        return any(barcodes[0] in text for text in comments)
 
 
 def intent_of(request: ShipmentRequest) -> dict[str, object]:

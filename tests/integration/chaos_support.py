@@ -355,6 +355,7 @@ class Station:
             ),
             journal=self.journal,
             document_printer=document_printer,
+            claim_settle=0.2,
         )
 
     async def aclose(self) -> None:

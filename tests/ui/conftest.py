@@ -118,6 +118,9 @@ class FakePicqer:
         self._maybe_fail("add_comment")
         self.comments.append((picklist_id, text))
 
+    async def list_comments(self, picklist_id: int) -> list[str]:
+        return [text for pid, text in self.comments if pid == picklist_id]
+
     async def set_order_field(self, order_id: int, order_field_id: int, value: str) -> None:
         return None
 
@@ -230,7 +233,9 @@ class Station:
 
         # Link the first profile to Picqer profile 7, as an admin would.
         profiles = (dataclasses.replace(profiles[0], picqer_profile_ids=(7,)), *profiles[1:])
-        self.service = ShippingService(self.picqer, self.carrier, self.printer, profiles, Platform.MYPARCEL)
+        self.service = ShippingService(
+            self.picqer, self.carrier, self.printer, profiles, Platform.MYPARCEL, claim_settle=0.0
+        )
 
 
 def sample_picklists(count: int = 12) -> list:

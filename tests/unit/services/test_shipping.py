@@ -62,6 +62,9 @@ class FakePicqer:
     async def add_comment(self, picklist_id: int, text: str) -> None:
         self.comments.append(text)
 
+    async def list_comments(self, picklist_id: int) -> list[str]:
+        return list(self.comments)
+
     async def current_user(self) -> PicqerUser:
         return PicqerUser(1, "bench1", "Bench One")
 
@@ -139,7 +142,7 @@ class FakePrinter:
 def parts() -> tuple[FakePicqer, FakeMyParcel, FakePrinter, ShippingService]:
     picqer, myparcel, printer = FakePicqer(make_picklist()), FakeMyParcel(), FakePrinter()
     profiles = default_profiles(Platform.MYPARCEL)
-    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL)  # type: ignore[arg-type]
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, claim_settle=0.0)  # type: ignore[arg-type]
     return picqer, myparcel, printer, service
 
 
