@@ -20,7 +20,7 @@ from packstation.domain.profiles import ShippingProfile, default_profiles, profi
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
 from packstation.services.shipping import ShippingService, WriteBackPolicy
-from packstation.settings import Settings
+from packstation.settings import PicqerSettings, PrinterSettings, Settings
 
 if TYPE_CHECKING:
     from packstation.demo import DemoServers
@@ -233,19 +233,162 @@ async def _self_test(started: float) -> int:
         return 0
 
 
+async def check_picqer_account(address: str, key: str) -> str:
+    """Return the name of the Picqer user a key belongs to (the settings dialog's "Test connection")."""
+    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+    from packstation.clients.picqer import PicqerClient
+
+    url = address if "://" in address else PicqerSettings(subdomain=address.strip()).url
+    client = PicqerClient(HttpConfig(base_url=url, api_key=key), RateLimiter.for_picqer(), RetryPolicy(attempts=2))
+    try:
+        user = await client.current_user()
+    finally:
+        await client.aclose()
+    return user.full_name or user.username
+
+
+async def check_myparcel_account(platform: str, base_url: str, key: str) -> None:
+    """Raise the typed error when the MyParcel key does not work on this platform (a harmless search)."""
+    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+    from packstation.clients.myparcel import MyParcelClient
+
+    client = MyParcelClient(
+        HttpConfig(base_url=base_url, api_key=key),
+        Platform(platform),
+        RateLimiter.for_myparcel(),
+        RetryPolicy(attempts=2),
+    )
+    try:
+        await client.find_by_reference("packstation-connection-test")
+    finally:
+        await client.aclose()
+
+
+async def print_test_label(config: PrinterSettings) -> None:
+    """Print the calibration label on a printer as the settings dialog describes it (not yet saved)."""
+    from packstation.printing import printers, testlabel
+
+    printer = printers.build_printer(config, data_dir() / "prints", "Test print")
+    pdf = testlabel.calibration_label_pdf(config.label_width_mm, config.label_height_mm)
+    await printer.send(await printer.prepare(pdf), "test label")
+
+
+class GuiStation:
+    """The running window and what it runs on; rebuilt in place when the settings change."""
+
+    def __init__(self, qt_app: object, demo: bool) -> None:
+        self.qt_app = qt_app
+        self.demo = demo
+        self.context: AppContext | None = None
+        self.window: object | None = None
+        self.servers: DemoServers | None = None
+        self.redactor: logs.RedactingFilter | None = None
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def open(self, loaded: settings_module.LoadedSettings) -> None:
+        """Build the context and show the main window for these settings."""
+        from PySide6.QtCore import QTimer
+
+        from packstation.ui.controllers.picklists_controller import PicklistsController
+        from packstation.ui.controllers.shipping_controller import ShippingController
+        from packstation.ui.main_window import MainWindow
+        from packstation.ui.messages import Messages
+        from packstation.ui.models.picklists_model import PicklistsModel
+
+        if self.demo:
+            if self.servers is None:
+                from packstation.demo import DemoServers
+
+                self.servers = DemoServers().start()
+            settings, keys = demo_settings(self.servers, loaded.settings)
+        else:
+            settings, keys = loaded.settings, secrets.load_keys()
+        if self.redactor is None:
+            self.redactor = logs.configure(secrets=[keys.picqer, keys.myparcel])
+        else:
+            for key in (keys.picqer, keys.myparcel):
+                self.redactor.add_secret(key)
+        context = build_context(settings, keys, demo=None)
+        self.context = context
+        messages = Messages(settings.language)
+        shipping = ShippingController(context.service, messages)
+        picklists = PicklistsController(
+            context.service,
+            PicklistsModel(messages),
+            messages,
+            refresh_seconds=settings.ui.refresh_seconds,
+            warehouse_id=settings.picqer.warehouse_id or None,
+        )
+        window = MainWindow(
+            shipping,
+            picklists,
+            settings,
+            print_queues=context.print_queues,
+            open_settings=lambda: self.open_settings(messages),
+            settings_problems=loaded.problems + context.settings_problems,
+            settings_backup=loaded.backup,
+        )
+        name = settings.station_name or settings.picqer.subdomain
+        window.setWindowTitle("packstation — demo" if self.demo else f"packstation — {name}")
+        window.show()
+        window.focus_scan_field()
+        self.window = window
+        # Tasks may only be created once the loop runs (PySide6 >= 6.7).
+        QTimer.singleShot(0, picklists.start)
+
+    def open_settings(self, messages: object) -> None:
+        """Show the settings dialog; saving rebuilds the station on the new settings."""
+        from packstation.ui.views.settings_dialog import SettingsDialog
+
+        assert self.context is not None
+        loaded = settings_module.load()
+        dialog = SettingsDialog(
+            loaded.settings,
+            messages,  # type: ignore[arg-type]
+            save_settings=lambda new: settings_module.save(new),
+            set_key=secrets.set_key,
+            test_picqer=check_picqer_account,
+            test_myparcel=check_myparcel_account,
+            print_test_label=print_test_label,
+            get_key=secrets.get_key,
+            keyring_available=secrets.keyring_available(),
+            problems=loaded.problems,
+            backup=loaded.backup,
+            parent=self.window,  # type: ignore[arg-type]
+        )
+        dialog.saved.connect(lambda _settings: self.rebuild())
+        dialog.open()
+        self._dialog = dialog
+
+    def rebuild(self) -> None:
+        """Close the window and its connections and open them again on the saved settings."""
+        old_window, old_context = self.window, self.context
+        self.open(settings_module.load())
+        if old_window is not None:
+            old_window.close()  # type: ignore[attr-defined]
+        if old_context is not None:
+            task = asyncio.get_event_loop().create_task(old_context.aclose())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+    async def aclose(self) -> None:
+        if self.context is not None:
+            await self.context.aclose()
+        await asyncio.gather(*self._closing, return_exceptions=True)
+        if self.servers is not None:
+            self.servers.stop()
+
+
 def run_gui(*, demo: bool) -> int:
     """Start the window on the Qt event loop (qasync) and run until it closes."""
     import qasync
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from packstation.paths import resource_path
-    from packstation.ui.controllers.picklists_controller import PicklistsController
-    from packstation.ui.controllers.shipping_controller import ShippingController
-    from packstation.ui.main_window import MainWindow
     from packstation.ui.messages import Messages
-    from packstation.ui.models.picklists_model import PicklistsModel
+    from packstation.ui.views.crash_dialog import install_crash_handler
+    from packstation.ui.views.first_run_dialog import FirstRunChoice, ask_first_run
 
     qt_app = QApplication.instance() or QApplication(sys.argv)
     qt_app.setApplicationName("packstation")
@@ -256,58 +399,34 @@ def run_gui(*, demo: bool) -> int:
     asyncio.set_event_loop(loop)
 
     loaded = settings_module.load()
+    messages = Messages(loaded.settings.language)
+    open_settings_first = False
+    if not demo and not loaded.settings.accounts_configured:
+        choice = ask_first_run(messages)
+        if choice is FirstRunChoice.QUIT:
+            return 0
+        demo = choice is FirstRunChoice.DEMO
+        open_settings_first = choice is FirstRunChoice.SETTINGS
     if demo:
-        from packstation.demo import DemoServers
-
         use_demo_data_dir()
-        servers = DemoServers()
-        servers.start()
-        settings, keys = demo_settings(servers, loaded.settings)
-    else:
-        servers, settings, keys = None, loaded.settings, secrets.load_keys()
-    redactor = logs.configure(secrets=[keys.picqer, keys.myparcel])
-    context = build_context(settings, keys, demo=servers)
-    context.settings_problems = loaded.problems + context.settings_problems
-    _install_excepthook(redactor)
 
-    messages = Messages(settings.language)
-    shipping = ShippingController(context.service, messages)
-    picklists = PicklistsController(
-        context.service,
-        PicklistsModel(messages),
-        messages,
-        refresh_seconds=settings.ui.refresh_seconds,
-        warehouse_id=settings.picqer.warehouse_id or None,
-    )
-    window = MainWindow(shipping, picklists, settings)
-    title = "packstation — demo" if demo else f"packstation — {settings.station_name or settings.picqer.subdomain}"
-    window.setWindowTitle(title)
-    window.show()
-    window.focus_scan_field()
-    # Tasks may only be created once the loop runs (PySide6 >= 6.7).
-    QTimer.singleShot(0, picklists.start)
+    station = GuiStation(qt_app, demo)
+    station.open(loaded)
+    assert station.redactor is not None
+    install_crash_handler(qt_app, station.redactor.redact, logs.default_log_dir() / "crash.log", messages)
+    if open_settings_first:
+        station.open_settings(messages)
+    if os.environ.get("PACKSTATION_BENCH_EXIT_AFTER_SHOW") == "1":
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, qt_app.quit)  # start-up benchmark: leave once the window is up
 
     closed = asyncio.Event()
     qt_app.aboutToQuit.connect(closed.set)
     with loop:
         loop.run_until_complete(closed.wait())
-        picklists.stop()
-        loop.run_until_complete(context.aclose())
+        loop.run_until_complete(station.aclose())
     return 0
-
-
-def _install_excepthook(redactor: logs.RedactingFilter) -> None:
-    """Log anything that escapes (slots, tasks) instead of letting the process die silently."""
-
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
-        log.critical("Unexpected error", exc_info=(exc_type, exc, tb))  # type: ignore[arg-type]
-
-    sys.excepthook = hook
-
-
-def main_logging(keys: secrets.ApiKeys) -> None:
-    """Start file logging with the current keys registered for redaction."""
-    logs.configure(secrets=[keys.picqer, keys.myparcel])
 
 
 if __name__ == "__main__":

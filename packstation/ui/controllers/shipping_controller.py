@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 from collections.abc import Mapping
-from datetime import datetime
 
 import qasync
 from PySide6.QtCore import QObject, Signal
@@ -163,19 +161,12 @@ class ShippingController(QObject):
 
     @qasync.asyncSlot(object)
     async def ship_new(self, draft: Draft) -> None:
-        """Book a second shipment for an already shipped picklist (the packer confirmed it).
-
-        MyParcel reuses a shipment by reference, so the new one gets its own reference (number/timestamp).
-        """
+        """Book a further shipment for an already shipped picklist (the packer confirmed it)."""
         if self._busy or self.opened is None or draft.violations:
             return
-        opened = dataclasses.replace(self.opened, existing=())
-        reference = f"{opened.picklist.number}/{datetime.now():%m%d%H%M%S}"
-        draft = dataclasses.replace(draft, request=dataclasses.replace(draft.request, reference=reference))
-        self.opened = opened
         try:
-            job = self.service.start(opened, draft)
-        except (InvalidShipment, AlreadyShipped) as exc:
+            job = self.service.start_additional(self.opened, draft)
+        except InvalidShipment as exc:
             self.failed.emit(self.messages.error(exc, During.SHIP))
             return
         await self._run(job)
