@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
-from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict
+from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
 from packstation.services.shipping import ShippingService, WriteBackPolicy
@@ -167,9 +167,27 @@ def demo_settings(servers: DemoServers, base: Settings | None = None) -> tuple[S
         myparcel=replace(base.myparcel, platform="myparcel", base_url=servers.myparcel_url),
         label_printer=replace(base.label_printer, transport="virtual", address=""),
         document_printer=replace(base.document_printer, transport="virtual", address=""),
-        profiles=(),
+        profiles=demo_profiles(),
     )
     return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)
+
+
+# The demo Picqer account's shipping-provider profiles, linked to the local profiles an admin would link them
+# to, so a demo picklist opens with its profile chosen (its Belgian profiles ship with PostNL from the NL account).
+DEMO_PROFILE_LINKS = {
+    "PostNL standaard": (1365, 1287, 1290, 2001, 2002),
+    "PostNL handtekening": (1366,),
+    "PostNL brievenbuspakje": (1367,),
+    "PostNL ophaalpunt": (1368,),
+}
+
+
+def demo_profiles() -> tuple[dict[str, object], ...]:
+    """Return the MyParcel.nl default profiles, linked to the demo Picqer profiles."""
+    return tuple(
+        profile_to_dict(replace(p, picqer_profile_ids=DEMO_PROFILE_LINKS.get(p.name, ())))
+        for p in default_profiles(Platform.MYPARCEL)
+    )
 
 
 @contextlib.asynccontextmanager

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,8 @@ from packstation.ui.main_window import MainWindow
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import PicklistsModel
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "main_window.png"
+# Written to a temporary folder; PACKSTATION_SCREENSHOT_DIR=docs/screenshots refreshes the README pictures.
+SCREENSHOT = Path(os.environ.get("PACKSTATION_SCREENSHOT_DIR", tempfile.gettempdir())) / "main_window.png"
 
 
 @pytest.fixture

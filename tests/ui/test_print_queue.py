@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from PySide6.QtTest import QTest
 from packstation.ui.messages import Messages
 from packstation.ui.views.print_queue_panel import PrinterStatusBar, PrinterStatusPoller, PrintQueuePanel
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "print_queue.png"
+# Written to a temporary folder; PACKSTATION_SCREENSHOT_DIR=docs/screenshots refreshes the README pictures.
+SCREENSHOT = Path(os.environ.get("PACKSTATION_SCREENSHOT_DIR", tempfile.gettempdir())) / "print_queue.png"
 LABEL, DOCUMENT = "Zebra ZD421", "Brother HL-L2350DW"
 
 

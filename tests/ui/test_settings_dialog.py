@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,8 @@ from packstation.settings import PrinterSettings, Settings
 from packstation.ui.messages import Messages
 from packstation.ui.views.settings_dialog import SettingsDialog, show_settings_problems
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "settings.png"
+# Written to a temporary folder; PACKSTATION_SCREENSHOT_DIR=docs/screenshots refreshes the README pictures.
+SCREENSHOT = Path(os.environ.get("PACKSTATION_SCREENSHOT_DIR", tempfile.gettempdir())) / "settings.png"
 
 
 class Station:
