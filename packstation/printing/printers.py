@@ -137,6 +137,11 @@ class ZplLabelPrinter:
         """Check the printer is ready, then send the ZPL; raise a PrinterError subclass if it did not go."""
         if label.kind != "zpl":
             raise LabelError(f"{self.name} prints ZPL; this label was prepared as {label.kind.upper()}.")
+        # Only what this app itself writes may reach the printer: no stored-format, network or firmware
+        # commands smuggled in through a label (the payload is checked where it is sent, whoever built it).
+        foreign = zpl_render.allowed_commands_only(label.payload.decode("ascii", errors="replace"))
+        if foreign:
+            raise LabelError(f"{self.name}: the label holds commands packstation never sends ({', '.join(foreign)}).")
         await _checked_send(self.name, self.transport, label.payload, job_name)
         return PrintReceipt(printer=self.name, job_id=f"{job_name}#{next(self._jobs)}", detail=self.transport.name)
 

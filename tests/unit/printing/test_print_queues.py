@@ -91,3 +91,19 @@ async def test_reprint_retry_and_cancel_reach_the_right_queue() -> None:
     queues.cancel(held.id)
     assert held.state == JobState.CANCELLED
     await queues.close()
+
+
+async def test_zpl_with_commands_the_app_never_sends_is_refused(tmp_path) -> None:
+    import pytest
+
+    from packstation.domain.errors import LabelError
+    from packstation.printing import zpl
+    from packstation.printing.printers import ZplLabelPrinter
+    from packstation.printing.virtual import VirtualPrinter
+
+    transport = VirtualPrinter(tmp_path)
+    printer = ZplLabelPrinter("Zebra", transport, zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203))
+    smuggled = PreparedLabel(payload=b"^XA^FO0,0^GB10,10,2^FS^XZ^XA^JUF^XZ~JR", kind="zpl")
+    with pytest.raises(LabelError, match=r"\^JU"):
+        await printer.send(smuggled, "P1")
+    assert list(tmp_path.iterdir()) == [], "nothing reached the printer"
