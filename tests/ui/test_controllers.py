@@ -153,3 +153,27 @@ async def test_picklists_controller_reports_a_failed_load(station, wait_for):
         ("Picqer cannot be reached. Check the network cable or Wi-Fi. The list tries again by itself.",)
     ]
     assert not controller.loading
+
+
+async def test_leaving_a_picklist_refused_by_myparcel_gives_back_the_claim(station, wait_for):
+    from packstation.domain.errors import ApiMessage, Rejected
+
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "failed")
+
+    async def refuse(request):
+        raise Rejected("MyParcel", 422, (ApiMessage("Invalid house number", 3503),))
+
+    station.carrier.create = refuse
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    claimed_id = controller.opened.picklist.id
+    controller.ship(draft_for(controller))
+    await wait_for(lambda: seen.of("failed"))
+    held = next(p for p in station.picqer.picklists.values() if p.id == claimed_id)
+    assert held.assigned_user_id is not None, "booking claims the picklist for this station"
+    number = next(n for n in station.picqer.picklists if n != "P2024-00123")
+    controller.open_picklist(number)
+    await wait_for(lambda: len(seen.of("picklist_opened")) == 2)
+    held = next(p for p in station.picqer.picklists.values() if p.id == claimed_id)
+    assert held.assigned_user_id is None, "nothing was booked, so the other stations may take it"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import qasync
 from PySide6.QtCore import QObject, Signal
 
-from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PicklistNotPackable
+from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PicklistNotPackable, Rejected
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
@@ -115,12 +115,25 @@ class ShippingController(QObject):
                 self._lookup = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             return
+        await self._release_abandoned(self.job)
         self.opened = opened
         self.job = None
         self._states = dict.fromkeys(STEPS, StepState.WAITING)
         for step in STEPS:
             self.step_changed.emit(step, StepState.WAITING.value, "")
         self.picklist_opened.emit(opened)
+
+    async def _release_abandoned(self, job: ShipmentJob | None) -> None:
+        """Give back this station's claim on a picklist the packer left without booking anything."""
+        if job is None or job.error is None or job.shipments:
+            return
+        # Only when nothing can have been booked: a failed check, or MyParcel refusing the request outright.
+        if job.step is not Step.CHECK and not isinstance(job.error, Rejected | InvalidShipment):
+            return
+        try:
+            await self.service.release(job.opened)
+        except Exception as exc:  # the claim is only a courtesy to the other stations
+            self._log(exc)
 
     @qasync.asyncSlot(object)
     async def ship(self, draft: Draft) -> None:
