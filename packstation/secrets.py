@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import keyring
-import keyring.errors
-
 from packstation.domain.errors import SecretsUnavailable
 
 SERVICE = "packstation"
@@ -33,6 +30,10 @@ def get_key(account: str) -> str:
     from_env = os.environ.get(ENV_VARS[account], "")
     if from_env:
         return from_env
+    # Imported here, not at the top: keyring costs ~40 ms of start-up and demo mode never needs it.
+    import keyring
+    import keyring.errors
+
     try:
         return keyring.get_password(SERVICE, account) or ""
     except keyring.errors.KeyringError:
@@ -41,6 +42,9 @@ def get_key(account: str) -> str:
 
 def set_key(account: str, value: str) -> None:
     """Store the key in the OS keyring; raise SecretsUnavailable when there is no usable keyring."""
+    import keyring
+    import keyring.errors
+
     try:
         if value:
             keyring.set_password(SERVICE, account, value)
@@ -57,6 +61,8 @@ def set_key(account: str, value: str) -> None:
 
 def keyring_available() -> bool:
     """Tell whether a real OS keyring backs the secrets (never a plaintext fallback)."""
+    import keyring
+
     backend = keyring.get_keyring()
     priority = getattr(backend, "priority", 0)
     name = type(backend).__module__
@@ -64,4 +70,5 @@ def keyring_available() -> bool:
 
 
 def load_keys() -> ApiKeys:
+    """Return both API keys (environment first, then the keyring)."""
     return ApiKeys(picqer=get_key(PICQER), myparcel=get_key(MYPARCEL))

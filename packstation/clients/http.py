@@ -7,6 +7,8 @@ import collections
 import ipaddress
 import logging
 import random
+import ssl
+import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -88,6 +90,35 @@ def check_base_url(service: str, url: str) -> str:
     return url
 
 
+_tls_lock = threading.Lock()
+_tls_context: ssl.SSLContext | None = None
+
+
+def shared_tls_context() -> ssl.SSLContext:
+    """Return this process's verifying TLS context (httpx's default: certifi, or SSL_CERT_FILE/DIR), built once."""
+    global _tls_context
+    # Loading the CA bundle takes ~30 ms; every client of the process shares one context instead.
+    with _tls_lock:
+        if _tls_context is None:
+            _tls_context = httpx.create_ssl_context(verify=True)
+        return _tls_context
+
+
+def trust_nothing_tls_context() -> ssl.SSLContext:
+    """Return a TLS context that verifies certificates but trusts no authority: every https connection fails."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # check_hostname and CERT_REQUIRED are its defaults
+
+
+def tls_context_for(base_url: str) -> ssl.SSLContext:
+    """Return the TLS context for a client of this API address."""
+    parts = urlsplit(base_url)
+    if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
+        # A plain-http loopback API (demo mode, tests) never needs TLS; failing closed instead of loading the
+        # CA bundle keeps start-up short without letting this client reach any https host unverified.
+        return trust_nothing_tls_context()
+    return shared_tls_context()
+
+
 def build_async_client(
     config: HttpConfig,
     headers: Mapping[str, str],
@@ -102,7 +133,8 @@ def build_async_client(
         headers={"User-Agent": config.user_agent, **headers},
         auth=auth,
         timeout=config.timeout,
-        verify=True,
+        # A transport handed in (tests) brings its own connections: no TLS context to build at all.
+        verify=True if transport is not None else tls_context_for(config.base_url),
         follow_redirects=False,
         transport=transport,
     )

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -64,7 +64,13 @@ CREATE_ATTEMPTS = 2
 CONFIRM_MIN_SECONDS = 5.0
 CONFIRM_INTERVAL = 1.0
 CONCEPT = 1
-TRACK_TRACE_FALLBACK = "https://myparcel.me/track-trace/{barcode}/{postal_code}/{cc}"
+# The consumer portal's page per platform: MyParcel's SDK builds myparcel.me/track-trace/{barcode}/{postal}/{cc}
+# (contract §C.10); SendMyParcel's tracktraces hold no link at all (§D) and MyParcel's own BE plugins and SDK
+# platform table use sendmyparcel.me with the same path.
+TRACK_TRACE_PAGES = {
+    Platform.MYPARCEL: "https://myparcel.me/track-trace/",
+    Platform.SENDMYPARCEL: "https://sendmyparcel.me/track-trace/",
+}
 # Search pages of GET /shipments (seed 002 §6.E: size 30-200).
 SEARCH_PAGE_SIZE = 200
 
@@ -218,14 +224,27 @@ def _shipments_in(data: object, what: str) -> list[Any]:
     return holder.items("shipments")
 
 
-def tracking_fallback(shipment: Shipment) -> str:
-    """Return the myparcel.me tracking page of a shipment (how the official SDK builds it), or ""."""
+def tracking_page(shipment: Shipment, platform: Platform = Platform.MYPARCEL) -> str:
+    """Return the consumer-portal tracking page of a shipment, built from barcode, postal code and country, or ""."""
     if not shipment.barcode:
         return ""
-    return TRACK_TRACE_FALLBACK.format(
-        barcode=shipment.barcode,
-        postal_code=shipment.recipient_postal_code.replace(" ", "").upper(),
-        cc=shipment.recipient_cc.upper(),
+    postal_code = "".join(shipment.recipient_postal_code.split()).upper()
+    parts = [shipment.barcode, postal_code]
+    if shipment.recipient_cc:
+        parts.append(shipment.recipient_cc.upper())  # the SDK leaves the country out when it has none
+    return TRACK_TRACE_PAGES[platform] + "/".join(quote(part, safe="") for part in parts)
+
+
+def shipment_from_request(shipment_id: int, request: ShipmentRequest) -> Shipment:
+    """Return the just-created concept of a one-parcel request as MyParcel stores it (no barcode before the label)."""
+    return Shipment(
+        id=shipment_id,
+        reference=request.parcel_references[0],
+        carrier=request.carrier,
+        status=CONCEPT,
+        barcode="",
+        recipient_postal_code=request.recipient.postal_code,
+        recipient_cc=request.recipient.cc.upper(),
     )
 
 
@@ -294,13 +313,20 @@ class MyParcelClient:
         raise NotFound(SERVICE, 404, ())
 
     async def tracking_url(self, shipment: Shipment) -> str:
-        """Return the carrier's tracking page, or the myparcel.me page while MyParcel has none."""
+        """Return the consumer-portal tracking page, built without a request (or "" before the barcode exists)."""
+        if shipment.barcode and not shipment.recipient_postal_code.strip():
+            # The page needs the postal code; without one (countries that have none) ask MyParcel instead.
+            return await self.tracktrace_link(shipment)
+        return tracking_page(shipment, self.platform)
+
+    async def tracktrace_link(self, shipment: Shipment) -> str:
+        """Return the link GET /tracktraces gives (the carrier's page), or the built page while it has none."""
         try:
             response = await self._session.request("GET", f"/tracktraces/{int(shipment.id)}")
             data = Fields(SERVICE, "tracktraces", self._session.json(response, "tracktraces")).opt_obj("data")
         except (ApiStatusError, BadResponse) as exc:
-            log.info("MyParcel: no track & trace for %s (%s); using the fallback page", shipment.id, exc)
-            return tracking_fallback(shipment)
+            log.info("MyParcel: no track & trace for %s (%s); using the built page", shipment.id, exc)
+            return tracking_page(shipment, self.platform)
         entries = data.items("tracktraces") if data is not None else []
         for entry in entries:
             if not isinstance(entry, Mapping):
@@ -309,24 +335,30 @@ class MyParcelClient:
                 link = entry.get(key)
                 if isinstance(link, str) and link.startswith("https://"):
                     return link
-        return tracking_fallback(shipment)
+        return tracking_page(shipment, self.platform)
 
     # --- creating ------------------------------------------------------------------------------
 
-    async def create(self, request: ShipmentRequest) -> list[Shipment]:
+    async def create(self, request: ShipmentRequest, *, looked_up: bool = False) -> list[Shipment]:
         """Create the shipment (and its secondary parcels); return one Shipment per parcel, in parcel order.
 
         Idempotent by reference_identifier: what exists is reused, and after a timeout or lost reply the
         reference is watched for a while (MyParcel may still be booking) before anything is sent again.
+
+        Args:
+            looked_up: the caller found nothing under the main reference just now (no await on anything else
+                between its lookup and this call): skip the lookup before the first POST. Every later attempt
+                still looks up first.
         """
         payload = {"data": {"shipments": [shipment_payload(request, self.platform)]}}
         last_error: ApiError | None = None
         for attempt in range(1, CREATE_ATTEMPTS + 1):
-            existing = await self._existing(request)
-            if existing is not None:
-                return existing
+            if attempt > 1 or not looked_up:
+                existing = await self._existing(request)
+                if existing is not None:
+                    return existing
             try:
-                main_id = await self._post_shipments(payload, request.reference)
+                main_id, echoed = await self._post_shipments(payload, request.reference)
             except RateLimited as exc:
                 # A 429 was refused before booking; wait as told, then look up and post again.
                 last_error = exc
@@ -341,6 +373,11 @@ class MyParcelClient:
                     log.info("MyParcel: %s was booked although its reply was lost; reusing it", request.reference)
                     return existing
                 continue
+            refs = request.parcel_references
+            if len(refs) == 1 and echoed in ("", refs[0]):
+                # The POST reply holds the id and the request the rest; the barcode is read after the label.
+                return [shipment_from_request(main_id, request)]
+            # Multi-collo needs the secondary ids, which only GET /shipments/{id} gives.
             return await self._expand(await self.get_shipment(main_id), request)
         existing = await self._existing(request)
         if existing is not None:
@@ -359,8 +396,8 @@ class MyParcelClient:
             await self._session.retry.sleep(CONFIRM_INTERVAL)
             waited += CONFIRM_INTERVAL
 
-    async def _post_shipments(self, payload: dict[str, Any], reference: str) -> int:
-        """POST once (never retried here) and return the id of the main shipment."""
+    async def _post_shipments(self, payload: dict[str, Any], reference: str) -> tuple[int, str]:
+        """POST once (never retried here); return the main shipment's id and the reference the reply echoes."""
         content_types = (SHIPMENT_CONTENT_TYPE, SHIPMENT_CONTENT_TYPE_NO_VERSION)
         for index, content_type in enumerate(content_types):
             try:
@@ -382,7 +419,8 @@ class MyParcelClient:
             raw_ids = data.items("ids") if data is not None else []
             if not raw_ids:
                 raise BadResponse(SERVICE, f"created shipments: no id in the answer for {reference}")
-            return Fields(SERVICE, "created shipments.ids[0]", raw_ids[0]).req_int("id")
+            first = Fields(SERVICE, "created shipments.ids[0]", raw_ids[0])
+            return first.req_int("id"), first.opt_str("reference_identifier")
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _existing(self, request: ShipmentRequest) -> list[Shipment] | None:

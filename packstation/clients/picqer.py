@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 from collections.abc import AsyncIterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
@@ -142,7 +143,9 @@ class PicqerClient:
         for item in expect_list(SERVICE, "picklists", raw):
             found = parse_picklist(item)
             if found.number.casefold() == number.casefold():
-                # List answers may leave out the products; the single picklist has them.
+                if isinstance(item, Mapping) and isinstance(item.get("products"), list):
+                    return found  # this list answer carries the products: it is the whole picklist
+                # List answers may leave out the products (contract §A.7.1); the single picklist has them.
                 return await self.get_picklist(found.id)
         return None
 
@@ -186,14 +189,15 @@ class PicqerClient:
             raise BadResponse(SERVICE, "The picklist comments are not a list.")
         return [str(item.get("body", "")) for item in data if isinstance(item, dict)]
 
-    async def pick_all(self, picklist_id: int) -> None:
-        """Mark every product of the picklist as picked."""
-        await self._call("POST", f"/picklists/{int(picklist_id)}/pickall")
+    async def pick_all(self, picklist_id: int) -> Picklist | None:
+        """Mark every product of the picklist as picked; return the picklist Picqer answers with, if any."""
+        response = await self._call("POST", f"/picklists/{int(picklist_id)}/pickall")
+        return _picklist_in(response, picklist_id)
 
-    async def close_picklist(self, picklist_id: int) -> None:
-        """Close the picklist; one that is already closed counts as done."""
+    async def close_picklist(self, picklist_id: int) -> Picklist | None:
+        """Close the picklist (one already closed counts as done); return it as Picqer answers, if it does."""
         try:
-            await self._call("POST", f"/picklists/{int(picklist_id)}/close")
+            response = await self._call("POST", f"/picklists/{int(picklist_id)}/close")
         except Rejected as exc:
             # Picqer closes a picklist by itself once shipped and picked; a second close answers error 21.
             if ERROR_WRONG_STATUS not in exc.codes:
@@ -202,14 +206,22 @@ class PicqerClient:
             if current.status is not PicklistStatus.CLOSED:
                 raise
             log.info("Picqer: picklist %s was already closed", current.number)
+            return current
+        return _picklist_in(response, picklist_id)
 
-    async def assign(self, picklist_id: int, user_id: int) -> None:
-        """Assign the picklist to a user (the packer at this station)."""
-        await self._call("POST", f"/picklists/{int(picklist_id)}/assign", json={"iduser": int(user_id)})
+    async def assign(self, picklist_id: int, user_id: int) -> Picklist | None:
+        """Assign the picklist to a user (the packer at this station); return the picklist Picqer answers with.
 
-    async def unassign(self, picklist_id: int) -> None:
-        """Release the picklist."""
-        await self._call("POST", f"/picklists/{int(picklist_id)}/unassign")
+        The answer shows the picklist right after this assignment: it cannot tell whether another station
+        assigns it a moment later (Picqer re-assigns without complaint), so a claim still needs a later re-read.
+        """
+        response = await self._call("POST", f"/picklists/{int(picklist_id)}/assign", json={"iduser": int(user_id)})
+        return _picklist_in(response, picklist_id)
+
+    async def unassign(self, picklist_id: int) -> Picklist | None:
+        """Release the picklist; return the picklist Picqer answers with, if any."""
+        response = await self._call("POST", f"/picklists/{int(picklist_id)}/unassign")
+        return _picklist_in(response, picklist_id)
 
     # --- orders --------------------------------------------------------------------------------
 
@@ -408,6 +420,23 @@ def parse_user(data: object) -> PicqerUser:
     first = f.opt_str("firstname") or f.opt_str("first_name")
     last = f.opt_str("lastname") or f.opt_str("last_name")
     return PicqerUser(id=f.req_int("iduser"), username=f.opt_str("username"), full_name=f"{first} {last}".strip())
+
+
+def _picklist_in(response: httpx.Response, picklist_id: int) -> Picklist | None:
+    """Return the picklist an action endpoint answered with, or None when the answer is not that picklist."""
+    if not response.content or "json" not in response.headers.get("Content-Type", "json").lower():
+        return None
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return None  # the action succeeded; an unreadable echo only means the caller reads the picklist itself
+    if not isinstance(data, Mapping) or data.get("idpicklist") != int(picklist_id):
+        return None
+    try:
+        return parse_picklist(data)
+    except BadResponse as exc:
+        log.info("Picqer: the answer to an action on picklist %s is not a whole picklist (%s)", picklist_id, exc)
+        return None
 
 
 def _pdf_from(response: httpx.Response) -> bytes:

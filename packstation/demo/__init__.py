@@ -11,7 +11,7 @@ from types import TracebackType
 
 from packstation.demo.http import FaultSwitch, Fired
 from packstation.demo.myparcel import DEMO_BE_KEY, DEMO_NL_KEY, MyParcelState
-from packstation.demo.picqer import DEMO_API_KEY, PicqerState
+from packstation.demo.picqer import DEMO_API_KEY, DEMO_STATION2_API_KEY, PicqerState
 
 __all__ = ["DemoServers", "FaultSwitch", "Fired", "MyParcelState", "PicqerState"]
 
@@ -35,7 +35,7 @@ class DemoServers:
         self.picqer = PicqerState(
             picklist_count,
             seed,
-            api_key=DEMO_API_KEY,
+            api_keys={DEMO_API_KEY: 1001, DEMO_STATION2_API_KEY: 1002},
             rate_limit=picqer_rate_limit,
             rate_window=rate_window,
             rate_limits=rate_limits,
@@ -49,7 +49,8 @@ class DemoServers:
             rate_limits=rate_limits,
             latency=latency,
         )
-        self.picqer_api_key = DEMO_API_KEY
+        self.picqer_api_key = DEMO_API_KEY  # user 1001 "Demo Packer"
+        self.picqer_station2_api_key = DEMO_STATION2_API_KEY  # user 1002 "Station 2": a second bench
         self.myparcel_api_key = DEMO_NL_KEY
         self.myparcel_be_api_key = DEMO_BE_KEY
         self._ports = (picqer_port, myparcel_port)

@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from packstation.demo import myparcel_rules, pdfs
+from packstation.demo import myparcel_rules
 from packstation.demo.http import DemoApp, Reply, Request, json_reply, match_route
 
 DEMO_NL_KEY = "demo-myparcel-nl-key-41d2"
@@ -347,6 +347,9 @@ class MyParcelState(DemoApp):
             if len(group) > 1:
                 drawn["_colli"] = (group.index(shipment) + 1, len(group))
             pages.append(drawn)
+        # reportlab costs ~100 ms to import: only the first label pays it, not every start of demo mode.
+        from packstation.demo import pdfs
+
         pdf = pdfs.labels(pages, paper, positions)
         accept = (request.headers.get("Accept") or "").lower()
         if "application/vnd.shipment_label_link+json" in accept or accept.startswith("application/json"):

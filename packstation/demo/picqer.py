@@ -6,15 +6,17 @@ import base64
 import binascii
 import copy
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from packstation.demo import pdfs, seed
+from packstation.demo import seed
 from packstation.demo.http import DemoApp, Reply, Request, json_reply, match_route
 
 PAGE_SIZE = 100
 API_PREFIX = "/api/v1"
-DEMO_API_KEY = "demo-picqer-key-7f3a9c"
+DEMO_API_KEY = "demo-picqer-key-7f3a9c"  # user 1001 "Demo Packer"
+DEMO_STATION2_API_KEY = "demo-picqer-station2-key-2b6e"  # user 1002 "Station 2"
 
 # Picqer error codes used here [PQ-DOC:response-codes].
 E_UNKNOWN = 1
@@ -30,7 +32,12 @@ def _now() -> str:
 
 
 class PicqerState(DemoApp):
-    """In-memory Picqer account served over HTTP; all state access goes through `lock`."""
+    """In-memory Picqer account served over HTTP; all state access goes through `lock`.
+
+    Each API key belongs to one user (Picqer keys are made per user): /users/me, comments and closing are that
+    user's. Assigning a picklist that another user holds re-assigns it, as Picqer's own back office does; the
+    API documents no refusal (contract §A.7.6), so a station cannot rely on assign failing.
+    """
 
     server_name = "picqer"
 
@@ -40,13 +47,16 @@ class PicqerState(DemoApp):
         seed_value: int = 7,
         *,
         api_key: str = DEMO_API_KEY,
+        api_keys: Mapping[str, int] | None = None,
         rate_limit: int = 500,
         rate_window: float = 60.0,
         rate_limits: bool = True,
         latency: float = 0.0,
     ) -> None:
         super().__init__(rate_limit=rate_limit, rate_window=rate_window, rate_limits=rate_limits, latency=latency)
-        self.api_key = api_key
+        # api_keys maps each key to its user; without it, `api_key` alone belongs to the demo packer.
+        self.api_keys: dict[str, int] = dict(api_keys) if api_keys else {api_key: seed.DEMO_USER_ID}
+        self.api_key = next(iter(self.api_keys))
         picklists, orders, comments = seed.build(picklist_count, seed_value)
         self.picklists: list[dict[str, Any]] = picklists
         self.orders: dict[int, dict[str, Any]] = orders
@@ -54,7 +64,10 @@ class PicqerState(DemoApp):
         self.users: list[dict[str, Any]] = copy.deepcopy(seed.USERS)
         self.warehouses: list[dict[str, Any]] = copy.deepcopy(seed.WAREHOUSES)
         self.shipping_providers: list[dict[str, Any]] = copy.deepcopy(seed.SHIPPING_PROVIDERS)
-        self.me_iduser = seed.DEMO_USER_ID
+        unknown = set(self.api_keys.values()) - {u["iduser"] for u in self.users}
+        if unknown:
+            raise ValueError(f"API keys for users the account does not have: {sorted(unknown)}")
+        self.me_iduser = self.api_keys[self.api_key]  # the caller of the request being routed (set under the lock)
         self._by_id = {p["idpicklist"]: p for p in picklists}
         self._by_order: dict[int, list[dict[str, Any]]] = {}
         for picklist in picklists:
@@ -120,16 +133,20 @@ class PicqerState(DemoApp):
             return self.error_reply(400, "Picklist is locked by another process, please try again", code=E_UNKNOWN)
         return None
 
-    def check_headers(self, request: Request) -> Reply | None:
-        """Require Basic auth with the API key as user name, and a User-Agent."""
+    @staticmethod
+    def _key_of(request: Request) -> str | None:
+        """Return the API key of a request: the user name of its Basic auth."""
         auth = request.headers.get("Authorization") or ""
-        user = None
-        if auth[:6].lower() == "basic ":
-            try:
-                user = base64.b64decode(auth[6:].strip(), validate=True).decode("utf-8").split(":", 1)[0]
-            except (binascii.Error, UnicodeDecodeError):
-                user = None
-        if user != self.api_key:
+        if auth[:6].lower() != "basic ":
+            return None
+        try:
+            return base64.b64decode(auth[6:].strip(), validate=True).decode("utf-8").split(":", 1)[0]
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+
+    def check_headers(self, request: Request) -> Reply | None:
+        """Require Basic auth with a known API key as user name, and a User-Agent."""
+        if self._key_of(request) not in self.api_keys:
             return self.error_reply(401, "Invalid API key or no access to this function", code=E_UNKNOWN)
         if not (request.headers.get("User-Agent") or "").strip():
             return self.error_reply(400, "A User-Agent header is required, see picqer.com/api", code=E_MISSING)
@@ -158,6 +175,7 @@ class PicqerState(DemoApp):
             except ValueError:
                 return self.error_reply(400, "No valid JSON given", code=E_BAD_JSON)
         with self.lock:
+            self.me_iduser = self.api_keys.get(self._key_of(request) or "", self.me_iduser)
             return fn(inner, **params)
 
     # -- picklists --------------------------------------------------------------------------------
@@ -360,6 +378,8 @@ class PicqerState(DemoApp):
         picklist = self._picklist(id)
         if picklist is None:
             return self._not_found()
+        from packstation.demo import pdfs  # lazily: reportlab is slow to import (see demo/myparcel.py)
+
         pdf = pdfs.packing_list(picklist, self.orders.get(picklist["idorder"]))
         return Reply(
             200,

@@ -259,8 +259,75 @@ async def test_create_sends_the_documented_headers_and_returns_the_shipment(cloc
     assert post.headers["Content-Type"] == SHIPMENT_CONTENT_TYPE
     assert post.headers["Authorization"] == "basic " + base64.b64encode(KEY.encode()).decode()
     assert str(post.url) == "https://api.myparcel.nl/shipments"
-    # Looked up first, then created, then read back.
-    assert [r.method for r in fake.requests] == ["GET", "POST", "GET"]
+    # Looked up first, then created; a one-parcel shipment is not read back (the reply has the id).
+    assert [r.method for r in fake.requests] == ["GET", "POST"]
+
+
+async def test_one_parcel_shipment_is_built_from_the_reply_and_the_request(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    request = domestic_request(reference="P2024-00011")
+    (shipment,) = await client(fake, clock).create(request)
+    stored = fake.shipments[shipment.id]
+    assert shipment == Shipment(
+        id=shipment.id,
+        reference="P2024-00011",
+        carrier=Carrier.POSTNL,
+        status=1,
+        barcode="",
+        recipient_postal_code="2132JE",
+        recipient_cc="NL",
+    )
+    assert stored["reference_identifier"] == shipment.reference and shipment.is_concept
+
+
+async def test_create_after_the_callers_own_lookup_posts_at_once(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    shipments = await client(fake, clock).create(domestic_request(reference="P2024-00012"), looked_up=True)
+    assert [f"{r.method} {r.url.path}" for r in fake.requests] == ["POST /shipments"]
+    assert shipments[0].id in fake.shipments
+
+
+async def test_looked_up_still_looks_up_after_a_lost_reply(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    fake.lose_next_reply = True
+    shipments = await client(fake, clock).create(domestic_request(reference="P2024-00013"), looked_up=True)
+    # The reply was lost after MyParcel booked it: the lookup finds it and nothing is posted twice.
+    assert fake.posts == 1 and len(fake.shipments) == 1
+    assert [r.method for r in fake.requests] == ["POST", "GET"]
+    assert shipments[0].id in fake.shipments
+
+
+async def test_looked_up_still_looks_up_before_posting_again_after_a_5xx(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    fake.queue(r"POST /shipments", httpx.Response(502, text="<html><title>Bad Gateway</title></html>"))
+    await client(fake, clock).create(domestic_request(reference="P2024-00014"), looked_up=True)
+    methods = [r.method for r in fake.requests]
+    second_post = [i for i, m in enumerate(methods) if m == "POST"][1]
+    assert methods[0] == "POST" and methods[second_post - 1] == "GET" and fake.posts == 1
+
+
+async def test_looked_up_finds_a_late_booking_instead_of_posting_twice(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    booked_at = clock.now + 3.0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            fake.requests.append(request)
+            fake.posts += 1
+            raise httpx.ReadTimeout("no answer")
+        if clock.now >= booked_at and not fake.shipments:
+            fake.add({"reference_identifier": "P2024-00015", "carrier_id": 1})
+        return fake(request)
+
+    c = MyParcelClient(
+        HttpConfig(base_url="", api_key=KEY),
+        Platform.MYPARCEL,
+        RateLimiter.for_myparcel(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(handler),
+    )
+    shipments = await c.create(domestic_request(reference="P2024-00015"), looked_up=True)
+    assert fake.posts == 1 and [s.id for s in shipments] == list(fake.shipments)
 
 
 async def test_platform_default_and_override_base_urls(clock: FakeClock) -> None:
@@ -358,6 +425,9 @@ async def test_multi_collo_returns_one_shipment_per_parcel_in_order(clock: FakeC
     assert shipments[0].secondary_ids == (shipments[1].id, shipments[2].id)
     again = await c.create(domestic_request(parcels=3, reference="P2024-00006"))
     assert [s.id for s in again] == [s.id for s in shipments] and fake.posts == 1
+    # Multi-collo still reads the main shipment back after the POST: its secondary ids come only from there.
+    first_post = next(i for i, r in enumerate(fake.requests) if r.method == "POST")
+    assert fake.requests[first_post + 1].url.path == f"/shipments/{shipments[0].id}"
 
 
 async def test_422_surfaces_myparcel_codes_and_human_text(clock: FakeClock, samples_dir: Path) -> None:
@@ -490,21 +560,50 @@ async def test_download_link_to_another_host_is_refused(clock: FakeClock) -> Non
         await client(fake, clock).fetch_label(list(range(1, 31)), LabelFormat.A6)
 
 
-async def test_tracking_url_from_tracktraces_or_the_myparcel_me_fallback(clock: FakeClock, samples_dir) -> None:
+async def test_tracking_url_is_built_without_a_request(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    shipment = Shipment(
+        id=7, reference="R", carrier=Carrier.POSTNL, barcode="3SABC", recipient_postal_code="2132 je", recipient_cc="nl"
+    )
+    assert await client(fake, clock).tracking_url(shipment) == "https://myparcel.me/track-trace/3SABC/2132JE/NL"
+    be = Shipment(id=8, reference="R", carrier=2, barcode="3232X", recipient_postal_code="1000", recipient_cc="BE")
+    sendmyparcel = client(fake, clock, Platform.SENDMYPARCEL)
+    assert await sendmyparcel.tracking_url(be) == "https://sendmyparcel.me/track-trace/3232X/1000/BE"
+    assert fake.requests == []
+    # No barcode yet (before the label): no page.
+    assert await client(fake, clock).tracking_url(Shipment(id=9, reference="R", carrier=1)) == ""
+
+
+async def test_tracking_url_asks_myparcel_when_there_is_no_postal_code(clock: FakeClock, samples_dir) -> None:
+    fake = FakeMyParcel()
+    fake.queue(r"GET /tracktraces/43393092", httpx.Response(200, json=example(samples_dir, "06.shipments__65_")))
+    shipment = Shipment(id=43393092, reference="R", carrier=Carrier.POSTNL, barcode="3SMYPA126329191")
+    assert (await client(fake, clock).tracking_url(shipment)).startswith("https://postnl.nl/tracktrace/?B=3SMYPA126329191")
+
+
+async def test_tracktrace_link_from_tracktraces_or_the_built_page(clock: FakeClock, samples_dir) -> None:
     fake = FakeMyParcel()
     fake.queue(r"GET /tracktraces/43393092", httpx.Response(200, json=example(samples_dir, "06.shipments__65_")))
     fake.queue(r"GET /tracktraces/7", httpx.Response(200, json={"data": {"tracktraces": [[]]}}))
     c = client(fake, clock)
     shipment = Shipment(id=43393092, reference="R", carrier=Carrier.POSTNL, barcode="3SMYPA126329191")
-    assert (await c.tracking_url(shipment)).startswith("https://postnl.nl/tracktrace/?B=3SMYPA126329191")
+    assert (await c.tracktrace_link(shipment)).startswith("https://postnl.nl/tracktrace/?B=3SMYPA126329191")
     other = Shipment(
         id=7, reference="R", carrier=Carrier.POSTNL, barcode="3SABC", recipient_postal_code="2132 je", recipient_cc="nl"
     )
-    assert await c.tracking_url(other) == "https://myparcel.me/track-trace/3SABC/2132JE/NL"
+    assert await c.tracktrace_link(other) == "https://myparcel.me/track-trace/3SABC/2132JE/NL"
     # No tracktrace at all (404) falls back too.
-    assert await c.tracking_url(
+    assert await c.tracktrace_link(
         Shipment(id=8, reference="R", carrier=1, barcode="3SX", recipient_postal_code="1000", recipient_cc="BE")
     ) == ("https://myparcel.me/track-trace/3SX/1000/BE")
+    assert [r.url.path for r in fake.requests] == ["/tracktraces/43393092", "/tracktraces/7", "/tracktraces/8"]
+
+
+async def test_shipments_read_back_carry_the_recipient_postal_code_and_country(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    sid = fake.add({"reference_identifier": "R", "carrier_id": 1, "recipient": {"cc": "nl", "postal_code": "2132 JE"}})
+    shipment = await client(fake, clock).get_shipment(sid)
+    assert (shipment.recipient_postal_code, shipment.recipient_cc) == ("2132 JE", "NL")
 
 
 async def test_delete_concepts(clock: FakeClock) -> None:

@@ -130,6 +130,64 @@ async def test_find_picklist_by_number(clock: FakeClock) -> None:
     assert await c.find_picklist("P2024-99999") is None
 
 
+async def test_find_picklist_uses_a_list_answer_that_holds_the_products(clock: FakeClock) -> None:
+    fake = FakePicqer(5)
+    found = await client(fake, clock).find_picklist("P2024-00004")
+    assert found is not None and found.lines[0].product_code == "A1" and found.lines[0].amount == 2
+    assert [r.url.path for r in fake.requests] == ["/api/v1/picklists"]  # no second GET of the same picklist
+
+
+async def test_find_picklist_reads_the_picklist_when_the_list_leaves_out_the_products(clock: FakeClock) -> None:
+    fake = FakePicqer(5)
+    without_products = {k: v for k, v in raw_picklist(4).items() if k != "products"}
+    fake.queue(r"GET /picklists", httpx.Response(200, json=[without_products]))
+    found = await client(fake, clock).find_picklist("P2024-00004")
+    assert found is not None and [line.product_code for line in found.lines] == ["A1"]
+    assert [r.url.path for r in fake.requests] == ["/api/v1/picklists", "/api/v1/picklists/1004"]
+
+
+async def test_actions_return_the_picklist_picqer_answers_with(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    picked = raw_picklist(1, totalpicked=2, assigned_to_iduser=12)
+    fake.queue(r"POST /picklists/1001/assign", httpx.Response(200, json=picked))
+    fake.queue(r"POST /picklists/1001/pickall", httpx.Response(200, json=picked))
+    fake.queue(r"POST /picklists/1001/close", httpx.Response(200, json={**picked, "status": "closed"}))
+    c = client(fake, clock)
+    assigned = await c.assign(1001, 12)
+    assert assigned is not None and assigned.assigned_user_id == 12
+    all_picked = await c.pick_all(1001)
+    assert all_picked is not None and all_picked.all_picked
+    closed = await c.close_picklist(1001)
+    assert closed is not None and closed.status is PicklistStatus.CLOSED
+    assert len(fake.requests) == 3  # nothing read back
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        httpx.Response(204),
+        httpx.Response(200, json={}),
+        httpx.Response(200, json=True),
+        httpx.Response(200, json=raw_picklist(2)),  # another picklist is not this one
+        httpx.Response(200, json={"idpicklist": 1001}),  # not a whole picklist
+        httpx.Response(200, text="<html>ok</html>", headers={"Content-Type": "text/html"}),
+    ],
+)
+async def test_actions_without_a_picklist_answer_return_none(clock: FakeClock, reply: httpx.Response) -> None:
+    fake = FakePicqer(1)
+    fake.queue(r"POST /picklists/1001/close", reply)
+    assert await client(fake, clock).close_picklist(1001) is None
+
+
+async def test_close_that_was_already_done_returns_the_closed_picklist(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    fake.picklists[1001]["status"] = "closed"
+    error = {"error": True, "error_code": 21, "error_message": "Item not found or does not have the right status"}
+    fake.queue(r"POST /picklists/1001/close", httpx.Response(400, json=error))
+    closed = await client(fake, clock).close_picklist(1001)
+    assert closed is not None and closed.status is PicklistStatus.CLOSED
+
+
 def test_tags_in_both_forms() -> None:
     keyed = {"Fragile": {"idtag": 1, "title": "Fragile"}, "VIP": {"idtag": 2, "title": "VIP"}}
     listed = [{"idtag": 1, "title": "Fragile"}, {"idtag": 2, "title": "VIP"}]
