@@ -149,6 +149,32 @@ async def test_write_backs_pick_and_close_twice(servers, picqer) -> None:
     assert (await picqer.get_picklist(picklist_id)).status is PicklistStatus.CLOSED
 
 
+async def test_scan_and_write_back_read_nothing_back(servers, picqer) -> None:
+    raw = next(
+        p for p in servers.picqer.picklists if p["status"] == "new" and p["idorder"] and not p["assigned_to_iduser"]
+    )
+    me = await picqer.current_user()
+    servers.picqer.reset_requests()
+    found = await picqer.find_picklist(raw["picklistid"])
+    assert found is not None and len(found.lines) == len(raw["products"])
+    claimed = await picqer.assign(found.id, me.id)
+    picked = await picqer.pick_all(found.id)
+    closed = await picqer.close_picklist(found.id)
+    assert claimed is not None and claimed.assigned_user_id == me.id
+    assert picked is not None and picked.all_picked
+    assert closed is not None and closed.status is PicklistStatus.CLOSED
+    assert [m for m, _p, _s in servers.picqer.requests] == ["GET", "POST", "POST", "POST"]
+
+
+async def test_second_station_key_is_its_own_user(servers) -> None:
+    client = PicqerClient(
+        HttpConfig(base_url=servers.picqer_url, api_key=servers.picqer_station2_api_key), RateLimiter.for_picqer(), FAST
+    )
+    me = await client.current_user()
+    assert (me.id, me.full_name) == (1002, "Station 2")
+    await client.aclose()
+
+
 async def test_wrong_picqer_key_is_unauthorized(servers) -> None:
     client = PicqerClient(HttpConfig(base_url=servers.picqer_url, api_key="wrong"), RateLimiter.for_picqer(), FAST)
     with pytest.raises(Unauthorized):
@@ -169,6 +195,26 @@ async def test_create_label_barcode_and_tracking(servers, myparcel) -> None:
     url = await myparcel.tracking_url(registered)
     assert url.startswith("https://") and registered.barcode in url
     assert [s.id for s in await myparcel.find_by_reference("IT-0001")] == [shipment.id]
+
+
+async def test_one_parcel_booking_costs_one_post_and_the_label_read_fills_the_barcode(servers, myparcel) -> None:
+    servers.myparcel.reset_requests()
+    (shipment,) = await myparcel.create(nl_request("IT-LEAN-1"), looked_up=True)
+    assert [(m, p.split("?")[0]) for m, p, _ in servers.myparcel.requests] == [("POST", "/shipments")]
+    stored = servers.myparcel.shipments_by_reference("IT-LEAN-1")[0]
+    assert (shipment.id, shipment.status, shipment.barcode) == (stored["id"], stored["status"], "")
+    assert (shipment.recipient_postal_code, shipment.recipient_cc) == ("2132JE", "NL")
+    await myparcel.fetch_label([shipment.id], LabelFormat.A6)
+    registered = await myparcel.get_shipment(shipment.id)
+    assert (registered.recipient_postal_code, registered.recipient_cc) == ("2132JE", "NL")
+    before = len(servers.myparcel.requests)
+    url = await myparcel.tracking_url(registered)
+    assert url == f"https://myparcel.me/track-trace/{registered.barcode}/2132JE/NL"
+    assert len(servers.myparcel.requests) == before  # built, not asked for
+    # The carrier's own page is still there for whoever wants it.
+    assert (await myparcel.tracktrace_link(registered)).startswith(
+        f"https://postnl.nl/tracktrace/?B={registered.barcode}"
+    )
 
 
 async def test_lost_reply_makes_exactly_one_shipment(servers, myparcel) -> None:
@@ -290,7 +336,11 @@ async def test_sendmyparcel_account_with_box_number(servers) -> None:
     stored = servers.myparcel.shipments_by_reference("IT-BE-1")
     assert stored[0]["recipient"]["box_number"] == "2" and stored[0]["platform"] == "belgie"
     assert (await client.fetch_label([shipment.id], LabelFormat.A6)).startswith(b"%PDF")
-    assert (await client.tracking_url(await client.get_shipment(shipment.id))).startswith("https://")
+    registered = await client.get_shipment(shipment.id)
+    page = f"https://sendmyparcel.me/track-trace/{registered.barcode}/2000/BE"
+    assert await client.tracking_url(registered) == page
+    # SendMyParcel's tracktraces carry no link (contract §D): the carrier link falls back to the same page.
+    assert await client.tracktrace_link(registered) == page
     await client.aclose()
 
 

@@ -240,3 +240,47 @@ def test_retry_after_parsing() -> None:
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
+
+
+def test_clients_of_the_process_share_one_verifying_tls_context(limiter, retry, monkeypatch) -> None:
+    import ssl
+
+    from packstation.clients import http
+
+    built: list[ssl.SSLContext] = []
+    real = httpx.create_ssl_context
+
+    def counting(*args, **kwargs) -> ssl.SSLContext:
+        built.append(real(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(http, "_tls_context", None)
+    monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    for url in ("https://demo.picqer.com/api/v1", "https://api.myparcel.nl", "https://api.sendmyparcel.be"):
+        assert http.tls_context_for(url) is http.shared_tls_context()
+    ApiSession(
+        "Picqer",
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        limiter,
+        retry,
+        headers={},
+        error_parser=parse_myparcel_error,
+        rate_limit_wait=1.0,
+        rate_limit_cap=2.0,
+    )
+    assert len(built) == 1  # the CA bundle was loaded once, not once per client
+    context = built[0]
+    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname and context.get_ca_certs()
+
+
+def test_plain_http_loopback_clients_trust_no_certificate_at_all() -> None:
+    import ssl
+
+    from packstation.clients import http
+
+    for url in ("http://127.0.0.1:8080", "http://localhost:1/api/v1", "http://[::1]:9"):
+        context = http.tls_context_for(url)
+        # Never less checking: any https host this client might reach fails verification instead.
+        assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+        assert context.get_ca_certs() == [] and context is not http.shared_tls_context()
+    assert http.tls_context_for("https://127.0.0.1:8443") is http.shared_tls_context()

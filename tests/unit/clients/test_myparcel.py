@@ -578,7 +578,9 @@ async def test_tracking_url_asks_myparcel_when_there_is_no_postal_code(clock: Fa
     fake = FakeMyParcel()
     fake.queue(r"GET /tracktraces/43393092", httpx.Response(200, json=example(samples_dir, "06.shipments__65_")))
     shipment = Shipment(id=43393092, reference="R", carrier=Carrier.POSTNL, barcode="3SMYPA126329191")
-    assert (await client(fake, clock).tracking_url(shipment)).startswith("https://postnl.nl/tracktrace/?B=3SMYPA126329191")
+    assert (await client(fake, clock).tracking_url(shipment)).startswith(
+        "https://postnl.nl/tracktrace/?B=3SMYPA126329191"
+    )
 
 
 async def test_tracktrace_link_from_tracktraces_or_the_built_page(clock: FakeClock, samples_dir) -> None:

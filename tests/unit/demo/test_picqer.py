@@ -6,6 +6,7 @@ import time
 
 import httpx
 import pypdfium2
+import pytest
 
 from packstation.demo import DemoServers
 
@@ -179,3 +180,65 @@ def test_request_log_records_method_path_and_status(servers: DemoServers, picqer
         ("GET", "/api/v1/picklists?status=new", 200),
         ("GET", "/api/v1/picklists/1", 404),
     ]
+
+
+def _as(servers: DemoServers, key: str) -> httpx.Client:
+    return httpx.Client(base_url=servers.picqer_url + "/", auth=(key, ""), headers={"User-Agent": "t"}, timeout=5)
+
+
+def test_each_api_key_is_its_own_user(servers: DemoServers) -> None:
+    with _as(servers, servers.picqer_api_key) as one, _as(servers, servers.picqer_station2_api_key) as two:
+        me_one, me_two = one.get("users/me").json(), two.get("users/me").json()
+        assert (me_one["iduser"], me_two["iduser"]) == (1001, 1002)
+        assert f"{me_two['firstname']} {me_two['lastname']}" == "Station 2"
+        # Interleaved requests never mix the users up.
+        assert [one.get("users/me").json()["iduser"], two.get("users/me").json()["iduser"]] == [1001, 1002]
+        pid = servers.picqer.picklist_by_number("P2024-00001")["idpicklist"]
+        two.post(f"picklists/{pid}/comments", json={"body": "from the second bench"})
+        one.post(f"picklists/{pid}/comments", json={"body": "from the first bench"})
+        authors = {c["body"]: c["author"]["iduser"] for c in one.get(f"picklists/{pid}/comments").json()}
+        assert authors["from the second bench"] == 1002 and authors["from the first bench"] == 1001
+        two.post(f"picklists/{pid}/pickall")
+        closed = two.post(f"picklists/{pid}/close").json()
+        assert closed["closed_by_iduser"] == 1002
+
+
+def test_assign_over_another_users_claim_reassigns_like_picqer(servers: DemoServers) -> None:
+    # Picqer documents no refusal for assigning a held picklist; its back office re-assigns. A claim is only
+    # known to hold after reading the picklist again.
+    with _as(servers, servers.picqer_api_key) as one, _as(servers, servers.picqer_station2_api_key) as two:
+        pid = servers.picqer.picklist_by_number("P2024-00002")["idpicklist"]
+        assert one.post(f"picklists/{pid}/assign", json={"iduser": 1001}).json()["assigned_to_iduser"] == 1001
+        taken = two.post(f"picklists/{pid}/assign", json={"iduser": 1002})
+        assert taken.status_code == 200 and taken.json()["assigned_to_iduser"] == 1002
+        assert one.get(f"picklists/{pid}").json()["assigned_to_iduser"] == 1002
+
+
+def test_actions_answer_with_the_updated_picklist(servers: DemoServers, picqer: httpx.Client) -> None:
+    pid = servers.picqer.picklist_by_number("P2024-00005")["idpicklist"]
+    replies = [
+        picqer.post(f"picklists/{pid}/assign", json={"iduser": 1001}),
+        picqer.post(f"picklists/{pid}/unassign"),
+        picqer.post(f"picklists/{pid}/pause", json={"reason": "wacht op doos"}),
+        picqer.post(f"picklists/{pid}/resume"),
+        picqer.post(f"picklists/{pid}/pickall"),
+        picqer.post(f"picklists/{pid}/close"),
+    ]
+    assert all(r.status_code == 200 and r.json()["idpicklist"] == pid for r in replies)
+    assert [r.json()["status"] for r in replies] == ["new", "new", "paused", "new", "new", "closed"]
+    assert replies[0].json()["assigned_to_iduser"] == 1001 and replies[1].json()["assigned_to_iduser"] is None
+    assert replies[4].json()["totalpicked"] == replies[4].json()["totalproducts"]
+    assert all(p["amount_picked"] == p["amount"] for p in replies[4].json()["products"])
+    assert replies[-1].json() == picqer.get(f"picklists/{pid}").json()
+    other = servers.picqer.picklist_by_number("P2024-00006")["idpicklist"]
+    cancelled = picqer.post(f"picklists/{other}/cancel").json()
+    assert cancelled["idpicklist"] == other and cancelled["status"] == "cancelled"
+
+
+def test_single_key_servers_still_work_and_unknown_users_are_refused() -> None:
+    from packstation.demo import PicqerState
+
+    single = PicqerState(5, api_key="only-key")
+    assert single.api_keys == {"only-key": 1001} and single.api_key == "only-key"
+    with pytest.raises(ValueError, match="4242"):
+        PicqerState(5, api_keys={"k": 4242})
