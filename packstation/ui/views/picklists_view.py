@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from packstation.domain.picklists import Picklist
-from packstation.ui.models.picklists_model import Column, PicklistsFilterModel, PicklistsModel
+from packstation.ui.models.picklists_model import Column, PicklistsFilterModel
 
 
 class PicklistsView(QTableView):
@@ -52,10 +52,9 @@ class PicklistsView(QTableView):
         model.headerDataChanged.connect(lambda *_args: self.fit_headers())
         self.doubleClicked.connect(self._open_index)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
-        source = model.sourceModel()
-        assert isinstance(source, PicklistsModel)
-        source.modelAboutToBeReset.connect(self._remember_selection)
-        source.modelReset.connect(self._restore_selection)
+        # The proxy resets on large changes (a search keystroke, a source reset): keep the picklist selected.
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
 
     def fit_headers(self) -> None:
         """Widen columns whose header text (in the current language) would be cut off."""
@@ -106,5 +105,6 @@ class PicklistsView(QTableView):
         self._kept = picklist.number if picklist else None
 
     def _restore_selection(self) -> None:
-        if self._kept is not None:
-            self.select_number(self._kept)
+        # A reset clears the selection without a signal: listeners hear of a lost selection here.
+        if self._kept is not None and not self.select_number(self._kept):
+            self.selection_changed.emit(None)
