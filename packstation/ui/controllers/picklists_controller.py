@@ -105,7 +105,7 @@ class PicklistsController(QObject):
 
     @qasync.asyncSlot()
     async def refresh(self) -> None:
-        """Read every page; an empty table fills as pages arrive, a full one is replaced at the end."""
+        """Read every page into the model as it arrives, then drop the picklists no page held."""
         if self._loading:
             return
         task = asyncio.current_task()
@@ -114,24 +114,26 @@ class PicklistsController(QObject):
             task.add_done_callback(self._tasks.discard)
         self._set_loading(True)
         status = self.status
-        incremental = self.model.rowCount() == 0
-        received: list[Picklist] = []
+        received: set[str] = set()
+        # Pages go in as they come (changed rows update in place, new ones are added), so no event-loop turn
+        # handles more than a page: one diff of 10,000 rows at the end blocked the window for tens of ms.
         batch: list[Picklist] = []
         try:
             async for picklist in self.service.iter_picklists(status=status, warehouse_id=self.warehouse_id):
-                received.append(picklist)
-                if incremental:
-                    batch.append(picklist)
-                    if len(batch) >= BATCH:
-                        self.model.append(batch)
-                        batch = []
+                if status != self.status:
+                    break  # the filter changed while loading: stop feeding stale rows
+                received.add(picklist.number)
+                batch.append(picklist)
+                if len(batch) >= BATCH:
+                    self.model.append(batch)
+                    batch = []
                 if len(received) % BATCH == 0:
                     self.progressed.emit(len(received))
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.warning("Loading picklists failed: %s", exc)
-            if batch:
+            if batch and status == self.status:
                 self.model.append(batch)
             self.failed.emit(self.messages.error(exc, During.LOAD))
             return
@@ -141,10 +143,8 @@ class PicklistsController(QObject):
             # The filter changed while loading: this result is stale, load the new status now.
             QTimer.singleShot(0, self.refresh)
             return
-        if incremental:
-            self.model.append(batch)
-        else:
-            self.model.replace(received)
+        self.model.append(batch)
+        self.model.retain(received)
         self.loaded.emit(len(received))
 
     def _set_loading(self, loading: bool) -> None:

@@ -7,7 +7,7 @@ made a keystroke over 10,000 rows take up to half a second.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -103,8 +103,10 @@ class PicklistsModel(QAbstractTableModel):
         for picklist in picklists:
             row = index.get(picklist.number)
             if row is not None:
-                self._set_row(row, picklist)
-                changed.append(row)
+                current = self._rows[row]
+                if picklist is not current and picklist != current:
+                    self._set_row(row, picklist)
+                    changed.append(row)
             elif picklist.number not in seen:
                 seen.add(picklist.number)
                 new.append(picklist)
@@ -139,6 +141,10 @@ class PicklistsModel(QAbstractTableModel):
             self._emit_changed(min(changed), max(changed))
         if fresh:  # what is left in `fresh` was not in the table
             self._insert(list(fresh.values()))
+
+    def retain(self, numbers: Collection[str]) -> None:
+        """Drop every picklist whose number is not in `numbers` (the end of a refresh fed page by page)."""
+        self.replace([p for p in self._rows if p.number in numbers])
 
     def remove(self, number: str) -> None:
         """Drop one picklist (shipped or closed elsewhere)."""
