@@ -118,3 +118,46 @@ def test_enter_on_a_row_asks_to_open_it(qtbot, model):
     with qtbot.waitSignal(view.open_requested) as blocker:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert blocker.args == ["P2024-00001"]
+
+
+def test_refresh_updates_rows_in_place_without_a_reset(qtbot, model):
+    model.append([make_picklist(n) for n in range(10)])
+    proxy = PicklistsFilterModel(model)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    proxy.modelReset.connect(lambda: resets.append(True))
+    # Row 0 is gone, row 4 turned urgent, P2024-00010 is new.
+    model.replace([make_picklist(n, urgent=n == 4) for n in range(1, 11)])
+    assert resets == []
+    assert [p.number for p in model.picklists()] == [f"P2024-{n:05d}" for n in range(1, 11)]
+    assert model.index(model.row_of("P2024-00004"), Column.URGENT).data() == "URGENT"
+    assert sorted(shown_numbers(proxy)) == [f"P2024-{n:05d}" for n in range(1, 11)]
+
+
+def test_urgent_rows_stay_on_top_as_pages_arrive_and_search_keeps_the_selection(qtbot, model):
+    view = PicklistsView(PicklistsFilterModel(model))
+    qtbot.addWidget(view)
+    proxy = view.model()
+    for page in range(5):
+        model.append([make_picklist(n) for n in range(page * 100, page * 100 + 100)])
+    urgent = [p.number for p in model.picklists() if p.urgent]
+    assert shown_numbers(proxy)[: len(urgent)] == urgent  # sorted by the urgent column, stable
+    assert proxy.index(0, Column.NUMBER).data(Qt.ItemDataRole.FontRole).bold()
+    assert view.select_number("P2024-00150")
+    proxy.set_search("zwolle")  # P2024-00150 is in Zwolle
+    assert view.selected_picklist().number == "P2024-00150"
+    proxy.set_search("gent")
+    assert view.selected_picklist() is None
+    proxy.set_search("")
+    assert proxy.rowCount() == 500
+
+
+def test_sorting_by_header_keeps_the_selected_picklist(qtbot, model):
+    model.append([make_picklist(n) for n in range(50)])
+    view = PicklistsView(PicklistsFilterModel(model))
+    qtbot.addWidget(view)
+    view.select_number("P2024-00033")
+    view.sortByColumn(Column.WEIGHT, Qt.SortOrder.DescendingOrder)
+    assert shown_numbers(view.model())[0] == "P2024-00049"
+    assert view.selected_picklist().number == "P2024-00033"
+    assert view.selectionModel().selectedRows()[0].row() == 49 - 33
