@@ -153,6 +153,14 @@ async def big_list(count: int) -> dict[str, object]:
         app = QApplication.instance()
         app.processEvents()
         rss_loaded = common.rss_mb()
+        # A periodic refresh of the full table (the interval timer's job), measured the same way.
+        beat.start()
+        start = time.perf_counter()
+        picklists.refresh()  # type: ignore[attr-defined]
+        await wait_for(lambda: picklists.loading)  # type: ignore[attr-defined]
+        await wait_for(lambda: not picklists.loading, within=600)  # type: ignore[attr-defined]
+        refresh_s = time.perf_counter() - start
+        refresh_gaps = beat.stop()
 
         field = window.search_field  # type: ignore[attr-defined]
         field.setFocus()
@@ -172,6 +180,8 @@ async def big_list(count: int) -> dict[str, object]:
             "rows": rows,
             "load_s": load_s,
             "gaps": gaps,
+            "refresh_s": refresh_s,
+            "refresh_gaps": refresh_gaps,
             "keystrokes": keystrokes,
             "rss_before": rss_before,
             "rss_loaded": rss_loaded,
@@ -208,6 +218,14 @@ def report(args: argparse.Namespace, ship_gaps: list[float], big: dict[str, obje
                     max(gaps),
                     common.percentile(gaps, 99),
                     common.median(gaps),
+                    "< 50 ms",
+                ],
+                [
+                    f"refreshing {big['rows']:,} picklists ({big['refresh_s']:.1f} s)",
+                    len(big["refresh_gaps"]),
+                    max(big["refresh_gaps"]),
+                    common.percentile(big["refresh_gaps"], 99),
+                    common.median(big["refresh_gaps"]),
                     "< 50 ms",
                 ],
             ],
