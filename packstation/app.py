@@ -415,6 +415,9 @@ def run_gui(*, demo: bool) -> int:
     qt_app.setWindowIcon(QIcon(str(resource_path("assets/icon.png"))))
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
+    # httpx loads anyio's asyncio backend on the first request; importing it then, with the window up,
+    # stalls the UI for ~100 ms (PySide6's import hook reads its source). Load it before the window shows.
+    import anyio._backends._asyncio  # noqa: F401
 
     loaded = settings_module.load()
     messages = Messages(loaded.settings.language)
