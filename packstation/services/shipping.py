@@ -109,6 +109,7 @@ class ShipmentJob:
     entry_id: int | None = None  # the journal entry of this job
     checked: Picklist | None = None  # the picklist as re-read just before booking
     resumed: bool = False  # rebuilt from the journal: a shipment under its reference may be this job's own
+    looked_up: bool = False  # MyParcel had nothing under the reference a moment ago (set by the check)
     additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
 
@@ -371,9 +372,11 @@ class ShippingService:
         existing = await self._carrier.find_by_reference(job.request.parcel_references[0])
         if existing:
             raise AlreadyShipped(job.picklist.number, tuple(s.barcode for s in existing if s.barcode))
+        job.looked_up = True
 
     async def _create(self, job: ShipmentJob) -> None:
-        job.shipments = await self._carrier.create(job.request)
+        looked_up, job.looked_up = job.looked_up, False  # only the attempt right after the check may skip it
+        job.shipments = await self._carrier.create(job.request, looked_up=looked_up)
         await self._record(job, "created", {"shipment_ids": [s.id for s in job.shipments]})
 
     async def _label(self, job: ShipmentJob) -> None:
@@ -442,8 +445,9 @@ class ShippingService:
             job.written_back.add("pick_all")
             await self._record(job, "pick_all")
         if policy.close and "close" not in job.written_back:
-            await self._picklists.close_picklist(picklist.id)
-            current = await self._picklists.get_picklist(picklist.id)
+            current = await self._picklists.close_picklist(picklist.id)
+            if current is None or current.status is not PicklistStatus.CLOSED:
+                current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
             if current.status is not PicklistStatus.CLOSED:
                 raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
             job.written_back.add("close")

@@ -171,7 +171,7 @@ class FakeCarrier:
     async def find_by_reference(self, reference: str) -> list:
         return list(self.existing.get(reference, []))
 
-    async def create(self, request) -> list:
+    async def create(self, request, *, looked_up: bool = False) -> list:
         from packstation.domain.shipments import Shipment
 
         if self.gate is not None:

@@ -161,7 +161,7 @@ async def test_leaving_a_picklist_refused_by_myparcel_gives_back_the_claim(stati
     controller = controller_for(station)
     seen = Recorder(controller, "picklist_opened", "failed")
 
-    async def refuse(request):
+    async def refuse(request, *, looked_up=False):
         raise Rejected("MyParcel", 422, (ApiMessage("Invalid house number", 3503),))
 
     station.carrier.create = refuse

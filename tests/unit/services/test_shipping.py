@@ -99,7 +99,7 @@ class FakeMyParcel:
     async def find_by_reference(self, reference: str) -> list[Shipment]:
         return [s for s in self.shipments if s.reference == reference]
 
-    async def create(self, request: ShipmentRequest) -> list[Shipment]:
+    async def create(self, request: ShipmentRequest, *, looked_up: bool = False) -> list[Shipment]:
         self.created += 1
         new = [
             Shipment(id=1000 + len(self.shipments) + i, reference=ref, carrier=request.carrier)
