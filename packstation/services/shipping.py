@@ -27,6 +27,9 @@ from packstation.services.ports import Journal, LabelPrinter, PicklistSource, Sh
 log = logging.getLogger(__name__)
 
 
+MAX_CLAIM_SETTLE = 2.0  # seconds; a slower Picqer makes the claim wait longer, but never more than this
+
+
 class Step(StrEnum):
     """The steps of one shipment, in order; a failed job resumes at the step that failed."""
 
@@ -140,7 +143,7 @@ class ShippingService:
         document_printer: LabelPrinter | None = None,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = datetime.now,
-        claim_settle: float = 0.3,
+        claim_settle: float = 0.05,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -152,8 +155,8 @@ class ShippingService:
         self._document_printer = document_printer
         self._today = today
         self._now = now
-        # Picqer has no compare-and-set: after assigning, wait this long before re-reading so that two
-        # stations assigning at the same moment both see the same (last) winner. Several round trips.
+        # Picqer has no compare-and-set: after assigning, wait before re-reading so that two stations
+        # assigning at the same moment both see the same (last) winner. The least wait; see _check.
         self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
 
@@ -355,8 +358,12 @@ class ShippingService:
                 holder = await self._holder_name(current.assigned_user_id)
                 raise PicklistNotPackable(current.number, "claimed by another station", holder=holder)
             if current.assigned_user_id != me.id:
+                loop = asyncio.get_running_loop()
+                started = loop.time()
                 await self._picklists.assign(current.id, me.id)
-                await asyncio.sleep(self.claim_settle)
+                # A rival's assignment lands at most about one round trip after it read the picklist free,
+                # so two of ours (never less than claim_settle) are enough for both stations to see the winner.
+                await asyncio.sleep(min(max(2 * (loop.time() - started), self.claim_settle), MAX_CLAIM_SETTLE))
                 claimed = await self._picklists.get_picklist(current.id)
                 job.checked = claimed
                 if claimed.assigned_user_id != me.id:
