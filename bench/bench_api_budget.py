@@ -37,16 +37,16 @@ PURPOSE = {
     "GET /orders/{id}": "scan: the order, for the preferred profile and address fields (needed with an order)",
     "GET /shipments?reference_identifier": "idempotency: at the scan (already shipped?) and AGAIN in "
     "MyParcelClient.create before the POST (droppable on the first attempt: the scan looked seconds ago)",
-    "GET /picklists/{id}": "re-read before booking (status changed?), after assign (claim won?), before pick-all "
-    "(all picked?) and after close (closed?); the last three are droppable if assign/close replies are trusted",
+    "GET /picklists/{id}": "re-read before booking (status changed?) and after the claim settled (did a rival's "
+    "assignment win?); a close reply that says closed is trusted",
     "GET /users/me": "who this station is, for the claim (cached after the first shipment)",
     "POST /picklists/{id}/assign": "claim: two stations never book the same picklist (write_back.claim)",
     "POST /shipments": "book the shipment (needed)",
     "GET /shipment_labels/{id}?format": "the label PDF (needed)",
-    "GET /shipments/{id}": "right after the POST (droppable: the POST reply has the id, the request the rest) "
-    "and after the label (the barcode MyParcel assigned: needed)",
-    "GET /tracktraces/{id}": "the track-and-trace URL for the comment (droppable: build it from barcode, "
-    "postal code and country)",
+    "GET /shipments/{id}": "after the label: the barcode MyParcel assigned (needed); multi-collo also reads "
+    "the secondary ids after the POST",
+    "GET /tracktraces/{id}": "the carrier's own tracking page (not called by default: the comment's link is "
+    "built from barcode, postal code and country)",
     "POST /picklists/{id}/comments": "write-back: tracking comment in Picqer (write_back.comment)",
     "POST /picklists/{id}/pickall": "write-back: mark all products picked before closing (write_back.pick_all)",
     "POST /picklists/{id}/close": "write-back: close the picklist (write_back.close)",
