@@ -35,8 +35,8 @@ from packstation.domain.picklists import PicklistStatus
 PURPOSE = {
     "GET /picklists?picklistid": "scan: find the picklist by its number (needed)",
     "GET /orders/{id}": "scan: the order, for the preferred profile and address fields (needed with an order)",
-    "GET /shipments?reference_identifier": "idempotency: at the scan (already shipped?) and AGAIN in "
-    "MyParcelClient.create before the POST (droppable on the first attempt: the scan looked seconds ago)",
+    "GET /shipments?reference_identifier": "idempotency: at the scan (already shipped?) and right before "
+    "booking (a station whose claim was overtaken finds the rival's shipment); create() then skips its own",
     "GET /picklists/{id}": "re-read before booking (status changed?) and after the claim settled (did a rival's "
     "assignment win?); a close reply that says closed is trusted",
     "GET /users/me": "who this station is, for the claim (cached after the first shipment)",
