@@ -1,0 +1,1884 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>packstation</name>
+    <message>
+        <source>Packstation</source>
+        <comment>app.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship and print  (F12)</source>
+        <comment>action.ship</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again from: {step}  (F12)</source>
+        <comment>action.retry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print label again  (Ctrl+R)</source>
+        <comment>action.reprint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh list  (F5)</source>
+        <comment>action.refresh</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <comment>action.settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nederlands</source>
+        <comment>action.language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <comment>action.quit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a picklist or type its number and press Enter</source>
+        <comment>scan.placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customer, number, country…</source>
+        <comment>search.placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>filter.status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>filter.warehouse</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <comment>filter.all_statuses</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>filter.all_warehouses</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id}</source>
+        <comment>filter.warehouse_n</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} picklists</source>
+        <comment>list.count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading picklists… {count}</source>
+        <comment>list.loading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist</source>
+        <comment>col.number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <comment>col.customer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>col.country</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <comment>col.products</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <comment>col.weight</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred profile</source>
+        <comment>col.profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>col.status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>col.urgent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <comment>urgent.yes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{grams} g</source>
+        <comment>weight.grams</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>weight.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>status.new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>status.paused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <comment>status.closed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <comment>status.snoozed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>status.cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>status.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a picklist to start packing.</source>
+        <comment>detail.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <comment>detail.recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>detail.name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <comment>detail.company</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <comment>detail.street</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <comment>detail.number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <comment>detail.suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <comment>detail.box</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code, city</source>
+        <comment>detail.postal_city</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>detail.country</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As entered: {line}</source>
+        <comment>detail.original_address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the house number: the address could be read in more than one way. {reason}</source>
+        <comment>detail.split_ambiguous</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <comment>detail.products</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is correct  (checked)</source>
+        <comment>detail.address_confirmed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer remarks</source>
+        <comment>detail.remarks</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>detail.no_remarks</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred delivery date</source>
+        <comment>detail.delivery_date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <comment>detail.pickup_point</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>detail.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight (grams)</source>
+        <comment>detail.weight</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <comment>detail.parcels</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping profile</source>
+        <comment>detail.profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile…</source>
+        <comment>detail.choose_profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <comment>detail.options</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>
+        <comment>detail.existing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} × {name}  ({code})</source>
+        <comment>detail.line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <comment>detail.urgent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>option.yes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>option.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking picklist</source>
+        <comment>step.check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating shipment</source>
+        <comment>step.create</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching label</source>
+        <comment>step.label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking barcode</source>
+        <comment>step.prepare</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <comment>step.print</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating Picqer</source>
+        <comment>step.write_back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <comment>step.done</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <comment>state.waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy…</source>
+        <comment>state.running</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <comment>state.done</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>state.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <comment>state.skipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label from MyParcel</source>
+        <comment>preview.pdf</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the printer gets</source>
+        <comment>preview.printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label yet</source>
+        <comment>preview.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode check passed: {codes}</source>
+        <comment>preview.barcodes_ok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode check FAILED: {codes} would not scan</source>
+        <comment>preview.barcodes_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No barcode found to check</source>
+        <comment>preview.no_barcodes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label PDF cannot be shown</source>
+        <comment>preview.pdf_unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready. Scan a picklist.</source>
+        <comment>status.ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening {number}…</source>
+        <comment>status.opening</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} opened. Check the profile and press F12 to ship.</source>
+        <comment>status.opened</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} opened. Choose a shipping profile, then press F12.</source>
+        <comment>status.opened_choose</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping {number}: {step}…</source>
+        <comment>status.shipping</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <comment>status.shipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
+        <comment>status.shipped_not_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
+        <comment>status.busy_refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a picklist first.</source>
+        <comment>status.nothing_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a shipping profile first.</source>
+        <comment>status.no_profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.</source>
+        <comment>status.scan_garbled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned “{received}”: the scanner seems set to a {layout} keyboard (meant “{meant}”?). Set the scanner to the keyboard layout of this computer.</source>
+        <comment>status.scan_layout</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was {length} characters long and was cut. Scan the picklist barcode, not another code.</source>
+        <comment>status.scan_cut</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed invisible characters from the scan ({chars}).</source>
+        <comment>status.scan_control</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: English</source>
+        <comment>status.language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List updated: {count} picklists.</source>
+        <comment>status.refreshed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the picklist again.</source>
+        <comment>next.open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then press F12 to try again.</source>
+        <comment>next.ship</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list tries again by itself.</source>
+        <comment>next.load</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then test the connection again.</source>
+        <comment>next.settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
+        <comment>error.timeout</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} sent an answer the app cannot read. {next} If it keeps happening, call the office.</source>
+        <comment>error.bad_response</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} refused the API key. Ask the admin to check the key in Settings.</source>
+        <comment>error.unauthorized</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} does not know this ({detail}). Check the number. {next}</source>
+        <comment>error.not_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} is busy. Wait {seconds} seconds. {next}</source>
+        <comment>error.rate_limited</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}</source>
+        <comment>error.payment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} refused the shipment: {reasons}. Change the options. {next}</source>
+        <comment>error.rejected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side. Wait a minute. {next}</source>
+        <comment>error.server</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} answered with an error: {detail}. {next}</source>
+        <comment>error.api</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent, fix this first: {violations}</source>
+        <comment>error.invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no picklist “{number}”. Check the number and scan again.</source>
+        <comment>error.picklist_not_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.</source>
+        <comment>error.not_packable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist {number} is being packed by {holder}. Put it aside.</source>
+        <comment>error.not_packable_holder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.</source>
+        <comment>error.already_shipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label from MyParcel cannot be used ({detail}). {next}</source>
+        <comment>error.label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings.</source>
+        <comment>error.barcode_check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <comment>error.printer_not_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <comment>error.printer_not_ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <comment>error.printer_disconnected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings cannot be used: {detail}. Ask the admin to open Settings.</source>
+        <comment>error.settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no safe place for API keys. Ask the admin to set them as environment variables.</source>
+        <comment>error.secrets</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <comment>error.unexpected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <comment>printer.paper_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print head open</source>
+        <comment>printer.head_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ribbon out</source>
+        <comment>printer.ribbon_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>printer.paused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <comment>printer.offline</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buffer full</source>
+        <comment>printer.buffer_full</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print head too hot</source>
+        <comment>printer.head_too_hot</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AZERTY (Belgian/French)</source>
+        <comment>layout.azerty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QWERTZ (German)</source>
+        <comment>layout.qwertz</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{cc}” is not a country code: use two letters like NL.</source>
+        <comment>violation.country_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the recipient&apos;s name.</source>
+        <comment>violation.person_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name is too long: shorten it.</source>
+        <comment>violation.person_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the street.</source>
+        <comment>violation.street_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The street is too long: shorten it and put the rest in the extra address line.</source>
+        <comment>violation.street_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the city.</source>
+        <comment>violation.city_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the house number (digits only).</source>
+        <comment>violation.number_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>House number “{number}” must be digits only: put letters in the suffix.</source>
+        <comment>violation.number_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The house number suffix “{suffix}” is too long: shorten it.</source>
+        <comment>violation.number_suffix_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box numbers exist only in Belgium: move “{box}” to the suffix.</source>
+        <comment>violation.box_number_not_be</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box number “{box}” is too long: shorten it.</source>
+        <comment>violation.box_number_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code “{postal_code}” is not valid for {cc}: check it.</source>
+        <comment>violation.postal_code_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{carrier} cannot be shipped from the packing station: choose another profile.</source>
+        <comment>violation.carrier_unsupported</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{carrier} is not available on this MyParcel account: choose another profile.</source>
+        <comment>violation.carrier_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{carrier} does not deliver to {cc}: choose another profile (bpost).</source>
+        <comment>violation.carrier_destination</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be ships only parcels: choose a parcel profile.</source>
+        <comment>violation.package_type_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a normal parcel can go to {cc}: choose a parcel profile.</source>
+        <comment>violation.package_type_not_abroad</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package type cannot have “{option}”: switch it off or choose a parcel profile.</source>
+        <comment>violation.option_needs_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be has no large format: switch it off.</source>
+        <comment>violation.large_format_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be has no “only recipient”: switch it off.</source>
+        <comment>violation.only_recipient_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be has no age check: switch it off.</source>
+        <comment>violation.age_check_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Only recipient” is not possible to {cc}: switch it off.</source>
+        <comment>violation.only_recipient_not_abroad</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature is not possible to {cc}: switch it off.</source>
+        <comment>violation.signature_not_abroad</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Return when not home” is not possible to {cc}: switch it off.</source>
+        <comment>violation.return_not_abroad</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An age check is not possible to {cc}: switch it off.</source>
+        <comment>violation.age_check_not_abroad</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large format is only possible within the EU: switch it off for {cc}.</source>
+        <comment>violation.large_format_not_world</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This delivery type is not possible to {cc}: choose standard delivery.</source>
+        <comment>violation.delivery_type_not_available</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This delivery type needs “only recipient”: switch it on.</source>
+        <comment>violation.only_recipient_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This delivery type needs a delivery date: pick one.</source>
+        <comment>violation.delivery_date_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery to a pickup point needs a signature: switch it on.</source>
+        <comment>violation.signature_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery to a pickup point needs the pickup point: choose one or deliver at home.</source>
+        <comment>violation.pickup_location_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Morning delivery is not possible on {delivery_date} (weekend): pick a weekday.</source>
+        <comment>violation.delivery_date_weekend</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pickup point is set but the delivery is not to a pickup point: choose pickup or remove the point.</source>
+        <comment>violation.pickup_without_pickup_delivery</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be takes no delivery date: remove it.</source>
+        <comment>violation.delivery_date_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A delivery date needs a delivery type: choose one or remove the date.</source>
+        <comment>violation.delivery_type_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery date {delivery_date} has passed: pick a later date.</source>
+        <comment>violation.delivery_date_past</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The insured amount cannot be negative.</source>
+        <comment>violation.insurance_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance of {amount_eur} is too high for a parcel within NL: choose a lower amount.</source>
+        <comment>violation.insurance_too_high</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An insured parcel needs “only recipient”: switch it on.</source>
+        <comment>violation.insurance_needs_only_recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An insured parcel needs a signature: switch it on.</source>
+        <comment>violation.insurance_needs_signature</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that.</source>
+        <comment>violation.insurance_eu_amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that.</source>
+        <comment>violation.insurance_world_amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On SendMyParcel.be the insurance is either none or {required_eur}.</source>
+        <comment>violation.insurance_amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An age check needs a signature: switch it on.</source>
+        <comment>violation.age_check_needs_signature</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An age check needs “only recipient”: switch it on.</source>
+        <comment>violation.age_check_needs_only_recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup point is incomplete ({missing}): choose the pickup point again.</source>
+        <comment>violation.pickup_location_incomplete</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pickup point has no location code: choose the pickup point again.</source>
+        <comment>violation.pickup_location_code_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipment has no picklist number as reference.</source>
+        <comment>violation.reference_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference is too long.</source>
+        <comment>violation.reference_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight must be more than 0 grams: weigh the parcel.</source>
+        <comment>violation.weight_not_positive</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight is not known: weigh the parcel and enter it.</source>
+        <comment>violation.weight_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No weight known for {products}: the weight may be too low, weigh the parcel.</source>
+        <comment>violation.weight_partial</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label text has {length} characters: shorten it.</source>
+        <comment>violation.label_description_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order reference is too long for the label; it is shortened.</source>
+        <comment>violation.label_description_shortened</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of parcels must be at least 1.</source>
+        <comment>violation.parcels_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be cannot book {parcels} parcels as one shipment: ship them one by one.</source>
+        <comment>violation.multi_collo_not_on_platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several parcels in one shipment need a parcel profile.</source>
+        <comment>violation.multi_collo_needs_package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several parcels in one shipment are only possible to NL and BE: ship them one by one.</source>
+        <comment>violation.multi_collo_destination</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels to {cc} need a customs declaration: fill it in.</source>
+        <comment>violation.customs_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This country needs a customs declaration, but the order is not loaded: scan the picklist again.</source>
+        <comment>violation.customs_needs_order</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs needs an invoice number for these contents: fill in the invoice.</source>
+        <comment>violation.customs_invoice_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customs declaration lists no products: add at least one.</source>
+        <comment>violation.customs_no_items</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line} needs a description.</source>
+        <comment>violation.customs_description_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line}: the description is too long, shorten it.</source>
+        <comment>violation.customs_description_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line}: the amount must be at least 1.</source>
+        <comment>violation.customs_amount_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line} ({description}) has no weight: enter the weight of the products.</source>
+        <comment>violation.customs_weight_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line} weighs {weight} g, which is too much for one line: split it.</source>
+        <comment>violation.customs_weight_out_of_range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line} ({description}) has no value: enter what the products are worth.</source>
+        <comment>violation.customs_value_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line} ({description}) has no HS code: add it to the product in Picqer.</source>
+        <comment>violation.customs_classification_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line}: “{classification}” is not an HS code (digits only, at most 10).</source>
+        <comment>violation.customs_classification_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs line {line}: country of origin “{country}” must be two letters like NL or CN.</source>
+        <comment>violation.customs_origin_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address “{line}” could not be split into street and number: fill in the fields.</source>
+        <comment>violation.address_not_split</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address “{line}” can be read in more than one way: check the fields and tick “correct”.</source>
+        <comment>violation.address_ambiguous</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.</source>
+        <comment>violation.be_number_suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No e-mail address or phone number: the customer gets no track and trace.</source>
+        <comment>violation.contact_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{option}” was set to {value}: the carrier requires it for this shipment.</source>
+        <comment>violation.option_added</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer chose a {pickup_carrier} pickup point but the profile ships with {carrier}: check the point.</source>
+        <comment>violation.pickup_carrier_mismatch</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked for delivery on {delivery_date}; this delivery type takes no date.</source>
+        <comment>violation.delivery_date_ignored</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New shipment…  (Ctrl+Shift+N)</source>
+        <comment>action.new_shipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over…  (Ctrl+Shift+T)</source>
+        <comment>action.take_over</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print queue  (F9)</source>
+        <comment>action.print_queue</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…  (Ctrl+,)</source>
+        <comment>action.settings_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>confirm.yes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>confirm.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new shipment?</source>
+        <comment>new_shipment.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist {number} already has a label ({barcodes}). A new shipment makes a second, paid label. Only do this when the first parcel is not sent. Make a new shipment?</source>
+        <comment>new_shipment.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: new shipment. Check the profile and press F12.</source>
+        <comment>status.new_shipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over this picklist?</source>
+        <comment>take_over.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist {number} is claimed by {holder}. Take it over only when they are not packing it. Take over?</source>
+        <comment>take_over.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist {number} is claimed by {holder}. An admin can take it over with Ctrl+Shift+T.</source>
+        <comment>status.take_over_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished shipments</source>
+        <comment>unfinished.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These shipments were not finished. Choose one and press Enter to finish it, or Esc to do it later.</source>
+        <comment>unfinished.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}  ({when}): still to do: {remaining}</source>
+        <comment>unfinished.line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish  (Enter)</source>
+        <comment>unfinished.finish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later  (Esc)</source>
+        <comment>unfinished.later</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing {number}…</source>
+        <comment>status.resuming</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>book the shipment</source>
+        <comment>remaining.book</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch the label</source>
+        <comment>remaining.label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print the label</source>
+        <comment>remaining.print</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update Picqer</source>
+        <comment>remaining.write_back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>printer.ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <comment>printer.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: {state}</source>
+        <comment>printer.status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <comment>queue.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picklist</source>
+        <comment>queue.col.picklist</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <comment>queue.col.printer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>queue.col.state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <comment>queue.col.time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <comment>queue.col.problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <comment>queue.state.queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printing…</source>
+        <comment>queue.state.sending</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <comment>queue.state.printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <comment>queue.state.failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>queue.state.cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry  (F6)</source>
+        <comment>queue.retry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry all failed  (Shift+F6)</source>
+        <comment>queue.retry_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print again  (F7)</source>
+        <comment>queue.reprint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel  (Del)</source>
+        <comment>queue.cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to {printer}  (F8)</source>
+        <comment>queue.redirect</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to other printer  (F8)</source>
+        <comment>queue.redirect_none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print jobs yet.</source>
+        <comment>queue.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{failed} failed, {waiting} waiting</source>
+        <comment>queue.summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: sent to the printer again.</source>
+        <comment>queue.done_retry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All failed jobs are sent again.</source>
+        <comment>queue.done_retry_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: printing again.</source>
+        <comment>queue.done_reprint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: cancelled.</source>
+        <comment>queue.done_cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: sent to {printer}.</source>
+        <comment>queue.done_redirect</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a print job first (arrow keys).</source>
+        <comment>queue.select_first</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Packstation</source>
+        <comment>first_run.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Picqer or MyParcel account is set up yet. Try the app with demo data, or enter the accounts now.</source>
+        <comment>first_run.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demo mode (no real labels)</source>
+        <comment>first_run.demo</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set up accounts…</source>
+        <comment>first_run.settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <comment>first_run.quit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>settings.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <comment>settings.tab.accounts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Printers</source>
+        <comment>settings.tab.printers</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;canner</source>
+        <comment>settings.tab.scanner</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofiles</source>
+        <comment>settings.tab.profiles</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <comment>settings.tab.general</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer</source>
+        <comment>settings.picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MyParcel</source>
+        <comment>settings.myparcel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdomain or address</source>
+        <comment>settings.subdomain</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yourshop (from yourshop.picqer.com)</source>
+        <comment>settings.subdomain_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <comment>settings.api_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <comment>settings.key_stored</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paste the API key</source>
+        <comment>settings.key_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <comment>settings.show_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <comment>settings.hide_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <comment>settings.test</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <comment>settings.testing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Picqer as {user}.</source>
+        <comment>settings.picqer_ok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to MyParcel: the key works.</source>
+        <comment>settings.myparcel_ok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the subdomain first.</source>
+        <comment>settings.need_subdomain</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the API key first.</source>
+        <comment>settings.need_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <comment>settings.platform</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MyParcel.nl (Netherlands)</source>
+        <comment>settings.platform_nl</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be (Belgium)</source>
+        <comment>settings.platform_be</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address (empty: standard)</source>
+        <comment>settings.base_url</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to store API keys safely, so keys typed here are not saved. Set them as environment variables instead: {picqer_env} and {myparcel_env}, then restart the app.</source>
+        <comment>settings.no_keyring</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <comment>settings.label_printer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document printer (A4)</source>
+        <comment>settings.document_printer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <comment>settings.transport</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual (save to a folder)</source>
+        <comment>settings.transport.virtual</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB (Zebra)</source>
+        <comment>settings.transport.usb</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network (Zebra, port 9100)</source>
+        <comment>settings.transport.network</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer queue, raw ZPL</source>
+        <comment>settings.transport.spooler</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System printer (PDF)</source>
+        <comment>settings.transport.system</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <comment>settings.address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder, USB serial, host:port or queue name</source>
+        <comment>settings.address_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <comment>settings.dpi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <comment>settings.label_size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 (105 × 148 mm)</source>
+        <comment>settings.size.a6</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 × 6 in (102 × 152 mm)</source>
+        <comment>settings.size.4x6</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>150 × 103 mm</source>
+        <comment>settings.size.150x103</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <comment>settings.size.a4</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <comment>settings.size.custom</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <comment>settings.width</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height (mm)</source>
+        <comment>settings.height</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large label</source>
+        <comment>settings.layout</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrink to fit</source>
+        <comment>settings.layout.fit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop the margins</source>
+        <comment>settings.layout.crop</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Darkness</source>
+        <comment>settings.darkness</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printer&apos;s own</source>
+        <comment>settings.darkness_printer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image encoding</source>
+        <comment>settings.encoding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print test label</source>
+        <comment>settings.print_test</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <comment>settings.printing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test label was sent to the printer.</source>
+        <comment>settings.print_ok</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max. time between keys (ms)</source>
+        <comment>settings.max_gap</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min. scan length</source>
+        <comment>settings.min_length</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner ends with</source>
+        <comment>settings.suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <comment>settings.suffix.enter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <comment>settings.suffix.tab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter + line feed</source>
+        <comment>settings.suffix.crlf</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <comment>settings.suffix.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner starts with</source>
+        <comment>settings.prefix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping profiles</source>
+        <comment>settings.profiles_list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <comment>settings.profile_add</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <comment>settings.profile_copy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <comment>settings.profile_remove</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to &amp;defaults</source>
+        <comment>settings.profile_defaults</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>settings.profile_name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <comment>settings.profile_new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <comment>settings.carrier</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package type</source>
+        <comment>settings.package_type</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <comment>settings.package.package</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox parcel</source>
+        <comment>settings.package.mailbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <comment>settings.package.letter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital stamp</source>
+        <comment>settings.package.digital_stamp</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options the packer can change</source>
+        <comment>settings.offered</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on by default</source>
+        <comment>settings.on_by_default</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer profile ids</source>
+        <comment>settings.picqer_ids</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1365, 1366</source>
+        <comment>settings.picqer_ids_hint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known in Picqer: {names}</source>
+        <comment>settings.picqer_ids_known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <comment>settings.opt.signature</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only recipient</source>
+        <comment>settings.opt.only_recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return when not home</source>
+        <comment>settings.opt.return</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age check 18+</source>
+        <comment>settings.opt.age_check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large format</source>
+        <comment>settings.opt.large_format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <comment>settings.opt.insurance</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label text</source>
+        <comment>settings.opt.label_description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After printing, in Picqer</source>
+        <comment>settings.write_back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a comment with the track &amp;&amp; trace code</source>
+        <comment>settings.wb.comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field for the tracking code (0 = none)</source>
+        <comment>settings.wb.order_field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all products picked</source>
+        <comment>settings.wb.pick_all</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the picklist</source>
+        <comment>settings.wb.close</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim the picklist for this station before booking</source>
+        <comment>settings.wb.claim</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <comment>settings.language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <comment>settings.station</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list every (s)</source>
+        <comment>settings.refresh</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <comment>settings.saved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {detail}</source>
+        <comment>settings.save_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are saved, but the API keys are not (no keyring). Use {picqer_env} and {myparcel_env}.</source>
+        <comment>settings.keys_not_saved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings file problems</source>
+        <comment>settings.problems_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file has problems; defaults are used where it could not be read:
+
+{problems}
+
+A copy of the file as it was is kept at:
+{backup}
+
+Open Settings to check and save them again.</source>
+        <comment>settings.problems</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no copy could be made)</source>
+        <comment>settings.no_backup</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <comment>crash.title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app hit a problem it did not expect. Your shipments are safe. Copy the details for the admin.</source>
+        <comment>crash.text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <comment>crash.copy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>crash.close</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also written to: {path}</source>
+        <comment>crash.log</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1891 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en_US">
+<context>
+    <name>packstation</name>
+    <message>
+        <source>Packstation</source>
+        <comment>app.title</comment>
+        <translation>Packstation</translation>
+    </message>
+    <message>
+        <source>Ship and print  (F12)</source>
+        <comment>action.ship</comment>
+        <translation>Verzend en print  (F12)</translation>
+    </message>
+    <message>
+        <source>Try again from: {step}  (F12)</source>
+        <comment>action.retry</comment>
+        <translation>Opnieuw vanaf: {step}  (F12)</translation>
+    </message>
+    <message>
+        <source>Print label again  (Ctrl+R)</source>
+        <comment>action.reprint</comment>
+        <translation>Label opnieuw printen  (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Refresh list  (F5)</source>
+        <comment>action.refresh</comment>
+        <translation>Lijst vernieuwen  (F5)</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <comment>action.settings</comment>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <source>Nederlands</source>
+        <comment>action.language</comment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <comment>action.quit</comment>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Scan a picklist or type its number and press Enter</source>
+        <comment>scan.placeholder</comment>
+        <translation>Scan een picklijst of typ het nummer en druk op Enter</translation>
+    </message>
+    <message>
+        <source>Search customer, number, country…</source>
+        <comment>search.placeholder</comment>
+        <translation>Zoek klant, nummer, land…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>filter.status</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>filter.warehouse</comment>
+        <translation>Magazijn</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <comment>filter.all_statuses</comment>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>filter.all_warehouses</comment>
+        <translation>Alle magazijnen</translation>
+    </message>
+    <message>
+        <source>Warehouse {id}</source>
+        <comment>filter.warehouse_n</comment>
+        <translation>Magazijn {id}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} picklists</source>
+        <comment>list.count</comment>
+        <translation>{shown} van {total} picklijsten</translation>
+    </message>
+    <message>
+        <source>Loading picklists… {count}</source>
+        <comment>list.loading</comment>
+        <translation>Picklijsten laden… {count}</translation>
+    </message>
+    <message>
+        <source>Picklist</source>
+        <comment>col.number</comment>
+        <translation>Picklijst</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <comment>col.customer</comment>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>col.country</comment>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <comment>col.products</comment>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <comment>col.weight</comment>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Preferred profile</source>
+        <comment>col.profile</comment>
+        <translation>Voorkeursprofiel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>col.status</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <comment>col.urgent</comment>
+        <translation>Spoed</translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <comment>urgent.yes</comment>
+        <translation>SPOED</translation>
+    </message>
+    <message>
+        <source>{grams} g</source>
+        <comment>weight.grams</comment>
+        <translation>{grams} g</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>weight.unknown</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <comment>status.new</comment>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>status.paused</comment>
+        <translation>gepauzeerd</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <comment>status.closed</comment>
+        <translation>gesloten</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <comment>status.snoozed</comment>
+        <translation>gesnoozed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>status.cancelled</comment>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>status.unknown</comment>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>Scan a picklist to start packing.</source>
+        <comment>detail.empty</comment>
+        <translation>Scan een picklijst om te beginnen met inpakken.</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <comment>detail.recipient</comment>
+        <translation>Ontvanger</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>detail.name</comment>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <comment>detail.company</comment>
+        <translation>Bedrijf</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <comment>detail.street</comment>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <comment>detail.number</comment>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <comment>detail.suffix</comment>
+        <translation>Toevoeging</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <comment>detail.box</comment>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <source>Postal code, city</source>
+        <comment>detail.postal_city</comment>
+        <translation>Postcode, plaats</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>detail.country</comment>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>As entered: {line}</source>
+        <comment>detail.original_address</comment>
+        <translation>Zoals ingevoerd: {line}</translation>
+    </message>
+    <message>
+        <source>Check the house number: the address could be read in more than one way. {reason}</source>
+        <comment>detail.split_ambiguous</comment>
+        <translation>Controleer het huisnummer: het adres kan op meer manieren gelezen worden. {reason}</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <comment>detail.products</comment>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>The address is correct  (checked)</source>
+        <comment>detail.address_confirmed</comment>
+        <translation>Het adres klopt  (gecontroleerd)</translation>
+    </message>
+    <message>
+        <source>Customer remarks</source>
+        <comment>detail.remarks</comment>
+        <translation>Opmerkingen klant</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>detail.no_remarks</comment>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Preferred delivery date</source>
+        <comment>detail.delivery_date</comment>
+        <translation>Gewenste bezorgdatum</translation>
+    </message>
+    <message>
+        <source>Pickup point</source>
+        <comment>detail.pickup_point</comment>
+        <translation>Afhaalpunt</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <comment>detail.none</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Weight (grams)</source>
+        <comment>detail.weight</comment>
+        <translation>Gewicht (gram)</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <comment>detail.parcels</comment>
+        <translation>Pakketten</translation>
+    </message>
+    <message>
+        <source>Shipping profile</source>
+        <comment>detail.profile</comment>
+        <translation>Verzendprofiel</translation>
+    </message>
+    <message>
+        <source>Choose a profile…</source>
+        <comment>detail.choose_profile</comment>
+        <translation>Kies een profiel…</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <comment>detail.options</comment>
+        <translation>Opties</translation>
+    </message>
+    <message>
+        <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>
+        <comment>detail.existing</comment>
+        <translation>Al verzonden: {barcodes}. Druk op Ctrl+R om het label opnieuw te printen.</translation>
+    </message>
+    <message>
+        <source>{amount} × {name}  ({code})</source>
+        <comment>detail.line</comment>
+        <translation>{amount} × {name}  ({code})</translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <comment>detail.urgent</comment>
+        <translation>SPOED</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>option.yes</comment>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>option.no</comment>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>Checking picklist</source>
+        <comment>step.check</comment>
+        <translation>Picklijst controleren</translation>
+    </message>
+    <message>
+        <source>Creating shipment</source>
+        <comment>step.create</comment>
+        <translation>Zending aanmaken</translation>
+    </message>
+    <message>
+        <source>Fetching label</source>
+        <comment>step.label</comment>
+        <translation>Label ophalen</translation>
+    </message>
+    <message>
+        <source>Checking barcode</source>
+        <comment>step.prepare</comment>
+        <translation>Barcode controleren</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <comment>step.print</comment>
+        <translation>Printen</translation>
+    </message>
+    <message>
+        <source>Updating Picqer</source>
+        <comment>step.write_back</comment>
+        <translation>Picqer bijwerken</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <comment>step.done</comment>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <comment>state.waiting</comment>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>busy…</source>
+        <comment>state.running</comment>
+        <translation>bezig…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <comment>state.done</comment>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>state.failed</comment>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <comment>state.skipped</comment>
+        <translation>overgeslagen</translation>
+    </message>
+    <message>
+        <source>Label from MyParcel</source>
+        <comment>preview.pdf</comment>
+        <translation>Label van MyParcel</translation>
+    </message>
+    <message>
+        <source>What the printer gets</source>
+        <comment>preview.printed</comment>
+        <translation>Wat de printer krijgt</translation>
+    </message>
+    <message>
+        <source>No label yet</source>
+        <comment>preview.none</comment>
+        <translation>Nog geen label</translation>
+    </message>
+    <message>
+        <source>Barcode check passed: {codes}</source>
+        <comment>preview.barcodes_ok</comment>
+        <translation>Barcodecontrole goed: {codes}</translation>
+    </message>
+    <message>
+        <source>Barcode check FAILED: {codes} would not scan</source>
+        <comment>preview.barcodes_missing</comment>
+        <translation>Barcodecontrole MISLUKT: {codes} is niet scanbaar</translation>
+    </message>
+    <message>
+        <source>No barcode found to check</source>
+        <comment>preview.no_barcodes</comment>
+        <translation>Geen barcode gevonden om te controleren</translation>
+    </message>
+    <message>
+        <source>The label PDF cannot be shown</source>
+        <comment>preview.pdf_unreadable</comment>
+        <translation>Het label-PDF kan niet getoond worden</translation>
+    </message>
+    <message>
+        <source>Ready. Scan a picklist.</source>
+        <comment>status.ready</comment>
+        <translation>Klaar. Scan een picklijst.</translation>
+    </message>
+    <message>
+        <source>Opening {number}…</source>
+        <comment>status.opening</comment>
+        <translation>{number} openen…</translation>
+    </message>
+    <message>
+        <source>{number} opened. Check the profile and press F12 to ship.</source>
+        <comment>status.opened</comment>
+        <translation>{number} geopend. Controleer het profiel en druk op F12 om te verzenden.</translation>
+    </message>
+    <message>
+        <source>{number} opened. Choose a shipping profile, then press F12.</source>
+        <comment>status.opened_choose</comment>
+        <translation>{number} geopend. Kies een verzendprofiel en druk dan op F12.</translation>
+    </message>
+    <message>
+        <source>Shipping {number}: {step}…</source>
+        <comment>status.shipping</comment>
+        <translation>{number} verzenden: {step}…</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <comment>status.shipped</comment>
+        <translation>{number} verzonden ({barcodes}). Label geprint. Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
+        <comment>status.shipped_not_printed</comment>
+        <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
+    </message>
+    <message>
+        <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
+        <comment>status.busy_refused</comment>
+        <translation>Nog bezig met {number}. Wacht tot het klaar is en scan {scanned} daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Scan a picklist first.</source>
+        <comment>status.nothing_open</comment>
+        <translation>Scan eerst een picklijst.</translation>
+    </message>
+    <message>
+        <source>Choose a shipping profile first.</source>
+        <comment>status.no_profile</comment>
+        <translation>Kies eerst een verzendprofiel.</translation>
+    </message>
+    <message>
+        <source>Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.</source>
+        <comment>status.scan_garbled</comment>
+        <translation>Gescand: “{received}”: dat is geen picklijstnummer. Scan de barcode van de picklijst opnieuw.</translation>
+    </message>
+    <message>
+        <source>Scanned “{received}”: the scanner seems set to a {layout} keyboard (meant “{meant}”?). Set the scanner to the keyboard layout of this computer.</source>
+        <comment>status.scan_layout</comment>
+        <translation>Gescand: “{received}”: de scanner lijkt op een {layout}-toetsenbord te staan (bedoeld “{meant}”?). Zet de scanner op de toetsenbordindeling van deze computer.</translation>
+    </message>
+    <message>
+        <source>The scan was {length} characters long and was cut. Scan the picklist barcode, not another code.</source>
+        <comment>status.scan_cut</comment>
+        <translation>De scan was {length} tekens lang en is afgekapt. Scan de barcode van de picklijst, geen andere code.</translation>
+    </message>
+    <message>
+        <source>Removed invisible characters from the scan ({chars}).</source>
+        <comment>status.scan_control</comment>
+        <translation>Onzichtbare tekens uit de scan verwijderd ({chars}).</translation>
+    </message>
+    <message>
+        <source>Language: English</source>
+        <comment>status.language</comment>
+        <translation>Taal: Nederlands</translation>
+    </message>
+    <message>
+        <source>List updated: {count} picklists.</source>
+        <comment>status.refreshed</comment>
+        <translation>Lijst bijgewerkt: {count} picklijsten.</translation>
+    </message>
+    <message>
+        <source>Scan the picklist again.</source>
+        <comment>next.open</comment>
+        <translation>Scan de picklijst opnieuw.</translation>
+    </message>
+    <message>
+        <source>Then press F12 to try again.</source>
+        <comment>next.ship</comment>
+        <translation>Druk daarna op F12 om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <source>The list tries again by itself.</source>
+        <comment>next.load</comment>
+        <translation>De lijst probeert het vanzelf opnieuw.</translation>
+    </message>
+    <message>
+        <source>Then test the connection again.</source>
+        <comment>next.settings</comment>
+        <translation>Test daarna de verbinding opnieuw.</translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection</comment>
+        <translation>{service} is niet bereikbaar. Controleer de netwerkkabel of wifi. {next}</translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
+        <comment>error.timeout</comment>
+        <translation>{service} antwoordde niet op tijd. Er gaat niets verloren en er komt geen tweede label. {next}</translation>
+    </message>
+    <message>
+        <source>{service} sent an answer the app cannot read. {next} If it keeps happening, call the office.</source>
+        <comment>error.bad_response</comment>
+        <translation>{service} stuurde een antwoord dat de app niet kan lezen. {next} Blijft het gebeuren, bel dan kantoor.</translation>
+    </message>
+    <message>
+        <source>{service} refused the API key. Ask the admin to check the key in Settings.</source>
+        <comment>error.unauthorized</comment>
+        <translation>{service} weigert de API-sleutel. Vraag de beheerder de sleutel te controleren in Instellingen.</translation>
+    </message>
+    <message>
+        <source>{service} does not know this ({detail}). Check the number. {next}</source>
+        <comment>error.not_found</comment>
+        <translation>{service} kent dit niet ({detail}). Controleer het nummer. {next}</translation>
+    </message>
+    <message>
+        <source>{service} is busy. Wait {seconds} seconds. {next}</source>
+        <comment>error.rate_limited</comment>
+        <translation>{service} heeft het druk. Wacht {seconds} seconden. {next}</translation>
+    </message>
+    <message>
+        <source>MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}</source>
+        <comment>error.payment</comment>
+        <translation>MyParcel wil dat dit label eerst betaald wordt. Vraag kantoor het te betalen ({url}). {next}</translation>
+    </message>
+    <message>
+        <source>{service} refused the shipment: {reasons}. Change the options. {next}</source>
+        <comment>error.rejected</comment>
+        <translation>{service} weigert de zending: {reasons}. Pas de opties aan. {next}</translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side. Wait a minute. {next}</source>
+        <comment>error.server</comment>
+        <translation>{service} heeft een storing. Wacht een minuut. {next}</translation>
+    </message>
+    <message>
+        <source>{service} answered with an error: {detail}. {next}</source>
+        <comment>error.api</comment>
+        <translation>{service} gaf een fout: {detail}. {next}</translation>
+    </message>
+    <message>
+        <source>Not sent, fix this first: {violations}</source>
+        <comment>error.invalid</comment>
+        <translation>Niet verstuurd, los dit eerst op: {violations}</translation>
+    </message>
+    <message>
+        <source>There is no picklist “{number}”. Check the number and scan again.</source>
+        <comment>error.picklist_not_found</comment>
+        <translation>Er is geen picklijst “{number}”. Controleer het nummer en scan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.</source>
+        <comment>error.not_packable</comment>
+        <translation>Picklijst {number} kan nu niet ingepakt worden: hij is {reason}. Leg hem apart en meld het aan kantoor.</translation>
+    </message>
+    <message>
+        <source>Picklist {number} is being packed by {holder}. Put it aside.</source>
+        <comment>error.not_packable_holder</comment>
+        <translation>Picklijst {number} wordt ingepakt door {holder}. Leg hem apart.</translation>
+    </message>
+    <message>
+        <source>Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.</source>
+        <comment>error.already_shipped</comment>
+        <translation>Picklijst {number} heeft al een label ({barcodes}). Druk op Ctrl+R om het opnieuw te printen.</translation>
+    </message>
+    <message>
+        <source>The label from MyParcel cannot be used ({detail}). {next}</source>
+        <comment>error.label</comment>
+        <translation>Het label van MyParcel is onbruikbaar ({detail}). {next}</translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings.</source>
+        <comment>error.barcode_check</comment>
+        <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het label. Vraag de beheerder de printerinstellingen te controleren.</translation>
+    </message>
+    <message>
+        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <comment>error.printer_not_found</comment>
+        <translation>Printer “{printer}” is niet gevonden. Controleer of hij aan staat en aangesloten is. {next}</translation>
+    </message>
+    <message>
+        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <comment>error.printer_not_ready</comment>
+        <translation>Printer “{printer}” is niet klaar: {conditions}. Los het op. {next}</translation>
+    </message>
+    <message>
+        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <comment>error.printer_disconnected</comment>
+        <translation>Printer “{printer}” viel weg tijdens het printen. Sluit hem opnieuw aan. {next}</translation>
+    </message>
+    <message>
+        <source>The settings cannot be used: {detail}. Ask the admin to open Settings.</source>
+        <comment>error.settings</comment>
+        <translation>De instellingen zijn onbruikbaar: {detail}. Vraag de beheerder Instellingen te openen.</translation>
+    </message>
+    <message>
+        <source>This computer has no safe place for API keys. Ask the admin to set them as environment variables.</source>
+        <comment>error.secrets</comment>
+        <translation>Deze computer heeft geen veilige plek voor API-sleutels. Vraag de beheerder ze als omgevingsvariabelen in te stellen.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <comment>error.unexpected</comment>
+        <translation>Er ging iets onverwachts mis. {next} Blijft het gebeuren, laat Help → Details aan de beheerder zien.</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <comment>printer.paper_out</comment>
+        <translation>papier op</translation>
+    </message>
+    <message>
+        <source>print head open</source>
+        <comment>printer.head_open</comment>
+        <translation>printkop open</translation>
+    </message>
+    <message>
+        <source>ribbon out</source>
+        <comment>printer.ribbon_out</comment>
+        <translation>lint op</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>printer.paused</comment>
+        <translation>gepauzeerd</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <comment>printer.offline</comment>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>buffer full</source>
+        <comment>printer.buffer_full</comment>
+        <translation>buffer vol</translation>
+    </message>
+    <message>
+        <source>print head too hot</source>
+        <comment>printer.head_too_hot</comment>
+        <translation>printkop te heet</translation>
+    </message>
+    <message>
+        <source>AZERTY (Belgian/French)</source>
+        <comment>layout.azerty</comment>
+        <translation>AZERTY (Belgisch/Frans)</translation>
+    </message>
+    <message>
+        <source>QWERTZ (German)</source>
+        <comment>layout.qwertz</comment>
+        <translation>QWERTZ (Duits)</translation>
+    </message>
+    <message>
+        <source>“{cc}” is not a country code: use two letters like NL.</source>
+        <comment>violation.country_invalid</comment>
+        <translation>“{cc}” is geen landcode: gebruik twee letters, zoals NL.</translation>
+    </message>
+    <message>
+        <source>Fill in the recipient&apos;s name.</source>
+        <comment>violation.person_missing</comment>
+        <translation>Vul de naam van de ontvanger in.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name is too long: shorten it.</source>
+        <comment>violation.person_too_long</comment>
+        <translation>De naam van de ontvanger is te lang: maak hem korter.</translation>
+    </message>
+    <message>
+        <source>Fill in the street.</source>
+        <comment>violation.street_missing</comment>
+        <translation>Vul de straat in.</translation>
+    </message>
+    <message>
+        <source>The street is too long: shorten it and put the rest in the extra address line.</source>
+        <comment>violation.street_too_long</comment>
+        <translation>De straatnaam is te lang: maak hem korter en zet de rest in de extra adresregel.</translation>
+    </message>
+    <message>
+        <source>Fill in the city.</source>
+        <comment>violation.city_missing</comment>
+        <translation>Vul de plaats in.</translation>
+    </message>
+    <message>
+        <source>Fill in the house number (digits only).</source>
+        <comment>violation.number_missing</comment>
+        <translation>Vul het huisnummer in (alleen cijfers).</translation>
+    </message>
+    <message>
+        <source>House number “{number}” must be digits only: put letters in the suffix.</source>
+        <comment>violation.number_invalid</comment>
+        <translation>Huisnummer “{number}” mag alleen cijfers hebben: zet letters in de toevoeging.</translation>
+    </message>
+    <message>
+        <source>The house number suffix “{suffix}” is too long: shorten it.</source>
+        <comment>violation.number_suffix_too_long</comment>
+        <translation>De toevoeging “{suffix}” is te lang: maak hem korter.</translation>
+    </message>
+    <message>
+        <source>Box numbers exist only in Belgium: move “{box}” to the suffix.</source>
+        <comment>violation.box_number_not_be</comment>
+        <translation>Busnummers bestaan alleen in België: zet “{box}” in de toevoeging.</translation>
+    </message>
+    <message>
+        <source>Box number “{box}” is too long: shorten it.</source>
+        <comment>violation.box_number_too_long</comment>
+        <translation>Busnummer “{box}” is te lang: maak het korter.</translation>
+    </message>
+    <message>
+        <source>Postal code “{postal_code}” is not valid for {cc}: check it.</source>
+        <comment>violation.postal_code_invalid</comment>
+        <translation>Postcode “{postal_code}” klopt niet voor {cc}: controleer hem.</translation>
+    </message>
+    <message>
+        <source>{carrier} cannot be shipped from the packing station: choose another profile.</source>
+        <comment>violation.carrier_unsupported</comment>
+        <translation>{carrier} kan niet vanaf het inpakstation verzonden worden: kies een ander profiel.</translation>
+    </message>
+    <message>
+        <source>{carrier} is not available on this MyParcel account: choose another profile.</source>
+        <comment>violation.carrier_not_on_platform</comment>
+        <translation>{carrier} is niet beschikbaar op dit MyParcel-account: kies een ander profiel.</translation>
+    </message>
+    <message>
+        <source>{carrier} does not deliver to {cc}: choose another profile (bpost).</source>
+        <comment>violation.carrier_destination</comment>
+        <translation>{carrier} bezorgt niet naar {cc}: kies een ander profiel (bpost).</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be ships only parcels: choose a parcel profile.</source>
+        <comment>violation.package_type_not_on_platform</comment>
+        <translation>SendMyParcel.be verstuurt alleen pakketten: kies een pakketprofiel.</translation>
+    </message>
+    <message>
+        <source>Only a normal parcel can go to {cc}: choose a parcel profile.</source>
+        <comment>violation.package_type_not_abroad</comment>
+        <translation>Alleen een gewoon pakket kan naar {cc}: kies een pakketprofiel.</translation>
+    </message>
+    <message>
+        <source>This package type cannot have “{option}”: switch it off or choose a parcel profile.</source>
+        <comment>violation.option_needs_package</comment>
+        <translation>Dit pakkettype kan geen “{option}” hebben: zet het uit of kies een pakketprofiel.</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be has no large format: switch it off.</source>
+        <comment>violation.large_format_not_on_platform</comment>
+        <translation>SendMyParcel.be heeft geen groot formaat: zet het uit.</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be has no “only recipient”: switch it off.</source>
+        <comment>violation.only_recipient_not_on_platform</comment>
+        <translation>SendMyParcel.be heeft geen “alleen ontvanger”: zet het uit.</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be has no age check: switch it off.</source>
+        <comment>violation.age_check_not_on_platform</comment>
+        <translation>SendMyParcel.be heeft geen leeftijdscheck: zet hem uit.</translation>
+    </message>
+    <message>
+        <source>“Only recipient” is not possible to {cc}: switch it off.</source>
+        <comment>violation.only_recipient_not_abroad</comment>
+        <translation>“Alleen ontvanger” kan niet naar {cc}: zet het uit.</translation>
+    </message>
+    <message>
+        <source>A signature is not possible to {cc}: switch it off.</source>
+        <comment>violation.signature_not_abroad</comment>
+        <translation>Een handtekening kan niet naar {cc}: zet hem uit.</translation>
+    </message>
+    <message>
+        <source>“Return when not home” is not possible to {cc}: switch it off.</source>
+        <comment>violation.return_not_abroad</comment>
+        <translation>“Retour bij niet thuis” kan niet naar {cc}: zet het uit.</translation>
+    </message>
+    <message>
+        <source>An age check is not possible to {cc}: switch it off.</source>
+        <comment>violation.age_check_not_abroad</comment>
+        <translation>Een leeftijdscheck kan niet naar {cc}: zet hem uit.</translation>
+    </message>
+    <message>
+        <source>Large format is only possible within the EU: switch it off for {cc}.</source>
+        <comment>violation.large_format_not_world</comment>
+        <translation>Groot formaat kan alleen binnen de EU: zet het uit voor {cc}.</translation>
+    </message>
+    <message>
+        <source>This delivery type is not possible to {cc}: choose standard delivery.</source>
+        <comment>violation.delivery_type_not_available</comment>
+        <translation>Deze bezorgsoort kan niet naar {cc}: kies standaard bezorging.</translation>
+    </message>
+    <message>
+        <source>This delivery type needs “only recipient”: switch it on.</source>
+        <comment>violation.only_recipient_required</comment>
+        <translation>Deze bezorgsoort vraagt “alleen ontvanger”: zet het aan.</translation>
+    </message>
+    <message>
+        <source>This delivery type needs a delivery date: pick one.</source>
+        <comment>violation.delivery_date_required</comment>
+        <translation>Deze bezorgsoort vraagt een bezorgdatum: kies er een.</translation>
+    </message>
+    <message>
+        <source>Delivery to a pickup point needs a signature: switch it on.</source>
+        <comment>violation.signature_required</comment>
+        <translation>Bezorgen bij een afhaalpunt vraagt een handtekening: zet die aan.</translation>
+    </message>
+    <message>
+        <source>Delivery to a pickup point needs the pickup point: choose one or deliver at home.</source>
+        <comment>violation.pickup_location_required</comment>
+        <translation>Bezorgen bij een afhaalpunt vraagt het afhaalpunt: kies er een of bezorg thuis.</translation>
+    </message>
+    <message>
+        <source>Morning delivery is not possible on {delivery_date} (weekend): pick a weekday.</source>
+        <comment>violation.delivery_date_weekend</comment>
+        <translation>Ochtendbezorging kan niet op {delivery_date} (weekend): kies een doordeweekse dag.</translation>
+    </message>
+    <message>
+        <source>A pickup point is set but the delivery is not to a pickup point: choose pickup or remove the point.</source>
+        <comment>violation.pickup_without_pickup_delivery</comment>
+        <translation>Er is een afhaalpunt gekozen maar de bezorging is niet naar een afhaalpunt: kies afhaalpunt of haal het punt weg.</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be takes no delivery date: remove it.</source>
+        <comment>violation.delivery_date_not_on_platform</comment>
+        <translation>SendMyParcel.be neemt geen bezorgdatum aan: haal hem weg.</translation>
+    </message>
+    <message>
+        <source>A delivery date needs a delivery type: choose one or remove the date.</source>
+        <comment>violation.delivery_type_required</comment>
+        <translation>Een bezorgdatum vraagt een bezorgsoort: kies er een of haal de datum weg.</translation>
+    </message>
+    <message>
+        <source>Delivery date {delivery_date} has passed: pick a later date.</source>
+        <comment>violation.delivery_date_past</comment>
+        <translation>Bezorgdatum {delivery_date} is voorbij: kies een latere datum.</translation>
+    </message>
+    <message>
+        <source>The insured amount cannot be negative.</source>
+        <comment>violation.insurance_invalid</comment>
+        <translation>Het verzekerde bedrag kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>Insurance of {amount_eur} is too high for a parcel within NL: choose a lower amount.</source>
+        <comment>violation.insurance_too_high</comment>
+        <translation>Verzekering van {amount_eur} is te hoog voor een pakket binnen NL: kies een lager bedrag.</translation>
+    </message>
+    <message>
+        <source>An insured parcel needs “only recipient”: switch it on.</source>
+        <comment>violation.insurance_needs_only_recipient</comment>
+        <translation>Een verzekerd pakket vraagt “alleen ontvanger”: zet het aan.</translation>
+    </message>
+    <message>
+        <source>An insured parcel needs a signature: switch it on.</source>
+        <comment>violation.insurance_needs_signature</comment>
+        <translation>Een verzekerd pakket vraagt een handtekening: zet die aan.</translation>
+    </message>
+    <message>
+        <source>Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that.</source>
+        <comment>violation.insurance_eu_amount</comment>
+        <translation>Pakketten naar {cc} moeten voor precies {required_eur} verzekerd zijn: stel dat in.</translation>
+    </message>
+    <message>
+        <source>Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that.</source>
+        <comment>violation.insurance_world_amount</comment>
+        <translation>Pakketten naar {cc} moeten voor precies {required_eur} verzekerd zijn: stel dat in.</translation>
+    </message>
+    <message>
+        <source>On SendMyParcel.be the insurance is either none or {required_eur}.</source>
+        <comment>violation.insurance_amount</comment>
+        <translation>Bij SendMyParcel.be is de verzekering geen of {required_eur}.</translation>
+    </message>
+    <message>
+        <source>An age check needs a signature: switch it on.</source>
+        <comment>violation.age_check_needs_signature</comment>
+        <translation>Een leeftijdscheck vraagt een handtekening: zet die aan.</translation>
+    </message>
+    <message>
+        <source>An age check needs “only recipient”: switch it on.</source>
+        <comment>violation.age_check_needs_only_recipient</comment>
+        <translation>Een leeftijdscheck vraagt “alleen ontvanger”: zet het aan.</translation>
+    </message>
+    <message>
+        <source>The pickup point is incomplete ({missing}): choose the pickup point again.</source>
+        <comment>violation.pickup_location_incomplete</comment>
+        <translation>Het afhaalpunt is onvolledig ({missing}): kies het afhaalpunt opnieuw.</translation>
+    </message>
+    <message>
+        <source>This pickup point has no location code: choose the pickup point again.</source>
+        <comment>violation.pickup_location_code_missing</comment>
+        <translation>Dit afhaalpunt heeft geen locatiecode: kies het afhaalpunt opnieuw.</translation>
+    </message>
+    <message>
+        <source>The shipment has no picklist number as reference.</source>
+        <comment>violation.reference_missing</comment>
+        <translation>De zending heeft geen picklijstnummer als referentie.</translation>
+    </message>
+    <message>
+        <source>The reference is too long.</source>
+        <comment>violation.reference_too_long</comment>
+        <translation>De referentie is te lang.</translation>
+    </message>
+    <message>
+        <source>The weight must be more than 0 grams: weigh the parcel.</source>
+        <comment>violation.weight_not_positive</comment>
+        <translation>Het gewicht moet meer dan 0 gram zijn: weeg het pakket.</translation>
+    </message>
+    <message>
+        <source>The weight is not known: weigh the parcel and enter it.</source>
+        <comment>violation.weight_unknown</comment>
+        <translation>Het gewicht is onbekend: weeg het pakket en vul het in.</translation>
+    </message>
+    <message>
+        <source>No weight known for {products}: the weight may be too low, weigh the parcel.</source>
+        <comment>violation.weight_partial</comment>
+        <translation>Geen gewicht bekend voor {products}: het gewicht kan te laag zijn, weeg het pakket.</translation>
+    </message>
+    <message>
+        <source>The label text has {length} characters: shorten it.</source>
+        <comment>violation.label_description_too_long</comment>
+        <translation>De labeltekst heeft {length} tekens: maak hem korter.</translation>
+    </message>
+    <message>
+        <source>The order reference is too long for the label; it is shortened.</source>
+        <comment>violation.label_description_shortened</comment>
+        <translation>De orderreferentie is te lang voor het label; hij wordt ingekort.</translation>
+    </message>
+    <message>
+        <source>The number of parcels must be at least 1.</source>
+        <comment>violation.parcels_invalid</comment>
+        <translation>Het aantal pakketten moet minstens 1 zijn.</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be cannot book {parcels} parcels as one shipment: ship them one by one.</source>
+        <comment>violation.multi_collo_not_on_platform</comment>
+        <translation>SendMyParcel.be kan geen {parcels} pakketten als één zending boeken: verstuur ze één voor één.</translation>
+    </message>
+    <message>
+        <source>Several parcels in one shipment need a parcel profile.</source>
+        <comment>violation.multi_collo_needs_package</comment>
+        <translation>Meerdere pakketten in één zending kan alleen met een pakketprofiel.</translation>
+    </message>
+    <message>
+        <source>Several parcels in one shipment are only possible to NL and BE: ship them one by one.</source>
+        <comment>violation.multi_collo_destination</comment>
+        <translation>Meerdere pakketten in één zending kan alleen naar NL en BE: verstuur ze één voor één.</translation>
+    </message>
+    <message>
+        <source>Parcels to {cc} need a customs declaration: fill it in.</source>
+        <comment>violation.customs_required</comment>
+        <translation>Pakketten naar {cc} hebben een douaneverklaring nodig: vul die in.</translation>
+    </message>
+    <message>
+        <source>This country needs a customs declaration, but the order is not loaded: scan the picklist again.</source>
+        <comment>violation.customs_needs_order</comment>
+        <translation>Dit land vraagt een douaneverklaring, maar de order is niet geladen: scan de picklijst opnieuw.</translation>
+    </message>
+    <message>
+        <source>Customs needs an invoice number for these contents: fill in the invoice.</source>
+        <comment>violation.customs_invoice_missing</comment>
+        <translation>De douane vraagt een factuurnummer voor deze inhoud: vul de factuur in.</translation>
+    </message>
+    <message>
+        <source>The customs declaration lists no products: add at least one.</source>
+        <comment>violation.customs_no_items</comment>
+        <translation>De douaneverklaring heeft geen producten: voeg er minstens één toe.</translation>
+    </message>
+    <message>
+        <source>Customs line {line} needs a description.</source>
+        <comment>violation.customs_description_missing</comment>
+        <translation>Douaneregel {line} heeft een omschrijving nodig.</translation>
+    </message>
+    <message>
+        <source>Customs line {line}: the description is too long, shorten it.</source>
+        <comment>violation.customs_description_too_long</comment>
+        <translation>Douaneregel {line}: de omschrijving is te lang, maak hem korter.</translation>
+    </message>
+    <message>
+        <source>Customs line {line}: the amount must be at least 1.</source>
+        <comment>violation.customs_amount_invalid</comment>
+        <translation>Douaneregel {line}: het aantal moet minstens 1 zijn.</translation>
+    </message>
+    <message>
+        <source>Customs line {line} ({description}) has no weight: enter the weight of the products.</source>
+        <comment>violation.customs_weight_unknown</comment>
+        <translation>Douaneregel {line} ({description}) heeft geen gewicht: vul het gewicht van de producten in.</translation>
+    </message>
+    <message>
+        <source>Customs line {line} weighs {weight} g, which is too much for one line: split it.</source>
+        <comment>violation.customs_weight_out_of_range</comment>
+        <translation>Douaneregel {line} weegt {weight} g, te veel voor één regel: splits hem.</translation>
+    </message>
+    <message>
+        <source>Customs line {line} ({description}) has no value: enter what the products are worth.</source>
+        <comment>violation.customs_value_missing</comment>
+        <translation>Douaneregel {line} ({description}) heeft geen waarde: vul in wat de producten waard zijn.</translation>
+    </message>
+    <message>
+        <source>Customs line {line} ({description}) has no HS code: add it to the product in Picqer.</source>
+        <comment>violation.customs_classification_missing</comment>
+        <translation>Douaneregel {line} ({description}) heeft geen HS-code: voeg die toe aan het product in Picqer.</translation>
+    </message>
+    <message>
+        <source>Customs line {line}: “{classification}” is not an HS code (digits only, at most 10).</source>
+        <comment>violation.customs_classification_invalid</comment>
+        <translation>Douaneregel {line}: “{classification}” is geen HS-code (alleen cijfers, hooguit 10).</translation>
+    </message>
+    <message>
+        <source>Customs line {line}: country of origin “{country}” must be two letters like NL or CN.</source>
+        <comment>violation.customs_origin_invalid</comment>
+        <translation>Douaneregel {line}: land van herkomst “{country}” moet twee letters zijn, zoals NL of CN.</translation>
+    </message>
+    <message>
+        <source>The address “{line}” could not be split into street and number: fill in the fields.</source>
+        <comment>violation.address_not_split</comment>
+        <translation>Het adres “{line}” kon niet in straat en nummer gesplitst worden: vul de velden in.</translation>
+    </message>
+    <message>
+        <source>The address “{line}” can be read in more than one way: check the fields and tick “correct”.</source>
+        <comment>violation.address_ambiguous</comment>
+        <translation>Het adres “{line}” kan op meer manieren gelezen worden: controleer de velden en vink “klopt” aan.</translation>
+    </message>
+    <message>
+        <source>Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.</source>
+        <comment>violation.be_number_suffix</comment>
+        <translation>Toevoeging “{suffix}” gaat apart mee voor België: controleer dat hij op het label staat.</translation>
+    </message>
+    <message>
+        <source>No e-mail address or phone number: the customer gets no track and trace.</source>
+        <comment>violation.contact_missing</comment>
+        <translation>Geen e-mailadres of telefoonnummer: de klant krijgt geen track en trace.</translation>
+    </message>
+    <message>
+        <source>“{option}” was set to {value}: the carrier requires it for this shipment.</source>
+        <comment>violation.option_added</comment>
+        <translation>“{option}” is op {value} gezet: de vervoerder eist dat voor deze zending.</translation>
+    </message>
+    <message>
+        <source>The customer chose a {pickup_carrier} pickup point but the profile ships with {carrier}: check the point.</source>
+        <comment>violation.pickup_carrier_mismatch</comment>
+        <translation>De klant koos een afhaalpunt van {pickup_carrier} maar het profiel verstuurt met {carrier}: controleer het punt.</translation>
+    </message>
+    <message>
+        <source>The customer asked for delivery on {delivery_date}; this delivery type takes no date.</source>
+        <comment>violation.delivery_date_ignored</comment>
+        <translation>De klant vroeg bezorging op {delivery_date}; deze bezorgsoort neemt geen datum aan.</translation>
+    </message>
+    <message>
+        <source>New shipment…  (Ctrl+Shift+N)</source>
+        <comment>action.new_shipment</comment>
+        <translation>Nieuwe zending…  (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Take over…  (Ctrl+Shift+T)</source>
+        <comment>action.take_over</comment>
+        <translation>Overnemen…  (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Print queue  (F9)</source>
+        <comment>action.print_queue</comment>
+        <translation>Printwachtrij  (F9)</translation>
+    </message>
+    <message>
+        <source>Settings…  (Ctrl+,)</source>
+        <comment>action.settings_key</comment>
+        <translation>Instellingen…  (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>confirm.yes</comment>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>confirm.no</comment>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>Make a new shipment?</source>
+        <comment>new_shipment.title</comment>
+        <translation>Nieuwe zending maken?</translation>
+    </message>
+    <message>
+        <source>Picklist {number} already has a label ({barcodes}). A new shipment makes a second, paid label. Only do this when the first parcel is not sent. Make a new shipment?</source>
+        <comment>new_shipment.text</comment>
+        <translation>Picklijst {number} heeft al een label ({barcodes}). Een nieuwe zending maakt een tweede, betaald label. Doe dit alleen als het eerste pakket niet verstuurd wordt. Nieuwe zending maken?</translation>
+    </message>
+    <message>
+        <source>{number}: new shipment. Check the profile and press F12.</source>
+        <comment>status.new_shipment</comment>
+        <translation>{number}: nieuwe zending. Controleer het profiel en druk op F12.</translation>
+    </message>
+    <message>
+        <source>Take over this picklist?</source>
+        <comment>take_over.title</comment>
+        <translation>Deze picklijst overnemen?</translation>
+    </message>
+    <message>
+        <source>Picklist {number} is claimed by {holder}. Take it over only when they are not packing it. Take over?</source>
+        <comment>take_over.text</comment>
+        <translation>Picklijst {number} is geclaimd door {holder}. Neem hem alleen over als die hem niet inpakt. Overnemen?</translation>
+    </message>
+    <message>
+        <source>Picklist {number} is claimed by {holder}. An admin can take it over with Ctrl+Shift+T.</source>
+        <comment>status.take_over_hint</comment>
+        <translation>Picklijst {number} is geclaimd door {holder}. Een beheerder kan hem overnemen met Ctrl+Shift+T.</translation>
+    </message>
+    <message>
+        <source>Unfinished shipments</source>
+        <comment>unfinished.title</comment>
+        <translation>Onafgemaakte zendingen</translation>
+    </message>
+    <message>
+        <source>These shipments were not finished. Choose one and press Enter to finish it, or Esc to do it later.</source>
+        <comment>unfinished.text</comment>
+        <translation>Deze zendingen zijn niet afgemaakt. Kies er een en druk op Enter om hem af te maken, of Esc voor later.</translation>
+    </message>
+    <message>
+        <source>{number}  ({when}): still to do: {remaining}</source>
+        <comment>unfinished.line</comment>
+        <translation>{number}  ({when}): nog te doen: {remaining}</translation>
+    </message>
+    <message>
+        <source>Finish  (Enter)</source>
+        <comment>unfinished.finish</comment>
+        <translation>Afmaken  (Enter)</translation>
+    </message>
+    <message>
+        <source>Later  (Esc)</source>
+        <comment>unfinished.later</comment>
+        <translation>Later  (Esc)</translation>
+    </message>
+    <message>
+        <source>Finishing {number}…</source>
+        <comment>status.resuming</comment>
+        <translation>{number} afmaken…</translation>
+    </message>
+    <message>
+        <source>book the shipment</source>
+        <comment>remaining.book</comment>
+        <translation>zending boeken</translation>
+    </message>
+    <message>
+        <source>fetch the label</source>
+        <comment>remaining.label</comment>
+        <translation>label ophalen</translation>
+    </message>
+    <message>
+        <source>print the label</source>
+        <comment>remaining.print</comment>
+        <translation>label printen</translation>
+    </message>
+    <message>
+        <source>update Picqer</source>
+        <comment>remaining.write_back</comment>
+        <translation>Picqer bijwerken</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>printer.ready</comment>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <comment>printer.unknown</comment>
+        <translation>status onbekend</translation>
+    </message>
+    <message>
+        <source>{printer}: {state}</source>
+        <comment>printer.status</comment>
+        <translation>{printer}: {state}</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <comment>queue.title</comment>
+        <translation>Printwachtrij</translation>
+    </message>
+    <message>
+        <source>Picklist</source>
+        <comment>queue.col.picklist</comment>
+        <translation>Picklijst</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <comment>queue.col.printer</comment>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>queue.col.state</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <comment>queue.col.time</comment>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <comment>queue.col.problem</comment>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <comment>queue.state.queued</comment>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>printing…</source>
+        <comment>queue.state.sending</comment>
+        <translation>bezig…</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <comment>queue.state.printed</comment>
+        <translation>geprint</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <comment>queue.state.failed</comment>
+        <translation>MISLUKT</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>queue.state.cancelled</comment>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>Retry  (F6)</source>
+        <comment>queue.retry</comment>
+        <translation>Opnieuw  (F6)</translation>
+    </message>
+    <message>
+        <source>Retry all failed  (Shift+F6)</source>
+        <comment>queue.retry_failed</comment>
+        <translation>Alle mislukte opnieuw  (Shift+F6)</translation>
+    </message>
+    <message>
+        <source>Print again  (F7)</source>
+        <comment>queue.reprint</comment>
+        <translation>Nogmaals printen  (F7)</translation>
+    </message>
+    <message>
+        <source>Cancel  (Del)</source>
+        <comment>queue.cancel</comment>
+        <translation>Annuleren  (Del)</translation>
+    </message>
+    <message>
+        <source>Send to {printer}  (F8)</source>
+        <comment>queue.redirect</comment>
+        <translation>Naar {printer}  (F8)</translation>
+    </message>
+    <message>
+        <source>Send to other printer  (F8)</source>
+        <comment>queue.redirect_none</comment>
+        <translation>Naar andere printer  (F8)</translation>
+    </message>
+    <message>
+        <source>No print jobs yet.</source>
+        <comment>queue.empty</comment>
+        <translation>Nog geen printopdrachten.</translation>
+    </message>
+    <message>
+        <source>{failed} failed, {waiting} waiting</source>
+        <comment>queue.summary</comment>
+        <translation>{failed} mislukt, {waiting} wachtend</translation>
+    </message>
+    <message>
+        <source>{name}: sent to the printer again.</source>
+        <comment>queue.done_retry</comment>
+        <translation>{name}: opnieuw naar de printer gestuurd.</translation>
+    </message>
+    <message>
+        <source>All failed jobs are sent again.</source>
+        <comment>queue.done_retry_failed</comment>
+        <translation>Alle mislukte opdrachten zijn opnieuw gestuurd.</translation>
+    </message>
+    <message>
+        <source>{name}: printing again.</source>
+        <comment>queue.done_reprint</comment>
+        <translation>{name}: wordt nogmaals geprint.</translation>
+    </message>
+    <message>
+        <source>{name}: cancelled.</source>
+        <comment>queue.done_cancel</comment>
+        <translation>{name}: geannuleerd.</translation>
+    </message>
+    <message>
+        <source>{name}: sent to {printer}.</source>
+        <comment>queue.done_redirect</comment>
+        <translation>{name}: naar {printer} gestuurd.</translation>
+    </message>
+    <message>
+        <source>Select a print job first (arrow keys).</source>
+        <comment>queue.select_first</comment>
+        <translation>Kies eerst een printopdracht (pijltjestoetsen).</translation>
+    </message>
+    <message>
+        <source>Welcome to Packstation</source>
+        <comment>first_run.title</comment>
+        <translation>Welkom bij Packstation</translation>
+    </message>
+    <message>
+        <source>No Picqer or MyParcel account is set up yet. Try the app with demo data, or enter the accounts now.</source>
+        <comment>first_run.text</comment>
+        <translation>Er is nog geen Picqer- of MyParcel-account ingesteld. Probeer de app met demogegevens, of vul de accounts nu in.</translation>
+    </message>
+    <message>
+        <source>&amp;Demo mode (no real labels)</source>
+        <comment>first_run.demo</comment>
+        <translation>&amp;Demomodus (geen echte labels)</translation>
+    </message>
+    <message>
+        <source>&amp;Set up accounts…</source>
+        <comment>first_run.settings</comment>
+        <translation>Accounts &amp;instellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <comment>first_run.quit</comment>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>settings.title</comment>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <comment>settings.tab.accounts</comment>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Printers</source>
+        <comment>settings.tab.printers</comment>
+        <translation>&amp;Printers</translation>
+    </message>
+    <message>
+        <source>S&amp;canner</source>
+        <comment>settings.tab.scanner</comment>
+        <translation>S&amp;canner</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofiles</source>
+        <comment>settings.tab.profiles</comment>
+        <translation>Pr&amp;ofielen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <comment>settings.tab.general</comment>
+        <translation>Al&amp;gemeen</translation>
+    </message>
+    <message>
+        <source>Picqer</source>
+        <comment>settings.picqer</comment>
+        <translation>Picqer</translation>
+    </message>
+    <message>
+        <source>MyParcel</source>
+        <comment>settings.myparcel</comment>
+        <translation>MyParcel</translation>
+    </message>
+    <message>
+        <source>Subdomain or address</source>
+        <comment>settings.subdomain</comment>
+        <translation>Subdomein of adres</translation>
+    </message>
+    <message>
+        <source>yourshop (from yourshop.picqer.com)</source>
+        <comment>settings.subdomain_hint</comment>
+        <translation>jouwwinkel (van jouwwinkel.picqer.com)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <comment>settings.api_key</comment>
+        <translation>API-sleutel</translation>
+    </message>
+    <message>
+        <source>stored; type to replace</source>
+        <comment>settings.key_stored</comment>
+        <translation>opgeslagen; typ om te vervangen</translation>
+    </message>
+    <message>
+        <source>paste the API key</source>
+        <comment>settings.key_missing</comment>
+        <translation>plak de API-sleutel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <comment>settings.show_key</comment>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <comment>settings.hide_key</comment>
+        <translation>Verberg</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <comment>settings.test</comment>
+        <translation>Verbinding testen</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <comment>settings.testing</comment>
+        <translation>Bezig met testen…</translation>
+    </message>
+    <message>
+        <source>Connected to Picqer as {user}.</source>
+        <comment>settings.picqer_ok</comment>
+        <translation>Verbonden met Picqer als {user}.</translation>
+    </message>
+    <message>
+        <source>Connected to MyParcel: the key works.</source>
+        <comment>settings.myparcel_ok</comment>
+        <translation>Verbonden met MyParcel: de sleutel werkt.</translation>
+    </message>
+    <message>
+        <source>Fill in the subdomain first.</source>
+        <comment>settings.need_subdomain</comment>
+        <translation>Vul eerst het subdomein in.</translation>
+    </message>
+    <message>
+        <source>Fill in the API key first.</source>
+        <comment>settings.need_key</comment>
+        <translation>Vul eerst de API-sleutel in.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <comment>settings.platform</comment>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>MyParcel.nl (Netherlands)</source>
+        <comment>settings.platform_nl</comment>
+        <translation>MyParcel.nl (Nederland)</translation>
+    </message>
+    <message>
+        <source>SendMyParcel.be (Belgium)</source>
+        <comment>settings.platform_be</comment>
+        <translation>SendMyParcel.be (België)</translation>
+    </message>
+    <message>
+        <source>API address (empty: standard)</source>
+        <comment>settings.base_url</comment>
+        <translation>API-adres (leeg: standaard)</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to store API keys safely, so keys typed here are not saved. Set them as environment variables instead: {picqer_env} and {myparcel_env}, then restart the app.</source>
+        <comment>settings.no_keyring</comment>
+        <translation>Deze computer heeft geen sleutelbos om API-sleutels veilig te bewaren; hier getypte sleutels worden niet bewaard. Zet ze als omgevingsvariabelen: {picqer_env} en {myparcel_env}, en start de app opnieuw.</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <comment>settings.label_printer</comment>
+        <translation>Labelprinter</translation>
+    </message>
+    <message>
+        <source>Document printer (A4)</source>
+        <comment>settings.document_printer</comment>
+        <translation>Documentprinter (A4)</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <comment>settings.transport</comment>
+        <translation>Verbinding</translation>
+    </message>
+    <message>
+        <source>Virtual (save to a folder)</source>
+        <comment>settings.transport.virtual</comment>
+        <translation>Virtueel (opslaan in een map)</translation>
+    </message>
+    <message>
+        <source>USB (Zebra)</source>
+        <comment>settings.transport.usb</comment>
+        <translation>USB (Zebra)</translation>
+    </message>
+    <message>
+        <source>Network (Zebra, port 9100)</source>
+        <comment>settings.transport.network</comment>
+        <translation>Netwerk (Zebra, poort 9100)</translation>
+    </message>
+    <message>
+        <source>Printer queue, raw ZPL</source>
+        <comment>settings.transport.spooler</comment>
+        <translation>Printerwachtrij, ruwe ZPL</translation>
+    </message>
+    <message>
+        <source>System printer (PDF)</source>
+        <comment>settings.transport.system</comment>
+        <translation>Systeemprinter (PDF)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <comment>settings.address</comment>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>folder, USB serial, host:port or queue name</source>
+        <comment>settings.address_hint</comment>
+        <translation>map, USB-serienummer, host:poort of wachtrijnaam</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <comment>settings.dpi</comment>
+        <translation>Resolutie</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <comment>settings.label_size</comment>
+        <translation>Labelformaat</translation>
+    </message>
+    <message>
+        <source>A6 (105 × 148 mm)</source>
+        <comment>settings.size.a6</comment>
+        <translation>A6 (105 × 148 mm)</translation>
+    </message>
+    <message>
+        <source>4 × 6 in (102 × 152 mm)</source>
+        <comment>settings.size.4x6</comment>
+        <translation>4 × 6 inch (102 × 152 mm)</translation>
+    </message>
+    <message>
+        <source>150 × 103 mm</source>
+        <comment>settings.size.150x103</comment>
+        <translation>150 × 103 mm</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <comment>settings.size.a4</comment>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <comment>settings.size.custom</comment>
+        <translation>Eigen formaat</translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <comment>settings.width</comment>
+        <translation>Breedte (mm)</translation>
+    </message>
+    <message>
+        <source>Height (mm)</source>
+        <comment>settings.height</comment>
+        <translation>Hoogte (mm)</translation>
+    </message>
+    <message>
+        <source>Too large label</source>
+        <comment>settings.layout</comment>
+        <translation>Te groot label</translation>
+    </message>
+    <message>
+        <source>Shrink to fit</source>
+        <comment>settings.layout.fit</comment>
+        <translation>Verkleinen tot het past</translation>
+    </message>
+    <message>
+        <source>Crop the margins</source>
+        <comment>settings.layout.crop</comment>
+        <translation>Marges afsnijden</translation>
+    </message>
+    <message>
+        <source>Darkness</source>
+        <comment>settings.darkness</comment>
+        <translation>Donkerte</translation>
+    </message>
+    <message>
+        <source>printer&apos;s own</source>
+        <comment>settings.darkness_printer</comment>
+        <translation>van de printer</translation>
+    </message>
+    <message>
+        <source>Image encoding</source>
+        <comment>settings.encoding</comment>
+        <translation>Beeldcodering</translation>
+    </message>
+    <message>
+        <source>Print test label</source>
+        <comment>settings.print_test</comment>
+        <translation>Testlabel printen</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <comment>settings.printing</comment>
+        <translation>Bezig met printen…</translation>
+    </message>
+    <message>
+        <source>The test label was sent to the printer.</source>
+        <comment>settings.print_ok</comment>
+        <translation>Het testlabel is naar de printer gestuurd.</translation>
+    </message>
+    <message>
+        <source>Max. time between keys (ms)</source>
+        <comment>settings.max_gap</comment>
+        <translation>Max. tijd tussen toetsen (ms)</translation>
+    </message>
+    <message>
+        <source>Min. scan length</source>
+        <comment>settings.min_length</comment>
+        <translation>Min. scanlengte</translation>
+    </message>
+    <message>
+        <source>Scanner ends with</source>
+        <comment>settings.suffix</comment>
+        <translation>Scanner eindigt met</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <comment>settings.suffix.enter</comment>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <comment>settings.suffix.tab</comment>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Enter + line feed</source>
+        <comment>settings.suffix.crlf</comment>
+        <translation>Enter + regelopschuiving</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <comment>settings.suffix.none</comment>
+        <translation>Niets</translation>
+    </message>
+    <message>
+        <source>Scanner starts with</source>
+        <comment>settings.prefix</comment>
+        <translation>Scanner begint met</translation>
+    </message>
+    <message>
+        <source>Shipping profiles</source>
+        <comment>settings.profiles_list</comment>
+        <translation>Verzendprofielen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <comment>settings.profile_add</comment>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <comment>settings.profile_copy</comment>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <comment>settings.profile_remove</comment>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Reset to &amp;defaults</source>
+        <comment>settings.profile_defaults</comment>
+        <translation>&amp;Standaardprofielen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>settings.profile_name</comment>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <comment>settings.profile_new</comment>
+        <translation>Nieuw profiel</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <comment>settings.carrier</comment>
+        <translation>Vervoerder</translation>
+    </message>
+    <message>
+        <source>Package type</source>
+        <comment>settings.package_type</comment>
+        <translation>Pakkettype</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <comment>settings.package.package</comment>
+        <translation>Pakket</translation>
+    </message>
+    <message>
+        <source>Mailbox parcel</source>
+        <comment>settings.package.mailbox</comment>
+        <translation>Brievenbuspakje</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <comment>settings.package.letter</comment>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Digital stamp</source>
+        <comment>settings.package.digital_stamp</comment>
+        <translation>Digitale postzegel</translation>
+    </message>
+    <message>
+        <source>Options the packer can change</source>
+        <comment>settings.offered</comment>
+        <translation>Opties die de inpakker kan wijzigen</translation>
+    </message>
+    <message>
+        <source>on by default</source>
+        <comment>settings.on_by_default</comment>
+        <translation>standaard aan</translation>
+    </message>
+    <message>
+        <source>Picqer profile ids</source>
+        <comment>settings.picqer_ids</comment>
+        <translation>Picqer-profielnummers</translation>
+    </message>
+    <message>
+        <source>e.g. 1365, 1366</source>
+        <comment>settings.picqer_ids_hint</comment>
+        <translation>bijv. 1365, 1366</translation>
+    </message>
+    <message>
+        <source>Known in Picqer: {names}</source>
+        <comment>settings.picqer_ids_known</comment>
+        <translation>Bekend in Picqer: {names}</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <comment>settings.opt.signature</comment>
+        <translation>Handtekening</translation>
+    </message>
+    <message>
+        <source>Only recipient</source>
+        <comment>settings.opt.only_recipient</comment>
+        <translation>Alleen ontvanger</translation>
+    </message>
+    <message>
+        <source>Return when not home</source>
+        <comment>settings.opt.return</comment>
+        <translation>Retour bij niet thuis</translation>
+    </message>
+    <message>
+        <source>Age check 18+</source>
+        <comment>settings.opt.age_check</comment>
+        <translation>Leeftijdscheck 18+</translation>
+    </message>
+    <message>
+        <source>Large format</source>
+        <comment>settings.opt.large_format</comment>
+        <translation>Groot formaat</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <comment>settings.opt.insurance</comment>
+        <translation>Verzekering</translation>
+    </message>
+    <message>
+        <source>Label text</source>
+        <comment>settings.opt.label_description</comment>
+        <translation>Labeltekst</translation>
+    </message>
+    <message>
+        <source>After printing, in Picqer</source>
+        <comment>settings.write_back</comment>
+        <translation>Na het printen, in Picqer</translation>
+    </message>
+    <message>
+        <source>Add a comment with the track &amp;&amp; trace code</source>
+        <comment>settings.wb.comment</comment>
+        <translation>Opmerking met track &amp;&amp; trace toevoegen</translation>
+    </message>
+    <message>
+        <source>Order field for the tracking code (0 = none)</source>
+        <comment>settings.wb.order_field</comment>
+        <translation>Orderveld voor de trackingcode (0 = geen)</translation>
+    </message>
+    <message>
+        <source>Mark all products picked</source>
+        <comment>settings.wb.pick_all</comment>
+        <translation>Alle producten als gepickt markeren</translation>
+    </message>
+    <message>
+        <source>Close the picklist</source>
+        <comment>settings.wb.close</comment>
+        <translation>Picklijst sluiten</translation>
+    </message>
+    <message>
+        <source>Claim the picklist for this station before booking</source>
+        <comment>settings.wb.claim</comment>
+        <translation>Picklijst eerst claimen voor dit station</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <comment>settings.language</comment>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <comment>settings.station</comment>
+        <translation>Naam van dit station</translation>
+    </message>
+    <message>
+        <source>Refresh the list every (s)</source>
+        <comment>settings.refresh</comment>
+        <translation>Lijst verversen elke (s)</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <comment>settings.saved</comment>
+        <translation>Instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {detail}</source>
+        <comment>settings.save_failed</comment>
+        <translation>De instellingen konden niet worden opgeslagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The settings are saved, but the API keys are not (no keyring). Use {picqer_env} and {myparcel_env}.</source>
+        <comment>settings.keys_not_saved</comment>
+        <translation>De instellingen zijn opgeslagen, de API-sleutels niet (geen sleutelbos). Gebruik {picqer_env} en {myparcel_env}.</translation>
+    </message>
+    <message>
+        <source>Settings file problems</source>
+        <comment>settings.problems_title</comment>
+        <translation>Problemen met het instellingenbestand</translation>
+    </message>
+    <message>
+        <source>The settings file has problems; defaults are used where it could not be read:
+
+{problems}
+
+A copy of the file as it was is kept at:
+{backup}
+
+Open Settings to check and save them again.</source>
+        <comment>settings.problems</comment>
+        <translation>Het instellingenbestand heeft problemen; waar het onleesbaar was, gelden de standaardwaarden:
+
+{problems}
+
+Een kopie van het bestand zoals het was staat in:
+{backup}
+
+Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
+    </message>
+    <message>
+        <source>(no copy could be made)</source>
+        <comment>settings.no_backup</comment>
+        <translation>(er kon geen kopie gemaakt worden)</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <comment>crash.title</comment>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>The app hit a problem it did not expect. Your shipments are safe. Copy the details for the admin.</source>
+        <comment>crash.text</comment>
+        <translation>De app liep tegen een onverwacht probleem aan. Je zendingen zijn veilig. Kopieer de details voor de beheerder.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <comment>crash.copy</comment>
+        <translation>Details kopiëren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>crash.close</comment>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Also written to: {path}</source>
+        <comment>crash.log</comment>
+        <translation>Ook bewaard in: {path}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,114 @@
+"""The compiled Qt resources (packstation/ui/resources_rc.py) hold exactly what resources/ holds: nobody can edit
+a .ts file, the style sheet or an icon and ship the old one because they forgot tools/build_resources.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtGui import QIcon, QPixmap
+
+from packstation.ui import resources_rc, style
+from packstation.ui.messages import CATALOGUE
+
+ROOT = Path(__file__).resolve().parents[2]
+RESOURCES = ROOT / "resources"
+QRC_FILES = [node.text or "" for node in ET.parse(RESOURCES / "packstation.qrc").getroot().iter("file")]
+REBUILD = "out of date: run .venv/bin/python tools/build_resources.py and commit the result"
+
+
+def load_build_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_resources", ROOT / "tools" / "build_resources.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+build = load_build_tool()
+
+
+def read_resource(path: str) -> bytes:
+    file = QFile(path)
+    assert file.open(QIODevice.OpenModeFlag.ReadOnly), f"{path} is not in resources_rc.py: {REBUILD}"
+    try:
+        return bytes(file.readAll().data())
+    finally:
+        file.close()
+
+
+def without_tool_version(module: str) -> list[str]:
+    # rcc writes its Qt patch version in a comment; a 6.12.x bump alone must not fail the check.
+    return [line for line in module.splitlines() if not line.startswith("# Created by: The Resource Compiler")]
+
+
+def test_the_qrc_lists_translations_icons_and_the_style_sheet():
+    assert set(QRC_FILES) == {
+        "style.qss",
+        "icons/icon.svg",
+        "icons/icon.png",
+        "translations/packstation_en.qm",
+        "translations/packstation_nl.qm",
+    }
+
+
+@pytest.mark.parametrize("name", QRC_FILES)
+def test_every_resource_is_embedded_exactly_as_it_is_on_disk(name):
+    assert read_resource(f":/{name}") == (RESOURCES / name).read_bytes(), f"{name} {REBUILD}"
+
+
+@pytest.mark.parametrize("language", list(build.LANGUAGES))
+def test_every_qm_file_is_what_lrelease_makes_of_its_ts_file(language, tmp_path):
+    ts = build.ts_path(language)
+    fresh = tmp_path / f"packstation_{language}.qm"
+    subprocess.run([build.tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"{ts.with_suffix('.qm').name} {REBUILD}"
+
+
+def test_resources_rc_is_what_rcc_makes_of_the_qrc(tmp_path):
+    fresh = tmp_path / "resources_rc.py"
+    build.compile_resources(fresh)
+    committed = Path(resources_rc.__file__).read_text(encoding="utf-8")
+    assert without_tool_version(fresh.read_text(encoding="utf-8")) == without_tool_version(committed), REBUILD
+
+
+@pytest.mark.parametrize("language", list(build.LANGUAGES))
+def test_ts_files_list_every_catalogue_text_with_its_current_english(language):
+    existing = build.read_ts(build.ts_path(language))
+    assert list(existing.values()) == build.synced(CATALOGUE, existing, language), REBUILD
+
+
+def test_the_style_sheet_and_icons_load_from_the_resources(qapp):
+    assert style.STYLE == (RESOURCES / "style.qss").read_text(encoding="utf-8")
+    assert "QPushButton#shipButton" in style.STYLE
+    assert not QIcon(":/icons/icon.svg").isNull()
+    assert QPixmap(":/icons/icon.png").width() > 0
+
+
+def test_sync_keeps_translations_flags_changed_english_and_drops_removed_keys(tmp_path):
+    path = tmp_path / "packstation_nl.ts"
+    build.write_ts(
+        path,
+        "nl",
+        [
+            build.Entry("a.same", "Quit", "Afsluiten", finished=True),
+            build.Entry("a.changed", "Print", "Printen", finished=True),
+            build.Entry("a.removed", "Gone", "Weg", finished=True),
+        ],
+    )
+    catalogue = {"a.same": "Quit", "a.changed": "Print the label", "a.new": 'Scan "{number}" & <Enter>\nnow'}
+    build.write_ts(path, "nl", build.synced(catalogue, build.read_ts(path), "nl"))
+
+    assert list(build.read_ts(path).values()) == [
+        build.Entry("a.same", "Quit", "Afsluiten", finished=True),
+        build.Entry("a.changed", "Print the label", "Printen", finished=False, old_source="Print"),
+        build.Entry("a.new", 'Scan "{number}" & <Enter>\nnow'),
+    ]
+    assert '<translation type="unfinished">Printen</translation>' in path.read_text(encoding="utf-8")
