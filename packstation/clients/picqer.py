@@ -12,7 +12,16 @@ from typing import Any
 
 import httpx
 
-from packstation.clients.errors import ApiStatusError, BadResponse, Rejected, decode_json, parse_picqer_error
+from packstation.clients.errors import (
+    ApiStatusError,
+    BadResponse,
+    ConnectionFailed,
+    Rejected,
+    RequestTimeout,
+    ServerError,
+    decode_json,
+    parse_picqer_error,
+)
 from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
 from packstation.clients.wire import Fields, expect_list
 from packstation.domain.picklists import (
@@ -35,6 +44,10 @@ PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (seed 001, Pag
 RATE_LIMIT_WAIT = 20.0
 RATE_LIMIT_CAP = 60.0
 # Picqer answers 400 "... is locked" while another process (a webhook, a second station) holds the picklist.
+# After a comment POST that got no answer, how long to watch for it before saying it failed (at least the
+# read timeout: the server may still be working on it).
+COMMENT_CONFIRM_MIN_SECONDS = 1.0
+COMMENT_CONFIRM_INTERVAL = 0.25
 LOCK_RETRIES = 3
 LOCK_BACKOFF = (0.5, 1.0, 2.0)
 ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
@@ -180,7 +193,29 @@ class PicqerClient:
 
     async def add_comment(self, picklist_id: int, text: str) -> None:
         """Add a comment to a picklist (where the tracking code goes when Picqer has no shipment)."""
-        await self._call("POST", f"/picklists/{int(picklist_id)}/comments", json={"body": text})
+        try:
+            await self._call("POST", f"/picklists/{int(picklist_id)}/comments", json={"body": text})
+        except (RequestTimeout, ConnectionFailed, ServerError):
+            # Picqer may have stored it (or still be storing it): watch for it before anyone posts it again.
+            if await self._comment_appears(picklist_id, text):
+                log.info("Picqer: the comment on picklist %s was stored although its reply was lost", picklist_id)
+                return
+            raise
+
+    async def _comment_appears(self, picklist_id: int, text: str) -> bool:
+        """Look for a comment for as long as Picqer could still be working on an unanswered POST."""
+        window = max(COMMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+        waited = 0.0
+        while True:
+            try:
+                if text in await self.list_comments(picklist_id):
+                    return True
+            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse):
+                pass  # still unknown: keep watching until the window closes
+            if waited >= window:
+                return False
+            await self._session.retry.sleep(COMMENT_CONFIRM_INTERVAL)
+            waited += COMMENT_CONFIRM_INTERVAL
 
     async def list_comments(self, picklist_id: int) -> list[str]:
         """Return the text of every comment on a picklist (to check a write-back whose reply was lost)."""

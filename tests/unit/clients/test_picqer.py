@@ -278,7 +278,28 @@ async def test_comment_is_not_resent_after_a_timeout(clock: FakeClock) -> None:
 
     with pytest.raises(RequestTimeout):
         await c.add_comment(1001, "once")
-    assert len(fake.requests) == 1  # a second comment would be a duplicate the customer may see
+    # a second comment would be a duplicate the customer may see; the client only looked for the first
+    assert [r.method for r in fake.requests].count("POST") == 1
+    assert {r.method for r in fake.requests} == {"POST", "GET"}
+
+
+async def test_comment_stored_despite_a_lost_reply_counts_as_done(clock: FakeClock) -> None:
+    posted: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            posted.append(json.loads(request.content)["body"])
+            raise httpx.ReadTimeout("the reply was lost after Picqer stored it")
+        return httpx.Response(200, json=[{"idcomment": 1, "body": body} for body in posted])
+
+    c = PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep),
+        transport=httpx.MockTransport(handler),
+    )
+    await c.add_comment(1001, "Barcode: 3SMYPA000000001")
+    assert posted == ["Barcode: 3SMYPA000000001"]
 
 
 async def test_packing_list_pdf_by_content_type(clock: FakeClock) -> None:
