@@ -49,6 +49,9 @@ class PrinterSettings:
     """One printer role: where it is and how labels are laid out for it."""
 
     transport: str = field(default="virtual", metadata={"choices": TRANSPORTS})
+    # What the printer takes: ZPL (a Zebra) or the label PDF itself (an office printer, a PDF queue).
+    # The system printer always takes the PDF.
+    language: str = field(default="zpl", metadata={"choices": ("zpl", "pdf")})
     address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
     dpi: int = field(default=203, metadata={"choices": (203, 300, 600)})
     label_width_mm: float = 101.6  # a 4-inch head
@@ -94,7 +97,9 @@ class Settings:
     myparcel: MyParcelSettings = field(default_factory=MyParcelSettings)
     label_printer: PrinterSettings = field(default_factory=PrinterSettings)
     document_printer: PrinterSettings = field(
-        default_factory=lambda: PrinterSettings(transport="system", label_width_mm=210.0, label_height_mm=297.0)
+        default_factory=lambda: PrinterSettings(
+            transport="system", language="pdf", label_width_mm=210.0, label_height_mm=297.0
+        )
     )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)

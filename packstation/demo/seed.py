@@ -123,6 +123,27 @@ PRODUCTS: list[tuple[int, str, str, int, float]] = [
     (9018, "SPK-BT", "Bluetooth speaker", 540, 59.95),
 ]
 
+# Customs data a webshop keeps on its products (HS code, country of origin). Two products have none, so
+# that a non-EU order holding them shows how the app refuses a shipment it cannot declare.
+CUSTOMS: dict[str, tuple[str, str]] = {
+    "TS-BLK-M": ("610910", "PT"),
+    "TS-WHT-L": ("610910", "PT"),
+    "HD-GRY-XL": ("611020", "TR"),
+    "MUG-CER": ("691200", "PT"),
+    "BOT-750": ("732393", "CN"),
+    "BK-NL-01": ("490199", "NL"),
+    "SOCK-3P": ("611595", "TR"),
+    "CAP-NVY": ("650500", "CN"),
+    "CNDL-SOY": ("340600", "NL"),
+    "TEA-EARL": ("090230", "LK"),
+    "COF-BEAN1": ("090121", "NL"),
+    "LMP-DESK": ("940520", "CN"),
+    "PLNT-POT": ("691390", "IT"),
+    "BAG-TOTE": ("420222", "IN"),
+    "BLK-WOOL": ("630120", "NL"),
+    "SPK-BT": ("851822", "CN"),
+}
+
 # (address line, zipcode, city, region) per country; NL lines cover the house-number suffix forms.
 ADDRESSES: dict[str, list[tuple[str, str, str, str]]] = {
     "NL": [
@@ -374,6 +395,8 @@ def build(count: int, seed: int) -> tuple[list[Wire], dict[int, Wire], dict[int,
                     "weight": weight,
                     "partof_idorder_product": None,
                     "has_parts": False,
+                    "hs_code": CUSTOMS.get(code, ("", ""))[0],
+                    "country_of_origin": CUSTOMS.get(code, ("", ""))[1],
                 }
             )
             picked = amount if status == "closed" else 0

@@ -27,6 +27,7 @@ class PrinterConfig(Protocol):
 
     transport: str
     address: str
+    language: str
     dpi: int
     label_width_mm: float
     label_height_mm: float
@@ -254,9 +255,9 @@ def build_transport(config: PrinterConfig, folder: Path, name: str) -> Transport
 def build_printer(
     config: PrinterConfig, folder: Path, name: str = "Label printer", renderer: zpl.PdfRenderer | None = None
 ) -> ZplLabelPrinter | PdfLabelPrinter:
-    """Return the printer role for these settings: PDF for the system printer, ZPL for everything else."""
+    """Return the printer role for these settings: the PDF itself, or ZPL rendered at the printer's dots."""
     transport = build_transport(config, folder, name)
     renderer = renderer or shared_renderer()
-    if config.transport == "system":
+    if config.transport == "system" or config.language == "pdf":
         return PdfLabelPrinter(name, transport, renderer)
     return ZplLabelPrinter(name, transport, geometry_from(config), frame_from(config), config.encoding, renderer)

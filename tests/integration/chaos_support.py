@@ -332,7 +332,9 @@ class Station:
         self.queues = PrintQueues(max_attempts=2, backoff=(0.02,), poll_interval=0.02)
         self.label_printer = self.queues.add(rig.build())
         documents = printers.build_printer(
-            PrinterSettings(transport="virtual", address=str(data_dir / "documents")), data_dir, "Document printer"
+            PrinterSettings(transport="virtual", language="pdf", address=str(data_dir / "documents")),
+            data_dir,
+            "Document printer",
         )
         document_printer = self.queues.add(documents)
         self.journal, _ = open_journal(data_dir / "journal.sqlite3", data_dir / "labels", name)

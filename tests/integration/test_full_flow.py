@@ -114,3 +114,24 @@ def test_headless_ship_of_unknown_picklist_says_why(tmp_path: Path) -> None:
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["ok"] is False and "P2024-99999" in payload["error"]
+
+
+async def test_customs_label_goes_to_the_document_printer_as_a4_pdf() -> None:
+    async with app.open_context(demo=True) as context:
+        assert context.demo is not None and context.print_folder is not None
+        number = await first_open(context, "US")
+        opened = await context.service.open_picklist(number)
+        draft = opened.draft(opened.suggested_profile or context.service.profiles[0], {})
+        assert draft.request.customs is not None and not draft.violations
+        job = context.service.start(opened, draft)
+        await context.service.run(job)
+        assert job.receipt is not None and job.receipt.printer == "Document printer"
+        (printed,) = sorted(context.print_folder.iterdir())
+        pdf = printed.read_bytes()
+        assert printed.suffix == ".pdf" and pdf.startswith(b"%PDF")
+        import pypdfium2
+
+        width, height = pypdfium2.PdfDocument(pdf)[0].get_size()
+        assert (round(width), round(height)) == (595, 842), "customs labels exist only as A4"
+        shipment = context.demo.myparcel.shipments_by_reference(number)[0]
+        assert shipment["customs_declaration"]["items"], "MyParcel got the declaration from the order lines"
