@@ -91,13 +91,14 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from packstation.ui.messages import Messages
-from packstation.ui.views.first_run_dialog import FirstRunDialog, ask_first_run
+from packstation.ui.views.first_run_dialog import ask_first_run
 
 app = QApplication([])
 
 def press_settings():
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible())
-    dialog.settings_button.click()
+    # activeModalWidget, not topLevelWidgets(): wrapping every top-level widget makes Python co-own Qt's
+    # internal ones, which crashes the interpreter at exit.
+    QApplication.activeModalWidget().settings_button.click()
 
 QTimer.singleShot(50, press_settings)
 print(ask_first_run(Messages("en")).name)

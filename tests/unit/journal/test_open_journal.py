@@ -83,7 +83,8 @@ def test_a_damaged_database_is_moved_aside(data: Path) -> None:
     journal, problem = open_journal(path, data / "labels", "S")
     fresh_journal_works(journal)
 
-    assert problem is not None and "is damaged" in problem and "malformed" in problem and "\n" not in problem
+    # SQLite words the damage in several ways (malformed, not a database, disk I/O...): the packer needs "damaged".
+    assert problem is not None and "is damaged" in problem and "\n" not in problem
     [aside] = [p for p in aside_files(data) if not p.name.endswith(("-wal", "-shm"))]
     assert aside.read_bytes() == bytes(raw)
 
