@@ -113,6 +113,8 @@ class ShipmentJob:
     checked: Picklist | None = None  # the picklist as re-read just before booking
     resumed: bool = False  # rebuilt from the journal: a shipment under its reference may be this job's own
     looked_up: bool = False  # MyParcel had nothing under the reference a moment ago (set by the check)
+    # The label's conversion for a printer, started as soon as the PDF arrived (see _label).
+    preparing: tuple[LabelPrinter, asyncio.Future[PreparedLabel]] | None = None
     additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
 
@@ -391,9 +393,17 @@ class ShippingService:
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
         if self._journal is not None:
             job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
-        # MyParcel assigns barcodes when the label is made: read them back now.
-        job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
-        job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+        # Convert the label for the printer while the barcodes are read back: the two take about as long.
+        if job.print_label:
+            printer = self.printer_for(job)
+            job.preparing = (printer, asyncio.ensure_future(printer.prepare(job.label_pdf)))
+        try:
+            # MyParcel assigns barcodes when the label is made: read them back now.
+            job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
+            job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+        except BaseException:
+            self._drop_preparing(job)
+            raise
         await self._record(
             job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
         )
@@ -409,11 +419,29 @@ class ShippingService:
     def has_document_printer(self) -> bool:
         return self._document_printer is not None
 
+    @staticmethod
+    def _drop_preparing(job: ShipmentJob) -> None:
+        if job.preparing is not None:
+            _printer, task = job.preparing
+            job.preparing = None
+            task.cancel()
+            # Retrieve its outcome so a failed conversion nobody waits for is not reported as lost.
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+
     async def _prepare(self, job: ShipmentJob) -> None:
         if not job.print_label:
             return
         assert job.label_pdf is not None
-        job.prepared = await self.printer_for(job).prepare(job.label_pdf)
+        printer = self.printer_for(job)
+        started = job.preparing
+        job.preparing = None
+        if started is not None and started[0] is printer:
+            job.prepared = await started[1]
+        else:
+            if started is not None:  # the packer chose another printer since: that conversion is of no use
+                job.preparing = started
+                self._drop_preparing(job)
+            job.prepared = await printer.prepare(job.label_pdf)
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
