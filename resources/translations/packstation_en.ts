@@ -1594,6 +1594,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printer takes</source>
+        <comment>settings.printer_language</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZPL (Zebra label printer)</source>
+        <comment>settings.printer_language.zpl</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (office printer, PDF queue)</source>
+        <comment>settings.printer_language.pdf</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print test label</source>
         <comment>settings.print_test</comment>
         <translation type="unfinished"></translation>

@@ -1594,6 +1594,21 @@
         <translation>Beeldcodering</translation>
     </message>
     <message>
+        <source>Printer takes</source>
+        <comment>settings.printer_language</comment>
+        <translation>Printer verwerkt</translation>
+    </message>
+    <message>
+        <source>ZPL (Zebra label printer)</source>
+        <comment>settings.printer_language.zpl</comment>
+        <translation>ZPL (Zebra-labelprinter)</translation>
+    </message>
+    <message>
+        <source>PDF (office printer, PDF queue)</source>
+        <comment>settings.printer_language.pdf</comment>
+        <translation>PDF (kantoorprinter, PDF-wachtrij)</translation>
+    </message>
+    <message>
         <source>Print test label</source>
         <comment>settings.print_test</comment>
         <translation>Testlabel printen</translation>

@@ -91,6 +91,9 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     dialog.label_printer.dpi.setCurrentIndex(dialog.label_printer.dpi.findData(300))
     dialog.label_printer.size.setCurrentIndex(dialog.label_printer.size.findData("150x103"))
     dialog.label_printer.darkness.setValue(22)
+    dialog.document_printer.transport.setCurrentIndex(dialog.document_printer.transport.findData("spooler"))
+    dialog.document_printer.address.setText("Brother HL-L2350DW")
+    assert dialog.document_printer.language.currentData() == "pdf", "an A4 printer takes the PDF by default"
     dialog.max_gap.setValue(50)
     dialog.suffix.setCurrentIndex(dialog.suffix.findData("\t"))
     dialog.wb_close.setChecked(False)
@@ -106,6 +109,9 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     lp = s.label_printer
     assert (lp.transport, lp.address, lp.dpi) == ("network", "192.168.1.40:9100", 300)
     assert (lp.label_width_mm, lp.label_height_mm, lp.darkness) == (103.0, 150.0, 22)
+    assert lp.language == "zpl"
+    dp = s.document_printer
+    assert (dp.transport, dp.address, dp.language) == ("spooler", "Brother HL-L2350DW", "pdf")
     assert s.scanner.max_gap_ms == 50 and s.scanner.suffix == "\t"
     assert not s.write_back.close and s.write_back.order_field_id == 77
     assert s.profiles == ()  # untouched profiles stay "the platform defaults"

@@ -197,6 +197,7 @@ class PrinterForm(QWidget):
         size_row.addWidget(self.width)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height)
+        self.language = _combo([("zpl", "zpl"), ("pdf", "pdf")])
         self.layout_choice = _combo([("fit", "fit"), ("crop", "crop")])
         self.darkness = QSpinBox()
         self.darkness.setRange(-1, 30)
@@ -208,11 +209,13 @@ class PrinterForm(QWidget):
         test_row.addWidget(self.tester.busy, 1)
         test_row.addStretch(1)
         self.labels = {
-            key: QLabel() for key in ("transport", "address", "dpi", "size", "layout", "darkness", "encoding")
+            key: QLabel()
+            for key in ("transport", "address", "language", "dpi", "size", "layout", "darkness", "encoding")
         }
         for key, widget in (
             ("transport", self.transport),
             ("address", self.address),
+            ("language", self.language),
             ("dpi", self.dpi),
             ("size", self.size),
             ("layout", self.layout_choice),
@@ -222,6 +225,7 @@ class PrinterForm(QWidget):
             self.labels[key].setBuddy(widget)
         form.addRow(self.labels["transport"], self.transport)
         form.addRow(self.labels["address"], self.address)
+        form.addRow(self.labels["language"], self.language)
         form.addRow(self.labels["dpi"], self.dpi)
         form.addRow(self.labels["size"], size_row)
         form.addRow(self.labels["layout"], self.layout_choice)
@@ -237,6 +241,7 @@ class PrinterForm(QWidget):
         self._original = printer
         _select(self.transport, printer.transport)
         self.address.setText(printer.address)
+        _select(self.language, printer.language)
         _select(self.dpi, printer.dpi)
         preset = next(
             (
@@ -260,6 +265,7 @@ class PrinterForm(QWidget):
             self._original,
             transport=str(self.transport.currentData()),
             address=self.address.text().strip(),
+            language=str(self.language.currentData()),
             dpi=int(self.dpi.currentData()),
             label_width_mm=round(self.width.value(), 1),
             label_height_mm=round(self.height.value(), 1),
@@ -283,6 +289,7 @@ class PrinterForm(QWidget):
         for key, text_key in (
             ("transport", "settings.transport"),
             ("address", "settings.address"),
+            ("language", "settings.printer_language"),
             ("dpi", "settings.dpi"),
             ("size", "settings.label_size"),
             ("layout", "settings.layout"),
@@ -294,6 +301,8 @@ class PrinterForm(QWidget):
             self.transport.setItemText(i, m.t(f"settings.transport.{self.transport.itemData(i)}"))
         for i in range(self.size.count()):
             self.size.setItemText(i, m.t(f"settings.size.{self.size.itemData(i)}"))
+        for i in range(self.language.count()):
+            self.language.setItemText(i, m.t(f"settings.printer_language.{self.language.itemData(i)}"))
         for i in range(self.layout_choice.count()):
             self.layout_choice.setItemText(i, m.t(f"settings.layout.{self.layout_choice.itemData(i)}"))
         self.address.setPlaceholderText(m.t("settings.address_hint"))
