@@ -10,6 +10,7 @@ from packstation.domain.errors import (
     AlreadyShipped,
     BarcodeCheckFailed,
     InvalidShipment,
+    PackstationError,
     PicklistNotFound,
     PicklistNotPackable,
     PrinterNotReady,
@@ -269,3 +270,25 @@ async def test_cancel_releases_the_claim(parts) -> None:
     picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=1)
     await service.release(opened)
     assert picqer.picklist.assigned_user_id is None
+
+
+async def test_label_step_failing_while_the_label_converts_retries_cleanly(parts) -> None:
+    _picqer, myparcel, printer, service = parts
+    original = myparcel.get_shipment
+    calls = {"n": 0}
+
+    async def flaky_get_shipment(shipment_id: int) -> Shipment:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            from packstation.domain.errors import ConnectionFailed
+
+            raise ConnectionFailed("MyParcel", "connection reset")
+        return await original(shipment_id)
+
+    myparcel.get_shipment = flaky_get_shipment
+    _opened, job = await ship(service)
+    with pytest.raises(PackstationError):
+        await service.run(job)
+    assert job.step is Step.LABEL and job.preparing is None, "the conversion started early is dropped"
+    await service.run(job)
+    assert job.step is Step.DONE and myparcel.created == 1 and len(printer.sent) == 1
