@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
+# After the first paint and the picklist load's first request have had the main thread.
+WARM_UP_DELAY_MS = 0
 
 
 def data_dir() -> Path:
@@ -397,6 +399,13 @@ class GuiStation:
             self.servers.stop()
 
 
+def warm_up_printing() -> None:
+    """Import the label rendering libraries on a background thread (the printers load them lazily)."""
+    from packstation.printing import lazy
+
+    lazy.warm_up()
+
+
 def run_gui(*, demo: bool) -> int:
     """Start the window on the Qt event loop (qasync) and run until it closes."""
     import qasync
@@ -437,9 +446,12 @@ def run_gui(*, demo: bool) -> int:
     install_crash_handler(qt_app, station.redactor.redact, logs.default_log_dir() / "crash.log", messages)
     if open_settings_first:
         station.open_settings(messages)
-    if os.environ.get("PACKSTATION_BENCH_EXIT_AFTER_SHOW") == "1":
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    # The printers are built without numpy, PDFium, zxing-cpp and Pillow (~130 ms); load them once the window
+    # is up, on a thread, so the first label does not wait for them either.
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_printing)
+    if os.environ.get("PACKSTATION_BENCH_EXIT_AFTER_SHOW") == "1":
         QTimer.singleShot(0, qt_app.quit)  # start-up benchmark: leave once the window is up
 
     closed = asyncio.Event()

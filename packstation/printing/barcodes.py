@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-import numpy as np
-import zxingcpp
+from typing import TYPE_CHECKING
 
 from packstation.printing import zpl
+from packstation.printing.lazy import lazy
+
+if TYPE_CHECKING:
+    import numpy as np
+    import zxingcpp
+else:
+    np = lazy("numpy", globals(), "np")
+    zxingcpp = lazy("zxingcpp", globals(), "zxingcpp")
 
 # 300 dpi: the resolution at which every sample label's barcodes were decoded (shared/samples/SOURCES.md).
 SOURCE_DPI = 300

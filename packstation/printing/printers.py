@@ -8,14 +8,15 @@ import itertools
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.printing import barcodes, zpl, zpl_render
 from packstation.printing.transport import OFFLINE, PrinterStatus, Transport
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,18 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Literal, ParamSpec, TypeVar
-
-import numpy as np
-import pypdfium2 as pdfium
+from functools import cache
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 from packstation.domain.errors import LabelError
+from packstation.printing.lazy import lazy
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pypdfium2 as pdfium
+else:
+    np = lazy("numpy", globals(), "np")
+    pdfium = lazy("pypdfium2", globals(), "pdfium")
 
 log = logging.getLogger(__name__)
 
@@ -285,22 +291,23 @@ def grey_dither_mask(gray: np.ndarray, min_size: int = 9) -> np.ndarray:
     return result
 
 
-_BAYER8 = np.array(
-    [
-        [0, 32, 8, 40, 2, 34, 10, 42],
-        [48, 16, 56, 24, 50, 18, 58, 26],
-        [12, 44, 4, 36, 14, 46, 6, 38],
-        [60, 28, 52, 20, 62, 30, 54, 22],
-        [3, 35, 11, 43, 1, 33, 9, 41],
-        [51, 19, 59, 27, 49, 17, 57, 25],
-        [15, 47, 7, 39, 13, 45, 5, 37],
-        [63, 31, 55, 23, 61, 29, 53, 21],
-    ],
-    dtype=np.float32,
-)
-
-
-_BAYER_LEVELS = (_BAYER8 + 0.5) * (255.0 / 64.0)
+@cache
+def _bayer_levels() -> np.ndarray:
+    """Return the 8 x 8 ordered-dither thresholds in grey levels (built on first use: numpy loads lazily)."""
+    bayer8 = np.array(
+        [
+            [0, 32, 8, 40, 2, 34, 10, 42],
+            [48, 16, 56, 24, 50, 18, 58, 26],
+            [12, 44, 4, 36, 14, 46, 6, 38],
+            [60, 28, 52, 20, 62, 30, 54, 22],
+            [3, 35, 11, 43, 1, 33, 9, 41],
+            [51, 19, 59, 27, 49, 17, 57, 25],
+            [15, 47, 7, 39, 13, 45, 5, 37],
+            [63, 31, 55, 23, 61, 29, 53, 21],
+        ],
+        dtype=np.float32,
+    )
+    return (bayer8 + 0.5) * (255.0 / 64.0)
 
 
 def to_one_bit(gray: np.ndarray, threshold: int = 128) -> np.ndarray:
@@ -312,7 +319,7 @@ def to_one_bit(gray: np.ndarray, threshold: int = 128) -> np.ndarray:
         rows = np.flatnonzero(mask.any(axis=1))
         cols = np.flatnonzero(mask.any(axis=0))
         r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-        tile = np.tile(_BAYER_LEVELS, ((r1 - r0) // 8 + 2, (c1 - c0) // 8 + 2))
+        tile = np.tile(_bayer_levels(), ((r1 - r0) // 8 + 2, (c1 - c0) // 8 + 2))
         tile = tile[r0 % 8 : r0 % 8 + r1 - r0, c0 % 8 : c0 % 8 + c1 - c0]
         window = black[r0:r1, c0:c1]
         np.copyto(window, gray[r0:r1, c0:c1] < tile, where=mask[r0:r1, c0:c1])

@@ -12,9 +12,16 @@ import io
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-from PIL import Image
+from packstation.printing.lazy import lazy
+
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image
+else:
+    np = lazy("numpy", globals(), "np")
+    Image = lazy("PIL.Image", globals(), "Image")
 
 # The commands packstation's own ZPL is made of; anything else in a job did not come from the app.
 APP_COMMANDS: frozenset[str] = frozenset(
