@@ -8,9 +8,10 @@ build_context, controllers, MainWindow construction, show and its first paint. I
 load that starts after show. The bare side: interpreter start, PySide6 import, QApplication, an empty
 QMainWindow of the same size, show, first paint.
 
-The app has no "interactive" hook yet (PACKSTATION_BENCH_EXIT_AFTER_SHOW=1 in app.run_gui is requested).
+`--baseline DIR` adds a third row, the same app launch from another source tree (e.g. an older commit unpacked
+with `git archive <commit> | tar -x -C DIR`), alternating with the other two, for before/after in one run.
 
-Run: .venv/bin/python bench/bench_startup.py [--repeat 10]
+Run: .venv/bin/python bench/bench_startup.py [--repeat 10] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ app.exec()
 )
 
 
-def launch(code: str, env: dict[str, str]) -> float:
+def launch(code: str, env: dict[str, str], cwd: str | os.PathLike[str] = common.REPO) -> float:
     """Return the milliseconds from Popen to the child's 'painted' line."""
     start = time.perf_counter()
     child = subprocess.Popen(
@@ -70,7 +71,7 @@ def launch(code: str, env: dict[str, str]) -> float:
         stderr=subprocess.DEVNULL,
         text=True,
         env=env,
-        cwd=common.REPO,
+        cwd=cwd,
     )
     assert child.stdout is not None
     line = child.stdout.readline()
@@ -84,6 +85,7 @@ def launch(code: str, env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--baseline", help="another packstation source tree to launch the same way")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="packstation-startup-")
     env = {
@@ -93,23 +95,27 @@ def main() -> int:
         "XDG_CONFIG_HOME": os.path.join(folder, "config"),
         "PYTHONPATH": str(common.REPO),
     }
-    launch(BARE, env)  # warm the page cache for both
+    baseline_env = {**env, "PYTHONPATH": str(args.baseline)} if args.baseline else None
+    launch(BARE, env)  # warm the page cache for all
     launch(APP, env)
-    bare, app = [], []
+    if baseline_env:
+        launch(APP, baseline_env, args.baseline)
+    bare, app, baseline = [], [], []
     for _ in range(args.repeat):
         bare.append(launch(BARE, env))
         app.append(launch(APP, env))
+        if baseline_env:
+            baseline.append(launch(APP, baseline_env, args.baseline))
     ratio = common.median(app) / common.median(bare)
+    rows = [
+        ["bare PySide6 QMainWindow", common.median(bare), min(bare), max(bare), 1.0],
+        ["packstation --demo (run_gui)", common.median(app), min(app), max(app), ratio],
+    ]
+    if baseline:
+        median = common.median(baseline)
+        rows.append(["baseline tree (run_gui)", median, min(baseline), max(baseline), median / common.median(bare)])
     print(f"Start-up to first paint, offscreen, {args.repeat} launches each, alternating")
-    print(
-        common.table(
-            ["process", "median ms", "min ms", "max ms", "vs bare"],
-            [
-                ["bare PySide6 QMainWindow", common.median(bare), min(bare), max(bare), 1.0],
-                ["packstation --demo (run_gui)", common.median(app), min(app), max(app), ratio],
-            ],
-        )
-    )
+    print(common.table(["process", "median ms", "min ms", "max ms", "vs bare"], rows))
     print(f"target: at most 3x the bare window -> {ratio:.2f}x ({'met' if ratio <= 3 else 'MISSED'})")
     return 0
 

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
-# After the first paint and the picklist load's first request have had the main thread.
-WARM_UP_DELAY_MS = 0
+# Start the printing warm-up after the first paint and the picklist load's first requests (it shares the GIL).
+WARM_UP_DELAY_MS = 300
 
 
 def data_dir() -> Path:
