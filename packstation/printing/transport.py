@@ -95,25 +95,19 @@ def parse_host_status(answer: bytes) -> PrinterStatus:
         return PrinterStatus(ready=False, conditions=(NO_ANSWER,), detail=answer[:200].decode("latin-1"))
     first = frames[0].decode("ascii", "replace").split(",")
     second = frames[1].decode("ascii", "replace").split(",")
-    conditions = []
     # String 1: aaa,b(paper out),c(pause),dddd,eee(formats waiting),f(buffer full),g,h,iii,j(RAM),k(cold),l(hot)
-    if _flag(first, 1):
-        conditions.append(PAPER_OUT)
-    if _flag(first, 2):
-        conditions.append(PAUSED)
-    if _flag(first, 5):
-        conditions.append(BUFFER_FULL)
-    if _flag(first, 9):
-        conditions.append(MEMORY_CORRUPT)
-    if _flag(first, 10):
-        conditions.append(HEAD_TOO_COLD)
-    if _flag(first, 11):
-        conditions.append(HEAD_TOO_HOT)
     # String 2: mmm,n,o(head up),p(ribbon out),q,r,s,t,uuuuuuuu,v,www
-    if _flag(second, 2):
-        conditions.append(HEAD_OPEN)
-    if _flag(second, 3):
-        conditions.append(RIBBON_OUT)
+    flags = (
+        (first, 1, PAPER_OUT),
+        (first, 2, PAUSED),
+        (first, 5, BUFFER_FULL),
+        (first, 9, MEMORY_CORRUPT),
+        (first, 10, HEAD_TOO_COLD),
+        (first, 11, HEAD_TOO_HOT),
+        (second, 2, HEAD_OPEN),
+        (second, 3, RIBBON_OUT),
+    )
+    conditions = [condition for fields, index, condition in flags if _flag(fields, index)]
     try:
         waiting = int(first[4]) if len(first) > 4 else 0
     except ValueError:
