@@ -176,8 +176,15 @@ class ShippingService:
         picklist = await self._picklists.find_picklist(number)
         if picklist is None:
             raise PicklistNotFound(number)
-        order = await self._picklists.get_order(picklist.order_id) if picklist.order_id else None
-        existing = await self._carrier.find_by_reference(picklist.number)
+        # The order and MyParcel's lookup only need the picklist: ask both at once (one round trip less per scan).
+        lookup = asyncio.ensure_future(self._carrier.find_by_reference(picklist.number))
+        try:
+            order = await self._picklists.get_order(picklist.order_id) if picklist.order_id else None
+        except BaseException:
+            lookup.cancel()
+            lookup.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody waits for it now
+            raise
+        existing = await lookup
         preferred = picklist.preferred_profile_id or (order.preferred_profile_id if order else None)
         return OpenedPicklist(
             picklist=picklist,

@@ -292,3 +292,51 @@ async def test_label_step_failing_while_the_label_converts_retries_cleanly(parts
     assert job.step is Step.LABEL and job.preparing is None, "the conversion started early is dropped"
     await service.run(job)
     assert job.step is Step.DONE and myparcel.created == 1 and len(printer.sent) == 1
+
+
+async def test_scan_asks_for_the_order_and_the_myparcel_lookup_at_once(parts) -> None:
+    """Each answer waits for the other request to have been sent: asked one after the other, this times out."""
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    order_asked, lookup_asked = asyncio.Event(), asyncio.Event()
+    get_order, find_by_reference = picqer.get_order, myparcel.find_by_reference
+
+    async def slow_order(order_id: int) -> Order:
+        order_asked.set()
+        await lookup_asked.wait()
+        return await get_order(order_id)
+
+    async def slow_lookup(reference: str) -> list[Shipment]:
+        lookup_asked.set()
+        await order_asked.wait()
+        return await find_by_reference(reference)
+
+    picqer.get_order, myparcel.find_by_reference = slow_order, slow_lookup
+    opened = await asyncio.wait_for(service.open_picklist("P2024-00001"), timeout=5)
+    assert opened.order is not None and opened.order.number == "O2024-00009"
+    assert opened.existing == ()
+
+
+async def test_a_failing_order_read_reports_its_own_error_and_drops_the_lookup(parts) -> None:
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    lookup_cancelled = asyncio.Event()
+
+    async def broken_order(order_id: int) -> Order:
+        await asyncio.sleep(0)
+        raise PicklistNotFound("O2024-00009")
+
+    async def endless_lookup(reference: str) -> list[Shipment]:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            lookup_cancelled.set()
+            raise
+        return []
+
+    picqer.get_order, myparcel.find_by_reference = broken_order, endless_lookup
+    with pytest.raises(PicklistNotFound):
+        await asyncio.wait_for(service.open_picklist("P2024-00001"), timeout=5)
+    await asyncio.wait_for(lookup_cancelled.wait(), timeout=5)
