@@ -8,9 +8,11 @@ to Picqer after printing is timed separately).
 Bare minimum, in the same run, picklist by picklist: every HTTP request the app made for that picklist (recorded
 from httpx, bodies included) replayed with one plain httpx.AsyncClient per API against a second, identically
 seeded pair of demo servers, up to the label download, plus zpl.pdf_to_zpl of the label. The demo servers add
-no latency and their rate limits are off; the app's client-side limiters are emptied between picklists.
+no latency (the issue's condition) unless --latency is given, and their rate limits are off; the app's client-side
+limiters are emptied between picklists. --latency MS makes both demo servers wait MS before every reply (app and
+bare alike), to show the ratio at internet round trips (Picqer and MyParcel are SaaS: tens of ms away).
 
-Run: .venv/bin/python bench/bench_scan_to_print.py [--picklists 20]
+Run: .venv/bin/python bench/bench_scan_to_print.py [--picklists 20] [--latency 0]
 """
 
 from __future__ import annotations
@@ -81,14 +83,15 @@ async def open_dutch_picklists(servers: DemoServers, count: int) -> list[str]:
         await context.aclose()
 
 
-async def main(count: int) -> int:
+async def main(count: int, latency_ms: float) -> int:
     logging.disable(logging.WARNING)
     common.use_temp_data_dir()
     fake = common.install_fake_usb()
     recorder = Recorder()
     recorder.install()
-    app_servers = DemoServers(picklist_count=200, rate_limits=False).start()
-    bare_servers = DemoServers(picklist_count=200, rate_limits=False).start()
+    latency = latency_ms / 1000
+    app_servers = DemoServers(picklist_count=200, rate_limits=False, latency=latency).start()
+    bare_servers = DemoServers(picklist_count=200, rate_limits=False, latency=latency).start()
     numbers = await open_dutch_picklists(DemoServers(picklist_count=200, rate_limits=False).start(), count)
     context = common.demo_usb_context(app_servers)
     geometry = context.printer.printer.geometry
@@ -160,7 +163,8 @@ async def main(count: int) -> int:
     bare = [h + z for h, z in zip(bare_http_ms, bare_zpl_ms, strict=True)]
     bare_checked = [b + c for b, c in zip(bare, bare_check_ms, strict=True)]
     app = common.median(app_ms)
-    print(f"Scan to print, {len(numbers)} picklists, demo servers without latency, fake USB Zebra at 203 dpi")
+    where = f"demo servers answering after {latency_ms:g} ms" if latency_ms else "demo servers without latency"
+    print(f"Scan to print, {len(numbers)} picklists, {where}, fake USB Zebra at 203 dpi")
     print(
         f"HTTP requests per picklist (app, up to and after printing): {common.median(calls):.0f}; "
         f"replayed with a different status: {mismatched}"
@@ -206,4 +210,6 @@ async def main(count: int) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--picklists", type=int, default=20)
-    raise SystemExit(asyncio.run(main(parser.parse_args().picklists)))
+    parser.add_argument("--latency", type=float, default=0.0, help="ms each demo server waits before replying")
+    arguments = parser.parse_args()
+    raise SystemExit(asyncio.run(main(arguments.picklists, arguments.latency)))
