@@ -424,10 +424,8 @@ def run_gui(*, demo: bool) -> int:
     qt_app.setWindowIcon(QIcon(str(resource_path("assets/icon.png"))))
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
-    # httpx loads anyio's asyncio backend on the first request; importing it then, with the window up,
-    # stalls the UI for ~100 ms (PySide6's import hook reads its source). Load it before the window shows.
-    import anyio._backends._asyncio  # noqa: F401
-
+    # httpx and anyio's backend are not loaded here: the API sessions load them on a worker thread with their
+    # first request (clients/http.py), which would otherwise stall the window for ~100 ms.
     loaded = settings_module.load()
     messages = Messages(loaded.settings.language)
     open_settings_first = False

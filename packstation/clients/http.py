@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import importlib
 import ipaddress
 import logging
 import random
@@ -14,10 +15,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from packstation import __version__
 from packstation.clients.errors import (
@@ -35,6 +34,9 @@ from packstation.clients.errors import (
     Unauthorized,
     find_payment_url,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,8 @@ class HttpConfig:
 
     @property
     def timeout(self) -> httpx.Timeout:
+        import httpx
+
         return httpx.Timeout(
             connect=self.connect_timeout, read=self.read_timeout, write=self.write_timeout, pool=self.pool_timeout
         )
@@ -90,6 +94,41 @@ def check_base_url(service: str, url: str) -> str:
     return url
 
 
+# httpx and what its first request loads (httpcore, h11, anyio's asyncio backend) cost ~150 ms to import, as
+# much as the rest of start-up. Nothing here imports them at module level: a session loads them on a worker
+# thread the first time it sends (see `load_http_stack`), so the window shows without waiting for them and the
+# event loop never stalls on their import.
+HTTP_STACK: tuple[str, ...] = (
+    "httpx",
+    "httpcore._async.connection_pool",
+    "httpcore._backends.anyio",
+    "h11",
+    "anyio._backends._asyncio",
+)
+_stack_loaded = False
+
+
+def load_http_stack(base_url: str = "") -> None:
+    """Import the HTTP stack and build the TLS context `base_url` needs; blocking, safe from any thread."""
+    global _stack_loaded
+    if not _stack_loaded:
+        # The import system locks per module, so two threads importing at once each get the finished module.
+        for name in HTTP_STACK:
+            importlib.import_module(name)
+        _stack_loaded = True
+    if base_url:
+        tls_context_for(base_url)
+
+
+def http_stack_ready(base_url: str) -> bool:
+    """Tell whether a client for `base_url` can be built now without importing or reading a CA bundle."""
+    if not _stack_loaded:
+        return False
+    parts = urlsplit(base_url)
+    loopback_http = parts.scheme == "http" and bool(parts.hostname) and is_loopback_host(parts.hostname or "")
+    return loopback_http or _tls_context is not None
+
+
 _tls_lock = threading.Lock()
 _tls_context: ssl.SSLContext | None = None
 
@@ -100,6 +139,8 @@ def shared_tls_context() -> ssl.SSLContext:
     # Loading the CA bundle takes ~30 ms; every client of the process shares one context instead.
     with _tls_lock:
         if _tls_context is None:
+            import httpx
+
             _tls_context = httpx.create_ssl_context(verify=True)
         return _tls_context
 
@@ -127,6 +168,8 @@ def build_async_client(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncClient:
     """Build the one AsyncClient of an API (TLS verification always on, no redirects)."""
+    import httpx
+
     # Redirects are not followed: a redirect to another host must never receive the Authorization header.
     return httpx.AsyncClient(
         base_url=config.base_url,
@@ -287,12 +330,12 @@ def status_error(service: str, response: httpx.Response, parser: ErrorParser) ->
     return Rejected(service, status, messages)
 
 
-# Raised before a single byte of the request left this machine: retrying cannot duplicate anything.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
 class ApiSession:
-    """One API's AsyncClient with its limiter, retry policy and error mapping."""
+    """One API's AsyncClient with its limiter, retry policy and error mapping.
+
+    The AsyncClient is built on the first request, after `load_http_stack` ran on a worker thread: building
+    the session (at start-up) imports nothing and opens nothing. Requests sent before that finished wait for it.
+    """
 
     def __init__(
         self,
@@ -306,8 +349,10 @@ class ApiSession:
         rate_limit_wait: float,
         rate_limit_cap: float,
         auth: httpx.Auth | None = None,
+        basic_auth: tuple[str, str] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        """`basic_auth` is (user, password) for HTTP Basic, built with the client so httpx need not be loaded."""
         self.service = service
         self.config = config
         self.limiter = limiter
@@ -321,11 +366,38 @@ class ApiSession:
         except ApiError as exc:
             # Reported on the first request, so a mistyped address shows up as a clear error, not a crash.
             self._config_error = exc
-        self.client = build_async_client(config, headers, auth=auth, transport=transport)
+        self._headers = dict(headers)
+        self._auth = auth
+        self._basic_auth = basic_auth
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._closed = False
+
+    @property
+    def client(self) -> httpx.AsyncClient | None:
+        """The AsyncClient, or None until the first request built it."""
+        return self._client
+
+    async def _ready_client(self) -> httpx.AsyncClient:
+        """Return the AsyncClient, loading the HTTP stack on a worker thread first if this process has not yet."""
+        if self._client is None and not http_stack_ready(self.config.base_url):
+            await asyncio.to_thread(load_http_stack, self.config.base_url)
+        if self._closed:
+            raise RuntimeError(f"the {self.service} session is closed")
+        if self._client is None:  # a request that waited alongside may have built it already
+            auth = self._auth
+            if auth is None and self._basic_auth is not None:
+                import httpx
+
+                auth = httpx.BasicAuth(*self._basic_auth)
+            self._client = build_async_client(self.config, self._headers, auth=auth, transport=self._transport)
+        return self._client
 
     async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self.client.aclose()
+        """Close the connection pool (if a request ever opened one)."""
+        self._closed = True
+        if self._client is not None:
+            await self._client.aclose()
 
     async def request(
         self,
@@ -349,6 +421,11 @@ class ApiSession:
         """
         if self._config_error is not None:
             raise self._config_error
+        client = await self._ready_client()
+        import httpx
+
+        # Raised before a single byte of the request left this machine: retrying cannot duplicate anything.
+        not_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
         if idempotent is None:
             idempotent = method.upper() in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
         limit = max_bytes if max_bytes is not None else self.config.max_response_bytes
@@ -359,10 +436,10 @@ class ApiSession:
             delay: float | None = None
             error: ApiError
             try:
-                response = await self.client.request(
+                response = await client.request(
                     method, url, params=params, json=json, content=content, headers=headers
                 )
-            except _NOT_SENT as exc:
+            except not_sent as exc:
                 error = ConnectionFailed(self.service, f"cannot reach the server ({type(exc).__name__})")
                 retryable = True
             except httpx.TimeoutException as exc:

@@ -6,10 +6,8 @@ import base64
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import httpx
 
 from packstation.clients.errors import (
     ApiError,
@@ -32,6 +30,9 @@ from packstation.domain.shipments import (
     Shipment,
     ShipmentRequest,
 )
+
+if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
+    import httpx
 
 log = logging.getLogger(__name__)
 

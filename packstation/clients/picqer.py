@@ -8,9 +8,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from packstation.clients.errors import (
     ApiStatusError,
@@ -35,6 +33,9 @@ from packstation.domain.picklists import (
     PicqerProfile,
     PicqerUser,
 )
+
+if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class PicqerClient:
             retry,
             headers={"Accept": "application/json"},
             # HTTP Basic with the key as user name; "the password will be ignored" (seed 001).
-            auth=httpx.BasicAuth(config.api_key, ""),
+            basic_auth=(config.api_key, ""),
             error_parser=parse_picqer_error,
             rate_limit_wait=RATE_LIMIT_WAIT,
             rate_limit_cap=RATE_LIMIT_CAP,
