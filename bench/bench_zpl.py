@@ -4,6 +4,9 @@ Compares packstation's converter with (a) a bare pypdfium2 render of the same pa
 (b) zebrafy (dev-only) at equal settings: same dots, no dither, same rotation, Z64. Prints median times,
 payload sizes (Z64 vs hex) and how many of the label's barcodes read in what would be sent.
 
+The three are timed in alternating rounds (bare, ours, zebrafy, bare, ...) so that load from other processes on
+the machine falls on all of them alike; the ratios come from the same rounds.
+
 Run: .venv/bin/python bench/bench_zpl.py [--repeat N]
 """
 
@@ -30,20 +33,24 @@ LABELS = {
 }
 
 
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm up (fonts, caches)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+def medians_ms(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median ms of each function, timed in alternating rounds after one warm-up call each (fonts, caches)."""
+    for fn in fns.values():
         fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
-def bare_render(pdf: bytes, dpi: int) -> None:
+def bare_render(pdf: bytes, dpi: int, crop: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:
+    """Open, render page 1 in grey at the printer's dots (pypdfium2 defaults otherwise), close."""
     document = pdfium.PdfDocument(pdf)
     page = document[0]
-    page.render(scale=dpi / 72, grayscale=True).to_numpy()
+    page.render(scale=dpi / 72, crop=crop, grayscale=True).to_numpy()
     page.close()
     document.close()
 
@@ -68,8 +75,9 @@ def main() -> int:
         print("zebrafy is not installed (pip install .[bench]); its column stays empty", file=sys.stderr)
 
     header = (
-        f"{'label':28} {'dpi':>4} {'pdfium ms':>9} {'ours ms':>8} {'zebrafy ms':>10} "
-        f"{'Z64 B':>8} {'ACS B':>8} {'hex B':>9} {'ours':>5} {'zebrafy':>8} {'zebrafy default':>16}"
+        f"{'label':20} {'dpi':>4} {'pdfium ms':>9} {'crop ms':>7} {'ours ms':>8} {'zebrafy ms':>10} "
+        f"{'ours/bare':>9} {'zeb/ours':>8} {'Z64 B':>8} {'ACS B':>8} {'hex B':>9} {'Z64/hex':>7} "
+        f"{'ours':>5} {'zebrafy':>8} {'zebrafy default':>16}"
     )
     print(header)
     print("-" * len(header))
@@ -84,8 +92,6 @@ def main() -> int:
         expected = barcodes.source_codes(page_pdf)
         for dpi in (203, 300):
             geometry = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi, quadrant=quadrant)
-            ours_ms = median_ms(lambda p=page_pdf, g=geometry: zpl.pdf_to_zpl(p, g, encoding="z64"), args.repeat)
-            bare_ms = median_ms(lambda p=page_pdf, d=dpi: bare_render(p, d), args.repeat)
             conversion = zpl.convert(page_pdf, geometry, encoding="z64")
             z64 = conversion.labels[0]
             acs = zpl.pdf_to_zpl(page_pdf, geometry, encoding="acs")[0]
@@ -112,13 +118,26 @@ def main() -> int:
                         complete_zpl=True,
                     ).to_zpl()
 
-                zb_ms = median_ms(zebrafy_equal, args.repeat)
                 zb_read = readable(zebrafy_equal(), dpi, expected)
                 zb_default = readable(ZebrafyPDF(page_pdf).to_zpl(), 203, expected)
+            # The bare render of the page is the floor; "crop" renders only the label's A4 quadrant (bpost), which is
+            # all that ours renders: shown so that the whole-sheet floor is seen to flatter ours there.
+            page_w, page_h = document[0].get_size()
+            crop = zpl._quadrant_crop(page_w, page_h, quadrant)
+            fns: dict[str, Callable[[], object]] = {
+                "bare": lambda p=page_pdf, d=dpi: bare_render(p, d),
+                "crop": lambda p=page_pdf, d=dpi, c=crop: bare_render(p, d, c),
+                "ours": lambda p=page_pdf, g=geometry: zpl.pdf_to_zpl(p, g, encoding="z64"),
+            }
+            if ZebrafyPDF is not None:
+                fns["zebrafy"] = zebrafy_equal
+            ms = medians_ms(fns, args.repeat)
+            bare_ms, crop_ms, ours_ms, zb_ms = ms["bare"], ms["crop"], ms["ours"], ms.get("zebrafy", float("nan"))
             short = name.split("_")[0] + "/" + name.split("_")[1][:10]
             print(
-                f"{short:28} {dpi:>4} {bare_ms:9.1f} {ours_ms:8.1f} {zb_ms:10.1f} {len(z64):8,} {len(acs):8,} "
-                f"{len(hexed):9,} {ours_read:>5} {zb_read:>8} {zb_default:>16}"
+                f"{short:20} {dpi:>4} {bare_ms:9.1f} {crop_ms:7.1f} {ours_ms:8.1f} {zb_ms:10.1f} "
+                f"{ours_ms / bare_ms:8.2f}x {zb_ms / ours_ms:7.2f}x {len(z64):8,} {len(acs):8,} {len(hexed):9,} "
+                f"{len(z64) / len(hexed):7.1%} {ours_read:>5} {zb_read:>8} {zb_default:>16}"
             )
     print("zebrafy (equal) gets the whole page: it has no A4-quadrant crop, so bpost at 203 dpi is shrunk.")
     print("\nbarcodes: readable in what would be sent / readable in the source PDF at 300 dpi (page 1 of each PDF)")
