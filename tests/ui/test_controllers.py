@@ -177,3 +177,33 @@ async def test_leaving_a_picklist_refused_by_myparcel_gives_back_the_claim(stati
     await wait_for(lambda: len(seen.of("picklist_opened")) == 2)
     held = next(p for p in station.picqer.picklists.values() if p.id == claimed_id)
     assert held.assigned_user_id is None, "nothing was booked, so the other stations may take it"
+
+
+async def test_loaded_picklists_stay_out_of_full_collections_and_are_still_freed(station, wait_for):
+    """A full cycle collection over 10,000 rows stalls the window ~100 ms: loaded rows are frozen out of it."""
+    import dataclasses
+    import gc
+    import weakref
+
+    messages = Messages("en")
+    model = PicklistsModel(messages)
+    controller = PicklistsController(station.service, model, messages, refresh_seconds=60)
+    seen = Recorder(controller, "loaded")
+    try:
+        controller.refresh()
+        await wait_for(lambda: seen.of("loaded"))
+        shown = model.picklist(model.row_of("P2024-00123"))
+        # Frozen: in no generation the collector walks, so a full collection does not visit it.
+        assert gc.get_freeze_count() > 0
+        assert not any(o is shown for generation in range(3) for o in gc.get_objects(generation))
+        gone = weakref.ref(shown)
+        del shown
+        first = station.picqer.picklists["P2024-00123"]
+        station.picqer.picklists["P2024-00123"] = dataclasses.replace(first, status=PicklistStatus.CLOSED)
+        del first
+        controller.refresh()
+        await wait_for(lambda: len(seen.of("loaded")) == 2)
+        assert model.row_of("P2024-00123") is None
+        assert gone() is None  # frozen, yet freed by reference counting once its row went
+    finally:
+        gc.unfreeze()
