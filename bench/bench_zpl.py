@@ -7,7 +7,8 @@ payload sizes (Z64 vs hex) and how many of the label's barcodes read in what wou
 The three are timed in alternating rounds (bare, ours, zebrafy, bare, ...) so that load from other processes on
 the machine falls on all of them alike; the ratios come from the same rounds.
 
-Run: .venv/bin/python bench/bench_zpl.py [--repeat N]
+Run: .venv/bin/python bench/bench_zpl.py [--repeat N] [--baseline COMMIT]
+(--baseline adds zpl.py as of COMMIT, loaded from git, to the same alternating rounds: before/after in one run.)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 
 from packstation.printing import barcodes, zpl, zpl_render
@@ -67,7 +69,13 @@ def readable(zpl_text: str, dpi: int, expected: tuple[str, ...]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--baseline", help="also time packstation/printing/zpl.py as of this git commit")
     args = parser.parse_args()
+    before = None
+    if args.baseline:
+        from bench_prepare import old_module
+
+        before = old_module(args.baseline, "packstation/printing/zpl.py", "baseline_zpl")
     try:
         from zebrafy import ZebrafyPDF
     except ImportError:
@@ -131,6 +139,11 @@ def main() -> int:
             }
             if ZebrafyPDF is not None:
                 fns["zebrafy"] = zebrafy_equal
+            if before is not None:
+                old_geometry = before.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi, quadrant=quadrant)
+                fns["before"] = lambda p=page_pdf, g=old_geometry: before.pdf_to_zpl(p, g, encoding="z64")
+                same = np.array_equal(before.rasterize(page_pdf, old_geometry), conversion.rasters[0].bitmap)
+                old_z64 = before.pdf_to_zpl(page_pdf, old_geometry, encoding="z64")[0]
             ms = medians_ms(fns, args.repeat)
             bare_ms, crop_ms, ours_ms, zb_ms = ms["bare"], ms["crop"], ms["ours"], ms.get("zebrafy", float("nan"))
             short = name.split("_")[0] + "/" + name.split("_")[1][:10]
@@ -139,6 +152,12 @@ def main() -> int:
                 f"{ours_ms / bare_ms:8.2f}x {zb_ms / ours_ms:7.2f}x {len(z64):8,} {len(acs):8,} {len(hexed):9,} "
                 f"{len(z64) / len(hexed):7.1%} {ours_read:>5} {zb_read:>8} {zb_default:>16}"
             )
+            if before is not None:
+                print(
+                    f"{'  before (' + args.baseline + ')':20} {dpi:>4} {'':9} {'':7} {ms['before']:8.1f} {'':10} "
+                    f"{ms['before'] / bare_ms:8.2f}x {zb_ms / ms['before']:7.2f}x {len(old_z64):8,} {'':8} {'':9} "
+                    f"{len(old_z64) / len(hexed):7.1%} same bitmap: {'yes' if same else 'NO'}"
+                )
     print("zebrafy (equal) gets the whole page: it has no A4-quadrant crop, so bpost at 203 dpi is shrunk.")
     print("\nbarcodes: readable in what would be sent / readable in the source PDF at 300 dpi (page 1 of each PDF)")
     return 0
