@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIntValidator, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -71,6 +71,27 @@ _ADDRESS_KEYS = {
     "city": "detail.postal_city",
     "cc": "detail.country",
 }
+
+
+class DetailScrollArea(QScrollArea):
+    """The detail pane: scrolls down, never sideways, so the splitter must leave it its content's width.
+
+    QScrollArea's own minimum is a few pixels; with a long option label or product line the content was wider
+    than the pane and the right edge (the Box field, product codes) was cut off without a scroll bar.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content changed (another picklist or profile): tell the splitter
+        return super().eventFilter(watched, event)
 
 
 class MainWindow(QMainWindow):
@@ -285,7 +306,7 @@ class MainWindow(QMainWindow):
         d.addWidget(self.problems)
         d.addWidget(self.warnings)
         d.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.detail_scroll = DetailScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

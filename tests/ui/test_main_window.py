@@ -120,3 +120,15 @@ async def test_screenshot_with_realistic_data(window, station, wait_for):
     await asyncio.sleep(0.5)  # QPdfView renders pages in the background
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOT))
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size):
+    """The detail scrolls only down: its pane must be at least as wide as what it shows (options, address)."""
+    window.resize(*size)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QApplication.processEvents()
+    content = window.detail_scroll.widget()
+    assert window.detail_scroll.viewport().width() >= content.minimumSizeHint().width()
+    assert content.width() <= window.detail_scroll.viewport().width()
