@@ -1,8 +1,9 @@
 """Before/after of the printing optimisation in one run: convert (PDF -> ZPL) and prepare (convert + barcode check).
 
 "Before" is zpl.py and printers.py as of commit 5f0db05 (loaded from git into throw-away modules), "after" is the
-working tree. Same labels, same process, alternating, medians. Every row also says whether both found the same
-barcodes in the source and in what is sent.
+working tree. Same labels, same process, medians; before and after are timed one block after the other per
+label (not interleaved), so a load change between the blocks shows: repeat the run when the machine is busy.
+Every row also says whether both found the same barcodes in the source and in what is sent.
 
 Run: .venv/bin/python bench/bench_prepare.py [--repeat 10] [--commit 5f0db05]
 """
