@@ -379,3 +379,13 @@ def test_inno_setup_script_installs_per_user_and_asks_before_removing_user_data(
             continue  # built into Inno Setup's language files
         for language in languages:
             assert f"{language}.{name}=" in text, f"{language}.{name} is missing"
+
+
+def test_modules_imported_by_name_at_run_time_are_hidden_imports() -> None:
+    """PyInstaller cannot see importlib.import_module(name): the bundle would fail at the first request/label."""
+    from packstation.clients.http import HTTP_STACK
+    from packstation.printing.lazy import HEAVY_MODULES
+
+    hidden = set(_spec_list("HIDDEN_IMPORTS"))
+    missing = [name for name in (*HTTP_STACK, *HEAVY_MODULES) if name not in hidden]
+    assert not missing, f"imported by name but not hidden imports: {missing}"
