@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -84,6 +85,7 @@ def build_window(servers: DemoServers) -> tuple[object, object, object, object]:
     window = MainWindow(shipping, picklists, settings)
     window.show()
     window.focus_scan_field()
+    gc.freeze()  # as run_gui does once the window is built: later full collections skip start-up's objects
     return window, context, shipping, picklists
 
 

@@ -207,3 +207,22 @@ async def test_loaded_picklists_stay_out_of_full_collections_and_are_still_freed
         assert gone() is None  # frozen, yet freed by reference counting once its row went
     finally:
         gc.unfreeze()
+
+
+async def test_a_finished_shipment_leaves_what_it_loaded_out_of_full_collections(station, wait_for):
+    import gc
+
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "shipment_done", "failed")
+    gc.unfreeze()
+    try:
+        controller.open_picklist("P2024-00123")
+        await wait_for(lambda: seen.of("picklist_opened"))
+        controller.ship(draft_for(controller))
+        await wait_for(lambda: seen.of("shipment_done") or seen.of("failed"))
+        await asyncio.sleep(0)
+        (job,) = seen.of("shipment_done")[0]
+        assert gc.get_freeze_count() > 0
+        assert not any(o is job for generation in range(3) for o in gc.get_objects(generation))
+    finally:
+        gc.unfreeze()

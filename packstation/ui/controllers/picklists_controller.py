@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import inspect
 import logging
 from collections.abc import Mapping
@@ -13,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from packstation.domain.picklists import Picklist, PicklistStatus
 from packstation.services.shipping import ShippingService
+from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
 from packstation.ui.models.picklists_model import PicklistsModel
 
@@ -154,14 +154,3 @@ class PicklistsController(QObject):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-
-def keep_out_of_full_collections() -> None:
-    """Stop Python's cycle collector from re-scanning what is alive now, the loaded picklists above all.
-
-    With 10,000 picklists in the table, a full (generation 2) collection walks every one of their objects and
-    stalls the window for 80-140 ms; a refresh allocates enough to trigger one. Frozen objects are still freed
-    by reference counting when a row goes (picklist rows hold no reference cycles); only cyclic garbage that
-    already survived into the oldest generation stays, which is why the young generations are collected first.
-    """
-    gc.collect(1)
-    gc.freeze()
