@@ -128,6 +128,8 @@ class PicklistsController(QObject):
                 if len(batch) >= BATCH:
                     self.model.append(batch)
                     batch = []
+                    # Page by page, so no full collection during a long first load walks the rows loaded so far.
+                    keep_out_of_full_collections()
                 if len(received) % BATCH == 0:
                     self.progressed.emit(len(received))
         except asyncio.CancelledError:
