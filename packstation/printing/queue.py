@@ -31,6 +31,10 @@ class JobState(StrEnum):
 
 
 FINAL_STATES = frozenset({JobState.PRINTED, JobState.FAILED, JobState.CANCELLED})
+# Printed and cancelled jobs stay listed (for a reprint from the panel) up to this many per printer; older ones
+# are forgotten so a long shift does not hold every label in memory (~16 KB each). The journal keeps every label
+# on disk (`packstation journal --label`). Failed jobs are never forgotten: they wait for the packer.
+KEEP_FINISHED = 200
 
 
 class QueueablePrinter(Protocol):
@@ -89,12 +93,16 @@ class PrintQueue:
         printer: QueueablePrinter,
         *,
         on_change: Callable[[PrintJob], None] | None = None,
+        on_forget: Callable[[PrintJob], None] | None = None,
         max_attempts: int = 3,
         backoff: Sequence[float] = (1.0, 3.0, 10.0),
         poll_interval: float = 2.0,
+        keep_finished: int = KEEP_FINISHED,
     ) -> None:
         self.printer = printer
         self.on_change = on_change
+        self.on_forget = on_forget
+        self.keep_finished = keep_finished
         self.max_attempts = max_attempts
         self.backoff = tuple(backoff) or (1.0,)
         self.poll_interval = poll_interval
@@ -119,12 +127,23 @@ class PrintQueue:
             job._final.set()
         else:
             job._final.clear()
-        if self.on_change is not None:
+        self._notify(self.on_change, job)
+        if state in (JobState.PRINTED, JobState.CANCELLED):
+            self._forget_oldest_finished()
+
+    def _notify(self, listener: Callable[[PrintJob], None] | None, job: PrintJob) -> None:
+        if listener is not None:
             try:
-                self.on_change(job)
+                listener(job)
             except Exception:
                 # A listener's bug must not stop the labels.
                 log.exception("print queue listener failed")
+
+    def _forget_oldest_finished(self) -> None:
+        finished = [job for job in self.jobs if job.state in (JobState.PRINTED, JobState.CANCELLED)]
+        for job in finished[: max(0, len(finished) - self.keep_finished)]:
+            self.jobs.remove(job)
+            self._notify(self.on_forget, job)
 
     def _ensure_worker(self) -> None:
         if self._closed:
@@ -308,17 +327,25 @@ class PrintQueues:
     def __init__(self, **queue_options: object) -> None:
         self._queues: dict[str, PrintQueue] = {}
         self._listeners: list[Callable[[PrintJob], None]] = []
+        self._forget_listeners: list[Callable[[PrintJob], None]] = []
         self._options = queue_options
         self._pending: set[asyncio.Task[None]] = set()
 
     def add(self, printer: QueueablePrinter) -> QueuedLabelPrinter:
         """Give a printer its queue; return it in the LabelPrinter shape for the shipping service."""
-        queue = PrintQueue(printer, on_change=self._changed, **self._options)  # type: ignore[arg-type]
+        queue = PrintQueue(printer, on_change=self._changed, on_forget=self._forgotten, **self._options)  # type: ignore[arg-type]
         self._queues[printer.name] = queue
         return QueuedLabelPrinter(printer, queue)
 
     def _changed(self, job: PrintJob) -> None:
         for listener in list(self._listeners):
+            try:
+                listener(job)
+            except Exception:
+                log.exception("print queue listener failed")
+
+    def _forgotten(self, job: PrintJob) -> None:
+        for listener in list(self._forget_listeners):
             try:
                 listener(job)
             except Exception:
@@ -336,8 +363,12 @@ class PrintQueues:
     def jobs(self) -> list[PrintJob]:
         return sorted((job for q in self._queues.values() for job in q.jobs), key=lambda j: (j.created, j.id))
 
-    def subscribe(self, listener: Callable[[PrintJob], None]) -> None:
+    def subscribe(
+        self, listener: Callable[[PrintJob], None], on_forget: Callable[[PrintJob], None] | None = None
+    ) -> None:
         self._listeners.append(listener)
+        if on_forget is not None:
+            self._forget_listeners.append(on_forget)
 
     def retry(self, job_id: int) -> None:
         self._owner(job_id).retry(job_id)

@@ -168,8 +168,11 @@ class PrintQueues(Protocol):
         """Every job of every printer, oldest first."""
         ...
 
-    def subscribe(self, listener: Callable[[PrintJobInfo], None]) -> None:
-        """Call `listener` on the loop whenever a job changes state."""
+    def subscribe(
+        self, listener: Callable[[PrintJobInfo], None], on_forget: Callable[[PrintJobInfo], None] | None = None
+    ) -> None:
+        """Call `listener` on the loop whenever a job changes state, `on_forget` when an old finished job is
+        dropped from the list (the queues keep a bounded number of printed and cancelled jobs)."""
         ...
 
     def retry(self, job_id: int) -> None: ...

@@ -316,6 +316,7 @@ class FakeQueues:
             Job(4, "P2024-00126", LABEL, "failed", "Printer went away", (), now - 30, now - 29),
         ]
         self.listeners: list = []
+        self.forget_listeners: list = []
         self.calls: list[tuple] = []
         self.status_answers = {LABEL: (False, ("paper_out",), "Paper out"), DOCUMENT: (True, (), "Ready")}
         self.status_gate: asyncio.Event | None = None
@@ -327,8 +328,10 @@ class FakeQueues:
     def jobs(self) -> list:
         return list(self._jobs)
 
-    def subscribe(self, listener) -> None:
+    def subscribe(self, listener, on_forget=None) -> None:
         self.listeners.append(listener)
+        if on_forget is not None:
+            self.forget_listeners.append(on_forget)
 
     def _set(self, job_id: int, **changes) -> None:
         for i, job in enumerate(self._jobs):

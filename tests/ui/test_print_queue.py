@@ -132,3 +132,26 @@ async def test_screenshot(panel, queues):
     await asyncio.sleep(0.05)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert panel.grab().save(str(SCREENSHOT))
+
+
+async def test_forgotten_jobs_leave_the_panel_model():
+    from packstation.domain.labels import PreparedLabel, PrintReceipt
+    from packstation.printing.queue import PrintQueues
+    from packstation.ui.models.print_jobs_model import PrintJobsModel
+
+    class PrintingPrinter:
+        name = "Zebra"
+
+        async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+            return PrintReceipt(self.name, job_name)
+
+    label = PreparedLabel(payload=b"^XA^XZ", kind="zpl")
+
+    queues = PrintQueues(keep_finished=1)
+    queued = queues.add(PrintingPrinter())
+    model = PrintJobsModel(queues, Messages("en"))
+    for i in range(3):
+        await queued.queue.wait(queued.queue.submit(label, f"P{i}"))
+    assert [model.job(row).name for row in range(model.rowCount())] == ["P2"]
+    assert model.row_of(queued.queue.jobs[0].id) == 0
+    await queues.close()

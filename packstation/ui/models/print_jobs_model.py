@@ -36,7 +36,7 @@ class PrintJobsModel(QAbstractTableModel):
         self._messages = messages
         self._jobs: list[PrintJobInfo] = []
         self._rows: dict[int, int] = {}  # job id -> row
-        queues.subscribe(self.job_changed)
+        queues.subscribe(self.job_changed, self.job_forgotten)
         messages.language_changed.connect(self._language_changed)
         self.reload()
 
@@ -59,6 +59,16 @@ class PrintJobsModel(QAbstractTableModel):
             return
         self._jobs[row] = job
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(JobColumn) - 1))
+
+    def job_forgotten(self, job: PrintJobInfo) -> None:
+        """Drop the row of an old finished job the queues no longer keep."""
+        row = self._rows.get(job.id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._rows = {kept.id: index for index, kept in enumerate(self._jobs)}
+        self.endRemoveRows()
 
     def job(self, row: int) -> PrintJobInfo | None:
         return self._jobs[row] if 0 <= row < len(self._jobs) else None

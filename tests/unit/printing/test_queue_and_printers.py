@@ -193,3 +193,18 @@ async def test_pdf_printer_rejects_a_corrupt_pdf(tmp_path: Path, samples: Path):
     broken = (samples / "labels" / "broken" / "myparcel_pdk_label_mangled_utf8.pdf").read_bytes()
     with pytest.raises(LabelError, match="corrupt"):
         await printer.prepare(broken)
+
+
+async def test_a_long_shift_keeps_the_newest_finished_jobs_and_every_failed_one():
+    printer = ScriptedPrinter(outcomes=[PrinterDisconnected("Zebra", "cable")])
+    forgotten: list[str] = []
+    queue = PrintQueue(printer, max_attempts=1, keep_finished=2, on_forget=lambda job: forgotten.append(job.name))
+    failed = await queue.wait(queue.submit(LABEL, "P0"))
+    assert failed.state == JobState.FAILED
+    for i in range(1, 5):
+        await queue.wait(queue.submit(LABEL, f"P{i}"))
+    assert [job.name for job in queue.jobs] == ["P0", "P3", "P4"]  # the failure waits for the packer
+    assert forgotten == ["P1", "P2"]
+    assert printer.printed == ["P1", "P2", "P3", "P4"]
+    await queue.close()
+
