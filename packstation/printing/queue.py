@@ -81,6 +81,15 @@ class PrintJob:
         return self.state == JobState.QUEUED and bool(self.conditions)
 
 
+def _tell(listeners: list[Callable[[PrintJob], None]], job: PrintJob) -> None:
+    """Call each listener with the job; a listener's bug is logged and must not stop the labels."""
+    for listener in list(listeners):
+        try:
+            listener(job)
+        except Exception:
+            log.exception("print queue listener failed")
+
+
 class JobCancelled(PrinterError):
     """The job was cancelled before it printed."""
 
@@ -132,12 +141,7 @@ class PrintQueue:
             self._forget_oldest_finished()
 
     def _notify(self, listener: Callable[[PrintJob], None] | None, job: PrintJob) -> None:
-        if listener is not None:
-            try:
-                listener(job)
-            except Exception:
-                # A listener's bug must not stop the labels.
-                log.exception("print queue listener failed")
+        _tell([listener] if listener is not None else [], job)
 
     def _forget_oldest_finished(self) -> None:
         finished = [job for job in self.jobs if job.state in (JobState.PRINTED, JobState.CANCELLED)]
@@ -338,18 +342,10 @@ class PrintQueues:
         return QueuedLabelPrinter(printer, queue)
 
     def _changed(self, job: PrintJob) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(job)
-            except Exception:
-                log.exception("print queue listener failed")
+        _tell(self._listeners, job)
 
     def _forgotten(self, job: PrintJob) -> None:
-        for listener in list(self._forget_listeners):
-            try:
-                listener(job)
-            except Exception:
-                log.exception("print queue listener failed")
+        _tell(self._forget_listeners, job)
 
     def _owner(self, job_id: int) -> PrintQueue:
         for queue in self._queues.values():

@@ -211,10 +211,7 @@ class ShippingService:
             raise InvalidShipment(draft.violations)
         if opened.existing:
             raise AlreadyShipped(opened.picklist.number, tuple(s.barcode for s in opened.existing if s.barcode))
-        intent = intent_of(draft.request)
-        if profile is not None:
-            intent["profile"] = profile.name
-        intent["options"] = dict(option_values or {})
+        intent = booking_intent(draft.request, profile, option_values)
         return ShipmentJob(opened=opened, request=draft.request, intent=intent)
 
     def start_reprint(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
@@ -241,9 +238,7 @@ class ShippingService:
             raise InvalidShipment(draft.violations)
         reference = f"{opened.picklist.number}+{self._now():%Y%m%d%H%M%S}"
         request = replace(draft.request, reference=reference)
-        intent = {**intent_of(request), "additional": True, "options": dict(option_values or {})}
-        if profile is not None:
-            intent["profile"] = profile.name
+        intent = {**booking_intent(request, profile, option_values), "additional": True}
         return ShipmentJob(opened=opened, request=request, intent=intent, additional=True)
 
     async def picqer_profile_names(self) -> dict[int, str]:
@@ -512,6 +507,17 @@ def intent_of(request: ShipmentRequest) -> dict[str, object]:
         "parcels": request.parcels,
         "cc": request.recipient.cc,
     }
+
+
+def booking_intent(
+    request: ShipmentRequest, profile: ShippingProfile | None, option_values: Mapping[str, str] | None
+) -> dict[str, object]:
+    """Return what the journal keeps to finish a booking after a crash: the request, profile and options."""
+    intent = intent_of(request)
+    if profile is not None:
+        intent["profile"] = profile.name
+    intent["options"] = dict(option_values or {})
+    return intent
 
 
 def tracking_comment(job: ShipmentJob) -> str:
