@@ -13,7 +13,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
@@ -398,6 +398,20 @@ class GuiStation:
         await asyncio.gather(*self._closing, return_exceptions=True)
         if self.servers is not None:
             self.servers.stop()
+
+
+def leave_without_finalizing(code: int) -> NoReturn:
+    """End the GUI process once everything is saved and closed, skipping Python's interpreter teardown.
+
+    PySide6 6.12 can crash while the interpreter tears down Qt objects at exit (bus error or "shared QObject
+    was deleted directly" after the first-run dialog, 6-9 runs in 10 in a fresh venv): a clean end of a
+    shift would end in a crash. By now the journal, the connections and the print queues are closed.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def warm_up_printing() -> None:

@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.demo:
             parser.error("--self-test needs --demo")
         return app.self_test()
-    return app.run_gui(demo=args.demo)
+    app.leave_without_finalizing(app.run_gui(demo=args.demo))
 
 
 if __name__ == "__main__":

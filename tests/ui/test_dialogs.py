@@ -102,6 +102,9 @@ def press_settings():
 
 QTimer.singleShot(50, press_settings)
 print(ask_first_run(Messages("en")).name)
+# As the app ends (cli.main): PySide6 6.12 can crash in the interpreter's teardown of Qt objects.
+from packstation.app import leave_without_finalizing
+leave_without_finalizing(0)
 """
     result = subprocess.run(
         [sys.executable, "-c", script],
