@@ -221,9 +221,7 @@ def main() -> int:
         ]
         if args.baseline:
             for row in rows[1:3]:
-                rows.append(
-                    Row(f"baseline: {row.name}", APP, {**row.env, "PYTHONPATH": args.baseline}, args.baseline)
-                )
+                rows.append(Row(f"baseline: {row.name}", APP, {**row.env, "PYTHONPATH": args.baseline}, args.baseline))
         for row in rows:
             launch(row, record=False)  # warm the page cache (and write the bytecode) for all
         for _ in range(args.repeat):

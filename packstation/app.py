@@ -91,17 +91,14 @@ def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, Label
     return queues, label, document
 
 
-def build_context(
-    settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None
-) -> AppContext:
+def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None) -> AppContext:
     """Wire clients, printer, journal and the shipping service for these settings and keys."""
     from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
     from packstation.clients.myparcel import MyParcelClient
     from packstation.clients.picqer import PicqerClient
 
-    platform = Platform(settings.myparcel.platform) if settings.myparcel.platform in ("myparcel", "belgie") else (
-        Platform.MYPARCEL
-    )
+    known = settings.myparcel.platform in ("myparcel", "belgie")
+    platform = Platform(settings.myparcel.platform) if known else Platform.MYPARCEL
     picqer = PicqerClient(
         HttpConfig(base_url=settings.picqer.url, api_key=keys.picqer),
         RateLimiter.for_picqer(),

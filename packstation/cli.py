@@ -19,9 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Packing station: scan a Picqer picklist, print its MyParcel label, close it in Picqer.",
     )
     parser.add_argument("--version", action="version", version=f"packstation {__version__}")
-    parser.add_argument(
-        "--demo", action="store_true", help="run on the embedded demo servers and a virtual printer"
-    )
+    parser.add_argument("--demo", action="store_true", help="run on the embedded demo servers and a virtual printer")
     parser.add_argument(
         "--self-test",
         action="store_true",

@@ -436,9 +436,7 @@ class ApiSession:
             delay: float | None = None
             error: ApiError
             try:
-                response = await client.request(
-                    method, url, params=params, json=json, content=content, headers=headers
-                )
+                response = await client.request(method, url, params=params, json=json, content=content, headers=headers)
             except not_sent as exc:
                 error = ConnectionFailed(self.service, f"cannot reach the server ({type(exc).__name__})")
                 retryable = True

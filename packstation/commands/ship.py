@@ -75,9 +75,7 @@ async def _ship(args: argparse.Namespace) -> int:
         "barcodes": list(job.barcodes),
         "tracking_url": job.tracking_url,
         "label_path": job.label_path,
-        "print_jobs": [
-            {"printer": job.receipt.printer, "job_id": job.receipt.job_id, "detail": job.receipt.detail}
-        ]
+        "print_jobs": [{"printer": job.receipt.printer, "job_id": job.receipt.job_id, "detail": job.receipt.detail}]
         if job.receipt
         else [],
         "closed": "close" in job.written_back,

@@ -85,9 +85,7 @@ class RateLimited(ApiStatusError):
 class PaymentRequired(ApiStatusError):
     """402: MyParcel prepayment account; the label must be paid first."""
 
-    def __init__(
-        self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), payment_url: str = ""
-    ) -> None:
+    def __init__(self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), payment_url: str = "") -> None:
         super().__init__(service, status, messages)
         self.payment_url = payment_url
 

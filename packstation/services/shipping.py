@@ -490,7 +490,6 @@ class ShippingService:
             job.written_back.add("close")
             await self._record(job, "closed")
 
-
     async def _has_tracking_comment(self, picklist_id: int, barcodes: tuple[str, ...]) -> bool:
         if not barcodes:
             return False

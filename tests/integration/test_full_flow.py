@@ -87,8 +87,17 @@ def test_self_test_command_exits_zero(tmp_path: Path) -> None:
 def test_headless_ship_prints_json(tmp_path: Path) -> None:
     env = {**os.environ, app.DATA_DIR_ENV: str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "packstation", "--demo", "ship", "P2024-00001", "--profile", "PostNL standaard",
-         "--json"],
+        [
+            sys.executable,
+            "-m",
+            "packstation",
+            "--demo",
+            "ship",
+            "P2024-00001",
+            "--profile",
+            "PostNL standaard",
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -155,4 +155,3 @@ class PicklistsController(QObject):
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
-

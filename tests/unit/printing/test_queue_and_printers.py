@@ -207,4 +207,3 @@ async def test_a_long_shift_keeps_the_newest_finished_jobs_and_every_failed_one(
     assert forgotten == ["P1", "P2"]
     assert printer.printed == ["P1", "P2", "P3", "P4"]
     await queue.close()
-
