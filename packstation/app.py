@@ -345,9 +345,8 @@ class GuiStation:
             open_settings=lambda: self.open_settings(messages),
             settings_problems=loaded.problems + context.settings_problems,
             settings_backup=loaded.backup,
+            station="demo" if self.demo else settings.station_name or settings.picqer.subdomain,
         )
-        name = settings.station_name or settings.picqer.subdomain
-        window.setWindowTitle("packstation — demo" if self.demo else f"packstation — {name}")
         window.show()
         window.focus_scan_field()
         self.window = window

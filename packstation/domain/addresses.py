@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from packstation.domain.errors import Violation
+
 STREET_MAX = 40  # MyParcel street limit [MP-SDK MAX_STREET_LENGTH; 003 §7.B.1]
 BOX_NUMBER_MAX = 8  # SendMyParcel box_number limit [MP-DEV:07 §7.B.1]
 NUMBER_SUFFIX_MAX = 6  # the SDK pattern allows at most six suffix characters [§F.2]
@@ -23,7 +25,7 @@ class SplitAddress:
     number_suffix: str = ""
     box_number: str = ""
     ambiguous: bool = False  # a plausible split the packer must confirm before booking
-    reason: str = ""  # why it is ambiguous or not ok, in English
+    reason: Violation | None = None  # why it is ambiguous or not ok: a code the UI translates, and English
     ok: bool = False
     street_additional_info: str = ""  # overflow of a long street and/or the second address line
 
@@ -42,6 +44,11 @@ _BE = re.compile(
 )
 _NUMBER_FIRST = re.compile(r"^(?P<number>\d{1,5})\s*(?P<suffix>[^\W\d_])?\s*,?\s+(?P<street>.*[^\W\d_].*)$")
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$", re.IGNORECASE)
+
+
+def _why(code: str, message: str, **params: object) -> Violation:
+    """Return why a split needs the packer (the code is what the station translates)."""
+    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _clean(line: str) -> str:
@@ -79,7 +86,11 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
             number_suffix=split.number_suffix,
             box_number=split.box_number,
             ambiguous=True,
-            reason=f"The street is longer than {STREET_MAX} characters and has no space to split it at.",
+            reason=_why(
+                "street_unsplittable",
+                f"The street is longer than {STREET_MAX} characters and has no space to split it at.",
+                max=STREET_MAX,
+            ),
             ok=False,
             street_additional_info=line2,
         )
@@ -88,7 +99,11 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
     if overflow and split.number:
         # A domestic street name cut in two may not be recognised by the carrier's sorting: let the packer check.
         ambiguous = True
-        reason = reason or f"The street is longer than {STREET_MAX} characters; the rest went to the extra line."
+        reason = reason or _why(
+            "street_overflow",
+            f"The street is longer than {STREET_MAX} characters; the rest went to the extra line.",
+            max=STREET_MAX,
+        )
     return SplitAddress(
         street=street,
         number=split.number,
@@ -105,9 +120,15 @@ def _split_nl(line: str) -> SplitAddress:
     match = _NL.match(line)
     if match is None:
         if re.search(r"[^\W\d_]\d", line) and not re.search(r"\s\d", line):
-            reason = "There is no space before the house number; type street and number separately."
+            reason = _why(
+                "no_space_before_number",
+                "There is no space before the house number; type street and number separately.",
+            )
         else:
-            reason = "No house number found at the end of the address line; type street and number separately."
+            reason = _why(
+                "no_number",
+                "No house number found at the end of the address line; type street and number separately.",
+            )
         return SplitAddress(street=line, reason=reason)
     street, number = match["street"].strip(" ,"), match["number"]
     suffix = match["suffix"] or ""
@@ -117,7 +138,12 @@ def _split_nl(line: str) -> SplitAddress:
             number=number,
             number_suffix=suffix,
             ambiguous=True,
-            reason=f"'{number}-{suffix}' may be a range of numbers or number {number} addition {suffix}: check it.",
+            reason=_why(
+                "range_or_addition",
+                f"'{number}-{suffix}' may be a range of numbers or number {number} addition {suffix}: check it.",
+                number=number,
+                suffix=suffix,
+            ),
             ok=True,
         )
     if suffix and not _ROMAN.match(suffix) and suffix.lower().lstrip("0123456789") not in KEPT_SUFFIX_WORDS:
@@ -127,7 +153,11 @@ def _split_nl(line: str) -> SplitAddress:
                 number=number,
                 number_suffix=suffix,
                 ambiguous=True,
-                reason=f"'{suffix}' after the house number is not a usual addition: check it.",
+                reason=_why(
+                    "unusual_addition",
+                    f"'{suffix}' after the house number is not a usual addition: check it.",
+                    suffix=suffix,
+                ),
                 ok=True,
             )
     return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
@@ -143,12 +173,15 @@ def _split_be(line: str) -> SplitAddress:
                 number=first["number"],
                 number_suffix=(first["suffix"] or "").upper(),
                 ambiguous=True,
-                reason="The house number is written before the street: check the split.",
+                reason=_why("number_first", "The house number is written before the street: check the split."),
                 ok=True,
             )
         return SplitAddress(
             street=line,
-            reason="No house number found in the address line; type street, number and box separately.",
+            reason=_why(
+                "no_number_be",
+                "No house number found in the address line; type street, number and box separately.",
+            ),
         )
     street, number = match["street"].strip(" ,"), match["number"]
     # A Belgian letter suffix ("Meir 12A") goes to number_suffix, not box_number as the SDK does: "A" is part of
@@ -164,7 +197,12 @@ def _split_be(line: str) -> SplitAddress:
             number_suffix=match["range"],
             box_number=box,
             ambiguous=True,
-            reason=f"'{number}-{match['range']}' may be a range of numbers: check the house number.",
+            reason=_why(
+                "range",
+                f"'{number}-{match['range']}' may be a range of numbers: check the house number.",
+                number=number,
+                range=match["range"],
+            ),
             ok=True,
         )
     if len(box) > BOX_NUMBER_MAX:
@@ -173,7 +211,12 @@ def _split_be(line: str) -> SplitAddress:
             number=number,
             number_suffix=suffix,
             box_number=box,
-            reason=f"The box number '{box}' is longer than {BOX_NUMBER_MAX} characters.",
+            reason=_why(
+                "box_too_long",
+                f"The box number '{box}' is longer than {BOX_NUMBER_MAX} characters.",
+                box=box,
+                max=BOX_NUMBER_MAX,
+            ),
         )
     return SplitAddress(street=street, number=number, number_suffix=suffix, box_number=box, ok=True)
 
@@ -183,7 +226,7 @@ def split_street(line: str, country: str, line2: str = "") -> SplitAddress:
     cc = country.strip().upper()
     line, line2 = _clean(line), _clean(line2)
     if not line:
-        return SplitAddress(reason="The address line is empty.", street_additional_info=line2)
+        return SplitAddress(reason=_why("empty", "The address line is empty."), street_additional_info=line2)
     if cc not in ("NL", "BE"):
         # International: the whole line is the street, number included [002 §7.B.1].
         return _finish(SplitAddress(street=line, ok=True), line2)

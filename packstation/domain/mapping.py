@@ -194,11 +194,12 @@ def build_request(
             phone=delivery.phone.strip(),
             street_additional_info=split.street_additional_info,
         )
+        why = split.reason.message if split.reason else ""
         if not split.ok:
             violations.append(
                 _v(
                     "address_not_split",
-                    f"{split.reason} (address: '{delivery.address_line}')",
+                    f"{why} (address: '{delivery.address_line}')",
                     line=delivery.address_line,
                 )
             )
@@ -206,7 +207,7 @@ def build_request(
             violations.append(
                 _v(
                     "address_ambiguous",
-                    f"{split.reason} Confirm or correct the address before booking.",
+                    f"{why} Confirm or correct the address before booking.",
                     line=delivery.address_line,
                 )
             )

@@ -180,9 +180,30 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
 
 # --- the profiles a fresh installation starts with ---------------------------------------------
 
+# The English words of the options packstation ships, by option key: (label, description). The station shows its
+# own translation of these; a label or description an admin wrote in the settings file is shown as written.
+DEFAULT_OPTION_TEXTS: dict[str, tuple[str, str]] = {
+    "signature": ("Signature on delivery", ""),
+    "only_recipient": ("Only at the recipient's address", "Not delivered to neighbours."),
+    "return": ("Return when not home", "Back to the sender instead of a second attempt."),
+    "age_check": ("Age check 18+", "The recipient signs and shows they are 18 or older."),
+    "large_format": ("Large format", "Between 100x70x50 and 175x78x58 cm."),
+    "insurance": ("Insurance", "Abroad the carrier's fixed amount is applied automatically."),
+    "label_description": (
+        "Label text",
+        f"Printed on the label, at most {LABEL_DESCRIPTION_MAX} characters; empty: the order reference.",
+    ),
+}
 
-def yes_no(key: str, label: str, description: str = "", default: bool = False) -> ConfigOption:
-    """Return a yes/no option as Picqer models it: a list of two values."""
+
+def insurance_value_label(euros: int) -> str:
+    """Return the English words for one insurance choice in whole euros."""
+    return "Not insured" if euros == 0 else f"Insured up to EUR {euros}"
+
+
+def yes_no(key: str, default: bool = False) -> ConfigOption:
+    """Return one of the shipped yes/no options as Picqer models it: a list of two values."""
+    label, description = DEFAULT_OPTION_TEXTS[key]
     return ConfigOption(
         key=key,
         label=label,
@@ -196,12 +217,13 @@ def yes_no(key: str, label: str, description: str = "", default: bool = False) -
 
 def insurance_option(euros: Iterable[int], default: int = 0) -> ConfigOption:
     """Return the insurance choice in whole euros (0 = not insured)."""
-    values = tuple(PossibleValue(str(e), "Not insured" if e == 0 else f"Insured up to EUR {e}") for e in euros)
+    values = tuple(PossibleValue(str(e), insurance_value_label(e)) for e in euros)
+    label, description = DEFAULT_OPTION_TEXTS["insurance"]
     return ConfigOption(
         key="insurance",
-        label="Insurance",
+        label=label,
         type=LIST,
-        description="Abroad the carrier's fixed amount is applied automatically.",
+        description=description,
         possible_values=values,
         default_value=str(default),
         required=True,
@@ -210,12 +232,8 @@ def insurance_option(euros: Iterable[int], default: int = 0) -> ConfigOption:
 
 def label_text_option() -> ConfigOption:
     """Return the free label text (empty: the order reference or number is printed)."""
-    return ConfigOption(
-        key="label_description",
-        label="Label text",
-        type=TEXT,
-        description=f"Printed on the label, at most {LABEL_DESCRIPTION_MAX} characters; empty: the order reference.",
-    )
+    label, description = DEFAULT_OPTION_TEXTS["label_description"]
+    return ConfigOption(key="label_description", label=label, type=TEXT, description=description)
 
 
 # MyParcel.nl insurance tiers from "10000, 25000, 50000, 500000" cents [002 §6.A.4]
@@ -227,11 +245,11 @@ def _postnl_options(
     *, signature: bool = False, only_recipient: bool = False, age_check: bool = False, insurance: int = 0
 ) -> tuple[ConfigOption, ...]:
     return (
-        yes_no("signature", "Signature on delivery", default=signature),
-        yes_no("only_recipient", "Only at the recipient's address", "Not delivered to neighbours.", only_recipient),
-        yes_no("return", "Return when not home", "Back to the sender instead of a second attempt."),
-        yes_no("age_check", "Age check 18+", "The recipient signs and shows they are 18 or older.", age_check),
-        yes_no("large_format", "Large format", "Between 100x70x50 and 175x78x58 cm."),
+        yes_no("signature", signature),
+        yes_no("only_recipient", only_recipient),
+        yes_no("return"),
+        yes_no("age_check", age_check),
+        yes_no("large_format"),
         insurance_option(MYPARCEL_INSURANCE_EUROS, insurance),
         label_text_option(),
     )
@@ -239,7 +257,7 @@ def _postnl_options(
 
 def _bpost_options(*, signature: bool = False, insurance: int = 0) -> tuple[ConfigOption, ...]:
     return (
-        yes_no("signature", "Signature on delivery", default=signature),
+        yes_no("signature", signature),
         insurance_option(SENDMYPARCEL_INSURANCE_EUROS, insurance),
         label_text_option(),
     )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.errors import Violation
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.picklists import PicklistStatus
@@ -109,8 +110,10 @@ class MainWindow(QMainWindow):
         open_settings: Callable[[], object] | None = None,
         settings_problems: Sequence[str] = (),
         settings_backup: Path | None = None,
+        station: str = "",
     ) -> None:
         super().__init__(parent)
+        self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
         self.shipping = shipping
         self.picklists = picklists
         self.settings = settings
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
         self._address_edited = False
+        self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self._build()
@@ -427,7 +431,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self, *_args: object) -> None:
         m = self.messages
-        self.setWindowTitle(m.t("app.title"))
+        self.setWindowTitle(m.t("app.title_station", station=self.station) if self.station else m.t("app.title"))
         self.scan_field.setPlaceholderText(m.t("scan.placeholder"))
         self.search_field.setPlaceholderText(m.t("search.placeholder"))
         self.language_button.setText(m.t("action.language"))
@@ -457,6 +461,8 @@ class MainWindow(QMainWindow):
         self._ship_labels["options"].setText(m.t("detail.options"))
         if self.profile_combo.count():
             self.profile_combo.setItemText(0, m.t("detail.choose_profile"))
+        self._show_split_reason()
+        self.options_form.retranslate()
         self._show_opened(self._opened, keep_inputs=True)
         self._update_ship_button()
         self._update_count()
@@ -629,8 +635,13 @@ class MainWindow(QMainWindow):
                 self.address[name].style().unpolish(self.address[name])
                 self.address[name].style().polish(self.address[name])
             self.ambiguous_banner.setVisible(doubtful)
-            self.ambiguous_banner.setText(self.messages.t("detail.split_ambiguous", reason=split.reason))
+            self._split_reason = split.reason
+            self._show_split_reason()
             self.address_confirmed.setVisible(doubtful)
+
+    def _show_split_reason(self) -> None:
+        reason = self.messages.split_reason(self._split_reason)
+        self.ambiguous_banner.setText(self.messages.t("detail.split_ambiguous", reason=reason))
 
     def _address_changed(self, _text: str) -> None:
         self._address_edited = True

@@ -41,6 +41,14 @@ from packstation.domain.errors import (
     Unauthorized,
     Violation,
 )
+from packstation.domain.profiles import (
+    DEFAULT_OPTION_TEXTS,
+    NO,
+    YES,
+    ConfigOption,
+    PossibleValue,
+    insurance_value_label,
+)
 
 # The Qt translation context of every catalogue text (the .ts <context><name>).
 TRANSLATION_CONTEXT = "packstation"
@@ -65,6 +73,7 @@ class During(StrEnum):
 CATALOGUE: dict[str, str] = {
     # --- window, actions ---------------------------------------------------------------------------
     "app.title": "Packstation",
+    "app.title_station": "Packstation — {station}",
     "action.ship": "Ship and print  (F12)",
     "action.retry": "Try again from: {step}  (F12)",
     "action.reprint": "Print label again  (Ctrl+R)",
@@ -130,6 +139,25 @@ CATALOGUE: dict[str, str] = {
     "detail.urgent": "URGENT",
     "option.yes": "Yes",
     "option.no": "No",
+    # The options packstation ships (domain.profiles.DEFAULT_OPTION_TEXTS); an admin's own words are shown as written.
+    **{f"option.label.{key}": label for key, (label, _) in DEFAULT_OPTION_TEXTS.items()},
+    **{f"option.description.{key}": text for key, (_, text) in DEFAULT_OPTION_TEXTS.items() if text},
+    "option.not_insured": "Not insured",
+    "option.insured_up_to": "Insured up to {amount}",
+    # Why an address line needs the packer (domain.addresses, SplitAddress.reason codes).
+    "split.empty": "The address line is empty.",
+    "split.no_space_before_number": "There is no space before the house number: type street and number apart.",
+    "split.no_number": "No house number at the end of the address line: type street and number apart.",
+    "split.no_number_be": "No house number in the address line: type street, number and box apart.",
+    "split.range_or_addition": (
+        "“{number}-{suffix}” may be a range of numbers, or number {number} with addition {suffix}."
+    ),
+    "split.unusual_addition": "“{suffix}” after the house number is not a usual addition.",
+    "split.number_first": "The house number is written before the street.",
+    "split.range": "“{number}-{range}” may be a range of numbers.",
+    "split.box_too_long": "The box number “{box}” is longer than {max} characters.",
+    "split.street_unsplittable": "The street is longer than {max} characters and has no space to split it at.",
+    "split.street_overflow": "The street is longer than {max} characters; the rest went to the extra line.",
     # --- ship steps --------------------------------------------------------------------------------
     "step.check": "Checking picklist",
     "step.create": "Creating shipment",
@@ -619,6 +647,40 @@ class Messages(QObject):
                 params["option"] = self.t(option_key).lower()
             return self.t(key, **params)
         return violation.message
+
+    def split_reason(self, reason: Violation | None) -> str:
+        """Return why an address line needs the packer (the domain's English when the code is not known here)."""
+        if reason is None:
+            return ""
+        key = f"split.{reason.code}"
+        return self.t(key, **dict(reason.params)) if key in CATALOGUE else reason.message
+
+    def option_label(self, option: ConfigOption) -> str:
+        """Return an option's name: translated when it is one packstation ships, else as the admin wrote it."""
+        shipped = DEFAULT_OPTION_TEXTS.get(option.key)
+        # Earlier settings dialogs saved the short settings names ("Signature"): packstation's own words too.
+        if shipped and option.label in (shipped[0], CATALOGUE.get(f"settings.opt.{option.key}")):
+            return self.t(f"option.label.{option.key}")
+        return option.label
+
+    def option_description(self, option: ConfigOption) -> str:
+        """Return an option's explanation (its tooltip), translated when packstation wrote it."""
+        shipped = DEFAULT_OPTION_TEXTS.get(option.key)
+        if shipped and shipped[1] and option.description == shipped[1]:
+            return self.t(f"option.description.{option.key}")
+        return option.description
+
+    def option_value(self, option: ConfigOption, possible: PossibleValue) -> str:
+        """Return one choice of a list option, translated when packstation wrote it."""
+        if option.key == "insurance" and possible.value.isdigit():
+            euros = int(possible.value)
+            if possible.label == insurance_value_label(euros):
+                if euros == 0:
+                    return self.t("option.not_insured")
+                return self.t("option.insured_up_to", amount=f"€ {euros:,}".replace(",", "."))
+        if (possible.value, possible.label) in ((YES, "Yes"), (NO, "No")):
+            return self.t("option.yes" if possible.value == YES else "option.no")
+        return possible.label
 
     def remaining(self, steps: Iterable[str]) -> str:
         """Return what is left of an unfinished shipment (JournalEntry.remaining()) in words."""

@@ -9,6 +9,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Packstation — {station}</source>
+        <comment>app.title_station</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation type="unfinished"></translation>
@@ -316,6 +321,136 @@
     <message>
         <source>No</source>
         <comment>option.no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature on delivery</source>
+        <comment>option.label.signature</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only at the recipient&apos;s address</source>
+        <comment>option.label.only_recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return when not home</source>
+        <comment>option.label.return</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age check 18+</source>
+        <comment>option.label.age_check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large format</source>
+        <comment>option.label.large_format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <comment>option.label.insurance</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label text</source>
+        <comment>option.label.label_description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not delivered to neighbours.</source>
+        <comment>option.description.only_recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the sender instead of a second attempt.</source>
+        <comment>option.description.return</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient signs and shows they are 18 or older.</source>
+        <comment>option.description.age_check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between 100x70x50 and 175x78x58 cm.</source>
+        <comment>option.description.large_format</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abroad the carrier&apos;s fixed amount is applied automatically.</source>
+        <comment>option.description.insurance</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on the label, at most 45 characters; empty: the order reference.</source>
+        <comment>option.description.label_description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not insured</source>
+        <comment>option.not_insured</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insured up to {amount}</source>
+        <comment>option.insured_up_to</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address line is empty.</source>
+        <comment>split.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no space before the house number: type street and number apart.</source>
+        <comment>split.no_space_before_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No house number at the end of the address line: type street and number apart.</source>
+        <comment>split.no_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No house number in the address line: type street, number and box apart.</source>
+        <comment>split.no_number_be</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{number}-{suffix}” may be a range of numbers, or number {number} with addition {suffix}.</source>
+        <comment>split.range_or_addition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{suffix}” after the house number is not a usual addition.</source>
+        <comment>split.unusual_addition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The house number is written before the street.</source>
+        <comment>split.number_first</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{number}-{range}” may be a range of numbers.</source>
+        <comment>split.range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The box number “{box}” is longer than {max} characters.</source>
+        <comment>split.box_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The street is longer than {max} characters and has no space to split it at.</source>
+        <comment>split.street_unsplittable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The street is longer than {max} characters; the rest went to the extra line.</source>
+        <comment>split.street_overflow</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

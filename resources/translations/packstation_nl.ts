@@ -9,6 +9,11 @@
         <translation>Packstation</translation>
     </message>
     <message>
+        <source>Packstation — {station}</source>
+        <comment>app.title_station</comment>
+        <translation>Packstation — {station}</translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation>Verzend en print  (F12)</translation>
@@ -317,6 +322,136 @@
         <source>No</source>
         <comment>option.no</comment>
         <translation>Nee</translation>
+    </message>
+    <message>
+        <source>Signature on delivery</source>
+        <comment>option.label.signature</comment>
+        <translation>Handtekening bij aflevering</translation>
+    </message>
+    <message>
+        <source>Only at the recipient&apos;s address</source>
+        <comment>option.label.only_recipient</comment>
+        <translation>Alleen ontvanger</translation>
+    </message>
+    <message>
+        <source>Return when not home</source>
+        <comment>option.label.return</comment>
+        <translation>Retour bij niet thuis</translation>
+    </message>
+    <message>
+        <source>Age check 18+</source>
+        <comment>option.label.age_check</comment>
+        <translation>Leeftijdscheck 18+</translation>
+    </message>
+    <message>
+        <source>Large format</source>
+        <comment>option.label.large_format</comment>
+        <translation>Groot formaat</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <comment>option.label.insurance</comment>
+        <translation>Verzekering</translation>
+    </message>
+    <message>
+        <source>Label text</source>
+        <comment>option.label.label_description</comment>
+        <translation>Labeltekst</translation>
+    </message>
+    <message>
+        <source>Not delivered to neighbours.</source>
+        <comment>option.description.only_recipient</comment>
+        <translation>Niet bij de buren afgegeven.</translation>
+    </message>
+    <message>
+        <source>Back to the sender instead of a second attempt.</source>
+        <comment>option.description.return</comment>
+        <translation>Terug naar de afzender in plaats van een tweede poging.</translation>
+    </message>
+    <message>
+        <source>The recipient signs and shows they are 18 or older.</source>
+        <comment>option.description.age_check</comment>
+        <translation>De ontvanger tekent en laat zien dat hij 18 jaar of ouder is.</translation>
+    </message>
+    <message>
+        <source>Between 100x70x50 and 175x78x58 cm.</source>
+        <comment>option.description.large_format</comment>
+        <translation>Tussen 100x70x50 en 175x78x58 cm.</translation>
+    </message>
+    <message>
+        <source>Abroad the carrier&apos;s fixed amount is applied automatically.</source>
+        <comment>option.description.insurance</comment>
+        <translation>In het buitenland geldt automatisch het vaste bedrag van de vervoerder.</translation>
+    </message>
+    <message>
+        <source>Printed on the label, at most 45 characters; empty: the order reference.</source>
+        <comment>option.description.label_description</comment>
+        <translation>Wordt op het label gedrukt, hoogstens 45 tekens; leeg: de orderreferentie.</translation>
+    </message>
+    <message>
+        <source>Not insured</source>
+        <comment>option.not_insured</comment>
+        <translation>Niet verzekerd</translation>
+    </message>
+    <message>
+        <source>Insured up to {amount}</source>
+        <comment>option.insured_up_to</comment>
+        <translation>Verzekerd tot {amount}</translation>
+    </message>
+    <message>
+        <source>The address line is empty.</source>
+        <comment>split.empty</comment>
+        <translation>De adresregel is leeg.</translation>
+    </message>
+    <message>
+        <source>There is no space before the house number: type street and number apart.</source>
+        <comment>split.no_space_before_number</comment>
+        <translation>Er staat geen spatie voor het huisnummer: typ straat en nummer apart.</translation>
+    </message>
+    <message>
+        <source>No house number at the end of the address line: type street and number apart.</source>
+        <comment>split.no_number</comment>
+        <translation>Geen huisnummer aan het eind van de adresregel: typ straat en nummer apart.</translation>
+    </message>
+    <message>
+        <source>No house number in the address line: type street, number and box apart.</source>
+        <comment>split.no_number_be</comment>
+        <translation>Geen huisnummer in de adresregel: typ straat, nummer en bus apart.</translation>
+    </message>
+    <message>
+        <source>“{number}-{suffix}” may be a range of numbers, or number {number} with addition {suffix}.</source>
+        <comment>split.range_or_addition</comment>
+        <translation>“{number}-{suffix}” kan een reeks nummers zijn, of nummer {number} met toevoeging {suffix}.</translation>
+    </message>
+    <message>
+        <source>“{suffix}” after the house number is not a usual addition.</source>
+        <comment>split.unusual_addition</comment>
+        <translation>“{suffix}” na het huisnummer is geen gebruikelijke toevoeging.</translation>
+    </message>
+    <message>
+        <source>The house number is written before the street.</source>
+        <comment>split.number_first</comment>
+        <translation>Het huisnummer staat voor de straat.</translation>
+    </message>
+    <message>
+        <source>“{number}-{range}” may be a range of numbers.</source>
+        <comment>split.range</comment>
+        <translation>“{number}-{range}” kan een reeks nummers zijn.</translation>
+    </message>
+    <message>
+        <source>The box number “{box}” is longer than {max} characters.</source>
+        <comment>split.box_too_long</comment>
+        <translation>Het busnummer “{box}” is langer dan {max} tekens.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {max} characters and has no space to split it at.</source>
+        <comment>split.street_unsplittable</comment>
+        <translation>De straat is langer dan {max} tekens en heeft geen spatie om te splitsen.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {max} characters; the rest went to the extra line.</source>
+        <comment>split.street_overflow</comment>
+        <translation>De straat is langer dan {max} tekens; de rest staat in de extra adresregel.</translation>
     </message>
     <message>
         <source>Checking picklist</source>

@@ -132,3 +132,51 @@ async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size):
     content = window.detail_scroll.widget()
     assert window.detail_scroll.viewport().width() >= content.minimumSizeHint().width()
     assert content.width() <= window.detail_scroll.viewport().width()
+
+
+def option_labels(window) -> list[str]:
+    form = window.options_form
+    return [form.layout().labelForField(form.editor(o.key)).text() for o in form.profile.options]
+
+
+async def test_a_dutch_packer_reads_the_options_and_the_address_check_in_dutch(window, wait_for):
+    window.messages.set_language("nl")
+    scan(window, "P2024-00124")  # "Hoofdweg 3-5": numbers 3 to 5, or number 3 with addition 5
+    await wait_for(lambda: window._opened is not None)
+    assert window.ambiguous_banner.text() == (
+        "Controleer het huisnummer: het adres kan op meer manieren gelezen worden. "
+        "“3-5” kan een reeks nummers zijn, of nummer 3 met toevoeging 5."
+    )
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    assert option_labels(window) == [
+        "Handtekening bij aflevering",
+        "Alleen ontvanger",
+        "Retour bij niet thuis",
+        "Leeftijdscheck 18+",
+        "Groot formaat",
+        "Verzekering *",
+        "Labeltekst",
+    ]
+    insurance = window.options_form.editor("insurance")
+    assert [insurance.itemText(i) for i in range(insurance.count())][:2] == ["Niet verzekerd", "Verzekerd tot € 100"]
+    assert window.options_form.editor("return").toolTip() == "Terug naar de afzender in plaats van een tweede poging."
+
+    # Switching back keeps what the packer chose and speaks English everywhere again.
+    window.options_form.editor("signature").setChecked(True)
+    insurance.setCurrentIndex(insurance.findData("500"))
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert option_labels(window)[:2] == ["Signature on delivery", "Only at the recipient's address"]
+    assert window.options_form.editor("insurance").currentText() == "Insured up to € 500"
+    assert window.options_form.values()["signature"] == "1"
+    assert window.ambiguous_banner.text().endswith("“3-5” may be a range of numbers, or number 3 with addition 5.")
+
+
+async def test_the_title_names_the_station_in_both_languages(qtbot, station):
+    messages = Messages("en")
+    shipping = ShippingController(station.service, messages)
+    picklists = PicklistsController(station.service, PicklistsModel(messages), messages)
+    window = MainWindow(shipping, picklists, Settings(), station="Bench 3")
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Packstation — Bench 3"
+    messages.set_language("nl")
+    assert window.windowTitle() == "Packstation — Bench 3"

@@ -315,3 +315,17 @@ async def test_screenshot(qtbot, station):
     await asyncio.sleep(0.05)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOT))
+
+
+async def test_an_option_switched_on_in_dutch_is_saved_in_the_words_every_station_translates(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    editor = dialog.profiles_editor
+    editor.add_profile()
+    editor.name.setText("Met handtekening")
+    editor.name.textEdited.emit("Met handtekening")
+    editor.offered["signature"].setChecked(True)
+    assert dialog.save()
+    profile = profile_from_dict(settings_module.load(station.path).settings.profiles[-1])
+    # Not the Dutch "Handtekening": an English bench would show Dutch; the shipped words show in each language.
+    assert [o.label for o in profile.options] == ["Signature on delivery"]
+    assert Messages("nl").option_label(profile.options[0]) == "Handtekening bij aflevering"

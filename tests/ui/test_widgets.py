@@ -40,7 +40,7 @@ PROFILE = ShippingProfile(
     Carrier.POSTNL,
     Platform.MYPARCEL,
     options=(
-        yes_no("signature", "Signature on delivery", default=True),
+        yes_no("signature", default=True),
         insurance_option((0, 100, 500), default=100),
         label_text_option(),
         ConfigOption(
@@ -172,3 +172,32 @@ def test_preview_says_when_the_pdf_is_unreadable(qtbot, messages):
     qtbot.addWidget(preview)
     assert not preview.show_pdf(b"<html>not a pdf</html>")
     assert "cannot be shown" in preview.check.text()
+
+
+def test_an_admins_own_option_words_are_shown_as_written_in_any_language(qtbot):
+    own = ShippingProfile(
+        "Eigen",
+        Carrier.POSTNL,
+        Platform.MYPARCEL,
+        options=(
+            ConfigOption(
+                "signature",
+                "Handtekening (klant vraagt erom)",
+                LIST,
+                "Alleen als de klant erom vroeg.",
+                (PossibleValue("0", "nee"), PossibleValue("1", "ja")),
+                "0",
+                True,
+            ),
+            ConfigOption("insurance", "Insurance", LIST, possible_values=(PossibleValue("0", "Geen"),), required=True),
+        ),
+    )
+    form = OptionsForm(Messages("en"))
+    qtbot.addWidget(form)
+    form.set_profile(own)
+    label = form.layout().labelForField(form.editor("signature")).text()
+    assert label == "Handtekening (klant vraagt erom)"
+    assert form.editor("signature").toolTip() == "Alleen als de klant erom vroeg."
+    # The name is packstation's own ("Insurance"), the choice is the admin's ("Geen").
+    assert form.layout().labelForField(form.editor("insurance")).text() == "Insurance *"
+    assert form.editor("insurance").itemText(0) == "Geen"

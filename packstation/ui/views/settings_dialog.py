@@ -539,10 +539,10 @@ class ProfilesEditor(QWidget):
             if key in self.default_on and option.get("type", LIST) == LIST:
                 option["default_value"] = YES if self.default_on[key].isChecked() else "0"
             return option
+        # The shipped English texts go into the file; every station shows them in its packer's language.
         made: ConfigOption
-        label = self._messages.t(f"settings.opt.{key}")
         if key in BOOL_OPTIONS:
-            made = yes_no(key, label, default=self.default_on[key].isChecked())
+            made = yes_no(key, default=self.default_on[key].isChecked())
         elif key == "insurance":
             euros = (
                 SENDMYPARCEL_INSURANCE_EUROS if self._platform() is Platform.SENDMYPARCEL else MYPARCEL_INSURANCE_EUROS

@@ -54,13 +54,19 @@ class OptionsForm(QWidget):
             editor = self._make_editor(option, "" if value is None else str(value))
             editor.setObjectName(f"option_{option.key}")
             if option.description:
-                editor.setToolTip(option.description)
+                editor.setToolTip(self._messages.option_description(option))
             self._editors[option.key] = editor
             self._options[option.key] = option
-            label = QLabel(option.label + (" *" if option.required and not is_yes_no(option) else ""))
+            required = " *" if option.required and not is_yes_no(option) else ""
+            label = QLabel(self._messages.option_label(option) + required)
             label.setBuddy(editor)
             self._layout.addRow(label, editor)
         self.changed.emit()
+
+    def retranslate(self) -> None:
+        """Show the options in the current language, keeping what the packer chose."""
+        if self._profile is not None:
+            self.set_profile(self._profile, self.values())
 
     def values(self) -> dict[str, str]:
         """Return the chosen value of every option (text options: as typed, trimmed)."""
@@ -88,7 +94,7 @@ class OptionsForm(QWidget):
             problem = key in reasons
             editor.setProperty("problem", problem)
             option = self._options[key]
-            editor.setToolTip("\n".join(reasons[key]) if problem else option.description)
+            editor.setToolTip("\n".join(reasons[key]) if problem else self._messages.option_description(option))
             # Re-polish so the style sheet's [problem="true"] rule applies now.
             editor.style().unpolish(editor)
             editor.style().polish(editor)
@@ -104,7 +110,7 @@ class OptionsForm(QWidget):
             if not option.required:
                 combo.addItem("", None)
             for possible in option.possible_values:
-                combo.addItem(possible.label, possible.value)
+                combo.addItem(self._messages.option_value(option, possible), possible.value)
             index = combo.findData(value) if value else 0
             combo.setCurrentIndex(max(index, 0))
             combo.currentIndexChanged.connect(self.changed)

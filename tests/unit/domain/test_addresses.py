@@ -97,7 +97,7 @@ def test_ambiguous_splits_are_flagged(cc: str, line: str, street: str, number: s
 def test_unsplittable_lines_need_manual_entry(cc: str, line: str, why: str) -> None:
     split = split_street(line, cc)
     assert not split.ok
-    assert why in split.reason
+    assert split.reason is not None and why in split.reason.message
 
 
 def test_number_from_second_line_when_first_has_none() -> None:
@@ -138,7 +138,7 @@ def test_long_foreign_street_overflows_at_a_word_boundary() -> None:
 
 def test_overlong_word_cannot_be_split_and_is_flagged() -> None:
     split = split_street("X" * 45, "DE")
-    assert not split.ok and "40" in split.reason
+    assert not split.ok and split.reason is not None and "40" in split.reason.message
 
 
 def test_long_domestic_street_is_split_but_must_be_confirmed() -> None:
