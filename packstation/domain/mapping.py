@@ -138,19 +138,18 @@ def _label_description(order: Order | None, picklist: Picklist) -> tuple[str, li
 
 
 def _added_options(before: ShipmentOptions, after: ShipmentOptions) -> list[Violation]:
+    """Say which options the carrier's rules switched on (or which insurance they set) for this shipment."""
     added = []
     for name, label in OPTION_NAMES.items():
-        if getattr(before, name) != getattr(after, name):
-            value = getattr(after, name)
-            shown = f"EUR {value // 100}" if name == "insurance_cents" else "on"
-            added.append(
-                _v(
-                    "option_added",
-                    f"{label.capitalize()} was set to {shown}: the carrier requires it for this shipment.",
-                    option=name,
-                    value=value,
-                )
-            )
+        if getattr(before, name) == getattr(after, name):
+            continue
+        value = getattr(after, name)
+        if name == "insurance_cents":
+            message = f"Insurance was set to EUR {value // 100}: the carrier requires it for this shipment."
+            added.append(_v("insurance_added", message, option=name, amount=value))
+        else:
+            message = f"{label.capitalize()} was switched on: the carrier requires it for this shipment."
+            added.append(_v("option_added", message, option=name))
     return added
 
 

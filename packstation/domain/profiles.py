@@ -30,6 +30,8 @@ BOOL_KEYS = {
 NUMBER_KEYS = {"insurance": "insurance_cents", "delivery_type": "delivery_type"}  # insurance in whole euros
 TEXT_KEYS = {"label_description": "label_description"}
 OPTION_KEYS = frozenset(BOOL_KEYS) | frozenset(NUMBER_KEYS) | frozenset(TEXT_KEYS)
+# The other way round: the profile option key for a ShipmentOptions field ("insurance_cents" -> "insurance").
+FIELD_OPTION_KEYS = {field: key for key, field in {**BOOL_KEYS, **NUMBER_KEYS, **TEXT_KEYS}.items()}
 _BOOL_WORDS = {"1": True, "0": False, "yes": True, "no": False, "true": True, "false": False, "ja": True, "nee": False}
 # defaults that may be fixed in a profile (stored by ShipmentOptions field name)
 DEFAULT_FIELDS = (
@@ -168,7 +170,7 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
                     Violation(
                         "option_text_too_long",
                         f"'{option.label}' may have at most {LABEL_DESCRIPTION_MAX} characters; it has {len(raw)}.",
-                        params,
+                        (*params, ("max", str(LABEL_DESCRIPTION_MAX)), ("length", str(len(raw)))),
                     )
                 )
                 continue

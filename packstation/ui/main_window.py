@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -57,6 +56,7 @@ from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.scan_detector import ScanDetector, ScanReport
 from packstation.ui.widgets.steps import StepState, StepsView
+from packstation.ui.widgets.wheel import PaneComboBox, PaneSpinBox
 
 # What a picklist number can look like (Picqer: "P2024-00123"); anything else is shown as a garbled scan.
 PLAUSIBLE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{1,39}$")
@@ -288,11 +288,11 @@ class MainWindow(QMainWindow):
         self.weight.setObjectName("weightField")
         self.weight.setValidator(QIntValidator(1, 100_000, self.weight))
         self.weight.setMaximumWidth(120)
-        self.parcels = QSpinBox()
+        self.parcels = PaneSpinBox()
         self.parcels.setObjectName("parcelsField")
         self.parcels.setRange(1, 20)
         self.parcels.setMaximumWidth(80)
-        self.profile_combo = QComboBox()
+        self.profile_combo = PaneComboBox()
         self.profile_combo.setObjectName("profileCombo")
         self.options_form = OptionsForm(self.messages)
         self._ship_labels = {key: QLabel() for key in ("weight", "parcels", "profile", "options")}
@@ -745,7 +745,10 @@ class MainWindow(QMainWindow):
             )
 
     def _shipment_done(self, job: ShipmentJob) -> None:
-        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+        if job.reprint:
+            key = "status.reprinted"  # nothing was booked: say so, not "shipped"
+        else:
+            key = "status.shipped" if job.print_label else "status.shipped_not_printed"
         self._say(self.messages.t(key, number=job.picklist.number, barcodes=", ".join(job.barcodes)), "ok")
         self.picklists.shipped(job.picklist.number)
         self._opened = None

@@ -43,12 +43,15 @@ from packstation.domain.errors import (
 )
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
+    FIELD_OPTION_KEYS,
     NO,
     YES,
     ConfigOption,
     PossibleValue,
     insurance_value_label,
 )
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The Qt translation context of every catalogue text (the .ts <context><name>).
 TRANSLATION_CONTEXT = "packstation"
@@ -186,6 +189,7 @@ CATALOGUE: dict[str, str] = {
     "status.opened_choose": "{number} opened. Choose a shipping profile, then press F12.",
     "status.shipping": "Shipping {number}: {step}…",
     "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
+    "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
     "status.nothing_open": "Scan a picklist first.",
@@ -358,7 +362,14 @@ CATALOGUE: dict[str, str] = {
     ),
     "violation.be_number_suffix": "Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.",
     "violation.contact_missing": "No e-mail address or phone number: the customer gets no track and trace.",
-    "violation.option_added": "“{option}” was set to {value}: the carrier requires it for this shipment.",
+    "violation.option_unknown": "The profile “{profile}” has no option “{option}”: check the profile in the settings.",
+    "violation.option_required": "Choose a value for “{label}”.",
+    "violation.option_value_unknown": "“{value}” is not a choice for “{label}”: choose one from the list.",
+    "violation.option_not_yes_no": "“{label}” must be yes or no, not “{value}”.",
+    "violation.option_not_a_number": "“{label}” must be a whole number, not “{value}”.",
+    "violation.option_text_too_long": "“{label}” may have at most {max} characters; it has {length}: shorten it.",
+    "violation.option_added": "“{option}” was switched on: the carrier requires it for this shipment.",
+    "violation.insurance_added": "The insurance was set to {amount_eur}: the carrier requires it for this shipment.",
     "violation.pickup_carrier_mismatch": (
         "The customer chose a {pickup_carrier} pickup point but the profile ships with {carrier}: check the point."
     ),
@@ -641,10 +652,14 @@ class Messages(QObject):
             for name in ("amount", "required"):  # the domain counts insurance in cents
                 if str(params.get(name, "")).lstrip("-").isdigit():
                     params[f"{name}_eur"] = f"€ {int(str(params[name])) / 100:,.0f}".replace(",", ".")
-            option = str(params.get("option", ""))
-            option_key = f"settings.opt.{'return' if option == 'return_to_sender' else option}"
-            if option_key in CATALOGUE:
-                params["option"] = self.t(option_key).lower()
+            if _ISO_DATE.fullmatch(str(params.get("delivery_date", ""))):  # as the detail pane shows dates
+                year, month, day = str(params["delivery_date"]).split("-")
+                params["delivery_date"] = f"{day}-{month}-{year}"
+            option = FIELD_OPTION_KEYS.get(str(params.get("option", "")), str(params.get("option", "")))
+            if "label" in params:  # a profile option by the name the packer sees in the form
+                params["label"] = self._option_name(option, str(params["label"]))
+            if f"settings.opt.{option}" in CATALOGUE:
+                params["option"] = self.t(f"settings.opt.{option}").lower()
             return self.t(key, **params)
         return violation.message
 
@@ -657,11 +672,14 @@ class Messages(QObject):
 
     def option_label(self, option: ConfigOption) -> str:
         """Return an option's name: translated when it is one packstation ships, else as the admin wrote it."""
-        shipped = DEFAULT_OPTION_TEXTS.get(option.key)
+        return self._option_name(option.key, option.label)
+
+    def _option_name(self, key: str, label: str) -> str:
+        shipped = DEFAULT_OPTION_TEXTS.get(key)
         # Earlier settings dialogs saved the short settings names ("Signature"): packstation's own words too.
-        if shipped and option.label in (shipped[0], CATALOGUE.get(f"settings.opt.{option.key}")):
-            return self.t(f"option.label.{option.key}")
-        return option.label
+        if shipped and label in (shipped[0], CATALOGUE.get(f"settings.opt.{key}")):
+            return self.t(f"option.label.{key}")
+        return label
 
     def option_description(self, option: ConfigOption) -> str:
         """Return an option's explanation (its tooltip), translated when packstation wrote it."""
@@ -700,7 +718,8 @@ class Messages(QObject):
         return ", ".join(words)
 
     def violations(self, violations: Iterable[Violation]) -> str:
-        return "; ".join(self.violation(v) for v in violations)
+        """Return several broken rules as one text: each is a sentence of its own."""
+        return " ".join(self.violation(v) for v in violations)
 
     def printer_conditions(self, conditions: Iterable[str]) -> str:
         words = []

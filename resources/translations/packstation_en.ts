@@ -579,6 +579,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <comment>status.reprinted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
         <comment>status.shipped_not_printed</comment>
         <translation type="unfinished"></translation>
@@ -1184,8 +1189,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{option}” was set to {value}: the carrier requires it for this shipment.</source>
+        <source>The profile “{profile}” has no option “{option}”: check the profile in the settings.</source>
+        <comment>violation.option_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a value for “{label}”.</source>
+        <comment>violation.option_required</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a choice for “{label}”: choose one from the list.</source>
+        <comment>violation.option_value_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{label}” must be yes or no, not “{value}”.</source>
+        <comment>violation.option_not_yes_no</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{label}” must be a whole number, not “{value}”.</source>
+        <comment>violation.option_not_a_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{label}” may have at most {max} characters; it has {length}: shorten it.</source>
+        <comment>violation.option_text_too_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{option}” was switched on: the carrier requires it for this shipment.</source>
         <comment>violation.option_added</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The insurance was set to {amount_eur}: the carrier requires it for this shipment.</source>
+        <comment>violation.insurance_added</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

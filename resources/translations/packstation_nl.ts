@@ -579,6 +579,11 @@
         <translation>{number} verzonden ({barcodes}). Label geprint. Scan de volgende picklijst.</translation>
     </message>
     <message>
+        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <comment>status.reprinted</comment>
+        <translation>{number}: label opnieuw geprint ({barcodes}); er is niets nieuws geboekt. Scan de volgende picklijst.</translation>
+    </message>
+    <message>
         <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
         <comment>status.shipped_not_printed</comment>
         <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
@@ -1184,9 +1189,44 @@
         <translation>Geen e-mailadres of telefoonnummer: de klant krijgt geen track en trace.</translation>
     </message>
     <message>
-        <source>“{option}” was set to {value}: the carrier requires it for this shipment.</source>
+        <source>The profile “{profile}” has no option “{option}”: check the profile in the settings.</source>
+        <comment>violation.option_unknown</comment>
+        <translation>Het profiel “{profile}” heeft geen optie “{option}”: controleer het profiel in de instellingen.</translation>
+    </message>
+    <message>
+        <source>Choose a value for “{label}”.</source>
+        <comment>violation.option_required</comment>
+        <translation>Kies een waarde voor “{label}”.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a choice for “{label}”: choose one from the list.</source>
+        <comment>violation.option_value_unknown</comment>
+        <translation>“{value}” is geen keuze voor “{label}”: kies er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>“{label}” must be yes or no, not “{value}”.</source>
+        <comment>violation.option_not_yes_no</comment>
+        <translation>“{label}” moet ja of nee zijn, niet “{value}”.</translation>
+    </message>
+    <message>
+        <source>“{label}” must be a whole number, not “{value}”.</source>
+        <comment>violation.option_not_a_number</comment>
+        <translation>“{label}” moet een heel getal zijn, niet “{value}”.</translation>
+    </message>
+    <message>
+        <source>“{label}” may have at most {max} characters; it has {length}: shorten it.</source>
+        <comment>violation.option_text_too_long</comment>
+        <translation>“{label}” mag hoogstens {max} tekens hebben; het zijn er {length}: maak het korter.</translation>
+    </message>
+    <message>
+        <source>“{option}” was switched on: the carrier requires it for this shipment.</source>
         <comment>violation.option_added</comment>
-        <translation>“{option}” is op {value} gezet: de vervoerder eist dat voor deze zending.</translation>
+        <translation>“{option}” is aangezet: de vervoerder eist dat voor deze zending.</translation>
+    </message>
+    <message>
+        <source>The insurance was set to {amount_eur}: the carrier requires it for this shipment.</source>
+        <comment>violation.insurance_added</comment>
+        <translation>De verzekering is op {amount_eur} gezet: de vervoerder eist dat voor deze zending.</translation>
     </message>
     <message>
         <source>The customer chose a {pickup_carrier} pickup point but the profile ships with {carrier}: check the point.</source>

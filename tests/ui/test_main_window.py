@@ -180,3 +180,42 @@ async def test_the_title_names_the_station_in_both_languages(qtbot, station):
     assert window.windowTitle() == "Packstation — Bench 3"
     messages.set_language("nl")
     assert window.windowTitle() == "Packstation — Bench 3"
+
+
+def turn_wheel(widget, notches: int) -> bool:
+    """Turn the mouse wheel over `widget` (negative: scroll down); True when the widget took the turn.
+
+    A real wheel event the widget leaves (ignores) goes on to its parents, here the detail pane, which scrolls;
+    Qt does not pass on a synthesised one, so the tests look at whether the widget took it.
+    """
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+async def test_scrolling_the_detail_pane_never_changes_a_choice_under_the_pointer(window, wait_for):
+    window.resize(1280, 600)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    profile, insurance = window.profile_combo.currentText(), window.options_form.editor("insurance").currentIndex()
+    for widget in (window.profile_combo, window.options_form.editor("insurance"), window.parcels):
+        assert not turn_wheel(widget, -3)  # left to the pane, which scrolls
+    assert window.profile_combo.currentText() == profile
+    assert window.options_form.editor("insurance").currentIndex() == insurance and window.parcels.value() == 1
+    # In the box (clicked or tabbed into) the wheel still chooses.
+    window.options_form.editor("insurance").setFocus()
+    assert turn_wheel(window.options_form.editor("insurance"), -1)
+    assert window.options_form.editor("insurance").currentIndex() == insurance + 1

@@ -106,6 +106,8 @@ async def test_already_shipped_shows_the_shipment_and_reprints_with_ctrl_r(windo
     await wait_for(lambda: station.printer.sent == ["P2024-00123"])
     assert station.carrier.created == []  # nothing booked twice
     assert window.steps.state("create").value == "skipped"
+    await wait_for(lambda: window.statusBar().property("tone") == "ok")
+    assert "label printed again" in window.status_text and "shipped" not in window.status_text
 
 
 async def test_new_shipment_only_after_confirming(window, station, wait_for):

@@ -189,3 +189,62 @@ def test_garbled_scan_shows_exactly_what_was_received():
     text = Messages("en").garbled_scan("Péàé')àà&é\"")
     assert "Péàé')àà&é\"" in text and "P2024-00123" in text and "AZERTY" in text
     assert "\\x1d" in Messages("en").garbled_scan("??\x1d")
+
+
+def _draft(country: str, options: dict[str, str]):
+    from packstation.domain.mapping import build_request
+    from packstation.domain.picklists import DeliveryAddress, Order, OrderLine, Picklist, PicklistLine, PicklistStatus
+    from packstation.domain.profiles import default_profiles
+    from packstation.domain.shipments import Platform
+
+    address = {
+        "NL": ("Meander 251", "6825MC", "Arnhem"),
+        "CH": ("Bahnhofstrasse 1", "8001", "Zürich"),
+    }[country]
+    picklist = Picklist(
+        id=1,
+        number="P2018-29382",
+        status=PicklistStatus.NEW,
+        delivery=DeliveryAddress(
+            name="Jan de Vries",
+            address_line=address[0],
+            postal_code=address[1],
+            city=address[2],
+            country=country,
+            email="jan@example.nl",
+        ),
+        lines=(PicklistLine("MUG", "Mok", 1, 0, 350),),
+        order_id=9,
+        total_products=1,
+    )
+    mug = OrderLine("MUG", "Mok", 1, weight_grams=350, price_cents=995, hs_code="691200", country_of_origin="NL")
+    order = Order(9, "O2018-29230", lines=(mug,))
+    profile = next(p for p in default_profiles(Platform.MYPARCEL) if p.name == "PostNL standaard")
+    return build_request(picklist, order, profile, options, Platform.MYPARCEL)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_options_the_carrier_adds_are_named_as_in_the_form_without_field_names(language):
+    messages = Messages(language)
+    swiss = messages.violations(_draft("CH", {}).warnings)
+    age_check = messages.violations(_draft("NL", {"age_check": "1"}).warnings)
+    for text in (swiss, age_check):
+        assert not {"insurance_cents", "only_recipient", "True", "20000", "EUR"} & set(text.replace("“", " ").split())
+    assert "€ 200" in swiss
+    if language == "nl":
+        assert "De verzekering is op € 200 gezet" in swiss
+        assert "“alleen ontvanger” is aangezet" in age_check and "“handtekening” is aangezet" in age_check
+    else:
+        assert "“only recipient” was switched on" in age_check
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "“Label text” may have at most 45 characters; it has 50: shorten it."),
+        ("nl", "“Labeltekst” mag hoogstens 45 tekens hebben; het zijn er 50: maak het korter."),
+    ],
+)
+def test_a_too_long_label_text_is_named_as_the_form_names_it(language, expected):
+    draft = _draft("NL", {"label_description": "x" * 50})
+    assert Messages(language).violations(draft.violations) == expected

@@ -8,8 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from packstation.domain.errors import Violation
-from packstation.domain.profiles import LIST, NO, YES, ConfigOption, ShippingProfile
+from packstation.domain.profiles import FIELD_OPTION_KEYS, LIST, NO, YES, ConfigOption, ShippingProfile
 from packstation.ui.messages import Messages
+from packstation.ui.widgets.wheel import PaneComboBox
 
 
 def is_yes_no(option: ConfigOption) -> bool:
@@ -86,8 +87,8 @@ class OptionsForm(QWidget):
         """Highlight the options a rule violation names, with the reason as tooltip."""
         reasons: dict[str, list[str]] = {}
         for violation in violations:
-            params = dict(violation.params)
-            keys = {params.get("option", "")} | {k for k in self._editors if violation.code.startswith(k)}
+            field = dict(violation.params).get("option", "")
+            keys = {FIELD_OPTION_KEYS.get(field, field)} | {k for k in self._editors if violation.code.startswith(k)}
             for key in keys & set(self._editors):
                 reasons.setdefault(key, []).append(self._messages.violation(violation))
         for key, editor in self._editors.items():
@@ -106,7 +107,7 @@ class OptionsForm(QWidget):
             box.toggled.connect(self.changed)
             return box
         if option.type == LIST:
-            combo = QComboBox()
+            combo = PaneComboBox()
             if not option.required:
                 combo.addItem("", None)
             for possible in option.possible_values:

@@ -181,7 +181,7 @@ def test_swiss_order_gets_customs_insurance_and_a4() -> None:
     assert r.recipient.street == "Bahnhofstrasse 1" and r.recipient.number == ""
     assert r.customs is not None and r.customs.invoice == "O2018-29230" and len(r.customs.items) == 2
     assert r.options.insurance_cents == 20000 and r.label_format is LabelFormat.A4
-    assert "option_added" in {w.code for w in draft.warnings}
+    assert "insurance_added" in {w.code for w in draft.warnings}
 
 
 def test_customs_without_hs_codes_blocks() -> None:
