@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
         m = self.messages
         retry = self.shipping.can_retry
         step = self.shipping.failed_step
-        self.ship_button.setText(m.t("action.retry", step=m.step(step)) if retry and step else m.t("action.ship"))
+        self.ship_button.setText(m.t("action.retry") if retry and step else m.t("action.ship"))
         self.ship_button.setProperty("retry", retry)
         self.ship_button.style().unpolish(self.ship_button)
         self.ship_button.style().polish(self.ship_button)

@@ -78,7 +78,9 @@ CATALOGUE: dict[str, str] = {
     "app.title": "Packstation",
     "app.title_station": "Packstation — {station}",
     "action.ship": "Ship and print  (F12)",
-    "action.retry": "Try again from: {step}  (F12)",
+    # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
+    # below it marks the step the retry starts from.
+    "action.retry": "Try again  (F12)",
     "action.reprint": "Print label again  (Ctrl+R)",
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",

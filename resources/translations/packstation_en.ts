@@ -19,7 +19,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again from: {step}  (F12)</source>
+        <source>Try again  (F12)</source>
         <comment>action.retry</comment>
         <translation type="unfinished"></translation>
     </message>

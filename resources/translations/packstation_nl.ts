@@ -19,9 +19,9 @@
         <translation>Verzend en print  (F12)</translation>
     </message>
     <message>
-        <source>Try again from: {step}  (F12)</source>
+        <source>Try again  (F12)</source>
         <comment>action.retry</comment>
-        <translation>Opnieuw vanaf: {step}  (F12)</translation>
+        <translation>Opnieuw proberen  (F12)</translation>
     </message>
     <message>
         <source>Print label again  (Ctrl+R)</source>

@@ -136,7 +136,7 @@ async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size):
 
 def option_labels(window) -> list[str]:
     form = window.options_form
-    return [form.layout().labelForField(form.editor(o.key)).text() for o in form.profile.options]
+    return [form.option_name(o.key) for o in form.profile.options]
 
 
 async def test_a_dutch_packer_reads_the_options_and_the_address_check_in_dutch(window, wait_for):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
 from packstation.domain.journal_entry import JournalEntry
+from packstation.domain.picklists import PicklistStatus
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import Carrier, Platform, Shipment
 from packstation.services.shipping import ShippingService
@@ -244,3 +245,16 @@ async def test_detail_screenshot_dutch(qtbot, station, queues, wait_for):
     window.resize(1600, 900)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOT))
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_a_failed_step_never_makes_the_window_wider_than_a_small_bench_screen(
+    window, station, wait_for, language
+):
+    window.messages.set_language(language)
+    station.picqer._set(500, status=PicklistStatus.PAUSED)
+    await open_number(window, "P2024-00123", wait_for)
+    keys(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    # The retry button, the step's reason and the options all fit a 1280 px wide screen (it was 1473 px in Dutch).
+    assert window.minimumSizeHint().width() <= 1280

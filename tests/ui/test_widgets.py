@@ -195,9 +195,8 @@ def test_an_admins_own_option_words_are_shown_as_written_in_any_language(qtbot):
     form = OptionsForm(Messages("en"))
     qtbot.addWidget(form)
     form.set_profile(own)
-    label = form.layout().labelForField(form.editor("signature")).text()
-    assert label == "Handtekening (klant vraagt erom)"
+    assert form.option_name("signature") == "Handtekening (klant vraagt erom)"
     assert form.editor("signature").toolTip() == "Alleen als de klant erom vroeg."
     # The name is packstation's own ("Insurance"), the choice is the admin's ("Geen").
-    assert form.layout().labelForField(form.editor("insurance")).text() == "Insurance *"
+    assert form.option_name("insurance") == "Insurance *"
     assert form.editor("insurance").itemText(0) == "Geen"

@@ -29,6 +29,9 @@ class OptionsForm(QWidget):
         self._messages = messages
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        # A long option name goes above its box when the pane is narrow, instead of widening the whole pane.
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._profile: ShippingProfile | None = None
         self._editors: dict[str, QWidget] = {}
         self._options: dict[str, ConfigOption] = {}
@@ -39,6 +42,14 @@ class OptionsForm(QWidget):
 
     def editor(self, key: str) -> QWidget | None:
         return self._editors.get(key)
+
+    def option_name(self, key: str) -> str:
+        """Return the name the packer reads for an option: its check box's text, or its row's label."""
+        editor = self._editors[key]
+        if isinstance(editor, QCheckBox):
+            return editor.text()
+        label = self._layout.labelForField(editor)
+        return label.text() if isinstance(label, QLabel) else ""
 
     def set_profile(self, profile: ShippingProfile | None, values: Mapping[str, str] | None = None) -> None:
         """Rebuild the form for `profile`, with its defaults or the given values."""
@@ -58,10 +69,12 @@ class OptionsForm(QWidget):
                 editor.setToolTip(self._messages.option_description(option))
             self._editors[option.key] = editor
             self._options[option.key] = option
-            required = " *" if option.required and not is_yes_no(option) else ""
-            label = QLabel(self._messages.option_label(option) + required)
-            label.setBuddy(editor)
-            self._layout.addRow(label, editor)
+            if isinstance(editor, QCheckBox):
+                self._layout.addRow(editor)  # the box carries the option's name: "☐ Signature on delivery"
+            else:
+                label = QLabel(self._messages.option_label(option) + (" *" if option.required else ""))
+                label.setBuddy(editor)
+                self._layout.addRow(label, editor)
         self.changed.emit()
 
     def retranslate(self) -> None:
@@ -102,7 +115,7 @@ class OptionsForm(QWidget):
 
     def _make_editor(self, option: ConfigOption, value: str) -> QWidget:
         if is_yes_no(option):
-            box = QCheckBox(self._messages.t("option.yes"))
+            box = QCheckBox(self._messages.option_label(option))
             box.setChecked(value == YES)
             box.toggled.connect(self.changed)
             return box

@@ -17,6 +17,9 @@ class PaneComboBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn does not give it focus either
+        # Sized for a short choice, not the longest: the pane gives it more room when it has it.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
