@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
+from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
@@ -86,8 +87,8 @@ def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, Label
     from packstation.printing.queue import PrintQueues as Queues
 
     queues = Queues()
-    label = queues.add(printers.build_printer(settings.label_printer, folder, "Label printer"))
-    document = queues.add(printers.build_printer(settings.document_printer, folder, "Document printer"))
+    label = queues.add(printers.build_printer(settings.label_printer, folder, LABEL_PRINTER))
+    document = queues.add(printers.build_printer(settings.document_printer, folder, DOCUMENT_PRINTER))
     return queues, label, document
 
 
@@ -282,11 +283,14 @@ async def check_myparcel_account(platform: str, base_url: str, key: str) -> None
         await client.aclose()
 
 
-async def print_test_label(config: PrinterSettings) -> None:
-    """Print the calibration label on a printer as the settings dialog describes it (not yet saved)."""
+async def print_test_label(config: PrinterSettings, role: str) -> None:
+    """Print the calibration label on a printer as the settings dialog describes it (not yet saved).
+
+    `role` names it in errors: LABEL_PRINTER or DOCUMENT_PRINTER.
+    """
     from packstation.printing import printers, testlabel
 
-    printer = printers.build_printer(config, data_dir() / "prints", "Test print")
+    printer = printers.build_printer(config, data_dir() / "prints", role)
     pdf = testlabel.calibration_label_pdf(config.label_width_mm, config.label_height_mm)
     await printer.send(await printer.prepare(pdf), "test label")
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+# The station's two printers are named by their role; the UI shows these names in the packer's language.
+LABEL_PRINTER = "Label printer"
+DOCUMENT_PRINTER = "Document printer"
+
 
 @dataclass(frozen=True)
 class PreparedLabel:

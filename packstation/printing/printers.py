@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound, PrinterNotReady
-from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.labels import LABEL_PRINTER, PreparedLabel, PrintReceipt
 from packstation.printing import barcodes, zpl, zpl_render
 from packstation.printing.transport import OFFLINE, PrinterStatus, Transport
 
@@ -254,7 +254,7 @@ def build_transport(config: PrinterConfig, folder: Path, name: str) -> Transport
 
 
 def build_printer(
-    config: PrinterConfig, folder: Path, name: str = "Label printer", renderer: zpl.PdfRenderer | None = None
+    config: PrinterConfig, folder: Path, name: str = LABEL_PRINTER, renderer: zpl.PdfRenderer | None = None
 ) -> ZplLabelPrinter | PdfLabelPrinter:
     """Return the printer role for these settings: the PDF itself, or ZPL rendered at the printer's dots."""
     transport = build_transport(config, folder, name)

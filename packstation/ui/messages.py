@@ -41,6 +41,7 @@ from packstation.domain.errors import (
     Unauthorized,
     Violation,
 )
+from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
     FIELD_OPTION_KEYS,
@@ -415,6 +416,8 @@ CATALOGUE: dict[str, str] = {
     "queue.title": "Print queue",
     "queue.col.picklist": "Picklist",
     "queue.col.printer": "Printer",
+    "printer.role.label": "Label printer",
+    "printer.role.document": "Document printer",
     "queue.col.state": "State",
     "queue.col.time": "Time",
     "queue.col.problem": "Problem",
@@ -723,6 +726,11 @@ class Messages(QObject):
         """Return several broken rules as one text: each is a sentence of its own."""
         return " ".join(self.violation(v) for v in violations)
 
+    def printer(self, name: str) -> str:
+        """Return a printer's name: the station's two roles in the packer's language, any other as it is."""
+        role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
+        return self.t(role) if role else name
+
     def printer_conditions(self, conditions: Iterable[str]) -> str:
         words = []
         for condition in conditions:
@@ -752,11 +760,12 @@ class Messages(QObject):
                 return self.t("error.label", detail=str(exc), next=nxt)
             case PrinterNotReady():
                 conditions = self.printer_conditions(exc.conditions) if exc.conditions else exc.message
-                return self.t("error.printer_not_ready", printer=exc.printer, conditions=conditions, next=nxt)
+                printer = self.printer(exc.printer)
+                return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
             case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=exc.printer, next=nxt)
+                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt)
             case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=exc.printer, next=nxt)
+                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt)
             case SettingsError():
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():

@@ -1379,6 +1379,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Label printer</source>
+        <comment>printer.role.label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document printer</source>
+        <comment>printer.role.document</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>State</source>
         <comment>queue.col.state</comment>
         <translation type="unfinished"></translation>

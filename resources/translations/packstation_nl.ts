@@ -1379,6 +1379,16 @@
         <translation>Printer</translation>
     </message>
     <message>
+        <source>Label printer</source>
+        <comment>printer.role.label</comment>
+        <translation>Labelprinter</translation>
+    </message>
+    <message>
+        <source>Document printer</source>
+        <comment>printer.role.document</comment>
+        <translation>Documentprinter</translation>
+    </message>
+    <message>
         <source>State</source>
         <comment>queue.col.state</comment>
         <translation>Status</translation>

@@ -248,3 +248,11 @@ def test_options_the_carrier_adds_are_named_as_in_the_form_without_field_names(l
 def test_a_too_long_label_text_is_named_as_the_form_names_it(language, expected):
     draft = _draft("NL", {"label_description": "x" * 50})
     assert Messages(language).violations(draft.violations) == expected
+
+
+def test_the_stations_printers_are_named_in_the_packers_language():
+    dutch = Messages("nl")
+    assert dutch.printer("Label printer") == "Labelprinter" and dutch.printer("Document printer") == "Documentprinter"
+    assert dutch.printer("ZDesigner ZD421-203dpi ZPL") == "ZDesigner ZD421-203dpi ZPL"  # a name as configured
+    text = dutch.error(e.PrinterNotFound("Label printer", "no USB device"))
+    assert "Labelprinter" in text and "Label printer" not in text

@@ -31,6 +31,7 @@ class Station:
         self.picqer_calls: list[tuple[str, str]] = []
         self.myparcel_calls: list[tuple[str, str, str]] = []
         self.test_prints: list[PrinterSettings] = []
+        self.test_roles: list[str] = []
         self.picqer_gate: asyncio.Event | None = None
         self.picqer_error: Exception | None = None
 
@@ -56,8 +57,9 @@ class Station:
     async def test_myparcel(self, platform: str, url: str, key: str) -> None:
         self.myparcel_calls.append((platform, url, key))
 
-    async def print_test_label(self, printer: PrinterSettings) -> None:
+    async def print_test_label(self, printer: PrinterSettings, role: str) -> None:
         self.test_prints.append(printer)
+        self.test_roles.append(role)
 
 
 def make_dialog(qtbot, station: Station, messages: Messages, settings: Settings | None = None, **kwargs):
@@ -223,6 +225,7 @@ async def test_myparcel_test_and_test_label(qtbot, station):
     dialog.label_printer.dpi.setCurrentIndex(dialog.label_printer.dpi.findData(600))
     await dialog.print_test(dialog.label_printer)
     assert station.test_prints[0].dpi == 600  # the printer as entered, before saving
+    assert station.test_roles == ["Label printer"]  # what an error would call it
     assert dialog.label_printer.tester.result.text() == "The test label was sent to the printer."
 
 

@@ -114,7 +114,7 @@ class PrintJobsModel(QAbstractTableModel):
             case JobColumn.PICKLIST:
                 return job.name
             case JobColumn.PRINTER:
-                return job.printer
+                return self._messages.printer(job.printer)
             case JobColumn.STATE:
                 key = f"queue.state.{job.state}"
                 return self._messages.t(key) if key in _state_keys() else job.state

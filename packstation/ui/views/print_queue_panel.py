@@ -152,7 +152,8 @@ class PrintQueuePanel(QWidget):
         if other is None:
             return
         self.queues.redirect(job.id, other)
-        self.said.emit(self.messages.t("queue.done_redirect", name=job.name, printer=other), "ok")
+        printer = self.messages.printer(other)
+        self.said.emit(self.messages.t("queue.done_redirect", name=job.name, printer=printer), "ok")
 
     def _require(self) -> PrintJobInfo | None:
         job = self.selected_job()
@@ -172,7 +173,9 @@ class PrintQueuePanel(QWidget):
         self.retry_failed_button.setText(m.t("queue.retry_failed"))
         self.reprint_button.setText(m.t("queue.reprint"))
         self.cancel_button.setText(m.t("queue.cancel"))
-        self.redirect_button.setText(m.t("queue.redirect", printer=other) if other else m.t("queue.redirect_none"))
+        self.redirect_button.setText(
+            m.t("queue.redirect", printer=m.printer(other)) if other else m.t("queue.redirect_none")
+        )
         self.retry_failed_button.setEnabled(failed > 0)
         has = job is not None
         self.retry_button.setEnabled(has and job.state in ("failed", "queued"))
@@ -281,7 +284,7 @@ class PrinterStatusBar(QWidget):
                 words, tone = m.printer_conditions(conditions), "error"
             else:
                 words, tone = (message or m.t("printer.unknown")), "error"
-        label.setText(m.t("printer.status", printer=printer, state=words))
+        label.setText(m.t("printer.status", printer=m.printer(printer), state=words))
         colours = {"ok": "#1f7a44", "error": "#b00020"}
         label.setStyleSheet(
             f"QLabel {{ color: {colours[tone]}; font-weight: bold; padding: 0 8px; }}" if tone else "padding: 0 8px;"

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.domain.errors import SecretsUnavailable
+from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import (
     LIST,
     MYPARCEL_INSURANCE_EUROS,
@@ -72,7 +73,7 @@ SaveSettings = Callable[[Settings], None]
 SetKey = Callable[[str, str], None]
 TestPicqer = Callable[[str, str], Awaitable[str]]
 TestMyParcel = Callable[[str, str, str], Awaitable[None]]
-PrintTestLabel = Callable[[PrinterSettings], Awaitable[None]]
+PrintTestLabel = Callable[[PrinterSettings, str], Awaitable[None]]  # the printer, and its role (errors name it)
 
 # (key, width mm, height mm); "custom" enables the width and height fields.
 LABEL_SIZES: tuple[tuple[str, float, float], ...] = (
@@ -926,7 +927,8 @@ class SettingsDialog(QDialog):
         m = self.messages
         form.tester.start(m.t("settings.printing"))
         try:
-            await self._print_test_label(form.printer())
+            role = LABEL_PRINTER if form is self.label_printer else DOCUMENT_PRINTER
+            await self._print_test_label(form.printer(), role)
         except Exception as exc:
             form.tester.finish(m.error(exc, During.SETTINGS), ok=False)
             return
