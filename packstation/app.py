@@ -333,6 +333,8 @@ class GuiStation:
         context = build_context(settings, keys, demo=None)
         self.context = context
         messages = Messages(settings.language)
+        if not loaded.problems:  # a file with problems stays as the admin wrote it (see remember_language)
+            messages.language_changed.connect(lambda language: remember_language(str(language)))
         shipping = ShippingController(context.service, messages)
         picklists = PicklistsController(
             context.service,
@@ -398,6 +400,18 @@ class GuiStation:
         await asyncio.gather(*self._closing, return_exceptions=True)
         if self.servers is not None:
             self.servers.stop()
+
+
+def remember_language(language: str) -> None:
+    """Keep the packer's language (Ctrl+L) for the next start and for the settings dialog.
+
+    A settings file that loaded with problems is left as the admin wrote it: saving would write the repaired
+    values over theirs. The language then holds until the app closes.
+    """
+    loaded = settings_module.load()
+    if loaded.problems or loaded.settings.language == language:
+        return
+    settings_module.save(replace(loaded.settings, language=language))
 
 
 def leave_without_finalizing(code: int) -> NoReturn:
