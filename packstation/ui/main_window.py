@@ -751,6 +751,8 @@ class MainWindow(QMainWindow):
             key = "status.shipped" if job.print_label else "status.shipped_not_printed"
         self._say(self.messages.t(key, number=job.picklist.number, barcodes=", ".join(job.barcodes)), "ok")
         self.picklists.shipped(job.picklist.number)
+        # Its row left the list and the highlight slid onto the next one, which is not what the pane shows.
+        self.table.selectionModel().clear()
         self._opened = None
         self._draft = None
         self._update_ship_button()

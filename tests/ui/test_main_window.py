@@ -219,3 +219,15 @@ async def test_scrolling_the_detail_pane_never_changes_a_choice_under_the_pointe
     window.options_form.editor("insurance").setFocus()
     assert turn_wheel(window.options_form.editor("insurance"), -1)
     assert window.options_form.editor("insurance").currentIndex() == insurance + 1
+
+
+async def test_after_shipping_no_other_picklist_looks_opened(window, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00125")
+    await wait_for(lambda: window._opened is not None)
+    assert window.table.selected_picklist().number == "P2024-00125"
+    window.ship()
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert window.picklists.model.rowCount() == 11
+    assert window.table.selected_picklist() is None  # not P2024-00126, which slid into the shipped row's place
