@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packstation.domain.errors import LabelError
-from packstation.domain.journal_entry import FINISHED_STEP, STEPS, JournalEntry, JournalUnavailable
+from packstation.domain.journal_entry import FINISHED_STEP, REFUSED_STEP, STEPS, JournalEntry, JournalUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -382,7 +382,7 @@ class SqliteJournal:
         elif step == "print_failed":
             reason = str(data.get("reason") or "printing failed")
             conn.execute("UPDATE entries SET print_error = ? WHERE id = ?", (reason, entry_id))
-        elif step == FINISHED_STEP:
+        elif step in (FINISHED_STEP, REFUSED_STEP):
             conn.execute("UPDATE entries SET finished = 1 WHERE id = ?", (entry_id,))
 
     async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:

@@ -116,6 +116,7 @@ def entry_json(entry: JournalEntry) -> dict[str, object]:
     data["shipment_ids"] = list(entry.shipment_ids)
     data["barcodes"] = list(entry.barcodes)
     data["left"] = list(entry.remaining())
+    data["refused"] = entry.refused
     return data
 
 
@@ -127,7 +128,7 @@ def format_entries(entries: list[JournalEntry], path: Path, everything: bool = F
         lines.append("  (none)")
     for entry in entries:
         when = entry.created_at.replace("T", " ")[:16]
-        state = "done" if entry.finished else "UNFINISHED"
+        state = "refused, nothing booked" if entry.refused else "done" if entry.finished else "UNFINISHED"
         lines.append(f"{entry.picklist_number}  {when}  {state}")
         lines.append(f"  barcodes: {', '.join(entry.barcodes) or '-'}")
         lines.append(f"  steps:    {', '.join(entry.steps) or 'intent only'}")

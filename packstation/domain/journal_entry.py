@@ -8,6 +8,7 @@ from packstation.domain.errors import PackstationError
 
 # The steps Journal.record accepts, in the order the shipping flow reaches them.
 STEPS = (
+    "refused",
     "created",
     "label",
     "printed",
@@ -19,6 +20,8 @@ STEPS = (
     "done",
 )
 FINISHED_STEP = "done"
+# Ends an entry too: the check before booking said no (closed, paused, another station's), nothing was sent.
+REFUSED_STEP = "refused"
 
 
 class JournalUnavailable(PackstationError):
@@ -41,6 +44,11 @@ class JournalEntry:
     print_error: str = ""
     finished: bool = False
     data: dict[str, object] = field(default_factory=dict)  # the intent: profile, options, reference, weight
+
+    @property
+    def refused(self) -> bool:
+        """True when the check before booking refused the shipment: it ended with nothing booked."""
+        return REFUSED_STEP in self.steps
 
     def remaining(self) -> tuple[str, ...]:
         """Return, in the packer's words, what is left to do for an unfinished entry."""

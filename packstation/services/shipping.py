@@ -318,6 +318,13 @@ class ShippingService:
                 log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
                 if job.step is Step.PRINT:
                     await self._record(job, "print_failed", {"reason": str(exc)})
+                elif (
+                    job.step is Step.CHECK and isinstance(exc, PicklistNotPackable | AlreadyShipped) and not job.resumed
+                ):
+                    # A definite no before anything was sent: the entry ends here, so the next start does not
+                    # offer it as unfinished. A retry (an admin's take-over) opens an entry of its own.
+                    await self._record(job, "refused", {"reason": str(exc)})
+                    job.entry_id = None
                 if on_step:
                     on_step(job)
                 raise

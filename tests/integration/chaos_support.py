@@ -746,7 +746,12 @@ class ChaosRun:
                 report.duplicates += len(found) - 1
                 report.violations.append(f"{where}: {len(found)} MyParcel shipments for reference {ref}")
             shipments += found[:1]
-        finished = [e for e in entries if e.finished]
+        # A refused entry ended at the check before booking (another station's claim or shipment): it must
+        # have booked nothing, and it is not this picklist's shipment.
+        for entry in entries:
+            if entry.refused and entry.shipment_ids:
+                report.violations.append(f"{where}: a refused journal entry holds shipments {entry.shipment_ids}")
+        finished = [e for e in entries if e.finished and not e.refused]
         wire = self.servers.picqer.picklist_by_number(attempt.number)
         assert wire is not None
         closed = wire["status"] == "closed"

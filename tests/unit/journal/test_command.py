@@ -50,6 +50,8 @@ def shipped(data_env: Path, label_pdf: bytes) -> Path:
         await journal.record(ok, "label", {"path": path, "barcodes": ["3STODAY"]})
         for step in ("printed", "comment", "closed", "done"):
             await journal.record(ok, step)
+        refused = await journal.begin(4, "P-PAUSED", {})
+        await journal.record(refused, "refused", {"reason": "P-PAUSED: paused"})
 
     asyncio.run(fill())
     journal.close()
@@ -69,8 +71,10 @@ def test_text_lists_today_and_unfinished_with_what_is_left(shipped: Path, capsys
     assert "printing failed: Zebra: paper out" in stuck
     assert "left:     reprint the label; finish the Picqer write-back" in stuck
     assert str(shipped / "labels" / "P-STUCK_21.pdf") in stuck
-    today = out[out.index("P-TODAY") :]
+    today = out[out.index("P-TODAY") : out.index("P-PAUSED")]
     assert "done" in today and "left:" not in today and "3STODAY" in today
+    paused = out[out.index("P-PAUSED") :]
+    assert "refused, nothing booked" in paused and "left:" not in paused
 
 
 def test_all_lists_every_entry(shipped: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,7 +88,7 @@ def test_json_output(shipped: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = json.loads(capsys.readouterr().out)
 
     assert result["journal"] == str(shipped / "journal.sqlite3")
-    stuck, today = result["entries"]
+    stuck, today, paused = result["entries"]
     assert stuck["picklist_number"] == "P-STUCK"
     assert stuck["finished"] is False
     assert stuck["shipment_ids"] == [21]
@@ -93,7 +97,8 @@ def test_json_output(shipped: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert stuck["left"] == ["reprint the label", "finish the Picqer write-back"]
     assert today["picklist_number"] == "P-TODAY"
     assert today["finished"] is True and today["left"] == []
-    assert today["steps"][-1] == "done"
+    assert today["steps"][-1] == "done" and today["refused"] is False
+    assert paused["refused"] is True and paused["finished"] is True and paused["left"] == []
 
 
 def test_label_is_written_out_byte_for_byte(shipped: Path, tmp_path: Path, label_pdf: bytes) -> None:

@@ -340,3 +340,51 @@ async def test_a_failing_order_read_reports_its_own_error_and_drops_the_lookup(p
     with pytest.raises(PicklistNotFound):
         await asyncio.wait_for(service.open_picklist("P2024-00001"), timeout=5)
     await asyncio.wait_for(lookup_cancelled.wait(), timeout=5)
+
+
+async def test_a_refusal_before_booking_ends_its_journal_entry_and_a_take_over_opens_a_new_one(parts, tmp_path):
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, journal=journal, claim_settle=0)  # type: ignore[arg-type]
+    try:
+        picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=2)  # Bench Two holds it
+        _opened, job = await ship(service)
+        with pytest.raises(PicklistNotPackable):
+            await service.run(job)
+        # Nothing was booked: the next start must not offer it as an unfinished shipment.
+        assert await journal.unfinished() == []
+        (refused,) = await journal.entries()
+        assert refused.refused and refused.finished and refused.shipment_ids == ()
+        job.take_over = True
+        await service.run(job)
+        first, taken_over = await journal.entries()
+        assert first.id == refused.id and first.steps == refused.steps  # the refusal stays as it was
+        assert taken_over.finished and not taken_over.refused and taken_over.shipment_ids
+    finally:
+        journal.close()
+
+
+async def test_a_check_that_could_not_reach_picqer_stays_unfinished(parts, tmp_path):
+    from packstation.domain.errors import ConnectionFailed
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, journal=journal, claim_settle=0)  # type: ignore[arg-type]
+
+    async def offline(picklist_id: int) -> Picklist:
+        raise ConnectionFailed("Picqer", "network unreachable")
+
+    try:
+        _opened, job = await ship(service)
+        picqer.get_picklist = offline  # type: ignore[method-assign]
+        with pytest.raises(ConnectionFailed):
+            await service.run(job)
+        (entry,) = await journal.unfinished()  # the packer meant to ship it: it is still to do
+        assert not entry.refused
+    finally:
+        journal.close()
