@@ -186,7 +186,7 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
 # own translation of these; a label or description an admin wrote in the settings file is shown as written.
 DEFAULT_OPTION_TEXTS: dict[str, tuple[str, str]] = {
     "signature": ("Signature on delivery", ""),
-    "only_recipient": ("Only at the recipient's address", "Not delivered to neighbours."),
+    "only_recipient": ("Only recipient", "Not delivered to neighbours."),
     "return": ("Return when not home", "Back to the sender instead of a second attempt."),
     "age_check": ("Age check 18+", "The recipient signs and shows they are 18 or older."),
     "large_format": ("Large format", "Between 100x70x50 and 175x78x58 cm."),

@@ -683,10 +683,12 @@ class MainWindow(QMainWindow):
             self.problems.setText(m.t("status.no_profile"))
             self.warnings.clear()
             self.options_form.mark_problems([])
+            self.options_form.show_required([])
         else:
             self.problems.setText("\n".join("• " + m.violation(v) for v in draft.violations))
             self.warnings.setText("\n".join("• " + m.violation(v) for v in draft.warnings))
             self.options_form.mark_problems(draft.violations)
+            self.options_form.show_required(draft.warnings)
         self._update_ship_button()
 
     # --- shipping ------------------------------------------------------------------------------------

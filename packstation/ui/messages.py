@@ -52,6 +52,13 @@ from packstation.domain.profiles import (
     insurance_value_label,
 )
 
+# Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
+# words too, so they are translated like the current ones.
+_EARLIER_OPTION_LABELS = {
+    "signature": ("Signature",),
+    "only_recipient": ("Only at the recipient's address",),
+}
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The Qt translation context of every catalogue text (the .ts <context><name>).
@@ -535,13 +542,6 @@ CATALOGUE: dict[str, str] = {
     "settings.picqer_ids": "Picqer profile ids",
     "settings.picqer_ids_hint": "e.g. 1365, 1366",
     "settings.picqer_ids_known": "Known in Picqer: {names}",
-    "settings.opt.signature": "Signature",
-    "settings.opt.only_recipient": "Only recipient",
-    "settings.opt.return": "Return when not home",
-    "settings.opt.age_check": "Age check 18+",
-    "settings.opt.large_format": "Large format",
-    "settings.opt.insurance": "Insurance",
-    "settings.opt.label_description": "Label text",
     "settings.write_back": "After printing, in Picqer",
     "settings.wb.comment": "Add a comment with the track && trace code",
     "settings.wb.order_field": "Order field for the tracking code (0 = none)",
@@ -663,8 +663,8 @@ class Messages(QObject):
             option = FIELD_OPTION_KEYS.get(str(params.get("option", "")), str(params.get("option", "")))
             if "label" in params:  # a profile option by the name the packer sees in the form
                 params["label"] = self._option_name(option, str(params["label"]))
-            if f"settings.opt.{option}" in CATALOGUE:
-                params["option"] = self.t(f"settings.opt.{option}").lower()
+            if f"option.label.{option}" in CATALOGUE:  # as the options form names it
+                params["option"] = self.t(f"option.label.{option}").lower()
             return self.t(key, **params)
         return violation.message
 
@@ -681,8 +681,7 @@ class Messages(QObject):
 
     def _option_name(self, key: str, label: str) -> str:
         shipped = DEFAULT_OPTION_TEXTS.get(key)
-        # Earlier settings dialogs saved the short settings names ("Signature"): packstation's own words too.
-        if shipped and label in (shipped[0], CATALOGUE.get(f"settings.opt.{key}")):
+        if shipped and (label == shipped[0] or label in _EARLIER_OPTION_LABELS.get(key, ())):
             return self.t(f"option.label.{key}")
         return label
 

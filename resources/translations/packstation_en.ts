@@ -329,7 +329,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only at the recipient&apos;s address</source>
+        <source>Only recipient</source>
         <comment>option.label.only_recipient</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -1936,41 +1936,6 @@
     <message>
         <source>Known in Picqer: {names}</source>
         <comment>settings.picqer_ids_known</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <comment>settings.opt.signature</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only recipient</source>
-        <comment>settings.opt.only_recipient</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return when not home</source>
-        <comment>settings.opt.return</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age check 18+</source>
-        <comment>settings.opt.age_check</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Large format</source>
-        <comment>settings.opt.large_format</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <comment>settings.opt.insurance</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label text</source>
-        <comment>settings.opt.label_description</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -329,7 +329,7 @@
         <translation>Handtekening bij aflevering</translation>
     </message>
     <message>
-        <source>Only at the recipient&apos;s address</source>
+        <source>Only recipient</source>
         <comment>option.label.only_recipient</comment>
         <translation>Alleen ontvanger</translation>
     </message>
@@ -1937,41 +1937,6 @@
         <source>Known in Picqer: {names}</source>
         <comment>settings.picqer_ids_known</comment>
         <translation>Bekend in Picqer: {names}</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <comment>settings.opt.signature</comment>
-        <translation>Handtekening</translation>
-    </message>
-    <message>
-        <source>Only recipient</source>
-        <comment>settings.opt.only_recipient</comment>
-        <translation>Alleen ontvanger</translation>
-    </message>
-    <message>
-        <source>Return when not home</source>
-        <comment>settings.opt.return</comment>
-        <translation>Retour bij niet thuis</translation>
-    </message>
-    <message>
-        <source>Age check 18+</source>
-        <comment>settings.opt.age_check</comment>
-        <translation>Leeftijdscheck 18+</translation>
-    </message>
-    <message>
-        <source>Large format</source>
-        <comment>settings.opt.large_format</comment>
-        <translation>Groot formaat</translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <comment>settings.opt.insurance</comment>
-        <translation>Verzekering</translation>
-    </message>
-    <message>
-        <source>Label text</source>
-        <comment>settings.opt.label_description</comment>
-        <translation>Labeltekst</translation>
     </message>
     <message>
         <source>After printing, in Picqer</source>

@@ -165,7 +165,7 @@ async def test_a_dutch_packer_reads_the_options_and_the_address_check_in_dutch(w
     window.options_form.editor("signature").setChecked(True)
     insurance.setCurrentIndex(insurance.findData("500"))
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert option_labels(window)[:2] == ["Signature on delivery", "Only at the recipient's address"]
+    assert option_labels(window)[:2] == ["Signature on delivery", "Only recipient"]
     assert window.options_form.editor("insurance").currentText() == "Insured up to € 500"
     assert window.options_form.values()["signature"] == "1"
     assert window.ambiguous_banner.text().endswith("“3-5” may be a range of numbers, or number 3 with addition 5.")
@@ -231,3 +231,29 @@ async def test_after_shipping_no_other_picklist_looks_opened(window, wait_for):
     await wait_for(lambda: "shipped" in window.status_text)
     assert window.picklists.model.rowCount() == 11
     assert window.table.selected_picklist() is None  # not P2024-00126, which slid into the shipped row's place
+
+
+async def test_options_the_carrier_adds_show_set_and_locked_and_the_packers_choice_comes_back(window, wait_for):
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    form = window.options_form
+    signature, only_recipient = form.editor("signature"), form.editor("only_recipient")
+    assert not signature.isChecked() and signature.isEnabled()
+    form.editor("age_check").setChecked(True)  # PostNL's age check needs a signature at the recipient's address
+    assert signature.isChecked() and not signature.isEnabled()
+    assert only_recipient.isChecked() and not only_recipient.isEnabled()
+    assert "carrier requires it" in signature.toolTip()
+    assert form.values()["signature"] == "0"  # still the packer's choice: the rule adds it
+    assert window._draft.request.options.signature  # and what is booked has it
+    form.editor("age_check").setChecked(False)
+    assert not signature.isChecked() and signature.isEnabled() and not only_recipient.isChecked()
+    assert signature.toolTip() == ""  # its own description again (the shipped signature option has none)
+
+
+async def test_a_parcel_to_belgium_shows_the_insurance_the_carrier_requires(window, wait_for):
+    scan(window, "P2024-00125")  # Antwerpen: from MyParcel.nl that is abroad, insured for exactly EUR 500
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    insurance = window.options_form.editor("insurance")
+    assert insurance.currentData() == "500" and not insurance.isEnabled()
+    assert window.options_form.values()["insurance"] == "0"

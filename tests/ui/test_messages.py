@@ -233,7 +233,8 @@ def test_options_the_carrier_adds_are_named_as_in_the_form_without_field_names(l
     assert "€ 200" in swiss
     if language == "nl":
         assert "De verzekering is op € 200 gezet" in swiss
-        assert "“alleen ontvanger” is aangezet" in age_check and "“handtekening” is aangezet" in age_check
+        assert "“alleen ontvanger” is aangezet" in age_check
+        assert "“handtekening bij aflevering” is aangezet" in age_check
     else:
         assert "“only recipient” was switched on" in age_check
 
@@ -256,3 +257,18 @@ def test_the_stations_printers_are_named_in_the_packers_language():
     assert dutch.printer("ZDesigner ZD421-203dpi ZPL") == "ZDesigner ZD421-203dpi ZPL"  # a name as configured
     text = dutch.error(e.PrinterNotFound("Label printer", "no USB device"))
     assert "Labelprinter" in text and "Label printer" not in text
+
+
+@pytest.mark.parametrize(
+    ("saved", "dutch"),
+    [
+        ("Only at the recipient's address", "Alleen ontvanger"),  # the default profiles before this version
+        ("Signature", "Handtekening bij aflevering"),  # what the settings dialog saved before
+        ("Alleen thuis afleveren", "Alleen thuis afleveren"),  # an admin's own words
+    ],
+)
+def test_option_names_saved_by_earlier_versions_are_still_translated(saved, dutch):
+    from packstation.domain.profiles import ConfigOption
+
+    key = "only_recipient" if "ecipient" in saved or "thuis" in saved else "signature"
+    assert Messages("nl").option_label(ConfigOption(key, saved)) == dutch

@@ -581,7 +581,7 @@ class ProfilesEditor(QWidget):
         self.picqer_ids.setPlaceholderText(m.t("settings.picqer_ids_hint"))
         self.options_box.setTitle(m.t("settings.offered"))
         for key, box in self.offered.items():
-            box.setText(m.t(f"settings.opt.{key}"))
+            box.setText(m.t(f"option.label.{key}"))
         for box in self.default_on.values():
             box.setText(m.t("settings.on_by_default"))
         for i in range(self.package_type.count()):

@@ -35,6 +35,8 @@ class OptionsForm(QWidget):
         self._profile: ShippingProfile | None = None
         self._editors: dict[str, QWidget] = {}
         self._options: dict[str, ConfigOption] = {}
+        # The packer's own value of each option the carrier's rules currently set (shown set and locked).
+        self._own: dict[str, str] = {}
 
     @property
     def profile(self) -> ShippingProfile | None:
@@ -57,6 +59,7 @@ class OptionsForm(QWidget):
             self._layout.removeRow(0)
         self._editors.clear()
         self._options.clear()
+        self._own.clear()
         self._profile = profile
         if profile is None:
             return
@@ -83,18 +86,39 @@ class OptionsForm(QWidget):
             self.set_profile(self._profile, self.values())
 
     def values(self) -> dict[str, str]:
-        """Return the chosen value of every option (text options: as typed, trimmed)."""
+        """Return the packer's chosen value of every option (text options: as typed, trimmed).
+
+        An option the carrier's rules set is shown set, but its value here stays the packer's own: the rules
+        add it again for as long as they apply, and the packer's choice is back when they no longer do.
+        """
         result: dict[str, str] = {}
         for key, editor in self._editors.items():
-            if isinstance(editor, QCheckBox):
-                result[key] = YES if editor.isChecked() else NO
-            elif isinstance(editor, QComboBox):
-                data = editor.currentData()
-                if data is not None:
-                    result[key] = str(data)
-            elif isinstance(editor, QLineEdit):
-                result[key] = editor.text().strip()
+            value = self._own.get(key, _value_of(editor))
+            if value is not None:
+                result[key] = value
         return result
+
+    def show_required(self, warnings: Iterable[Violation]) -> None:
+        """Show the options the carrier's rules add to this shipment (draft warnings) as set and locked."""
+        required: dict[str, tuple[str, str]] = {}
+        for warning in warnings:
+            params = dict(warning.params)
+            key = FIELD_OPTION_KEYS.get(params.get("option", ""), "")
+            if warning.code == "option_added":
+                required[key] = (YES, self._messages.violation(warning))
+            elif warning.code == "insurance_added" and params.get("amount", "").isdigit():
+                required[key] = (str(int(params["amount"]) // 100), self._messages.violation(warning))
+        for key, editor in self._editors.items():
+            value, why = required.get(key, ("", ""))
+            if value and _can_show(editor, value):
+                self._own.setdefault(key, _value_of(editor) or "")
+                _set_value(editor, value)
+                editor.setEnabled(False)
+                editor.setToolTip(why)
+            elif key in self._own:
+                _set_value(editor, self._own.pop(key))
+                editor.setEnabled(True)
+                editor.setToolTip(self._messages.option_description(self._options[key]))
 
     def mark_problems(self, violations: Iterable[Violation]) -> None:
         """Highlight the options a rule violation names, with the reason as tooltip."""
@@ -132,3 +156,36 @@ class OptionsForm(QWidget):
         line = QLineEdit(value)
         line.textChanged.connect(self.changed)
         return line
+
+
+def _value_of(editor: QWidget) -> str | None:
+    """Return what an option's editor shows (None: a list with nothing chosen)."""
+    if isinstance(editor, QCheckBox):
+        return YES if editor.isChecked() else NO
+    if isinstance(editor, QComboBox):
+        data = editor.currentData()
+        return None if data is None else str(data)
+    if isinstance(editor, QLineEdit):
+        return editor.text().strip()
+    return None
+
+
+def _can_show(editor: QWidget, value: str) -> bool:
+    """True when the editor has a way to show `value` (a list must offer it)."""
+    if isinstance(editor, QCheckBox):
+        return value in (YES, NO)
+    return isinstance(editor, QComboBox) and editor.findData(value) >= 0
+
+
+def _set_value(editor: QWidget, value: str) -> None:
+    """Show `value` without announcing a change: it is not the packer's edit."""
+    editor.blockSignals(True)
+    try:
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(value == YES)
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value) if value else 0, 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value)
+    finally:
+        editor.blockSignals(False)
