@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
+import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +15,30 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_in_fresh_interpreter(code: str, tmp_path: Path, config: Path) -> str:
+    """Run `code` in a new offscreen Python (nothing of this test process loaded) on its own data and settings;
+    return its standard output, failing the test with its standard error when it does not exit 0."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PACKSTATION_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PACKSTATION_CONFIG": str(config),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def _qt_loop() -> asyncio.AbstractEventLoop:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 from packstation import settings
 
-REPO = Path(__file__).resolve().parents[2]
+from .conftest import run_in_fresh_interpreter
 
 # A fresh interpreter: the GUI station as `packstation --demo` builds it, on a settings file of the test's own.
 STATION = """
@@ -43,22 +39,8 @@ with loop:
 
 
 def run_station(tmp_path: Path, config: Path) -> str:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PACKSTATION_DATA_DIR": str(tmp_path / "data"),
-        "PACKSTATION_CONFIG": str(config),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(STATION)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return next(line for line in done.stdout.splitlines() if line.startswith("title:"))
+    output = run_in_fresh_interpreter(STATION, tmp_path, config)
+    return next(line for line in output.splitlines() if line.startswith("title:"))
 
 
 def test_ctrl_l_is_remembered_for_the_next_start(tmp_path: Path) -> None:

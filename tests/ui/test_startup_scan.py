@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from .conftest import run_in_fresh_interpreter
 
 # A fresh interpreter, so nothing (another test, a fixture) has loaded httpx before the station opens.
 STATION = """
@@ -68,23 +64,8 @@ print(json.dumps(result))
 
 
 def test_a_scan_typed_before_the_connections_are_ready_opens_its_picklist_once_they_are(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PACKSTATION_DATA_DIR": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PACKSTATION_CONFIG": str(tmp_path / "config" / "settings.toml"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(STATION)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    output = run_in_fresh_interpreter(STATION, tmp_path, tmp_path / "config" / "settings.toml")
+    result = json.loads(output.strip().splitlines()[-1])
     assert result["visible"] is True
     assert result["httpx_at_show"] is False and result["httpx_at_scan"] is False
     assert result["opened_while_loading"] is False  # it waited for the connection ...
