@@ -70,15 +70,22 @@ class AppContext:
         self._closers.clear()
 
 
-def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfile, ...]:
-    """Return the configured shipping profiles, or the platform's defaults when none are configured."""
+def load_profiles(settings: Settings, platform: Platform) -> tuple[tuple[ShippingProfile, ...], tuple[str, ...]]:
+    """Return the configured shipping profiles (the platform's defaults when none are usable) and the problems
+    of those that had to be skipped, for the admin's settings-problems box."""
     profiles: list[ShippingProfile] = []
-    for raw in settings.profiles:
+    problems: list[str] = []
+    for index, raw in enumerate(settings.profiles):
         try:
             profiles.append(profile_from_dict(raw))
         except ValueError as exc:
+            name = raw.get("name") if isinstance(raw, dict) else None
+            which = f"'{name}'" if isinstance(name, str) and name else f"number {index + 1}"
+            problems.append(f"The shipping profile {which} is skipped: {exc}")
             log.warning("A shipping profile in the settings is skipped: %s", exc)
-    return tuple(profiles) or default_profiles(platform)
+    if settings.profiles and not profiles:
+        problems.append("No shipping profile in the settings is usable; the standard profiles are offered.")
+    return tuple(profiles) or default_profiles(platform), tuple(problems)
 
 
 def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, LabelPrinter, LabelPrinter]:
@@ -117,13 +124,14 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
-    problems = (problem,) if problem else ()
+    profiles, problems = load_profiles(settings, platform)
+    problems += (problem,) if problem else ()
     wb = settings.write_back
     service = ShippingService(
         picqer,
         myparcel,
         printer,
-        load_profiles(settings, platform),
+        profiles,
         platform,
         WriteBackPolicy(
             comment=wb.comment,

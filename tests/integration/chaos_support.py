@@ -346,7 +346,7 @@ class Station:
             source,
             self.myparcel,
             self.label_printer,
-            app.load_profiles(settings, Platform.MYPARCEL),
+            app.load_profiles(settings, Platform.MYPARCEL)[0],
             Platform.MYPARCEL,
             WriteBackPolicy(
                 comment=wb.comment,

@@ -99,3 +99,39 @@ def test_log_never_holds_keys_or_authorization(tmp_path: Path) -> None:
     assert "s3cr3t-key-123" not in text
     assert "czNjcjN0" not in text
     assert text.count("[redacted]") >= 3
+
+
+BROKEN_PROFILE = {"name": "Kapot", "carrier": "pigeon", "platform": "myparcel"}
+GOOD_PROFILE = {"name": "Eigen", "carrier": "postnl", "platform": "myparcel"}
+
+
+def test_a_broken_profile_is_skipped_and_named_in_the_settings_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from packstation import app
+    from packstation.domain.shipments import Platform
+
+    edited = settings.Settings(profiles=(BROKEN_PROFILE, GOOD_PROFILE))
+    profiles, problems = app.load_profiles(edited, Platform.MYPARCEL)
+    assert [p.name for p in profiles] == ["Eigen"]
+    assert len(problems) == 1 and problems[0].startswith("The shipping profile 'Kapot' is skipped:")
+
+    # What the station shows the admin at start (the settings-problems box) includes it.
+    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path))
+    context = app.build_context(edited, secrets.ApiKeys(picqer="pq", myparcel="mp"))
+    try:
+        assert any("'Kapot' is skipped" in p for p in context.settings_problems)
+        assert [p.name for p in context.service.profiles] == ["Eigen"]
+    finally:
+        asyncio.run(context.aclose())
+
+
+def test_when_no_profile_is_usable_the_standard_ones_are_offered_and_that_is_said() -> None:
+    from packstation import app
+    from packstation.domain.shipments import Platform
+
+    profiles, problems = app.load_profiles(settings.Settings(profiles=(BROKEN_PROFILE,)), Platform.MYPARCEL)
+    assert profiles[0].name == "PostNL standaard"
+    assert problems[-1] == "No shipping profile in the settings is usable; the standard profiles are offered."
