@@ -136,7 +136,7 @@ CATALOGUE: dict[str, str] = {
     "detail.original_address": "As entered: {line}",
     "detail.split_ambiguous": "Check the house number: the address could be read in more than one way. {reason}",
     "detail.products": "Products",
-    "detail.address_confirmed": "The address is correct  (checked)",
+    "detail.address_confirmed": "The address is &correct, I checked it  (Alt+C)",
     "detail.remarks": "Customer remarks",
     "detail.no_remarks": "None",
     "detail.delivery_date": "Preferred delivery date",
@@ -368,7 +368,7 @@ CATALOGUE: dict[str, str] = {
         "The address “{line}” could not be split into street and number: fill in the fields."
     ),
     "violation.address_ambiguous": (
-        "The address “{line}” can be read in more than one way: check the fields and tick “correct”."
+        "The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C)."
     ),
     "violation.be_number_suffix": "Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.",
     "violation.contact_missing": "No e-mail address or phone number: the customer gets no track and trace.",

@@ -244,7 +244,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The address is correct  (checked)</source>
+        <source>The address is &amp;correct, I checked it  (Alt+C)</source>
         <comment>detail.address_confirmed</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,7 +1174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The address “{line}” can be read in more than one way: check the fields and tick “correct”.</source>
+        <source>The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C).</source>
         <comment>violation.address_ambiguous</comment>
         <translation type="unfinished"></translation>
     </message>

@@ -244,9 +244,9 @@
         <translation>Producten</translation>
     </message>
     <message>
-        <source>The address is correct  (checked)</source>
+        <source>The address is &amp;correct, I checked it  (Alt+C)</source>
         <comment>detail.address_confirmed</comment>
-        <translation>Het adres klopt  (gecontroleerd)</translation>
+        <translation>Het adres &amp;klopt, ik heb het gecontroleerd  (Alt+K)</translation>
     </message>
     <message>
         <source>Customer remarks</source>
@@ -1174,9 +1174,9 @@
         <translation>Het adres “{line}” kon niet in straat en nummer gesplitst worden: vul de velden in.</translation>
     </message>
     <message>
-        <source>The address “{line}” can be read in more than one way: check the fields and tick “correct”.</source>
+        <source>The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C).</source>
         <comment>violation.address_ambiguous</comment>
-        <translation>Het adres “{line}” kan op meer manieren gelezen worden: controleer de velden en vink “klopt” aan.</translation>
+        <translation>Het adres “{line}” kan op meer manieren gelezen worden: controleer de velden en vink “klopt” aan (Alt+K).</translation>
     </message>
     <message>
         <source>Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.</source>

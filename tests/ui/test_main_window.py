@@ -257,3 +257,15 @@ async def test_a_parcel_to_belgium_shows_the_insurance_the_carrier_requires(wind
     insurance = window.options_form.editor("insurance")
     assert insurance.currentData() == "500" and not insurance.isEnabled()
     assert window.options_form.values()["insurance"] == "0"
+
+
+@pytest.mark.parametrize(("language", "key"), [("en", Qt.Key.Key_C), ("nl", Qt.Key.Key_K)])
+async def test_a_doubtful_address_is_confirmed_from_the_keyboard(window, wait_for, language, key):
+    window.messages.set_language(language)
+    scan(window, "P2024-00124")  # "Hoofdweg 3-5"
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    assert not window.ship_button.isEnabled() and "Alt+" in window.problems.text()
+    QTest.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+    await wait_for(window.address_confirmed.isChecked)  # a mnemonic "clicks" the box over 100 ms
+    assert window.ship_button.isEnabled()
