@@ -468,6 +468,9 @@ def run_gui(*, demo: bool) -> int:
     open_settings_first = False
     if not demo and not loaded.settings.accounts_configured:
         choice = ask_first_run(messages)
+        if messages.language.value != loaded.settings.language:  # switched in the first-run dialog
+            remember_language(messages.language.value)
+            loaded = settings_module.load()
         if choice is FirstRunChoice.QUIT:
             return 0
         demo = choice is FirstRunChoice.DEMO

@@ -93,6 +93,7 @@ CATALOGUE: dict[str, str] = {
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",
     "action.language": "Nederlands",
+    "action.language_key": "Nederlands  (Ctrl+L)",
     "action.quit": "Quit",
     "scan.placeholder": "Scan a picklist or type its number and press Enter",
     "search.placeholder": "Search customer, number, country…",

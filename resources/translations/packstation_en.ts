@@ -44,6 +44,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nederlands  (Ctrl+L)</source>
+        <comment>action.language_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quit</source>
         <comment>action.quit</comment>
         <translation type="unfinished"></translation>

@@ -44,6 +44,11 @@
         <translation>English</translation>
     </message>
     <message>
+        <source>Nederlands  (Ctrl+L)</source>
+        <comment>action.language_key</comment>
+        <translation>English  (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <comment>action.quit</comment>
         <translation>Afsluiten</translation>

@@ -7,7 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from packstation.ui.messages import Messages
@@ -81,6 +83,21 @@ async def test_first_run_choices(qtbot):
     dialog.show()
     dialog.reject()  # Esc
     assert dialog.choice is FirstRunChoice.QUIT
+
+
+async def test_the_first_screen_switches_to_dutch_with_ctrl_l(qtbot, wait_for):
+    messages = Messages("en")
+    dialog = FirstRunDialog(messages)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    await wait_for(dialog.isActiveWindow)  # a window shortcut needs its window active
+    assert dialog.language_button.text() == "Nederlands  (Ctrl+L)"
+    QTest.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert messages.language.value == "nl"
+    assert "Demomodus" in dialog.demo_button.text() and dialog.language_button.text() == "English  (Ctrl+L)"
+    dialog.language_button.click()
+    assert messages.language.value == "en" and "Demo" in dialog.demo_button.text()
 
 
 def test_ask_first_run_returns_the_choice() -> None:
