@@ -26,6 +26,7 @@ from packstation.settings import PicqerSettings, PrinterSettings, Settings
 
 if TYPE_CHECKING:
     from packstation.demo import DemoServers
+    from packstation.ui.messages import Messages
 
 log = logging.getLogger(__name__)
 DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
@@ -313,6 +314,7 @@ class GuiStation:
         self.window: object | None = None
         self.servers: DemoServers | None = None
         self.redactor: logs.RedactingFilter | None = None
+        self.messages: Messages | None = None  # the words of the window now open (its language may change)
         self._closing: set[asyncio.Task[None]] = set()
 
     def open(self, loaded: settings_module.LoadedSettings) -> None:
@@ -340,7 +342,7 @@ class GuiStation:
                 self.redactor.add_secret(key)
         context = build_context(settings, keys, demo=None)
         self.context = context
-        messages = Messages(settings.language)
+        messages = self.messages = Messages(settings.language)
         if not loaded.problems:  # a file with problems stays as the admin wrote it (see remember_language)
             messages.language_changed.connect(lambda language: remember_language(str(language)))
         shipping = ShippingController(context.service, messages)
@@ -484,9 +486,11 @@ def run_gui(*, demo: bool) -> int:
     station = GuiStation(qt_app, demo)
     station.open(loaded)
     assert station.redactor is not None
-    install_crash_handler(qt_app, station.redactor.redact, logs.default_log_dir() / "crash.log", messages)
+    install_crash_handler(
+        qt_app, station.redactor.redact, logs.default_log_dir() / "crash.log", lambda: station.messages or messages
+    )
     if open_settings_first:
-        station.open_settings(messages)
+        station.open_settings(station.messages or messages)
     # Everything built so far (modules, Qt wrappers, the window) lives as long as the app. Without this, the
     # first full garbage collection walks all of it in one go: ~40 ms with the GIL held, a visible stall
     # when it falls after show (the HTTP stack imports then, see clients/http.py). Frozen objects are skipped

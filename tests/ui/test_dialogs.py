@@ -22,9 +22,15 @@ def redact(text: str) -> str:
 
 
 @pytest.fixture
-def handler(tmp_path):
+def window_messages() -> Messages:
+    """The words of the window that is open: a packer's Ctrl+L changes their language."""
+    return Messages("nl")
+
+
+@pytest.fixture
+def handler(tmp_path, window_messages):
     previous = sys.excepthook
-    handler = install_crash_handler(QApplication.instance(), redact, tmp_path / "crash.log", Messages("nl"))
+    handler = install_crash_handler(QApplication.instance(), redact, tmp_path / "crash.log", lambda: window_messages)
     yield handler
     if handler.dialog is not None:
         handler.dialog.close()
@@ -50,6 +56,12 @@ async def test_crash_shows_redacted_details_and_logs_them(handler, tmp_path):
     assert "key ***" in log and "sk-SECRET" not in log
     dialog.copy()
     assert QGuiApplication.clipboard().text() == details
+
+
+async def test_the_crash_dialog_speaks_the_language_the_window_speaks_now(handler, window_messages):
+    window_messages.set_language("en")  # the packer switched with Ctrl+L after start
+    raise_and_hook("boom")
+    assert handler.dialog is not None and handler.dialog.windowTitle() == "Something went wrong"
 
 
 async def test_one_dialog_at_a_time_and_the_app_keeps_running(handler, tmp_path):

@@ -92,12 +92,12 @@ class CrashHandler:
         self,
         redact: Callable[[str], str],
         log_path: Path,
-        messages: Messages,
+        messages: Callable[[], Messages],
         parent: Callable[[], QWidget | None] = lambda: None,
     ) -> None:
         self.redact = redact
         self.log_path = log_path
-        self.messages = messages
+        self.messages = messages  # asked at each error: the window's words in the language it shows now
         self._parent = parent
         self.dialog: CrashDialog | None = None
         self.count = 0
@@ -113,7 +113,7 @@ class CrashHandler:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog at a time; the rest is in the log
         try:
-            dialog = CrashDialog(self.messages, details, self.log_path, self._parent())
+            dialog = CrashDialog(self.messages(), details, self.log_path, self._parent())
             # No WA_DeleteOnClose: Qt deleting a dialog Python also owns corrupts memory at exit.
             dialog.finished.connect(self._closed)
             self.dialog = dialog
@@ -140,10 +140,10 @@ def install_crash_handler(
     app: QCoreApplication,
     redact: Callable[[str], str],
     log_path: Path,
-    messages: Messages | None = None,
+    messages: Callable[[], Messages] = lambda: Messages("en"),
 ) -> CrashHandler:
     """Replace sys.excepthook so an unexpected error is logged and shown instead of ending the app silently."""
     parent = app.activeWindow if isinstance(app, QApplication) else (lambda: None)
-    handler = CrashHandler(redact, log_path, messages or Messages("en"), parent)
+    handler = CrashHandler(redact, log_path, messages, parent)
     sys.excepthook = handler
     return handler
