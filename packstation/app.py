@@ -71,22 +71,18 @@ class AppContext:
         self._closers.clear()
 
 
-def load_profiles(settings: Settings, platform: Platform) -> tuple[tuple[ShippingProfile, ...], tuple[str, ...]]:
-    """Return the configured shipping profiles (the platform's defaults when none are usable) and the problems
-    of those that had to be skipped, for the admin's settings-problems box."""
+def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfile, ...]:
+    """Return the configured shipping profiles, or the platform's defaults when none are configured.
+
+    settings.load() already dropped (and reported) the profiles of a file that cannot be used.
+    """
     profiles: list[ShippingProfile] = []
-    problems: list[str] = []
-    for index, raw in enumerate(settings.profiles):
+    for raw in settings.profiles:
         try:
             profiles.append(profile_from_dict(raw))
-        except ValueError as exc:
-            name = raw.get("name") if isinstance(raw, dict) else None
-            which = f"'{name}'" if isinstance(name, str) and name else f"number {index + 1}"
-            problems.append(f"The shipping profile {which} is skipped: {exc}")
+        except ValueError as exc:  # settings built in code (tests, the demo) are not checked by load()
             log.warning("A shipping profile in the settings is skipped: %s", exc)
-    if settings.profiles and not profiles:
-        problems.append("No shipping profile in the settings is usable; the standard profiles are offered.")
-    return tuple(profiles) or default_profiles(platform), tuple(problems)
+    return tuple(profiles) or default_profiles(platform)
 
 
 def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, LabelPrinter, LabelPrinter]:
@@ -125,14 +121,13 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
-    profiles, problems = load_profiles(settings, platform)
-    problems += (problem,) if problem else ()
+    problems = (problem,) if problem else ()
     wb = settings.write_back
     service = ShippingService(
         picqer,
         myparcel,
         printer,
-        profiles,
+        load_profiles(settings, platform),
         platform,
         WriteBackPolicy(
             comment=wb.comment,

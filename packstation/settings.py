@@ -19,6 +19,8 @@ from typing import Any
 
 import tomli_w
 
+from packstation.domain.profiles import profile_from_dict
+
 SETTINGS_VERSION = 1
 TRANSPORTS = ("virtual", "usb", "network", "spooler", "system")
 CONFIG_ENV = "PACKSTATION_CONFIG"
@@ -144,6 +146,7 @@ def load(path: Path | None = None) -> LoadedSettings:
         )
     problems: list[str] = []
     settings = _from_dict(Settings, raw, "", problems)
+    settings = _usable_profiles(settings, problems)
     if settings.version > SETTINGS_VERSION:
         problems.append(f"The settings file is from a newer packstation (version {settings.version}).")
     backup = _backup(path) if problems else None
@@ -184,6 +187,23 @@ def _to_dict(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {str(k): _to_dict(v) for k, v in obj.items() if v is not None}
     return obj
+
+
+def _usable_profiles(settings: Settings, problems: list[str]) -> Settings:
+    """Drop the shipping profiles that cannot be used (like any bad value, with a problem that names them)."""
+    usable: list[dict[str, Any]] = []
+    for index, raw in enumerate(settings.profiles):
+        try:
+            profile_from_dict(raw)
+        except ValueError as exc:
+            name = raw.get("name") if isinstance(raw, dict) else None
+            which = f"'{name}'" if isinstance(name, str) and name else f"number {index + 1}"
+            problems.append(f"The shipping profile {which} is skipped: {exc}")
+        else:
+            usable.append(raw)
+    if settings.profiles and not usable:
+        problems.append("No shipping profile in the settings is usable; the standard profiles are offered.")
+    return dataclasses.replace(settings, profiles=tuple(usable))
 
 
 def _from_dict(cls: type, raw: Any, where: str, problems: list[str], default: Any = None) -> Any:

@@ -346,7 +346,7 @@ class Station:
             source,
             self.myparcel,
             self.label_printer,
-            app.load_profiles(settings, Platform.MYPARCEL)[0],
+            app.load_profiles(settings, Platform.MYPARCEL),
             Platform.MYPARCEL,
             WriteBackPolicy(
                 comment=wb.comment,

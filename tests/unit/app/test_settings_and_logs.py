@@ -101,37 +101,27 @@ def test_log_never_holds_keys_or_authorization(tmp_path: Path) -> None:
     assert text.count("[redacted]") >= 3
 
 
-BROKEN_PROFILE = {"name": "Kapot", "carrier": "pigeon", "platform": "myparcel"}
-GOOD_PROFILE = {"name": "Eigen", "carrier": "postnl", "platform": "myparcel"}
+def test_a_hand_edited_profile_that_cannot_be_used_is_named_dropped_and_backed_up(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "[[profiles]]\n"
+        'name = "Kapot"\ncarrier = "pigeon"\nplatform = "myparcel"\n\n'
+        "[[profiles]]\n"
+        'name = "Eigen"\ncarrier = "postnl"\nplatform = "myparcel"\n',
+        encoding="utf-8",
+    )
+    loaded = settings.load(path)
+    assert [p["name"] for p in loaded.settings.profiles] == ["Eigen"]
+    assert len(loaded.problems) == 1 and loaded.problems[0].startswith("The shipping profile 'Kapot' is skipped:")
+    assert loaded.backup is not None and "Kapot" in loaded.backup.read_text(encoding="utf-8")  # nothing lost
 
 
-def test_a_broken_profile_is_skipped_and_named_in_the_settings_problems(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import asyncio
-
+def test_when_no_profile_is_usable_the_standard_ones_are_offered_and_that_is_said(tmp_path: Path) -> None:
     from packstation import app
     from packstation.domain.shipments import Platform
 
-    edited = settings.Settings(profiles=(BROKEN_PROFILE, GOOD_PROFILE))
-    profiles, problems = app.load_profiles(edited, Platform.MYPARCEL)
-    assert [p.name for p in profiles] == ["Eigen"]
-    assert len(problems) == 1 and problems[0].startswith("The shipping profile 'Kapot' is skipped:")
-
-    # What the station shows the admin at start (the settings-problems box) includes it.
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path))
-    context = app.build_context(edited, secrets.ApiKeys(picqer="pq", myparcel="mp"))
-    try:
-        assert any("'Kapot' is skipped" in p for p in context.settings_problems)
-        assert [p.name for p in context.service.profiles] == ["Eigen"]
-    finally:
-        asyncio.run(context.aclose())
-
-
-def test_when_no_profile_is_usable_the_standard_ones_are_offered_and_that_is_said() -> None:
-    from packstation import app
-    from packstation.domain.shipments import Platform
-
-    profiles, problems = app.load_profiles(settings.Settings(profiles=(BROKEN_PROFILE,)), Platform.MYPARCEL)
-    assert profiles[0].name == "PostNL standaard"
-    assert problems[-1] == "No shipping profile in the settings is usable; the standard profiles are offered."
+    path = tmp_path / "settings.toml"
+    path.write_text('[[profiles]]\nname = "Kapot"\ncarrier = "pigeon"\n', encoding="utf-8")
+    loaded = settings.load(path)
+    assert loaded.problems[-1] == "No shipping profile in the settings is usable; the standard profiles are offered."
+    assert app.load_profiles(loaded.settings, Platform.MYPARCEL)[0].name == "PostNL standaard"
