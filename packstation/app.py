@@ -61,7 +61,8 @@ class AppContext:
     picklists: PicklistSource
     demo: DemoServers | None = None
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
-    settings_problems: tuple[str, ...] = ()
+    settings_problems: tuple[str, ...] = ()  # what was wrong in the settings file (defaults used instead)
+    journal_problem: str = ""  # the shipment journal could not be used and a new one was started: why, where
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -121,7 +122,6 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
-    problems = (problem,) if problem else ()
     wb = settings.write_back
     service = ShippingService(
         picqer,
@@ -147,7 +147,7 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
         picklists=picqer,
         demo=demo,
         print_folder=print_folder if settings.label_printer.transport == "virtual" else None,
-        settings_problems=problems,
+        journal_problem=problem or "",
     )
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
     if demo is not None:
@@ -209,7 +209,7 @@ async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
         context = build_context(settings, keys, demo=servers)
     else:
         context = build_context(loaded.settings, secrets.load_keys())
-    context.settings_problems = loaded.problems + context.settings_problems
+    context.settings_problems = loaded.problems
     try:
         yield context
     finally:
@@ -354,7 +354,8 @@ class GuiStation:
             settings,
             print_queues=context.print_queues,
             open_settings=lambda: self.open_settings(messages),
-            settings_problems=loaded.problems + context.settings_problems,
+            settings_problems=loaded.problems,
+            journal_problem=context.journal_problem,
             settings_backup=loaded.backup,
             station="demo" if self.demo else settings.station_name or settings.picqer.subdomain,
         )

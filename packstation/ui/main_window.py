@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         profile_names: Mapping[int, str] | None = None,
         open_settings: Callable[[], object] | None = None,
         settings_problems: Sequence[str] = (),
+        journal_problem: str = "",
         settings_backup: Path | None = None,
         station: str = "",
     ) -> None:
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.print_queues = print_queues
         self._open_settings = open_settings
         self._settings_problems = tuple(settings_problems)
+        self._journal_problem = journal_problem
         self._settings_backup = settings_backup
         self._started = False
         self.unfinished_dialog: UnfinishedDialog | None = None
@@ -865,6 +867,20 @@ class MainWindow(QMainWindow):
                 0,
                 lambda: show_settings_problems(self, self.messages, self._settings_problems, self._settings_backup),
             )
+        if self._journal_problem:
+            QTimer.singleShot(0, self._show_journal_problem)
+
+    def _show_journal_problem(self) -> None:
+        """Say once, without blocking, that the journal was replaced: nothing is lost, the admin should know."""
+        box = QMessageBox(self)
+        box.setObjectName("journalProblem")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.messages.t("journal.problem_title"))
+        box.setText(self.messages.t("journal.problem", detail=self._journal_problem))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _busy_changed(self, busy: bool) -> None:
         for box in (self.recipient_box, self.ship_box):

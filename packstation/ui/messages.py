@@ -563,6 +563,11 @@ CATALOGUE: dict[str, str] = {
         "A copy of the file as it was is kept at:\n{backup}\n\nOpen Settings to check and save them again."
     ),
     "settings.no_backup": "(no copy could be made)",
+    "journal.problem_title": "Shipment journal",
+    "journal.problem": (
+        "The shipment journal could not be used, so packstation started a new one. Nothing is lost: the old "
+        "journal and every stored label are kept.\n\n{detail}\n\nYou can go on packing; tell your admin."
+    ),
     # --- crash dialog ------------------------------------------------------------------------------
     "crash.title": "Something went wrong",
     "crash.text": "The app hit a problem it did not expect. Your shipments are safe. Copy the details for the admin.",

@@ -2026,6 +2026,20 @@ Open Settings to check and save them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shipment journal</source>
+        <comment>journal.problem_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipment journal could not be used, so packstation started a new one. Nothing is lost: the old journal and every stored label are kept.
+
+{detail}
+
+You can go on packing; tell your admin.</source>
+        <comment>journal.problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <comment>crash.title</comment>
         <translation type="unfinished"></translation>

@@ -2033,6 +2033,24 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <translation>(er kon geen kopie gemaakt worden)</translation>
     </message>
     <message>
+        <source>Shipment journal</source>
+        <comment>journal.problem_title</comment>
+        <translation>Verzendjournaal</translation>
+    </message>
+    <message>
+        <source>The shipment journal could not be used, so packstation started a new one. Nothing is lost: the old journal and every stored label are kept.
+
+{detail}
+
+You can go on packing; tell your admin.</source>
+        <comment>journal.problem</comment>
+        <translation>Het verzendjournaal was niet te gebruiken, daarom is packstation met een nieuw journaal begonnen. Er is niets verloren: het oude journaal en alle bewaarde labels blijven bewaard.
+
+{detail}
+
+Je kunt doorgaan met inpakken; meld het aan de beheerder.</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <comment>crash.title</comment>
         <translation>Er ging iets mis</translation>

@@ -258,3 +258,15 @@ async def test_a_failed_step_never_makes_the_window_wider_than_a_small_bench_scr
     await wait_for(lambda: window.statusBar().property("tone") == "error")
     # The retry button, the step's reason and the options all fit a 1280 px wide screen (it was 1473 px in Dutch).
     assert window.minimumSizeHint().width() <= 1280
+
+
+async def test_a_replaced_journal_is_said_on_its_own_not_as_a_settings_problem(qtbot, station, wait_for):
+    from PySide6.QtWidgets import QMessageBox
+
+    detail = "The shipment journal /data/journal.sqlite3 is damaged (file is not a database). It was moved aside"
+    window = build_window(qtbot, station.service, Messages("nl"), journal_problem=detail)
+    await wait_for(lambda: window.findChild(QMessageBox, "journalProblem") is not None)
+    box = window.findChild(QMessageBox, "journalProblem")
+    assert box.windowTitle() == "Verzendjournaal"
+    assert "Er is niets verloren" in box.text() and detail in box.text() and "doorgaan met inpakken" in box.text()
+    assert window.findChild(QMessageBox, "settingsProblems") is None

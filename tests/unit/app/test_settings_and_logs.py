@@ -125,3 +125,18 @@ def test_when_no_profile_is_usable_the_standard_ones_are_offered_and_that_is_sai
     loaded = settings.load(path)
     assert loaded.problems[-1] == "No shipping profile in the settings is usable; the standard profiles are offered."
     assert app.load_profiles(loaded.settings, Platform.MYPARCEL)[0].name == "PostNL standaard"
+
+
+def test_a_damaged_journal_is_reported_apart_from_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from packstation import app
+
+    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path))
+    (tmp_path / "journal.sqlite3").write_bytes(b"this is not a database" * 100)
+    context = app.build_context(settings.Settings(), secrets.ApiKeys(picqer="pq", myparcel="mp"))
+    try:
+        assert "moved aside" in context.journal_problem
+        assert context.settings_problems == ()
+    finally:
+        asyncio.run(context.aclose())
