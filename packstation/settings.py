@@ -19,6 +19,7 @@ from typing import Any
 
 import tomli_w
 
+from packstation.domain.errors import Violation
 from packstation.domain.profiles import profile_from_dict
 
 SETTINGS_VERSION = 1
@@ -118,7 +119,7 @@ class Settings:
 class LoadedSettings:
     settings: Settings
     path: Path
-    problems: tuple[str, ...] = ()
+    problems: tuple[Violation, ...] = ()  # each with a code the UI translates, and its English message
     backup: Path | None = None
 
 
@@ -141,14 +142,16 @@ def load(path: Path | None = None) -> LoadedSettings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         backup = _backup(path)
-        return LoadedSettings(
-            Settings(), path, (f"The settings file could not be read ({exc}); defaults are used.",), backup
+        unreadable = _problem(
+            "settings_unreadable", f"The settings file could not be read ({exc}); defaults are used.", error=exc
         )
-    problems: list[str] = []
+        return LoadedSettings(Settings(), path, (unreadable,), backup)
+    problems: list[Violation] = []
     settings = _from_dict(Settings, raw, "", problems)
     settings = _usable_profiles(settings, problems)
     if settings.version > SETTINGS_VERSION:
-        problems.append(f"The settings file is from a newer packstation (version {settings.version}).")
+        message = f"The settings file is from a newer packstation (version {settings.version})."
+        problems.append(_problem("settings_newer", message, version=settings.version))
     backup = _backup(path) if problems else None
     return LoadedSettings(settings, path, tuple(problems), backup)
 
@@ -189,7 +192,12 @@ def _to_dict(obj: Any) -> Any:
     return obj
 
 
-def _usable_profiles(settings: Settings, problems: list[str]) -> Settings:
+def _problem(code: str, message: str, **params: object) -> Violation:
+    """Return one problem of the file: a code the UI translates, its values, and the English message."""
+    return Violation(code, message, tuple((name, str(value)) for name, value in params.items()))
+
+
+def _usable_profiles(settings: Settings, problems: list[Violation]) -> Settings:
     """Drop the shipping profiles that cannot be used (like any bad value, with a problem that names them)."""
     usable: list[dict[str, Any]] = []
     for index, raw in enumerate(settings.profiles):
@@ -197,27 +205,33 @@ def _usable_profiles(settings: Settings, problems: list[str]) -> Settings:
             profile_from_dict(raw)
         except ValueError as exc:
             name = raw.get("name") if isinstance(raw, dict) else None
-            which = f"'{name}'" if isinstance(name, str) and name else f"number {index + 1}"
-            problems.append(f"The shipping profile {which} is skipped: {exc}")
+            which = f"'{name}'" if isinstance(name, str) and name else f"#{index + 1}"
+            message = f"The shipping profile {which} is skipped: {exc}"
+            problems.append(_problem("profile_skipped", message, profile=which, reason=exc))
         else:
             usable.append(raw)
     if settings.profiles and not usable:
-        problems.append("No shipping profile in the settings is usable; the standard profiles are offered.")
+        message = "No shipping profile in the settings is usable; the standard profiles are offered."
+        problems.append(_problem("no_profile_usable", message))
     return dataclasses.replace(settings, profiles=tuple(usable))
 
 
-def _from_dict(cls: type, raw: Any, where: str, problems: list[str], default: Any = None) -> Any:
+def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], default: Any = None) -> Any:
     """Build dataclass `cls` from TOML data, keeping defaults (and noting a problem) for bad values."""
     default = cls() if default is None else default
     if not isinstance(raw, dict):
-        problems.append(f"[{where or 'settings'}] is not a section; defaults are used.")
+        section = where or "settings"
+        problems.append(
+            _problem("section_invalid", f"[{section}] is not a section; defaults are used.", section=section)
+        )
         return default
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     known = {f.name for f in dataclasses.fields(cls)}
     for key in raw:
         if key not in known:
-            problems.append(f"Unknown setting '{_join(where, key)}' is ignored.")
+            name = _join(where, key)
+            problems.append(_problem("setting_unknown", f"Unknown setting '{name}' is ignored.", name=name))
     for f in dataclasses.fields(cls):
         if f.name not in raw:
             continue
@@ -231,10 +245,12 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[str], default: An
         choices = f.metadata.get("choices")
         if converted is not _INVALID and choices is not None and converted not in choices:
             allowed = ", ".join(map(str, choices))
-            problems.append(f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used.")
+            message = f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used."
+            problems.append(_problem("setting_not_a_choice", message, name=name, value=repr(value), allowed=allowed))
             continue
         if converted is _INVALID:
-            problems.append(f"Setting '{name}' has an invalid value {value!r}; the default is used.")
+            message = f"Setting '{name}' has an invalid value {value!r}; the default is used."
+            problems.append(_problem("setting_invalid", message, name=name, value=repr(value)))
         else:
             values[f.name] = converted
     return dataclasses.replace(default, **values)

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         print_queues: PrintQueues | None = None,
         profile_names: Mapping[int, str] | None = None,
         open_settings: Callable[[], object] | None = None,
-        settings_problems: Sequence[str] = (),
+        settings_problems: Sequence[Violation] = (),
         journal_problem: str = "",
         settings_backup: Path | None = None,
         station: str = "",

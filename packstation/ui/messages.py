@@ -563,6 +563,16 @@ CATALOGUE: dict[str, str] = {
         "A copy of the file as it was is kept at:\n{backup}\n\nOpen Settings to check and save them again."
     ),
     "settings.no_backup": "(no copy could be made)",
+    "settings_problem.settings_unreadable": "The file could not be read ({error}); the standard settings are used.",
+    "settings_problem.settings_newer": "The file is from a newer packstation (version {version}): update this station.",
+    "settings_problem.section_invalid": "[{section}] is not a section; its standard values are used.",
+    "settings_problem.setting_unknown": "Unknown setting “{name}” is ignored.",
+    "settings_problem.setting_not_a_choice": (
+        "Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used."
+    ),
+    "settings_problem.setting_invalid": "Setting “{name}” has an invalid value {value}; the standard value is used.",
+    "settings_problem.profile_skipped": "The shipping profile {profile} is skipped: {reason}",
+    "settings_problem.no_profile_usable": "No shipping profile in the file is usable; the standard ones are offered.",
     "journal.problem_title": "Shipment journal",
     "journal.problem": (
         "The shipment journal could not be used, so packstation started a new one. Nothing is lost: the old "
@@ -680,6 +690,11 @@ class Messages(QObject):
             return ""
         key = f"split.{reason.code}"
         return self.t(key, **dict(reason.params)) if key in CATALOGUE else reason.message
+
+    def settings_problem(self, problem: Violation) -> str:
+        """Return one problem of the settings file in words (the English message when the code is not known)."""
+        key = f"settings_problem.{problem.code}"
+        return self.t(key, **dict(problem.params)) if key in CATALOGUE else problem.message
 
     def option_label(self, option: ConfigOption) -> str:
         """Return an option's name: translated when it is one packstation ships, else as the admin wrote it."""

@@ -2026,6 +2026,46 @@ Open Settings to check and save them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file could not be read ({error}); the standard settings are used.</source>
+        <comment>settings_problem.settings_unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is from a newer packstation (version {version}): update this station.</source>
+        <comment>settings_problem.settings_newer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[{section}] is not a section; its standard values are used.</source>
+        <comment>settings_problem.section_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting “{name}” is ignored.</source>
+        <comment>settings_problem.setting_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used.</source>
+        <comment>settings_problem.setting_not_a_choice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting “{name}” has an invalid value {value}; the standard value is used.</source>
+        <comment>settings_problem.setting_invalid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipping profile {profile} is skipped: {reason}</source>
+        <comment>settings_problem.profile_skipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shipping profile in the file is usable; the standard ones are offered.</source>
+        <comment>settings_problem.no_profile_usable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shipment journal</source>
         <comment>journal.problem_title</comment>
         <translation type="unfinished"></translation>

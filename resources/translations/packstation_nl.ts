@@ -2033,6 +2033,46 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <translation>(er kon geen kopie gemaakt worden)</translation>
     </message>
     <message>
+        <source>The file could not be read ({error}); the standard settings are used.</source>
+        <comment>settings_problem.settings_unreadable</comment>
+        <translation>Het bestand was niet te lezen ({error}); de standaardinstellingen gelden.</translation>
+    </message>
+    <message>
+        <source>The file is from a newer packstation (version {version}): update this station.</source>
+        <comment>settings_problem.settings_newer</comment>
+        <translation>Het bestand komt van een nieuwere packstation (versie {version}): werk dit station bij.</translation>
+    </message>
+    <message>
+        <source>[{section}] is not a section; its standard values are used.</source>
+        <comment>settings_problem.section_invalid</comment>
+        <translation>[{section}] is geen sectie; de standaardwaarden gelden.</translation>
+    </message>
+    <message>
+        <source>Unknown setting “{name}” is ignored.</source>
+        <comment>settings_problem.setting_unknown</comment>
+        <translation>Onbekende instelling “{name}” wordt genegeerd.</translation>
+    </message>
+    <message>
+        <source>Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used.</source>
+        <comment>settings_problem.setting_not_a_choice</comment>
+        <translation>Instelling “{name}” is {value}, en dat is niet een van {allowed}; de standaardwaarde geldt.</translation>
+    </message>
+    <message>
+        <source>Setting “{name}” has an invalid value {value}; the standard value is used.</source>
+        <comment>settings_problem.setting_invalid</comment>
+        <translation>Instelling “{name}” heeft een ongeldige waarde {value}; de standaardwaarde geldt.</translation>
+    </message>
+    <message>
+        <source>The shipping profile {profile} is skipped: {reason}</source>
+        <comment>settings_problem.profile_skipped</comment>
+        <translation>Het verzendprofiel {profile} wordt overgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>No shipping profile in the file is usable; the standard ones are offered.</source>
+        <comment>settings_problem.no_profile_usable</comment>
+        <translation>Geen verzendprofiel in het bestand is bruikbaar; de standaardprofielen worden aangeboden.</translation>
+    </message>
+    <message>
         <source>Shipment journal</source>
         <comment>journal.problem_title</comment>
         <translation>Verzendjournaal</translation>

@@ -332,3 +332,16 @@ async def test_an_option_switched_on_in_dutch_is_saved_in_the_words_every_statio
     # Not the Dutch "Handtekening": an English bench would show Dutch; the shipped words show in each language.
     assert [o.label for o in profile.options] == ["Signature on delivery"]
     assert Messages("nl").option_label(profile.options[0]) == "Handtekening bij aflevering"
+
+
+def test_a_dutch_admin_reads_the_settings_file_problems_in_dutch(tmp_path):
+    from packstation.ui.views.settings_dialog import settings_problems_text
+
+    path = tmp_path / "settings.toml"
+    path.write_text('language = "fr"\nstation_name = 42\ncolour = "blue"\n', encoding="utf-8")
+    loaded = settings_module.load(path)
+    text = settings_problems_text(Messages("nl"), loaded.problems, loaded.backup)
+    assert "Instelling “language” is 'fr', en dat is niet een van en, nl; de standaardwaarde geldt." in text
+    assert "Instelling “station_name” heeft een ongeldige waarde 42; de standaardwaarde geldt." in text
+    assert "Onbekende instelling “colour” wordt genegeerd." in text
+    assert "Setting" not in text and str(loaded.backup) in text

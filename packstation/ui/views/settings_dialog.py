@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packstation.domain.errors import SecretsUnavailable
+from packstation.domain.errors import SecretsUnavailable, Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import (
     LIST,
@@ -613,7 +613,7 @@ class SettingsDialog(QDialog):
         get_key: Callable[[str], str] = lambda _account: "",
         keyring_available: bool = True,
         picqer_profiles: Mapping[int, str] | None = None,
-        problems: Sequence[str] = (),
+        problems: Sequence[Violation] = (),
         backup: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -999,15 +999,15 @@ class SettingsDialog(QDialog):
         self.wb_order_field_label.setText(m.t("settings.wb.order_field"))
 
 
-def settings_problems_text(messages: Messages, problems: Sequence[str], backup: Path | None) -> str:
+def settings_problems_text(messages: Messages, problems: Sequence[Violation], backup: Path | None) -> str:
     """Say what was wrong with a hand-edited settings file and where the copy of it is."""
-    listed = "\n".join(f"• {p}" for p in problems)
+    listed = "\n".join(f"• {messages.settings_problem(p)}" for p in problems)
     where = str(backup) if backup is not None else messages.t("settings.no_backup")
     return messages.t("settings.problems", problems=listed, backup=where)
 
 
 def show_settings_problems(
-    parent: QWidget | None, messages: Messages, problems: Sequence[str], backup: Path | None
+    parent: QWidget | None, messages: Messages, problems: Sequence[Violation], backup: Path | None
 ) -> QMessageBox | None:
     """Show the settings file's problems once, without blocking the loop; None when there are none."""
     if not problems:

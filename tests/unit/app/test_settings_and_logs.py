@@ -37,7 +37,7 @@ def test_nonsense_file_is_kept_as_backup_and_defaults_used(tmp_path: Path) -> No
     path.write_text("this is [not toml\x00", encoding="utf-8")
     loaded = settings.load(path)
     assert loaded.settings == settings.Settings()
-    assert loaded.problems and "could not be read" in loaded.problems[0]
+    assert loaded.problems and "could not be read" in loaded.problems[0].message
     assert loaded.backup is not None and loaded.backup.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
     assert path.read_text(encoding="utf-8").startswith("this is"), "the original must not be overwritten"
     assert settings.load(path).backup == loaded.backup, "a second start must not pile up copies"
@@ -56,7 +56,7 @@ def test_wrong_types_fall_back_per_value(tmp_path: Path) -> None:
     assert loaded.settings.label_printer.dpi == 203
     assert loaded.settings.scanner.min_length == 4
     assert loaded.settings.document_printer.transport == "system"
-    joined = " ".join(loaded.problems)
+    joined = " ".join(p.message for p in loaded.problems)
     assert "label_printer.dpi" in joined and "scanner.min_length" in joined and "bogus" in joined
     assert "carrier pigeon" in joined
     assert loaded.backup is not None
@@ -112,7 +112,8 @@ def test_a_hand_edited_profile_that_cannot_be_used_is_named_dropped_and_backed_u
     )
     loaded = settings.load(path)
     assert [p["name"] for p in loaded.settings.profiles] == ["Eigen"]
-    assert len(loaded.problems) == 1 and loaded.problems[0].startswith("The shipping profile 'Kapot' is skipped:")
+    assert len(loaded.problems) == 1 and loaded.problems[0].code == "profile_skipped"
+    assert loaded.problems[0].message.startswith("The shipping profile 'Kapot' is skipped:")
     assert loaded.backup is not None and "Kapot" in loaded.backup.read_text(encoding="utf-8")  # nothing lost
 
 
@@ -123,7 +124,7 @@ def test_when_no_profile_is_usable_the_standard_ones_are_offered_and_that_is_sai
     path = tmp_path / "settings.toml"
     path.write_text('[[profiles]]\nname = "Kapot"\ncarrier = "pigeon"\n', encoding="utf-8")
     loaded = settings.load(path)
-    assert loaded.problems[-1] == "No shipping profile in the settings is usable; the standard profiles are offered."
+    assert loaded.problems[-1].code == "no_profile_usable"
     assert app.load_profiles(loaded.settings, Platform.MYPARCEL)[0].name == "PostNL standaard"
 
 
