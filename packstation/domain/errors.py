@@ -103,7 +103,10 @@ class ServerError(ApiStatusError):
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken shipment rule: a stable code (the UI translates by it), its values and English text."""
+    """One problem told by a stable code the UI translates, its values and English text.
+
+    A broken shipment rule, the reason an address split needs the packer, a problem of the settings file.
+    """
 
     code: str
     message: str
