@@ -200,3 +200,19 @@ def test_an_admins_own_option_words_are_shown_as_written_in_any_language(qtbot):
     # The name is packstation's own ("Insurance"), the choice is the admin's ("Geen").
     assert form.option_name("insurance") == "Insurance *"
     assert form.editor("insurance").itemText(0) == "Geen"
+
+
+def test_an_insurance_the_rules_set_that_the_list_lacks_is_shown_while_the_rule_applies(qtbot, messages):
+    form = OptionsForm(messages)
+    qtbot.addWidget(form)
+    form.set_profile(PROFILE)  # insurance choices: none, EUR 100, EUR 500; the packer's default EUR 100
+    insurance = form.editor("insurance")
+    choices = insurance.count()
+    swiss = Violation(
+        "insurance_added", "Insurance was set to EUR 200", (("option", "insurance_cents"), ("amount", "20000"))
+    )
+    form.show_required([swiss])
+    assert insurance.currentText() == "Insured up to € 200" and not insurance.isEnabled()
+    assert form.values()["insurance"] == "100"  # the packer's choice; the rule adds the EUR 200
+    form.show_required([])  # another country: the rule is gone
+    assert insurance.count() == choices and insurance.currentData() == "100" and insurance.isEnabled()

@@ -8,7 +8,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from packstation.domain.errors import Violation
-from packstation.domain.profiles import FIELD_OPTION_KEYS, LIST, NO, YES, ConfigOption, ShippingProfile
+from packstation.domain.profiles import (
+    FIELD_OPTION_KEYS,
+    LIST,
+    NO,
+    YES,
+    ConfigOption,
+    PossibleValue,
+    ShippingProfile,
+    insurance_value_label,
+)
 from packstation.ui.messages import Messages
 from packstation.ui.widgets.wheel import PaneComboBox
 
@@ -37,6 +46,9 @@ class OptionsForm(QWidget):
         self._options: dict[str, ConfigOption] = {}
         # The packer's own value of each option the carrier's rules currently set (shown set and locked).
         self._own: dict[str, str] = {}
+        # A value the rules set that the option's list does not offer (Swiss insurance: EUR 200), shown as an
+        # extra entry while the rule applies.
+        self._extra: dict[str, str] = {}
 
     @property
     def profile(self) -> ShippingProfile | None:
@@ -60,6 +72,7 @@ class OptionsForm(QWidget):
         self._editors.clear()
         self._options.clear()
         self._own.clear()
+        self._extra.clear()
         self._profile = profile
         if profile is None:
             return
@@ -110,6 +123,13 @@ class OptionsForm(QWidget):
                 required[key] = (str(int(params["amount"]) // 100), self._messages.violation(warning))
         for key, editor in self._editors.items():
             value, why = required.get(key, ("", ""))
+            if self._extra.get(key, value) != value and isinstance(editor, QComboBox):
+                _remove_value(editor, self._extra.pop(key))  # the rule now wants another value, or none
+            if value and isinstance(editor, QComboBox) and editor.findData(value) < 0 and value.isdigit():
+                # Only insurance is set in amounts the list may not hold: name it as the shipped choices are.
+                extra = PossibleValue(value, insurance_value_label(int(value)))
+                _add_value(editor, self._messages.option_value(self._options[key], extra), value)
+                self._extra[key] = value
             if value and _can_show(editor, value):
                 self._own.setdefault(key, _value_of(editor) or "")
                 _set_value(editor, value)
@@ -189,3 +209,21 @@ def _set_value(editor: QWidget, value: str) -> None:
             editor.setText(value)
     finally:
         editor.blockSignals(False)
+
+
+def _add_value(combo: QComboBox, text: str, value: str) -> None:
+    combo.blockSignals(True)
+    try:
+        combo.addItem(text, value)
+    finally:
+        combo.blockSignals(False)
+
+
+def _remove_value(combo: QComboBox, value: str) -> None:
+    combo.blockSignals(True)
+    try:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.removeItem(index)
+    finally:
+        combo.blockSignals(False)
