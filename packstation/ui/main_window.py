@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIntValidator, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -130,7 +129,6 @@ class MainWindow(QMainWindow):
         self.messages: Messages = shipping.messages
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
-        self._address_edited = False
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
@@ -511,10 +509,15 @@ class MainWindow(QMainWindow):
         self.scan_field.selectAll()
 
     def _scan_reported(self, report: ScanReport) -> None:
-        focus = QApplication.focusWidget()
-        # The scanner typed into whatever field had focus; take its characters back out of that field.
-        if isinstance(focus, QLineEdit) and focus is not self.scan_field and focus.text().endswith(report.raw):
-            focus.setText(focus.text()[: -len(report.raw)])
+        # The scanner typed into whatever field had focus (over a selection too): put that field back as it was.
+        field = report.field
+        if field is not None and field is not self.scan_field and field.text() != report.field_text:
+            field.setText(report.field_text)
+            field.setCursorPosition(report.field_cursor)
+            field.setModified(report.field_modified)  # a scan is not the packer checking the address
+            if field.parent() is self.parcels:
+                self.parcels.interpretText()  # the spin box takes its text back too
+            self._update_draft()
         self.scan_field.clear()
         if report.truncated:
             self._say(self.messages.t("status.scan_cut", length=report.length), "error")
@@ -602,7 +605,8 @@ class MainWindow(QMainWindow):
         self._update_draft()
 
     def _fill_inputs(self, opened: OpenedPicklist) -> None:
-        self._address_edited = False
+        for field in self.address.values():
+            field.setModified(False)
         self.address_confirmed.blockSignals(True)
         self.address_confirmed.setChecked(False)
         self.address_confirmed.blockSignals(False)
@@ -645,8 +649,12 @@ class MainWindow(QMainWindow):
         reason = self.messages.split_reason(self._split_reason)
         self.ambiguous_banner.setText(self.messages.t("detail.split_ambiguous", reason=reason))
 
+    @property
+    def _address_edited(self) -> bool:
+        """True once the packer typed in an address field: their correction counts as checking the address."""
+        return any(field.isModified() for field in self.address.values())
+
     def _address_changed(self, _text: str) -> None:
-        self._address_edited = True
         self._update_draft()
 
     def _profile_changed(self, _index: int) -> None:

@@ -269,3 +269,28 @@ async def test_a_doubtful_address_is_confirmed_from_the_keyboard(window, wait_fo
     QTest.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
     await wait_for(window.address_confirmed.isChecked)  # a mnemonic "clicks" the box over 100 ms
     assert window.ship_button.isEnabled()
+
+
+async def test_a_scan_into_a_selected_address_field_leaves_the_field_as_it_was(window, station, wait_for):
+    scan(window, "P2024-00125")  # Grote Markt 7 bus 3, Antwerpen
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    box = window.address["box_number"]
+    box.setFocus()
+    box.selectAll()  # as Tab leaves it: the whole "3" selected, the next key replaces it
+    scan(window, "8712345678906")  # a product's EAN scanned by mistake
+    assert box.text() == "3" and not box.isModified()
+    assert window._draft is not None and window._draft.request.recipient.box_number == "3"
+    await wait_for(lambda: "8712345678906" in window.status_text)  # handled as a scan, on its own
+
+
+async def test_a_scan_into_a_doubtful_address_does_not_count_as_checking_it(window, wait_for):
+    scan(window, "P2024-00124")  # Hoofdweg 3-5: doubtful until the packer checks it
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    number = window.address["number"]
+    number.setFocus()
+    number.selectAll()
+    scan(window, "P2024-00999")
+    assert number.text() == "3"
+    assert not window.ship_button.isEnabled()  # still waiting for the packer's own check (Alt+C)

@@ -8,12 +8,13 @@ is swallowed, so a scan can never press a dialog's default button.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
 # Far longer than any picklist number or parcel barcode; a longer burst is a stuck key or a wrong symbology.
 MAX_SCAN_LENGTH = 100
@@ -42,6 +43,12 @@ class ScanReport:
     stripped: tuple[str, ...] = ()  # control characters removed, e.g. ("\\x1d",)
     truncated: bool = False
     length: int = 0  # characters received before cutting
+    # The text field the scanner typed into, as it was before the first key (selection typed over, a length
+    # limit cutting the burst): whoever handles the scan can put that field back exactly.
+    field: QLineEdit | None = None
+    field_text: str = ""
+    field_cursor: int = 0
+    field_modified: bool = False  # QLineEdit.isModified(): edited by a person since it was last filled in
 
     @property
     def altered(self) -> bool:
@@ -80,6 +87,7 @@ class ScanDetector(QObject):
         self._in_prefixed_scan = False
         self._prefix_progress = 0
         self._swallow_release: int | None = None
+        self._field_before: tuple[QLineEdit, str, int, bool] | None = None
         self.enabled = True
 
     def install(self, app: QApplication | None = None) -> None:
@@ -166,6 +174,8 @@ class ScanDetector(QObject):
             return self._in_prefixed_scan
         if self.prefix and not self._in_prefixed_scan:
             return self._match_prefix(text, now)
+        if not self._keys:
+            self._field_before = _text_field_state()
         self._keys.append(text)
         self._last = now
         # In prefix mode the scan is unambiguous, so its characters never reach the focused field.
@@ -185,10 +195,26 @@ class ScanDetector(QObject):
 
     def _finish(self) -> None:
         raw = "".join(self._keys)
+        before, self._field_before = self._field_before, None
         self.reset()
         report = clean_scan(raw, self.max_length)
+        if before is not None:
+            field, text, cursor, modified = before
+            report = dataclasses.replace(
+                report, field=field, field_text=text, field_cursor=cursor, field_modified=modified
+            )
         self.scan_reported.emit(report)
         self.scanned.emit(report.text)
+
+
+def _text_field_state() -> tuple[QLineEdit, str, int, bool] | None:
+    """Return the focused text field (a spin box's too) with its text and cursor, before a key lands in it."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QAbstractSpinBox):
+        focus = focus.findChild(QLineEdit)
+    if isinstance(focus, QLineEdit):
+        return focus, focus.text(), focus.cursorPosition(), focus.isModified()
+    return None
 
 
 def clean_scan(raw: str, max_length: int = MAX_SCAN_LENGTH) -> ScanReport:
