@@ -376,8 +376,8 @@ class PrintQueues:
     def reprint(self, job_id: int) -> None:
         self._owner(job_id).reprint(job_id)
 
-    def cancel(self, job_id: int) -> None:
-        self._owner(job_id).cancel(job_id)
+    def cancel(self, job_id: int) -> bool:
+        return self._owner(job_id).cancel(job_id)
 
     def redirect(self, job_id: int, printer: str) -> None:
         """Move a job to another printer, preparing the label again for that printer's dots or language."""

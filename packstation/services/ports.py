@@ -181,7 +181,9 @@ class PrintQueues(Protocol):
 
     def reprint(self, job_id: int) -> None: ...
 
-    def cancel(self, job_id: int) -> None: ...
+    def cancel(self, job_id: int) -> bool:
+        """Cancel a job still waiting to be sent; False when it is not waiting (printing, printed, failed)."""
+        ...
 
     def redirect(self, job_id: int, printer: str) -> None:
         """Move a job (e.g. from a printer out of paper) to another printer."""

@@ -839,7 +839,7 @@ class MainWindow(QMainWindow):
             self.focus_scan_field()
         else:
             self.queue_dock.show()
-            self.queue_panel.table.setFocus()
+            self.queue_panel.focus_newest()
 
     def open_settings(self) -> None:
         if self._open_settings is not None:

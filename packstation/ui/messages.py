@@ -446,6 +446,7 @@ CATALOGUE: dict[str, str] = {
     "queue.done_retry_failed": "All failed jobs are sent again.",
     "queue.done_reprint": "{name}: printing again.",
     "queue.done_cancel": "{name}: cancelled.",
+    "queue.cannot_cancel": "{name} is {state}: only a waiting job can be cancelled. F6 tries a failed one again.",
     "queue.done_redirect": "{name}: sent to {printer}.",
     "queue.select_first": "Select a print job first (arrow keys).",
     # --- first run ---------------------------------------------------------------------------------

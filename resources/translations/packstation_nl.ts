@@ -1494,6 +1494,11 @@
         <translation>{name}: geannuleerd.</translation>
     </message>
     <message>
+        <source>{name} is {state}: only a waiting job can be cancelled. F6 tries a failed one again.</source>
+        <comment>queue.cannot_cancel</comment>
+        <translation>{name} is {state}: alleen een wachtende opdracht kan geannuleerd worden. F6 probeert een mislukte opnieuw.</translation>
+    </message>
+    <message>
         <source>{name}: sent to {printer}.</source>
         <comment>queue.done_redirect</comment>
         <translation>{name}: naar {printer} gestuurd.</translation>

@@ -388,9 +388,12 @@ class FakeQueues:
         original = next(j for j in self._jobs if j.id == job_id)
         self._add(dataclasses.replace(original, id=len(self._jobs) + 1, state="queued", error="", conditions=()))
 
-    def cancel(self, job_id: int) -> None:
+    def cancel(self, job_id: int) -> bool:
         self.calls.append(("cancel", job_id))
+        if next(j for j in self._jobs if j.id == job_id).state != "queued":
+            return False
         self._set(job_id, state="cancelled")
+        return True
 
     def redirect(self, job_id: int, printer: str) -> None:
         self.calls.append(("redirect", job_id, printer))

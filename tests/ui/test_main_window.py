@@ -294,3 +294,13 @@ async def test_a_scan_into_a_doubtful_address_does_not_count_as_checking_it(wind
     scan(window, "P2024-00999")
     assert number.text() == "3"
     assert not window.ship_button.isEnabled()  # still waiting for the packer's own check (Alt+C)
+
+
+async def test_tab_passes_through_the_picklist_table_without_moving_its_highlight(window, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    window.table.setFocus()
+    window.table.select_number("P2024-00123")
+    QTest.keyClick(window.table, Qt.Key.Key_Tab)
+    assert not window.table.hasFocus()  # on to the next control
+    assert window.table.selected_picklist().number == "P2024-00123"

@@ -155,3 +155,26 @@ async def test_forgotten_jobs_leave_the_panel_model():
     assert [model.job(row).name for row in range(model.rowCount())] == ["P2"]
     assert model.row_of(queued.queue.jobs[0].id) == 0
     await queues.close()
+
+
+async def test_the_queue_opens_at_the_newest_job_and_tab_never_moves_the_selection(panel):
+    panel.focus_newest()
+    assert panel.selected_job().name == "P2024-00126"  # F7 now prints the label just made, not the oldest
+    QTest.keyClick(panel.table, Qt.Key.Key_Tab)  # it walked the cells and rows: F7/Del then hit another job
+    assert panel.selected_job().name == "P2024-00126"
+
+
+async def test_only_a_waiting_job_can_be_cancelled_and_del_on_another_says_so(panel, queues):
+    said: list[tuple[str, str]] = []
+    panel.said.connect(lambda text, tone: said.append((text, tone)))
+    panel.select_job(1)  # printed
+    assert not panel.cancel_button.isEnabled()
+    panel.cancel()
+    assert said[-1] == (
+        "P2024-00123 is printed: only a waiting job can be cancelled. F6 tries a failed one again.",
+        "error",
+    )
+    assert queues.jobs()[0].state == "printed"
+    panel.select_job(3)  # waiting
+    panel.cancel()
+    assert said[-1] == ("P2024-00125: cancelled.", "ok")

@@ -76,6 +76,11 @@ class PrintJobsModel(QAbstractTableModel):
     def jobs(self) -> list[PrintJobInfo]:
         return list(self._jobs)
 
+    def state_words(self, state: str) -> str:
+        """Return a job state ("queued", "failed"…) as the packer reads it in the table."""
+        key = f"queue.state.{state}"
+        return self._messages.t(key) if key in _state_keys() else state
+
     def row_of(self, job_id: int) -> int | None:
         return self._rows.get(job_id)
 
@@ -116,8 +121,7 @@ class PrintJobsModel(QAbstractTableModel):
             case JobColumn.PRINTER:
                 return self._messages.printer(job.printer)
             case JobColumn.STATE:
-                key = f"queue.state.{job.state}"
-                return self._messages.t(key) if key in _state_keys() else job.state
+                return self.state_words(job.state)
             case JobColumn.TIME:
                 return datetime.fromtimestamp(job.updated or job.created).strftime("%H:%M:%S")
             case JobColumn.PROBLEM:

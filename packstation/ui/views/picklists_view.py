@@ -24,6 +24,9 @@ class PicklistsView(QTableView):
         self.setObjectName("picklistsTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the table for the next control; the arrow keys move between picklists. (Tab walking the
+        # cells moved the highlight onto other picklists while the pane still showed the opened one.)
+        self.setTabKeyNavigation(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSortingEnabled(True)
         self.sortByColumn(Column.URGENT, Qt.SortOrder.DescendingOrder)

@@ -48,6 +48,7 @@ class PrintQueuePanel(QWidget):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab reaches the buttons; arrows choose the job (never Tab)
         self.table.setObjectName("printJobsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,6 +114,12 @@ class PrintQueuePanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def focus_newest(self) -> None:
+        """Put the focus on the job list at the newest job: the label just printed (or just failed)."""
+        if self.model.rowCount():
+            self.table.selectRow(self.model.rowCount() - 1)
+        self.table.setFocus()
+
     def other_printer(self, job: PrintJobInfo) -> str | None:
         return next((p for p in self.queues.printers() if p != job.printer), None)
 
@@ -139,9 +146,13 @@ class PrintQueuePanel(QWidget):
 
     def cancel(self) -> None:
         job = self._require()
-        if job is not None:
-            self.queues.cancel(job.id)
+        if job is None:
+            return
+        if self.queues.cancel(job.id):
             self.said.emit(self.messages.t("queue.done_cancel", name=job.name), "ok")
+        else:
+            state = self.model.state_words(job.state)
+            self.said.emit(self.messages.t("queue.cannot_cancel", name=job.name, state=state), "error")
 
     def redirect(self) -> None:
         """Move the selected job to the other printer (e.g. while this one is out of paper)."""
@@ -180,7 +191,7 @@ class PrintQueuePanel(QWidget):
         has = job is not None
         self.retry_button.setEnabled(has and job.state in ("failed", "queued"))
         self.reprint_button.setEnabled(has)
-        self.cancel_button.setEnabled(has and job.state in ("failed", "queued"))
+        self.cancel_button.setEnabled(has and job.state == "queued")
         self.redirect_button.setEnabled(has and other is not None and job.state in ("failed", "queued"))
 
 
