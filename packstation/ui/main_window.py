@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packstation.domain.errors import Violation
+from packstation.domain.errors import PicklistNotPackable, Violation
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.picklists import PicklistStatus
@@ -39,7 +39,7 @@ from packstation.services.shipping import OpenedPicklist, ShipmentJob
 from packstation.settings import Settings
 from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.controllers.shipping_controller import ShippingController
-from packstation.ui.messages import Messages, guess_layout_mistake
+from packstation.ui.messages import During, Messages, guess_layout_mistake
 from packstation.ui.models.picklists_model import PicklistsFilterModel
 from packstation.ui.style import STYLE
 from packstation.ui.views.picklists_view import PicklistsView
@@ -548,9 +548,13 @@ class MainWindow(QMainWindow):
         self.preview.clear()
         self._show_opened(opened)
         m = self.messages
+        status = opened.picklist.status
         if opened.existing:
             barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
             self._say(m.t("error.already_shipped", number=opened.picklist.number, barcodes=barcodes), "error")
+        elif not status.packable:
+            # Paused, cancelled, closed (without a MyParcel shipment): say it now, not only after F12.
+            self._say(m.error(PicklistNotPackable(opened.picklist.number, status.value), During.OPEN), "error")
         elif self.profile_combo.currentData() is None:
             self._say(m.t("status.opened_choose", number=opened.picklist.number))
         else:
@@ -602,6 +606,8 @@ class MainWindow(QMainWindow):
         self.original_line.setText(m.t("detail.original_address", line=line))
         if new:
             self._fill_inputs(opened)
+            # Start at the top: the number, the urgent badge and an "already shipped" banner are up there.
+            self.detail_scroll.verticalScrollBar().setValue(0)
         self._update_draft()
 
     def _fill_inputs(self, opened: OpenedPicklist) -> None:
@@ -713,6 +719,11 @@ class MainWindow(QMainWindow):
         if self._opened is None:
             self._say(self.messages.t("status.nothing_open"), "error")
             return
+        picklist = self._opened.picklist
+        if not picklist.status.packable and not self._opened.existing:
+            not_packable = PicklistNotPackable(picklist.number, picklist.status.value)
+            self._say(self.messages.error(not_packable, During.OPEN), "error")
+            return
         draft = self.current_draft()
         if draft is None:
             self._say(self.messages.t("status.no_profile"), "error")
@@ -744,7 +755,9 @@ class MainWindow(QMainWindow):
         self.ship_button.setProperty("retry", retry)
         self.ship_button.style().unpolish(self.ship_button)
         self.ship_button.style().polish(self.ship_button)
-        ready = self._draft is not None and not self._draft.violations and not (self._opened and self._opened.existing)
+        opened = self._opened
+        packable = opened is not None and not opened.existing and opened.picklist.status.packable
+        ready = self._draft is not None and not self._draft.violations and packable
         self.ship_button.setEnabled(not self.shipping.busy and (retry or ready))
 
     def _step_changed(self, step: str, state: str, detail: str) -> None:
@@ -757,11 +770,14 @@ class MainWindow(QMainWindow):
             )
 
     def _shipment_done(self, job: ShipmentJob) -> None:
+        barcodes = ", ".join(job.barcodes)
         if job.reprint:
-            key = "status.reprinted"  # nothing was booked: say so, not "shipped"
-        else:
-            key = "status.shipped" if job.print_label else "status.shipped_not_printed"
-        self._say(self.messages.t(key, number=job.picklist.number, barcodes=", ".join(job.barcodes)), "ok")
+            # Nothing was booked: say so, and keep the picklist open for another reprint or a new shipment.
+            self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
+            self.focus_scan_field()
+            return
+        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+        self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
         self.picklists.shipped(job.picklist.number)
         # Its row left the list and the highlight slid onto the next one, which is not what the pane shows.
         self.table.selectionModel().clear()

@@ -304,3 +304,16 @@ async def test_tab_passes_through_the_picklist_table_without_moving_its_highligh
     QTest.keyClick(window.table, Qt.Key.Key_Tab)
     assert not window.table.hasFocus()  # on to the next control
     assert window.table.selected_picklist().number == "P2024-00123"
+
+
+async def test_each_opened_picklist_starts_at_the_top_of_the_pane(window, wait_for):
+    window.resize(1280, 600)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00123")
+    await asyncio.sleep(0.05)
+    bar = window.detail_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the packer scrolled down to the options
+    assert bar.value() > 0
+    scan(window, "P2024-00124")
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00124")
+    assert bar.value() == 0

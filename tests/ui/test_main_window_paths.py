@@ -109,6 +109,14 @@ async def test_already_shipped_shows_the_shipment_and_reprints_with_ctrl_r(windo
     assert window.steps.state("create").value == "skipped"
     await wait_for(lambda: window.statusBar().property("tone") == "ok")
     assert "label printed again" in window.status_text and "shipped" not in window.status_text
+    # Still open: a second reprint (a jammed label) works too, and nothing is booked.
+    keys(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: station.printer.sent == ["P2024-00123", "P2024-00123"])
+    assert station.carrier.created == []
+    asked = []
+    window.confirm = lambda title, text: asked.append(text) or False
+    keys(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked  # the new-shipment question comes, after a reprint too
 
 
 async def test_new_shipment_only_after_confirming(window, station, wait_for):
@@ -252,8 +260,8 @@ async def test_a_failed_step_never_makes_the_window_wider_than_a_small_bench_scr
     window, station, wait_for, language
 ):
     window.messages.set_language(language)
-    station.picqer._set(500, status=PicklistStatus.PAUSED)
     await open_number(window, "P2024-00123", wait_for)
+    station.picqer._set(500, status=PicklistStatus.PAUSED)  # the office pauses it while it is being packed
     keys(window, Qt.Key.Key_F12)
     await wait_for(lambda: window.statusBar().property("tone") == "error")
     # The retry button, the step's reason and the options all fit a 1280 px wide screen (it was 1473 px in Dutch).
@@ -270,3 +278,18 @@ async def test_a_replaced_journal_is_said_on_its_own_not_as_a_settings_problem(q
     assert box.windowTitle() == "Verzendjournaal"
     assert "Er is niets verloren" in box.text() and detail in box.text() and "doorgaan met inpakken" in box.text()
     assert window.findChild(QMessageBox, "settingsProblems") is None
+
+
+@pytest.mark.parametrize(
+    ("status", "words"), [(PicklistStatus.PAUSED, "paused"), (PicklistStatus.CANCELLED, "cancelled")]
+)
+async def test_a_paused_or_cancelled_picklist_says_so_when_scanned_and_cannot_be_shipped(
+    window, station, wait_for, status, words
+):
+    station.picqer._set(500, status=status)
+    await open_number(window, "P2024-00123", wait_for)
+    assert f"it is {words}. Put it aside" in window.status_text
+    assert not window.ship_button.isEnabled()
+    keys(window, Qt.Key.Key_F12)
+    assert f"it is {words}" in window.status_text and station.carrier.created == []
+    assert window.ship_button.text().startswith("Ship and print")  # no "Try again" that can never work

@@ -233,7 +233,8 @@ class ShippingController(QObject):
             return
         finally:
             self._set_busy(False)
-        self.opened = None  # shipped: the next scan starts fresh
+        if not job.reprint:
+            self.opened = None  # shipped: the next scan starts fresh (a reprint leaves it open for another)
         self.shipment_done.emit(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).
