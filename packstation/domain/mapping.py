@@ -233,6 +233,7 @@ def build_request(
         warnings.extend(shortened)
 
     pickup_location = None
+    chosen_signature = options.signature  # before a pickup point switches it on: the packer is told below
     point = order.pickup_point if order is not None else None
     if point is not None:
         pickup_location = _pickup(point, cc)
@@ -290,7 +291,8 @@ def build_request(
         customs=customs,
     )
     completed = apply_required(request, platform)
-    warnings.extend(_added_options(request.options, completed.options))
+    chosen = dataclasses.replace(request.options, signature=chosen_signature)
+    warnings.extend(_added_options(chosen, completed.options))
     found = validate(completed, platform, today=today)
     if weight_violations:
         found = tuple(v for v in found if v.code != "weight_not_positive")

@@ -149,6 +149,8 @@ def test_pickup_point_order_sets_pickup_and_signature() -> None:
     assert r.options.delivery_type is DeliveryType.PICKUP and r.options.signature
     assert r.pickup is not None and (r.pickup.postal_code, r.pickup.location_code) == ("2132BH", "176227")
     assert "pickup_carrier_mismatch" not in {w.code for w in draft.warnings}
+    # The packer left signature off: they are told it was switched on (and the form shows it locked).
+    assert ("option_added", (("option", "signature"),)) in {(w.code, w.params) for w in draft.warnings}
 
 
 def test_pickup_carrier_mismatch_is_a_warning() -> None:
