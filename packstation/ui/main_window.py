@@ -801,7 +801,8 @@ class MainWindow(QMainWindow):
     # --- explicit, confirmed exceptions to the normal flow -------------------------------------------
 
     def confirm(self, title: str, text: str) -> bool:
-        """Ask Yes/No; No is the default so a stray Enter never confirms (Y/J or N from the keyboard)."""
+        """Ask Yes/No. No is the default and N answers no, so a stray Enter or a scan never confirms; yes takes
+        Tab then Space (a deliberate act: the questions asked here can book a second label)."""
         m = self.messages
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         yes = box.addButton(m.t("confirm.yes"), QMessageBox.ButtonRole.YesRole)

@@ -392,8 +392,9 @@ CATALOGUE: dict[str, str] = {
     "action.take_over": "Take over…  (Ctrl+Shift+T)",
     "action.print_queue": "Print queue  (F9)",
     "action.settings_key": "Settings…  (Ctrl+,)",
-    "confirm.yes": "Yes",
-    "confirm.no": "No",
+    # No letter answers yes: a scan's letters (a DHL "JVGL…" code) must never book a second label. N says no.
+    "confirm.yes": "Yes  (Tab, Space)",
+    "confirm.no": "&No",
     "new_shipment.title": "Make a new shipment?",
     "new_shipment.text": (
         "Picklist {number} already has a label ({barcodes}). A new shipment makes a second, paid label. "

@@ -1264,12 +1264,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Yes</source>
+        <source>Yes  (Tab, Space)</source>
         <comment>confirm.yes</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No</source>
+        <source>&amp;No</source>
         <comment>confirm.no</comment>
         <translation type="unfinished"></translation>
     </message>

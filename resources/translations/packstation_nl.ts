@@ -1264,14 +1264,14 @@
         <translation>Instellingen…  (Ctrl+,)</translation>
     </message>
     <message>
-        <source>Yes</source>
+        <source>Yes  (Tab, Space)</source>
         <comment>confirm.yes</comment>
-        <translation>Ja</translation>
+        <translation>Ja  (Tab, Spatie)</translation>
     </message>
     <message>
-        <source>No</source>
+        <source>&amp;No</source>
         <comment>confirm.no</comment>
-        <translation>Nee</translation>
+        <translation>&amp;Nee</translation>
     </message>
     <message>
         <source>Make a new shipment?</source>

@@ -149,11 +149,23 @@ def test_confirm_defaults_to_no_on_enter(qtbot, station):
     def click_yes() -> None:
         box = window._confirm_box
         box_texts.extend(b.text() for b in box.buttons())
-        next(b for b in box.buttons() if b.text() == "Ja").click()
+        next(b for b in box.buttons() if b.text().startswith("Ja")).click()
 
     QTimer.singleShot(50, click_yes)
     assert window.confirm("Zeker?", "Nieuwe zending maken?") is True
-    assert sorted(box_texts) == ["Ja", "Nee"]
+    assert sorted(box_texts) == ["&Nee", "Ja  (Tab, Spatie)"]
+    # A scanned DHL code starts with J: no letter may answer yes. N answers no; Tab then Space answers yes.
+    QTimer.singleShot(50, lambda: QTest.keyClick(window._confirm_box, Qt.Key.Key_J))
+    QTimer.singleShot(300, lambda: QTest.keyClick(window._confirm_box, Qt.Key.Key_N))
+    assert window.confirm("Zeker?", "Nieuwe zending maken?") is False
+
+    def tab_then_space() -> None:
+        box = window._confirm_box
+        QTest.keyClick(box, Qt.Key.Key_Tab)
+        QTest.keyClick(box.focusWidget(), Qt.Key.Key_Space)
+
+    QTimer.singleShot(50, tab_then_space)
+    assert window.confirm("Zeker?", "Nieuwe zending maken?") is True
 
 
 class FakeJournal:
