@@ -59,6 +59,11 @@ from packstation.ui.widgets.wheel import PaneComboBox, PaneSpinBox
 
 # What a picklist number can look like (Picqer: "P2024-00123"); anything else is shown as a garbled scan.
 PLAUSIBLE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{1,39}$")
+# Picqer's picklist numbers ("P2024-00123"); a scanner or a person may send the letter in lower case.
+PICKLIST_NUMBER = re.compile(r"[A-Za-z]\d{4}-\d{3,}")
+# A scanner set to send its AIM symbology identifier puts "]" + code letter + modifier in front (]C1: Code 128).
+AIM_IDENTIFIER = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+TWO_NUMBERS = re.compile(rf"^({PICKLIST_NUMBER.pattern})({PICKLIST_NUMBER.pattern})$")
 _ADDRESS_FIELDS = ("person", "company", "street", "number", "number_suffix", "box_number", "postal_code", "city", "cc")
 _ADDRESS_KEYS = {
     "person": "detail.name",
@@ -526,10 +531,17 @@ class MainWindow(QMainWindow):
 
     def handle_scan(self, text: str) -> None:
         """Open a scanned picklist number, or say exactly what was received when it is not one."""
+        if AIM_IDENTIFIER.match(text) and PLAUSIBLE_NUMBER.match(text[3:]):
+            text = text[3:]
+        twice = TWO_NUMBERS.match(text)
+        if twice is not None:
+            first, second = (number.upper() for number in twice.groups())
+            self._say(self.messages.t("status.scan_twice", first=first, second=second), "error")
+            return
         if guess_layout_mistake(text) is not None or not PLAUSIBLE_NUMBER.match(text):
             self._say(self.messages.garbled_scan(text), "error")
             return
-        self._open(text)
+        self._open(text.upper() if PICKLIST_NUMBER.fullmatch(text) else text)
 
     def _typed_number(self) -> None:
         text = self.scan_field.text().strip()

@@ -206,8 +206,9 @@ CATALOGUE: dict[str, str] = {
     "status.nothing_open": "Scan a picklist first.",
     "status.no_profile": "Choose a shipping profile first.",
     "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
+    "status.scan_twice": "Two scans ran together (“{first}” and “{second}”). Scan one picklist.",
     "status.scan_layout": (
-        "Scanned “{received}”: the scanner seems set to a {layout} keyboard (meant “{meant}”?). "
+        "Scanned “{received}”: the scanner seems set to the {layout} keyboard layout (meant “{meant}”?). "
         "Set the scanner to the keyboard layout of this computer."
     ),
     "status.scan_cut": (

@@ -614,7 +614,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanned “{received}”: the scanner seems set to a {layout} keyboard (meant “{meant}”?). Set the scanner to the keyboard layout of this computer.</source>
+        <source>Two scans ran together (“{first}” and “{second}”). Scan one picklist.</source>
+        <comment>status.scan_twice</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned “{received}”: the scanner seems set to the {layout} keyboard layout (meant “{meant}”?). Set the scanner to the keyboard layout of this computer.</source>
         <comment>status.scan_layout</comment>
         <translation type="unfinished"></translation>
     </message>

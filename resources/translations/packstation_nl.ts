@@ -614,9 +614,14 @@
         <translation>Gescand: “{received}”: dat is geen picklijstnummer. Scan de barcode van de picklijst opnieuw.</translation>
     </message>
     <message>
-        <source>Scanned “{received}”: the scanner seems set to a {layout} keyboard (meant “{meant}”?). Set the scanner to the keyboard layout of this computer.</source>
+        <source>Two scans ran together (“{first}” and “{second}”). Scan one picklist.</source>
+        <comment>status.scan_twice</comment>
+        <translation>Twee scans liepen in elkaar over (“{first}” en “{second}”). Scan één picklijst.</translation>
+    </message>
+    <message>
+        <source>Scanned “{received}”: the scanner seems set to the {layout} keyboard layout (meant “{meant}”?). Set the scanner to the keyboard layout of this computer.</source>
         <comment>status.scan_layout</comment>
-        <translation>Gescand: “{received}”: de scanner lijkt op een {layout}-toetsenbord te staan (bedoeld “{meant}”?). Zet de scanner op de toetsenbordindeling van deze computer.</translation>
+        <translation>Gescand “{received}”: de scanner lijkt op de {layout}-toetsenbordindeling te staan (bedoeld “{meant}”?). Zet de scanner op de toetsenbordindeling van deze computer.</translation>
     </message>
     <message>
         <source>The scan was {length} characters long and was cut. Scan the picklist barcode, not another code.</source>

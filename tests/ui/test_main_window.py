@@ -317,3 +317,22 @@ async def test_each_opened_picklist_starts_at_the_top_of_the_pane(window, wait_f
     scan(window, "P2024-00124")
     await wait_for(lambda: window._opened.picklist.number == "P2024-00124")
     assert bar.value() == 0
+
+
+@pytest.mark.parametrize(
+    "received",
+    [
+        "]C1P2024-00123",  # a scanner sending its AIM symbology identifier (Code 128)
+        "p2024-00123",  # typed or scanned with the letter in lower case
+    ],
+)
+async def test_ordinary_scanner_variations_open_the_picklist(window, station, wait_for, received):
+    scan(window, received)
+    await wait_for(lambda: window._opened is not None)
+    assert window._opened.picklist.number == "P2024-00123"
+
+
+async def test_two_scans_run_together_are_told_apart(window, station):
+    scan(window, "P2024-00123P2024-00124")
+    assert window.status_text == "Two scans ran together (“P2024-00123” and “P2024-00124”). Scan one picklist."
+    assert station.picqer.lookups == []
