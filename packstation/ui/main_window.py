@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
+        self._told_invalid = False  # the status bar says "not sent, fix this first": take it back once fixed
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self._build()
@@ -389,6 +390,11 @@ class MainWindow(QMainWindow):
 
         self.scan_field.returnPressed.connect(self._typed_number)
         self.search_field.textChanged.connect(self.proxy.set_search)
+        self.search_field.returnPressed.connect(self._open_search_result)
+        # Down from the search box goes into the results (then Up/Down choose, Enter opens).
+        into_results = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field)
+        into_results.setContext(Qt.ShortcutContext.WidgetShortcut)
+        into_results.activated.connect(self._into_search_results)
         self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
         self.warehouse_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_warehouse(self.warehouse_filter.currentData())
@@ -543,6 +549,21 @@ class MainWindow(QMainWindow):
             return
         self._open(text.upper() if PICKLIST_NUMBER.fullmatch(text) else text)
 
+    def _open_search_result(self) -> None:
+        """Enter in the search box opens the highlighted picklist, else the first one found."""
+        picklist = self.table.selected_picklist() or self.proxy.picklist_at(0)
+        if picklist is None:
+            self._say(self.messages.t("search.nothing_found"), "error")
+            return
+        self._open(picklist.number)
+
+    def _into_search_results(self) -> None:
+        if self.table.selected_picklist() is None and self.proxy.rowCount():
+            first = self.proxy.picklist_at(0)
+            if first is not None:
+                self.table.select_number(first.number)
+        self.table.setFocus()
+
     def _typed_number(self) -> None:
         text = self.scan_field.text().strip()
         self.scan_field.clear()
@@ -556,6 +577,7 @@ class MainWindow(QMainWindow):
     # --- the open picklist ---------------------------------------------------------------------------
 
     def _picklist_opened(self, opened: OpenedPicklist) -> None:
+        self._told_invalid = False
         self.steps.reset()
         self.preview.clear()
         self._show_opened(opened)
@@ -717,6 +739,9 @@ class MainWindow(QMainWindow):
             self.warnings.setText("\n".join("• " + m.violation(v) for v in draft.warnings))
             self.options_form.mark_problems(draft.violations)
             self.options_form.show_required(draft.warnings)
+            if self._told_invalid and not draft.violations:
+                self._told_invalid = False
+                self._say(m.t("status.fixed", number=self._opened.picklist.number))
         self._update_ship_button()
 
     # --- shipping ------------------------------------------------------------------------------------
@@ -743,6 +768,7 @@ class MainWindow(QMainWindow):
             return
         if draft.violations:
             self._say(self.messages.t("error.invalid", violations=self.messages.violations(draft.violations)), "error")
+            self._told_invalid = True
             return
         self.shipping.ship(draft)
 
@@ -851,6 +877,7 @@ class MainWindow(QMainWindow):
             return
         if draft.violations:
             self._say(m.t("error.invalid", violations=m.violations(draft.violations)), "error")
+            self._told_invalid = True
             return
         barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode) or "–"
         text = m.t("new_shipment.text", number=opened.picklist.number, barcodes=barcodes)

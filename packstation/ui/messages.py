@@ -206,6 +206,8 @@ CATALOGUE: dict[str, str] = {
     "status.nothing_open": "Scan a picklist first.",
     "status.no_profile": "Choose a shipping profile first.",
     "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
+    "search.nothing_found": "No picklist matches the search. Change the search, or scan the picklist.",
+    "status.fixed": "{number} is ready now. Press F12 to ship.",
     "status.scan_twice": "Two scans ran together (“{first}” and “{second}”). Scan one picklist.",
     "status.scan_layout": (
         "Scanned “{received}”: the scanner seems set to the {layout} keyboard layout (meant “{meant}”?). "

@@ -614,6 +614,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No picklist matches the search. Change the search, or scan the picklist.</source>
+        <comment>search.nothing_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is ready now. Press F12 to ship.</source>
+        <comment>status.fixed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Two scans ran together (“{first}” and “{second}”). Scan one picklist.</source>
         <comment>status.scan_twice</comment>
         <translation type="unfinished"></translation>

@@ -614,6 +614,16 @@
         <translation>Gescand: “{received}”: dat is geen picklijstnummer. Scan de barcode van de picklijst opnieuw.</translation>
     </message>
     <message>
+        <source>No picklist matches the search. Change the search, or scan the picklist.</source>
+        <comment>search.nothing_found</comment>
+        <translation>Geen picklijst past bij de zoekopdracht. Pas de zoekopdracht aan, of scan de picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} is ready now. Press F12 to ship.</source>
+        <comment>status.fixed</comment>
+        <translation>{number} is nu klaar. Druk op F12 om te verzenden.</translation>
+    </message>
+    <message>
         <source>Two scans ran together (“{first}” and “{second}”). Scan one picklist.</source>
         <comment>status.scan_twice</comment>
         <translation>Twee scans liepen in elkaar over (“{first}” en “{second}”). Scan één picklijst.</translation>

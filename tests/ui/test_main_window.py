@@ -336,3 +336,33 @@ async def test_two_scans_run_together_are_told_apart(window, station):
     scan(window, "P2024-00123P2024-00124")
     assert window.status_text == "Two scans ran together (“P2024-00123” and “P2024-00124”). Scan one picklist."
     assert station.picqer.lookups == []
+
+
+async def test_once_the_problem_is_fixed_the_red_message_gives_way(window, wait_for):
+    scan(window, "P2024-00124")  # Hoofdweg 3-5: F12 is refused until the address is checked
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_F12)
+    assert window.statusBar().property("tone") == "error" and "Not sent" in window.status_text
+    window.address_confirmed.setChecked(True)
+    assert window.status_text == "P2024-00124 is ready now. Press F12 to ship."
+    assert window.statusBar().property("tone") == ""
+
+
+async def test_search_then_enter_opens_the_picklist_found(window, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    window.search_field.setText("Jansen")  # Anna Jansen: P2024-00123 and P2024-00131
+    found = [window.proxy.picklist_at(row).number for row in range(window.proxy.rowCount())]
+    assert sorted(found) == ["P2024-00123", "P2024-00131"]
+    QTest.keyClick(window.search_field, Qt.Key.Key_Down)  # into the results, at the first
+    assert window.table.hasFocus() and window.table.selected_picklist().number == found[0]
+    QTest.keyClick(window.table, Qt.Key.Key_Down)
+    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == found[1])
+    window.table.selectionModel().clear()
+    window.search_field.setFocus()
+    QTest.keyClick(window.search_field, Qt.Key.Key_Return)  # nothing highlighted: the first one found
+    await wait_for(lambda: window._opened.picklist.number == found[0])
