@@ -6,7 +6,7 @@
 from PySide6 import QtCore
 
 qt_resource_data = b"\
-\x00\x00\x06\xf1\
+\x00\x00\x08\xbc\
 /\
 * The window's s\
 tyle sheet: larg\
@@ -19,107 +19,135 @@ Edit#scanField {\
  font-size: 18pt\
 ; padding: 6px 1\
 0px; border: 2px\
- solid #2f6fde; \
+ solid #9aa5b1; \
 border-radius: 6\
 px; }\x0aQLineEdit#\
 scanField:focus \
 { border-color: \
 #0b4fc4; backgro\
 und: #f3f7ff; }\x0a\
-QPushButton#ship\
-Button {\x0a    fon\
-t-size: 16pt; fo\
-nt-weight: bold;\
- padding: 12px; \
-color: white;\x0a  \
-  background: #1\
-f8a4c; border: n\
-one; border-radi\
-us: 6px;\x0a}\x0aQPush\
-Button#shipButto\
-n:disabled { bac\
-kground: #9bb8a7\
-; }\x0aQPushButton#\
-shipButton[retry\
-=\x22true\x22] { backg\
-round: #c96a00; \
-}\x0aQLabel#picklis\
-tTitle { font-si\
-ze: 16pt; font-w\
+/* Where the key\
+s go must show a\
+t a glance (keyb\
+oard-only packer\
+s): a blue frame\
+, a tint on chec\
+k boxes. */\x0aQLin\
+eEdit:focus, QAb\
+stractSpinBox:fo\
+cus, QComboBox:f\
+ocus { border: 2\
+px solid #0b4fc4\
+; border-radius:\
+ 3px; }\x0aQCheckBo\
+x:focus { backgr\
+ound: #dde8ff; }\
+\x0aQTableView:focu\
+s { border: 2px \
+solid #0b4fc4; }\
+\x0aQPushButton#shi\
+pButton {\x0a    fo\
+nt-size: 16pt; f\
+ont-weight: bold\
+; padding: 12px;\
+ color: white;\x0a \
+   background: #\
+1f8a4c; border: \
+none; border-rad\
+ius: 6px;\x0a}\x0aQPus\
+hButton#shipButt\
+on:disabled { ba\
+ckground: #9bb8a\
+7; }\x0aQPushButton\
+#shipButton[retr\
+y=\x22true\x22] { back\
+ground: #c96a00;\
+ }\x0aQLabel#pickli\
+stTitle { font-s\
+ize: 16pt; font-\
+weight: bold; }\x0a\
+QLabel#urgentBad\
+ge { background:\
+ #c62828; color:\
+ white; font-wei\
+ght: bold; paddi\
+ng: 2px 8px; bor\
+der-radius: 4px;\
+ }\x0aQLabel#banner\
+ { background: #\
+fff4d6; border: \
+1px solid #e0b84\
+a; padding: 6px;\
+ border-radius: \
+4px; }\x0aQLabel#pr\
+oblems { color: \
+#b00020; font-we\
+ight: bold; }\x0aQL\
+abel#warnings { \
+color: #8a5a00; \
+}\x0aQLabel#stepFai\
+lure { color: #b\
+00020; }\x0aQLabel[\
+state=\x22done\x22] { \
+color: #1f7a44; \
+}\x0aQLabel[state=\x22\
+running\x22] { colo\
+r: #0b4fc4; font\
+-weight: bold; }\
+\x0aQLabel[state=\x22f\
+ailed\x22] { color:\
+ #b00020; font-w\
 eight: bold; }\x0aQ\
-Label#urgentBadg\
-e { background: \
-#c62828; color: \
-white; font-weig\
-ht: bold; paddin\
-g: 2px 8px; bord\
-er-radius: 4px; \
-}\x0aQLabel#banner \
-{ background: #f\
-ff4d6; border: 1\
-px solid #e0b84a\
-; padding: 6px; \
-border-radius: 4\
-px; }\x0aQLabel#pro\
-blems { color: #\
-b00020; font-wei\
-ght: bold; }\x0aQLa\
-bel#warnings { c\
-olor: #8a5a00; }\
-\x0aQLabel#stepFail\
-ure { color: #b0\
-0020; }\x0aQLabel[s\
-tate=\x22done\x22] { c\
-olor: #1f7a44; }\
-\x0aQLabel[state=\x22r\
-unning\x22] { color\
-: #0b4fc4; font-\
-weight: bold; }\x0a\
-QLabel[state=\x22fa\
-iled\x22] { color: \
-#b00020; font-we\
-ight: bold; }\x0aQL\
-abel[state=\x22skip\
-ped\x22] { color: #\
-888888; }\x0aQLabel\
-#barcodeCheck[re\
-sult=\x22ok\x22] { col\
-or: #1f7a44; fon\
-t-weight: bold; \
-}\x0aQLabel#barcode\
-Check[result=\x22fa\
-iled\x22] { color: \
-#b00020; font-we\
-ight: bold; }\x0aQL\
-abel#previewTitl\
-e { color: #5555\
-55; }\x0aQLineEdit[\
-problem=\x22true\x22],\
- QComboBox[probl\
-em=\x22true\x22], QChe\
-ckBox[problem=\x22t\
-rue\x22] {\x0a    bord\
-er: 2px solid #b\
-00020; backgroun\
-d: #fdecee;\x0a}\x0aQL\
-ineEdit[ambiguou\
-s=\x22true\x22] { bord\
-er: 2px solid #e\
-0a800; backgroun\
-d: #fff8e1; }\x0aQS\
-tatusBar { font-\
-size: 13pt; }\x0aQS\
-tatusBar[tone=\x22e\
-rror\x22] { backgro\
-und: #fdecee; co\
-lor: #8a0015; }\x0a\
-QStatusBar[tone=\
-\x22ok\x22] { backgrou\
-nd: #e8f5ec; col\
-or: #14532d; }\x0aQ\
-GroupBox { font-\
-weight: bold; }\x0a\
-\
+Label[state=\x22ski\
+pped\x22] { color: \
+#888888; }\x0aQLabe\
+l#barcodeCheck[r\
+esult=\x22ok\x22] { co\
+lor: #1f7a44; fo\
+nt-weight: bold;\
+ }\x0aQLabel#barcod\
+eCheck[result=\x22f\
+ailed\x22] { color:\
+ #b00020; font-w\
+eight: bold; }\x0aQ\
+Label#previewTit\
+le { color: #555\
+555; }\x0aQLineEdit\
+[problem=\x22true\x22]\
+, QComboBox[prob\
+lem=\x22true\x22], QCh\
+eckBox[problem=\x22\
+true\x22] {\x0a    bor\
+der: 2px solid #\
+b00020; backgrou\
+nd: #fdecee;\x0a}\x0aQ\
+LineEdit[problem\
+=\x22true\x22]:focus, \
+QComboBox[proble\
+m=\x22true\x22]:focus,\
+ QCheckBox[probl\
+em=\x22true\x22]:focus\
+ {\x0a    border: 3\
+px solid #b00020\
+; background: #f\
+8c9d0;\x0a}\x0aQLineEd\
+it[ambiguous=\x22tr\
+ue\x22] { border: 2\
+px solid #e0a800\
+; background: #f\
+ff8e1; }\x0aQStatus\
+Bar { font-size:\
+ 13pt; }\x0aQStatus\
+Bar[tone=\x22error\x22\
+] { background: \
+#fdecee; color: \
+#8a0015; }\x0aQStat\
+usBar[tone=\x22ok\x22]\
+ { background: #\
+e8f5ec; color: #\
+14532d; }\x0aQGroup\
+Box { font-weigh\
+t: bold; }\x0a\
 \x00\x00F\x10\
 (\
 \xb5/\xfd`\xe2\xff\x8ca\x00*\xca\xc0+.\x10\xa8\
@@ -1799,10 +1827,10 @@ qt_resource_struct = b"\
 \x00\x00\x00.\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x06\
 \x00\x00\x00\x10\x00\x02\x00\x00\x00\x02\x00\x00\x00\x04\
-\x00\x00\x00n\x00\x00\x00\x00\x00\x01\x00\x00M\x09\
-\x00\x00\x00F\x00\x04\x00\x00\x00\x01\x00\x00\x06\xf5\
-\x00\x00\x00\x96\x00\x04\x00\x00\x00\x01\x00\x00M.\
-\x00\x00\x00\xac\x00\x00\x00\x00\x00\x01\x00\x00NW\
+\x00\x00\x00n\x00\x00\x00\x00\x00\x01\x00\x00N\xd4\
+\x00\x00\x00F\x00\x04\x00\x00\x00\x01\x00\x00\x08\xc0\
+\x00\x00\x00\x96\x00\x04\x00\x00\x00\x01\x00\x00N\xf9\
+\x00\x00\x00\xac\x00\x00\x00\x00\x00\x01\x00\x00P\x22\
 "
 
 def qInitResources():
