@@ -13,6 +13,7 @@ from packstation.domain.errors import (
     AlreadyShipped,
     BarcodeCheckFailed,
     InvalidShipment,
+    LabelError,
     PicklistNotFound,
     PicklistNotPackable,
 )
@@ -244,6 +245,19 @@ class ShippingService:
     async def picqer_profile_names(self) -> dict[int, str]:
         """Return Picqer's shipping-provider profile names by id (to show a picklist's preferred profile)."""
         return {p.id: p.name for p in await self._picklists.list_profiles()}
+
+    async def stored_label(self, picklist_number: str) -> bytes | None:
+        """Return the newest label this station stored for a picklist (to show it again), if it has one."""
+        if self._journal is None:
+            return None
+        entries = [e for e in await self._journal.for_picklist(picklist_number) if e.label_path]
+        if not entries:
+            return None
+        try:
+            return await self._journal.label_bytes(entries[-1])
+        except LabelError as exc:  # moved or damaged on disk: nothing to show, MyParcel still has it
+            log.warning("The stored label of %s cannot be read: %s", picklist_number, exc)
+            return None
 
     async def unfinished(self) -> list[JournalEntry]:
         """Shipments a crash or a failure left unfinished (to offer to the packer on start)."""

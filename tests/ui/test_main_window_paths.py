@@ -305,3 +305,36 @@ async def test_a_paused_or_cancelled_picklist_says_so_when_scanned_and_cannot_be
     keys(window, Qt.Key.Key_F12)
     assert f"it is {words}" in window.status_text and station.carrier.created == []
     assert window.ship_button.text().startswith("Ship and print")  # no "Try again" that can never work
+
+
+async def test_a_shipped_picklist_scanned_again_shows_the_label_it_got(qtbot, station, wait_for):
+    from .conftest import SAMPLE_LABEL
+
+    entry = JournalEntry(
+        id=7,
+        picklist_id=500,
+        picklist_number="P2024-00123",
+        station="bench 1",
+        created_at="2024-05-02T09:14:00",
+        steps=("created", "label", "printed", "done"),
+        shipment_ids=(777,),
+        barcodes=("3SOLD",),
+        label_path="/labels/P2024-00123_777.pdf",
+        finished=True,
+    )
+
+    class Journal(FakeJournal):
+        async def for_picklist(self, picklist_number):
+            return [e for e in self.entries if e.picklist_number == picklist_number]
+
+        async def label_bytes(self, entry) -> bytes:
+            return SAMPLE_LABEL.read_bytes()
+
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(
+        station.picqer, station.carrier, station.printer, profiles, Platform.MYPARCEL, journal=Journal([entry])
+    )
+    window = build_window(qtbot, service)
+    already_shipped(station)
+    await open_number(window, "P2024-00123", wait_for)
+    await wait_for(lambda: window.preview.page_count == 1)  # not "No label yet"

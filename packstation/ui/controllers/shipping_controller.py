@@ -123,6 +123,11 @@ class ShippingController(QObject):
         for step in STEPS:
             self.step_changed.emit(step, StepState.WAITING.value, "")
         self.picklist_opened.emit(opened)
+        if opened.existing:
+            # Already shipped: show the label it got, if this station stored it (the reprint prints that one).
+            label = await self.service.stored_label(opened.picklist.number)
+            if label is not None and self.opened is opened and not self._busy:
+                self.label_fetched.emit(label)
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""
