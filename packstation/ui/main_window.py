@@ -347,6 +347,9 @@ class MainWindow(QMainWindow):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.status_label, 1)
+        # Room for two lines always: a longer message must not make the whole window jump up and down.
+        self.status_label.ensurePolished()
+        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing() + 4)
         self.settings_button = QPushButton()
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.settings_button.setVisible(self._open_settings is not None)
@@ -593,7 +596,8 @@ class MainWindow(QMainWindow):
             self._say(m.t("status.opened_choose", number=opened.picklist.number))
         else:
             self._say(m.t("status.opened", number=opened.picklist.number))
-        self.table.select_number(opened.picklist.number)
+        if not self.table.select_number(opened.picklist.number):
+            self.table.selectionModel().clear()  # not in the list (another status): highlight nothing else
         self.focus_scan_field()
 
     def _show_opened(self, opened: OpenedPicklist | None, keep_inputs: bool = False) -> None:

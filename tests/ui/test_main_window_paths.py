@@ -338,3 +338,13 @@ async def test_a_shipped_picklist_scanned_again_shows_the_label_it_got(qtbot, st
     already_shipped(station)
     await open_number(window, "P2024-00123", wait_for)
     await wait_for(lambda: window.preview.page_count == 1)  # not "No label yet"
+
+
+async def test_a_picklist_outside_the_list_leaves_no_other_row_highlighted(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    await open_number(window, "P2024-00123", wait_for)
+    assert window.table.selected_picklist().number == "P2024-00123"
+    window.picklists.model.remove("P2024-00124")  # paused meanwhile: the New list no longer holds it
+    await open_number(window, "P2024-00124", wait_for)
+    assert window.table.selected_picklist() is None
