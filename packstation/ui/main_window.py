@@ -675,6 +675,9 @@ class MainWindow(QMainWindow):
         # The address as the domain splits it (any profile maps the recipient the same way).
         sample = opened.draft(suggested or profiles[0], {}) if profiles else None
         if sample is not None:
+            # An emptied weight field books this weight (the picklist's, else the products'): say which.
+            grams = sample.request.weight_grams
+            self.weight.setPlaceholderText(self.messages.t("detail.weight_default", grams=grams) if grams else "")
             recipient = sample.request.recipient
             for name, field in self.address.items():
                 field.setText(getattr(recipient, name))

@@ -144,6 +144,7 @@ CATALOGUE: dict[str, str] = {
     "detail.pickup_point": "Pickup point",
     "detail.none": "–",
     "detail.weight": "Weight (grams)",
+    "detail.weight_default": "empty: {grams} g",
     "detail.parcels": "Parcels",
     "detail.profile": "Shipping profile",
     "detail.choose_profile": "Choose a profile…",

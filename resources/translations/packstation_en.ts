@@ -284,6 +284,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>empty: {grams} g</source>
+        <comment>detail.weight_default</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parcels</source>
         <comment>detail.parcels</comment>
         <translation type="unfinished"></translation>

@@ -284,6 +284,11 @@
         <translation>Gewicht (gram)</translation>
     </message>
     <message>
+        <source>empty: {grams} g</source>
+        <comment>detail.weight_default</comment>
+        <translation>leeg: {grams} g</translation>
+    </message>
+    <message>
         <source>Parcels</source>
         <comment>detail.parcels</comment>
         <translation>Pakketten</translation>

@@ -366,3 +366,11 @@ async def test_search_then_enter_opens_the_picklist_found(window, wait_for):
     window.search_field.setFocus()
     QTest.keyClick(window.search_field, Qt.Key.Key_Return)  # nothing highlighted: the first one found
     await wait_for(lambda: window._opened.picklist.number == found[0])
+
+
+async def test_an_emptied_weight_field_says_which_weight_is_booked(window, wait_for):
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    window.weight.setText("")
+    assert window.weight.placeholderText() == "empty: 470 g"
+    assert window._draft is not None and window._draft.request.weight_grams == 470
