@@ -116,7 +116,7 @@
     <message>
         <source>Products</source>
         <comment>col.products</comment>
-        <translation>Producten</translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <source>Weight</source>
