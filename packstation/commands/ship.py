@@ -6,9 +6,12 @@ import argparse
 import asyncio
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from packstation.domain.errors import InvalidShipment, PackstationError
+from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+
+if TYPE_CHECKING:
+    from packstation.services.shipping import ShipmentJob
 
 
 def register(subparsers: Any) -> None:
@@ -44,6 +47,18 @@ async def _ship(args: argparse.Namespace) -> int:
             service = context.service
             step = "open"
             opened = await service.open_picklist(args.picklist)
+            unfinished = [e for e in await service.unfinished() if e.picklist_number == opened.picklist.number]
+            if unfinished:
+                # An earlier run stopped half-way (killed, crashed, printer or network down): finish that
+                # shipment from where it stopped; it never books a second label.
+                job = await service.resume(unfinished[-1])
+                job.print_label = not args.no_print
+                profile_name = str(job.intent.get("profile") or "")
+                try:
+                    await service.run(job)
+                finally:
+                    step = job.step.value
+                return _done(args, job, profile_name, resumed=True)
             if args.profile:
                 matches = [p for p in service.profiles if p.name.casefold() == args.profile.casefold()]
                 if not matches:
@@ -57,7 +72,7 @@ async def _ship(args: argparse.Namespace) -> int:
                 reason = f"The picklist names no shipping profile; choose one with --profile ({names})."
                 return _fail(args, reason, step)
             draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels)
-            job = service.start(opened, draft)
+            job = service.start(opened, draft, profile=profile, option_values={})  # the journal keeps both
             job.print_label = not args.no_print
             try:
                 await service.run(job)
@@ -65,12 +80,24 @@ async def _ship(args: argparse.Namespace) -> int:
                 step = job.step.value
     except InvalidShipment as exc:
         return _fail(args, "The shipment breaks carrier rules: " + "; ".join(v.message for v in exc.violations), step)
+    except AlreadyShipped as exc:
+        reason = (
+            f"{exc.picklist_number} is already shipped ({', '.join(exc.barcodes) or 'no barcode yet'}). "
+            f"If this station shipped it, its label is stored: packstation journal --label {exc.picklist_number} "
+            "-o label.pdf"
+        )
+        return _fail(args, reason, step)
     except PackstationError as exc:
         return _fail(args, f"{type(exc).__name__}: {exc}", step)
+    return _done(args, job, profile.name)
+
+
+def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed: bool = False) -> int:
     result = {
         "ok": True,
         "picklist": job.picklist.number,
-        "profile": profile.name,
+        "resumed": resumed,  # an earlier, unfinished run of this picklist was finished
+        "profile": profile_name,
         "shipment_ids": [s.id for s in job.shipments],
         "barcodes": list(job.barcodes),
         "tracking_url": job.tracking_url,

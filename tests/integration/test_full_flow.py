@@ -144,3 +144,61 @@ async def test_customs_label_goes_to_the_document_printer_as_a4_pdf() -> None:
         assert (round(width), round(height)) == (595, 842), "customs labels exist only as A4"
         shipment = context.demo.myparcel.shipments_by_reference(number)[0]
         assert shipment["customs_declaration"]["items"], "MyParcel got the declaration from the order lines"
+
+
+def test_headless_ship_run_again_finishes_a_shipment_that_stopped_half_way(tmp_path: Path) -> None:
+    """The label printer failed after booking: running the same command again prints and closes it, once."""
+    from dataclasses import replace
+
+    from packstation import secrets, settings
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "packstation", "demo-server", "--picklists", "10"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None
+        info: dict[str, str] = {}
+        for line in server.stdout:  # key=value lines, then "serving…" while it runs
+            if line.startswith("serving"):
+                break
+            key, _, value = line.strip().partition("=")
+            info[key] = value
+        config = settings.Settings(
+            picqer=settings.PicqerSettings(base_url=info["picqer_url"]),
+            myparcel=settings.MyParcelSettings(platform="myparcel", base_url=info["myparcel_url"]),
+            label_printer=settings.PrinterSettings(transport="virtual", address=str(tmp_path / "prints")),
+            document_printer=settings.PrinterSettings(transport="virtual", address=str(tmp_path / "documents")),
+        )
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("a file where the printer's folder should be", encoding="utf-8")
+        broken = replace(config, label_printer=settings.PrinterSettings(transport="virtual", address=str(blocked)))
+        settings.save(broken, tmp_path / "settings.toml")
+        env = {
+            **os.environ,
+            settings.CONFIG_ENV: str(tmp_path / "settings.toml"),
+            app.DATA_DIR_ENV: str(tmp_path / "data"),
+            secrets.ENV_VARS[secrets.PICQER]: info["picqer_api_key"],
+            secrets.ENV_VARS[secrets.MYPARCEL]: info["myparcel_api_key"],
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "packstation",
+            "ship",
+            "P2024-00001",
+            "--profile",
+            "PostNL standaard",
+            "--json",
+        ]
+        first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        assert first.returncode == 1 and json.loads(first.stdout)["step"] == "print"
+        settings.save(config, tmp_path / "settings.toml")  # the admin fixes the printer
+        again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0, again.stderr
+        result = json.loads(again.stdout)
+        assert result["resumed"] is True and result["profile"] == "PostNL standaard" and result["closed"] is True
+        assert len(list((tmp_path / "prints").iterdir())) == 1  # printed once
+        assert len(result["shipment_ids"]) == 1  # booked once: the first run's shipment
+    finally:
+        server.terminate()
+        server.wait(10)
