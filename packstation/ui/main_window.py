@@ -440,6 +440,11 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
+        # The check box's own key follows the language (Alt+C, Dutch Alt+K). A packer who learned the English
+        # key keeps it in Dutch; in English this extra one is off, or it would clash with the box's own Alt+C.
+        self.confirm_address_english_key = QShortcut(QKeySequence("Alt+C"), self)
+        self.confirm_address_english_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.confirm_address_english_key.activated.connect(self._confirm_address_by_key)
 
     # --- text ----------------------------------------------------------------------------------------
 
@@ -463,6 +468,7 @@ class MainWindow(QMainWindow):
         self._number_parts["number_suffix"].setText(m.t("detail.suffix"))
         self._number_parts["box_number"].setText(m.t("detail.box"))
         self.address_confirmed.setText(m.t("detail.address_confirmed"))
+        self.confirm_address_english_key.setEnabled(m.language.value != "en")
         self.info_box.setTitle(m.t("detail.products"))
         self._info_labels["products"].setText(m.t("detail.products"))
         self._info_labels["remarks"].setText(m.t("detail.remarks"))
@@ -691,6 +697,10 @@ class MainWindow(QMainWindow):
             self._split_reason = split.reason
             self._show_split_reason()
             self.address_confirmed.setVisible(doubtful)
+
+    def _confirm_address_by_key(self) -> None:
+        if self.address_confirmed.isVisible() and self.address_confirmed.isEnabled():
+            self.address_confirmed.setChecked(not self.address_confirmed.isChecked())
 
     def _show_split_reason(self) -> None:
         reason = self.messages.split_reason(self._split_reason)

@@ -259,7 +259,7 @@ async def test_a_parcel_to_belgium_shows_the_insurance_the_carrier_requires(wind
     assert window.options_form.values()["insurance"] == "0"
 
 
-@pytest.mark.parametrize(("language", "key"), [("en", Qt.Key.Key_C), ("nl", Qt.Key.Key_K)])
+@pytest.mark.parametrize(("language", "key"), [("en", Qt.Key.Key_C), ("nl", Qt.Key.Key_K), ("nl", Qt.Key.Key_C)])
 async def test_a_doubtful_address_is_confirmed_from_the_keyboard(window, wait_for, language, key):
     window.messages.set_language(language)
     scan(window, "P2024-00124")  # "Hoofdweg 3-5"
