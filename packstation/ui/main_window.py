@@ -596,8 +596,7 @@ class MainWindow(QMainWindow):
             barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
             self._say(m.t("error.already_shipped", number=opened.picklist.number, barcodes=barcodes), "error")
         elif not status.packable:
-            # Paused, cancelled, closed (without a MyParcel shipment): say it now, not only after F12.
-            self._say(m.error(PicklistNotPackable(opened.picklist.number, status.value), During.OPEN), "error")
+            self._say_not_packable(opened)  # say it now, not only after F12
         elif self.profile_combo.currentData() is None:
             self._say(m.t("status.opened_choose", number=opened.picklist.number))
         else:
@@ -698,6 +697,11 @@ class MainWindow(QMainWindow):
             self._show_split_reason()
             self.address_confirmed.setVisible(doubtful)
 
+    def _say_not_packable(self, opened: OpenedPicklist) -> None:
+        """Say that a paused, cancelled or closed picklist (without a MyParcel shipment) is not to be packed."""
+        not_packable = PicklistNotPackable(opened.picklist.number, opened.picklist.status.value)
+        self._say(self.messages.error(not_packable, During.OPEN), "error")
+
     def _confirm_address_by_key(self) -> None:
         if self.address_confirmed.isVisible() and self.address_confirmed.isEnabled():
             self.address_confirmed.setChecked(not self.address_confirmed.isChecked())
@@ -773,10 +777,8 @@ class MainWindow(QMainWindow):
         if self._opened is None:
             self._say(self.messages.t("status.nothing_open"), "error")
             return
-        picklist = self._opened.picklist
-        if not picklist.status.packable and not self._opened.existing:
-            not_packable = PicklistNotPackable(picklist.number, picklist.status.value)
-            self._say(self.messages.error(not_packable, During.OPEN), "error")
+        if not self._opened.picklist.status.packable and not self._opened.existing:
+            self._say_not_packable(self._opened)
             return
         draft = self.current_draft()
         if draft is None:

@@ -671,36 +671,36 @@ class Messages(QObject):
         """Return a ship step ("create", "print"…) in words."""
         return self.t(f"step.{step}")
 
+    def _coded(self, prefix: str, problem: Violation, params: Mapping[str, object] | None = None) -> str:
+        """Return a coded problem in words: the catalogue text for `prefix.code`, else the domain's English."""
+        key = f"{prefix}.{problem.code}"
+        if key not in CATALOGUE:
+            return problem.message
+        return self.t(key, **(dict(problem.params) if params is None else params))
+
     def violation(self, violation: Violation) -> str:
         """Return one broken shipment rule in words (the domain's English text when the code is not known here)."""
-        key = f"violation.{violation.code}"
-        if key in CATALOGUE:
-            params: dict[str, object] = dict(violation.params)
-            for name in ("amount", "required"):  # the domain counts insurance in cents
-                if str(params.get(name, "")).lstrip("-").isdigit():
-                    params[f"{name}_eur"] = f"€ {int(str(params[name])) / 100:,.0f}".replace(",", ".")
-            if _ISO_DATE.fullmatch(str(params.get("delivery_date", ""))):  # as the detail pane shows dates
-                year, month, day = str(params["delivery_date"]).split("-")
-                params["delivery_date"] = f"{day}-{month}-{year}"
-            option = FIELD_OPTION_KEYS.get(str(params.get("option", "")), str(params.get("option", "")))
-            if "label" in params:  # a profile option by the name the packer sees in the form
-                params["label"] = self._option_name(option, str(params["label"]))
-            if f"option.label.{option}" in CATALOGUE:  # as the options form names it
-                params["option"] = self.t(f"option.label.{option}").lower()
-            return self.t(key, **params)
-        return violation.message
+        params: dict[str, object] = dict(violation.params)
+        for name in ("amount", "required"):  # the domain counts insurance in cents
+            if str(params.get(name, "")).lstrip("-").isdigit():
+                params[f"{name}_eur"] = euros(int(str(params[name])) // 100)
+        if _ISO_DATE.fullmatch(str(params.get("delivery_date", ""))):  # as the detail pane shows dates
+            year, month, day = str(params["delivery_date"]).split("-")
+            params["delivery_date"] = f"{day}-{month}-{year}"
+        option = FIELD_OPTION_KEYS.get(str(params.get("option", "")), str(params.get("option", "")))
+        if "label" in params:  # a profile option by the name the packer sees in the form
+            params["label"] = self._option_name(option, str(params["label"]))
+        if f"option.label.{option}" in CATALOGUE:  # as the options form names it
+            params["option"] = self.t(f"option.label.{option}").lower()
+        return self._coded("violation", violation, params)
 
     def split_reason(self, reason: Violation | None) -> str:
         """Return why an address line needs the packer (the domain's English when the code is not known here)."""
-        if reason is None:
-            return ""
-        key = f"split.{reason.code}"
-        return self.t(key, **dict(reason.params)) if key in CATALOGUE else reason.message
+        return "" if reason is None else self._coded("split", reason)
 
     def settings_problem(self, problem: Violation) -> str:
         """Return one problem of the settings file in words (the English message when the code is not known)."""
-        key = f"settings_problem.{problem.code}"
-        return self.t(key, **dict(problem.params)) if key in CATALOGUE else problem.message
+        return self._coded("settings_problem", problem)
 
     def option_label(self, option: ConfigOption) -> str:
         """Return an option's name: translated when it is one packstation ships, else as the admin wrote it."""
@@ -722,11 +722,11 @@ class Messages(QObject):
     def option_value(self, option: ConfigOption, possible: PossibleValue) -> str:
         """Return one choice of a list option, translated when packstation wrote it."""
         if option.key == "insurance" and possible.value.isdigit():
-            euros = int(possible.value)
-            if possible.label == insurance_value_label(euros):
-                if euros == 0:
+            amount = int(possible.value)
+            if possible.label == insurance_value_label(amount):
+                if amount == 0:
                     return self.t("option.not_insured")
-                return self.t("option.insured_up_to", amount=f"€ {euros:,}".replace(",", "."))
+                return self.t("option.insured_up_to", amount=euros(amount))
         if (possible.value, possible.label) in ((YES, "Yes"), (NO, "No")):
             return self.t("option.yes" if possible.value == YES else "option.no")
         return possible.label
@@ -850,6 +850,11 @@ def _parse_language(language: str) -> Language:
         return Language(str(language).lower()[:2])
     except ValueError:
         return Language.EN
+
+
+def euros(amount: int) -> str:
+    """Return whole euros as a Dutch/Belgian packer reads them: "€ 5.000"."""
+    return f"€ {amount:,}".replace(",", ".")
 
 
 def visible(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from packstation.domain.errors import Violation
@@ -124,11 +124,13 @@ class OptionsForm(QWidget):
         for key, editor in self._editors.items():
             value, why = required.get(key, ("", ""))
             if self._extra.get(key, value) != value and isinstance(editor, QComboBox):
-                _remove_value(editor, self._extra.pop(key))  # the rule now wants another value, or none
+                with QSignalBlocker(editor):  # the rule now wants another value, or none
+                    editor.removeItem(editor.findData(self._extra.pop(key)))
             if value and isinstance(editor, QComboBox) and editor.findData(value) < 0 and value.isdigit():
                 # Only insurance is set in amounts the list may not hold: name it as the shipped choices are.
                 extra = PossibleValue(value, insurance_value_label(int(value)))
-                _add_value(editor, self._messages.option_value(self._options[key], extra), value)
+                with QSignalBlocker(editor):
+                    editor.addItem(self._messages.option_value(self._options[key], extra), value)
                 self._extra[key] = value
             if value and _can_show(editor, value):
                 self._own.setdefault(key, _value_of(editor) or "")
@@ -199,31 +201,10 @@ def _can_show(editor: QWidget, value: str) -> bool:
 
 def _set_value(editor: QWidget, value: str) -> None:
     """Show `value` without announcing a change: it is not the packer's edit."""
-    editor.blockSignals(True)
-    try:
+    with QSignalBlocker(editor):
         if isinstance(editor, QCheckBox):
             editor.setChecked(value == YES)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value) if value else 0, 0))
         elif isinstance(editor, QLineEdit):
             editor.setText(value)
-    finally:
-        editor.blockSignals(False)
-
-
-def _add_value(combo: QComboBox, text: str, value: str) -> None:
-    combo.blockSignals(True)
-    try:
-        combo.addItem(text, value)
-    finally:
-        combo.blockSignals(False)
-
-
-def _remove_value(combo: QComboBox, value: str) -> None:
-    combo.blockSignals(True)
-    try:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.removeItem(index)
-    finally:
-        combo.blockSignals(False)
