@@ -206,6 +206,11 @@ class DemoApp(ABC):
         self._thread.start()
         return int(httpd.server_address[1])
 
+    @property
+    def port(self) -> int:
+        """The port being served (0 when stopped), for links the server hands out to itself."""
+        return int(self._httpd.server_address[1]) if self._httpd is not None else 0
+
     def stop(self) -> None:
         """Stop serving and release the port."""
         if self._httpd is not None:

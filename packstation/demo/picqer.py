@@ -6,11 +6,14 @@ import base64
 import binascii
 import copy
 import re
+import secrets
+import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from packstation.demo import seed
+from packstation.demo import provider, seed
 from packstation.demo.http import DemoApp, Reply, Request, json_reply, match_route
 
 PAGE_SIZE = 100
@@ -24,11 +27,34 @@ E_MISSING = 5
 E_NOT_FOUND = 20
 E_WRONG_STATUS = 21
 E_BAD_JSON = 22
+E_CANNOT_SHIP = 26
 E_RATE = 28
+
+LOCKED_MESSAGE = "Picklist is locked by another process, please try again"
+# Picqer lets a shipment be cancelled "within 5 minutes after creation" (contract §A.7.9).
+CANCEL_WINDOW = 300.0
+LABEL_PATH = re.compile(r"/labels/(?P<name>[A-Za-z0-9_-]+\.(?:pdf|zpl))")
 
 
 def _now() -> str:
     return datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+
+
+@dataclass(frozen=True)
+class _ShipmentRequest:
+    """A checked POST /shipments, ready for the provider call made outside the state lock."""
+
+    idpicklist: int
+    provider: dict[str, Any]
+    profile: dict[str, Any]
+    weight: int
+    parcels: list[dict[str, Any]]
+    idpackaging: int | None
+    payload: dict[str, Any]
+    url: str
+    username: str
+    password: str
+    timeout: float
 
 
 class PicqerState(DemoApp):
@@ -52,6 +78,7 @@ class PicqerState(DemoApp):
         rate_window: float = 60.0,
         rate_limits: bool = True,
         latency: float = 0.0,
+        relay_timeout: float = provider.SHIPMENT_TIMEOUT,
     ) -> None:
         super().__init__(rate_limit=rate_limit, rate_window=rate_window, rate_limits=rate_limits, latency=latency)
         # api_keys maps each key to its user; without it, `api_key` alone belongs to the demo packer.
@@ -73,6 +100,19 @@ class PicqerState(DemoApp):
         for picklist in picklists:
             self._by_order.setdefault(picklist["idorder"], []).append(picklist)
         self._next_comment = 1
+        # The custom shipping provider's connection (empty until connect_relay) and its profiles' stored options.
+        self.relay_config_url = ""
+        self.relay_shipment_url = ""
+        self.relay_username = ""
+        self.relay_password = ""
+        self.relay_timeout = relay_timeout
+        self.relay_profile_options: dict[int, list[dict[str, Any]]] = copy.deepcopy(seed.RELAY_PROFILE_OPTIONS)
+        self.cancel_window = CANCEL_WINDOW
+        self.shipments: dict[int, list[dict[str, Any]]] = {}  # by idpicklist, oldest first
+        self._shipment_born: dict[int, float] = {}  # idshipment -> monotonic creation time (cancel window)
+        self._label_files: dict[str, tuple[bytes, str]] = {}  # public label file name -> (bytes, content type)
+        self._shipping: set[int] = set()  # picklists whose provider call is in flight
+        self._next_shipment = 1
         p = r"(?P<id>\d+)"
         self._routes = [
             ("GET", re.compile(r"/picklists"), self._list_picklists),
@@ -90,6 +130,8 @@ class PicqerState(DemoApp):
             ("GET", re.compile(rf"/picklists/{p}/shippingmethods"), self._shippingmethods),
             ("GET", re.compile(rf"/picklists/{p}/packinglistpdf"), self._packinglist),
             ("GET", re.compile(rf"/picklists/{p}/shipments"), self._picklist_shipments),
+            ("POST", re.compile(rf"/picklists/{p}/shipments"), self._create_shipment),
+            ("DELETE", re.compile(rf"/picklists/{p}/shipments/(?P<idshipment>\d+)"), self._cancel_shipment),
             ("GET", re.compile(rf"/orders/{p}"), self._get_order),
             ("GET", re.compile(rf"/orders/{p}/orderfields"), self._get_orderfields),
             ("PUT", re.compile(rf"/orders/{p}/orderfields/(?P<field>\d+)"), self._put_orderfield),
@@ -98,6 +140,8 @@ class PicqerState(DemoApp):
             ("GET", re.compile(r"/users"), self._users),
             ("GET", re.compile(r"/users/me"), self._me),
         ]
+        # Routes that take the lock themselves: they wait on another server and must not stall the others.
+        self._unlocked_routes: set[Any] = {self._create_shipment}
 
     # -- helpers for tests and the app's demo mode --------------------------------------------------
 
@@ -110,6 +154,37 @@ class PicqerState(DemoApp):
         """Return the picklist with this idpicklist."""
         with self.lock:
             return self._by_id.get(idpicklist)
+
+    def connect_relay(self, base_url: str, username: str, password: str) -> None:
+        """Connect the custom provider (530) to a relay: config URL, shipment URL and its Basic Auth credentials.
+
+        `base_url` is where the relay's paths start (any reverse-proxy prefix included), e.g.
+        "http://127.0.0.1:8765"; Picqer then calls base_url + "/config-options" and base_url + "/shipments".
+        """
+        base = base_url.rstrip("/")
+        with self.lock:
+            self.relay_config_url = base + "/config-options"
+            self.relay_shipment_url = base + "/shipments"
+            self.relay_username = username
+            self.relay_password = password
+
+    def relay_config_options(self) -> list[dict[str, Any]]:
+        """GET the relay's configuration options as Picqer does when a profile is edited, checked against seed 000.
+
+        Raises provider.ProviderAnswerError when the answer has the wrong shape, httpx.HTTPError when there is
+        none, and RuntimeError before connect_relay.
+        """
+        with self.lock:
+            url, username, password = self.relay_config_url, self.relay_username, self.relay_password
+            timeout = self.relay_timeout
+        if not url:
+            raise RuntimeError("the custom shipping provider is not connected: call connect_relay first")
+        return provider.get_config_options(url, username, password, timeout)
+
+    def shipments_of(self, idpicklist: int) -> list[dict[str, Any]]:
+        """Return (copies of) the shipments stored for a picklist, oldest first."""
+        with self.lock:
+            return copy.deepcopy(self.shipments.get(idpicklist, []))
 
     # -- server hooks -----------------------------------------------------------------------------
 
@@ -145,7 +220,9 @@ class PicqerState(DemoApp):
             return None
 
     def check_headers(self, request: Request) -> Reply | None:
-        """Require Basic auth with a known API key as user name, and a User-Agent."""
+        """Require Basic auth with a known API key as user name, and a User-Agent (label links are public)."""
+        if request.method in {"GET", "HEAD"} and LABEL_PATH.fullmatch(request.path):
+            return None
         if self._key_of(request) not in self.api_keys:
             return self.error_reply(401, "Invalid API key or no access to this function", code=E_UNKNOWN)
         if not (request.headers.get("User-Agent") or "").strip():
@@ -153,7 +230,10 @@ class PicqerState(DemoApp):
         return None
 
     def route(self, request: Request) -> Reply:
-        """Dispatch to the endpoint below /api/v1."""
+        """Dispatch to the endpoint below /api/v1, or serve a public label link."""
+        label = LABEL_PATH.fullmatch(request.path)
+        if label is not None and request.method in {"GET", "HEAD"}:
+            return self._label_file(label["name"])
         if not request.path.startswith(API_PREFIX + "/"):
             return self.error_reply(404, "Endpoint not found", code=E_NOT_FOUND)
         inner = Request(
@@ -174,6 +254,9 @@ class PicqerState(DemoApp):
                 inner.json()
             except ValueError:
                 return self.error_reply(400, "No valid JSON given", code=E_BAD_JSON)
+        if fn in self._unlocked_routes:
+            caller = self.api_keys.get(self._key_of(request) or "", self.api_keys[self.api_key])
+            return fn(inner, caller=caller, **params)
         with self.lock:
             self.me_iduser = self.api_keys.get(self._key_of(request) or "", self.me_iduser)
             return fn(inner, **params)
@@ -254,13 +337,16 @@ class PicqerState(DemoApp):
             return self._wrong_status("Item not found or does not have the right status")
         if picklist["totalpicked"] < picklist["totalproducts"]:
             return self._wrong_status("Picklist cannot be closed: not all products are picked")
+        self._mark_closed(picklist, self.me_iduser)
+        return json_reply(200, picklist)
+
+    def _mark_closed(self, picklist: dict[str, Any], iduser: int) -> None:
         picklist["status"] = "closed"
-        picklist["closed_by_iduser"] = self.me_iduser
+        picklist["closed_by_iduser"] = iduser
         picklist["closed_at"] = picklist["updated"] = _now()
         order = self.orders.get(picklist["idorder"])
         if order is not None:
             order["status"] = "completed"
-        return json_reply(200, picklist)
 
     def _assign(self, request: Request, id: str) -> Reply:
         picklist = self._picklist(id)
@@ -389,8 +475,205 @@ class PicqerState(DemoApp):
         )
 
     def _picklist_shipments(self, request: Request, id: str) -> Reply:
-        # MyParcel shipments made by the station are not Picqer shipments, so this stays empty.
-        return json_reply(200, []) if self._picklist(id) else self._not_found()
+        # Only shipments Picqer made through its custom provider; MyParcel labels made by the station are not here.
+        if self._picklist(id) is None:
+            return self._not_found()
+        return json_reply(200, self.shipments.get(int(id), []))
+
+    # -- shipments through the custom shipping provider (api-contract §A.7.10, §B) ------------------------
+
+    def _create_shipment(self, request: Request, id: str, *, caller: int) -> Reply:
+        """POST /picklists/{id}/shipments: check under the lock, call the provider without it, store under it."""
+        with self.lock:
+            checked = self._check_shipment_request(request, int(id))
+            if isinstance(checked, Reply):
+                return checked
+            self._shipping.add(checked.idpicklist)
+        try:
+            # Up to relay_timeout seconds: the lock stays free so every other request is answered meanwhile.
+            outcome = provider.post_shipment(
+                checked.url, checked.username, checked.password, checked.payload, checked.timeout
+            )
+        finally:
+            with self.lock:
+                self._shipping.discard(checked.idpicklist)
+        if isinstance(outcome, provider.Refusal):
+            return self.error_reply(400, outcome.message, code=E_CANNOT_SHIP)
+        with self.lock:
+            return json_reply(200, self._store_shipment(checked, outcome, caller))
+
+    def _check_shipment_request(self, request: Request, idpicklist: int) -> _ShipmentRequest | Reply:
+        picklist = self._by_id.get(idpicklist)
+        if picklist is None:
+            return self._not_found()
+        if picklist["status"] != "new":
+            return self._wrong_status("Item not found or does not have the right status")
+        if idpicklist in self._shipping:
+            return self.error_reply(400, LOCKED_MESSAGE, code=E_UNKNOWN)
+        body = request.json()
+        if not isinstance(body, dict):
+            body = {}
+        profile_id = _whole_number(body.get("idshippingprofile", body.get("idshippingprovider_profile")))
+        if profile_id is None:
+            return self.error_reply(400, "Missing idshippingprofile", code=E_MISSING)
+        parcels = body.get("parcels")
+        if parcels is not None and (
+            not isinstance(parcels, list)
+            or not parcels
+            or not all(isinstance(p, dict) and (_whole_number(p.get("weight")) or 0) > 0 for p in parcels)
+        ):
+            return self.error_reply(400, "parcels must be a list of {weight} in grams", code=E_MISSING)
+        weight = _whole_number(body.get("weight"))
+        if body.get("weight") is None:
+            # Picqer falls back on the picklist's weight; with parcels, their sum is the shipment's weight.
+            weight = sum(int(p["weight"]) for p in parcels) if parcels else int(picklist["weight"] or 0)
+        if weight is None or weight <= 0:
+            return self.error_reply(400, "weight must be a whole number of grams", code=E_MISSING)
+        found = next(
+            (
+                (prov, prof)
+                for prov in self.shipping_providers
+                for prof in prov["profiles"]
+                if prof["idshippingprovider_profile"] == profile_id and prof["active"] and prov["active"]
+            ),
+            None,
+        )
+        if found is None:
+            return self.error_reply(
+                400, f"{provider.CANNOT_CREATE}shipping profile {profile_id} not found", code=E_CANNOT_SHIP
+            )
+        prov, prof = found
+        if prov["provider"] != "custom":
+            # The account's MyParcel integrations stand for labels the station makes itself; this demo does not
+            # play MyParcel's Picqer integration.
+            return self.error_reply(
+                400,
+                f"{provider.CANNOT_CREATE}the demo Picqer makes shipments only through a custom shipping provider",
+                code=E_CANNOT_SHIP,
+            )
+        if not self.relay_shipment_url:
+            return self.error_reply(400, provider.NOT_CONNECTED, code=E_CANNOT_SHIP)
+        options = self.relay_profile_options.get(profile_id, [])
+        payload = provider.shipment_payload(options, picklist, self.orders.get(picklist["idorder"]), weight)
+        return _ShipmentRequest(
+            idpicklist=idpicklist,
+            provider=copy.deepcopy(prov),
+            profile=copy.deepcopy(prof),
+            weight=weight,
+            parcels=[{"weight": int(p["weight"]), "idpackaging": _whole_number(p.get("idpackaging"))} for p in parcels]
+            if parcels
+            else [{"weight": weight, "idpackaging": _whole_number(body.get("idpackaging"))}],
+            idpackaging=_whole_number(body.get("idpackaging")),
+            # A copy: the JSON is written outside the lock while other requests may change the order.
+            payload=copy.deepcopy(payload),
+            url=self.relay_shipment_url,
+            username=self.relay_username,
+            password=self.relay_password,
+            timeout=self.relay_timeout,
+        )
+
+    def _store_shipment(self, checked: _ShipmentRequest, label: provider.Label, caller: int) -> dict[str, Any]:
+        picklist = self._by_id[checked.idpicklist]
+        idshipment = 71_000_000 + self._next_shipment
+        self._next_shipment += 1
+        token = secrets.token_urlsafe(16)  # label links are public, as Picqer's are: unguessable names
+        base = f"http://127.0.0.1:{self.port}"
+        pdf_url = f"{base}/labels/{token}.pdf"
+        self._label_files[f"{token}.pdf"] = (label.pdf, "application/pdf")
+        zpl_url = None
+        if label.zpl is not None:
+            zpl_url = f"{base}/labels/{token}.zpl"
+            self._label_files[f"{token}.zpl"] = (label.zpl, "text/plain; charset=utf-8")
+        documents = [
+            {
+                "idparcel_document": idshipment * 10 + 1,
+                "type": "label",
+                "size": label.format,
+                "format": "pdf",
+                "url": pdf_url,
+            }
+        ]
+        if zpl_url:
+            documents.append(
+                {
+                    "idparcel_document": idshipment * 10 + 2,
+                    "type": "label",
+                    "size": label.format,
+                    "format": "zpl",
+                    "url": zpl_url,
+                }
+            )
+        # Seed 000 has no multi-collo shape: one provider call gives one label and tracking code, which belong to
+        # the first parcel; further parcels are recorded with their weights only.
+        parcels = [
+            {
+                "idparcel": idshipment * 100 + index,
+                "idpackaging": parcel["idpackaging"],
+                "weight": parcel["weight"],
+                "tracking_code": label.tracking_code if index == 0 else None,
+                "tracking_url": label.tracking_url if index == 0 else None,
+                "documents": documents if index == 0 else [],
+            }
+            for index, parcel in enumerate(checked.parcels)
+        ]
+        stamp = _now()
+        shipment = {
+            "idshipment": idshipment,
+            "idpicklist": checked.idpicklist,
+            "idorder": picklist["idorder"],
+            "idreturn": None,
+            "idshippingprovider": checked.provider["idshippingprovider"],
+            "idcompany_shippingprovider": checked.provider["idshippingprovider"],
+            "idcompany_shippingprovider_profile": checked.profile["idshippingprovider_profile"],
+            "profile_name": checked.profile["name"],
+            "provider": checked.provider["provider"],
+            "providername": checked.provider["name"],
+            "public_providername": label.carrier_name or checked.provider["name"],
+            "carrier_key": label.carrier_key,
+            "trackingcode": label.tracking_code,
+            "trackingurl": label.tracking_url,
+            "tracktraceurl": label.tracking_url,
+            "labelurl": pdf_url,
+            "labelurl_pdf": pdf_url,
+            "labelurl_zpl": zpl_url,
+            "weight": checked.weight,
+            "idpackaging": checked.idpackaging,
+            "cancelled": False,
+            "created_by_iduser": caller,
+            "created": stamp,
+            "updated": stamp,
+            "parcels": parcels,
+        }
+        self.shipments.setdefault(checked.idpicklist, []).append(shipment)
+        self._shipment_born[idshipment] = time.monotonic()
+        # Picqer closes a fully picked picklist once its shipment exists; another request may have changed its
+        # status while the provider was working, and then it is left as it is.
+        if picklist["status"] == "new" and picklist["totalpicked"] >= picklist["totalproducts"]:
+            self._mark_closed(picklist, caller)
+        return copy.deepcopy(shipment)
+
+    def _cancel_shipment(self, request: Request, id: str, idshipment: str) -> Reply:
+        if self._picklist(id) is None:
+            return self._not_found()
+        shipment = next((s for s in self.shipments.get(int(id), []) if s["idshipment"] == int(idshipment)), None)
+        if shipment is None:
+            return self._not_found()
+        if shipment["cancelled"]:
+            return self._wrong_status("Shipment is already cancelled")
+        if time.monotonic() - self._shipment_born[shipment["idshipment"]] > self.cancel_window:
+            return self._wrong_status("Shipment can only be cancelled within 5 minutes after creation")
+        # Like Picqer, the cancellation is not passed on to the provider (contract §A.7.10).
+        shipment["cancelled"] = True
+        shipment["updated"] = _now()
+        return json_reply(200, shipment)
+
+    def _label_file(self, name: str) -> Reply:
+        with self.lock:
+            found = self._label_files.get(name)
+        if found is None:
+            return self._not_found()
+        content, content_type = found
+        return Reply(200, content, content_type, {"Content-Disposition": f'inline; filename="{name}"'})
 
     # -- orders -----------------------------------------------------------------------------------
 
@@ -462,3 +745,14 @@ class PicqerState(DemoApp):
 
     def _me(self, request: Request) -> Reply:
         return json_reply(200, next(u for u in self.users if u["iduser"] == self.me_iduser))
+
+
+def _whole_number(value: Any) -> int | None:
+    """An int from JSON as PHP would take it: an int or a string of digits (bools and fractions are not)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None

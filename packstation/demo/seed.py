@@ -71,7 +71,7 @@ USERS: list[dict[str, Any]] = [
     },
 ]
 
-# Profiles of the account's shipping providers (MyParcel.nl and SendMyParcel.be integrations).
+# Profiles of the account's shipping providers: MyParcel.nl and SendMyParcel.be integrations and a custom provider.
 SHIPPING_PROVIDERS: list[dict[str, Any]] = [
     {
         "idshippingprovider": 521,
@@ -97,7 +97,52 @@ SHIPPING_PROVIDERS: list[dict[str, Any]] = [
             {"idshippingprovider_profile": 2002, "name": "DPD - België", "standard": False, "active": True},
         ],
     },
+    {
+        # A custom shipping provider (api-contract §B): Picqer itself calls the packstation relay for a label.
+        "idshippingprovider": 530,
+        "name": "packstation relay",
+        "provider": "custom",
+        "active": True,
+        "profiles": [
+            {"idshippingprovider_profile": 3001, "name": "packstation - PostNL", "standard": False, "active": True},
+            {
+                "idshippingprovider_profile": 3002,
+                "name": "packstation - PostNL handtekening",
+                "standard": False,
+                "active": True,
+            },
+        ],
+    },
 ]
+
+RELAY_PROVIDER_ID = 530
+RELAY_PROFILE_POSTNL = 3001
+RELAY_PROFILE_POSTNL_SIGNATURE = 3002
+
+
+def _relay_options(**changes: Any) -> list[dict[str, Any]]:
+    # Every key the relay offers (shared decisions, issue 13), in its order, as a Picqer user would have saved them.
+    values: dict[str, Any] = {
+        "carrier": 1,
+        "package_type": 1,
+        "delivery_type": 2,
+        "signature": 0,
+        "only_recipient": 0,
+        "age_check": 0,
+        "insurance": 0,
+        "large_format": 0,
+        "return": 0,
+        "label_description": None,
+    }
+    values.update(changes)
+    return [{"key": key, "value": value} for key, value in values.items()]
+
+
+# The config-option values stored on each custom profile: Picqer sends them back as data.profile on every shipment.
+RELAY_PROFILE_OPTIONS: dict[int, list[dict[str, Any]]] = {
+    RELAY_PROFILE_POSTNL: _relay_options(),
+    RELAY_PROFILE_POSTNL_SIGNATURE: _relay_options(signature=1),
+}
 
 ORDERFIELDS = [(301, "Track & trace"), (302, "Verzendmethode")]
 
