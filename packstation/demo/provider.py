@@ -14,8 +14,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 PROTOCOL_VERSION = "1.0"
 # "The processing of the request should take a maximum of 20 seconds, otherwise we will regard this shipment as
 # failed." (seed 000)
@@ -196,6 +194,8 @@ def post_shipment(
     A 4xx carries the provider's own messages to the user; anything else unexpected (5xx, timeout, no answer,
     unreadable JSON, no PDF) becomes Picqer's generic text.
     """
+    import httpx  # lazily: the demo servers start with the app's window, before the app loads its HTTP stack
+
     try:
         # trust_env=False: a proxy from the environment must not sit between the demo and a loopback relay.
         with httpx.Client(timeout=timeout, trust_env=False) as client:
@@ -278,6 +278,8 @@ def get_config_options(
 
     Raises ProviderAnswerError when the answer is not 200 with seed 000's shape, httpx.HTTPError when there is none.
     """
+    import httpx  # lazily, as in post_shipment
+
     with httpx.Client(timeout=timeout, trust_env=False) as client:
         response = client.get(url, headers={"Accept": "application/json"}, auth=(username, password))
     if response.status_code != 200:
