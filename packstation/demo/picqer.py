@@ -555,15 +555,19 @@ class PicqerState(DemoApp):
             return self.error_reply(400, provider.NOT_CONNECTED, code=E_CANNOT_SHIP)
         options = self.relay_profile_options.get(profile_id, [])
         payload = provider.shipment_payload(options, picklist, self.orders.get(picklist["idorder"]), weight)
+        idpackaging = _whole_number(body.get("idpackaging"))
         return _ShipmentRequest(
             idpicklist=idpicklist,
             provider=copy.deepcopy(prov),
             profile=copy.deepcopy(prof),
             weight=weight,
-            parcels=[{"weight": int(p["weight"]), "idpackaging": _whole_number(p.get("idpackaging"))} for p in parcels]
+            parcels=[
+                {"weight": int(p["weight"]), "idpackaging": _whole_number(p.get("idpackaging")) or idpackaging}
+                for p in parcels
+            ]
             if parcels
-            else [{"weight": weight, "idpackaging": _whole_number(body.get("idpackaging"))}],
-            idpackaging=_whole_number(body.get("idpackaging")),
+            else [{"weight": weight, "idpackaging": idpackaging}],
+            idpackaging=idpackaging,
             # A copy: the JSON is written outside the lock while other requests may change the order.
             payload=copy.deepcopy(payload),
             url=self.relay_shipment_url,

@@ -360,11 +360,18 @@ def test_parcels_are_recorded_and_their_sum_is_the_weight_sent(
 ) -> None:
     pid = idpicklist(connected, "P2024-00005")
     reply = picqer.post(
-        f"picklists/{pid}/shipments", json={"idshippingprofile": 3001, "parcels": [{"weight": 1000}, {"weight": 800}]}
+        f"picklists/{pid}/shipments",
+        json={
+            "idshippingprofile": 3001,
+            "idpackaging": 7,
+            "parcels": [{"weight": 1000}, {"weight": 800, "idpackaging": 8}],
+        },
     )
     assert reply.status_code == 200
     assert relay.shipments()[0]["data"]["shipment"]["weight"] == 1800
-    assert [p["weight"] for p in reply.json()["parcels"]] == [1000, 800]
+    assert [(p["weight"], p["idpackaging"]) for p in reply.json()["parcels"]] == [(1000, 7), (800, 8)]
+    # One provider call, one label: it belongs to the first parcel (seed 000 has no multi-collo shape).
+    assert [p["tracking_code"] for p in reply.json()["parcels"]] == ["3SRELAY0001", None]
     assert reply.json()["weight"] == 1800
 
 
