@@ -279,16 +279,20 @@ class PicqerClient:
             return found
 
     async def _shipment_appears(self, picklist_id: int, profile_id: int) -> PicqerShipment | None:
-        """Watch a picklist's shipments for a non-cancelled one made with this profile (newest first)."""
+        """Watch a picklist's shipments for a non-cancelled one made with this profile, while Picqer may still be
+        making it; None when it did not appear or Picqer cannot be read now (the caller's retry looks again first).
+        """
         window = max(SHIPMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
         waited = 0.0
         while True:
             try:
                 found = shipment_made_with(await self.list_shipments(picklist_id), profile_id)
-                if found is not None:
-                    return found
-            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse):
-                pass  # still unknown: keep watching until the window closes
+            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
+                # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
+                log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
+                return None
+            if found is not None:
+                return found
             if waited >= window:
                 return None
             await self._session.retry.sleep(SHIPMENT_CONFIRM_INTERVAL)

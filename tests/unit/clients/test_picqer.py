@@ -609,3 +609,28 @@ async def test_shipping_providers_with_their_profiles(clock: FakeClock) -> None:
         (3001, "packstation - PostNL", "packstation relay"),
         (3002, "packstation - PostNL handtekening", "packstation relay"),
     ]
+
+
+async def test_a_lost_reply_while_picqer_is_unreachable_gives_up_after_one_read(clock: FakeClock) -> None:
+    from packstation.clients.errors import RequestTimeout
+
+    methods: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        methods.append(request.method)
+        if request.method == "POST":
+            raise httpx.ReadTimeout("no answer")
+        raise httpx.ConnectError("network down")
+
+    c = PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(handler),
+    )
+    with pytest.raises(RequestTimeout):
+        await c.create_shipment(1001, 3001, 700)
+    # One read of the shipments (with the session's own retries), not half a minute of them: the packer's F12
+    # looks again before anything is posted.
+    assert methods == ["POST"] + ["GET"] * 5
+    assert sum(clock.sleeps) < 10
