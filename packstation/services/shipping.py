@@ -518,9 +518,9 @@ class ShippingService:
             # Picqer ships what is picked: mark everything picked before the shipment is made.
             await self._pick_all(job)
             await self._register_in_picqer(job)
-        # Each sub-step is remembered so a retry never adds a second comment.
         elif policy.comment and "comment" not in job.written_back:
-            # A lost reply may hide a comment Picqer stored: look before posting it a second time.
+            # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
+            # comment Picqer stored: look before posting it a second time.
             maybe_posted = "comment_sent" in job.written_back or job.resumed
             if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
                 job.written_back.add("comment_sent")
