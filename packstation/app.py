@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, NoReturn
 from packstation import logs, secrets
 from packstation import settings as settings_module
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
+from packstation.domain.picklists import PicqerShippingProvider
 from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
-from packstation.services.shipping import ShippingService, WriteBackPolicy
-from packstation.settings import PicqerSettings, PrinterSettings, Settings
+from packstation.services.shipping import ShippingService, WriteBackMode, WriteBackPolicy
+from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettings, Settings
 
 if TYPE_CHECKING:
     from packstation.demo import DemoServers
@@ -135,6 +136,9 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
             pick_all=wb.pick_all,
             close=wb.close,
             claim=wb.claim,
+            # Without a profile the policy writes the comment (load() names that problem).
+            mode=WriteBackMode(wb.mode) if wb.mode in WRITE_BACK_MODES else WriteBackMode.COMMENT,
+            picqer_profile_id=wb.picqer_profile_id or None,
         ),
         journal=journal,
         document_printer=document_printer,
@@ -270,6 +274,19 @@ async def check_picqer_account(address: str, key: str) -> str:
     return user.full_name or user.username
 
 
+async def load_picqer_shipping_profiles(address: str, key: str) -> list[PicqerShippingProvider]:
+    """Return the Picqer account's shipping providers and profiles (the settings dialog's relay profile list)."""
+    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+    from packstation.clients.picqer import PicqerClient
+
+    url = address if "://" in address else PicqerSettings(subdomain=address.strip()).url
+    client = PicqerClient(HttpConfig(base_url=url, api_key=key), RateLimiter.for_picqer(), RetryPolicy(attempts=2))
+    try:
+        return await client.list_shipping_providers()
+    finally:
+        await client.aclose()
+
+
 async def check_myparcel_account(platform: str, base_url: str, key: str) -> None:
     """Raise the typed error when the MyParcel key does not work on this platform (a harmless search)."""
     from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
@@ -379,6 +396,7 @@ class GuiStation:
             test_picqer=check_picqer_account,
             test_myparcel=check_myparcel_account,
             print_test_label=print_test_label,
+            load_picqer_profiles=load_picqer_shipping_profiles,
             get_key=secrets.get_key,
             keyring_available=secrets.keyring_available(),
             problems=loaded.problems,

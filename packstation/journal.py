@@ -110,6 +110,14 @@ def redact(value: object) -> tuple[object, bool]:
     return value, False
 
 
+def _int_or_none(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
 def label_file_name(picklist_number: str, shipment_ids: list[int]) -> str:
     """Return a file name safe on every platform for this picklist's label."""
     stem = _UNSAFE_NAME_CHARS.sub("_", picklist_number).strip("._") or "picklist"
@@ -280,9 +288,16 @@ class SqliteJournal:
             conn.execute("BEGIN")
             rows = conn.execute(query, params).fetchall()
             steps: dict[int, list[str]] = {row[0]: [] for row in rows}
-            step_query = f"SELECT entry_id, step FROM steps WHERE entry_id IN (SELECT id FROM entries WHERE {where})"  # noqa: S608
-            for entry_id, step in conn.execute(step_query + " ORDER BY id", params):
+            picqer_shipments: dict[int, int] = {}
+            step_query = (
+                f"SELECT entry_id, step, data FROM steps WHERE entry_id IN (SELECT id FROM entries WHERE {where})"  # noqa: S608
+            )
+            for entry_id, step, data in conn.execute(step_query + " ORDER BY id", params):
                 steps[entry_id].append(step)
+                if step == "picqer_shipment":
+                    shipment_id = _int_or_none(json.loads(data).get("idshipment"))
+                    if shipment_id is not None:
+                        picqer_shipments[entry_id] = shipment_id
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -301,6 +316,7 @@ class SqliteJournal:
                 label_path=row[8],
                 print_error=row[9],
                 finished=bool(row[10]),
+                picqer_shipment_id=picqer_shipments.get(row[0]),
                 data=json.loads(row[5]),
             )
             for row in rows

@@ -77,6 +77,9 @@ class ScannerSettings:
     prefix: str = ""
 
 
+WRITE_BACK_MODES = ("comment", "picqer_shipment")
+
+
 @dataclass(frozen=True)
 class WriteBackSettings:
     comment: bool = True
@@ -84,6 +87,15 @@ class WriteBackSettings:
     pick_all: bool = True
     close: bool = True
     claim: bool = True  # assign the picklist to this station's Picqer user before booking
+    # "comment": a comment with the barcode; "picqer_shipment": a real Picqer shipment per parcel, made with the
+    # Picqer shipping profile below, which points at the packstation relay (it hands Picqer the label).
+    mode: str = field(default="comment", metadata={"choices": WRITE_BACK_MODES})
+    picqer_profile_id: int = 0  # 0 = none (then the comment is written, whatever the mode)
+
+    @property
+    def registers_shipment(self) -> bool:
+        """True when the desk makes a Picqer shipment per parcel (the mode, with a profile to make it with)."""
+        return self.mode == "picqer_shipment" and self.picqer_profile_id > 0
 
 
 @dataclass(frozen=True)
@@ -149,6 +161,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     problems: list[Violation] = []
     settings = _from_dict(Settings, raw, "", problems)
     settings = _usable_profiles(settings, problems)
+    settings = _usable_write_back(settings, problems)
     if settings.version > SETTINGS_VERSION:
         message = f"The settings file is from a newer packstation (version {settings.version})."
         problems.append(_problem("settings_newer", message, version=settings.version))
@@ -214,6 +227,23 @@ def _usable_profiles(settings: Settings, problems: list[Violation]) -> Settings:
         message = "No shipping profile in the settings is usable; the standard profiles are offered."
         problems.append(_problem("no_profile_usable", message))
     return dataclasses.replace(settings, profiles=tuple(usable))
+
+
+def _usable_write_back(settings: Settings, problems: list[Violation]) -> Settings:
+    """Name a write-back that cannot work as written; the desk then writes the comment (never nothing)."""
+    wb = settings.write_back
+    if wb.picqer_profile_id < 0:
+        value = wb.picqer_profile_id
+        message = f"Setting 'write_back.picqer_profile_id' has an invalid value {value!r}; the default is used."
+        problems.append(_problem("setting_invalid", message, name="write_back.picqer_profile_id", value=repr(value)))
+        wb = dataclasses.replace(wb, picqer_profile_id=0)
+    if wb.mode == "picqer_shipment" and not wb.picqer_profile_id:
+        message = (
+            "write_back.mode is picqer_shipment but no Picqer shipping profile (write_back.picqer_profile_id) "
+            "is set; a comment is written in Picqer instead."
+        )
+        problems.append(_problem("write_back_no_profile", message))
+    return dataclasses.replace(settings, write_back=wb)
 
 
 def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], default: Any = None) -> Any:

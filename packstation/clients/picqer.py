@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from packstation.clients.errors import (
     ServerError,
     decode_json,
     parse_picqer_error,
+    shipment_not_registered,
 )
 from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
 from packstation.clients.wire import Fields, expect_list
@@ -31,7 +32,10 @@ from packstation.domain.picklists import (
     PicklistStatus,
     PickupPoint,
     PicqerProfile,
+    PicqerShipment,
+    PicqerShippingProvider,
     PicqerUser,
+    shipment_made_with,
 )
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
@@ -49,6 +53,10 @@ RATE_LIMIT_CAP = 60.0
 # read timeout: the server may still be working on it).
 COMMENT_CONFIRM_MIN_SECONDS = 1.0
 COMMENT_CONFIRM_INTERVAL = 0.25
+# After a shipment POST that got no (readable) answer, watch GET shipments this long, this often, before saying
+# it failed: Picqer waits up to 20 s for the shipping provider, so the shipment may appear after the reply died.
+SHIPMENT_CONFIRM_MIN_SECONDS = 1.0
+SHIPMENT_CONFIRM_INTERVAL = 1.0
 LOCK_RETRIES = 3
 LOCK_BACKOFF = (0.5, 1.0, 2.0)
 ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
@@ -225,6 +233,76 @@ class PicqerClient:
             raise BadResponse(SERVICE, "The picklist comments are not a list.")
         return [str(item.get("body", "")) for item in data if isinstance(item, dict)]
 
+    async def create_shipment(
+        self,
+        picklist_id: int,
+        profile_id: int,
+        weight_grams: int | None = None,
+        parcel_weights: Sequence[int] = (),
+    ) -> PicqerShipment:
+        """Create a Picqer shipment with this shipping-provider profile; Picqer asks the profile's provider.
+
+        `parcel_weights` (grams, one per parcel) are sent for multi-collo only. Never sent twice: after a lost
+        or unreadable reply the shipments of the picklist are watched, and a non-cancelled one with this profile
+        is returned as the one this call made. Picqer's error 26 (the provider said no) raises
+        ShipmentNotRegistered with the provider's own messages.
+        """
+        body: dict[str, Any] = {"idshippingprofile": int(profile_id)}
+        if weight_grams:
+            body["weight"] = int(weight_grams)
+        if len(parcel_weights) > 1:
+            body["parcels"] = [{"weight": int(w)} for w in parcel_weights]
+        url = f"/picklists/{int(picklist_id)}/shipments"
+        try:
+            response = await self._call("POST", url, json=body)
+        except Rejected as exc:
+            refused = shipment_not_registered(exc)
+            if refused is not None:
+                raise refused from None
+            raise
+        except (RequestTimeout, ConnectionFailed, ServerError):
+            # The shipment may exist although its reply was lost: look, never post a second one blindly.
+            found = await self._shipment_appears(picklist_id, profile_id)
+            if found is not None:
+                log.info(
+                    "Picqer: shipment %s of picklist %s was made although its reply was lost", found.id, picklist_id
+                )
+                return found
+            raise
+        try:
+            return parse_shipment(self._session.json(response, "shipment"))
+        except BadResponse:
+            # Created (a 2xx), but the answer is not a shipment object: read it back from the list.
+            found = await self._shipment_appears(picklist_id, profile_id)
+            if found is None:
+                raise
+            return found
+
+    async def _shipment_appears(self, picklist_id: int, profile_id: int) -> PicqerShipment | None:
+        """Watch a picklist's shipments for a non-cancelled one made with this profile, while Picqer may still be
+        making it; None when it did not appear or Picqer cannot be read now (the caller's retry looks again first).
+        """
+        window = max(SHIPMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+        waited = 0.0
+        while True:
+            try:
+                found = shipment_made_with(await self.list_shipments(picklist_id), profile_id)
+            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
+                # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
+                log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
+                return None
+            if found is not None:
+                return found
+            if waited >= window:
+                return None
+            await self._session.retry.sleep(SHIPMENT_CONFIRM_INTERVAL)
+            waited += SHIPMENT_CONFIRM_INTERVAL
+
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
+        """Return the Picqer shipments of a picklist, cancelled ones included (oldest first, as Picqer lists them)."""
+        raw = await self._get_json(f"/picklists/{int(picklist_id)}/shipments", "picklist shipments")
+        return [parse_shipment(item) for item in expect_list(SERVICE, "picklist shipments", raw)]
+
     async def pick_all(self, picklist_id: int) -> Picklist | None:
         """Mark every product of the picklist as picked; return the picklist Picqer answers with, if any."""
         response = await self._call("POST", f"/picklists/{int(picklist_id)}/pickall")
@@ -271,15 +349,16 @@ class PicqerClient:
 
     # --- account -------------------------------------------------------------------------------
 
-    async def list_profiles(self) -> list[PicqerProfile]:
-        """Return every active shipping-provider profile, flattened from GET /shippingproviders."""
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
+        """Return the account's active shipping providers with their active profiles (GET /shippingproviders)."""
         raw = await self._get_json("/shippingproviders", "shipping providers")
-        profiles: list[PicqerProfile] = []
+        providers: list[PicqerShippingProvider] = []
         for index, item in enumerate(expect_list(SERVICE, "shipping providers", raw)):
             provider = Fields(SERVICE, f"shipping provider {index}", item)
             if not provider.opt_bool("active", True):
                 continue
             provider_name = provider.opt_str("name") or provider.opt_str("provider")
+            profiles: list[PicqerProfile] = []
             for p_index, p_item in enumerate(provider.items("profiles")):
                 profile = provider.child(f"profiles[{p_index}]", p_item)
                 if not profile.opt_bool("active", True):
@@ -291,7 +370,19 @@ class PicqerClient:
                         provider=provider_name,
                     )
                 )
-        return profiles
+            providers.append(
+                PicqerShippingProvider(
+                    id=provider.opt_int("idshippingprovider", 0) or 0,
+                    name=provider_name,
+                    kind=provider.opt_str("provider"),
+                    profiles=tuple(profiles),
+                )
+            )
+        return providers
+
+    async def list_profiles(self) -> list[PicqerProfile]:
+        """Return every active shipping-provider profile, flattened from GET /shippingproviders."""
+        return [profile for provider in await self.list_shipping_providers() for profile in provider.profiles]
 
     async def current_user(self) -> PicqerUser:
         """Return the user the API key belongs to."""
@@ -456,6 +547,44 @@ def parse_user(data: object) -> PicqerUser:
     first = f.opt_str("firstname") or f.opt_str("first_name")
     last = f.opt_str("lastname") or f.opt_str("last_name")
     return PicqerUser(id=f.req_int("iduser"), username=f.opt_str("username"), full_name=f"{first} {last}".strip())
+
+
+def parse_shipment(data: object) -> PicqerShipment:
+    """Return a PicqerShipment from either layout: the older top-level trackingcode/labelurl_pdf, or parcels[]."""
+    f = Fields(SERVICE, "shipment", data)
+    shipment_id = f.req_int("idshipment")
+    f = Fields(SERVICE, f"shipment {shipment_id}", data)
+    codes: list[str] = []
+    parcel_url = ""
+    parcel_label = ""
+    for index, item in enumerate(f.items("parcels")):
+        parcel = f.child(f"parcels[{index}]", item)
+        code = parcel.opt_str("tracking_code")
+        if code and code not in codes:
+            codes.append(code)
+        parcel_url = parcel_url or parcel.opt_str("tracking_url")
+        for d_index, d_item in enumerate(parcel.items("documents")):
+            document = parcel.child(f"documents[{d_index}]", d_item)
+            if document.opt_str("type", "label") == "label" and document.opt_str("format", "pdf") == "pdf":
+                parcel_label = parcel_label or document.opt_str("url")
+    top_code = f.opt_str("trackingcode")
+    if top_code and not codes:
+        codes.append(top_code)
+    return PicqerShipment(
+        id=shipment_id,
+        picklist_id=f.opt_int("idpicklist"),
+        # The shipments API says idcompany_shippingprovider_profile; /shippingproviders the same id without
+        # "company"; accept both.
+        profile_id=f.opt_int("idcompany_shippingprovider_profile") or f.opt_int("idshippingprovider_profile"),
+        profile_name=f.opt_str("profile_name"),
+        provider_name=f.opt_str("public_providername") or f.opt_str("providername") or f.opt_str("provider"),
+        carrier_key=f.opt_str("carrier_key"),
+        tracking_codes=tuple(codes),
+        tracking_url=f.opt_str("trackingurl") or f.opt_str("tracktraceurl") or parcel_url,
+        label_url=f.opt_str("labelurl_pdf") or f.opt_str("labelurl") or parcel_label,
+        cancelled=f.opt_bool("cancelled"),
+        created=f.opt_str("created"),
+    )
 
 
 def _picklist_in(response: httpx.Response, picklist_id: int) -> Picklist | None:

@@ -133,6 +133,8 @@ def format_entries(entries: list[JournalEntry], path: Path, everything: bool = F
         lines.append(f"  barcodes: {', '.join(entry.barcodes) or '-'}")
         lines.append(f"  steps:    {', '.join(entry.steps) or 'intent only'}")
         lines.append(f"  label:    {entry.label_path or '-'}")
+        if entry.picqer_shipment_id is not None:  # write-back mode picqer_shipment: what webshops see in Picqer
+            lines.append(f"  picqer:   shipment {entry.picqer_shipment_id}")
         if entry.print_error:
             lines.append(f"  printing failed: {entry.print_error}")
         if not entry.finished:

@@ -106,12 +106,15 @@ def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed
         if job.receipt
         else [],
         "closed": "close" in job.written_back,
+        # write-back mode picqer_shipment: the Picqer shipment made for the parcel (None: a comment, or nothing)
+        "picqer_shipment_id": job.picqer_shipment_id,
     }
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         printed = f", printed on {job.receipt.printer}" if job.receipt else ", not printed"
-        print(f"{job.picklist.number}: {', '.join(job.barcodes)}{printed}; label saved at {job.label_path}")
+        registered = f"; registered in Picqer (shipment {job.picqer_shipment_id})" if job.registered_in_picqer else ""
+        print(f"{job.picklist.number}: {', '.join(job.barcodes)}{printed}; label saved at {job.label_path}{registered}")
     return 0
 
 

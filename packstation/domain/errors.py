@@ -98,6 +98,20 @@ class ServerError(ApiStatusError):
     """5xx after the retries ran out."""
 
 
+class ShipmentNotRegistered(Rejected):
+    """Picqer refused to create its shipment (error 26): the shipping provider behind the profile said no.
+
+    `reasons` are the provider's own messages (for the packstation relay: why MyParcel's label cannot be
+    handed over), without Picqer's "Cannot create shipment:" in front, so the packer reads them as they are.
+    """
+
+    def __init__(
+        self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), reasons: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(service, status, messages)
+        self.reasons = reasons
+
+
 # --- shipment rules ----------------------------------------------------------------------------
 
 

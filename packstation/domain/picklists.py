@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -128,6 +129,49 @@ class PicqerProfile:
     id: int
     name: str
     provider: str = ""
+
+
+@dataclass(frozen=True)
+class PicqerShippingProvider:
+    """A shipping provider of the Picqer account (a carrier integration, or a custom one like the relay)."""
+
+    id: int
+    name: str
+    kind: str = ""  # Picqer's provider type, e.g. "PostNL" or "custom"
+    active: bool = True
+    profiles: tuple[PicqerProfile, ...] = ()  # its active profiles
+
+
+@dataclass(frozen=True)
+class PicqerShipment:
+    """A shipment Picqer holds for a picklist (what webshops, marketplaces and the track & trace mail read)."""
+
+    id: int  # Picqer idshipment
+    picklist_id: int | None = None
+    profile_id: int | None = None  # the shipping-provider profile it was created with
+    profile_name: str = ""
+    provider_name: str = ""
+    carrier_key: str = ""  # Picqer's carrier identifier, e.g. "postnl"
+    tracking_codes: tuple[str, ...] = ()  # one per parcel (multi-collo), or the one of the shipment
+    tracking_url: str = ""
+    label_url: str = ""
+    cancelled: bool = False
+    created: str = ""  # as Picqer writes it, e.g. "2026-12-04 11:40:36"
+
+    @property
+    def tracking_code(self) -> str:
+        return self.tracking_codes[0] if self.tracking_codes else ""
+
+
+def shipment_made_with(shipments: Sequence[PicqerShipment], profile_id: int) -> PicqerShipment | None:
+    """Return the newest non-cancelled shipment made with this profile, or None.
+
+    Such a shipment counts as already made: a second one for the same parcel would tell the customer twice.
+    """
+    for shipment in reversed(shipments):
+        if not shipment.cancelled and shipment.profile_id == int(profile_id):
+            return shipment
+    return None
 
 
 @dataclass(frozen=True)

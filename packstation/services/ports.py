@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Protocol
 
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
-from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerProfile, PicqerUser
+from packstation.domain.picklists import (
+    Order,
+    Picklist,
+    PicklistStatus,
+    PicqerProfile,
+    PicqerShipment,
+    PicqerShippingProvider,
+    PicqerUser,
+)
 from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
 
 
@@ -33,6 +41,10 @@ class PicklistSource(Protocol):
 
     async def list_profiles(self) -> list[PicqerProfile]: ...
 
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
+        """Return the account's active shipping providers with their active profiles."""
+        ...
+
     async def current_user(self) -> PicqerUser: ...
 
     async def list_users(self, active_only: bool = True) -> list[PicqerUser]: ...
@@ -44,6 +56,24 @@ class PicklistSource(Protocol):
     async def set_order_field(self, order_id: int, order_field_id: int, value: str) -> None: ...
 
     async def pick_all(self, picklist_id: int) -> Picklist | None: ...
+
+    async def create_shipment(
+        self,
+        picklist_id: int,
+        profile_id: int,
+        weight_grams: int | None = None,
+        parcel_weights: Sequence[int] = (),
+    ) -> PicqerShipment:
+        """Create a Picqer shipment with this shipping-provider profile (Picqer asks the profile's provider).
+
+        Never sent blindly twice: after a lost reply implementations look at the picklist's shipments and
+        return the one that was made. Raises ShipmentNotRegistered when the provider refused, in its words.
+        """
+        ...
+
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
+        """Return the Picqer shipments of a picklist, cancelled ones included."""
+        ...
 
     async def close_picklist(self, picklist_id: int) -> Picklist | None:
         """Close the picklist; return it as Picqer answers, when Picqer answers with it."""
@@ -114,7 +144,7 @@ class Journal(LabelStore, Protocol):
 
         Steps: "created" {"shipment_ids": [...]}, "label" {"path": str, "barcodes": [...]}, "printed"
         {"printer": str, "job_id": str}, "print_failed" {"reason": str}, "comment", "order_field", "pick_all",
-        "closed", "done".
+        "picqer_shipment" {"idshipment": int, "profile_id": int}, "closed", "done".
         """
         ...
 

@@ -20,7 +20,14 @@ from packstation.domain.errors import (
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.mapping import Draft, build_request
-from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerUser
+from packstation.domain.picklists import (
+    Order,
+    Picklist,
+    PicklistStatus,
+    PicqerShipment,
+    PicqerUser,
+    shipment_made_with,
+)
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
 from packstation.domain.shipments import Address, LabelFormat, Platform, Shipment, ShipmentRequest
 from packstation.services.ports import Journal, LabelPrinter, PicklistSource, ShipmentCarrier
@@ -43,6 +50,15 @@ class Step(StrEnum):
     DONE = "done"
 
 
+class WriteBackMode(StrEnum):
+    """How the parcel is told to Picqer after printing."""
+
+    COMMENT = "comment"  # a comment with the barcode on the picklist
+    # A real Picqer shipment (what webshops, marketplaces and Picqer's track & trace mail read), made with a
+    # Picqer shipping profile that points at the packstation relay, which hands Picqer the label booked here.
+    PICQER_SHIPMENT = "picqer_shipment"
+
+
 @dataclass(frozen=True)
 class WriteBackPolicy:
     """What to record in Picqer once the label is printed (each step can be switched off)."""
@@ -53,6 +69,13 @@ class WriteBackPolicy:
     close: bool = True
     # Claim the picklist for this station's Picqer user before booking, so two benches never ship it twice.
     claim: bool = True
+    mode: WriteBackMode = WriteBackMode.COMMENT
+    picqer_profile_id: int | None = None  # the Picqer profile pointing at the relay (mode PICQER_SHIPMENT)
+
+    @property
+    def registers_shipment(self) -> bool:
+        """True when each parcel becomes a Picqer shipment; without a profile the comment is written instead."""
+        return self.mode == WriteBackMode.PICQER_SHIPMENT and bool(self.picqer_profile_id)
 
 
 @dataclass(frozen=True)
@@ -118,6 +141,7 @@ class ShipmentJob:
     preparing: tuple[LabelPrinter, asyncio.Future[PreparedLabel]] | None = None
     additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
+    picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
 
     @property
     def picklist(self) -> Picklist:
@@ -126,6 +150,11 @@ class ShipmentJob:
     @property
     def barcodes(self) -> tuple[str, ...]:
         return tuple(s.barcode for s in self.shipments if s.barcode)
+
+    @property
+    def registered_in_picqer(self) -> bool:
+        """True when Picqer holds a shipment for this parcel (not only a comment)."""
+        return self.picqer_shipment_id is not None
 
 
 StepListener = Callable[[ShipmentJob], None]
@@ -282,7 +311,8 @@ class ShippingService:
         )
         job = ShipmentJob(opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data))
         done = set(entry.steps)
-        job.written_back = {s for s in ("comment", "order_field", "pick_all") if s in done}
+        job.written_back = {s for s in ("comment", "order_field", "pick_all", "picqer_shipment") if s in done}
+        job.picqer_shipment_id = entry.picqer_shipment_id
         if "closed" in done:
             job.written_back.add("close")
             await self._record(job, "closed")
@@ -480,9 +510,17 @@ class ShippingService:
             return
         policy = self.write_back
         picklist = job.picklist
-        # Each sub-step is remembered so a retry never adds a second comment.
-        if policy.comment and "comment" not in job.written_back:
-            # A lost reply may hide a comment Picqer stored: look before posting it a second time.
+        # An additional shipment keeps the comment: Picqer's request to the relay carries only the picklist id,
+        # so the relay could not find this second MyParcel shipment (it has a reference of its own) and would
+        # hand over the first one's label again.
+        register = policy.registers_shipment and not job.additional
+        if register:
+            # Picqer ships what is picked: mark everything picked before the shipment is made.
+            await self._pick_all(job)
+            await self._register_in_picqer(job)
+        elif policy.comment and "comment" not in job.written_back:
+            # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
+            # comment Picqer stored: look before posting it a second time.
             maybe_posted = "comment_sent" in job.written_back or job.resumed
             if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
                 job.written_back.add("comment_sent")
@@ -495,21 +533,56 @@ class ShippingService:
             await self._record(job, "order_field")
         if job.additional:
             return  # the picklist was closed with its first shipment
-        if policy.pick_all and "pick_all" not in job.written_back:
-            # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
-            current = job.checked or await self._picklists.get_picklist(picklist.id)
-            if not current.all_picked:
-                await self._picklists.pick_all(picklist.id)
-            job.written_back.add("pick_all")
-            await self._record(job, "pick_all")
+        if policy.pick_all:
+            await self._pick_all(job)
         if policy.close and "close" not in job.written_back:
-            current = await self._picklists.close_picklist(picklist.id)
+            current: Picklist | None = None
+            if register:
+                # Picqer may close a picklist by itself once it has a shipment: look before closing.
+                current = await self._picklists.get_picklist(picklist.id)
             if current is None or current.status is not PicklistStatus.CLOSED:
-                current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
+                current = await self._picklists.close_picklist(picklist.id)
+                if current is None or current.status is not PicklistStatus.CLOSED:
+                    current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
             if current.status is not PicklistStatus.CLOSED:
                 raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
             job.written_back.add("close")
             await self._record(job, "closed")
+
+    async def _pick_all(self, job: ShipmentJob) -> None:
+        if "pick_all" in job.written_back:
+            return
+        picklist = job.picklist
+        # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
+        current = job.checked or await self._picklists.get_picklist(picklist.id)
+        if not current.all_picked:
+            await self._picklists.pick_all(picklist.id)
+        job.written_back.add("pick_all")
+        await self._record(job, "pick_all")
+
+    async def _register_in_picqer(self, job: ShipmentJob) -> None:
+        """Make the Picqer shipment of this parcel (Picqer fetches the label booked here from the relay), once."""
+        if "picqer_shipment" in job.written_back:
+            return
+        profile_id = self.write_back.picqer_profile_id
+        assert profile_id is not None  # registers_shipment says so
+        picklist = job.picklist
+        found: PicqerShipment | None = None
+        # A resumed job, or a retry after a POST whose reply may have been lost, looks first: one made with this
+        # profile and not cancelled is this parcel's; a second one would tell the webshop and customer twice.
+        if job.resumed or "picqer_shipment_sent" in job.written_back:
+            found = shipment_made_with(await self._picklists.list_shipments(picklist.id), profile_id)
+        if found is None:
+            parcels = max(1, job.request.parcels)
+            # MyParcel books every parcel of a multi-collo shipment with the request's weight (they inherit it).
+            parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
+            job.written_back.add("picqer_shipment_sent")
+            found = await self._picklists.create_shipment(
+                picklist.id, profile_id, job.request.weight_grams * parcels, parcel_weights
+            )
+        job.picqer_shipment_id = found.id
+        job.written_back.add("picqer_shipment")
+        await self._record(job, "picqer_shipment", {"idshipment": found.id, "profile_id": profile_id})
 
     async def _has_tracking_comment(self, picklist_id: int, barcodes: tuple[str, ...]) -> bool:
         if not barcodes:

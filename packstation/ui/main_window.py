@@ -834,6 +834,8 @@ class MainWindow(QMainWindow):
             self.focus_scan_field()
             return
         key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+        if job.registered_in_picqer:  # a Picqer shipment, not only a comment: the webshop and customer hear of it
+            key = "status.shipped_registered" if job.print_label else "status.shipped_registered_not_printed"
         self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
         self.picklists.shipped(job.picklist.number)
         # Its row left the list and the highlight slid onto the next one, which is not what the pane shows.

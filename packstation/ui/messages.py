@@ -38,6 +38,7 @@ from packstation.domain.errors import (
     SecretsUnavailable,
     ServerError,
     SettingsError,
+    ShipmentNotRegistered,
     Unauthorized,
     Violation,
 )
@@ -203,6 +204,12 @@ CATALOGUE: dict[str, str] = {
     "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
     "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
+    "status.shipped_registered": (
+        "{number} shipped ({barcodes}) and registered in Picqer. Label printed. Scan the next picklist."
+    ),
+    "status.shipped_registered_not_printed": (
+        "{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed."
+    ),
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
     "status.nothing_open": "Scan a picklist first.",
     "status.no_profile": "Choose a shipping profile first.",
@@ -236,6 +243,10 @@ CATALOGUE: dict[str, str] = {
     "error.payment": "MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}",
     "error.rejected": "{service} refused the shipment: {reasons}. Change the options. {next}",
     "error.server": "{service} has a problem on its side. Wait a minute. {next}",
+    "error.not_registered": (
+        "Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer "
+        "(no second label is made)."
+    ),
     "error.api": "{service} answered with an error: {detail}. {next}",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
@@ -555,6 +566,28 @@ CATALOGUE: dict[str, str] = {
     "settings.wb.pick_all": "Mark all products picked",
     "settings.wb.close": "Close the picklist",
     "settings.wb.claim": "Claim the picklist for this station before booking",
+    "settings.wb.mode": "Write back to Picqer",
+    "settings.wb.mode.picqer_shipment": "Picqer shipment (via the packstation relay)",
+    "settings.wb.mode.comment": "Comment only",
+    "settings.wb.profile": "Relay's shipping profile",
+    "settings.wb.profile_none": "None chosen: Test connection loads the list",
+    "settings.wb.profile_unknown": "Profile {id} (Test connection shows its name)",
+    "settings.wb.profiles_found": (
+        "Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save."
+    ),
+    "settings.wb.profile_there": "Picqer has {count} shipping profiles; the chosen one ({name}) is among them.",
+    "settings.wb.profile_gone": (
+        "Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). "
+        "Choose another one, then Save."
+    ),
+    "settings.wb.no_profiles": (
+        "Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, "
+        "then test again."
+    ),
+    "settings.wb.need_account": "Fill in the Picqer address and API key on the Accounts tab first.",
+    "settings.wb.choose_profile": (
+        "Choose the relay's shipping profile (Test connection lists them), or choose Comment only."
+    ),
     "settings.language": "Language",
     "settings.station": "Station name",
     "settings.refresh": "Refresh the list every (s)",
@@ -578,6 +611,9 @@ CATALOGUE: dict[str, str] = {
     ),
     "settings_problem.setting_invalid": "Setting “{name}” has an invalid value {value}; the standard value is used.",
     "settings_problem.profile_skipped": "The shipping profile {profile} is skipped: {reason}",
+    "settings_problem.write_back_no_profile": (
+        "Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead."
+    ),
     "settings_problem.no_profile_usable": "No shipping profile in the file is usable; the standard ones are offered.",
     "journal.problem_title": "Shipment journal",
     "journal.problem": (
@@ -817,6 +853,10 @@ class Messages(QObject):
                 return self.t("error.rate_limited", service=exc.service, seconds=seconds, next=nxt)
             case PaymentRequired():
                 return self.t("error.payment", url=exc.payment_url or "myparcel.nl", next=nxt)
+            case ShipmentNotRegistered():
+                # The relay's own words (why it could not hand Picqer the label), else Picqer's message.
+                reasons = "; ".join(exc.reasons) or exc.message
+                return self.t("error.not_registered", reasons=reasons.rstrip("."))
             case Rejected():
                 reasons = (
                     "; ".join(f"{m.text} ({m.code})" if m.code is not None else m.text for m in exc.messages)

@@ -599,6 +599,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. Label printed. Scan the next picklist.</source>
+        <comment>status.shipped_registered</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed.</source>
+        <comment>status.shipped_registered_not_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
         <translation type="unfinished"></translation>
@@ -721,6 +731,11 @@
     <message>
         <source>{service} has a problem on its side. Wait a minute. {next}</source>
         <comment>error.server</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer (no second label is made).</source>
+        <comment>error.not_registered</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1999,6 +2014,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Write back to Picqer</source>
+        <comment>settings.wb.mode</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer shipment (via the packstation relay)</source>
+        <comment>settings.wb.mode.picqer_shipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment only</source>
+        <comment>settings.wb.mode.comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay&apos;s shipping profile</source>
+        <comment>settings.wb.profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None chosen: Test connection loads the list</source>
+        <comment>settings.wb.profile_none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {id} (Test connection shows its name)</source>
+        <comment>settings.wb.profile_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save.</source>
+        <comment>settings.wb.profiles_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the chosen one ({name}) is among them.</source>
+        <comment>settings.wb.profile_there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). Choose another one, then Save.</source>
+        <comment>settings.wb.profile_gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, then test again.</source>
+        <comment>settings.wb.no_profiles</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the Picqer address and API key on the Accounts tab first.</source>
+        <comment>settings.wb.need_account</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
+        <comment>settings.wb.choose_profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language</source>
         <comment>settings.language</comment>
         <translation type="unfinished"></translation>
@@ -2083,6 +2158,11 @@ Open Settings to check and save them again.</source>
     <message>
         <source>The shipping profile {profile} is skipped: {reason}</source>
         <comment>settings_problem.profile_skipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead.</source>
+        <comment>settings_problem.write_back_no_profile</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

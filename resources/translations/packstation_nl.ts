@@ -599,6 +599,16 @@
         <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. Label printed. Scan the next picklist.</source>
+        <comment>status.shipped_registered</comment>
+        <translation>{number} verzonden ({barcodes}) en geregistreerd in Picqer. Label geprint. Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed.</source>
+        <comment>status.shipped_registered_not_printed</comment>
+        <translation>{number} verzonden ({barcodes}) en geregistreerd in Picqer. Het label is bewaard, niet geprint.</translation>
+    </message>
+    <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
         <translation>Nog bezig met {number}. Wacht tot het klaar is en scan {scanned} daarna opnieuw.</translation>
@@ -722,6 +732,11 @@
         <source>{service} has a problem on its side. Wait a minute. {next}</source>
         <comment>error.server</comment>
         <translation>{service} heeft een storing. Wacht een minuut. {next}</translation>
+    </message>
+    <message>
+        <source>Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer (no second label is made).</source>
+        <comment>error.not_registered</comment>
+        <translation>Picqer heeft de zending niet geregistreerd: {reasons}. Het label is gemaakt: druk op F12 om Picqer verder bij te werken (er komt geen tweede label).</translation>
     </message>
     <message>
         <source>{service} answered with an error: {detail}. {next}</source>
@@ -1999,6 +2014,66 @@
         <translation>Picklijst eerst claimen voor dit station</translation>
     </message>
     <message>
+        <source>Write back to Picqer</source>
+        <comment>settings.wb.mode</comment>
+        <translation>Terugmelden aan Picqer</translation>
+    </message>
+    <message>
+        <source>Picqer shipment (via the packstation relay)</source>
+        <comment>settings.wb.mode.picqer_shipment</comment>
+        <translation>Picqer-zending (via de packstation-relay)</translation>
+    </message>
+    <message>
+        <source>Comment only</source>
+        <comment>settings.wb.mode.comment</comment>
+        <translation>Alleen een opmerking</translation>
+    </message>
+    <message>
+        <source>Relay&apos;s shipping profile</source>
+        <comment>settings.wb.profile</comment>
+        <translation>Verzendprofiel van de relay</translation>
+    </message>
+    <message>
+        <source>None chosen: Test connection loads the list</source>
+        <comment>settings.wb.profile_none</comment>
+        <translation>Geen gekozen: Verbinding testen laadt de lijst</translation>
+    </message>
+    <message>
+        <source>Profile {id} (Test connection shows its name)</source>
+        <comment>settings.wb.profile_unknown</comment>
+        <translation>Profiel {id} (Verbinding testen toont de naam)</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save.</source>
+        <comment>settings.wb.profiles_found</comment>
+        <translation>Picqer heeft {count} verzendprofielen. Kies het profiel dat naar de packstation-relay wijst en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the chosen one ({name}) is among them.</source>
+        <comment>settings.wb.profile_there</comment>
+        <translation>Picqer heeft {count} verzendprofielen; het gekozen profiel ({name}) staat ertussen.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). Choose another one, then Save.</source>
+        <comment>settings.wb.profile_gone</comment>
+        <translation>Picqer heeft {count} verzendprofielen, maar niet het eerder gekozen profiel {id} (verwijderd of uitgezet). Kies een ander profiel en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, then test again.</source>
+        <comment>settings.wb.no_profiles</comment>
+        <translation>Picqer heeft geen actieve verzendprofielen. Voeg de packstation-relay toe als vervoerder in Picqer en test daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Fill in the Picqer address and API key on the Accounts tab first.</source>
+        <comment>settings.wb.need_account</comment>
+        <translation>Vul eerst het Picqer-adres en de API-sleutel in op het tabblad Accounts.</translation>
+    </message>
+    <message>
+        <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
+        <comment>settings.wb.choose_profile</comment>
+        <translation>Kies het verzendprofiel van de relay (Verbinding testen toont ze), of kies Alleen een opmerking.</translation>
+    </message>
+    <message>
         <source>Language</source>
         <comment>settings.language</comment>
         <translation>Taal</translation>
@@ -2091,6 +2166,11 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <source>The shipping profile {profile} is skipped: {reason}</source>
         <comment>settings_problem.profile_skipped</comment>
         <translation>Het verzendprofiel {profile} wordt overgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead.</source>
+        <comment>settings_problem.write_back_no_profile</comment>
+        <translation>Picqer-zending is gekozen, maar geen verzendprofiel van de relay; in Picqer komt in plaats daarvan een opmerking.</translation>
     </message>
     <message>
         <source>No shipping profile in the file is usable; the standard ones are offered.</source>

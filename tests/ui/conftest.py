@@ -116,6 +116,7 @@ class FakePicqer:
         self.fail: dict[str, Exception] = {}
         self.comments: list[tuple[int, str]] = []
         self.lookups: list[str] = []
+        self.shipments: list = []  # Picqer shipments (write-back mode picqer_shipment)
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
@@ -154,6 +155,20 @@ class FakePicqer:
 
     async def pick_all(self, picklist_id: int) -> None:
         return None
+
+    async def create_shipment(self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=()):
+        from packstation.domain.picklists import PicqerShipment
+
+        self._maybe_fail("create_shipment")
+        shipment = PicqerShipment(id=700 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
+        self.shipments.append(shipment)
+        return shipment
+
+    async def list_shipments(self, picklist_id: int) -> list:
+        return [s for s in self.shipments if s.picklist_id == picklist_id]
+
+    async def list_shipping_providers(self) -> list:
+        return []
 
     async def current_user(self):
         from packstation.domain.picklists import PicqerUser

@@ -374,3 +374,49 @@ async def test_an_emptied_weight_field_says_which_weight_is_booked(window, wait_
     window.weight.setText("")
     assert window.weight.placeholderText() == "empty: 470 g"
     assert window._draft is not None and window._draft.request.weight_grams == 470
+
+
+def register_in_picqer(station) -> None:
+    """The station in write-back mode picqer_shipment, with the relay's Picqer profile."""
+    from packstation.services.shipping import WriteBackMode, WriteBackPolicy
+
+    station.service.write_back = WriteBackPolicy(mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=3001)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "P2024-00123 shipped (3SMYPA000000900) and registered in Picqer"), ("nl", "geregistreerd in Picqer")],
+)
+async def test_a_parcel_registered_in_picqer_says_so(window, station, wait_for, language, said):
+    register_in_picqer(station)
+    window.messages.set_language(language)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: window._opened is None or window.statusBar().property("tone") == "error")
+    assert said in window.status_text
+    assert len(station.picqer.shipments) == 1 and station.picqer.comments == []
+
+
+async def test_a_refused_registration_gives_the_relays_words_and_f12_finishes_it_without_a_second_label(
+    window, station, wait_for
+):
+    from packstation.domain.errors import ApiMessage, ShipmentNotRegistered
+
+    register_in_picqer(station)
+    relay_says = "The MyParcel label of P2024-00123 is not found"
+    station.picqer.fail["create_shipment"] = ShipmentNotRegistered(
+        "Picqer", 400, (ApiMessage(f"Cannot create shipment: {relay_says}", 26),), (relay_says,)
+    )
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    text = window.status_text
+    assert relay_says in text and "F12" in text and "no second label" in text
+    assert "Cannot create shipment" not in text, "the relay's words, without Picqer's prefix"
+    assert window.steps.state("write_back").value == "failed"
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: "registered in Picqer" in window.status_text)
+    assert len(station.carrier.created) == 1 and station.printer.sent == ["P2024-00123"]
+    assert len(station.picqer.shipments) == 1

@@ -43,6 +43,7 @@ EVERY_ERROR: list[Exception] = [
     e.PaymentRequired("MyParcel", 402, payment_url="https://pay.example/123"),
     e.Rejected("MyParcel", 422, (e.ApiMessage("Invalid postal code", code=3212),)),
     e.ServerError("MyParcel", 503),
+    e.ShipmentNotRegistered("Picqer", 400, (e.ApiMessage("Cannot create shipment: no label", 26),), ("no label",)),
     e.InvalidShipment((e.Violation("x.unknown", "Evening delivery is not possible to Belgium"),)),
     e.PicklistNotFound("P2024-99999"),
     e.PicklistNotPackable("P2024-00001", "closed"),
@@ -272,3 +273,24 @@ def test_option_names_saved_by_earlier_versions_are_still_translated(saved, dutc
 
     key = "only_recipient" if "ecipient" in saved or "thuis" in saved else "signature"
     assert Messages("nl").option_label(ConfigOption(key, saved)) == dutch
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "Picqer did not register the shipment: The label of P2024-00001 is not booked; Book it first. "
+            "The label is made: press F12 to finish updating Picqer (no second label is made).",
+        ),
+        ("nl", "Picqer heeft de zending niet geregistreerd: The label of P2024-00001 is not booked; Book it first."),
+    ],
+)
+def test_a_refused_picqer_shipment_reads_in_the_relays_words(language: str, expected: str) -> None:
+    refused = e.ShipmentNotRegistered(
+        "Picqer",
+        400,
+        (e.ApiMessage("Cannot create shipment: The label of P2024-00001 is not booked; Book it first.", 26),),
+        ("The label of P2024-00001 is not booked", "Book it first."),
+    )
+    assert Messages(language).error(refused).startswith(expected)

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from packstation import settings as settings_module
-from packstation.domain.errors import SecretsUnavailable, Unauthorized
+from packstation.domain.errors import ConnectionFailed, SecretsUnavailable, Unauthorized
+from packstation.domain.picklists import PicqerProfile, PicqerShippingProvider
 from packstation.domain.profiles import profile_from_dict
 from packstation.settings import PrinterSettings, Settings
 from packstation.ui.messages import Messages
@@ -34,6 +35,22 @@ class Station:
         self.test_roles: list[str] = []
         self.picqer_gate: asyncio.Event | None = None
         self.picqer_error: Exception | None = None
+        self.profile_calls: list[tuple[str, str]] = []
+        self.profiles_error: Exception | None = None
+        self.providers: list[PicqerShippingProvider] = [
+            PicqerShippingProvider(
+                530,
+                "packstation relay",
+                "custom",
+                profiles=(
+                    PicqerProfile(3001, "packstation - PostNL", "packstation relay"),
+                    PicqerProfile(3002, "packstation - PostNL handtekening", "packstation relay"),
+                ),
+            ),
+            PicqerShippingProvider(
+                521, "PostNL Algemeen", "PostNL", profiles=(PicqerProfile(1365, "Standaard", "PostNL Algemeen"),)
+            ),
+        ]
 
     def save_settings(self, settings: Settings) -> None:
         settings_module.save(settings, self.path)
@@ -54,6 +71,12 @@ class Station:
             raise self.picqer_error
         return "Anna Jansen"
 
+    async def load_picqer_profiles(self, address: str, key: str) -> list[PicqerShippingProvider]:
+        self.profile_calls.append((address, key))
+        if self.profiles_error is not None:
+            raise self.profiles_error
+        return self.providers
+
     async def test_myparcel(self, platform: str, url: str, key: str) -> None:
         self.myparcel_calls.append((platform, url, key))
 
@@ -72,7 +95,7 @@ def make_dialog(qtbot, station: Station, messages: Messages, settings: Settings 
         test_myparcel=station.test_myparcel,
         print_test_label=station.print_test_label,
         get_key=station.get_key,
-        **kwargs,
+        **{"load_picqer_profiles": station.load_picqer_profiles, **kwargs},
     )
     qtbot.addWidget(dialog)
     return dialog
@@ -345,3 +368,112 @@ def test_a_dutch_admin_reads_the_settings_file_problems_in_dutch(tmp_path):
     assert "Instelling “station_name” heeft een ongeldige waarde 42; de standaardwaarde geldt." in text
     assert "Onbekende instelling “colour” wordt genegeerd." in text
     assert "Setting" not in text and str(loaded.backup) in text
+
+
+# --- write back to Picqer: a Picqer shipment via the relay, or a comment ---------------------------------------
+
+
+def relay_profile_names(dialog) -> list[str]:
+    return [dialog.wb_profile.itemText(i) for i in range(dialog.wb_profile.count())]
+
+
+async def test_the_relays_profile_is_chosen_by_name_and_saved_by_id(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("picqer_shipment"))
+    assert dialog.wb_mode.currentText() == "Picqer shipment (via the packstation relay)"
+    await dialog.load_relay_profiles()
+    assert station.profile_calls == [("mijnwinkel", "pq-key")]
+    assert relay_profile_names(dialog) == [
+        "None chosen: Test connection loads the list",
+        "packstation relay - packstation - PostNL",
+        "packstation relay - packstation - PostNL handtekening",
+        "PostNL Algemeen - Standaard",
+    ]
+    assert "3 shipping profiles" in dialog.wb_tester.result.text()
+    assert "packstation relay" in dialog.wb_tester.result.text()
+    dialog.wb_profile.setCurrentIndex(
+        dialog.wb_profile.findText("packstation relay - packstation - PostNL handtekening")
+    )
+    assert dialog.save()
+    wb = settings_module.load(station.path).settings.write_back
+    assert (wb.mode, wb.picqer_profile_id) == ("picqer_shipment", 3002)
+
+    again = make_dialog(qtbot, station, Messages("en"))
+    assert again.wb_mode.currentData() == "picqer_shipment"
+    assert again.wb_profile.currentText() == "Profile 3002 (Test connection shows its name)"
+    again.picqer_address.setText("mijnwinkel")
+    again.picqer_key.edit.setText("pq-key")
+    await again.load_relay_profiles()
+    assert again.wb_profile.currentText() == "packstation relay - packstation - PostNL handtekening"
+    assert "the chosen one (packstation relay - packstation - PostNL handtekening) is among them" in (
+        again.wb_tester.result.text()
+    )
+
+
+async def test_picqer_shipment_without_a_profile_is_not_saved(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl"))
+    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("picqer_shipment"))
+    assert not dialog.save()
+    assert dialog.error_label.text().startswith("Kies het verzendprofiel van de relay")
+    assert not station.path.exists()
+    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("comment"))
+    assert dialog.wb_mode.currentText() == "Alleen een opmerking"
+    assert not dialog.wb_profile.isEnabled()
+    assert dialog.save()
+    assert settings_module.load(station.path).settings.write_back.mode == "comment"
+
+
+async def test_loading_the_relays_profiles_says_what_went_wrong_and_what_to_do(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    await dialog.load_relay_profiles()
+    assert dialog.wb_tester.result.text() == "Fill in the Picqer address and API key on the Accounts tab first."
+    assert station.profile_calls == []
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    station.profiles_error = ConnectionFailed("Picqer", "refused")
+    await dialog.load_relay_profiles()
+    assert dialog.wb_tester.result.text().startswith("Picqer cannot be reached")
+    assert dialog.wb_tester.result.property("tone") == "error"
+    station.profiles_error = None
+    station.providers = []
+    await dialog.load_relay_profiles()
+    assert dialog.wb_tester.result.text().startswith("Picqer has no active shipping profiles")
+    assert "Add the packstation relay as a shipping provider" in dialog.wb_tester.result.text()
+
+
+async def test_a_saved_profile_picqer_no_longer_has_is_named(qtbot, station):
+    from packstation.settings import WriteBackSettings
+
+    settings = Settings(write_back=WriteBackSettings(mode="picqer_shipment", picqer_profile_id=4444))
+    dialog = make_dialog(qtbot, station, Messages("en"), settings)
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    await dialog.load_relay_profiles()
+    assert "not profile 4444 chosen before" in dialog.wb_tester.result.text()
+    assert dialog.result_settings().write_back.picqer_profile_id == 4444  # kept until the admin chooses another
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_dialog_with_the_relays_profiles_fits_1280_px(qtbot, station, language):
+    station.providers.append(
+        PicqerShippingProvider(
+            600,
+            "A shipping provider with a really very long name for testing widths",
+            "custom",
+            profiles=(PicqerProfile(6001, "An equally long profile name, just to see what the combo box does", ""),),
+        )
+    )
+    dialog = make_dialog(qtbot, station, Messages(language), Settings(language=language))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("picqer_shipment"))
+    await dialog.load_relay_profiles()
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    dialog.show()
+    await asyncio.sleep(0.05)
+    assert dialog.minimumSizeHint().width() <= 1280
+    assert dialog.grab().width() <= 1280
+    shot = SCREENSHOT.with_name(f"settings_write_back_{language}.png")
+    assert dialog.grab().save(str(shot))

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from packstation.domain.errors import SecretsUnavailable, Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
+from packstation.domain.picklists import PicqerShippingProvider
 from packstation.domain.profiles import (
     LIST,
     MYPARCEL_INSURANCE_EUROS,
@@ -56,6 +57,7 @@ from packstation.domain.shipments import Carrier, PackageType, Platform
 from packstation.secrets import ENV_VARS, MYPARCEL, PICQER
 from packstation.settings import (
     TRANSPORTS,
+    WRITE_BACK_MODES,
     MyParcelSettings,
     PicqerSettings,
     PrinterSettings,
@@ -74,6 +76,8 @@ SetKey = Callable[[str, str], None]
 TestPicqer = Callable[[str, str], Awaitable[str]]
 TestMyParcel = Callable[[str, str, str], Awaitable[None]]
 PrintTestLabel = Callable[[PrinterSettings, str], Awaitable[None]]  # the printer, and its role (errors name it)
+# (Picqer address, API key) -> the account's shipping providers with their profiles (GET /shippingproviders)
+LoadPicqerProfiles = Callable[[str, str], Awaitable[Sequence[PicqerShippingProvider]]]
 
 # (key, width mm, height mm); "custom" enables the width and height fields.
 LABEL_SIZES: tuple[tuple[str, float, float], ...] = (
@@ -193,11 +197,13 @@ class PrinterForm(QWidget):
             spin.setRange(20.0, 420.0)
             spin.setDecimals(1)
             spin.setSuffix(" mm")
+        # Width × height on a row of their own: beside the size choice they made each printer form so wide that
+        # the two side by side pushed the dialog past a 1280 px screen (1324 px, 1362 px in Dutch).
         size_row = QHBoxLayout()
-        size_row.addWidget(self.size, 1)
         size_row.addWidget(self.width)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height)
+        size_row.addStretch(1)
         self.language = _combo([("zpl", "zpl"), ("pdf", "pdf")])
         self.layout_choice = _combo([("fit", "fit"), ("crop", "crop")])
         self.darkness = QSpinBox()
@@ -228,7 +234,8 @@ class PrinterForm(QWidget):
         form.addRow(self.labels["address"], self.address)
         form.addRow(self.labels["language"], self.language)
         form.addRow(self.labels["dpi"], self.dpi)
-        form.addRow(self.labels["size"], size_row)
+        form.addRow(self.labels["size"], self.size)
+        form.addRow("", size_row)
         form.addRow(self.labels["layout"], self.layout_choice)
         form.addRow(self.labels["darkness"], self.darkness)
         form.addRow(self.labels["encoding"], self.encoding)
@@ -610,6 +617,7 @@ class SettingsDialog(QDialog):
         test_picqer: TestPicqer,
         test_myparcel: TestMyParcel,
         print_test_label: PrintTestLabel,
+        load_picqer_profiles: LoadPicqerProfiles | None = None,
         get_key: Callable[[str], str] = lambda _account: "",
         keyring_available: bool = True,
         picqer_profiles: Mapping[int, str] | None = None,
@@ -627,6 +635,7 @@ class SettingsDialog(QDialog):
         self._test_picqer = test_picqer
         self._test_myparcel = test_myparcel
         self._print_test_label = print_test_label
+        self._load_picqer_profiles = load_picqer_profiles
         self._keyring_available = keyring_available
         self._problems = tuple(problems)
         self._backup = backup
@@ -802,10 +811,39 @@ class SettingsDialog(QDialog):
         self.wb_order_field.setValue(wb.order_field_id)
         self.wb_order_field_label = QLabel()
         self.wb_order_field_label.setBuddy(self.wb_order_field)
+        # Picqer shipment or comment; the shipment is made with the Picqer profile that points at the relay.
+        self.wb_mode = _combo([(mode, mode) for mode in reversed(WRITE_BACK_MODES)])
+        self.wb_mode.setObjectName("writeBackMode")
+        _select(self.wb_mode, wb.mode)
+        self.wb_mode_label = QLabel()
+        self.wb_mode_label.setBuddy(self.wb_mode)
+        self.wb_profile = QComboBox()
+        self.wb_profile.setObjectName("relayProfile")
+        # Long "provider - profile" names must not widen the dialog past a 1280 px screen.
+        self.wb_profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.wb_profile.setMinimumContentsLength(28)
+        self._relay_profiles: list[tuple[int, str]] = []  # (id, "provider - profile") as Picqer listed them
+        self._relay_profile_id = wb.picqer_profile_id  # the one saved, until the admin chooses another
+        self.wb_profile_label = QLabel()
+        self.wb_profile_label.setBuddy(self.wb_profile)
+        self.wb_test = QPushButton()
+        self.wb_test.setObjectName("relayProfilesTest")
+        self.wb_tester = _Tester(self.wb_test)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.wb_profile, 1)
+        profile_row.addWidget(self.wb_test)
+        wb_form.addRow(self.wb_mode_label, self.wb_mode)
+        wb_form.addRow(self.wb_profile_label, profile_row)
+        wb_form.addRow(self.wb_tester.busy)
+        wb_form.addRow(self.wb_tester.result)
         for box in (self.wb_claim, self.wb_comment, self.wb_pick_all, self.wb_close):
             wb_form.addRow(box)
         wb_form.addRow(self.wb_order_field_label, self.wb_order_field)
         layout.addWidget(self.write_back_box)
+        self.wb_mode.currentIndexChanged.connect(self._write_back_mode_changed)
+        self.wb_profile.currentIndexChanged.connect(self._relay_profile_chosen)
+        self.wb_test.clicked.connect(lambda: self._spawn(self.load_relay_profiles()))
+        self._write_back_mode_changed()
         layout.addStretch(1)
         return page
 
@@ -843,10 +881,16 @@ class SettingsDialog(QDialog):
                 pick_all=self.wb_pick_all.isChecked(),
                 close=self.wb_close.isChecked(),
                 claim=self.wb_claim.isChecked(),
+                mode=str(self.wb_mode.currentData()),
+                picqer_profile_id=self.relay_profile_id(),
             ),
             ui=UiSettings(refresh_seconds=self.refresh_seconds.value()),
             profiles=profiles,
         )
+
+    def relay_profile_id(self) -> int:
+        """Return the Picqer profile the shipments are made with (0 = none chosen)."""
+        return self._relay_profile_id
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -858,6 +902,12 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.tabs.setCurrentWidget(self.profiles_editor)
             self.error_label.setText(str(exc))
+            return False
+        if settings.write_back.mode == "picqer_shipment" and not settings.write_back.picqer_profile_id:
+            # Saved like this, every parcel would get only a comment: say so now, not at the first shipment.
+            self.tabs.setCurrentIndex(self.tabs.count() - 1)
+            self.error_label.setText(m.t("settings.wb.choose_profile"))
+            self.wb_profile.setFocus()
             return False
         try:
             self._save_settings(settings)
@@ -905,6 +955,58 @@ class SettingsDialog(QDialog):
             self.picqer_tester.finish(m.error(exc, During.SETTINGS), ok=False)
             return
         self.picqer_tester.finish(m.t("settings.picqer_ok", user=user), ok=True)
+
+    async def load_relay_profiles(self) -> None:
+        """Load Picqer's shipping profiles (provider - profile) to choose the relay's by name; say what was found."""
+        m = self.messages
+        address = self.picqer_address.text().strip()
+        if not address or not self.picqer_key.text() or self._load_picqer_profiles is None:
+            self.wb_tester.show(m.t("settings.wb.need_account"), "error")
+            return
+        self.wb_tester.start(m.t("settings.testing"))
+        try:
+            providers = await self._load_picqer_profiles(address, self.picqer_key.text())
+        except Exception as exc:
+            self.wb_tester.finish(m.error(exc, During.SETTINGS), ok=False)
+            return
+        self._relay_profiles = [
+            (profile.id, f"{provider.name} - {profile.name}") for provider in providers for profile in provider.profiles
+        ]
+        self._fill_relay_profiles()
+        count = len(self._relay_profiles)
+        names = dict(self._relay_profiles)
+        chosen = self._relay_profile_id
+        if not count:
+            self.wb_tester.finish(m.t("settings.wb.no_profiles"), ok=False)
+        elif chosen and chosen in names:
+            self.wb_tester.finish(m.t("settings.wb.profile_there", count=count, name=names[chosen]), ok=True)
+        elif chosen:
+            self.wb_tester.finish(m.t("settings.wb.profile_gone", count=count, id=chosen), ok=False)
+        else:
+            self.wb_tester.finish(m.t("settings.wb.profiles_found", count=count), ok=True)
+
+    def _fill_relay_profiles(self) -> None:
+        """Show the profiles Picqer listed, or the saved one by its id until they are loaded."""
+        m = self.messages
+        with QSignalBlocker(self.wb_profile):
+            self.wb_profile.clear()
+            self.wb_profile.addItem(m.t("settings.wb.profile_none"), 0)
+            known = dict(self._relay_profiles)
+            if self._relay_profile_id and self._relay_profile_id not in known:
+                self.wb_profile.addItem(
+                    m.t("settings.wb.profile_unknown", id=self._relay_profile_id), self._relay_profile_id
+                )
+            for profile_id, name in self._relay_profiles:
+                self.wb_profile.addItem(name, profile_id)
+            _select(self.wb_profile, self._relay_profile_id)
+
+    def _relay_profile_chosen(self, _index: int) -> None:
+        self._relay_profile_id = int(self.wb_profile.currentData() or 0)
+
+    def _write_back_mode_changed(self, *_args: object) -> None:
+        registers = self.wb_mode.currentData() == "picqer_shipment"
+        for widget in (self.wb_profile, self.wb_profile_label):
+            widget.setEnabled(registers)
 
     async def test_myparcel_connection(self) -> None:
         """Try the MyParcel key on the chosen platform and say whether it works."""
@@ -997,6 +1099,12 @@ class SettingsDialog(QDialog):
         self.wb_close.setText(m.t("settings.wb.close"))
         self.wb_claim.setText(m.t("settings.wb.claim"))
         self.wb_order_field_label.setText(m.t("settings.wb.order_field"))
+        self.wb_mode_label.setText(m.t("settings.wb.mode"))
+        for i in range(self.wb_mode.count()):
+            self.wb_mode.setItemText(i, m.t(f"settings.wb.mode.{self.wb_mode.itemData(i)}"))
+        self.wb_profile_label.setText(m.t("settings.wb.profile"))
+        self.wb_test.setText(m.t("settings.test"))
+        self._fill_relay_profiles()
 
 
 def settings_problems_text(messages: Messages, problems: Sequence[Violation], backup: Path | None) -> str:

@@ -141,3 +141,61 @@ def test_a_damaged_journal_is_reported_apart_from_the_settings(tmp_path: Path, m
         assert context.settings_problems == ()
     finally:
         asyncio.run(context.aclose())
+
+
+def test_write_back_mode_and_relay_profile_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    original = settings.Settings(
+        write_back=settings.WriteBackSettings(mode="picqer_shipment", picqer_profile_id=3001, comment=False)
+    )
+    settings.save(original, path)
+    assert 'mode = "picqer_shipment"' in path.read_text(encoding="utf-8")
+    loaded = settings.load(path)
+    assert loaded.problems == ()
+    assert loaded.settings == original and loaded.settings.write_back.registers_shipment
+
+
+def test_hand_edited_write_back_nonsense_is_named_and_defaults_used(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[write_back]\nmode = "carrier pigeon"\npicqer_profile_id = "relay"\n', encoding="utf-8")
+    loaded = settings.load(path)
+    wb = loaded.settings.write_back
+    assert (wb.mode, wb.picqer_profile_id) == ("comment", 0)
+    joined = " ".join(p.message for p in loaded.problems)
+    assert "write_back.mode" in joined and "carrier pigeon" in joined and "write_back.picqer_profile_id" in joined
+    assert loaded.backup is not None
+
+
+def test_picqer_shipment_mode_without_a_profile_is_a_problem_and_writes_the_comment(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[write_back]\nmode = "picqer_shipment"\npicqer_profile_id = -4\n', encoding="utf-8")
+    loaded = settings.load(path)
+    wb = loaded.settings.write_back
+    assert wb.mode == "picqer_shipment" and wb.picqer_profile_id == 0 and not wb.registers_shipment
+    codes = [p.code for p in loaded.problems]
+    assert codes == ["setting_invalid", "write_back_no_profile"]
+    assert "comment is written" in loaded.problems[1].message
+
+
+def test_the_desk_gets_the_mode_and_falls_back_to_the_comment_without_a_profile(tmp_path, monkeypatch) -> None:
+    import asyncio
+    import dataclasses
+
+    from packstation import app
+    from packstation.services.shipping import WriteBackMode
+
+    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path))
+    keys = secrets.ApiKeys(picqer="k", myparcel="k")
+    base = settings.Settings(picqer=settings.PicqerSettings(base_url="http://127.0.0.1:9/api/v1"))
+    for wb, registers in (
+        (settings.WriteBackSettings(mode="picqer_shipment", picqer_profile_id=3001), True),
+        (settings.WriteBackSettings(mode="picqer_shipment", picqer_profile_id=0), False),
+        (settings.WriteBackSettings(mode="comment", picqer_profile_id=3001), False),
+    ):
+        context = app.build_context(dataclasses.replace(base, write_back=wb), keys)
+        try:
+            policy = context.service.write_back
+            assert policy.mode == WriteBackMode(wb.mode)
+            assert policy.registers_shipment is registers
+        finally:
+            asyncio.run(context.aclose())

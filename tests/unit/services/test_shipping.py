@@ -8,18 +8,30 @@ import pytest
 
 from packstation.domain.errors import (
     AlreadyShipped,
+    ApiMessage,
     BarcodeCheckFailed,
     InvalidShipment,
     PackstationError,
     PicklistNotFound,
     PicklistNotPackable,
     PrinterNotReady,
+    RequestTimeout,
+    ShipmentNotRegistered,
 )
 from packstation.domain.labels import PreparedLabel, PrintReceipt
-from packstation.domain.picklists import DeliveryAddress, Order, Picklist, PicklistLine, PicklistStatus, PicqerUser
+from packstation.domain.picklists import (
+    DeliveryAddress,
+    Order,
+    Picklist,
+    PicklistLine,
+    PicklistStatus,
+    PicqerShipment,
+    PicqerShippingProvider,
+    PicqerUser,
+)
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
-from packstation.services.shipping import ShippingService, Step, WriteBackPolicy
+from packstation.services.shipping import ShippingService, Step, WriteBackMode, WriteBackPolicy
 
 
 def make_picklist(number: str = "P2024-00001", status: PicklistStatus = PicklistStatus.NEW) -> Picklist:
@@ -49,6 +61,33 @@ class FakePicqer:
         self.comments: list[str] = []
         self.calls: list[str] = []
         self.fail_close_once = False
+        self.shipments: list[PicqerShipment] = []  # Picqer shipments made through create_shipment
+        self.shipment_bodies: list[tuple[int, int | None, list[int]]] = []
+        self.lose_shipment_reply = False  # store the shipment, then fail as if the reply was lost
+        self.refuse_shipment: list[str] = []  # the relay's messages, once
+        self.closes_on_shipment = False  # Picqer closing the picklist by itself when a shipment is made
+
+    async def create_shipment(self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=()):
+        self.calls.append("create_shipment")
+        if self.refuse_shipment:
+            reasons, self.refuse_shipment = tuple(self.refuse_shipment), []
+            raise ShipmentNotRegistered("Picqer", 400, (ApiMessage("Cannot create shipment", 26),), reasons)
+        self.shipment_bodies.append((profile_id, weight_grams, list(parcel_weights)))
+        shipment = PicqerShipment(id=500 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
+        self.shipments.append(shipment)
+        if self.closes_on_shipment:
+            self.picklist = dataclasses.replace(self.picklist, status=PicklistStatus.CLOSED)
+        if self.lose_shipment_reply:
+            self.lose_shipment_reply = False
+            raise RequestTimeout("Picqer", "no answer in time (ReadTimeout)")
+        return shipment
+
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
+        self.calls.append("list_shipments")
+        return list(self.shipments)
+
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
+        return []
 
     async def find_picklist(self, number: str) -> Picklist | None:
         return self.picklist if number == self.picklist.number else None
@@ -388,3 +427,183 @@ async def test_a_check_that_could_not_reach_picqer_stays_unfinished(parts, tmp_p
         assert not entry.refused
     finally:
         journal.close()
+
+
+# --- write-back mode picqer_shipment: a Picqer shipment per parcel instead of a comment -------------------
+
+RELAY_PROFILE = 3001
+REGISTER = WriteBackPolicy(mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=RELAY_PROFILE)
+
+
+async def test_picqer_shipment_mode_picks_all_then_makes_one_shipment_then_closes(parts) -> None:
+    picqer, myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert job.step is Step.DONE and myparcel.created == 1
+    assert len(picqer.shipments) == 1 and job.picqer_shipment_id == picqer.shipments[0].id
+    assert job.registered_in_picqer
+    assert picqer.shipment_bodies == [(RELAY_PROFILE, 700, [])]
+    assert picqer.comments == [], "the Picqer shipment replaces the comment"
+    order = picqer.calls
+    assert order.index("pick_all") < order.index("create_shipment") < order.index("close")
+    assert order[-1] == "get_picklist", "the close is confirmed by reading the picklist back"
+    assert picqer.picklist.status is PicklistStatus.CLOSED
+
+
+async def test_multi_collo_sends_one_weight_per_parcel(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    opened = await service.open_picklist("P2024-00001")
+    job = service.start(opened, opened.draft(service.profiles[0], {}, weight_grams=900, parcels=2))
+    await service.run(job)
+    assert picqer.shipment_bodies == [(RELAY_PROFILE, 1800, [900, 900])]
+
+
+async def test_a_picklist_picqer_closed_with_the_shipment_is_not_closed_again(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    picqer.closes_on_shipment = True
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert "close" not in picqer.calls and "close" in job.written_back
+    assert picqer.calls[picqer.calls.index("create_shipment") + 1 :] == ["get_picklist"]
+
+
+async def test_a_refused_registration_says_the_relays_words_and_the_retry_makes_one_shipment(parts) -> None:
+    picqer, myparcel, printer, service = parts
+    service.write_back = REGISTER
+    picqer.refuse_shipment = ["The label of P2024-00001 is not booked yet"]
+    _opened, job = await ship(service)
+    with pytest.raises(ShipmentNotRegistered) as caught:
+        await service.run(job)
+    assert caught.value.reasons == ("The label of P2024-00001 is not booked yet",)
+    assert job.step is Step.WRITE_BACK and picqer.shipments == []
+    await service.run(job)  # F12
+    assert job.step is Step.DONE and len(picqer.shipments) == 1
+    assert myparcel.created == 1 and len(printer.sent) == 1, "the retry makes no second label"
+
+
+async def test_a_retry_after_a_lost_reply_finds_the_shipment_instead_of_making_another(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    picqer.lose_shipment_reply = True
+    _opened, job = await ship(service)
+    with pytest.raises(RequestTimeout):
+        await service.run(job)
+    assert len(picqer.shipments) == 1  # Picqer made it; the station does not know
+    await service.run(job)
+    assert job.step is Step.DONE and len(picqer.shipments) == 1
+    assert job.picqer_shipment_id == picqer.shipments[0].id
+    assert picqer.calls.count("create_shipment") == 1 and "list_shipments" in picqer.calls
+
+
+async def test_a_job_killed_between_picqers_create_and_its_reply_resumes_with_one_shipment(parts, tmp_path) -> None:
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(
+        picqer,
+        myparcel,
+        printer,
+        profiles,
+        Platform.MYPARCEL,
+        REGISTER,
+        journal=journal,
+        claim_settle=0,  # type: ignore[arg-type]
+    )
+    try:
+        picqer.lose_shipment_reply = True  # the process dies with the POST answered by nobody
+        _opened, job = await ship(service)
+        with pytest.raises(RequestTimeout):
+            await service.run(job)
+        del job  # the station restarts: only the journal remains
+        (entry,) = await journal.unfinished()
+        assert "printed" in entry.steps and "picqer_shipment" not in entry.steps
+        resumed = await service.resume(entry)
+        await service.run(resumed)
+        assert resumed.step is Step.DONE
+        assert len(picqer.shipments) == 1 and picqer.calls.count("create_shipment") == 1
+        assert myparcel.created == 1 and len(printer.sent) == 1
+        (done,) = await journal.entries()
+        assert done.finished and done.picqer_shipment_id == picqer.shipments[0].id
+        assert done.steps.count("picqer_shipment") == 1
+    finally:
+        journal.close()
+
+
+async def test_a_resumed_job_whose_journal_has_the_shipment_does_not_ask_picqer_again(parts, tmp_path) -> None:
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    service = ShippingService(
+        picqer,
+        myparcel,
+        printer,
+        default_profiles(Platform.MYPARCEL),
+        Platform.MYPARCEL,
+        REGISTER,  # type: ignore[arg-type]
+        journal=journal,
+        claim_settle=0,
+    )
+    try:
+        picqer.fail_close_once = True
+        _opened, job = await ship(service)
+        with pytest.raises(PicklistNotPackable):
+            await service.run(job)
+        (entry,) = await journal.unfinished()
+        assert entry.picqer_shipment_id == picqer.shipments[0].id
+        resumed = await service.resume(entry)
+        assert resumed.registered_in_picqer
+        await service.run(resumed)
+        assert resumed.step is Step.DONE and len(picqer.shipments) == 1
+        assert picqer.calls.count("create_shipment") == 1 and "list_shipments" not in picqer.calls
+    finally:
+        journal.close()
+
+
+async def test_a_cancelled_or_foreign_picqer_shipment_does_not_count_as_made(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    picqer.shipments = [
+        PicqerShipment(id=400, profile_id=RELAY_PROFILE, cancelled=True),
+        PicqerShipment(id=401, profile_id=1365),
+    ]
+    _opened, job = await ship(service)
+    job.resumed = True  # as after a crash: it must look first
+    await service.run(job)
+    assert job.picqer_shipment_id == picqer.shipments[-1].id == 502 and len(picqer.shipments) == 3
+
+
+async def test_comment_mode_is_unchanged(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = WriteBackPolicy(mode=WriteBackMode.COMMENT, picqer_profile_id=RELAY_PROFILE)
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert len(picqer.comments) == 1 and picqer.shipments == [] and not job.registered_in_picqer
+
+
+async def test_picqer_shipment_mode_without_a_profile_still_writes_the_comment(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = WriteBackPolicy(mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=None)
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert len(picqer.comments) == 1 and picqer.shipments == []
+
+
+async def test_an_additional_shipment_keeps_the_comment_in_picqer_shipment_mode(parts) -> None:
+    picqer, myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    _opened, first = await ship(service)
+    await service.run(first)
+    opened = await service.open_picklist("P2024-00001")
+    assert opened.existing
+    extra = service.start_additional(opened, opened.draft(service.profiles[0], {}))
+    await service.run(extra)
+    assert myparcel.created == 2
+    assert len(picqer.shipments) == 1, "the relay could not find the second MyParcel shipment"
+    assert len(picqer.comments) == 1 and extra.barcodes[0] in picqer.comments[0]
+    assert not extra.registered_in_picqer
