@@ -170,7 +170,9 @@ def build_request(
     violations: list[Violation] = []
     delivery = picklist.delivery
     cc = (address.cc if address is not None else delivery.country).strip().upper()
-    split = split_street(delivery.address_line, cc, delivery.address_line2)
+    split = split_street(
+        delivery.address_line, cc, delivery.address_line2, order.invoice_address if order is not None else ()
+    )
 
     if address is not None:
         recipient = dataclasses.replace(
