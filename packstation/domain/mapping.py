@@ -204,6 +204,14 @@ def build_request(
                     line=delivery.address_line,
                 )
             )
+        elif split.ambiguous and split.alternatives:
+            violations.append(
+                _v(
+                    "address_two_readings",
+                    f"{why} Choose one of the two readings, or correct the address, before booking.",
+                    line=delivery.address_line,
+                )
+            )
         elif split.ambiguous:
             violations.append(
                 _v(

@@ -134,7 +134,7 @@ def test_the_invoice_address_puts_the_reading_it_names_first() -> None:
     draft = build_request(lines, invoiced, profile(MP, "PostNL standaard"), {}, MP)
     recipient = draft.request.recipient
     assert (recipient.street, recipient.number, recipient.number_suffix) == ("Juliana van Stolberglaan 116", "109", "")
-    assert "address_ambiguous" in {v.code for v in draft.violations}  # still the packer's choice (Alt+1 / Alt+2)
+    assert "address_two_readings" in {v.code for v in draft.violations}  # still the packer's choice (Alt+1 / Alt+2)
     assert len(draft.split.alternatives) == 2
 
 
