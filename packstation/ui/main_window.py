@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self.ambiguous_banner.setWordWrap(True)
         form.addRow(self.ambiguous_banner)
         # A line that reads two ways ("Wijk 1 20"): one button (and Alt+1 / Alt+2) per reading fills the fields.
-        readings_row = QHBoxLayout()
+        readings_row = QVBoxLayout()  # one under the other: a Dutch reading is as wide as the pane at 1280 px
         self.reading_buttons: list[QPushButton] = []
         for index in range(2):
             button = QPushButton()
@@ -279,8 +279,7 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys work from the scan field
             button.clicked.connect(lambda _checked=False, i=index: self.choose_reading(i))
             self.reading_buttons.append(button)
-            readings_row.addWidget(button)
-        readings_row.addStretch(1)
+            readings_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(readings_row)
         self.address_confirmed = QCheckBox()
         self.address_confirmed.setObjectName("addressConfirmed")

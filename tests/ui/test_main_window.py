@@ -122,11 +122,14 @@ async def test_screenshot_with_realistic_data(window, station, wait_for):
     assert window.grab().save(str(SCREENSHOT))
 
 
+@pytest.mark.parametrize("number", ["P2024-00123", "P2024-00129"])  # 00129 reads two ways: Alt+1 / Alt+2 shown
+@pytest.mark.parametrize("language", ["en", "nl"])
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
-async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size):
+async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size, language, number):
     """The detail scrolls only down: its pane must be at least as wide as what it shows (options, address)."""
+    window.messages.set_language(language)
     window.resize(*size)
-    scan(window, "P2024-00123")
+    scan(window, number)
     await wait_for(lambda: window._opened is not None)
     QApplication.processEvents()
     content = window.detail_scroll.widget()
