@@ -69,7 +69,9 @@ SUFFIX_ABBREVIATIONS = {
     "zuid": "Z",
     "west": "W",
 }
-_ABBREVIATED = re.compile(rf"(?<=\d)(\s+)({'|'.join(SUFFIX_ABBREVIATIONS)})\b", re.IGNORECASE)
+# Only the word at the end of the line, or before a last short addition ("10 apartment a"): "Zuid" in a street
+# name after a number stays as it is.
+_ABBREVIATED = re.compile(rf"(?<=\d)(\s+)({'|'.join(SUFFIX_ABBREVIATIONS)})(?=$|\s+[^\W\d_]{{1,3}}$)", re.IGNORECASE)
 
 # Endings of a Dutch street name that is complete without a number ("Kerkstraat", "Nieuwe Binnenweg").
 STREET_ENDINGS = (
@@ -169,16 +171,29 @@ def _street_may_end_in_number(street: str, number: str) -> bool:
     return True  # "Zonegge 23", "Markerkant 10", "Kogge 08": Flevoland and Veluwe name streets by number
 
 
-def _two_readings(street: str, number: str, rest: str, hints: tuple[str, ...]) -> SplitAddress:
-    """Offer both readings of "street number rest": the number in the street name, or number plus addition."""
+def _two_readings(street: str, token: str, rest: str, hints: tuple[str, ...], *, box: bool = False) -> SplitAddress:
+    """Offer both readings of "street token rest": the token in the street name, or the house number.
+
+    "Wijk 1 20": street "Wijk 1" number 20, or street "Wijk" number 1 addition 20. With `box` (Belgium) the rest is
+    the box number in the second reading ("Plein 1944 12": number 1944 box 12).
+    """
     rest_digits = re.match(r"\d+", rest)
     in_street = SplitAddress(
-        street=f"{street} {number}",
+        street=f"{street} {token}",
         number=rest_digits[0] if rest_digits else rest,
         number_suffix=_normalise_suffix(rest[rest_digits.end() :]) if rest_digits else "",
         ok=True,
     )
-    with_addition = SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(rest), ok=True)
+    digits = re.match(r"\d+", token)
+    number = digits[0] if digits else token
+    letters = token[len(number) :]
+    with_addition = SplitAddress(
+        street=street,
+        number=number,
+        number_suffix=_normalise_suffix(letters if box else f"{letters} {rest}".strip()),
+        box_number=rest if box else "",
+        ok=True,
+    )
     readings = [in_street, with_addition]
     if not _street_may_end_in_number(street, number):
         readings.reverse()  # "Juliana van Stolberglaan 116 109": more likely number 116, addition 109
@@ -186,14 +201,13 @@ def _two_readings(street: str, number: str, rest: str, hints: tuple[str, ...]) -
     if len(supported) == 1:
         readings.remove(supported[0])
         readings.insert(0, supported[0])
-    first = readings[0]
     return dataclasses.replace(
-        first,
+        readings[0],
         ambiguous=True,
         reason=_why(
             "two_readings",
-            f"'{number} {rest}': {number} may be part of the street name ({street} {number}) or the house number.",
-            number=number,
+            f"'{token} {rest}': {token} may be part of the street name ({street} {token}) or the house number.",
+            number=token,
             rest=rest,
             street=street,
         ),
@@ -247,7 +261,7 @@ def _split_nl(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
 def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple[str, ...]) -> SplitAddress:
     """Classify one split of a Dutch line: certain, two readings, a range, or an unusual addition."""
     leading = re.match(r"\d+", suffix)
-    if leading and not sep and " " not in suffix:
+    if leading and not sep:
         # "Plein 1944 12", "Wijk 1 20", "Markerkant 10 11e": the first number may belong to the street. Only a
         # small lower number after a full street name ("Kerkstraat 8 1") is certainly an addition.
         rest = int(leading[0])
@@ -269,11 +283,12 @@ def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple
             ),
             ok=True,
         )
-    if re.fullmatch(r"\d+", street.split()[-1]) and not re.search(r"\d{4}", street.split()[-1]):
-        # The scan passed over an earlier number ("Kerkstraat 12 34 A"): that one may be the house number.
-        head, _, earlier = street.rpartition(" ")
-        if len(f"{suffix} ".strip()) + len(number) < NUMBER_SUFFIX_MAX:
-            return _two_readings(head, earlier, f"{number} {suffix}".strip(), hints)
+    head, _, earlier = street.rpartition(" ")
+    passed = re.fullmatch(r"(\d{1,5})([^\W\d_]{0,2})", earlier)
+    if passed and len(passed[1]) != 4 and re.search(r"[^\W\d_]", head):
+        # The scan passed over an earlier number ("Kerkstraat 12A 2", "Meijhorst 50e 26"): that one may be the
+        # house number with this one in its addition, or part of the street name. A year ("Plein 1945") is not.
+        return _two_readings(head, earlier, f"{number} {suffix}".strip(), hints)
     if suffix and " " not in suffix and not _ROMAN.match(suffix) and suffix.lower() not in KEPT_SUFFIX_WORDS:
         if sum(c.isalpha() for c in suffix) > 2 and suffix.isalpha():
             return SplitAddress(
@@ -333,6 +348,10 @@ def _split_be(line: str) -> SplitAddress:
             ),
             ok=True,
         )
+    if match["bare_box"] and len(number) == 4 and not suffix:
+        # "Plein 1944 12": a year may be part of the street name; elsewhere a bare number after the house number
+        # is its box ("Oud-Dorpsstraat 136 3").
+        return _two_readings(street, number, match["bare_box"], (), box=True)
     if match["range"] and not box:
         box = match["range"]  # "8-1": a lower number after the house number is its box, never a range
     if len(box) > BOX_NUMBER_MAX:

@@ -53,7 +53,7 @@ CERTAIN = [
     ("NL", "Markerkant 10 west", "Markerkant", "10", "W", ""),
     ("NL", "Spankerenseweg 34, H", "Spankerenseweg", "34", "H", ""),
     ("NL", "1e Jan van der Heijdenstraat 77-2 A", "1e Jan van der Heijdenstraat", "77", "2 A", ""),
-    ("NL", "Meijhorst 50e 26", "Meijhorst 50e", "26", "", ""),
+    ("NL", "Laan 1940 West 5", "Laan 1940 West", "5", "", ""),  # only a last word is an abbreviated addition
     # Belgium
     ("BE", "Rue de la Loi 16 bte 3", "Rue de la Loi", "16", "", "3"),
     ("BE", "Kortrijkstraat 37/1", "Kortrijkstraat", "37", "", "1"),
@@ -114,6 +114,9 @@ def test_ambiguous_splits_are_flagged(cc: str, line: str, street: str, number: s
         ("Wijk 1 20", [("Wijk 1", "20", ""), ("Wijk", "1", "20")]),
         ("Zonegge 23 12", [("Zonegge 23", "12", ""), ("Zonegge", "23", "12")]),
         ("Markerkant 10 11e", [("Markerkant 10", "11", "E"), ("Markerkant", "10", "11E")]),
+        ("Meijhorst 50e 26", [("Meijhorst 50e", "26", ""), ("Meijhorst", "50", "E 26")]),
+        ("Plein 1945 27 A", [("Plein 1945", "27", "A"), ("Plein", "1945", "27 A")]),
+        ("Kerkstraat 12A 2", [("Kerkstraat", "12", "A 2"), ("Kerkstraat 12A", "2", "")]),
         # after a full street name the number is more likely the house number: that reading comes first
         (
             "Juliana van Stolberglaan 116 109",
@@ -147,6 +150,12 @@ def test_the_invoice_address_can_put_the_addition_reading_first() -> None:
     split = split_street("Juliana van Stolberglaan 116 109", "NL", hints=["Juliana van Stolberglaan 116"])
     assert (split.street, split.number) == ("Juliana van Stolberglaan 116", "109")
     assert len(split.alternatives) == 2 and split.ambiguous
+
+
+def test_a_belgian_year_before_a_bare_number_reads_two_ways() -> None:
+    split = split_street("Plein 1944 12", "BE")
+    readings = [(r.street, r.number, r.box_number) for r in split.alternatives]
+    assert split.ambiguous and readings == [("Plein 1944", "12", ""), ("Plein", "1944", "12")]
 
 
 def test_a_bare_unit_number_on_line_2_is_read_with_the_line() -> None:
