@@ -197,10 +197,9 @@ def _two_readings(street: str, token: str, rest: str, hints: tuple[str, ...], *,
     readings = [in_street, with_addition]
     if not _street_may_end_in_number(street, number):
         readings.reverse()  # "Juliana van Stolberglaan 116 109": more likely number 116, addition 109
-    supported = [r for r in readings if _named_in(r.street, hints)]
-    if len(supported) == 1:
-        readings.remove(supported[0])
-        readings.insert(0, supported[0])
+    support = [_support(r, hints) for r in readings]
+    if support[1] > support[0]:
+        readings.reverse()
     return dataclasses.replace(
         readings[0],
         ambiguous=True,
@@ -215,10 +214,13 @@ def _two_readings(street: str, token: str, rest: str, hints: tuple[str, ...], *,
     )
 
 
-def _named_in(street: str, hints: tuple[str, ...]) -> bool:
-    """True when another address field names `street` as a street, not followed by a number of this line."""
-    pattern = re.compile(rf"(?<!\w){re.escape(street)}(?![\w-])(?!\s*,?\s*\d)", re.IGNORECASE)
-    return any(pattern.search(hint) for hint in hints)
+def _support(reading: SplitAddress, hints: tuple[str, ...]) -> int:
+    """How strongly another address field backs a reading: 2 names its street alone ("Wijk 1" on the invoice),
+    1 names its street with its number ("Plein, 1944 bus 12"), 0 not at all."""
+    street = re.escape(reading.street)
+    alone = re.compile(rf"(?<!\w){street}(?![\w-])(?!\s*,?\s*\d)", re.IGNORECASE)
+    numbered = re.compile(rf"(?<!\w){street}\s*,?\s*{re.escape(reading.number)}(?!\d)", re.IGNORECASE)
+    return max((2 if alone.search(h) else 1 if numbered.search(h) else 0 for h in hints), default=0)
 
 
 def _parse_tail(tail: str) -> tuple[str, str] | None:
@@ -306,7 +308,7 @@ def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple
     return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
 
 
-def _split_be(line: str) -> SplitAddress:
+def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
     match = _BE.match(line)
     if match is None:
         first = _NUMBER_FIRST.match(line)
@@ -351,7 +353,7 @@ def _split_be(line: str) -> SplitAddress:
     if match["bare_box"] and len(number) == 4 and not suffix:
         # "Plein 1944 12": a year may be part of the street name; elsewhere a bare number after the house number
         # is its box ("Oud-Dorpsstraat 136 3").
-        return _two_readings(street, number, match["bare_box"], (), box=True)
+        return _two_readings(street, number, match["bare_box"], hints, box=True)
     if match["range"] and not box:
         box = match["range"]  # "8-1": a lower number after the house number is its box, never a range
     if len(box) > BOX_NUMBER_MAX:
@@ -384,7 +386,7 @@ def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] 
         # International: the whole line is the street, number included [002 §7.B.1].
         return _finish(SplitAddress(street=line, ok=True), line2)
     known = tuple(_clean(h) for h in (line2, *hints) if _clean(h))
-    splitter = functools.partial(_split_nl, hints=known) if cc == "NL" else _split_be
+    splitter = functools.partial(_split_nl if cc == "NL" else _split_be, hints=known)
     split = splitter(line)
     if (
         not split.ok

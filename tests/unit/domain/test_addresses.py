@@ -138,7 +138,7 @@ def test_two_trailing_numbers_offer_both_readings(line: str, readings: list[tupl
         ("", ["Wijk 1", "8321 AB Urk"], "Wijk 1"),  # the invoice address names the street "Wijk 1"
         ("Wijk 1", [], "Wijk 1"),  # so does the second line
         ("", ["Wijk 1 20"], "Wijk 1"),  # the same line again says nothing: the usual reading stays first
-        ("", ["Wijk, 1-20"], "Wijk 1"),
+        ("", ["Wijk, 1-20"], "Wijk"),  # the invoice writes street "Wijk", number 1
     ],
 )
 def test_the_reading_another_address_field_names_comes_first(line2: str, hints: list[str], street: str) -> None:
@@ -156,6 +156,8 @@ def test_a_belgian_year_before_a_bare_number_reads_two_ways() -> None:
     split = split_street("Plein 1944 12", "BE")
     readings = [(r.street, r.number, r.box_number) for r in split.alternatives]
     assert split.ambiguous and readings == [("Plein 1944", "12", ""), ("Plein", "1944", "12")]
+    named = split_street("Plein 1944 12", "BE", hints=["Plein, 1944 bus 12"])  # the invoice says "Plein" number 1944
+    assert (named.street, named.number, named.box_number) == ("Plein", "1944", "12")
 
 
 def test_a_bare_unit_number_on_line_2_is_read_with_the_line() -> None:
