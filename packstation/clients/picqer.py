@@ -538,6 +538,9 @@ def parse_order(data: object) -> Order:
         language=f.opt_str("language"),
         lines=tuple(lines),
         preferred_profile_id=f.opt_int("idshippingprovider_profile"),
+        invoice_address=tuple(
+            line for line in (f.opt_str("invoiceaddress"), f.opt_str("invoiceaddress2")) if line.strip()
+        ),
     )
 
 

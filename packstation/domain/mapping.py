@@ -170,7 +170,9 @@ def build_request(
     violations: list[Violation] = []
     delivery = picklist.delivery
     cc = (address.cc if address is not None else delivery.country).strip().upper()
-    split = split_street(delivery.address_line, cc, delivery.address_line2)
+    split = split_street(
+        delivery.address_line, cc, delivery.address_line2, order.invoice_address if order is not None else ()
+    )
 
     if address is not None:
         recipient = dataclasses.replace(
@@ -199,6 +201,14 @@ def build_request(
                 _v(
                     "address_not_split",
                     f"{why} (address: '{delivery.address_line}')",
+                    line=delivery.address_line,
+                )
+            )
+        elif split.ambiguous and split.alternatives:
+            violations.append(
+                _v(
+                    "address_two_readings",
+                    f"{why} Choose one of the two readings, or correct the address, before booking.",
                     line=delivery.address_line,
                 )
             )

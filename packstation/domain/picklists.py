@@ -120,6 +120,8 @@ class Order:
     language: str = ""
     lines: tuple[OrderLine, ...] = field(default_factory=tuple)
     preferred_profile_id: int | None = None
+    # The invoice address lines: when the delivery line reads two ways, the reading it names is offered first.
+    invoice_address: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.addresses import SplitAddress
 from packstation.domain.errors import PicklistNotPackable, Violation
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
+        self._readings: tuple[SplitAddress, ...] = ()  # the two ways a doubtful line reads (Alt+1, Alt+2)
         self._told_invalid = False  # the status bar says "not sent, fix this first": take it back once fixed
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
@@ -267,6 +269,18 @@ class MainWindow(QMainWindow):
         self.ambiguous_banner.setObjectName("banner")
         self.ambiguous_banner.setWordWrap(True)
         form.addRow(self.ambiguous_banner)
+        # A line that reads two ways ("Wijk 1 20"): one button (and Alt+1 / Alt+2) per reading fills the fields.
+        readings_row = QVBoxLayout()  # one under the other: a Dutch reading is as wide as the pane at 1280 px
+        self.reading_buttons: list[QPushButton] = []
+        for index in range(2):
+            button = QPushButton()
+            button.setObjectName(f"reading{index + 1}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys work from the scan field
+            button.clicked.connect(lambda _checked=False, i=index: self.choose_reading(i))
+            self.reading_buttons.append(button)
+            readings_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(readings_row)
         self.address_confirmed = QCheckBox()
         self.address_confirmed.setObjectName("addressConfirmed")
         form.addRow(self.address_confirmed)
@@ -442,6 +456,12 @@ class MainWindow(QMainWindow):
             self._shortcuts.append(shortcut)
         # The check box's own key follows the language (Alt+C, Dutch Alt+K). A packer who learned the English
         # key keeps it in Dutch; in English this extra one is off, or it would clash with the box's own Alt+C.
+        self.reading_keys: list[QShortcut] = []
+        for index in range(len(self.reading_buttons)):
+            key = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+            key.setContext(Qt.ShortcutContext.WindowShortcut)
+            key.activated.connect(lambda i=index: self.choose_reading(i))
+            self.reading_keys.append(key)
         self.confirm_address_english_key = QShortcut(QKeySequence("Alt+C"), self)
         self.confirm_address_english_key.setContext(Qt.ShortcutContext.WindowShortcut)
         self.confirm_address_english_key.activated.connect(self._confirm_address_by_key)
@@ -482,6 +502,7 @@ class MainWindow(QMainWindow):
         if self.profile_combo.count():
             self.profile_combo.setItemText(0, m.t("detail.choose_profile"))
         self._show_split_reason()
+        self._show_readings()
         self.options_form.retranslate()
         self._show_opened(self._opened, keep_inputs=True)
         self._update_ship_button()
@@ -695,6 +716,10 @@ class MainWindow(QMainWindow):
             self.ambiguous_banner.setVisible(doubtful)
             self._split_reason = split.reason
             self._show_split_reason()
+            self._readings = split.alternatives
+            for button in self.reading_buttons:
+                button.setChecked(False)
+            self._show_readings()
             self.address_confirmed.setVisible(doubtful)
 
     def _say_not_packable(self, opened: OpenedPicklist) -> None:
@@ -705,6 +730,32 @@ class MainWindow(QMainWindow):
     def _confirm_address_by_key(self) -> None:
         if self.address_confirmed.isVisible() and self.address_confirmed.isEnabled():
             self.address_confirmed.setChecked(not self.address_confirmed.isChecked())
+
+    def choose_reading(self, index: int) -> None:
+        """Fill the address fields with one reading of a two-way line: the packer's choice counts as checking it."""
+        if index >= len(self._readings) or self._opened is None:
+            return
+        reading = self._readings[index]
+        for name in ("street", "number", "number_suffix", "box_number"):
+            self.address[name].setText(getattr(reading, name))
+            self.address[name].setModified(True)  # typed in by the packer, in effect: the draft books these fields
+        for i, button in enumerate(self.reading_buttons):
+            button.setChecked(i == index)
+        self._update_draft()
+
+    def _show_readings(self) -> None:
+        m = self.messages
+        for index, button in enumerate(self.reading_buttons):
+            shown = index < len(self._readings)
+            button.setVisible(shown)
+            if shown:
+                reading = self._readings[index]
+                rest = m.t("detail.reading_suffix", suffix=reading.number_suffix) if reading.number_suffix else ""
+                if reading.box_number:
+                    rest += m.t("detail.reading_box", box=reading.box_number)
+                button.setText(
+                    m.t("detail.reading", n=index + 1, street=reading.street, number=reading.number, rest=rest)
+                )
 
     def _show_split_reason(self) -> None:
         reason = self.messages.split_reason(self._split_reason)

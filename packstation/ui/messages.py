@@ -139,6 +139,9 @@ CATALOGUE: dict[str, str] = {
     "detail.split_ambiguous": "Check the house number: the address could be read in more than one way. {reason}",
     "detail.products": "Products",
     "detail.address_confirmed": "The address is &correct, I checked it  (Alt+C)",
+    "detail.reading": "Alt+{n}:  street “{street}”, number {number}{rest}",
+    "detail.reading_suffix": ", addition {suffix}",
+    "detail.reading_box": ", box {box}",
     "detail.remarks": "Customer remarks",
     "detail.no_remarks": "None",
     "detail.delivery_date": "Preferred delivery date",
@@ -170,6 +173,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "split.unusual_addition": "“{suffix}” after the house number is not a usual addition.",
     "split.number_first": "The house number is written before the street.",
+    "split.two_readings": "“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.",
     "split.range": "“{number}-{range}” may be a range of numbers.",
     "split.box_too_long": "The box number “{box}” is longer than {max} characters.",
     "split.street_unsplittable": "The street is longer than {max} characters and has no space to split it at.",
@@ -385,6 +389,9 @@ CATALOGUE: dict[str, str] = {
     ),
     "violation.address_ambiguous": (
         "The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C)."
+    ),
+    "violation.address_two_readings": (
+        "The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields."
     ),
     "violation.be_number_suffix": "Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.",
     "violation.contact_missing": "No e-mail address or phone number: the customer gets no track and trace.",

@@ -254,6 +254,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alt+{n}:  street “{street}”, number {number}{rest}</source>
+        <comment>detail.reading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, addition {suffix}</source>
+        <comment>detail.reading_suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, box {box}</source>
+        <comment>detail.reading_box</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Customer remarks</source>
         <comment>detail.remarks</comment>
         <translation type="unfinished"></translation>
@@ -441,6 +456,11 @@
     <message>
         <source>The house number is written before the street.</source>
         <comment>split.number_first</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.</source>
+        <comment>split.two_readings</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1216,6 +1236,11 @@
     <message>
         <source>The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C).</source>
         <comment>violation.address_ambiguous</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields.</source>
+        <comment>violation.address_two_readings</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

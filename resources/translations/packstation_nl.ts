@@ -254,6 +254,21 @@
         <translation>Het adres &amp;klopt, ik heb het gecontroleerd  (Alt+K)</translation>
     </message>
     <message>
+        <source>Alt+{n}:  street “{street}”, number {number}{rest}</source>
+        <comment>detail.reading</comment>
+        <translation>Alt+{n}:  straat “{street}”, nummer {number}{rest}</translation>
+    </message>
+    <message>
+        <source>, addition {suffix}</source>
+        <comment>detail.reading_suffix</comment>
+        <translation>, toevoeging {suffix}</translation>
+    </message>
+    <message>
+        <source>, box {box}</source>
+        <comment>detail.reading_box</comment>
+        <translation>, bus {box}</translation>
+    </message>
+    <message>
         <source>Customer remarks</source>
         <comment>detail.remarks</comment>
         <translation>Opmerkingen klant</translation>
@@ -442,6 +457,11 @@
         <source>The house number is written before the street.</source>
         <comment>split.number_first</comment>
         <translation>Het huisnummer staat voor de straat.</translation>
+    </message>
+    <message>
+        <source>“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.</source>
+        <comment>split.two_readings</comment>
+        <translation>“{number}” kan bij de straatnaam horen, of het huisnummer zijn: druk Alt+1 of Alt+2.</translation>
     </message>
     <message>
         <source>“{number}-{range}” may be a range of numbers.</source>
@@ -1217,6 +1237,11 @@
         <source>The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C).</source>
         <comment>violation.address_ambiguous</comment>
         <translation>Het adres “{line}” kan op meer manieren gelezen worden: controleer de velden en vink “klopt” aan (Alt+K).</translation>
+    </message>
+    <message>
+        <source>The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields.</source>
+        <comment>violation.address_two_readings</comment>
+        <translation>Het adres “{line}” kan op twee manieren gelezen worden: kies er een met Alt+1 of Alt+2, of vul de velden in.</translation>
     </message>
     <message>
         <source>Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.</source>

@@ -122,11 +122,14 @@ async def test_screenshot_with_realistic_data(window, station, wait_for):
     assert window.grab().save(str(SCREENSHOT))
 
 
+@pytest.mark.parametrize("number", ["P2024-00123", "P2024-00129"])  # 00129 reads two ways: Alt+1 / Alt+2 shown
+@pytest.mark.parametrize("language", ["en", "nl"])
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
-async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size):
+async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size, language, number):
     """The detail scrolls only down: its pane must be at least as wide as what it shows (options, address)."""
+    window.messages.set_language(language)
     window.resize(*size)
-    scan(window, "P2024-00123")
+    scan(window, number)
     await wait_for(lambda: window._opened is not None)
     QApplication.processEvents()
     content = window.detail_scroll.widget()
@@ -269,6 +272,50 @@ async def test_a_doubtful_address_is_confirmed_from_the_keyboard(window, wait_fo
     QTest.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
     await wait_for(window.address_confirmed.isChecked)  # a mnemonic "clicks" the box over 100 ms
     assert window.ship_button.isEnabled()
+
+
+def address_fields(window) -> tuple[str, str, str]:
+    return tuple(window.address[name].text() for name in ("street", "number", "number_suffix"))
+
+
+async def test_a_line_that_reads_two_ways_is_settled_with_one_key_per_reading(window, wait_for):
+    scan(window, "P2024-00129")  # "Plein 1940 2": street "Plein 1940" number 2, or "Plein" number 1940 addition 2
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    first, second = window.reading_buttons
+    assert first.isVisible() and second.isVisible()
+    assert first.text() == "Alt+1:  street “Plein 1940”, number 2"
+    assert second.text() == "Alt+2:  street “Plein”, number 1940, addition 2"
+    assert address_fields(window) == ("Plein 1940", "2", "")  # the usual reading, shown but not yet chosen
+    assert not window.ship_button.isEnabled() and "Alt+1 or Alt+2" in window.problems.text()
+
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert address_fields(window) == ("Plein", "1940", "2")
+    assert second.isChecked() and not first.isChecked()
+    assert window.ship_button.isEnabled()
+    recipient = window.current_draft().request.recipient
+    assert (recipient.street, recipient.number, recipient.number_suffix) == ("Plein", "1940", "2")
+
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert address_fields(window) == ("Plein 1940", "2", "")
+    assert window.current_draft().request.recipient.street == "Plein 1940"
+
+
+async def test_the_two_readings_speak_dutch_and_other_lines_show_no_reading_keys(window, wait_for):
+    window.messages.set_language("nl")
+    scan(window, "P2024-00129")
+    await wait_for(lambda: window._opened is not None)
+    assert window.reading_buttons[1].text() == "Alt+2:  straat “Plein”, nummer 1940, toevoeging 2"
+    assert window.ambiguous_banner.text().endswith(
+        "“1940” kan bij de straatnaam horen, of het huisnummer zijn: druk Alt+1 of Alt+2."
+    )
+    window.messages.set_language("en")
+    assert window.reading_buttons[0].text() == "Alt+1:  street “Plein 1940”, number 2"
+    scan(window, "P2024-00124")  # "Hoofdweg 3-5": doubtful, but not two readings of a street name
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00124")
+    assert not any(button.isVisible() for button in window.reading_buttons)
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert address_fields(window) == ("Hoofdweg", "3", "5")  # Alt+2 does nothing here
 
 
 async def test_a_scan_into_a_selected_address_field_leaves_the_field_as_it_was(window, station, wait_for):

@@ -374,6 +374,8 @@ async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> 
                 "reference": "Webshop 991",
                 "customer_remarks": "Bel aan bij de buren",
                 "language": "nl",
+                "invoiceaddress": "Wijk 1",
+                "invoiceaddress2": "",
                 "tags": {},
                 "pickup_point_data": {
                     "carrier": "postnl",
@@ -411,6 +413,7 @@ async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> 
     assert [line.price_cents for line in order.lines] == [1995, 101]
     assert [line.weight_grams for line in order.lines] == [None, 200]  # 0 means unknown
     assert [line.is_part for line in order.lines] == [False, True]
+    assert order.invoice_address == ("Wijk 1",)  # an empty second line is left out
 
 
 async def test_order_without_pickup_point_in_either_empty_form(clock: FakeClock) -> None:
