@@ -169,8 +169,8 @@ class SheetPositionNeeded(LabelError):
     def __init__(self, page: int, positions: tuple[int, ...]) -> None:
         listed = ", ".join(map(str, positions))
         super().__init__(
-            f"Page {page} is a sheet with labels in more than one place (positions {listed}): choose the position "
-            "of the label to print (1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right)."
+            f"Page {page} is a sheet with more than one label or form on it (positions {listed}): choose the "
+            "position of the label to print (1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right)."
         )
         self.page = page
         self.positions = positions

@@ -7,8 +7,10 @@ under half size, where barcodes stop reading. So the part of the page that holds
 How: the page is rendered once at INK_DPI. Ink that runs across a middle line of the page joins the two quarters
 on either side into one piece (a half, or more); quarters with white between them are separate pieces. One piece
 is the label. Of several pieces, the one that holds every barcode of the page is the label (the barcodes are
-located only then: that costs a render at LOCATE_DPI and a decode). Barcodes in more than one piece means more
-than one label on the sheet: which one to print is the admin's choice, never a guess (SheetPositionNeeded).
+located only then: that costs a render at LOCATE_DPI and a decode), as long as the rest is small print (a note).
+Barcodes in more than one piece means more than one label on the sheet, and large print beside the label may be a
+customs form or a label whose barcode did not read: which part to print is then the admin's choice, never a guess
+(SheetPositionNeeded).
 
 Boxes are in PDF points from the page's top-left corner, as the page is displayed (after its /Rotate).
 """
@@ -46,6 +48,9 @@ MIN_INK_PIXELS = 8
 LOCATE_DPI = 300
 # White kept around the printed area of a piece larger than a quarter: a barcode at its edge keeps a quiet zone.
 MARGIN_MM = 3.0
+# Print without barcodes beside the label is left off only while it is small (a note, a logo): a printed area
+# larger than this share of a quarter may be a customs form or a label whose barcode did not read, so ask.
+SMALL_PRINT_SHARE = 0.25
 
 HALVES = {(1, 2): "the top half", (3, 4): "the bottom half", (1, 3): "the left half", (2, 4): "the right half"}
 
@@ -57,10 +62,6 @@ class Placement:
     box: PageBox
     quadrants: tuple[int, ...]  # the quarters it covers: 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right
     where: str  # for notes: "position 2", "the top half", "the printed area"
-
-    @property
-    def is_whole_page(self) -> bool:
-        return self.quadrants == (1, 2, 3, 4)
 
 
 def quarter_box(width: float, height: float, quadrant: int) -> PageBox:
@@ -135,23 +136,35 @@ def pieces(ink: np.ndarray) -> list[tuple[int, ...]]:
     return found
 
 
-def _piece_box(ink: np.ndarray, quadrants: tuple[int, ...], width: float, height: float) -> PageBox:
-    """Return the box to print for a piece: its quarter, or the inked area of a larger piece with a margin."""
-    if len(quadrants) == 1:
-        return quarter_box(width, height, quadrants[0])
+def _inked_box(ink: np.ndarray, quadrants: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """Return (x0, y0, x1, y1) in INK_DPI pixels around the ink of these quarters."""
     slices = _quarter_slices(ink.shape)
     mask = np.zeros(ink.shape, dtype=bool)
     for q in quadrants:
         mask[slices[q]] = ink[slices[q]]
     rows = np.flatnonzero(mask.any(axis=1))
     cols = np.flatnonzero(mask.any(axis=0))
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def _is_small(ink: np.ndarray, quadrants: tuple[int, ...]) -> bool:
+    """Whether a piece's printed area is small beside a quarter of the page (a note, not a form or a label)."""
+    x0, y0, x1, y1 = _inked_box(ink, quadrants)
+    return (x1 - x0) * (y1 - y0) < SMALL_PRINT_SHARE * (ink.shape[0] * ink.shape[1] / 4)
+
+
+def _piece_box(ink: np.ndarray, quadrants: tuple[int, ...], width: float, height: float) -> PageBox:
+    """Return the box to print for a piece: its quarter, or the inked area of a larger piece with a margin."""
+    if len(quadrants) == 1:
+        return quarter_box(width, height, quadrants[0])
+    x0, y0, x1, y1 = _inked_box(ink, quadrants)
     to_points = POINTS_PER_INCH / INK_DPI
     margin = MARGIN_MM / MM_PER_INCH * POINTS_PER_INCH
     return (
-        max(float(cols[0]) * to_points - margin, 0.0),
-        max(float(rows[0]) * to_points - margin, 0.0),
-        min((float(cols[-1]) + 1) * to_points + margin, width),
-        min((float(rows[-1]) + 1) * to_points + margin, height),
+        max(x0 * to_points - margin, 0.0),
+        max(y0 * to_points - margin, 0.0),
+        min(x1 * to_points + margin, width),
+        min(y1 * to_points + margin, height),
     )
 
 
@@ -188,10 +201,11 @@ def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | 
             codes = locate_barcodes(page, locate)
             centres = {_quadrant_of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, width, height) for b in codes}
             with_codes = [piece for piece in found if centres & set(piece)]
-            if len(with_codes) == 1:
+            large_without = [p for p in found if p not in with_codes and not _is_small(ink, p)]
+            if len(with_codes) == 1 and not large_without:
                 found = with_codes
             elif with_codes:
-                holding = with_codes
+                holding = with_codes + large_without
         if len(found) > 1:
             raise SheetPositionNeeded(page_number, tuple(sorted(q for piece in holding for q in piece)))
     quadrants = found[0]

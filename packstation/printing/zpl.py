@@ -307,10 +307,12 @@ def _label_region(
 ) -> tuple[sheet.PageBox, str]:
     """Return the part of the page that is the label, and how it was found ("" for the whole page)."""
     width, height = page.get_size()
-    if geometry.quadrant is not None:
-        return sheet.quarter_box(width, height, geometry.quadrant), ""
+    # A page the label fits is no sheet: a position set for sheets (the desk keeps one in its settings, and
+    # MyParcel sends A6 and A4 alike) must not cut a quarter out of an A6 label.
     if _fit_scale(width, height, geometry) >= SHEET_SCALE:
         return (0.0, 0.0, width, height), ""
+    if geometry.quadrant is not None:
+        return sheet.quarter_box(width, height, geometry.quadrant), ""
     placement = sheet.find_label(page, page_index + 1, locate_barcodes)
     return placement.box, placement.where
 

@@ -249,9 +249,9 @@ CATALOGUE: dict[str, str] = {
         "Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings."
     ),
     "error.sheet_position": (
-        "Not printed: the A4 label sheet holds labels in positions {positions}, and packstation does not guess "
-        "which one. Ask the admin to set the label's A4 position for the label printer, or to send A4 labels to "
-        "the document printer."
+        "Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not "
+        "guess which to print. Ask the admin to set the label's A4 position for the label printer, or to send A4 "
+        "labels to the document printer."
     ),
     "error.sheet_unreadable": (
         "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "

@@ -764,7 +764,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not printed: the A4 label sheet holds labels in positions {positions}, and packstation does not guess which one. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
         <comment>error.sheet_position</comment>
         <translation type="unfinished"></translation>
     </message>

@@ -764,9 +764,9 @@
         <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het label. Vraag de beheerder de printerinstellingen te controleren.</translation>
     </message>
     <message>
-        <source>Not printed: the A4 label sheet holds labels in positions {positions}, and packstation does not guess which one. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
         <comment>error.sheet_position</comment>
-        <translation>Niet geprint: het A4-labelvel heeft labels op posities {positions}, en packstation gokt niet welk label. Vraag de beheerder de A4-positie van het label voor de labelprinter in te stellen, of A4-labels naar de documentprinter te sturen.</translation>
+        <translation>Niet geprint: het A4-labelvel heeft labels of formulieren op posities {positions}, en packstation gokt niet wat te printen. Vraag de beheerder de A4-positie van het label voor de labelprinter in te stellen, of A4-labels naar de documentprinter te sturen.</translation>
     </message>
     <message>
         <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>

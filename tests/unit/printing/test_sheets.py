@@ -141,21 +141,49 @@ def test_print_without_barcodes_elsewhere_on_the_sheet_does_not_hide_the_label()
     assert conversion.rasters[0].region == pytest.approx(sheet.quarter_box(A4_W, A4_H, 2), abs=0.01)
 
 
+def test_a_large_form_beside_the_label_is_not_dropped_silently():
+    def customs_form(c: canvas.Canvas) -> None:  # a CN23 across the bottom half: no barcode, but not to be lost
+        c.rect(6 * mm, 6 * mm, A4_W - 12 * mm, 130 * mm)
+        c.setFont("Helvetica", 9)
+        for i in range(12):
+            c.drawString(10 * mm, (125 - 9 * i) * mm, f"Item {i + 1}   T-shirt   1   200 g   EUR 19.95   6109   NL")
+
+    with pytest.raises(SheetPositionNeeded) as raised:
+        zpl.convert(a4_sheet((1,), extra=customs_form), GEOMETRY, locate_barcodes=barcodes.locate)
+    assert raised.value.positions == (1, 3, 4)
+    geometry = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203, quadrant=1)  # the admin's choice
+    assert zpl.convert(a4_sheet((1,), extra=customs_form), geometry).rasters[0].from_sheet
+
+
 def test_a_blank_sheet_is_refused_plainly():
     with pytest.raises(zpl.LabelError, match="blank"):
         zpl.convert(a4_sheet(()), GEOMETRY)
 
 
+def a6_label() -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(105 * mm, 148 * mm))
+    Code128("3SMYPA0004711", barWidth=0.38 * mm, barHeight=18 * mm).drawOn(c, 10 * mm, 10 * mm)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
 def test_an_a6_label_is_not_searched(monkeypatch):
     searched: list[int] = []
     monkeypatch.setattr(sheet, "render_ink", lambda page: searched.append(1))
-    out = io.BytesIO()
-    c = canvas.Canvas(out, pagesize=(105 * mm, 148 * mm))
-    Code128("3SMYPA0004711", barWidth=0.38 * mm, barHeight=18 * mm).drawOn(c, 10 * mm, 60 * mm)
-    c.showPage()
-    c.save()
-    conversion = zpl.convert(out.getvalue(), GEOMETRY, locate_barcodes=barcodes.locate)
+    conversion = zpl.convert(a6_label(), GEOMETRY, locate_barcodes=barcodes.locate)
     assert searched == [] and not conversion.rasters[0].from_sheet
+
+
+def test_a_position_set_for_sheets_leaves_an_a6_label_whole():
+    # The desk keeps one position for every label; MyParcel may send A6 one day and A4 the next.
+    pdf = a6_label()  # its barcode sits in the bottom-left quarter
+    geometry = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203, quadrant=2)
+    conversion = zpl.convert(pdf, geometry)
+    assert not conversion.rasters[0].from_sheet
+    source, output = barcodes.check(pdf, sent_images(conversion), regions=conversion.regions)
+    assert source == ("3SMYPA0004711",) and barcodes.missing(source, output) == ()
 
 
 # --- DPD: a label on half a page ----------------------------------------------------------------
