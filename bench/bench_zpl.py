@@ -23,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -189,22 +190,31 @@ def sheet_search(repeat: int, before: object | None, baseline: str | None) -> No
     """Time the search for a sheet's label, and show that an A6 label does not pay for it."""
     bpost = (SAMPLES / "bpost_webatvantage_createLabelForOrder.pdf").read_bytes()
     a6 = a6_label()
+    old_module: Any = before
     print(f"\n{'sheet search':36} {'dpi':>4} {'given ms':>9} {'found ms':>9} {'before ms':>10}")
     for dpi in (203, 300):
         given = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi, quadrant=1)
         search = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi)
-        ms = medians_ms(
-            {
-                "given": lambda g=given: zpl.pdf_to_zpl(bpost, g),
-                "found": lambda g=search: zpl.convert(bpost, g, locate_barcodes=barcodes.locate).labels,
-            },
-            repeat,
-        )
+
+        def given_position(g: zpl.LabelGeometry = given) -> object:
+            return zpl.pdf_to_zpl(bpost, g)
+
+        def found_by_itself(g: zpl.LabelGeometry = search) -> object:
+            return zpl.convert(bpost, g, locate_barcodes=barcodes.locate).labels
+
+        ms = medians_ms({"given": given_position, "found": found_by_itself}, repeat)
         print(f"{'bpost A4 (position 1 / found)':36} {dpi:>4} {ms['given']:9.1f} {ms['found']:9.1f} {'':>10}")
-        fns: dict[str, Callable[[], object]] = {"found": lambda g=search: zpl.pdf_to_zpl(a6, g)}
-        if before is not None:
-            old = before.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi)  # type: ignore[attr-defined]
-            fns["before"] = lambda g=old: before.pdf_to_zpl(a6, g)  # type: ignore[attr-defined]
+
+        def a6_now(g: zpl.LabelGeometry = search) -> object:
+            return zpl.pdf_to_zpl(a6, g)
+
+        fns: dict[str, Callable[[], object]] = {"found": a6_now}
+        if old_module is not None:
+
+            def a6_before(g: object = old_module.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi)) -> object:
+                return old_module.pdf_to_zpl(a6, g)
+
+            fns["before"] = a6_before
         ms = medians_ms(fns, repeat)
         old_ms = f"{ms['before']:10.1f}" if "before" in ms else f"{'-':>10}"
         name = f"A6 drawn (no search; before {baseline or '-'})"
