@@ -7,7 +7,9 @@ under half size, where barcodes stop reading. So the part of the page that holds
 How: the page is rendered once at INK_DPI. Ink that runs across a middle line of the page joins the two quarters
 on either side into one piece (a half, or more); quarters with white between them are separate pieces. One piece
 is the label. Of several pieces, the one that holds every barcode of the page is the label (the barcodes are
-located only then: that costs a render at LOCATE_DPI and a decode), as long as the rest is small print (a note).
+located only then, or for a piece larger than a quarter: that costs a render at LOCATE_DPI and a decode), as long
+as the rest is small print (a note). A piece of several quarters whose barcodes sit each within a quarter of its
+own, none across the middle, is read as labels whose print touches (a header line across the sheet), not one label.
 Barcodes in more than one piece means more than one label on the sheet, and large print beside the label may be a
 customs form or a label whose barcode did not read: which part to print is then the admin's choice, never a guess
 (SheetPositionNeeded).
@@ -184,21 +186,42 @@ def locate_barcodes(page: pdfium.PdfPage, locate: BarcodeLocator) -> list[PageBo
     return [(x0 * to_points, y0 * to_points, x1 * to_points, y1 * to_points) for x0, y0, x1, y1 in locate(gray)]
 
 
+def _quadrants_of(box: PageBox, width: float, height: float) -> set[int]:
+    """Return the quarters of the page a box reaches into."""
+    corners = ((box[0], box[1]), (box[2] - 1e-6, box[1]), (box[0], box[3] - 1e-6), (box[2] - 1e-6, box[3] - 1e-6))
+    return {_quadrant_of(x, y, width, height) for x, y in corners}
+
+
+def _looks_like_several_labels(piece: tuple[int, ...], codes: Sequence[PageBox], width: float, height: float) -> bool:
+    """Whether a piece of several quarters may be labels joined by stray ink (a header across, frames that touch).
+
+    One label over a half has a barcode across the middle, or all its barcodes on one side of it; labels side by
+    side each have barcodes of their own within their quarter.
+    """
+    reached = [_quadrants_of(box, width, height) & set(piece) for box in codes]
+    if any(len(quarters) > 1 for quarters in reached):
+        return False
+    return len({q for quarters in reached for q in quarters}) > 1
+
+
 def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | None = None) -> Placement:
     """Return the part of a sheet that holds its one label; raise SheetPositionNeeded when it holds several.
 
     `page_number` counts from 1 (for messages). Without `locate`, a sheet with print in separate places cannot be
-    told apart from a sheet of several labels and needs a position.
+    told apart from a sheet of several labels and needs a position; with it, a label larger than a quarter is
+    checked not to be two labels whose print happens to touch.
     """
     width, height = page.get_size()
     ink = render_ink(page)
     found = pieces(ink)
     if not found:
         raise LabelError(f"Page {page_number} of the label is blank.")
+    codes: list[PageBox] | None = None
+    if locate is not None and (len(found) > 1 or len(found[0]) > 1):
+        codes = locate_barcodes(page, locate)
     if len(found) > 1:
         holding = found
-        if locate is not None:
-            codes = locate_barcodes(page, locate)
+        if codes is not None:
             centres = {_quadrant_of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, width, height) for b in codes}
             with_codes = [piece for piece in found if centres & set(piece)]
             large_without = [p for p in found if p not in with_codes and not _is_small(ink, p)]
@@ -209,4 +232,6 @@ def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | 
         if len(found) > 1:
             raise SheetPositionNeeded(page_number, tuple(sorted(q for piece in holding for q in piece)))
     quadrants = found[0]
+    if codes is not None and len(quadrants) > 1 and _looks_like_several_labels(quadrants, codes, width, height):
+        raise SheetPositionNeeded(page_number, quadrants)
     return Placement(box=_piece_box(ink, quadrants, width, height), quadrants=quadrants, where=describe(quadrants))

@@ -128,6 +128,18 @@ def test_a_sheet_with_labels_in_more_than_one_quarter_asks_for_a_position(positi
     assert raised.value.page == 1
 
 
+def test_two_labels_joined_by_a_header_line_across_the_sheet_still_ask_for_a_position():
+    def header(c: canvas.Canvas) -> None:  # print that runs over the middle: the two quarters become one piece
+        c.setLineWidth(1)
+        c.line(5 * mm, A4_H - 3 * mm, A4_W - 5 * mm, A4_H - 3 * mm)
+        c.line(A4_W / 2 - 2 * mm, A4_H - 3 * mm, A4_W / 2 - 2 * mm, A4_H - 8 * mm)  # down into both frames
+        c.line(A4_W / 2 + 2 * mm, A4_H - 3 * mm, A4_W / 2 + 2 * mm, A4_H - 8 * mm)
+
+    with pytest.raises(SheetPositionNeeded) as raised:
+        zpl.convert(a4_sheet((1, 2), extra=header), GEOMETRY, locate_barcodes=barcodes.locate)
+    assert raised.value.positions == (1, 2)
+
+
 def test_print_without_barcodes_elsewhere_on_the_sheet_does_not_hide_the_label():
     def thank_you_note(c: canvas.Canvas) -> None:
         c.setFont("Helvetica", 12)
