@@ -174,16 +174,27 @@ def _quadrant_of(x: float, y: float, width: float, height: float) -> int:
     return (1 if x < width / 2 else 2) + (0 if y < height / 2 else 2)
 
 
-def locate_barcodes(page: pdfium.PdfPage, locate: BarcodeLocator) -> list[PageBox]:
-    """Return the boxes of the page's barcodes in points (renders the page at LOCATE_DPI)."""
+def locate_barcodes(page: pdfium.PdfPage, locate: BarcodeLocator, within: PageBox | None = None) -> list[PageBox]:
+    """Return the boxes of the barcodes on the page (or `within` part of it) in points, rendered at LOCATE_DPI."""
+    width, height = page.get_size()
+    x0, y0, x1, y1 = within or (0.0, 0.0, width, height)
     try:
-        gray = page.render(scale=LOCATE_DPI / POINTS_PER_INCH, grayscale=True, may_draw_forms=False).to_numpy()
+        # Only the part asked about: the decode takes ~90 ms for a whole A4 page at 300 dpi, about half for a half.
+        bitmap = page.render(
+            scale=LOCATE_DPI / POINTS_PER_INCH,
+            crop=(x0, height - y1, width - x1, y0),
+            grayscale=True,
+            may_draw_forms=False,
+        )
     except pdfium.PdfiumError as exc:
         raise LabelError(f"The label page cannot be drawn ({exc}).") from exc
+    gray = bitmap.to_numpy()
     if gray.ndim == 3:
         gray = np.ascontiguousarray(gray[..., :3].min(axis=2))
     to_points = POINTS_PER_INCH / LOCATE_DPI
-    return [(x0 * to_points, y0 * to_points, x1 * to_points, y1 * to_points) for x0, y0, x1, y1 in locate(gray)]
+    return [
+        (x0 + a * to_points, y0 + b * to_points, x0 + c * to_points, y0 + d * to_points) for a, b, c, d in locate(gray)
+    ]
 
 
 def _quadrants_of(box: PageBox, width: float, height: float) -> set[int]:
@@ -218,7 +229,15 @@ def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | 
         raise LabelError(f"Page {page_number} of the label is blank.")
     codes: list[PageBox] | None = None
     if locate is not None and (len(found) > 1 or len(found[0]) > 1):
-        codes = locate_barcodes(page, locate)
+        inked = _inked_box(ink, (1, 2, 3, 4))
+        to_points = POINTS_PER_INCH / INK_DPI
+        within = (
+            max(inked[0] - 1, 0) * to_points,
+            max(inked[1] - 1, 0) * to_points,
+            min((inked[2] + 1) * to_points, width),
+            min((inked[3] + 1) * to_points, height),
+        )
+        codes = locate_barcodes(page, locate, within)
     if len(found) > 1:
         holding = found
         if codes is not None:
