@@ -21,6 +21,7 @@ from packstation.printing import barcodes, sheet, zpl, zpl_render
 from packstation.printing.printers import ZplLabelPrinter, build_printer
 from packstation.printing.virtual import VirtualPrinter
 from packstation.settings import PrinterSettings
+from packstation.settings import load as load_settings
 
 GEOMETRY = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203)
 A4_W, A4_H = A4  # points, portrait
@@ -284,3 +285,12 @@ def test_label2zpl_refuses_an_unreadable_half_page_with_the_reason(tmp_path: Pat
     assert main(["label2zpl", str(pdf), "-o", str(tmp_path / "dpd.zpl")]) == 1
     err = capsys.readouterr().err
     assert "document printer" in err and "A6" in err
+
+
+def test_the_sheet_position_is_read_from_the_settings_file_and_a_wrong_one_is_reported(tmp_path: Path):
+    path = tmp_path / "settings.toml"
+    path.write_text("[label_printer]\nsheet_position = 3\n[document_printer]\nsheet_position = 7\n", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings.label_printer.sheet_position == 3
+    assert loaded.settings.document_printer.sheet_position == 0  # 7 is no quarter: found by itself instead
+    assert any("document_printer.sheet_position" in problem.message for problem in loaded.problems)
