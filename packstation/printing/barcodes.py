@@ -73,11 +73,12 @@ def locate(image: np.ndarray) -> list[sheet.PixelBox]:
 
 def decode_located(image: np.ndarray, page: int, dpi: int = SOURCE_DPI) -> tuple[Located, ...]:
     """Return the barcodes read in page `page` rendered at `dpi`, each with its box on the page in points."""
-    to_points = zpl.POINTS_PER_INCH / dpi
-    return tuple(
-        Located(result.text, page, tuple(v * to_points for v in _pixel_box(result)))  # type: ignore[arg-type]
-        for result in _read(image)
-    )
+    k = zpl.POINTS_PER_INCH / dpi
+    found = []
+    for result in _read(image):
+        x0, y0, x1, y1 = _pixel_box(result)
+        found.append(Located(result.text, page, (x0 * k, y0 * k, x1 * k, y1 * k)))
+    return tuple(found)
 
 
 def in_regions(found: Iterable[Located], regions: Sequence[sheet.PageBox | None]) -> tuple[str, ...]:
@@ -85,11 +86,14 @@ def in_regions(found: Iterable[Located], regions: Sequence[sheet.PageBox | None]
 
     A region of None means the whole page; a page beyond `regions` is not printed at all.
     """
-    return _unique(
-        code.text
-        for code in found
-        if code.page < len(regions) and (regions[code.page] is None or code.inside(regions[code.page]))  # type: ignore[arg-type]
-    )
+
+    def printed(code: Located) -> bool:
+        if code.page >= len(regions):
+            return False
+        region = regions[code.page]
+        return region is None or code.inside(region)
+
+    return _unique(code.text for code in found if printed(code))
 
 
 def decode_all(images: Sequence[np.ndarray]) -> tuple[str, ...]:
