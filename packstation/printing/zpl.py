@@ -58,7 +58,9 @@ class LabelGeometry:
     length_dots: int = 1218  # label length (^LL): 6 inches at 203 dpi
     layout: Layout = "fit"
     rotation: Literal["auto", 0, 90, 180, 270] = "auto"
-    quadrant: int | None = None  # 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right (A4 sheets)
+    # A4 sheets: 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right; None = find the label (sheet.find_label).
+    # Used only for a page the label does not fit (SHEET_SCALE): an A6 page is never cut to a quarter.
+    quadrant: int | None = None
 
     def __post_init__(self) -> None:
         if self.dpi not in SUPPORTED_DPI:
