@@ -49,7 +49,10 @@ MIN_INK_PIXELS = 8
 # The resolution at which every sample label's barcodes decode (barcodes.SOURCE_DPI).
 LOCATE_DPI = 300
 # White kept around the printed area of a piece larger than a quarter: a barcode at its edge keeps a quiet zone.
+# Narrower margins are for a label that prints at full size only without the whole margin (a 4 x 6 in label on a
+# Letter page): shrinking it to keep white the paper has anyway would thin every bar.
 MARGIN_MM = 3.0
+NARROWER_MARGINS_MM = (2.0, 1.0, 0.0)
 # Print without barcodes beside the label is left off only while it is small (a note, a logo): a printed area
 # larger than this share of a quarter may be a customs form or a label whose barcode did not read, so ask.
 SMALL_PRINT_SHARE = 0.25
@@ -64,6 +67,8 @@ class Placement:
     box: PageBox
     quadrants: tuple[int, ...]  # the quarters it covers: 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right
     where: str  # for notes: "position 2", "the top half", "the printed area"
+    # For a label larger than a quarter, its inked area alone (`box` is that with MARGIN_MM around it).
+    inked: PageBox | None = None
 
 
 def quarter_box(width: float, height: float, quadrant: int) -> PageBox:
@@ -155,19 +160,25 @@ def _is_small(ink: np.ndarray, quadrants: tuple[int, ...]) -> bool:
     return (x1 - x0) * (y1 - y0) < SMALL_PRINT_SHARE * (ink.shape[0] * ink.shape[1] / 4)
 
 
-def _piece_box(ink: np.ndarray, quadrants: tuple[int, ...], width: float, height: float) -> PageBox:
-    """Return the box to print for a piece: its quarter, or the inked area of a larger piece with a margin."""
+def padded(box: PageBox, margin_mm: float, width: float, height: float) -> PageBox:
+    """Return the box grown by margin_mm on every side, within the page."""
+    margin = margin_mm / MM_PER_INCH * POINTS_PER_INCH
+    return (
+        max(box[0] - margin, 0.0),
+        max(box[1] - margin, 0.0),
+        min(box[2] + margin, width),
+        min(box[3] + margin, height),
+    )
+
+
+def _placement(ink: np.ndarray, quadrants: tuple[int, ...], width: float, height: float) -> Placement:
+    """Return what to print for a piece: its quarter, or the inked area of a larger piece with a margin."""
     if len(quadrants) == 1:
-        return quarter_box(width, height, quadrants[0])
+        return Placement(quarter_box(width, height, quadrants[0]), quadrants, describe(quadrants))
     x0, y0, x1, y1 = _inked_box(ink, quadrants)
     to_points = POINTS_PER_INCH / INK_DPI
-    margin = MARGIN_MM / MM_PER_INCH * POINTS_PER_INCH
-    return (
-        max(x0 * to_points - margin, 0.0),
-        max(y0 * to_points - margin, 0.0),
-        min(x1 * to_points + margin, width),
-        min(y1 * to_points + margin, height),
-    )
+    inked = (x0 * to_points, y0 * to_points, min(x1 * to_points, width), min(y1 * to_points, height))
+    return Placement(padded(inked, MARGIN_MM, width, height), quadrants, describe(quadrants), inked)
 
 
 def _quadrant_of(x: float, y: float, width: float, height: float) -> int:
@@ -253,4 +264,4 @@ def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | 
     quadrants = found[0]
     if codes is not None and len(quadrants) > 1 and _looks_like_several_labels(quadrants, codes, width, height):
         raise SheetPositionNeeded(page_number, quadrants)
-    return Placement(box=_piece_box(ink, quadrants, width, height), quadrants=quadrants, where=describe(quadrants))
+    return _placement(ink, quadrants, width, height)

@@ -45,6 +45,11 @@ MIN_FIT_SCALE = 0.6
 # A page that would need shrinking below this is a sheet: the label on it is looked for (sheet.find_label). An A6
 # page on a 4-inch head needs 0.967 and a 6 x 4 in page turned 1.0, so ordinary labels never pay for the search.
 SHEET_SCALE = 0.9
+# A scale at least this is printing at full size (the notes say nothing below it either).
+FULL_SIZE = 0.995
+# A found label's inked area is known to one 50-dpi pixel a side (about 1% of a 4-inch label): a box that fits at
+# this scale fits the label, and a margin that would shrink it further gives way (sheet.NARROWER_MARGINS_MM).
+NEAR_FULL_SIZE = 0.99
 # A page that overhangs the label by at most this many dots is fitted without comment (rounding of mm sizes).
 SLACK_DOTS = 2
 
@@ -316,7 +321,14 @@ def _label_region(
     if geometry.quadrant is not None:
         return sheet.quarter_box(width, height, geometry.quadrant), ""
     placement = sheet.find_label(page, page_index + 1, locate_barcodes)
-    return placement.box, placement.where
+    box = placement.box
+    if placement.inked is not None and _fit_scale(box[2] - box[0], box[3] - box[1], geometry) < NEAR_FULL_SIZE:
+        for margin in sheet.NARROWER_MARGINS_MM:
+            narrower = sheet.padded(placement.inked, margin, width, height)
+            if _fit_scale(narrower[2] - narrower[0], narrower[3] - narrower[1], geometry) >= NEAR_FULL_SIZE:
+                box = narrower
+                break
+    return box, placement.where
 
 
 def _choose_rotation(content_w: float, content_h: float, geometry: LabelGeometry) -> int:
@@ -592,7 +604,7 @@ def rasterize_page(
         scale = 1.0
         if over and geometry.layout == "fit":
             scale = fit_scale
-        if scale < 0.995:
+        if scale < FULL_SIZE:
             notes.append(f"{what} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
         gray = _render_gray(page, native * scale, crop)
     finally:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.units import inch, mm
 from reportlab.pdfgen import canvas
 
 from packstation.cli import main
@@ -197,6 +197,24 @@ def test_a_position_set_for_sheets_leaves_an_a6_label_whole():
     assert not conversion.rasters[0].from_sheet
     source, output = barcodes.check(pdf, sent_images(conversion), regions=conversion.regions)
     assert source == ("3SMYPA0004711",) and barcodes.missing(source, output) == ()
+
+
+def test_a_4x6_label_on_a_letter_page_prints_at_full_size():
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=letter)
+    height = letter[1]
+    c.rect(0.25 * inch, height - 6.25 * inch, 4 * inch, 6 * inch)  # its right edge is the middle of the page
+    c.drawString(0.5 * inch, height - 1 * inch, "UPS GROUND")
+    Code128("1Z999AA10123456784", barWidth=0.35 * mm, barHeight=20 * mm).drawOn(c, 0.5 * inch, height - 5.5 * inch)
+    c.showPage()
+    c.save()
+    pdf = out.getvalue()
+    conversion = zpl.convert(pdf, GEOMETRY, locate_barcodes=barcodes.locate)
+    # The label fills the 4 x 6 in media: the margin kept around a found label gives way rather than shrink it.
+    raster = conversion.rasters[0]
+    assert raster.scale > 0.99 and raster.from_sheet and not raster.clipped
+    source, output = barcodes.check(pdf, sent_images(conversion), regions=conversion.regions)
+    assert source == ("1Z999AA10123456784",) and barcodes.missing(source, output) == ()
 
 
 # --- DPD: a label on half a page ----------------------------------------------------------------
