@@ -600,7 +600,7 @@ def rasterize_page(
             )
         notes: list[str] = []
         if found:
-            notes.append(f"Page {page_index + 1} is a sheet: printed the label in {found}.")
+            notes.append(f"Page {page_index + 1} is a sheet: printed only its label, found in {found}.")
         scale = 1.0
         if over and geometry.layout == "fit":
             scale = fit_scale

@@ -103,7 +103,7 @@ def test_a_label_in_any_quarter_is_found_and_checked_with_only_its_own_barcodes(
     conversion = zpl.convert(pdf, GEOMETRY, locate_barcodes=barcodes.locate)
     raster = conversion.rasters[0]
     assert raster.region == pytest.approx(sheet.quarter_box(A4_W, A4_H, position), abs=0.01)
-    assert f"printed the label in position {position}" in " ".join(conversion.notes)
+    assert f"printed only its label, found in position {position}" in " ".join(conversion.notes)
     assert raster.scale > 0.95  # an A6 quarter at about its own size, not the sheet at 48%
     source, output = barcodes.check(pdf, sent_images(conversion), regions=conversion.regions)
     assert source == codes_of(position)
