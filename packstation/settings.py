@@ -60,6 +60,9 @@ class PrinterSettings:
     label_width_mm: float = 101.6  # a 4-inch head
     label_height_mm: float = 152.4
     layout: str = field(default="fit", metadata={"choices": ("fit", "crop")})  # never clip silently
+    # A4 label sheets: 0 = find the label on the sheet by itself; 1-4 = the quarter that holds it (1 top-left,
+    # 2 top-right, 3 bottom-left, 4 bottom-right), which wins over finding it.
+    sheet_position: int = field(default=0, metadata={"choices": (0, 1, 2, 3, 4)})
     encoding: str = field(default="z64", metadata={"choices": ("z64", "acs", "hex")})
     darkness: int = -1  # -1 = the printer's own setting
     speed: int = -1

@@ -177,6 +177,32 @@ class BarcodeCheckFailed(PackstationError):
         self.missing = missing
 
 
+class SheetPositionNeeded(LabelError):
+    """A label sheet (A4) holds more than one label: which to print is the admin's choice, never a guess."""
+
+    def __init__(self, page: int, positions: tuple[int, ...]) -> None:
+        listed = ", ".join(map(str, positions))
+        super().__init__(
+            f"Page {page} is a sheet with more than one label or form on it (positions {listed}): choose the "
+            "position of the label to print (1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right)."
+        )
+        self.page = page
+        self.positions = positions
+
+
+class SheetLabelUnreadable(BarcodeCheckFailed):
+    """A label taken from part of a sheet was shrunk to fit the label printer and a barcode no longer reads."""
+
+    def __init__(self, missing: tuple[str, ...], page: int, scale: float) -> None:
+        super().__init__(missing)
+        self.args = (
+            f"barcode {', '.join(missing)} does not read once the label on page {page} of the sheet is printed at "
+            f"{scale:.0%} of its size: print it on the document printer (A4) or ask the carrier for A6 labels",
+        )
+        self.page = page
+        self.scale = scale
+
+
 class PrinterError(PackstationError):
     """The printer could not take the job."""
 

@@ -38,6 +38,8 @@ from packstation.domain.errors import (
     SecretsUnavailable,
     ServerError,
     SettingsError,
+    SheetLabelUnreadable,
+    SheetPositionNeeded,
     ShipmentNotRegistered,
     Unauthorized,
     Violation,
@@ -260,6 +262,15 @@ CATALOGUE: dict[str, str] = {
     "error.label": "The label from MyParcel cannot be used ({detail}). {next}",
     "error.barcode_check": (
         "Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings."
+    ),
+    "error.sheet_position": (
+        "Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not "
+        "guess which to print. Ask the admin to set the label's A4 position for the label printer, or to send A4 "
+        "labels to the document printer."
+    ),
+    "error.sheet_unreadable": (
+        "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "
+        "labels to the document printer, or to ask the carrier for A6 labels."
     ),
     "error.printer_not_found": "Printer “{printer}” is not found. Check it is switched on and connected. {next}",
     "error.printer_not_ready": "Printer “{printer}” is not ready: {conditions}. Fix it. {next}",
@@ -823,8 +834,12 @@ class Messages(QObject):
                 return self.t("error.not_packable", number=exc.picklist_number, reason=self.picklist_status(exc.reason))
             case AlreadyShipped():
                 return self.t("error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes))
+            case SheetLabelUnreadable():
+                return self.t("error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}")
             case BarcodeCheckFailed():
                 return self.t("error.barcode_check", codes=", ".join(exc.missing))
+            case SheetPositionNeeded():
+                return self.t("error.sheet_position", positions=", ".join(map(str, exc.positions)))
             case LabelError():
                 return self.t("error.label", detail=str(exc), next=nxt)
             case PrinterNotReady():

@@ -799,6 +799,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <comment>error.sheet_position</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>
+        <comment>error.sheet_unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
         <comment>error.printer_not_found</comment>
         <translation type="unfinished"></translation>

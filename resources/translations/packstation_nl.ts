@@ -799,6 +799,16 @@
         <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het label. Vraag de beheerder de printerinstellingen te controleren.</translation>
     </message>
     <message>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <comment>error.sheet_position</comment>
+        <translation>Niet geprint: het A4-labelvel heeft labels of formulieren op posities {positions}, en packstation gokt niet wat te printen. Vraag de beheerder de A4-positie van het label voor de labelprinter in te stellen, of A4-labels naar de documentprinter te sturen.</translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>
+        <comment>error.sheet_unreadable</comment>
+        <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het A4-label, verkleind tot {percent}. Vraag de beheerder A4-labels naar de documentprinter te sturen, of de vervoerder om A6-labels te vragen.</translation>
+    </message>
+    <message>
         <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
         <comment>error.printer_not_found</comment>
         <translation>Printer “{printer}” is niet gevonden. Controleer of hij aan staat en aangesloten is. {next}</translation>

@@ -51,6 +51,8 @@ EVERY_ERROR: list[Exception] = [
     e.AlreadyShipped("P2024-00001", ("3SMYPA0123456",)),
     e.LabelError("not a PDF"),
     e.BarcodeCheckFailed(("3SMYPA0123456",)),
+    e.SheetPositionNeeded(1, (1, 2, 3, 4)),
+    e.SheetLabelUnreadable(("008715830012345678901234",), 1, 0.739),
     e.PrinterNotFound("Zebra ZD421", "no USB device"),
     e.PrinterNotReady("Zebra ZD421", "not ready", ("paper out", "head open")),
     e.PrinterDisconnected("Zebra ZD421", "USB write failed"),
@@ -294,3 +296,13 @@ def test_a_refused_picqer_shipment_reads_in_the_relays_words(language: str, expe
         ("The label of P2024-00001 is not booked", "Book it first."),
     )
     assert Messages(language).error(refused).startswith(expected)
+
+
+def test_a4_sheet_refusals_say_what_to_do_in_both_languages():
+    several = e.SheetPositionNeeded(1, (1, 2))
+    assert "positions 1, 2" in Messages("en").error(several) and "A4 position" in Messages("en").error(several)
+    assert "posities 1, 2" in Messages("nl").error(several) and "A4-positie" in Messages("nl").error(several)
+    shrunk = e.SheetLabelUnreadable(("0087158300",), 1, 0.739)
+    en, nl = Messages("en").error(shrunk), Messages("nl").error(shrunk)
+    assert "0087158300" in en and "74%" in en and "document printer" in en and "A6" in en
+    assert "0087158300" in nl and "74%" in nl and "documentprinter" in nl and "A6" in nl
