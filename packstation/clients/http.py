@@ -368,6 +368,10 @@ class RateLimiter:
         self.hold(wait)
         return wait
 
+    def held_for(self) -> float:
+        """Seconds until a hold (after a 429, or few requests left) lets requests through again; 0 when none."""
+        return max(0.0, self._held_until - self._clock())
+
     @property
     def in_window(self) -> int:
         """How many requests the current window holds."""
@@ -519,6 +523,11 @@ class ApiSession:
         throttled = 0  # 429s so far
         waited_for_limit = 0.0
         while True:
+            held = self.limiter.held_for()
+            if held > 0:
+                # The key is paused (a 429 here or on another request, or few requests left): wait in plain
+                # sight, where the packer sees why and can stop, rather than silently inside the limiter.
+                await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, held, attempt), policy.sleep)
             await self.limiter.acquire()
             error: ApiError
             try:
