@@ -63,6 +63,9 @@ CREATE_ATTEMPTS = 2
 # A timed-out POST may still be booking at MyParcel: watch its reference this long (at least the read timeout)
 # before a second POST, so a slow booking is found instead of duplicated.
 CONFIRM_MIN_SECONDS = 5.0
+# A 5xx MyParcel itself answered (500, 503) ended the request: a booking made before the error shows at once, so
+# the short watch is enough. A gateway's 502/504 says nothing about the backend, which may still be booking.
+STILL_WORKING_STATUSES = frozenset({502, 504})
 CONFIRM_INTERVAL = 1.0
 CONCEPT = 1
 # The consumer portal's page per platform: MyParcel's SDK builds myparcel.me/track-trace/{barcode}/{postal}/{cc}
@@ -365,7 +368,7 @@ class MyParcelClient:
             except (RequestTimeout, ConnectionFailed, ServerError) as exc:
                 # The POST may have been (or still be being) booked: never decide without watching the reference.
                 last_error = exc
-                existing = await self._watch_for(request, attempt)
+                existing = await self._watch_for(request, attempt, self._watch_window(exc))
                 if existing is not None:
                     log.info("MyParcel: %s was booked although its reply was lost; reusing it", request.reference)
                     return existing
@@ -382,9 +385,14 @@ class MyParcelClient:
         assert last_error is not None
         raise last_error
 
-    async def _watch_for(self, request: ShipmentRequest, attempt: int) -> list[Shipment] | None:
-        """Look the reference up repeatedly for a grace period after an unanswered POST; None if it never shows."""
-        window = max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+    def _watch_window(self, error: ApiError) -> float:
+        """How long to watch the reference after this failed POST before posting again."""
+        if isinstance(error, ServerError) and error.status not in STILL_WORKING_STATUSES:
+            return CONFIRM_MIN_SECONDS
+        return max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+
+    async def _watch_for(self, request: ShipmentRequest, attempt: int, window: float) -> list[Shipment] | None:
+        """Look the reference up repeatedly for `window` seconds after a failed POST; None if it never shows."""
         waited = 0.0
         while True:
             existing = await self._existing(request)

@@ -89,11 +89,11 @@ async def test_a_429_on_create_shows_the_wait_esc_stops_it_and_f12_books_once(wa
 
 
 async def test_stopping_the_watch_after_a_5xx_on_create_and_f12_still_books_once(wait_for) -> None:
-    # A 5xx on POST /shipments may hide a booking: the client watches the reference before posting again.
+    # A gateway 502 on POST /shipments may hide a booking: the client watches the reference before posting again.
     with DemoServers(rate_limits=False) as servers:
         context, controller, seen, number = await open_on_demo(servers, wait_for)
         try:
-            servers.myparcel.faults.inject("503", method="POST", path="^/shipments$")
+            servers.myparcel.faults.inject("502", method="POST", path="^/shipments$")
             controller.ship(draft_for(controller))
             await wait_for(lambda: controller.is_waiting)
             (text,) = seen.of("waiting")[0]

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from packstation.clients.errors import BadResponse, PaymentRequired, Rejected, RequestTimeout
+from packstation.clients.errors import BadResponse, PaymentRequired, Rejected, RequestTimeout, ServerError
 from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
 from packstation.clients.myparcel import (
     BASE_URLS,
@@ -453,6 +453,20 @@ async def test_watching_for_a_lost_booking_counts_down_in_plain_sight(clock: Fak
     # The 5 s watch (at least CONFIRM_MIN_SECONDS) before posting again, told with the time left each second.
     assert [w.seconds for w in heard] == [5.0, 4.0, 3.0, 2.0, 1.0]
     assert {(w.reason, w.attempt, w.attempts) for w in heard} == {(WaitReason.CONFIRMING, 2, 2)}
+
+
+@pytest.mark.parametrize(("status", "watch"), [(500, 5.0), (503, 5.0), (502, 30.0), (504, 30.0)])
+async def test_a_persistent_5xx_on_create_is_a_bounded_wait_then_a_server_error(clock, status, watch) -> None:
+    fake = FakeMyParcel()
+    fake.queue(r"POST /shipments", httpx.Response(status), httpx.Response(status))
+    heard: list[Wait] = []
+    start = clock.now
+    with RetryWaits().watching(heard.append), pytest.raises(ServerError):
+        await client(fake, clock).create(domestic_request(reference="P2024-00033"))
+    # MyParcel's own 500/503 ended the request: a short look. A gateway's 502/504 may hide a booking in progress.
+    assert clock.now - start == pytest.approx(2 * watch)
+    assert [r.method for r in fake.requests].count("POST") == 2 and fake.posts == 0
+    assert heard[0] == Wait("MyParcel", WaitReason.CONFIRMING, watch, attempt=2, attempts=2)
 
 
 async def test_multi_collo_returns_one_shipment_per_parcel_in_order(clock: FakeClock) -> None:
