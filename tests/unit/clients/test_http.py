@@ -170,6 +170,17 @@ async def test_only_the_watching_task_hears_its_waits(limiter, retry) -> None:
     assert [w.reason for w in heard] == [WaitReason.SERVER_ERROR]
 
 
+async def test_a_paused_key_is_waited_out_in_plain_sight(limiter, retry, clock: FakeClock) -> None:
+    # Another request of this station got a 429 (or few requests were left): the key is paused for everyone.
+    s = session(Script(httpx.Response(200, json=[])), limiter, retry)
+    limiter.hold(12.0)
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        await s.request("GET", "/x")
+    assert heard == [Wait("Test", WaitReason.RATE_LIMITED, 12.0, attempt=1)]
+    assert clock.sleeps == [12.0]
+
+
 async def test_stop_ends_the_wait_in_progress_without_sending_again(limiter) -> None:
     never = asyncio.Event()
 
