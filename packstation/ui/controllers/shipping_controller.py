@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import time
 from collections.abc import Mapping
 
 import qasync
@@ -54,7 +55,7 @@ class ShippingController(QObject):
         self._shown_pdf: bytes | None = None
         self._shown_prepared: object | None = None
         self._wait: Wait | None = None  # the wait being counted down
-        self._wait_until = 0.0  # loop time it ends
+        self._wait_until = 0.0  # time.monotonic() when it ends
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)  # the shown second changes within a quarter of a second of the truth
         self._countdown.timeout.connect(self._tell_wait)
@@ -270,14 +271,14 @@ class ShippingController(QObject):
 
     def _on_wait(self, job: ShipmentJob, wait: Wait) -> None:
         self._wait = wait
-        self._wait_until = asyncio.get_running_loop().time() + wait.seconds
+        self._wait_until = time.monotonic() + wait.seconds
         self._countdown.start()
         self._tell_wait()
 
     def _tell_wait(self) -> None:
         if self._wait is None:
             return
-        left = math.ceil(self._wait_until - asyncio.get_running_loop().time())
+        left = math.ceil(self._wait_until - time.monotonic())
         if left <= 0:
             self._end_wait()  # trying again now; the step's own text returns
             return
