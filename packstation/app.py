@@ -100,7 +100,7 @@ def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, Label
 
 def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None) -> AppContext:
     """Wire clients, printer, journal and the shipping service for these settings and keys."""
-    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
     from packstation.clients.myparcel import MyParcelClient
     from packstation.clients.picqer import PicqerClient
 
@@ -142,6 +142,7 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
         ),
         journal=journal,
         document_printer=document_printer,
+        waits=RetryWaits(),
     )
     context = AppContext(
         settings=settings,

@@ -15,13 +15,12 @@ from packstation.clients.errors import (
     BadResponse,
     ConnectionFailed,
     NotFound,
-    RateLimited,
     Rejected,
     RequestTimeout,
     ServerError,
     parse_myparcel_error,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields
 from packstation.domain.shipments import (
     Carrier,
@@ -30,6 +29,7 @@ from packstation.domain.shipments import (
     Shipment,
     ShipmentRequest,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -63,6 +63,9 @@ CREATE_ATTEMPTS = 2
 # A timed-out POST may still be booking at MyParcel: watch its reference this long (at least the read timeout)
 # before a second POST, so a slow booking is found instead of duplicated.
 CONFIRM_MIN_SECONDS = 5.0
+# A 5xx MyParcel itself answered (500, 503) ended the request: a booking made before the error shows at once, so
+# the short watch is enough. A gateway's 502/504 says nothing about the backend, which may still be booking.
+STILL_WORKING_STATUSES = frozenset({502, 504})
 CONFIRM_INTERVAL = 1.0
 CONCEPT = 1
 # The consumer portal's page per platform: MyParcel's SDK builds myparcel.me/track-trace/{barcode}/{postal}/{cc}
@@ -359,17 +362,13 @@ class MyParcelClient:
                 if existing is not None:
                     return existing
             try:
+                # A 429 is retried inside (after its Retry-After, within the policy's budget): MyParcel refused
+                # that POST untouched, so sending it again cannot book twice and needs no lookup first.
                 main_id, echoed = await self._post_shipments(payload, request.reference)
-            except RateLimited as exc:
-                # A 429 was refused before booking; wait as told, then look up and post again.
-                last_error = exc
-                wait = exc.retry_after if exc.retry_after is not None else self._session.retry.backoff(attempt)
-                await self._session.retry.sleep(wait)
-                continue
             except (RequestTimeout, ConnectionFailed, ServerError) as exc:
                 # The POST may have been (or still be being) booked: never decide without watching the reference.
                 last_error = exc
-                existing = await self._watch_for(request)
+                existing = await self._watch_for(request, attempt, self._watch_window(exc))
                 if existing is not None:
                     log.info("MyParcel: %s was booked although its reply was lost; reusing it", request.reference)
                     return existing
@@ -386,19 +385,30 @@ class MyParcelClient:
         assert last_error is not None
         raise last_error
 
-    async def _watch_for(self, request: ShipmentRequest) -> list[Shipment] | None:
-        """Look the reference up repeatedly for a grace period after an unanswered POST; None if it never shows."""
-        window = max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+    def _watch_window(self, error: ApiError) -> float:
+        """How long to watch the reference after this failed POST before posting again."""
+        if isinstance(error, ServerError) and error.status not in STILL_WORKING_STATUSES:
+            return CONFIRM_MIN_SECONDS
+        return max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+
+    async def _watch_for(self, request: ShipmentRequest, attempt: int, window: float) -> list[Shipment] | None:
+        """Look the reference up repeatedly for `window` seconds after a failed POST; None if it never shows."""
         waited = 0.0
         while True:
             existing = await self._existing(request)
             if existing is not None or waited >= window:
                 return existing
-            await self._session.retry.sleep(CONFIRM_INTERVAL)
+            # Reported with the time left of the whole watch, so the packer sees one countdown, not 1 s steps.
+            wait = Wait(SERVICE, WaitReason.CONFIRMING, window - waited, attempt + 1, CREATE_ATTEMPTS)
+            await wait_before_retry(wait, self._interval_sleep)
             waited += CONFIRM_INTERVAL
 
+    async def _interval_sleep(self, _seconds: float) -> None:
+        """Sleep one lookup interval of a watch (the wait reported is the whole watch's time left)."""
+        await self._session.retry.sleep(CONFIRM_INTERVAL)
+
     async def _post_shipments(self, payload: dict[str, Any], reference: str) -> tuple[int, str]:
-        """POST once (never retried here); return the main shipment's id and the reference the reply echoes."""
+        """POST (only a 429 is retried here); return the main shipment's id and the reference the reply echoes."""
         content_types = (SHIPMENT_CONTENT_TYPE, SHIPMENT_CONTENT_TYPE_NO_VERSION)
         for index, content_type in enumerate(content_types):
             try:
@@ -407,8 +417,7 @@ class MyParcelClient:
                     "/shipments",
                     json=payload,
                     headers={"Content-Type": content_type},
-                    idempotent=False,
-                    retry_rate_limited=False,
+                    idempotent=False,  # a timeout or lost reply is the caller's to resolve: it looks first
                 )
             except Rejected as exc:
                 # 415 / 3100: the content type was refused before anything was created; try the other form.

@@ -21,7 +21,7 @@ from packstation.clients.errors import (
     parse_picqer_error,
     shipment_not_registered,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields, expect_list
 from packstation.domain.picklists import (
     DeliveryAddress,
@@ -37,6 +37,7 @@ from packstation.domain.picklists import (
     PicqerUser,
     shipment_made_with,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -223,7 +224,7 @@ class PicqerClient:
                 pass  # still unknown: keep watching until the window closes
             if waited >= window:
                 return False
-            await self._session.retry.sleep(COMMENT_CONFIRM_INTERVAL)
+            await self._watch_interval(window - waited, COMMENT_CONFIRM_INTERVAL)
             waited += COMMENT_CONFIRM_INTERVAL
 
     async def list_comments(self, picklist_id: int) -> list[str]:
@@ -295,8 +296,16 @@ class PicqerClient:
                 return found
             if waited >= window:
                 return None
-            await self._session.retry.sleep(SHIPMENT_CONFIRM_INTERVAL)
+            await self._watch_interval(window - waited, SHIPMENT_CONFIRM_INTERVAL)
             waited += SHIPMENT_CONFIRM_INTERVAL
+
+    async def _watch_interval(self, left: float, interval: float) -> None:
+        """Sleep one look of a watch for a write whose reply was lost, telling the job the watch's time left."""
+
+        async def one_interval(_seconds: float) -> None:
+            await self._session.retry.sleep(interval)
+
+        await wait_before_retry(Wait(SERVICE, WaitReason.CONFIRMING, left), one_interval)
 
     async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
         """Return the Picqer shipments of a picklist, cancelled ones included (oldest first, as Picqer lists them)."""

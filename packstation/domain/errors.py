@@ -69,7 +69,7 @@ class NotFound(ApiStatusError):
 
 
 class RateLimited(ApiStatusError):
-    """429 after the retries ran out."""
+    """429 after the retries ran out; `waited` is how long this request already waited for the limit (seconds)."""
 
     def __init__(
         self,
@@ -77,9 +77,21 @@ class RateLimited(ApiStatusError):
         status: int,
         messages: tuple[ApiMessage, ...] = (),
         retry_after: float | None = None,
+        waited: float = 0.0,
     ) -> None:
         super().__init__(service, status, messages)
         self.retry_after = retry_after
+        self.waited = waited
+
+
+class WaitStopped(ApiError):
+    """The packer stopped a retry wait: the job stopped at its step; what was done is kept and F12 goes on.
+
+    Raised only while the request waits, never while one is on its way, so nothing is left half-sent.
+    """
+
+    def __init__(self, service: str) -> None:
+        super().__init__(service, "the packer stopped waiting")
 
 
 class PaymentRequired(ApiStatusError):

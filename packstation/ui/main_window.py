@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
             "F5": self.picklists.refresh,
             "Ctrl+R": self.reprint,
             "Ctrl+F": lambda: self.search_field.setFocus(),
-            "Escape": self.focus_scan_field,
+            "Escape": self._escape,
             "Ctrl+L": self._toggle_language,
             "Ctrl+Shift+N": self.new_shipment,
             "Ctrl+Shift+T": self.take_over,
@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
         self.confirm_address_english_key = QShortcut(QKeySequence("Alt+C"), self)
         self.confirm_address_english_key.setContext(Qt.ShortcutContext.WindowShortcut)
         self.confirm_address_english_key.activated.connect(self._confirm_address_by_key)
+        self._add_wait_controls()
 
     # --- text ----------------------------------------------------------------------------------------
 
@@ -895,6 +896,34 @@ class MainWindow(QMainWindow):
         self._draft = None
         self._update_ship_button()
         self.focus_scan_field()
+
+    def _add_wait_controls(self) -> None:
+        """The countdown of a retry wait in the status bar, with the button (and Esc) that stops waiting."""
+        self.stop_wait_button = QPushButton()
+        self.stop_wait_button.setObjectName("stopWaitButton")
+        self.stop_wait_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays on the scan field
+        self.stop_wait_button.hide()
+        self.stop_wait_button.clicked.connect(self.shipping.stop_waiting)
+        self.statusBar().addWidget(self.stop_wait_button)
+        self.shipping.waiting.connect(self._show_wait)
+
+    def _show_wait(self, text: str) -> None:
+        """Show what the shipment waits for (counted down), or, once it tries again, the step it is at."""
+        self.stop_wait_button.setText(self.messages.t("action.stop_waiting"))
+        self.stop_wait_button.setVisible(bool(text))
+        job = self.shipping.job
+        if text:
+            self._say(text)
+        elif self.shipping.busy and job is not None:
+            step = self.messages.step(job.step.value)
+            self._say(self.messages.t("status.shipping", number=job.picklist.number, step=step))
+
+    def _escape(self) -> None:
+        """Esc stops a retry wait of the running shipment; otherwise it goes back to the scan field."""
+        if self.shipping.is_waiting:
+            self.shipping.stop_waiting()
+        else:
+            self.focus_scan_field()
 
     def _failed(self, text: str) -> None:
         holder = self.shipping.claimed_by

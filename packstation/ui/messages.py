@@ -43,6 +43,7 @@ from packstation.domain.errors import (
     ShipmentNotRegistered,
     Unauthorized,
     Violation,
+    WaitStopped,
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import (
@@ -54,6 +55,7 @@ from packstation.domain.profiles import (
     PossibleValue,
     insurance_value_label,
 )
+from packstation.domain.waits import Wait
 
 # Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
 # words too, so they are translated like the current ones.
@@ -254,6 +256,26 @@ CATALOGUE: dict[str, str] = {
         "(no second label is made)."
     ),
     "error.api": "{service} answered with an error: {detail}. {next}",
+    "error.rate_limited_long": (
+        "{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. "
+        "Wait a minute. {next}"
+    ),
+    "error.wait_stopped": (
+        "Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice."
+    ),
+    # --- waits before an API is tried again (counted down each second; the Stop waiting button is next to it)
+    "wait.rate_limited": "{service} is busy, trying again in {seconds} s; nothing is booked twice.",
+    "wait.server_error": (
+        "{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); "
+        "nothing is booked twice."
+    ),
+    "wait.no_answer": (
+        "{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); "
+        "nothing is booked twice."
+    ),
+    "wait.unreachable": "{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).",
+    "wait.confirming": "{service} did not confirm in time; checking for {seconds} s so nothing is done twice.",
+    "action.stop_waiting": "Stop waiting  (Esc)",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
     "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
@@ -818,7 +840,14 @@ class Messages(QObject):
             words.append(self.t(key) if key in CATALOGUE else condition)
         return ", ".join(words)
 
-    # --- errors --------------------------------------------------------------------------------------
+    # --- waits and errors ----------------------------------------------------------------------------
+
+    def wait(self, wait: Wait, seconds: int) -> str:
+        """Say what a shipment waits for and for how long (`seconds` left, counted down by the caller)."""
+        attempts = wait.attempts if wait.attempts is not None else ""
+        return self.t(
+            f"wait.{wait.reason.value}", service=wait.service, seconds=seconds, attempt=wait.attempt, attempts=attempts
+        )
 
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
@@ -854,6 +883,8 @@ class Messages(QObject):
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():
                 return self.t("error.secrets")
+            case WaitStopped():
+                return self.t("error.wait_stopped", service=exc.service)
             case ConnectionFailed():
                 return self.t("error.connection", service=exc.service, next=nxt)
             case RequestTimeout():
@@ -870,6 +901,9 @@ class Messages(QObject):
                 return self.t("error.unauthorized", service=exc.service)
             case NotFound():
                 return self.t("error.not_found", service=exc.service, detail=exc.message, next=nxt)
+            case RateLimited() if exc.waited >= 60:
+                minutes = round(exc.waited / 60)
+                return self.t("error.rate_limited_long", service=exc.service, minutes=minutes, next=nxt)
             case RateLimited():
                 seconds = round(exc.retry_after) if exc.retry_after else 60
                 return self.t("error.rate_limited", service=exc.service, seconds=seconds, next=nxt)

@@ -764,6 +764,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. Wait a minute. {next}</source>
+        <comment>error.rate_limited_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice.</source>
+        <comment>error.wait_stopped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} is busy, trying again in {seconds} s; nothing is booked twice.</source>
+        <comment>wait.rate_limited</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.server_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.no_answer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).</source>
+        <comment>wait.unreachable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not confirm in time; checking for {seconds} s so nothing is done twice.</source>
+        <comment>wait.confirming</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting  (Esc)</source>
+        <comment>action.stop_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not sent, fix this first: {violations}</source>
         <comment>error.invalid</comment>
         <translation type="unfinished"></translation>

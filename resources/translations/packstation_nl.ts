@@ -764,6 +764,46 @@
         <translation>{service} gaf een fout: {detail}. {next}</translation>
     </message>
     <message>
+        <source>{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. Wait a minute. {next}</source>
+        <comment>error.rate_limited_long</comment>
+        <translation>{service} bleef {minutes} min bezet: andere stations delen de limiet. Er is niets dubbel geboekt. Wacht een minuut. {next}</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice.</source>
+        <comment>error.wait_stopped</comment>
+        <translation>Gestopt met wachten op {service}. Wat al gedaan is, blijft bewaard. Druk op F12 om verder te gaan; er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} is busy, trying again in {seconds} s; nothing is booked twice.</source>
+        <comment>wait.rate_limited</comment>
+        <translation>{service} heeft het druk, opnieuw over {seconds} s; er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.server_error</comment>
+        <translation>{service} heeft een storing, opnieuw over {seconds} s (poging {attempt} van {attempts}); er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.no_answer</comment>
+        <translation>{service} antwoordde niet op tijd, opnieuw over {seconds} s (poging {attempt} van {attempts}); er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).</source>
+        <comment>wait.unreachable</comment>
+        <translation>{service} is niet bereikbaar, opnieuw over {seconds} s (poging {attempt} van {attempts}).</translation>
+    </message>
+    <message>
+        <source>{service} did not confirm in time; checking for {seconds} s so nothing is done twice.</source>
+        <comment>wait.confirming</comment>
+        <translation>{service} bevestigde niet op tijd; nog {seconds} s controleren, zodat niets dubbel gebeurt.</translation>
+    </message>
+    <message>
+        <source>Stop waiting  (Esc)</source>
+        <comment>action.stop_waiting</comment>
+        <translation>Stoppen met wachten  (Esc)</translation>
+    </message>
+    <message>
         <source>Not sent, fix this first: {violations}</source>
         <comment>error.invalid</comment>
         <translation>Niet verstuurd, los dit eerst op: {violations}</translation>
