@@ -20,7 +20,8 @@ os.environ.pop("PACKSTATION_PICQER_API_KEY", None)
 os.environ.pop("PACKSTATION_MYPARCEL_API_KEY", None)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = REPO_ROOT.parent / "shared"
+# The sample files the tests read, with their sources and licences (tests/data/SOURCES.md).
+DATA_DIR = REPO_ROOT / "tests" / "data"
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -50,12 +51,5 @@ def memory_keyring() -> MemoryKeyring:
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED_DIR.is_dir():
-        pytest.fail(f"The shared samples folder is missing: {SHARED_DIR}")
-    return SHARED_DIR
-
-
-@pytest.fixture(scope="session")
-def samples_dir(shared_dir: Path) -> Path:
-    return shared_dir / "samples"
+def samples_dir() -> Path:
+    return DATA_DIR

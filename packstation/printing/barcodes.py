@@ -15,7 +15,7 @@ else:
     np = lazy("numpy", globals(), "np")
     zxingcpp = lazy("zxingcpp", globals(), "zxingcpp")
 
-# 300 dpi: the resolution at which every sample label's barcodes were decoded (shared/samples/SOURCES.md).
+# 300 dpi: the resolution at which every sample label's barcodes were decoded (tests/data/SOURCES.md).
 SOURCE_DPI = 300
 
 
