@@ -106,12 +106,18 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
     known = settings.myparcel.platform in ("myparcel", "belgie")
     platform = Platform(settings.myparcel.platform) if known else Platform.MYPARCEL
     picqer = PicqerClient(
-        HttpConfig(base_url=settings.picqer.url, api_key=keys.picqer),
+        HttpConfig(
+            base_url=settings.picqer.url, api_key=keys.picqer, api_key_variable=secrets.ENV_VARS[secrets.PICQER]
+        ),
         RateLimiter.for_picqer(),
         RetryPolicy(),
     )
     myparcel = MyParcelClient(
-        HttpConfig(base_url=settings.myparcel.base_url, api_key=keys.myparcel),
+        HttpConfig(
+            base_url=settings.myparcel.base_url,
+            api_key=keys.myparcel,
+            api_key_variable=secrets.ENV_VARS[secrets.MYPARCEL],
+        ),
         platform,
         RateLimiter.for_myparcel(),
         RetryPolicy(),
@@ -373,6 +379,7 @@ class GuiStation:
             journal_problem=context.journal_problem,
             settings_backup=loaded.backup,
             station="demo" if self.demo else settings.station_name or settings.picqer.subdomain,
+            print_folder=context.print_folder,
         )
         window.show()
         window.focus_scan_field()

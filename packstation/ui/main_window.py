@@ -116,9 +116,12 @@ class MainWindow(QMainWindow):
         journal_problem: str = "",
         settings_backup: Path | None = None,
         station: str = "",
+        print_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
+        # Where the virtual printer (demo mode) writes the labels: shown in the status bar, as the README says.
+        self.print_folder = print_folder
         self.shipping = shipping
         self.picklists = picklists
         self.settings = settings
@@ -368,6 +371,11 @@ class MainWindow(QMainWindow):
             self.queue_dock.hide()
             self.printer_poller, self.printer_status = make_printer_status(self.print_queues, self.messages, self)
             self.statusBar().addPermanentWidget(self.printer_status)
+        self.print_folder_label = QLabel()
+        self.print_folder_label.setObjectName("printFolder")
+        self.print_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_folder_label.setVisible(self.print_folder is not None)
+        self.statusBar().addPermanentWidget(self.print_folder_label)
         self.statusBar().setSizeGripEnabled(False)
         self.resize(1500, 900)
         self.setTabOrder(self.scan_field, self.search_field)
@@ -461,6 +469,8 @@ class MainWindow(QMainWindow):
         self.take_over_button.setText(m.t("action.take_over"))
         if self.queue_dock is not None:
             self.queue_dock.setWindowTitle(m.t("queue.title"))
+        if self.print_folder is not None:
+            self.print_folder_label.setText(m.t("app.print_folder", folder=str(self.print_folder)))
         self._fill_filters()
         self.recipient_box.setTitle(m.t("detail.recipient"))
         for name, label in self._address_labels.items():
