@@ -250,12 +250,12 @@ class RateLimiter:
 
     @classmethod
     def for_picqer(cls, **kwargs: Any) -> RateLimiter:
-        """Picqer: 500 requests per minute per key (seed 001, "Rate limiting")."""
+        """Picqer: 500 requests per minute per key (Picqer API, "Rate limiting"; api-notes §1)."""
         return cls(500, 60.0, **kwargs)
 
     @classmethod
     def for_myparcel(cls, **kwargs: Any) -> RateLimiter:
-        """MyParcel: 100 requests per minute (seed 002 §1.D; also within the newer per-endpoint limits)."""
+        """MyParcel: 100 requests per minute (MyParcel.nl API §1.D; within per-endpoint limits too, api-notes §7)."""
         return cls(100, 60.0, **kwargs)
 
     def _prune(self, now: float) -> None:
