@@ -283,7 +283,8 @@ async def check_picqer_account(address: str, key: str) -> str:
     from packstation.clients.picqer import PicqerClient
 
     url = address if "://" in address else PicqerSettings(subdomain=address.strip()).url
-    client = PicqerClient(HttpConfig(base_url=url, api_key=key), RateLimiter.for_picqer(), RetryPolicy(attempts=2))
+    config = HttpConfig(base_url=url, api_key=key, api_key_variable=secrets.ENV_VARS[secrets.PICQER])
+    client = PicqerClient(config, RateLimiter.for_picqer(), RetryPolicy(attempts=2))
     try:
         user = await client.current_user()
     finally:
@@ -297,7 +298,7 @@ async def check_myparcel_account(platform: str, base_url: str, key: str) -> None
     from packstation.clients.myparcel import MyParcelClient
 
     client = MyParcelClient(
-        HttpConfig(base_url=base_url, api_key=key),
+        HttpConfig(base_url=base_url, api_key=key, api_key_variable=secrets.ENV_VARS[secrets.MYPARCEL]),
         Platform(platform),
         RateLimiter.for_myparcel(),
         RetryPolicy(attempts=2),

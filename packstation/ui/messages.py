@@ -805,7 +805,7 @@ class Messages(QObject):
                 return self.t("error.connection_at", service=exc.service, url=exc.url, next=nxt)
             case ConnectionFailed():
                 return self.t("error.connection", service=exc.service, next=nxt)
-            case MissingApiKey():
+            case MissingApiKey() if exc.variable:
                 return self.t("error.key_missing", service=exc.service, variable=exc.variable)
             case RequestTimeout():
                 return self.t("error.timeout", service=exc.service, next=nxt)

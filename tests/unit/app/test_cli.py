@@ -151,3 +151,15 @@ def test_ship_refuses_a_doubtful_address_until_confirmed_and_the_journal_keeps_t
     assert entry["picklist_number"] == "P2024-00003" and entry["finished"] is True
     assert entry["data"]["address_confirmed"] is True
     assert entry["data"]["address"]["number_suffix"] == "3"
+
+
+def test_testing_an_account_without_a_key_names_its_variable_and_sends_nothing() -> None:
+    from packstation.domain.errors import MissingApiKey
+
+    address = f"http://127.0.0.1:{closed_port()}/api/v1"  # nothing listens: a request would fail differently
+    with pytest.raises(MissingApiKey) as picqer:
+        asyncio.run(app.check_picqer_account(address, ""))
+    assert picqer.value.variable == "PACKSTATION_PICQER_API_KEY"
+    with pytest.raises(MissingApiKey) as myparcel:
+        asyncio.run(app.check_myparcel_account("myparcel", address, ""))
+    assert myparcel.value.variable == "PACKSTATION_MYPARCEL_API_KEY"
