@@ -99,6 +99,10 @@ class DetailScrollArea(QScrollArea):
         return super().eventFilter(watched, event)
 
 
+# The most the status bar's print-folder note may take (px); the printer states and the message need the rest.
+PRINT_FOLDER_WIDTH = 360
+
+
 class MainWindow(QMainWindow):
     """Lay out the packer's screen and hand every decision to the controllers."""
 
@@ -470,7 +474,12 @@ class MainWindow(QMainWindow):
         if self.queue_dock is not None:
             self.queue_dock.setWindowTitle(m.t("queue.title"))
         if self.print_folder is not None:
-            self.print_folder_label.setText(m.t("app.print_folder", folder=str(self.print_folder)))
+            # A long path must not widen the window past a small bench screen: shortened in the middle, whole in
+            # the tooltip.
+            full = m.t("app.print_folder", folder=str(self.print_folder))
+            metrics = self.print_folder_label.fontMetrics()
+            self.print_folder_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, PRINT_FOLDER_WIDTH))
+            self.print_folder_label.setToolTip(full)
         self._fill_filters()
         self.recipient_box.setTitle(m.t("detail.recipient"))
         for name, label in self._address_labels.items():

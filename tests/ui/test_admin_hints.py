@@ -51,9 +51,24 @@ async def test_the_status_bar_shows_where_the_labels_are_printed(qtbot, station,
     window.show()
 
     assert window.print_folder_label.isVisible()
-    assert window.print_folder_label.text() == f"Printed labels go to {folder}"
+    assert window.print_folder_label.toolTip() == f"Printed labels go to {folder}"
+    assert window.print_folder_label.text().startswith("Printed labels go to")
     messages.set_language("nl")
-    assert window.print_folder_label.text() == f"Geprinte labels komen in {folder}"
+    assert window.print_folder_label.toolTip() == f"Geprinte labels komen in {folder}"
+
+
+async def test_a_long_print_folder_does_not_widen_the_window(qtbot, station) -> None:
+    messages = Messages("nl")
+    shipping = ShippingController(station.service, messages)
+    picklists = PicklistsController(station.service, PicklistsModel(messages), messages)
+    folder = Path("/home/magazijnmedewerker-pakbank-3/.local/share/packstation/demo/prints/" + "x" * 80)
+    window = MainWindow(shipping, picklists, Settings(), print_folder=folder)
+    qtbot.addWidget(window)
+    window.show()
+
+    assert window.minimumSizeHint().width() <= 1280  # the smallest bench screen
+    assert "…" in window.print_folder_label.text()  # shortened in the middle
+    assert window.print_folder_label.toolTip().endswith(str(folder))
 
 
 # `packstation --demo` as app.run_gui builds it, in a fresh interpreter on the test's own folders.
@@ -76,6 +91,7 @@ async def scenario():
     await asyncio.sleep(0.05)
     label = station.window.print_folder_label
     print("print folder:", label.text() if label.isVisible() else "(hidden)")
+    print("tooltip:", label.toolTip())
     print("context:", station.context.print_folder)
     station.window.close()
     await station.aclose()
@@ -90,4 +106,5 @@ def test_demo_mode_shows_its_print_folder_in_the_status_bar(tmp_path: Path) -> N
     lines = dict(line.split(": ", 1) for line in output.splitlines() if ": " in line)
     folder = tmp_path / "data" / "prints"
     assert lines["context"] == str(folder)
-    assert lines["print folder"] == f"Printed labels go to {folder}"
+    assert lines["print folder"].startswith("Printed labels go to ")
+    assert lines["tooltip"] == f"Printed labels go to {folder}"
