@@ -145,6 +145,11 @@ def format_entries(entries: list[JournalEntry], path: Path, everything: bool = F
         lines.append(f"  barcodes: {', '.join(entry.barcodes) or '-'}")
         lines.append(f"  steps:    {', '.join(entry.steps) or 'intent only'}")
         lines.append(f"  label:    {entry.label_path or '-'}")
+        if entry.data.get("address_confirmed"):
+            split = entry.data.get("address")
+            order = ("street", "number", "number_suffix", "box_number")  # the journal stores keys sorted
+            parts = " ".join(str(split[k]) for k in order if split.get(k)) if isinstance(split, dict) else ""
+            lines.append(f"  address:  confirmed as read{f' ({parts})' if parts else ''} (ship --confirm-address)")
         if entry.print_error:
             lines.append(f"  printing failed: {entry.print_error}")
         if not entry.finished:

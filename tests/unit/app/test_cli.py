@@ -151,6 +151,8 @@ def test_ship_refuses_a_doubtful_address_until_confirmed_and_the_journal_keeps_t
     assert entry["picklist_number"] == "P2024-00003" and entry["finished"] is True
     assert entry["data"]["address_confirmed"] is True
     assert entry["data"]["address"]["number_suffix"] == "3"
+    assert cli.main(["journal"]) == 0
+    assert "address:  confirmed as read (Winklaarlaan 1 3)" in capsys.readouterr().out
 
 
 def test_testing_an_account_without_a_key_names_its_variable_and_sends_nothing() -> None:
