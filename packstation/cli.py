@@ -12,7 +12,7 @@ from packstation import __version__
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for `packstation` and all its subcommands."""
-    from packstation.commands import demo_server, journal, printing, ship
+    from packstation.commands import demo_server, journal, printing, relay, ship
 
     parser = argparse.ArgumentParser(
         prog="packstation",
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="settings file (default: $PACKSTATION_CONFIG or the user's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo_server, ship, printing, journal):
+    for module in (demo_server, ship, printing, journal, relay):
         module.register(sub)
     return parser
 

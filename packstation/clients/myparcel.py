@@ -212,6 +212,11 @@ def parse_shipment(data: object) -> Shipment:
         recipient_postal_code=recipient.opt_str("postal_code") if recipient else "",
         recipient_cc=recipient.opt_str("cc").upper() if recipient else "",
         secondary_ids=tuple(secondary_ids),
+        recipient_street=recipient.opt_str("street") if recipient else "",
+        recipient_number=recipient.opt_str("number") if recipient else "",
+        recipient_number_suffix=recipient.opt_str("number_suffix") if recipient else "",
+        recipient_city=recipient.opt_str("city") if recipient else "",
+        has_customs=f.opt_obj("customs_declaration") is not None,
     )
 
 
@@ -246,6 +251,11 @@ def shipment_from_request(shipment_id: int, request: ShipmentRequest) -> Shipmen
         barcode="",
         recipient_postal_code=request.recipient.postal_code,
         recipient_cc=request.recipient.cc.upper(),
+        recipient_street=request.recipient.street,
+        recipient_number=request.recipient.number,
+        recipient_number_suffix=request.recipient.number_suffix,
+        recipient_city=request.recipient.city,
+        has_customs=request.customs is not None,
     )
 
 
