@@ -33,12 +33,14 @@ class RelayThread:
         ssl_certfile: str | None = None,
         ssl_keyfile: str | None = None,
         transport: Any = None,
+        shutdown_grace: float = 5.0,
     ) -> None:
         self.config = config
         self.host = host
         self.port = port
         self._ssl = (ssl_certfile, ssl_keyfile)
         self._transport = transport
+        self.shutdown_grace = shutdown_grace  # how long stop() lets bookings left in the background finish
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -56,6 +58,7 @@ class RelayThread:
         sock.bind((self.host, self.port))
         self.port = int(sock.getsockname()[1])
         self.runtime = build_runtime(self.config, transport=self._transport)
+        self.runtime.shutdown_grace = self.shutdown_grace
         certfile, keyfile = self._ssl
         uv_config = RelayUvicornConfig(
             build_app(self.runtime),
@@ -89,7 +92,7 @@ class RelayThread:
         finally:
             sock.close()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 15.0) -> None:
         """Stop serving (bookings left in the background get a few seconds to finish) and free the port."""
         if self._server is not None:
             self._server.should_exit = True

@@ -43,6 +43,7 @@ class RelayRuntime:
     accounts: tuple[tuple[AccountConfig, RelayAccount], ...]
     max_body_bytes: int
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    shutdown_grace: float = SHUTDOWN_GRACE
 
     def authenticate(self, header: str | None) -> RelayAccount | None:
         """Return the account of a Basic Authorization header, or None.
@@ -234,7 +235,7 @@ def build_app(runtime: RelayRuntime) -> Starlette:
             yield
         finally:
             # Bookings left running after a deadline keep their lease until done: let them finish first.
-            await runtime.service.drain(SHUTDOWN_GRACE)
+            await runtime.service.drain(runtime.shutdown_grace)
             for close in runtime.closers:
                 try:
                     await close()

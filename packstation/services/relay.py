@@ -46,7 +46,7 @@ from packstation.domain.provider import (
     recipient_matches,
     to_draft,
 )
-from packstation.domain.shipments import LabelFormat, Platform, Shipment, parcel_reference
+from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest, parcel_reference
 from packstation.services.ports import LockStore, ShipmentCarrier, ZplConverter
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class RelayTimings:
     """How long the relay waits for what."""
 
     deadline: float = 17.0  # answer Picqer by then (Picqer gives up after 20 s)
-    lock_poll: float = 0.05  # first wait between two tries for a busy lease (doubles up to 0.5 s)
+    lock_poll: float = 0.05  # first wait between two tries for a lease another process holds (doubles)
     lease: float = 300.0  # a lease of a process that died frees itself after this
     background_limit: float = 240.0  # a booking left running after the deadline is stopped after this (< lease)
 
@@ -102,6 +102,17 @@ class RelayRefusal(PackstationError):
         self.params = params
 
 
+MAX_LOCK_POLL = 0.25  # seconds between two tries for a lease another process holds
+
+
+@dataclass
+class _LocalLock:
+    """The requests of this process waiting for one key, in arrival order."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
+
+
 def _process_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -126,6 +137,7 @@ class RelayService:
         self._today = today
         self._clock = clock
         self._background: set[asyncio.Task[ProviderLabel]] = set()
+        self._local: dict[str, _LocalLock] = {}
 
     def config_options(self, account: RelayAccount) -> tuple[ConfigOption, ...]:
         """Return the profile options this account's Picqer profiles can set."""
@@ -144,12 +156,28 @@ class RelayService:
             InvalidShipment: the shipment breaks carrier rules; nothing was booked.
         """
         deadline = self._clock() + self.timings.deadline
+        try:
+            # The common case, a desk booked it, needs no lease: reading and returning a label books nothing.
+            async with asyncio.timeout(self.timings.deadline):
+                found = await self._booked(account, shipment.picklist_number)
+                if found is not None:
+                    return await self._returned(account, shipment, *found)
+        except TimeoutError:
+            raise RelayRefusal("relay.myparcel_slow", FAILED_DEPENDENCY, picklist=shipment.picklist_number) from None
+        except ApiError as exc:
+            raise _refusal(exc) from exc
+        if not account.allow_booking:
+            raise RelayRefusal("relay.booking_disabled", UNPROCESSABLE, picklist=shipment.picklist_number)
+        draft = to_draft(shipment, account.platform, today=self._today())
+        if draft.violations:
+            raise InvalidShipment(draft.violations)
+
         key = f"{account.name}/{shipment.picklist_number}"
         owner = f"{_process_id()}/{uuid.uuid4().hex}"
         if not await self._acquire(key, owner, deadline):
             log.info("picklist %s: another request is booking it; answered 'still being booked'", key)
             raise RelayRefusal("relay.still_booking", CONFLICT, picklist=shipment.picklist_number)
-        task = asyncio.create_task(self._locked(account, shipment, key, owner), name=f"relay {key}")
+        task = asyncio.create_task(self._locked(account, shipment, draft.request, key, owner), name=f"relay {key}")
         self._background.add(task)
         task.add_done_callback(self._finished)
         # Not wait_for: at the deadline the booking must go on (it may be half-way at MyParcel) and keep the
@@ -177,50 +205,75 @@ class RelayService:
             await asyncio.wait(pending, timeout=grace)
 
     async def _acquire(self, key: str, owner: str, deadline: float) -> bool:
+        """Take the lease by the deadline. Requests of this process queue on a local lock first (handed over at
+        once, without polling); the one at the front polls the store, where other processes compete."""
+        local = self._local.setdefault(key, _LocalLock())
+        local.users += 1
+        try:
+            async with asyncio.timeout(max(0.0, deadline - self._clock())):
+                await local.lock.acquire()
+        except TimeoutError:
+            self._forget(key, local)
+            return False
         wait = self.timings.lock_poll
         while True:
             if await self.locks.try_acquire(key, owner, self.timings.lease):
                 return True
             left = deadline - self._clock()
             if left <= 0:
+                local.lock.release()
+                self._forget(key, local)
                 return False
             await asyncio.sleep(min(wait, left))
-            wait = min(wait * 2, 0.5)
+            wait = min(wait * 2, MAX_LOCK_POLL)
 
-    async def _locked(self, account: RelayAccount, shipment: ProviderShipment, key: str, owner: str) -> ProviderLabel:
+    def _forget(self, key: str, local: _LocalLock) -> None:
+        local.users -= 1
+        if local.users == 0:
+            self._local.pop(key, None)
+
+    async def _release(self, key: str, owner: str) -> None:
+        try:
+            await self.locks.release(key, owner)
+        finally:
+            local = self._local.get(key)
+            if local is not None:
+                local.lock.release()
+                self._forget(key, local)
+
+    async def _locked(
+        self, account: RelayAccount, shipment: ProviderShipment, request: ShipmentRequest, key: str, owner: str
+    ) -> ProviderLabel:
         try:
             async with asyncio.timeout(self.timings.background_limit):
-                return await self._find_or_book(account, shipment)
-        finally:
-            # Shielded: a cancelled request (server shutting down) must still give the lease back.
-            await asyncio.shield(self.locks.release(key, owner))
-
-    async def _find_or_book(self, account: RelayAccount, shipment: ProviderShipment) -> ProviderLabel:
-        try:
-            found = await self._booked(account, shipment.picklist_number)
-            if found is not None:
-                main, ids = found
-                if not recipient_matches(main, shipment.recipient):
-                    raise RelayRefusal(
-                        "relay.recipient_mismatch",
-                        CONFLICT,
-                        picklist=shipment.picklist_number,
-                        booked=booked_address(main),
-                        picqer=picqer_address(shipment.recipient),
-                    )
-                log.info("picklist %s: returning the label of shipment %s booked before", main.reference, main.id)
-                return await self._label(account, main, ids, booked_here=False)
-            if not account.allow_booking:
-                raise RelayRefusal("relay.booking_disabled", UNPROCESSABLE, picklist=shipment.picklist_number)
-            draft = to_draft(shipment, account.platform, today=self._today())
-            if draft.violations:
-                raise InvalidShipment(draft.violations)
-            # looked_up: nothing is booked under the reference (checked above, under the lease).
-            created = await account.carrier.create(draft.request, looked_up=True)
-            log.info("picklist %s: booked shipment %s", shipment.picklist_number, created[0].id)
-            return await self._label(account, created[0], tuple(s.id for s in created), booked_here=True)
+                # Under the lease, look again: the request before this one may have booked it meanwhile.
+                found = await self._booked(account, shipment.picklist_number)
+                if found is not None:
+                    return await self._returned(account, shipment, *found)
+                # looked_up: nothing is booked under the reference (checked just now, under the lease).
+                created = await account.carrier.create(request, looked_up=True)
+                log.info("picklist %s: booked shipment %s", shipment.picklist_number, created[0].id)
+                return await self._label(account, created[0], tuple(s.id for s in created), booked_here=True)
         except ApiError as exc:
             raise _refusal(exc) from exc
+        finally:
+            # Shielded: a cancelled request (server shutting down) must still give the lease back.
+            await asyncio.shield(self._release(key, owner))
+
+    async def _returned(
+        self, account: RelayAccount, shipment: ProviderShipment, main: Shipment, ids: tuple[int, ...]
+    ) -> ProviderLabel:
+        """Return the label of a shipment booked before (by a desk or an earlier call) if it goes where Picqer says."""
+        if not recipient_matches(main, shipment.recipient):
+            raise RelayRefusal(
+                "relay.recipient_mismatch",
+                CONFLICT,
+                picklist=shipment.picklist_number,
+                booked=booked_address(main),
+                picqer=picqer_address(shipment.recipient),
+            )
+        log.info("picklist %s: returning the label of shipment %s booked before", shipment.picklist_number, main.id)
+        return await self._label(account, main, ids, booked_here=False)
 
     async def _booked(self, account: RelayAccount, picklist: str) -> tuple[Shipment, tuple[int, ...]] | None:
         """Return the main shipment booked under the picklist (one parcel, or the desk's multi-collo "-1")."""
