@@ -172,6 +172,7 @@ def test_a_myparcel_that_answers_after_25_seconds_never_holds_picqer_past_its_de
 
 @pytest.mark.parametrize("calls", [20])
 async def test_concurrent_duplicate_calls_book_once(relay: RelayThread, demo: DemoServers, calls: int) -> None:
+    demo.myparcel.latency = 0.05  # every call looks the picklist up before the first booking lands
     async with httpx.AsyncClient(base_url=relay.base_url, auth=(USER, PASSWORD), timeout=30) as http:
         responses = await asyncio.gather(*(http.post("/shipments", json=shipment()) for _ in range(calls)))
 
@@ -194,3 +195,22 @@ def test_myparcel_errors_become_messages_the_packer_can_act_on(client: httpx.Cli
     assert down.status_code == 424
     assert down.json()["error_messages"] == ["MyParcel cannot be reached right now; try again in a minute."]
     assert booked(demo, "P-PAY") == booked(demo, "P-DOWN") == []
+
+
+def test_a_bug_is_a_500_with_a_generic_text_and_a_logged_traceback(
+    relay: RelayThread, client: httpx.Client, demo: DemoServers, caplog: pytest.LogCaptureFixture
+) -> None:
+    class BrokenConverter:
+        async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
+            raise RuntimeError("a bug in the converter")
+
+    assert relay.runtime is not None
+    relay.runtime.service.converter = BrokenConverter()
+
+    response = client.post("/shipments", json=shipment())
+
+    assert response.status_code == 500
+    assert response.text == "Internal error"
+    assert "a bug in the converter" in caplog.text
+    assert "Traceback" in caplog.text
+    assert client.get("/config-options").status_code == 200  # still serving
