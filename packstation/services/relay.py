@@ -277,8 +277,10 @@ class RelayService:
 
     async def _booked(self, account: RelayAccount, picklist: str) -> tuple[Shipment, tuple[int, ...]] | None:
         """Return the main shipment booked under the picklist (one parcel, or the desk's multi-collo "-1")."""
-        for reference in (picklist, parcel_reference(picklist, 1, 2)):
-            found = await account.carrier.find_by_reference(reference)
+        references = (picklist, parcel_reference(picklist, 1, 2))
+        # Both at once: a one-parcel booking and a desk's multi-collo one ("-1") cost one round trip, not two.
+        results = await asyncio.gather(*(account.carrier.find_by_reference(ref) for ref in references))
+        for reference, found in zip(references, results, strict=True):
             secondary = {sid for s in found for sid in s.secondary_ids}
             mains = [s for s in found if s.id not in secondary]
             if mains:
