@@ -251,11 +251,6 @@ def shipment_from_request(shipment_id: int, request: ShipmentRequest) -> Shipmen
         barcode="",
         recipient_postal_code=request.recipient.postal_code,
         recipient_cc=request.recipient.cc.upper(),
-        recipient_street=request.recipient.street,
-        recipient_number=request.recipient.number,
-        recipient_number_suffix=request.recipient.number_suffix,
-        recipient_city=request.recipient.city,
-        has_customs=request.customs is not None,
     )
 
 
