@@ -48,7 +48,9 @@ class AccountConfig:
         if self.password_sha256:
             digest = hashlib.sha256(given.encode("utf-8")).hexdigest()
             return hmac.compare_digest(digest.encode("ascii"), self.password_sha256.strip().lower().encode("ascii"))
-        return hmac.compare_digest(given.encode("utf-8"), self.password.encode("utf-8"))
+        # Digests of equal length: compare_digest would otherwise give away the password's length.
+        given_digest = hashlib.sha256(given.encode("utf-8")).digest()
+        return hmac.compare_digest(given_digest, hashlib.sha256(self.password.encode("utf-8")).digest())
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import os
@@ -91,9 +92,12 @@ def serve(
         )
         from uvicorn.supervisors import Multiprocess
 
-        server = uvicorn.Server(config)
         socket = config.bind_socket()
-        Multiprocess(config, target=server.run, sockets=[socket]).run()
+        # uvicorn 0.36 dropped Multiprocess's `target` (each worker builds its own Server now); accept both.
+        if "target" in inspect.signature(Multiprocess.__init__).parameters:
+            Multiprocess(config, target=uvicorn.Server(config).run, sockets=[socket]).run()  # type: ignore[call-arg]
+        else:
+            Multiprocess(config, sockets=[socket]).run()
         return
     from packstation.relay.composition import build_relay_app
 

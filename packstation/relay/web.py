@@ -9,6 +9,8 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import hashlib
+import hmac
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -71,9 +73,12 @@ class RelayRuntime:
 
 
 def _same(given: str, expected: str) -> bool:
-    import hmac
+    """Compare in constant time; hashing first also hides the length of the expected text."""
+    return hmac.compare_digest(_digest(given), _digest(expected))
 
-    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+def _digest(value: str) -> bytes:
+    return hashlib.sha256(value.encode("utf-8")).digest()
 
 
 class _Problem(Exception):
@@ -172,6 +177,8 @@ def build_app(runtime: RelayRuntime) -> Starlette:
             return json.loads(decoded, parse_constant=_reject_constant)
         except ValueError as exc:
             raise _Problem(400, [text("relay.bad_json", error=str(exc).split(":", 1)[0])]) from None
+        except RecursionError:  # thousands of nested brackets fit within the size limit
+            raise _Problem(400, [text("relay.bad_json", error="nested too deeply")]) from None
 
     async def config_options(request: Request) -> Response:
         account = account_of(request)

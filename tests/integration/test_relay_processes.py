@@ -38,7 +38,7 @@ def demo() -> Iterator[DemoServers]:
 
 
 def _database(backend: str, tmp_path: Path) -> str:
-    if backend == "sqlite":
+    if backend.startswith("sqlite"):
         return f"sqlite:///{tmp_path / 'locks.sqlite3'}"
     url = os.environ.get("PACKSTATION_TEST_POSTGRES_URL", "")
     if not url:
@@ -62,10 +62,12 @@ base_url = "{demo.myparcel_url}"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO), "DEMO_MYPARCEL_KEY": demo.myparcel_api_key}
     processes, urls = [], []
-    for _ in range(2):
+    # "sqlite-workers": one `packstation relay --workers 2` (uvicorn's worker processes share the port).
+    workers = ["--workers", "2"] if request.param == "sqlite-workers" else []
+    for _ in range(1 if workers else 2):
         port = _free_port()
         command = [sys.executable, "-m", "packstation", "relay", "--port", str(port), "--config", str(settings)]
-        command += ["--database", database, "--log-level", "warning"]
+        command += ["--database", database, "--log-level", "warning", *workers]
         processes.append(subprocess.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True))
         urls.append(f"http://127.0.0.1:{port}")
     try:
@@ -80,7 +82,7 @@ base_url = "{demo.myparcel_url}"
                     pass
                 assert time.monotonic() < deadline, "the relay did not start"
                 time.sleep(0.1)
-        yield urls
+        yield urls * (2 // len(urls))
     finally:
         for process in processes:
             process.terminate()
@@ -94,7 +96,7 @@ base_url = "{demo.myparcel_url}"
                 process.stderr.close()
 
 
-@pytest.mark.parametrize("relays", ["sqlite", "postgres"], indirect=True)
+@pytest.mark.parametrize("relays", ["sqlite", "sqlite-workers", "postgres"], indirect=True)
 async def test_twenty_duplicate_calls_over_two_processes_book_once(relays: list[str], demo: DemoServers) -> None:
     picklist = f"P-{uuid.uuid4().hex[:8]}"  # the PostgreSQL table outlives the test
     async with httpx.AsyncClient(auth=(USER, PASSWORD), timeout=30) as http:

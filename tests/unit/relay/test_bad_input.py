@@ -53,7 +53,19 @@ def _with(path: list[str], value: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "raw",
-    [b"", b"{", b"not json", b'{"version": "1.0", "data": }', b"[1, 2", b'{"a": NaN}', b"null", b"[]", b"42"],
+    [
+        b"",
+        b"{",
+        b"not json",
+        b'{"version": "1.0", "data": }',
+        b"[1, 2",
+        b'{"a": NaN}',
+        b"null",
+        b"[]",
+        b"42",
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+    ids=["empty", "open", "text", "no value", "open list", "NaN", "null", "list", "number", "nested"],
 )
 def test_malformed_json(client: httpx.Client, raw: bytes) -> None:
     response = client.post("/shipments", content=raw, headers={"Content-Type": "application/json"})
