@@ -40,6 +40,8 @@ ENGLISH: dict[str, str] = {
     "then try again.",
     "relay.myparcel_refused": "MyParcel refused the shipment: {messages}",
     "relay.myparcel_failed": "MyParcel could not book the shipment: {message}",
+    "relay.lock_store_down": "The relay cannot reach its own database; try again in a minute, and tell the "
+    "administrator if it goes on.",
     "relay.violation.address_not_split": "The house number cannot be found in “{line}”: correct the address in "
     "Picqer (street, then number), then try again.",
     "relay.violation.address_ambiguous": "The address “{line}” can be read in more than one way: write street, "
@@ -89,6 +91,8 @@ DUTCH: dict[str, str] = {
     "backoffice en probeer het opnieuw.",
     "relay.myparcel_refused": "MyParcel weigert de zending: {messages}",
     "relay.myparcel_failed": "MyParcel kon de zending niet boeken: {message}",
+    "relay.lock_store_down": "De relay kan zijn eigen database niet bereiken; probeer het over een minuut opnieuw "
+    "en meld het de beheerder als het zo blijft.",
     "relay.violation.address_not_split": "Het huisnummer staat niet in “{line}”: verbeter het adres in Picqer "
     "(straat, dan nummer) en probeer het opnieuw.",
     "relay.violation.address_ambiguous": "Het adres “{line}” kan op meer manieren gelezen worden: schrijf straat, "

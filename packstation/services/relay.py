@@ -217,7 +217,15 @@ class RelayService:
             return False
         wait = self.timings.lock_poll
         while True:
-            if await self.locks.try_acquire(key, owner, self.timings.lease):
+            try:
+                taken = await self.locks.try_acquire(key, owner, self.timings.lease)
+            except Exception as exc:
+                # The lock database is down or locked up: an outage to report, not a bug (and nothing is booked).
+                local.lock.release()
+                self._forget(key, local)
+                log.exception("picklist %s: the lock store cannot be used", key)
+                raise RelayRefusal("relay.lock_store_down", FAILED_DEPENDENCY) from exc
+            if taken:
                 return True
             left = deadline - self._clock()
             if left <= 0:
@@ -235,6 +243,8 @@ class RelayService:
     async def _release(self, key: str, owner: str) -> None:
         try:
             await self.locks.release(key, owner)
+        except Exception:
+            log.exception("picklist %s: the lease could not be given back; it runs out by itself", key)
         finally:
             local = self._local.get(key)
             if local is not None:

@@ -214,3 +214,57 @@ def test_a_bug_is_a_500_with_a_generic_text_and_a_logged_traceback(
     assert "a bug in the converter" in caplog.text
     assert "Traceback" in caplog.text
     assert client.get("/config-options").status_code == 200  # still serving
+
+
+def test_a_lock_store_outage_is_a_4xx_that_books_nothing(
+    relay: RelayThread, client: httpx.Client, demo: DemoServers, caplog: pytest.LogCaptureFixture
+) -> None:
+    class DownLockStore:
+        async def try_acquire(self, key: str, owner: str, lease_seconds: float) -> bool:
+            raise OSError("database is locked")
+
+        async def release(self, key: str, owner: str) -> None:
+            raise OSError("database is locked")
+
+        async def check(self) -> None:
+            raise OSError("database is locked")
+
+        async def close(self) -> None:
+            pass
+
+    assert relay.runtime is not None
+    relay.runtime.service.locks = DownLockStore()
+
+    response = client.post("/shipments", json=shipment(language="en"))
+    health = client.get("/healthz")
+
+    assert response.status_code == 424
+    assert response.json()["error_messages"] == [
+        "The relay cannot reach its own database; try again in a minute, and tell the administrator if it goes on."
+    ]
+    assert booked(demo, "P2018-29382") == []
+    assert health.status_code == 503
+
+
+def test_a_pickup_point_from_picqer_is_booked_as_pickup_delivery(client: httpx.Client, demo: DemoServers) -> None:
+    body = shipment(language="en")
+    body["data"]["shipment"]["pickup_point_data"] = {
+        "carrier": "PostNL",
+        "location_code": "176227",
+        "retail_network_id": "PNPNL-01",
+        "name": "Primera Arnhem",
+        "street": "Jansstraat",
+        "house_number": "12",
+        "zipcode": "6811GJ",
+        "city": "Arnhem",
+        "country": "NL",
+    }
+
+    response = client.post("/shipments", json=body)
+
+    assert response.status_code == 200, response.text
+    stored = booked(demo, "P2018-29382")[0]
+    assert stored["options"]["delivery_type"] == 4
+    assert stored["options"]["signature"] == 1
+    assert stored["pickup"]["location_code"] == "176227"
+    assert stored["pickup"]["postal_code"] == "6811GJ"
