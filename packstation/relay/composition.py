@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,7 @@ def build_runtime(config: RelayConfig, *, transport: Any = None) -> RelayRuntime
     )
     service = RelayService(locks, converter, zpl_dpi=config.zpl_dpi, timings=timings)
     accounts = []
-    closers = []
+    closers: list[Callable[[], Awaitable[None]]] = []
     for account in config.accounts:
         client = MyParcelClient(
             HttpConfig(

@@ -172,7 +172,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> AccountConfig |
     username = environ.get(f"{ENV_PREFIX}USERNAME", "")
     if not username:
         return None
-    raw = {
+    raw: dict[str, Any] = {
         "username": username,
         "password": environ.get(f"{ENV_PREFIX}PASSWORD", ""),
         "myparcel_key": environ.get(f"{ENV_PREFIX}MYPARCEL_KEY", ""),
