@@ -235,3 +235,26 @@ def load(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> R
     except tomllib.TOMLDecodeError as exc:
         raise RelayConfigError(f"{path}: not valid TOML ({exc})") from None
     return parse(data, environ, str(path))
+
+
+def single_account(
+    username: str,
+    password: str,
+    myparcel_key: str,
+    *,
+    platform: Platform = Platform.MYPARCEL,
+    myparcel_base_url: str = "",
+    database: str = "",
+    allow_booking: bool = True,
+    deadline_seconds: float = DEFAULT_DEADLINE,
+) -> RelayConfig:
+    """Return checked settings for one account (demo mode, tests, scripts)."""
+    account = AccountConfig(
+        username=username,
+        myparcel_key=myparcel_key,
+        platform=platform,
+        password=password,
+        myparcel_base_url=myparcel_base_url,
+        allow_booking=allow_booking,
+    )
+    return _checked(RelayConfig(accounts=(account,), database=database, deadline_seconds=deadline_seconds))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from packstation.domain.picklists import DeliveryAddress
@@ -64,3 +66,30 @@ def test_booked_address_and_paper_size() -> None:
     assert booked_address(_booked("6825 MC", "251", suffix="A")) == "Meander 251A, 6825 MC Arnhem, NL"
     assert not needs_a4(_booked("6825MC", "1"))
     assert needs_a4(_booked("1201", "1", cc="CH"))
+
+
+def test_an_embedded_relay_for_one_account_as_demo_mode_starts_it(tmp_path: Path) -> None:
+    import httpx
+
+    from packstation.demo import DemoServers
+    from packstation.relay.config import single_account
+    from packstation.relay.embedded import RelayThread
+
+    with DemoServers(picklist_count=1) as demo:
+        config = single_account(
+            "demo-picqer",
+            "demo-relay-password",
+            demo.myparcel_api_key,
+            myparcel_base_url=demo.myparcel_url,
+            database=f"sqlite:///{tmp_path / 'relay-locks.sqlite3'}",
+        )
+        relay = RelayThread(config)
+        base_url = relay.start()
+        try:
+            assert base_url.startswith("http://127.0.0.1:")
+            response = httpx.get(f"{base_url}/config-options", auth=("demo-picqer", "demo-relay-password"))
+            assert response.status_code == 200
+        finally:
+            relay.stop()
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"{base_url}/healthz", timeout=1)
