@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from packstation.domain.errors import SettingsError
 from packstation.domain.shipments import Platform
@@ -71,8 +72,8 @@ class RelayConfig:
         found = []
         for account in self.accounts:
             found += [account.myparcel_key, account.password]
-        if "@" in self.database and ":" in self.database.split("@", 1)[0].split("//", 1)[-1]:
-            found.append(self.database.split("@", 1)[0].split("//", 1)[-1].split(":", 1)[1])
+        if self.database.startswith(("postgresql://", "postgres://")):
+            found.append(unquote(urlsplit(self.database).password or ""))
         return tuple(s for s in found if s)
 
     def with_overrides(

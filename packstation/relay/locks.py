@@ -38,9 +38,12 @@ class SqliteLockStore:
         self._clock = clock  # wall clock: processes compare each other's expiry times
         self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as connection:
+        connection = self._connect()
+        try:
             connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
             connection.execute(SQLITE_SCHEMA)
+        finally:
+            connection.close()
 
     @classmethod
     def from_url(cls, url: str) -> SqliteLockStore:

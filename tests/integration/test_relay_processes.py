@@ -108,3 +108,36 @@ async def test_twenty_duplicate_calls_over_two_processes_book_once(relays: list[
     stored = demo.myparcel.shipments_by_reference(picklist)
     assert len(stored) == 1
     assert {r.json()["data"]["tracking_code"] for r in responses} == {stored[0]["barcode"]}
+
+
+def test_the_relay_commands_debug_log_holds_no_key_or_password(demo: DemoServers, tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "PACKSTATION_RELAY_USERNAME": USER,
+        "PACKSTATION_RELAY_PASSWORD": PASSWORD,
+        "PACKSTATION_RELAY_MYPARCEL_KEY": demo.myparcel_api_key,
+        "PACKSTATION_RELAY_MYPARCEL_BASE_URL": demo.myparcel_url,
+    }
+    command = [sys.executable, "-m", "packstation", "relay", "--port", str(port), "--log-level", "debug"]
+    command += ["--database", f"sqlite:///{tmp_path / 'locks.sqlite3'}"]
+    process = subprocess.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        booked = httpx.post(f"{url}/shipments", json=shipment("P-LOG"), auth=(USER, PASSWORD), timeout=30)
+        refused = httpx.post(f"{url}/shipments", json=shipment("P-LOG"), auth=(USER, "guessed-wrong"), timeout=30)
+    finally:
+        process.terminate()
+        _, log = process.communicate(timeout=30)
+
+    assert booked.status_code == 200 and refused.status_code == 401
+    assert "POST /shipments" in log and "DEBUG" in log  # the log did record the calls, at debug level
+    for secret in (PASSWORD, demo.myparcel_api_key, "guessed-wrong"):
+        assert secret not in log
