@@ -187,3 +187,22 @@ async def test_postgres_leases() -> None:
     finally:
         await first.close()
         await second.close()
+
+
+def test_the_command_refuses_unusable_settings_with_exit_code_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from packstation.cli import main
+
+    for name in list(os.environ):
+        if name.startswith("PACKSTATION_RELAY_"):
+            monkeypatch.delenv(name)
+    assert main(["relay"]) == 2
+    assert "no accounts" in capsys.readouterr().err
+    assert main(["relay", "--ssl-certfile", str(tmp_path / "cert.pem")]) == 2
+    assert "--ssl-keyfile" in capsys.readouterr().err
+    monkeypatch.setenv("PACKSTATION_RELAY_USERNAME", "u")
+    monkeypatch.setenv("PACKSTATION_RELAY_PASSWORD", "p")
+    monkeypatch.setenv("PACKSTATION_RELAY_MYPARCEL_KEY", "k")
+    assert main(["relay", "--deadline", "30"]) == 2
+    assert "deadline_seconds" in capsys.readouterr().err
