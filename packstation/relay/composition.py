@@ -9,6 +9,7 @@ from typing import Any
 from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
 from packstation.clients.myparcel import MyParcelClient
 from packstation.domain.errors import LabelError
+from packstation.printing.printers import shared_renderer
 from packstation.printing.zpl import LabelGeometry, PdfRenderer
 from packstation.relay.config import RelayConfig
 from packstation.relay.locks import PostgresLockStore, SqliteLockStore
@@ -39,8 +40,10 @@ def lock_store(url: str) -> LockStore:
 class PdfZplConverter:
     """services.ports.ZplConverter with the desk's own PDF -> ZPL converter (one PDFium thread per process)."""
 
-    def __init__(self) -> None:
-        self._renderer = PdfRenderer()
+    def __init__(self, renderer: PdfRenderer | None = None) -> None:
+        # PDFium is not thread-safe: the process's one renderer (one PDFium thread) is shared with the desk's
+        # printers when the relay runs inside the app (demo mode), never a second one.
+        self._renderer = renderer if renderer is not None else shared_renderer()
 
     async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
         geometry = LabelGeometry(dpi=dpi, width_dots=LABEL_WIDTH_INCHES * dpi, length_dots=LABEL_LENGTH_INCHES * dpi)
@@ -53,7 +56,7 @@ class PdfZplConverter:
         return "".join(labels).encode("ascii")
 
     async def close(self) -> None:
-        self._renderer.close()
+        """The shared renderer outlives the relay (the desk may still print); its thread ends with the process."""
 
 
 def myparcel_retry(deadline: float) -> RetryPolicy:
@@ -62,10 +65,15 @@ def myparcel_retry(deadline: float) -> RetryPolicy:
     return RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, jitter=0.25, max_retry_after=min(10.0, deadline))
 
 
-def build_runtime(config: RelayConfig, *, transport: Any = None) -> RelayRuntime:
-    """Build the service, its adapters and the accounts of `config`."""
+def build_runtime(config: RelayConfig, *, transport: Any = None, pdf_renderer: Any = None) -> RelayRuntime:
+    """Build the service, its adapters and the accounts of `config`.
+
+    Args:
+        transport: an httpx transport for MyParcel (tests).
+        pdf_renderer: a printing.zpl.PdfRenderer to use instead of the process's shared one.
+    """
     locks = lock_store(config.database)
-    converter = PdfZplConverter()
+    converter = PdfZplConverter(pdf_renderer)
     timings = RelayTimings(
         deadline=config.deadline_seconds,
         lease=config.lock_lease_seconds,

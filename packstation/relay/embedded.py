@@ -34,6 +34,7 @@ class RelayThread:
         ssl_keyfile: str | None = None,
         transport: Any = None,
         shutdown_grace: float = 5.0,
+        pdf_renderer: Any = None,
     ) -> None:
         self.config = config
         self.host = host
@@ -41,6 +42,8 @@ class RelayThread:
         self._ssl = (ssl_certfile, ssl_keyfile)
         self._transport = transport
         self.shutdown_grace = shutdown_grace  # how long stop() lets bookings left in the background finish
+        # None: the process's shared PdfRenderer (printing.printers.shared_renderer), as the desk's printers use.
+        self._pdf_renderer = pdf_renderer
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -57,7 +60,7 @@ class RelayThread:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self.port))
         self.port = int(sock.getsockname()[1])
-        self.runtime = build_runtime(self.config, transport=self._transport)
+        self.runtime = build_runtime(self.config, transport=self._transport, pdf_renderer=self._pdf_renderer)
         self.runtime.shutdown_grace = self.shutdown_grace
         certfile, keyfile = self._ssl
         uv_config = RelayUvicornConfig(
