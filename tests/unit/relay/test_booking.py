@@ -137,7 +137,7 @@ def test_a_slow_myparcel_gets_a_4xx_in_time_and_the_retry_returns_the_one_shipme
 
         assert 400 <= slow.status_code < 500
         assert slow.json()["error_messages"] == ["MyParcel is slow; try again in a minute."]
-        assert took < 1.8
+        assert took < 2.5  # the deadline (1 s), well before MyParcel answers (3 s)
         assert busy.status_code == 409
         assert busy.json()["error_messages"] == [
             "The label for P2018-29382 is still being booked; try again in a minute."
@@ -164,7 +164,7 @@ def test_a_myparcel_that_answers_after_25_seconds_never_holds_picqer_past_its_de
     started = time.monotonic()
     response = httpx.post(f"{relay.base_url}/shipments", json=shipment(), auth=(USER, PASSWORD), timeout=30)
 
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 3.5  # the deadline (1.5 s), not MyParcel's 25 s
     assert response.status_code == 424
     assert response.json()["error_messages"] == ["MyParcel is traag; probeer het over een minuut opnieuw."]
     assert booked(demo, "P2018-29382") == []  # nothing booked yet: the lookup is still waiting
