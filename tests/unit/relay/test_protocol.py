@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 import httpx
 
 from packstation.demo import DemoServers
-from tests.unit.relay.conftest import booked
+from packstation.relay.config import RelayConfig
+from packstation.relay.embedded import RelayThread
+from tests.unit.relay.conftest import PASSWORD, USER, booked
 from tests.unit.relay.seed_examples import (
     CONFIG_OPTIONS_EXAMPLE,
     CUSTOMS_RESPONSE_EXAMPLE,
@@ -133,3 +136,14 @@ def test_a_rule_violation_is_told_in_the_shipments_language(client: httpx.Client
     assert nl.json()["error_messages"] == ["Een handtekening kan niet naar CH: zet hem uit."]
     assert en.json()["error_messages"] == ["A signature is not possible to CH: switch it off."]
     assert booked(demo, "P2018-29382") == []
+
+
+def test_the_zpl_resolution_follows_the_relay_settings(
+    start_relay: Callable[..., RelayThread], make_config: Callable[..., RelayConfig]
+) -> None:
+    relay = start_relay(make_config(zpl_dpi=300))
+    response = httpx.post(f"{relay.base_url}/shipments", json=shipment(), auth=(USER, PASSWORD), timeout=30)
+
+    assert response.status_code == 200, response.text
+    zpl = base64.b64decode(response.json()["data"]["label"]["documents"]["zpl"]).decode("ascii")
+    assert "^PW1200" in zpl and "^LL1800" in zpl  # 4 x 6 inch at 300 dpi
