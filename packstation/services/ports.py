@@ -245,3 +245,29 @@ class PrintQueues(Protocol):
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         """Return (ready, conditions, message in plain English) for one printer."""
         ...
+
+
+class LockStore(Protocol):
+    """Leases on names, shared by every relay process that uses the same store (one booking per picklist)."""
+
+    async def try_acquire(self, key: str, owner: str, lease_seconds: float) -> bool:
+        """Take the lease on `key` for `owner` if nobody holds it or its lease ran out; tell whether it was taken."""
+        ...
+
+    async def release(self, key: str, owner: str) -> None:
+        """Give the lease back (only if `owner` still holds it)."""
+        ...
+
+    async def check(self) -> None:
+        """Raise when the store cannot be used (the relay's health check)."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class ZplConverter(Protocol):
+    """PDF label to ZPL for Picqer's label printers."""
+
+    async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
+        """Return one ZPL label per PDF page at `dpi`; raise LabelError when the PDF cannot be converted."""
+        ...
