@@ -1,4 +1,4 @@
-"""The examples of Picqer's shipping-provider documentation (seed 000), copied into the tests so they run from a clone alone."""
+"""The examples of Picqer's shipping-provider documentation (seed 000), kept here so a clone alone runs them."""
 
 from __future__ import annotations
 
