@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettin
 
 if TYPE_CHECKING:
     from packstation.demo import DemoServers
+    from packstation.relay.embedded import RelayThread
     from packstation.ui.messages import Messages
 
 log = logging.getLogger(__name__)
@@ -173,9 +175,21 @@ def _async(fn: Callable[[], object]) -> Callable[[], Awaitable[None]]:
     return call
 
 
-def demo_settings(servers: DemoServers, base: Settings | None = None) -> tuple[Settings, secrets.ApiKeys]:
-    """Return settings and keys that point at the embedded demo servers and the virtual printer."""
+def demo_settings(
+    servers: DemoServers, base: Settings | None = None, *, picqer_shipments: bool | None = None
+) -> tuple[Settings, secrets.ApiKeys]:
+    """Return settings and keys that point at the embedded demo servers and the virtual printer.
+
+    With a relay behind the demo Picqer (`connect_demo_relay`, or `picqer_shipments=True` for one that is still
+    starting) each parcel is registered as a Picqer shipment, as a station with a relay does; without one the
+    desk writes the comment.
+    """
     base = base or Settings()
+    if picqer_shipments is None:
+        picqer_shipments = bool(servers.picqer.relay_shipment_url)
+    write_back = base.write_back
+    if picqer_shipments:
+        write_back = replace(write_back, mode="picqer_shipment", picqer_profile_id=DEMO_RELAY_PROFILE_ID)
     settings = replace(
         base,
         station_name=base.station_name or "demo",
@@ -183,9 +197,39 @@ def demo_settings(servers: DemoServers, base: Settings | None = None) -> tuple[S
         myparcel=replace(base.myparcel, platform="myparcel", base_url=servers.myparcel_url),
         label_printer=replace(base.label_printer, transport="virtual", address=""),
         document_printer=replace(base.document_printer, transport="virtual", address=""),
+        write_back=write_back,
         profiles=demo_profiles(),
     )
     return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)
+
+
+# The demo Picqer's "packstation relay" profile the desk registers its parcels with (seed.RELAY_PROFILE_POSTNL).
+DEMO_RELAY_PROFILE_ID = 3001
+
+
+def connect_demo_relay(servers: DemoServers, folder: Path) -> RelayThread:
+    """Serve a relay for the demo account and point the demo Picqer's custom shipping provider at it.
+
+    The relay books nothing the desk booked: it finds the desk's label at the demo MyParcel by reference and
+    returns it, so Picqer stores the shipment (tracking code, label links) as it would in production.
+    """
+    import secrets as random_secrets
+
+    from packstation.relay.config import single_account
+    from packstation.relay.embedded import RelayThread
+
+    folder.mkdir(parents=True, exist_ok=True)
+    username, password = "demo-picqer", random_secrets.token_urlsafe(16)
+    config = single_account(
+        username,
+        password,
+        servers.myparcel_api_key,
+        myparcel_base_url=servers.myparcel_url,
+        database=f"sqlite:///{folder / 'relay-locks.sqlite3'}",
+    )
+    relay = RelayThread(config)
+    servers.picqer.connect_relay(relay.start(), username, password)
+    return relay
 
 
 # The demo Picqer account's shipping-provider profiles, linked to the local profiles an admin would link them
@@ -216,8 +260,14 @@ async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
         use_demo_data_dir()
         servers = DemoServers()
         servers.start()
+        try:
+            relay = connect_demo_relay(servers, data_dir())
+        except BaseException:
+            servers.stop()
+            raise
         settings, keys = demo_settings(servers, loaded.settings)
         context = build_context(settings, keys, demo=servers)
+        context._closers.append(_async(relay.stop))  # closed before the demo servers (closers run in reverse)
     else:
         context = build_context(loaded.settings, secrets.load_keys())
     context.settings_problems = loaded.problems
@@ -273,11 +323,17 @@ async def _self_test(started: float, *, keep: bool) -> int:
         if closed.status is not PicklistStatus.CLOSED or not jobs:
             print(f"self-test FAILED: picklist {picklist.number} is {closed.status.value}, {len(jobs)} print jobs")
             return 1
+        registered = [s for s in await context.picklists.list_shipments(picklist.id) if not s.cancelled]
+        if len(registered) != 1 or registered[0].tracking_code not in job.barcodes:
+            codes = [s.tracking_code for s in registered]
+            print(f"self-test FAILED: Picqer has {len(registered)} shipments for {picklist.number} ({codes})")
+            return 1
         elapsed = time.perf_counter() - started
         printed = f"to {jobs[-1]}" if keep else f"on the virtual printer ({jobs[-1].stat().st_size:,} bytes)"
         print(
             f"self-test OK: {picklist.number} shipped with {profile.name}, barcode {', '.join(job.barcodes)}, "
-            f"label printed {printed}, picklist closed in Picqer ({elapsed:.1f} s)"
+            f"label printed {printed}, registered in Picqer as shipment {registered[0].id} through the relay, "
+            f"picklist closed ({elapsed:.1f} s)"
         )
         return 0
 
@@ -348,6 +404,8 @@ class GuiStation:
         self.context: AppContext | None = None
         self.window: object | None = None
         self.servers: DemoServers | None = None
+        self.relay: RelayThread | None = None  # demo mode: the relay the demo Picqer calls
+        self._relay_starter: threading.Thread | None = None
         self.redactor: logs.RedactingFilter | None = None
         self.messages: Messages | None = None  # the words of the window now open (its language may change)
         self._closing: set[asyncio.Task[None]] = set()
@@ -367,7 +425,8 @@ class GuiStation:
                 from packstation.demo import DemoServers
 
                 self.servers = DemoServers().start()
-            settings, keys = demo_settings(self.servers, loaded.settings)
+                self._start_demo_relay(self.servers)
+            settings, keys = demo_settings(self.servers, loaded.settings, picqer_shipments=True)
         else:
             settings, keys = loaded.settings, secrets.load_keys()
         if self.redactor is None:
@@ -405,6 +464,19 @@ class GuiStation:
         self.window = window
         # Tasks may only be created once the loop runs (PySide6 >= 6.7).
         QTimer.singleShot(0, picklists.start)
+
+    def _start_demo_relay(self, servers: DemoServers) -> None:
+        """Start the demo's relay on a thread: the window does not wait for it (a parcel shipped in its first
+        second is refused by the demo Picqer as "not connected" and F12 registers it once it is up)."""
+
+        def start() -> None:
+            try:
+                self.relay = connect_demo_relay(servers, data_dir())
+            except Exception:  # the desk still ships; registering in Picqer says what went wrong
+                log.exception("The demo relay did not start")
+
+        self._relay_starter = threading.Thread(target=start, name="packstation-demo-relay", daemon=True)
+        self._relay_starter.start()
 
     def open_settings(self, messages: object) -> None:
         """Show the settings dialog; saving rebuilds the station on the new settings."""
@@ -446,6 +518,10 @@ class GuiStation:
         if self.context is not None:
             await self.context.aclose()
         await asyncio.gather(*self._closing, return_exceptions=True)
+        if self._relay_starter is not None:
+            await asyncio.to_thread(self._relay_starter.join)
+        if self.relay is not None:
+            await asyncio.to_thread(self.relay.stop)
         if self.servers is not None:
             self.servers.stop()
 

@@ -181,6 +181,11 @@ class PicqerState(DemoApp):
             raise RuntimeError("the custom shipping provider is not connected: call connect_relay first")
         return provider.get_config_options(url, username, password, timeout)
 
+    def shipping_in_flight(self, idpicklist: int) -> bool:
+        """Whether a POST shipments for this picklist is waiting for the shipping provider right now."""
+        with self.lock:
+            return idpicklist in self._shipping
+
     def shipments_of(self, idpicklist: int) -> list[dict[str, Any]]:
         """Return (copies of) the shipments stored for a picklist, oldest first."""
         with self.lock:
