@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from packstation import settings as settings_module
 from packstation.domain.errors import ConnectionFailed, SecretsUnavailable, Unauthorized
 from packstation.domain.picklists import PicqerProfile, PicqerShippingProvider
+from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
 from packstation.domain.profiles import profile_from_dict
 from packstation.settings import PrinterSettings, Settings
 from packstation.ui.messages import Messages
@@ -52,8 +53,35 @@ class Station:
             ),
         ]
 
+        self.order_fields: dict[int, str] = {301: "Track & trace", 302: "Verzendmethode"}
+        self.warehouses: dict[int, str] = {2811: "Hoofdmagazijn Utrecht", 2812: "Winkel Antwerpen"}
+        self.list_calls: list[tuple[str, str, str]] = []
+        self.printers = PrinterSearch(
+            printers=(
+                FoundPrinter(USB_PRINTER, "D4J111", "ZTC ZD421-203dpi ZPL", status="ready"),
+                FoundPrinter(USB_PRINTER, "D4J222", "ZTC ZD421-203dpi ZPL", ready=False, conditions=("paper_out",)),
+                FoundPrinter(PRINT_QUEUE, "Brother_HL_L2350DW", "Brother_HL_L2350DW", status="idle"),
+            )
+        )
+        self.printer_searches = 0
+        self.printer_gate: asyncio.Event | None = None
+
     def save_settings(self, settings: Settings) -> None:
         settings_module.save(settings, self.path)
+
+    async def load_order_fields(self, address: str, key: str) -> dict[int, str]:
+        self.list_calls.append(("orderfields", address, key))
+        return self.order_fields
+
+    async def load_warehouses(self, address: str, key: str) -> dict[int, str]:
+        self.list_calls.append(("warehouses", address, key))
+        return self.warehouses
+
+    async def discover_printers(self) -> PrinterSearch:
+        self.printer_searches += 1
+        if self.printer_gate is not None:
+            await self.printer_gate.wait()
+        return self.printers
 
     def set_key(self, account: str, value: str) -> None:
         if self.keyring is None:
@@ -95,7 +123,12 @@ def make_dialog(qtbot, station: Station, messages: Messages, settings: Settings 
         test_myparcel=station.test_myparcel,
         print_test_label=station.print_test_label,
         get_key=station.get_key,
-        **{"load_picqer_profiles": station.load_picqer_profiles, **kwargs},
+        **{
+            "load_picqer_profiles": station.load_picqer_profiles,
+            "load_picqer_order_fields": station.load_order_fields,
+            "load_picqer_warehouses": station.load_warehouses,
+            **kwargs,
+        },
     )
     qtbot.addWidget(dialog)
     return dialog
@@ -112,18 +145,19 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     dialog.picqer_address.setText("mijnwinkel.picqer.com")
     dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("belgie"))
     dialog.label_printer.transport.setCurrentIndex(dialog.label_printer.transport.findData("network"))
-    dialog.label_printer.address.setText("192.168.1.40:9100")
+    dialog.label_printer.address.setEditText("192.168.1.40:9100")
     dialog.label_printer.dpi.setCurrentIndex(dialog.label_printer.dpi.findData(300))
     dialog.label_printer.size.setCurrentIndex(dialog.label_printer.size.findData("150x103"))
     dialog.label_printer.darkness.setValue(22)
     dialog.document_printer.transport.setCurrentIndex(dialog.document_printer.transport.findData("spooler"))
-    dialog.document_printer.address.setText("Brother HL-L2350DW")
+    dialog.document_printer.address.setEditText("Brother HL-L2350DW")
     assert dialog.document_printer.language.currentData() == "pdf", "an A4 printer takes the PDF by default"
     dialog.max_gap.setValue(50)
     dialog.suffix.setCurrentIndex(dialog.suffix.findData("\t"))
     dialog.wb_close.setChecked(False)
-    dialog.wb_order_field.setValue(77)
     dialog.picqer_key.edit.setText("pq-secret")
+    await dialog.load_order_fields()
+    dialog.wb_order_field.setCurrentIndex(dialog.wb_order_field.findText("Track & trace"))
     assert dialog.save()
 
     loaded = settings_module.load(station.path)
@@ -138,7 +172,7 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     dp = s.document_printer
     assert (dp.transport, dp.address, dp.language) == ("spooler", "Brother HL-L2350DW", "pdf")
     assert s.scanner.max_gap_ms == 50 and s.scanner.suffix == "\t"
-    assert not s.write_back.close and s.write_back.order_field_id == 77
+    assert not s.write_back.close and s.write_back.order_field_id == 301
     assert s.profiles == ()  # untouched profiles stay "the platform defaults"
     # The key went to the keyring, never into the file.
     assert station.keyring == {"picqer": "pq-secret"}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.errors import SecretsUnavailable, Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import PicqerShippingProvider
+from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
 from packstation.domain.profiles import (
     LIST,
     MYPARCEL_INSURANCE_EUROS,
@@ -78,6 +80,12 @@ TestMyParcel = Callable[[str, str, str], Awaitable[None]]
 PrintTestLabel = Callable[[PrinterSettings, str], Awaitable[None]]  # the printer, and its role (errors name it)
 # (Picqer address, API key) -> the account's shipping providers with their profiles (GET /shippingproviders)
 LoadPicqerProfiles = Callable[[str, str], Awaitable[Sequence[PicqerShippingProvider]]]
+# (Picqer address, API key) -> id: name of one of the account's lists (GET /warehouses, GET /orderfields)
+LoadPicqerNames = Callable[[str, str], Awaitable[Mapping[int, str]]]
+# () -> the printers this computer sees (USB Zebras, system queues); takes a second or so: app.py runs it on a thread
+DiscoverPrinters = Callable[[], Awaitable[PrinterSearch]]
+# A printer connection -> the kind of found printer its address names (network and virtual list none)
+FOUND_KIND = {"usb": USB_PRINTER, "spooler": PRINT_QUEUE, "system": PRINT_QUEUE}
 
 # (key, width mm, height mm); "custom" enables the width and height fields.
 LABEL_SIZES: tuple[tuple[str, float, float], ...] = (
@@ -144,6 +152,126 @@ class _Tester:
         self.result.setStyleSheet({"ok": "color: #1f7a44;", "error": "color: #b00020;"}.get(tone, ""))
 
 
+@dataclasses.dataclass(frozen=True)
+class ChoiceTexts:
+    """Catalogue keys of one named Picqer list: what the combo and the result line say."""
+
+    none: str  # the "nothing chosen" item (id 0)
+    unknown: str  # {id}: the saved id before the list is loaded
+    missing: str  # {id}: the saved id after loading, when Picqer no longer has it
+    found: str  # {count}: loaded, nothing chosen yet
+    there: str  # {count} {name}: loaded, the chosen one is among them
+    gone: str  # {count} {id}: loaded, the chosen one is not
+    empty: str  # loaded, Picqer has none
+    button: str  # the button that loads the list
+
+
+class PicqerChoice:
+    """One id Picqer holds (a shipping profile, order field, warehouse), chosen by name and saved by id.
+
+    Until the list is loaded the saved id is shown by its number; after loading, an id Picqer no longer has
+    stays chosen (nothing is lost by just looking) and is named as gone until the admin chooses another.
+    """
+
+    def __init__(self, messages: Messages, texts: ChoiceTexts, chosen_id: int, object_name: str) -> None:
+        self._messages = messages
+        self.texts = texts
+        self.chosen_id = chosen_id
+        self.items: list[tuple[int, str]] = []  # (id, name) as Picqer listed them
+        self.loaded = False
+        self.combo = QComboBox()
+        self.combo.setObjectName(object_name)
+        # Long Picqer names must not widen the dialog past a 1280 px screen.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(28)
+        self.button = QPushButton()
+        self.button.setObjectName(f"{object_name}Load")
+        self.tester = _Tester(self.button)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.combo, 1)
+        self.row.addWidget(self.button)
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    async def load(self, fetch: Callable[[], Awaitable[Sequence[tuple[int, str]]]]) -> None:
+        """Load the list from Picqer and say what was found, and whether the chosen one is among it."""
+        m = self._messages
+        self.tester.start(m.t("settings.testing"))
+        try:
+            items = list(await fetch())
+        except Exception as exc:
+            self.tester.finish(m.error(exc, During.SETTINGS), ok=False)
+            return
+        self.items = items
+        self.loaded = True
+        self.fill()
+        count = len(items)
+        names = dict(items)
+        t = self.texts
+        if not count:
+            self.tester.finish(m.t(t.empty), ok=False)
+        elif self.chosen_id and self.chosen_id in names:
+            self.tester.finish(m.t(t.there, count=count, name=names[self.chosen_id]), ok=True)
+        elif self.chosen_id:
+            self.tester.finish(m.t(t.gone, count=count, id=self.chosen_id), ok=False)
+        else:
+            self.tester.finish(m.t(t.found, count=count), ok=True)
+
+    def fill(self) -> None:
+        """Show the names Picqer listed, or the saved id by its number until they are loaded."""
+        m = self._messages
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            self.combo.addItem(m.t(self.texts.none), 0)
+            if self.chosen_id and self.chosen_id not in dict(self.items):
+                text = self.texts.missing if self.loaded else self.texts.unknown
+                self.combo.addItem(m.t(text, id=self.chosen_id), self.chosen_id)
+            for item_id, name in self.items:
+                self.combo.addItem(name, item_id)
+            _select(self.combo, self.chosen_id)
+
+    def retranslate(self) -> None:
+        self.button.setText(self._messages.t(self.texts.button))
+        self.fill()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.combo.setEnabled(enabled)
+
+    def _chosen(self, _index: int) -> None:
+        self.chosen_id = int(self.combo.currentData() or 0)
+
+
+RELAY_PROFILE_TEXTS = ChoiceTexts(
+    none="settings.wb.profile_none",
+    unknown="settings.wb.profile_unknown",
+    missing="settings.wb.profile_missing",
+    found="settings.wb.profiles_found",
+    there="settings.wb.profile_there",
+    gone="settings.wb.profile_gone",
+    empty="settings.wb.no_profiles",
+    button="settings.test",
+)
+ORDER_FIELD_TEXTS = ChoiceTexts(
+    none="settings.order_field.none",
+    unknown="settings.order_field.unknown",
+    missing="settings.order_field.missing",
+    found="settings.order_field.found",
+    there="settings.order_field.there",
+    gone="settings.order_field.gone",
+    empty="settings.order_field.empty",
+    button="settings.load_from_picqer",
+)
+WAREHOUSE_TEXTS = ChoiceTexts(
+    none="settings.warehouse.none",
+    unknown="settings.warehouse.unknown",
+    missing="settings.warehouse.missing",
+    found="settings.warehouse.found",
+    there="settings.warehouse.there",
+    gone="settings.warehouse.gone",
+    empty="settings.warehouse.empty",
+    button="settings.load_from_picqer",
+)
+
+
 class KeyField(QWidget):
     """An API key: hidden by default, Show/Hide with Alt+letter; remembers what was loaded."""
 
@@ -188,7 +316,28 @@ class PrinterForm(QWidget):
         self._original = printer
         form = QFormLayout(self)
         self.transport = _combo([(t, t) for t in TRANSPORTS])
-        self.address = QLineEdit(printer.address)
+        # Chosen from what this computer sees (USB Zebras, print queues), or typed: a network host, a folder,
+        # a printer that is switched off now.
+        self.address = QComboBox()
+        self.address.setObjectName("printerAddress")
+        self.address.setEditable(True)
+        self.address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.address.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.address.setMinimumContentsLength(16)
+        self.address.setEditText(printer.address)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("printersRefresh")
+        self.refresh_button.hide()  # shown once the dialog can look for printers
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.refresh_button)
+        self.found = QLabel()
+        self.found.setObjectName("printersFound")
+        self.found.setWordWrap(True)
+        self.found.hide()
+        self._search: PrinterSearch | None = None
+        self._searching = False
+        self._can_search = False
         self.dpi = _combo([(f"{d} dpi", d) for d in (203, 300, 600)])
         self.size = _combo([(key, key) for key, _w, _h in LABEL_SIZES] + [("custom", "custom")])
         self.width = QDoubleSpinBox()
@@ -231,7 +380,8 @@ class PrinterForm(QWidget):
         ):
             self.labels[key].setBuddy(widget)
         form.addRow(self.labels["transport"], self.transport)
-        form.addRow(self.labels["address"], self.address)
+        form.addRow(self.labels["address"], address_row)
+        form.addRow("", self.found)
         form.addRow(self.labels["language"], self.language)
         form.addRow(self.labels["dpi"], self.dpi)
         form.addRow(self.labels["size"], self.size)
@@ -242,13 +392,15 @@ class PrinterForm(QWidget):
         form.addRow(test_row)
         form.addRow(self.tester.result)
         self.size.currentIndexChanged.connect(self._size_changed)
+        self.transport.currentIndexChanged.connect(self._show_found)
+        self.address.currentIndexChanged.connect(self._found_printer_chosen)
         self.set_printer(printer)
         self.retranslate()
 
     def set_printer(self, printer: PrinterSettings) -> None:
         self._original = printer
         _select(self.transport, printer.transport)
-        self.address.setText(printer.address)
+        self.address.setEditText(printer.address)
         _select(self.language, printer.language)
         _select(self.dpi, printer.dpi)
         preset = next(
@@ -272,7 +424,7 @@ class PrinterForm(QWidget):
         return dataclasses.replace(
             self._original,
             transport=str(self.transport.currentData()),
-            address=self.address.text().strip(),
+            address=self.address.currentText().strip(),
             language=str(self.language.currentData()),
             dpi=int(self.dpi.currentData()),
             label_width_mm=round(self.width.value(), 1),
@@ -281,6 +433,73 @@ class PrinterForm(QWidget):
             darkness=self.darkness.value(),
             encoding=str(self.encoding.currentData()),
         )
+
+    # --- the printers this computer sees -------------------------------------------------------------
+
+    def set_searching(self) -> None:
+        """Say a search runs (Refresh waits for it)."""
+        self._can_search = True
+        self._searching = True
+        self._show_found()
+
+    def set_found(self, search: PrinterSearch) -> None:
+        """Offer the printers found for this connection; the address as entered stays."""
+        self._can_search = True
+        self._searching = False
+        self._search = search
+        self._show_found()
+
+    def found_printers(self) -> list[FoundPrinter]:
+        """Return the printers found that this connection can print to."""
+        kind = FOUND_KIND.get(str(self.transport.currentData()))
+        if self._search is None or kind is None:
+            return []
+        return [p for p in self._search.printers if p.kind == kind]
+
+    def _show_found(self, *_args: object) -> None:
+        m = self._messages
+        kind = FOUND_KIND.get(str(self.transport.currentData()))
+        listed = self._can_search and kind is not None
+        self.refresh_button.setVisible(listed)
+        self.refresh_button.setEnabled(not self._searching)
+        self.found.setVisible(listed)
+        typed = self.address.currentText()
+        with QSignalBlocker(self.address):
+            self.address.clear()
+            for found in self.found_printers():
+                self.address.addItem(self._found_text(found), found.address)
+            self.address.setCurrentIndex(-1)
+            self.address.setEditText(typed)
+        if not listed:
+            return
+        found = self.found_printers()
+        if self._searching:
+            self.found.setText(m.t("settings.printers_searching"))
+        elif kind == USB_PRINTER:
+            text = m.t("settings.printers_usb_found" if found else "settings.printers_no_usb", count=len(found))
+            problems = self._search.problems if self._search is not None else ()
+            if not found and problems:  # why USB could not be searched (no libusb, no permission)
+                text += " " + m.t("settings.printers_problem", detail="; ".join(problems))
+            self.found.setText(text)
+        else:
+            self.found.setText(
+                m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
+            )
+
+    def _found_text(self, found: FoundPrinter) -> str:
+        """A found printer as the list shows it: where it is, what it is and whether it can print now."""
+        m = self._messages
+        if found.kind == USB_PRINTER:
+            status = m.t("settings.printer_ready") if found.ready else m.printer_conditions(found.conditions)
+            serial = found.address or m.t("settings.printer_no_serial")
+            return f"{serial} — {found.name}, {status or found.status}"
+        return found.address if found.ready else f"{found.address} — {m.t('settings.printer_queue_off')}"
+
+    def _found_printer_chosen(self, index: int) -> None:
+        # The list shows name and status; the setting takes the serial or queue name alone.
+        if index >= 0:
+            with QSignalBlocker(self.address):
+                self.address.setEditText(str(self.address.itemData(index) or ""))
 
     def _size_changed(self, *_args: object) -> None:
         key = self.size.currentData()
@@ -313,7 +532,9 @@ class PrinterForm(QWidget):
             self.language.setItemText(i, m.t(f"settings.printer_language.{self.language.itemData(i)}"))
         for i in range(self.layout_choice.count()):
             self.layout_choice.setItemText(i, m.t(f"settings.layout.{self.layout_choice.itemData(i)}"))
-        self.address.setPlaceholderText(m.t("settings.address_hint"))
+        self.address.lineEdit().setPlaceholderText(m.t("settings.address_hint"))
+        self.refresh_button.setText(m.t("settings.printers_refresh"))
+        self._show_found()
         self.darkness.setSpecialValueText(m.t("settings.darkness_printer"))
         self.test_button.setText(m.t("settings.print_test"))
         self.width.setToolTip(m.t("settings.width"))
@@ -618,6 +839,9 @@ class SettingsDialog(QDialog):
         test_myparcel: TestMyParcel,
         print_test_label: PrintTestLabel,
         load_picqer_profiles: LoadPicqerProfiles | None = None,
+        load_picqer_warehouses: LoadPicqerNames | None = None,
+        load_picqer_order_fields: LoadPicqerNames | None = None,
+        discover_printers: DiscoverPrinters | None = None,
         get_key: Callable[[str], str] = lambda _account: "",
         keyring_available: bool = True,
         picqer_profiles: Mapping[int, str] | None = None,
@@ -636,6 +860,10 @@ class SettingsDialog(QDialog):
         self._test_myparcel = test_myparcel
         self._print_test_label = print_test_label
         self._load_picqer_profiles = load_picqer_profiles
+        self._load_picqer_warehouses = load_picqer_warehouses
+        self._load_picqer_order_fields = load_picqer_order_fields
+        self._discover_printers = discover_printers
+        self._printers_searched = False  # the first show starts a search; Refresh starts another
         self._keyring_available = keyring_available
         self._problems = tuple(problems)
         self._backup = backup
@@ -674,8 +902,11 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
         messages.language_changed.connect(self.retranslate)
+        self._searching_printers = False
+        self.discard_box: QMessageBox | None = None  # the "close without saving?" question while it is open
         self.retranslate()
         self.resize(860, 640)
+        self._baseline = self._snapshot()
 
     # --- building ------------------------------------------------------------------------------------
 
@@ -704,6 +935,14 @@ class SettingsDialog(QDialog):
         row.addStretch(2)
         form.addRow(row)
         form.addRow(self.picqer_tester.result)
+        # The picklists of one warehouse only (0 = all): chosen by name from the account's warehouses.
+        self.warehouse_choice = PicqerChoice(self.messages, WAREHOUSE_TEXTS, s.picqer.warehouse_id, "warehouse")
+        self._account_labels["warehouse"] = QLabel()
+        self._account_labels["warehouse"].setBuddy(self.warehouse_choice.combo)
+        form.addRow(self._account_labels["warehouse"], self.warehouse_choice.row)
+        form.addRow(self.warehouse_choice.tester.busy)
+        form.addRow(self.warehouse_choice.tester.result)
+        self.warehouse_choice.button.clicked.connect(lambda: self._spawn(self.load_warehouses()))
         layout.addWidget(self.picqer_box)
 
         self.myparcel_box = QGroupBox()
@@ -747,6 +986,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.document_printer_box)
         for form in (self.label_printer, self.document_printer):
             form.test_button.clicked.connect(lambda _=False, f=form: self._spawn(self.print_test(f)))
+            form.refresh_button.clicked.connect(lambda: self._spawn(self.refresh_printers()))
         return page
 
     def _build_scanner(self) -> QWidget:
@@ -806,9 +1046,8 @@ class SettingsDialog(QDialog):
         self.wb_close.setChecked(wb.close)
         self.wb_claim = QCheckBox()
         self.wb_claim.setChecked(wb.claim)
-        self.wb_order_field = QSpinBox()
-        self.wb_order_field.setRange(0, 10_000_000)
-        self.wb_order_field.setValue(wb.order_field_id)
+        self.order_field_choice = PicqerChoice(self.messages, ORDER_FIELD_TEXTS, wb.order_field_id, "orderField")
+        self.wb_order_field = self.order_field_choice.combo
         self.wb_order_field_label = QLabel()
         self.wb_order_field_label.setBuddy(self.wb_order_field)
         # Picqer shipment or comment; the shipment is made with the Picqer profile that points at the relay.
@@ -817,32 +1056,27 @@ class SettingsDialog(QDialog):
         _select(self.wb_mode, wb.mode)
         self.wb_mode_label = QLabel()
         self.wb_mode_label.setBuddy(self.wb_mode)
-        self.wb_profile = QComboBox()
+        self.relay_choice = PicqerChoice(self.messages, RELAY_PROFILE_TEXTS, wb.picqer_profile_id, "relayProfile")
+        self.wb_profile = self.relay_choice.combo
         self.wb_profile.setObjectName("relayProfile")
-        # Long "provider - profile" names must not widen the dialog past a 1280 px screen.
-        self.wb_profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.wb_profile.setMinimumContentsLength(28)
-        self._relay_profiles: list[tuple[int, str]] = []  # (id, "provider - profile") as Picqer listed them
-        self._relay_profile_id = wb.picqer_profile_id  # the one saved, until the admin chooses another
+        self.relay_choice.button.setObjectName("relayProfilesTest")
         self.wb_profile_label = QLabel()
         self.wb_profile_label.setBuddy(self.wb_profile)
-        self.wb_test = QPushButton()
-        self.wb_test.setObjectName("relayProfilesTest")
-        self.wb_tester = _Tester(self.wb_test)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(self.wb_profile, 1)
-        profile_row.addWidget(self.wb_test)
+        self.wb_test = self.relay_choice.button
+        self.wb_tester = self.relay_choice.tester
         wb_form.addRow(self.wb_mode_label, self.wb_mode)
-        wb_form.addRow(self.wb_profile_label, profile_row)
+        wb_form.addRow(self.wb_profile_label, self.relay_choice.row)
         wb_form.addRow(self.wb_tester.busy)
         wb_form.addRow(self.wb_tester.result)
         for box in (self.wb_claim, self.wb_comment, self.wb_pick_all, self.wb_close):
             wb_form.addRow(box)
-        wb_form.addRow(self.wb_order_field_label, self.wb_order_field)
+        wb_form.addRow(self.wb_order_field_label, self.order_field_choice.row)
+        wb_form.addRow(self.order_field_choice.tester.busy)
+        wb_form.addRow(self.order_field_choice.tester.result)
         layout.addWidget(self.write_back_box)
         self.wb_mode.currentIndexChanged.connect(self._write_back_mode_changed)
-        self.wb_profile.currentIndexChanged.connect(self._relay_profile_chosen)
         self.wb_test.clicked.connect(lambda: self._spawn(self.load_relay_profiles()))
+        self.order_field_choice.button.clicked.connect(lambda: self._spawn(self.load_order_fields()))
         self._write_back_mode_changed()
         layout.addStretch(1)
         return page
@@ -863,7 +1097,7 @@ class SettingsDialog(QDialog):
             s,
             language=str(self.language_combo.currentData()),
             station_name=self.station_name.text().strip(),
-            picqer=PicqerSettings(subdomain=subdomain, base_url=base_url, warehouse_id=s.picqer.warehouse_id),
+            picqer=PicqerSettings(subdomain=subdomain, base_url=base_url, warehouse_id=self.warehouse_choice.chosen_id),
             myparcel=MyParcelSettings(
                 platform=str(self.platform_combo.currentData()), base_url=self.myparcel_url.text().strip()
             ),
@@ -877,7 +1111,7 @@ class SettingsDialog(QDialog):
             ),
             write_back=WriteBackSettings(
                 comment=self.wb_comment.isChecked(),
-                order_field_id=self.wb_order_field.value(),
+                order_field_id=self.order_field_choice.chosen_id,
                 pick_all=self.wb_pick_all.isChecked(),
                 close=self.wb_close.isChecked(),
                 claim=self.wb_claim.isChecked(),
@@ -890,7 +1124,7 @@ class SettingsDialog(QDialog):
 
     def relay_profile_id(self) -> int:
         """Return the Picqer profile the shipments are made with (0 = none chosen)."""
-        return self._relay_profile_id
+        return self.relay_choice.chosen_id
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -916,6 +1150,7 @@ class SettingsDialog(QDialog):
             self.error_label.setText(m.t("settings.save_failed", detail=str(exc)))
             return False
         self.settings = settings
+        self._baseline = self._snapshot()
         keys_failed = False
         for account, field in ((PICQER, self.picqer_key), (MYPARCEL, self.myparcel_key)):
             if not field.changed:
@@ -927,6 +1162,7 @@ class SettingsDialog(QDialog):
             else:
                 field.loaded = field.text()
                 self.keys_saved = True
+        self._baseline = self._snapshot()
         self.messages.set_language(settings.language)
         self.saved.emit(settings)
         if keys_failed:
@@ -958,50 +1194,37 @@ class SettingsDialog(QDialog):
 
     async def load_relay_profiles(self) -> None:
         """Load Picqer's shipping profiles (provider - profile) to choose the relay's by name; say what was found."""
-        m = self.messages
+        loader = self._relay_profile_names if self._load_picqer_profiles is not None else None
+        await self._load_choice(self.relay_choice, loader)
+
+    async def load_order_fields(self) -> None:
+        """Load Picqer's order fields to choose the one that keeps the tracking code by name."""
+        await self._load_choice(self.order_field_choice, self._load_picqer_order_fields)
+
+    async def load_warehouses(self) -> None:
+        """Load Picqer's warehouses to choose the one this station packs for by name."""
+        await self._load_choice(self.warehouse_choice, self._load_picqer_warehouses)
+
+    async def _load_choice(self, choice: PicqerChoice, loader: Callable[[str, str], Awaitable[Any]] | None) -> None:
+        """Load one named Picqer list into its choice with the address and key as entered (not yet saved)."""
         address = self.picqer_address.text().strip()
-        if not address or not self.picqer_key.text() or self._load_picqer_profiles is None:
-            self.wb_tester.show(m.t("settings.wb.need_account"), "error")
+        key = self.picqer_key.text()
+        if not address or not key or loader is None:
+            choice.tester.show(self.messages.t("settings.wb.need_account"), "error")
             return
-        self.wb_tester.start(m.t("settings.testing"))
-        try:
-            providers = await self._load_picqer_profiles(address, self.picqer_key.text())
-        except Exception as exc:
-            self.wb_tester.finish(m.error(exc, During.SETTINGS), ok=False)
-            return
-        self._relay_profiles = [
+
+        async def fetch() -> list[tuple[int, str]]:
+            named = await loader(address, key)
+            return list(named.items()) if isinstance(named, Mapping) else list(named)
+
+        await choice.load(fetch)
+
+    async def _relay_profile_names(self, address: str, key: str) -> list[tuple[int, str]]:
+        assert self._load_picqer_profiles is not None
+        providers = await self._load_picqer_profiles(address, key)
+        return [
             (profile.id, f"{provider.name} - {profile.name}") for provider in providers for profile in provider.profiles
         ]
-        self._fill_relay_profiles()
-        count = len(self._relay_profiles)
-        names = dict(self._relay_profiles)
-        chosen = self._relay_profile_id
-        if not count:
-            self.wb_tester.finish(m.t("settings.wb.no_profiles"), ok=False)
-        elif chosen and chosen in names:
-            self.wb_tester.finish(m.t("settings.wb.profile_there", count=count, name=names[chosen]), ok=True)
-        elif chosen:
-            self.wb_tester.finish(m.t("settings.wb.profile_gone", count=count, id=chosen), ok=False)
-        else:
-            self.wb_tester.finish(m.t("settings.wb.profiles_found", count=count), ok=True)
-
-    def _fill_relay_profiles(self) -> None:
-        """Show the profiles Picqer listed, or the saved one by its id until they are loaded."""
-        m = self.messages
-        with QSignalBlocker(self.wb_profile):
-            self.wb_profile.clear()
-            self.wb_profile.addItem(m.t("settings.wb.profile_none"), 0)
-            known = dict(self._relay_profiles)
-            if self._relay_profile_id and self._relay_profile_id not in known:
-                self.wb_profile.addItem(
-                    m.t("settings.wb.profile_unknown", id=self._relay_profile_id), self._relay_profile_id
-                )
-            for profile_id, name in self._relay_profiles:
-                self.wb_profile.addItem(name, profile_id)
-            _select(self.wb_profile, self._relay_profile_id)
-
-    def _relay_profile_chosen(self, _index: int) -> None:
-        self._relay_profile_id = int(self.wb_profile.currentData() or 0)
 
     def _write_back_mode_changed(self, *_args: object) -> None:
         registers = self.wb_mode.currentData() == "picqer_shipment"
@@ -1023,6 +1246,71 @@ class SettingsDialog(QDialog):
             self.myparcel_tester.finish(m.error(exc, During.SETTINGS), ok=False)
             return
         self.myparcel_tester.finish(m.t("settings.myparcel_ok"), ok=True)
+
+    async def refresh_printers(self) -> None:
+        """Look for the printers this computer sees and offer them in both printer forms."""
+        if self._discover_printers is None or self._searching_printers:
+            return
+        self._printers_searched = self._searching_printers = True
+        forms = (self.label_printer, self.document_printer)
+        for form in forms:
+            form.set_searching()
+        try:
+            search = await self._discover_printers()
+        except Exception as exc:  # the search itself failed: say why and keep what was typed
+            log.warning("Looking for printers failed: %s", exc)
+            search = PrinterSearch(problems=(str(exc) or type(exc).__name__,))
+        finally:
+            self._searching_printers = False
+        for form in forms:
+            form.set_found(search)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._printers_searched and self._discover_printers is not None:
+            self._printers_searched = True
+            self._spawn(self.refresh_printers())
+
+    # --- leaving without saving ----------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        """True when something differs from what the dialog opened with (or last saved)."""
+        return self._snapshot() != self._baseline
+
+    def _snapshot(self) -> tuple[object, ...]:
+        try:
+            entered: object = self.result_settings()
+        except ValueError:  # an invalid profile: certainly an edit
+            entered = None
+        return (entered, self.picqer_key.changed, self.myparcel_key.changed, self.profiles_editor.edited)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: ask first when edits would be lost."""
+        if self.discard_box is not None:
+            return
+        if not self.has_changes():
+            super().reject()
+            return
+        m = self.messages
+        box = QMessageBox(self)
+        box.setObjectName("discardChanges")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(m.t("settings.discard_title"))
+        box.setText(m.t("settings.discard_question"))
+        discard = box.addButton(m.t("settings.discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(m.t("settings.keep_editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter or Esc on the question keeps the edits
+        box.setEscapeButton(keep)
+        self.discard_box = box
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        box.open()
 
     async def print_test(self, form: PrinterForm) -> None:
         """Print the calibration label on the printer as configured in `form` (not yet saved)."""
@@ -1069,6 +1357,7 @@ class SettingsDialog(QDialog):
         labels["platform"].setText(m.t("settings.platform"))
         labels["mp_url"].setText(m.t("settings.base_url"))
         labels["mp_key"].setText(m.t("settings.api_key"))
+        labels["warehouse"].setText(m.t("settings.warehouse"))
         self.picqer_address.setPlaceholderText(m.t("settings.subdomain_hint"))
         self.platform_combo.setItemText(0, m.t("settings.platform_nl"))
         self.platform_combo.setItemText(1, m.t("settings.platform_be"))
@@ -1103,8 +1392,8 @@ class SettingsDialog(QDialog):
         for i in range(self.wb_mode.count()):
             self.wb_mode.setItemText(i, m.t(f"settings.wb.mode.{self.wb_mode.itemData(i)}"))
         self.wb_profile_label.setText(m.t("settings.wb.profile"))
-        self.wb_test.setText(m.t("settings.test"))
-        self._fill_relay_profiles()
+        for choice in (self.relay_choice, self.order_field_choice, self.warehouse_choice):
+            choice.retranslate()
 
 
 def settings_problems_text(messages: Messages, problems: Sequence[Violation], backup: Path | None) -> str:
