@@ -511,3 +511,253 @@ async def test_the_dialog_with_the_relays_profiles_fits_1280_px(qtbot, station, 
     assert dialog.grab().width() <= 1280
     shot = SCREENSHOT.with_name(f"settings_write_back_{language}.png")
     assert dialog.grab().save(str(shot))
+
+
+# --- printers chosen from what the computer sees --------------------------------------------------------------
+
+
+def address_items(form) -> list[str]:
+    return [form.address.itemText(i) for i in range(form.address.count())]
+
+
+async def searched(dialog, wait_for) -> None:
+    dialog.show()
+    await wait_for(lambda: not dialog.busy)
+
+
+async def test_usb_zebras_and_print_queues_are_chosen_from_lists(qtbot, station, wait_for):
+    dialog = make_dialog(qtbot, station, Messages("en"), discover_printers=station.discover_printers)
+    await searched(dialog, wait_for)
+    assert station.printer_searches == 1  # searched once the dialog showed, not on every form
+    label = dialog.label_printer
+    label.transport.setCurrentIndex(label.transport.findData("usb"))
+    assert address_items(label) == [
+        "D4J111 — ZTC ZD421-203dpi ZPL, ready",
+        "D4J222 — ZTC ZD421-203dpi ZPL, paper out",
+    ]
+    assert label.found.text() == "Zebras on USB: 2. Choose one, or type a serial."
+    label.address.setCurrentIndex(1)
+    assert label.address.currentText() == "D4J222"  # the setting takes the serial alone
+    document = dialog.document_printer
+    document.transport.setCurrentIndex(document.transport.findData("spooler"))
+    assert address_items(document) == ["Brother_HL_L2350DW"]
+    document.address.setCurrentIndex(0)
+    assert dialog.save()
+    s = settings_module.load(station.path).settings
+    assert (s.label_printer.transport, s.label_printer.address) == ("usb", "D4J222")
+    assert (s.document_printer.transport, s.document_printer.address) == ("spooler", "Brother_HL_L2350DW")
+
+
+async def test_a_printer_not_found_now_can_still_be_typed(qtbot, station, wait_for):
+    dialog = make_dialog(qtbot, station, Messages("en"), discover_printers=station.discover_printers)
+    await searched(dialog, wait_for)
+    form = dialog.label_printer
+    form.transport.setCurrentIndex(form.transport.findData("usb"))
+    form.address.setEditText("D4J999")  # switched off at the moment
+    form.transport.setCurrentIndex(form.transport.findData("network"))
+    assert form.address.count() == 0 and not form.refresh_button.isVisible() and not form.found.isVisible()
+    form.address.setEditText("192.168.1.40:9100")
+    assert dialog.save()
+    assert settings_module.load(station.path).settings.label_printer.address == "192.168.1.40:9100"
+
+
+async def test_the_search_does_not_hold_up_the_dialog_and_refresh_looks_again(qtbot, station, wait_for):
+    station.printer_gate = asyncio.Event()
+    dialog = make_dialog(qtbot, station, Messages("en"), discover_printers=station.discover_printers)
+    form = dialog.label_printer
+    form.transport.setCurrentIndex(form.transport.findData("usb"))
+    dialog.show()
+    await wait_for(lambda: station.printer_searches == 1)
+    assert form.found.text() == "Looking for printers…" and not form.refresh_button.isEnabled()
+    dialog.station_name.setText("Bank 2")  # the dialog answers while the search runs
+    station.printer_gate.set()
+    await wait_for(lambda: not dialog.busy)
+    assert form.refresh_button.isEnabled() and form.address.count() == 2
+    station.printers = PrinterSearch(
+        printers=(*station.printers.printers, FoundPrinter(USB_PRINTER, "D4J333", "ZTC ZT411-203dpi ZPL")),
+    )
+    QTest.mouseClick(form.refresh_button, Qt.MouseButton.LeftButton)
+    await wait_for(lambda: station.printer_searches == 2 and not dialog.busy)
+    assert "D4J333 — ZTC ZT411-203dpi ZPL, ready" in address_items(form)
+
+
+@pytest.mark.parametrize(
+    ("language", "usb_words", "queue_words"),
+    [
+        ("en", ("cable", "Linux: the udev rule", "Windows:", "USB not available: no backend"), "No print queue found"),
+        ("nl", ("kabel", "Linux: de udev-regel", "Windows:", "USB not available: no backend"), "Geen printerwachtrij"),
+    ],
+)
+async def test_nothing_found_says_what_to_check(qtbot, station, wait_for, language, usb_words, queue_words):
+    station.printers = PrinterSearch(problems=("USB not available: no backend",))
+    dialog = make_dialog(
+        qtbot, station, Messages(language), Settings(language=language), discover_printers=station.discover_printers
+    )
+    await searched(dialog, wait_for)
+    form = dialog.label_printer
+    form.transport.setCurrentIndex(form.transport.findData("usb"))
+    assert form.address.count() == 0
+    assert all(word in form.found.text() for word in usb_words), form.found.text()
+    form.transport.setCurrentIndex(form.transport.findData("system"))
+    assert form.found.text().startswith(queue_words)
+
+
+# --- Picqer ids chosen by name: warehouse and order field (one helper with the relay's profile) ----------------
+
+
+def combo_texts(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+async def test_the_warehouse_and_the_order_field_are_chosen_by_name_and_saved_by_id(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    assert combo_texts(dialog.warehouse_choice.combo) == ["All warehouses"]
+    await dialog.load_warehouses()
+    assert combo_texts(dialog.warehouse_choice.combo) == [
+        "All warehouses",
+        "Hoofdmagazijn Utrecht",
+        "Winkel Antwerpen",
+    ]
+    assert dialog.warehouse_choice.tester.result.text().startswith("Picqer has 2 warehouses. Choose the one")
+    dialog.warehouse_choice.combo.setCurrentIndex(dialog.warehouse_choice.combo.findText("Winkel Antwerpen"))
+    await dialog.load_order_fields()
+    assert combo_texts(dialog.wb_order_field) == ["None", "Track & trace", "Verzendmethode"]
+    dialog.wb_order_field.setCurrentIndex(dialog.wb_order_field.findText("Track & trace"))
+    assert station.list_calls == [("warehouses", "mijnwinkel", "pq-key"), ("orderfields", "mijnwinkel", "pq-key")]
+    assert dialog.save()
+    s = settings_module.load(station.path).settings
+    assert (s.picqer.warehouse_id, s.write_back.order_field_id) == (2812, 301)
+
+    again = make_dialog(qtbot, station, Messages("en"))
+    assert again.warehouse_choice.combo.currentText() == "Warehouse 2812 (Load from Picqer shows its name)"
+    assert again.wb_order_field.currentText() == "Order field 301 (Load from Picqer shows its name)"
+    again.picqer_address.setText("mijnwinkel")
+    again.picqer_key.edit.setText("pq-key")
+    await again.load_warehouses()
+    assert again.warehouse_choice.combo.currentText() == "Winkel Antwerpen"
+    assert "the chosen one (Winkel Antwerpen) is among them" in again.warehouse_choice.tester.result.text()
+
+
+async def test_an_order_field_picqer_no_longer_has_is_named_and_kept_until_another_is_chosen(qtbot, station):
+    from packstation.settings import WriteBackSettings
+
+    settings = Settings(language="nl", write_back=WriteBackSettings(order_field_id=399))
+    dialog = make_dialog(qtbot, station, Messages("nl"), settings)
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    await dialog.load_order_fields()
+    assert dialog.wb_order_field.currentText() == "Orderveld 399 (niet meer in Picqer)"
+    assert "niet het eerder gekozen orderveld 399" in dialog.order_field_choice.tester.result.text()
+    assert dialog.result_settings().write_back.order_field_id == 399
+    dialog.wb_order_field.setCurrentIndex(dialog.wb_order_field.findText("Geen"))
+    assert dialog.result_settings().write_back.order_field_id == 0
+
+
+async def test_picqer_lists_need_the_account_first(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    await dialog.load_warehouses()
+    assert dialog.warehouse_choice.tester.result.text() == (
+        "Fill in the Picqer address and API key on the Accounts tab first."
+    )
+    assert station.list_calls == []
+
+
+# --- Esc asks before dropping edits ----------------------------------------------------------------------------
+
+
+async def test_esc_on_an_unchanged_dialog_closes_it(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.show()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
+    assert dialog.discard_box is None
+
+
+async def test_esc_after_an_edit_asks_and_keeps_the_edit_unless_discarded(qtbot, station, wait_for):
+    dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl"))
+    dialog.show()
+    dialog.station_name.setText("Bank 2")
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    assert box is not None and dialog.isVisible()
+    assert box.text() == "Je hebt instellingen gewijzigd die niet zijn opgeslagen. Sluiten zonder op te slaan?"
+    QTest.keyClick(box, Qt.Key.Key_Escape)  # Esc on the question keeps editing
+    await wait_for(lambda: dialog.discard_box is None)
+    assert dialog.isVisible() and dialog.station_name.text() == "Bank 2"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    discard = next(b for b in box.buttons() if b.text() == "Wijzigingen &weggooien")
+    discard.click()
+    await wait_for(lambda: not dialog.isVisible())
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert not station.path.exists()
+
+
+async def test_a_typed_key_or_a_changed_profile_counts_as_an_edit(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    assert not dialog.has_changes()
+    dialog.myparcel_key.edit.setText("mp-new")
+    assert dialog.has_changes()
+    dialog.myparcel_key.edit.setText("")
+    assert not dialog.has_changes()
+    dialog.profiles_editor.default_on["signature"].setChecked(True)
+    assert dialog.has_changes()
+    assert dialog.save()
+    assert not dialog.has_changes()  # saved: nothing to lose any more
+
+
+# --- a wrong key: the dialog's reader is the admin -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "picqer_words", "myparcel_words"),
+    [
+        ("en", "In Picqer, open Settings > API keys", "In the MyParcel backoffice"),
+        ("nl", "Open in Picqer Instellingen > API-sleutels", "Open in de MyParcel-backoffice"),
+    ],
+)
+async def test_a_wrong_key_says_where_to_find_the_right_one(qtbot, station, language, picqer_words, myparcel_words):
+    dialog = make_dialog(qtbot, station, Messages(language), Settings(language=language))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("wrong")
+    station.picqer_error = Unauthorized("Picqer", 401)
+    await dialog.test_picqer_connection()
+    text = dialog.picqer_tester.result.text()
+    assert picqer_words in text and "admin" not in text and "beheerder" not in text
+
+    async def refused(platform: str, url: str, key: str) -> None:
+        raise Unauthorized("MyParcel", 401)
+
+    dialog._test_myparcel = refused
+    dialog.myparcel_key.edit.setText("wrong")
+    await dialog.test_myparcel_connection()
+    text = dialog.myparcel_tester.result.text()
+    assert myparcel_words in text and "admin" not in text and "beheerder" not in text
+    # The packer, away from the settings, is still told to ask the admin.
+    assert "admin" in Messages("en").error(Unauthorized("Picqer", 401))
+
+
+# --- the language of Qt's own buttons ------------------------------------------------------------------------------
+
+
+async def test_after_ctrl_l_the_dialogs_buttons_follow_the_language(qtbot, station, wait_for):
+    startup_messages = Messages("nl")  # run_gui's words (first-run dialog, crash dialog): installed on the app too
+    window_messages = Messages("nl")  # the window's, which Ctrl+L switches
+    dialog = make_dialog(qtbot, station, window_messages, Settings(language="nl"))
+    dialog.show()
+
+    def button_texts() -> list[str]:
+        return sorted(b.text() for b in dialog.buttons.buttons())
+
+    assert button_texts() == ["Annuleren", "Opslaan"]
+    window_messages.set_language("en")  # Ctrl+L
+    await wait_for(lambda: button_texts() == ["Cancel", "Save"])  # Qt re-reads them on its LanguageChange event
+    assert dialog.picqer_test.text() == "Test connection"
+    assert dialog.label_printer.test_button.text() == "Print test label"
+    assert dialog.warehouse_choice.button.text() == "Load from Picqer"
+    window_messages.set_language("nl")
+    await wait_for(lambda: button_texts() == ["Annuleren", "Opslaan"])
+    assert dialog.warehouse_choice.button.text() == "Uit Picqer laden"
+    assert startup_messages.language.value == "nl"  # its own words stay Dutch: only Qt's are the app's
