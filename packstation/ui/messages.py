@@ -642,13 +642,13 @@ CATALOGUE: dict[str, str] = {
     "settings.printers_searching": "Looking for printers…",
     "settings.printers_usb_found": "Zebras on USB: {count}. Choose one, or type a serial.",
     "settings.printers_no_usb": (
-        "No Zebra found on USB. Check the cable and that the printer is on. Linux: the udev rule for Zebra "
-        "printers must be installed. Windows: choose Printer queue, raw ZPL and the Zebra driver's queue."
+        "No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. "
+        "Windows: use Printer queue, raw ZPL with the Zebra driver's queue."
     ),
     "settings.printers_queues_found": "Print queues: {count}. Choose one, or type a queue name.",
     "settings.printers_no_queues": (
-        "No print queue found. Check that the printer is on and its driver is installed "
-        "(Windows: Settings > Printers & scanners; Linux: CUPS). You can still type the queue name."
+        "No print queue found. Is the printer on and its driver installed (Windows: Printers & scanners; "
+        "Linux: CUPS)? Or type the queue name."
     ),
     "settings.printers_problem": "Could not look: {detail}",
     "settings.printer_ready": "ready",

@@ -2214,7 +2214,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No Zebra found on USB. Check the cable and that the printer is on. Linux: the udev rule for Zebra printers must be installed. Windows: choose Printer queue, raw ZPL and the Zebra driver&apos;s queue.</source>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
         <comment>settings.printers_no_usb</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -2224,7 +2224,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No print queue found. Check that the printer is on and its driver is installed (Windows: Settings &gt; Printers &amp; scanners; Linux: CUPS). You can still type the queue name.</source>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
         <comment>settings.printers_no_queues</comment>
         <translation type="unfinished"></translation>
     </message>

@@ -2214,9 +2214,9 @@
         <translation>Zebra&apos;s op USB: {count}. Kies er een, of typ een serienummer.</translation>
     </message>
     <message>
-        <source>No Zebra found on USB. Check the cable and that the printer is on. Linux: the udev rule for Zebra printers must be installed. Windows: choose Printer queue, raw ZPL and the Zebra driver&apos;s queue.</source>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
         <comment>settings.printers_no_usb</comment>
-        <translation>Geen Zebra gevonden op USB. Controleer de kabel en of de printer aan staat. Linux: de udev-regel voor Zebra-printers moet geïnstalleerd zijn. Windows: kies Printerwachtrij, ruwe ZPL en de wachtrij van het Zebra-stuurprogramma.</translation>
+        <translation>Geen Zebra op USB. Controleer kabel en stroom. Linux: installeer de udev-regel voor Zebra&apos;s. Windows: kies Printerwachtrij, ruwe ZPL met de wachtrij van het Zebra-stuurprogramma.</translation>
     </message>
     <message>
         <source>Print queues: {count}. Choose one, or type a queue name.</source>
@@ -2224,9 +2224,9 @@
         <translation>Printerwachtrijen: {count}. Kies er een, of typ de naam van een wachtrij.</translation>
     </message>
     <message>
-        <source>No print queue found. Check that the printer is on and its driver is installed (Windows: Settings &gt; Printers &amp; scanners; Linux: CUPS). You can still type the queue name.</source>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
         <comment>settings.printers_no_queues</comment>
-        <translation>Geen printerwachtrij gevonden. Controleer of de printer aan staat en het stuurprogramma geïnstalleerd is (Windows: Instellingen &gt; Printers en scanners; Linux: CUPS). Je kunt de naam van de wachtrij ook typen.</translation>
+        <translation>Geen printerwachtrij gevonden. Staat de printer aan en is het stuurprogramma geïnstalleerd (Windows: Printers en scanners; Linux: CUPS)? Of typ de naam van de wachtrij.</translation>
     </message>
     <message>
         <source>Could not look: {detail}</source>

@@ -584,8 +584,16 @@ async def test_the_search_does_not_hold_up_the_dialog_and_refresh_looks_again(qt
 @pytest.mark.parametrize(
     ("language", "usb_words", "queue_words"),
     [
-        ("en", ("cable", "Linux: the udev rule", "Windows:", "USB not available: no backend"), "No print queue found"),
-        ("nl", ("kabel", "Linux: de udev-regel", "Windows:", "USB not available: no backend"), "Geen printerwachtrij"),
+        (
+            "en",
+            ("cable", "Linux: install the udev rule", "Windows:", "USB not available: no backend"),
+            "No print queue found",
+        ),
+        (
+            "nl",
+            ("kabel", "Linux: installeer de udev-regel", "Windows:", "USB not available: no backend"),
+            "Geen printerwachtrij",
+        ),
     ],
 )
 async def test_nothing_found_says_what_to_check(qtbot, station, wait_for, language, usb_words, queue_words):
@@ -761,3 +769,28 @@ async def test_after_ctrl_l_the_dialogs_buttons_follow_the_language(qtbot, stati
     await wait_for(lambda: button_texts() == ["Annuleren", "Opslaan"])
     assert dialog.warehouse_choice.button.text() == "Uit Picqer laden"
     assert startup_messages.language.value == "nl"  # its own words stay Dutch: only Qt's are the app's
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_every_tab_fits_a_1280_by_720_screen_with_nothing_cut_off(qtbot, station, wait_for, language):
+    station.printers = PrinterSearch(problems=("USB not available: No backend available",))  # the longest texts
+    settings = Settings(language=language)
+    dialog = make_dialog(qtbot, station, Messages(language), settings, discover_printers=station.discover_printers)
+    for form, transport in ((dialog.label_printer, "usb"), (dialog.document_printer, "spooler")):
+        form.transport.setCurrentIndex(form.transport.findData(transport))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    dialog.show()
+    await wait_for(lambda: not dialog.busy)
+    for load in (dialog.load_warehouses, dialog.load_relay_profiles, dialog.load_order_fields):
+        await load()
+    start_width = dialog.width()
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        await asyncio.sleep(0.05)
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 690, (index, hint)  # 720 less a title bar
+        assert dialog.width() == start_width, "the dialog must not grow past its place when a tab opens"
+    for form in (dialog.label_printer, dialog.document_printer):
+        found = form.found
+        assert found.height() >= found.heightForWidth(found.width()), found.text()  # every line shows

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -323,18 +323,19 @@ class PrinterForm(QWidget):
         self.address.setEditable(True)
         self.address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.address.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.address.setMinimumContentsLength(16)
+        self.address.setMinimumContentsLength(22)  # a queue name like "Brother_HL_L2350DW_series" in full
         self.address.setEditText(printer.address)
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("printersRefresh")
         self.refresh_button.hide()  # shown once the dialog can look for printers
-        address_row = QHBoxLayout()
-        address_row.addWidget(self.address, 1)
-        address_row.addWidget(self.refresh_button)
         self.found = QLabel()
         self.found.setObjectName("printersFound")
         self.found.setWordWrap(True)
         self.found.hide()
+        # What was found on a row of its own: a wrapped text beside a button in a form row was cut off.
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.refresh_button)
         self._search: PrinterSearch | None = None
         self._searching = False
         self._can_search = False
@@ -381,7 +382,7 @@ class PrinterForm(QWidget):
             self.labels[key].setBuddy(widget)
         form.addRow(self.labels["transport"], self.transport)
         form.addRow(self.labels["address"], address_row)
-        form.addRow("", self.found)
+        form.addRow(self.found)
         form.addRow(self.labels["language"], self.language)
         form.addRow(self.labels["dpi"], self.dpi)
         form.addRow(self.labels["size"], self.size)
@@ -485,6 +486,22 @@ class PrinterForm(QWidget):
             self.found.setText(
                 m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
             )
+        self._fit_found()
+
+    def _fit_found(self) -> None:
+        # QFormLayout gives a spanning row its size hint, not its height for the width it has: a long wrapped
+        # message (nothing found, what to check) lost its last lines. Ask the label its height at its width.
+        width = self.found.width()
+        if not self.found.isHidden() and width > 50:  # laid out (a hidden tab's page keeps its width)
+            self.found.setMinimumHeight(self.found.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_found()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_found()
 
     def _found_text(self, found: FoundPrinter) -> str:
         """A found printer as the list shows it: where it is, what it is and whether it can print now."""
@@ -905,6 +922,11 @@ class SettingsDialog(QDialog):
         self._searching_printers = False
         self.discard_box: QMessageBox | None = None  # the "close without saving?" question while it is open
         self.retranslate()
+        if discover_printers is not None:
+            # Refresh and the search's result take their room now: appearing after the first search, they
+            # widened the dialog past the right edge of a 1280 px screen.
+            for form in (self.label_printer, self.document_printer):
+                form.set_searching()
         self.resize(860, 640)
         self._baseline = self._snapshot()
 
