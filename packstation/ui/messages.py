@@ -577,9 +577,19 @@ CATALOGUE: dict[str, str] = {
     "settings.package.digital_stamp": "Digital stamp",
     "settings.offered": "Options the packer can change",
     "settings.on_by_default": "on by default",
-    "settings.picqer_ids": "Picqer profile ids",
-    "settings.picqer_ids_hint": "e.g. 1365, 1366",
-    "settings.picqer_ids_known": "Known in Picqer: {names}",
+    "settings.picqer_links": "Picqer shipping profiles",
+    "settings.links.unknown": "Picqer profile {id} (Load from Picqer shows its name)",
+    "settings.links.found": (
+        "Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save."
+    ),
+    "settings.links.there": "Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.",
+    "settings.links.gone": (
+        "Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). "
+        "Untick it, then Save."
+    ),
+    "settings.links.empty": (
+        "Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again."
+    ),
     "settings.write_back": "After printing, in Picqer",
     "settings.wb.comment": "Add a comment with the track && trace code",
     "settings.wb.order_field": "Order field for the tracking code",

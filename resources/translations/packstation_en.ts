@@ -2009,18 +2009,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

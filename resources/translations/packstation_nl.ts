@@ -2009,19 +2009,34 @@
         <translation>standaard aan</translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
-        <translation>Picqer-profielnummers</translation>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
+        <translation>Picqer-verzendprofielen</translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
-        <translation>bijv. 1365, 1366</translation>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
+        <translation>Picqer-profiel {id} (Uit Picqer laden toont de naam)</translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
-        <translation>Bekend in Picqer: {names}</translation>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation>Picqer heeft {count} verzendprofielen. Vink de profielen aan waarvan dit profiel de picklijsten verzendt en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation>Picqer heeft {count} verzendprofielen; de aangevinkte ({name}) zitten erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation>Picqer heeft {count} verzendprofielen, maar niet het eerder aangevinkte {id} (verwijderd of uitgezet). Vink het uit en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
+        <translation>Picqer heeft geen actieve verzendprofielen. Voeg je vervoerders toe in Picqer en laad opnieuw.</translation>
     </message>
     <message>
         <source>After printing, in Picqer</source>

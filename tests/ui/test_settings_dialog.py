@@ -294,36 +294,87 @@ async def test_show_hide_key(qtbot, station):
     assert field.edit.echoMode().name == "Normal" and field.toggle.text() == "Hide"
 
 
-async def test_profiles_editor_adds_and_links_a_profile(qtbot, station):
-    dialog = make_dialog(qtbot, station, Messages("en"), picqer_profiles={1365: "PostNL Standaard (Picqer)"})
+def link_names(editor) -> list[tuple[str, bool]]:
+    links = editor.picqer_links.list
+    return [(links.item(i).text(), links.item(i).checkState() == Qt.CheckState.Checked) for i in range(links.count())]
+
+
+def tick(editor, name: str, on: bool = True) -> None:
+    item = editor.picqer_links.list.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+async def test_profiles_editor_adds_and_links_a_profile_by_picqer_name(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("en"))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
     editor = dialog.profiles_editor
     assert editor.list.count() == 6  # the platform defaults to start from
-    assert "1365 = PostNL Standaard (Picqer)" in editor.picqer_known.text()
     editor.add_profile()
     editor.name.setText("Brievenbus met tekst")
     editor.name.textEdited.emit("Brievenbus met tekst")
     editor.package_type.setCurrentIndex(editor.package_type.findData("mailbox"))
     editor.offered["label_description"].setChecked(True)
-    editor.picqer_ids.setText("1365, 1366")
-    editor.picqer_ids.textEdited.emit("1365, 1366")
+    assert link_names(editor) == []
+    await dialog.load_profile_links()
+    assert station.profile_calls == [("mijnwinkel", "pq-key")]
+    assert link_names(editor) == [
+        ("packstation relay - packstation - PostNL", False),
+        ("packstation relay - packstation - PostNL handtekening", False),
+        ("PostNL Algemeen - Standaard", False),
+    ]
+    assert editor.picqer_links.tester.result.text().startswith("Picqer has 3 shipping profiles. Tick the ones")
+    tick(editor, "PostNL Algemeen - Standaard")
+    tick(editor, "packstation relay - packstation - PostNL")
     assert editor.list.item(6).text() == "Brievenbus met tekst"
     assert dialog.save()
     saved = settings_module.load(station.path).settings.profiles
     profile = profile_from_dict(saved[-1])
     assert profile.name == "Brievenbus met tekst"
     assert profile.package_type.name == "MAILBOX"
-    assert profile.picqer_profile_ids == (1365, 1366)
+    assert profile.picqer_profile_ids == (1365, 3001)  # in the order ticked
     assert [o.key for o in profile.options] == ["label_description"]
     # The defaults kept their options (labels and all) through the round trip.
     assert profile_from_dict(saved[0]).options[0].label == "Signature on delivery"
+
+    again = make_dialog(qtbot, station, Messages("en"))
+    again.profiles_editor.list.setCurrentRow(6)
+    assert link_names(again.profiles_editor) == [
+        ("Picqer profile 1365 (Load from Picqer shows its name)", True),
+        ("Picqer profile 3001 (Load from Picqer shows its name)", True),
+    ]
+
+
+async def test_a_linked_picqer_profile_that_is_gone_is_named_and_can_be_unticked(qtbot, station):
+    from packstation.domain.profiles import default_profiles, profile_to_dict
+    from packstation.domain.shipments import Platform
+
+    first = {**profile_to_dict(default_profiles(Platform.MYPARCEL)[0]), "picqer_profile_ids": [1365, 4444]}
+    dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl", profiles=(first,)))
+    dialog.picqer_address.setText("mijnwinkel")
+    dialog.picqer_key.edit.setText("pq-key")
+    editor = dialog.profiles_editor
+    await dialog.load_relay_profiles()  # one load serves both lists
+    assert station.profile_calls == [("mijnwinkel", "pq-key")]
+    assert link_names(editor)[:2] == [
+        ("Profiel 4444 (niet meer in Picqer)", True),
+        ("packstation relay - packstation - PostNL", False),
+    ]
+    assert ("PostNL Algemeen - Standaard", True) in link_names(editor)
+    await dialog.load_profile_links()
+    assert "niet het eerder aangevinkte 4444" in editor.picqer_links.tester.result.text()
+    tick(editor, "Profiel 4444 (niet meer in Picqer)", on=False)
+    assert dialog.save()
+    saved = profile_from_dict(settings_module.load(station.path).settings.profiles[0])
+    assert saved.picqer_profile_ids == (1365,)
 
 
 async def test_an_invalid_profile_is_refused_with_the_reason(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     editor = dialog.profiles_editor
-    editor.picqer_ids.setText("abc")
-    editor.picqer_ids.textEdited.emit("abc")
-    assert editor.problem.text()
+    editor.name.setText("")
+    editor.name.textEdited.emit("")
+    assert editor.problem.text() == "A shipping profile needs a name."
     assert not dialog.save()
     assert dialog.tabs.currentWidget() is editor
     assert not station.path.exists()

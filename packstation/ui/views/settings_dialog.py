@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -156,7 +157,6 @@ class _Tester:
 class ChoiceTexts:
     """Catalogue keys of one named Picqer list: what the combo and the result line say."""
 
-    none: str  # the "nothing chosen" item (id 0)
     unknown: str  # {id}: the saved id before the list is loaded
     missing: str  # {id}: the saved id after loading, when Picqer no longer has it
     found: str  # {count}: loaded, nothing chosen yet
@@ -164,36 +164,41 @@ class ChoiceTexts:
     gone: str  # {count} {id}: loaded, the chosen one is not
     empty: str  # loaded, Picqer has none
     button: str  # the button that loads the list
+    none: str = ""  # a combo's "nothing chosen" item (id 0)
 
 
-class PicqerChoice:
-    """One id Picqer holds (a shipping profile, order field, warehouse), chosen by name and saved by id.
+class _PicqerNames:
+    """What every named Picqer list shares: a load button, the result in words, and the names as listed.
 
-    Until the list is loaded the saved id is shown by its number; after loading, an id Picqer no longer has
-    stays chosen (nothing is lost by just looking) and is named as gone until the admin chooses another.
+    Until the list is loaded a saved id is shown by its number; after loading, an id Picqer no longer has
+    stays chosen (nothing is lost by just looking) and is named as gone until the admin chooses otherwise.
     """
 
-    def __init__(self, messages: Messages, texts: ChoiceTexts, chosen_id: int, object_name: str) -> None:
+    def __init__(self, messages: Messages, texts: ChoiceTexts, object_name: str) -> None:
         self._messages = messages
         self.texts = texts
-        self.chosen_id = chosen_id
         self.items: list[tuple[int, str]] = []  # (id, name) as Picqer listed them
         self.loaded = False
-        self.combo = QComboBox()
-        self.combo.setObjectName(object_name)
-        # Long Picqer names must not widen the dialog past a 1280 px screen.
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(28)
         self.button = QPushButton()
         self.button.setObjectName(f"{object_name}Load")
         self.tester = _Tester(self.button)
-        self.row = QHBoxLayout()
-        self.row.addWidget(self.combo, 1)
-        self.row.addWidget(self.button)
-        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def chosen_ids(self) -> list[int]:
+        """Return the ids chosen now (saved ones included until the admin drops them)."""
+        raise NotImplementedError
+
+    def fill(self) -> None:
+        """Show the names Picqer listed and the chosen ids it does not name."""
+        raise NotImplementedError
+
+    def set_items(self, items: Sequence[tuple[int, str]]) -> None:
+        """Take a list loaded elsewhere (the same GET answers more than one list)."""
+        self.items = list(items)
+        self.loaded = True
+        self.fill()
 
     async def load(self, fetch: Callable[[], Awaitable[Sequence[tuple[int, str]]]]) -> None:
-        """Load the list from Picqer and say what was found, and whether the chosen one is among it."""
+        """Load the list from Picqer and say what was found, and whether the chosen ones are among it."""
         m = self._messages
         self.tester.start(m.t("settings.testing"))
         try:
@@ -201,43 +206,112 @@ class PicqerChoice:
         except Exception as exc:
             self.tester.finish(m.error(exc, During.SETTINGS), ok=False)
             return
-        self.items = items
-        self.loaded = True
-        self.fill()
+        self.set_items(items)
         count = len(items)
         names = dict(items)
+        chosen = [i for i in self.chosen_ids() if i]
+        gone = [i for i in chosen if i not in names]
         t = self.texts
         if not count:
             self.tester.finish(m.t(t.empty), ok=False)
-        elif self.chosen_id and self.chosen_id in names:
-            self.tester.finish(m.t(t.there, count=count, name=names[self.chosen_id]), ok=True)
-        elif self.chosen_id:
-            self.tester.finish(m.t(t.gone, count=count, id=self.chosen_id), ok=False)
+        elif gone:
+            self.tester.finish(m.t(t.gone, count=count, id=", ".join(map(str, gone))), ok=False)
+        elif chosen:
+            self.tester.finish(m.t(t.there, count=count, name=", ".join(names[i] for i in chosen)), ok=True)
         else:
             self.tester.finish(m.t(t.found, count=count), ok=True)
 
-    def fill(self) -> None:
-        """Show the names Picqer listed, or the saved id by its number until they are loaded."""
-        m = self._messages
-        with QSignalBlocker(self.combo):
-            self.combo.clear()
-            self.combo.addItem(m.t(self.texts.none), 0)
-            if self.chosen_id and self.chosen_id not in dict(self.items):
-                text = self.texts.missing if self.loaded else self.texts.unknown
-                self.combo.addItem(m.t(text, id=self.chosen_id), self.chosen_id)
-            for item_id, name in self.items:
-                self.combo.addItem(name, item_id)
-            _select(self.combo, self.chosen_id)
+    def name_of(self, item_id: int) -> str:
+        """Return an id's name as Picqer listed it, or the id in words when Picqer did not name it."""
+        names = dict(self.items)
+        if item_id in names:
+            return names[item_id]
+        return self._messages.t(self.texts.missing if self.loaded else self.texts.unknown, id=item_id)
 
     def retranslate(self) -> None:
         self.button.setText(self._messages.t(self.texts.button))
         self.fill()
 
-    def set_enabled(self, enabled: bool) -> None:
-        self.combo.setEnabled(enabled)
+
+class PicqerChoice(_PicqerNames):
+    """One id Picqer holds (a shipping profile, order field, warehouse), chosen by name in a combo, saved by id."""
+
+    def __init__(self, messages: Messages, texts: ChoiceTexts, chosen_id: int, object_name: str) -> None:
+        super().__init__(messages, texts, object_name)
+        self.chosen_id = chosen_id
+        self.combo = QComboBox()
+        self.combo.setObjectName(object_name)
+        # Long Picqer names must not widen the dialog past a 1280 px screen.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(28)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.combo, 1)
+        self.row.addWidget(self.button)
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def chosen_ids(self) -> list[int]:
+        return [self.chosen_id]
+
+    def fill(self) -> None:
+        m = self._messages
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            self.combo.addItem(m.t(self.texts.none), 0)
+            if self.chosen_id and self.chosen_id not in dict(self.items):
+                self.combo.addItem(self.name_of(self.chosen_id), self.chosen_id)
+            for item_id, name in self.items:
+                self.combo.addItem(name, item_id)
+            _select(self.combo, self.chosen_id)
 
     def _chosen(self, _index: int) -> None:
         self.chosen_id = int(self.combo.currentData() or 0)
+
+
+class PicqerChecklist(_PicqerNames):
+    """Several ids Picqer holds (the shipping profiles a station profile ships), ticked by name, saved by id."""
+
+    def __init__(self, messages: Messages, texts: ChoiceTexts, object_name: str) -> None:
+        super().__init__(messages, texts, object_name)
+        self.checked: list[int] = []
+        self.list = QListWidget()
+        self.list.setObjectName(object_name)
+        self.list.itemChanged.connect(self._ticked)
+        self._filling = False
+        self.on_change: Callable[[], None] = lambda: None  # the owner's: called after a tick or untick
+
+    def chosen_ids(self) -> list[int]:
+        return list(self.checked)
+
+    def set_checked(self, ids: Sequence[int]) -> None:
+        self.checked = list(ids)
+        self.fill()
+
+    def fill(self) -> None:
+        self._filling = True
+        try:
+            self.list.clear()
+            listed = [item_id for item_id, _name in self.items]
+            for item_id in [i for i in self.checked if i not in listed] + listed:
+                item = QListWidgetItem(self.name_of(item_id))
+                item.setToolTip(self.name_of(item_id))
+                item.setData(Qt.ItemDataRole.UserRole, item_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = item_id in self.checked
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.list.addItem(item)
+        finally:
+            self._filling = False
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        item_id = int(item.data(Qt.ItemDataRole.UserRole))
+        ticked = item.checkState() == Qt.CheckState.Checked
+        if ticked and item_id not in self.checked:
+            self.checked.append(item_id)
+        elif not ticked and item_id in self.checked:
+            self.checked.remove(item_id)
+        self.on_change()
 
 
 RELAY_PROFILE_TEXTS = ChoiceTexts(
@@ -258,6 +332,15 @@ ORDER_FIELD_TEXTS = ChoiceTexts(
     there="settings.order_field.there",
     gone="settings.order_field.gone",
     empty="settings.order_field.empty",
+    button="settings.load_from_picqer",
+)
+PROFILE_LINK_TEXTS = ChoiceTexts(
+    unknown="settings.links.unknown",
+    missing="settings.wb.profile_missing",
+    found="settings.links.found",
+    there="settings.links.there",
+    gone="settings.links.gone",
+    empty="settings.links.empty",
     button="settings.load_from_picqer",
 )
 WAREHOUSE_TEXTS = ChoiceTexts(
@@ -572,7 +655,6 @@ class ProfilesEditor(QWidget):
         super().__init__(parent)
         self._messages = messages
         self._platform = platform
-        self._picqer_profiles = dict(picqer_profiles)
         self.edited = False
         self._profiles: list[dict[str, Any]] = [dict(p) for p in profiles]
         self._current = -1
@@ -613,24 +695,39 @@ class ProfilesEditor(QWidget):
                 self.default_on[key] = QCheckBox()
                 self.default_on[key].setObjectName(f"default_{key}")
                 grid.addWidget(self.default_on[key], row, 1)
-        self.picqer_ids = QLineEdit()
-        self.picqer_ids.setObjectName("picqerIds")
-        self.picqer_known = QLabel()
-        self.picqer_known.setWordWrap(True)
+        # The Picqer shipping profiles this profile ships, ticked by name (Picqer's own list, not typed ids).
+        self.picqer_links = PicqerChecklist(messages, PROFILE_LINK_TEXTS, "picqerProfiles")
+        links = self.picqer_links.list
+        links.setMaximumHeight(110)
+        # A long "provider - profile" name is shortened in the list (whole in its tooltip), not scrolled sideways.
+        links.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if picqer_profiles:
+            self.picqer_links.set_items(list(picqer_profiles.items()))
+        self.picqer_links.on_change = self._form_edited
+        # The load button under the row's label, where the form has room: a row of its own made the profiles tab
+        # the tallest of the dialog.
+        links_label = QWidget()
+        links_column = QVBoxLayout(links_label)
+        links_column.setContentsMargins(0, 0, 0, 0)
         self.problem = QLabel()
         self.problem.setObjectName("problems")
         self.problem.setWordWrap(True)
-        self.labels = {key: QLabel() for key in ("name", "carrier", "package_type", "picqer_ids")}
+        self.labels = {key: QLabel() for key in ("name", "carrier", "package_type", "picqer_links")}
         self.labels["name"].setBuddy(self.name)
         self.labels["carrier"].setBuddy(self.carrier)
         self.labels["package_type"].setBuddy(self.package_type)
-        self.labels["picqer_ids"].setBuddy(self.picqer_ids)
+        self.labels["picqer_links"].setBuddy(self.picqer_links.list)
         form.addRow(self.labels["name"], self.name)
         form.addRow(self.labels["carrier"], self.carrier)
         form.addRow(self.labels["package_type"], self.package_type)
         form.addRow(self.options_box)
-        form.addRow(self.labels["picqer_ids"], self.picqer_ids)
-        form.addRow(self.picqer_known)
+        links_column.addWidget(self.labels["picqer_links"])
+        links_column.addWidget(self.picqer_links.button, 0, Qt.AlignmentFlag.AlignLeft)
+        links_column.addWidget(self.picqer_links.tester.busy)
+        links_column.addStretch(1)
+        form.addRow(links_label, self.picqer_links.list)
+        form.addRow(self.picqer_links.tester.result)
         form.addRow(self.problem)
         root.addWidget(self.form_box, 3)
 
@@ -639,8 +736,7 @@ class ProfilesEditor(QWidget):
         self.copy_button.clicked.connect(self.copy_profile)
         self.remove_button.clicked.connect(self.remove_profile)
         self.defaults_button.clicked.connect(self.reset_defaults)
-        for widget in (self.name, self.picqer_ids):
-            widget.textEdited.connect(self._form_edited)
+        self.name.textEdited.connect(self._form_edited)
         for combo in (self.carrier, self.package_type):
             combo.currentIndexChanged.connect(self._form_edited)
         for box in (*self.offered.values(), *self.default_on.values()):
@@ -659,8 +755,8 @@ class ProfilesEditor(QWidget):
         return tuple(result)
 
     def set_picqer_profiles(self, names: Mapping[int, str]) -> None:
-        self._picqer_profiles = dict(names)
-        self._show_known()
+        """Take the account's shipping profiles (id: name) loaded elsewhere in the dialog."""
+        self.picqer_links.set_items(list(names.items()))
 
     def add_profile(self) -> None:
         platform = self._platform()
@@ -746,9 +842,9 @@ class ProfilesEditor(QWidget):
             box.setChecked(key in options)
         for key, box in self.default_on.items():
             box.setChecked(key in options and str(options[key].get("default_value")) == YES)
-        self.picqer_ids.setText(", ".join(str(i) for i in data.get("picqer_profile_ids", [])))
+        ids = data.get("picqer_profile_ids", [])
+        self.picqer_links.set_checked([i for i in ids if isinstance(i, int)] if isinstance(ids, list) else [])
         self._loading = False
-        self._show_known()
         self._check()
 
     def _form_edited(self, *_args: object) -> None:
@@ -757,7 +853,6 @@ class ProfilesEditor(QWidget):
         self.edited = True
         self._store_form()
         self.list.item(self._current).setText(self.name.text())
-        self._show_known()
         self._check()
 
     def _store_form(self) -> None:
@@ -769,12 +864,7 @@ class ProfilesEditor(QWidget):
         data["carrier"] = self.carrier.currentData()
         data["package_type"] = self.package_type.currentData()
         data["platform"] = self._platform().value
-        ids: list[Any] = []
-        for part in self.picqer_ids.text().replace(";", ",").split(","):
-            part = part.strip().lstrip("#")
-            if part:
-                ids.append(int(part) if part.isdigit() else part)  # a non-number is refused by profile_from_dict
-        data["picqer_profile_ids"] = ids
+        data["picqer_profile_ids"] = self.picqer_links.chosen_ids()
         data["options"] = [self._option(key, existing.get(key)) for key, box in self.offered.items() if box.isChecked()]
         self._profiles[self._current] = data
 
@@ -806,13 +896,6 @@ class ProfilesEditor(QWidget):
         else:
             self.problem.clear()
 
-    def _show_known(self) -> None:
-        if not self._picqer_profiles:
-            self.picqer_known.clear()
-            return
-        names = ", ".join(f"{pid} = {name}" for pid, name in sorted(self._picqer_profiles.items()))
-        self.picqer_known.setText(self._messages.t("settings.picqer_ids_known", names=names))
-
     def retranslate(self) -> None:
         m = self._messages
         self.add_button.setText(m.t("settings.profile_add"))
@@ -822,8 +905,7 @@ class ProfilesEditor(QWidget):
         self.labels["name"].setText(m.t("settings.profile_name"))
         self.labels["carrier"].setText(m.t("settings.carrier"))
         self.labels["package_type"].setText(m.t("settings.package_type"))
-        self.labels["picqer_ids"].setText(m.t("settings.picqer_ids"))
-        self.picqer_ids.setPlaceholderText(m.t("settings.picqer_ids_hint"))
+        self.labels["picqer_links"].setText(m.t("settings.picqer_links"))
         self.options_box.setTitle(m.t("settings.offered"))
         for key, box in self.offered.items():
             box.setText(m.t(f"option.label.{key}"))
@@ -831,7 +913,7 @@ class ProfilesEditor(QWidget):
             box.setText(m.t("settings.on_by_default"))
         for i in range(self.package_type.count()):
             self.package_type.setItemText(i, m.t(f"settings.package.{self.package_type.itemData(i)}"))
-        self._show_known()
+        self.picqer_links.retranslate()
 
 
 def _config_option_dict(option: ConfigOption) -> dict[str, Any]:
@@ -909,6 +991,7 @@ class SettingsDialog(QDialog):
             picqer_profiles or {},
         )
         self.tabs.addTab(self.profiles_editor, "")
+        self.profiles_editor.picqer_links.button.clicked.connect(lambda: self._spawn(self.load_profile_links()))
         self.tabs.addTab(self._build_general(), "")
         self.error_label = QLabel()
         self.error_label.setObjectName("problems")
@@ -1218,6 +1301,16 @@ class SettingsDialog(QDialog):
         """Load Picqer's shipping profiles (provider - profile) to choose the relay's by name; say what was found."""
         loader = self._relay_profile_names if self._load_picqer_profiles is not None else None
         await self._load_choice(self.relay_choice, loader)
+        if self.relay_choice.loaded:  # the same list: the profiles tab ticks from it without loading again
+            self.profiles_editor.picqer_links.set_items(self.relay_choice.items)
+
+    async def load_profile_links(self) -> None:
+        """Load Picqer's shipping profiles to tick, by name, the ones a station profile ships."""
+        links = self.profiles_editor.picqer_links
+        loader = self._relay_profile_names if self._load_picqer_profiles is not None else None
+        await self._load_choice(links, loader)
+        if links.loaded:
+            self.relay_choice.set_items(links.items)
 
     async def load_order_fields(self) -> None:
         """Load Picqer's order fields to choose the one that keeps the tracking code by name."""
@@ -1227,7 +1320,7 @@ class SettingsDialog(QDialog):
         """Load Picqer's warehouses to choose the one this station packs for by name."""
         await self._load_choice(self.warehouse_choice, self._load_picqer_warehouses)
 
-    async def _load_choice(self, choice: PicqerChoice, loader: Callable[[str, str], Awaitable[Any]] | None) -> None:
+    async def _load_choice(self, choice: _PicqerNames, loader: Callable[[str, str], Awaitable[Any]] | None) -> None:
         """Load one named Picqer list into its choice with the address and key as entered (not yet saved)."""
         address = self.picqer_address.text().strip()
         key = self.picqer_key.text()
