@@ -6,6 +6,7 @@ HTTP or printers itself. Keyboard only: Ctrl+Tab switches tabs, Alt+letter jumps
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import dataclasses
 import logging
@@ -167,7 +168,7 @@ class ChoiceTexts:
     none: str = ""  # a combo's "nothing chosen" item (id 0)
 
 
-class _PicqerNames:
+class _PicqerNames(abc.ABC):
     """What every named Picqer list shares: a load button, the result in words, and the names as listed.
 
     Until the list is loaded a saved id is shown by its number; after loading, an id Picqer no longer has
@@ -183,13 +184,13 @@ class _PicqerNames:
         self.button.setObjectName(f"{object_name}Load")
         self.tester = _Tester(self.button)
 
+    @abc.abstractmethod
     def chosen_ids(self) -> list[int]:
         """Return the ids chosen now (saved ones included until the admin drops them)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def fill(self) -> None:
         """Show the names Picqer listed and the chosen ids it does not name."""
-        raise NotImplementedError
 
     def set_items(self, items: Sequence[tuple[int, str]]) -> None:
         """Take a list loaded elsewhere (the same GET answers more than one list)."""
