@@ -845,3 +845,33 @@ async def test_every_tab_fits_a_1280_by_720_screen_with_nothing_cut_off(qtbot, s
     for form in (dialog.label_printer, dialog.document_printer):
         found = form.found
         assert found.height() >= found.heightForWidth(found.width()), found.text()  # every line shows
+
+
+async def test_the_app_hands_the_dialog_its_lists_to_choose_from(qtbot, tmp_path, monkeypatch, wait_for):
+    """GuiStation.open_settings: the printers this machine sees and the demo Picqer's names, end to end."""
+    from PySide6.QtWidgets import QApplication
+
+    from packstation import app
+    from packstation.demo import DemoServers
+
+    monkeypatch.setenv("PACKSTATION_CONFIG", str(tmp_path / "settings.toml"))
+    servers = DemoServers().start()
+    try:
+        station = app.GuiStation(QApplication.instance(), demo=False)
+        station.context = object()  # open_settings only checks that one is running
+        station.open_settings(Messages("en"))
+        dialog = station._dialog
+        qtbot.addWidget(dialog)
+        await wait_for(lambda: not dialog.busy)  # the first search, on a worker thread
+        form = dialog.label_printer
+        form.transport.setCurrentIndex(form.transport.findData("usb"))
+        assert form.found.text().startswith(("Zebras on USB:", "No Zebra on USB."))  # whatever this machine has
+        dialog.picqer_address.setText(servers.picqer_url)
+        dialog.picqer_key.edit.setText(servers.picqer_api_key)
+        await dialog.load_warehouses()
+        await dialog.load_order_fields()
+        assert dialog.warehouse_choice.combo.findText("Winkel Antwerpen") > 0
+        assert dialog.wb_order_field.findText("Track & trace") > 0
+        dialog.done(0)
+    finally:
+        servers.stop()
