@@ -551,8 +551,8 @@ class PrinterForm(QWidget):
         typed = self.address.currentText()
         with QSignalBlocker(self.address):
             self.address.clear()
-            for found in self.found_printers():
-                self.address.addItem(self._found_text(found), found.address)
+            for printer in self.found_printers():
+                self.address.addItem(self._found_text(printer), printer.address)
             self.address.setCurrentIndex(-1)
             self.address.setEditText(typed)
         if not listed:
@@ -633,7 +633,9 @@ class PrinterForm(QWidget):
             self.language.setItemText(i, m.t(f"settings.printer_language.{self.language.itemData(i)}"))
         for i in range(self.layout_choice.count()):
             self.layout_choice.setItemText(i, m.t(f"settings.layout.{self.layout_choice.itemData(i)}"))
-        self.address.lineEdit().setPlaceholderText(m.t("settings.address_hint"))
+        address_edit = self.address.lineEdit()
+        if address_edit is not None:  # always: the combo is editable
+            address_edit.setPlaceholderText(m.t("settings.address_hint"))
         self.refresh_button.setText(m.t("settings.printers_refresh"))
         self._show_found()
         self.darkness.setSpecialValueText(m.t("settings.darkness_printer"))
