@@ -14,7 +14,6 @@ import string
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
 import packstation.ui.resources_rc  # noqa: F401 - registers :/translations with Qt's resource system
@@ -1049,8 +1048,12 @@ _APPLICATION_TRANSLATORS: list[QTranslator] = []
 def _remove_application_translators(app: QCoreApplication | None) -> None:
     while _APPLICATION_TRANSLATORS:
         translator = _APPLICATION_TRANSLATORS.pop()
-        if app is not None and shiboken6.isValid(translator):  # its Messages may be gone (and removed it)
+        if app is None:
+            continue
+        try:
             app.removeTranslator(translator)
+        except RuntimeError:  # its Messages is gone, and Qt removed the translator with it
+            pass
 
 
 def _load_translation(language: Language, parent: QObject | None = None) -> QTranslator | None:

@@ -802,6 +802,7 @@ async def test_a_wrong_key_says_where_to_find_the_right_one(qtbot, station, lang
 
 
 async def test_after_ctrl_l_the_dialogs_buttons_follow_the_language(qtbot, station, wait_for):
+    Messages("nl")  # an earlier window's words, gone now (Qt took its translators with it)
     startup_messages = Messages("nl")  # run_gui's words (first-run dialog, crash dialog): installed on the app too
     window_messages = Messages("nl")  # the window's, which Ctrl+L switches
     dialog = make_dialog(qtbot, station, window_messages, Settings(language="nl"))
