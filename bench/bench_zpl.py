@@ -9,6 +9,9 @@ the machine falls on all of them alike; the ratios come from the same rounds.
 
 Run: .venv/bin/python bench/bench_zpl.py [--repeat N] [--baseline COMMIT]
 (--baseline adds zpl.py as of COMMIT, loaded from git, to the same alternating rounds: before/after in one run.)
+
+A last table times finding the label on an A4 sheet (no position given) against the position given, and an A6
+label drawn here, which must not pay for the search (with --baseline: against zpl.py before the search existed).
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
 
 from packstation.printing import barcodes, zpl, zpl_render
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "labels"
+SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "data" / "labels"  # sources: tests/data/SOURCES.md
 LABELS = {
     "bpost_webatvantage_createLabelForOrder.pdf": 1,  # A4 sheet, label in position 1
     "pdf2zpl_endicia-shipping-label.pdf": None,
@@ -160,7 +164,61 @@ def main() -> int:
                 )
     print("zebrafy (equal) gets the whole page: it has no A4-quadrant crop, so bpost at 203 dpi is shrunk.")
     print("\nbarcodes: readable in what would be sent / readable in the source PDF at 300 dpi (page 1 of each PDF)")
+    sheet_search(args.repeat, before, args.baseline)
     return 0
+
+
+def a6_label() -> bytes:
+    """An A6 label (105 x 148 mm, a Code128 and address lines) drawn with reportlab: MyParcel's usual format."""
+    from reportlab.graphics.barcode.code128 import Code128
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(105 * mm, 148 * mm))
+    c.rect(4 * mm, 4 * mm, 97 * mm, 140 * mm)
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(("J. de Vries", "Keizersgracht 1", "1015 CJ Amsterdam")):
+        c.drawString(10 * mm, (130 - 5 * i) * mm, line)
+    Code128("3SMYPA0004711", barWidth=0.38 * mm, barHeight=18 * mm).drawOn(c, 10 * mm, 60 * mm)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def sheet_search(repeat: int, before: object | None, baseline: str | None) -> None:
+    """Time the search for a sheet's label, and show that an A6 label does not pay for it."""
+    bpost = (SAMPLES / "bpost_webatvantage_createLabelForOrder.pdf").read_bytes()
+    a6 = a6_label()
+    old_module: Any = before
+    print(f"\n{'sheet search':36} {'dpi':>4} {'given ms':>9} {'found ms':>9} {'before ms':>10}")
+    for dpi in (203, 300):
+        given = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi, quadrant=1)
+        search = zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi)
+
+        def given_position(g: zpl.LabelGeometry = given) -> object:
+            return zpl.pdf_to_zpl(bpost, g)
+
+        def found_by_itself(g: zpl.LabelGeometry = search) -> object:
+            return zpl.convert(bpost, g, locate_barcodes=barcodes.locate).labels
+
+        ms = medians_ms({"given": given_position, "found": found_by_itself}, repeat)
+        print(f"{'bpost A4 (position 1 / found)':36} {dpi:>4} {ms['given']:9.1f} {ms['found']:9.1f} {'':>10}")
+
+        def a6_now(g: zpl.LabelGeometry = search) -> object:
+            return zpl.pdf_to_zpl(a6, g)
+
+        fns: dict[str, Callable[[], object]] = {"found": a6_now}
+        if old_module is not None:
+
+            def a6_before(g: object = old_module.LabelGeometry.from_mm(101.6, 152.4, dpi=dpi)) -> object:
+                return old_module.pdf_to_zpl(a6, g)
+
+            fns["before"] = a6_before
+        ms = medians_ms(fns, repeat)
+        old_ms = f"{ms['before']:10.1f}" if "before" in ms else f"{'-':>10}"
+        name = f"A6 drawn (no search; before {baseline or '-'})"
+        print(f"{name:36} {dpi:>4} {'':>9} {ms['found']:9.1f} {old_ms}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from packstation.clients.errors import (
     parse_picqer_error,
     shipment_not_registered,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields, expect_list
 from packstation.domain.picklists import (
     DeliveryAddress,
@@ -37,6 +37,7 @@ from packstation.domain.picklists import (
     PicqerUser,
     shipment_made_with,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # the session imports httpx on its first request (see clients
 log = logging.getLogger(__name__)
 
 SERVICE = "Picqer"
-PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (seed 001, Pagination)
+PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (Picqer API, "Pagination"; api-notes §1)
 # Without Retry-After (Picqer does not document one) wait 20 s like the official PHP client, growing to 60 s.
 RATE_LIMIT_WAIT = 20.0
 RATE_LIMIT_CAP = 60.0
@@ -84,7 +85,7 @@ class PicqerClient:
             limiter,
             retry,
             headers={"Accept": "application/json"},
-            # HTTP Basic with the key as user name; "the password will be ignored" (seed 001).
+            # HTTP Basic with the key as user name; "the password will be ignored" (Picqer API, api-notes §1).
             basic_auth=(config.api_key, ""),
             error_parser=parse_picqer_error,
             rate_limit_wait=RATE_LIMIT_WAIT,
@@ -167,7 +168,7 @@ class PicqerClient:
             if found.number.casefold() == number.casefold():
                 if isinstance(item, Mapping) and isinstance(item.get("products"), list):
                     return found  # this list answer carries the products: it is the whole picklist
-                # List answers may leave out the products (contract §A.7.1); the single picklist has them.
+                # List answers may leave out the products (api-notes §2); the single picklist has them.
                 return await self.get_picklist(found.id)
         return None
 
@@ -223,7 +224,7 @@ class PicqerClient:
                 pass  # still unknown: keep watching until the window closes
             if waited >= window:
                 return False
-            await self._session.retry.sleep(COMMENT_CONFIRM_INTERVAL)
+            await self._watch_interval(window - waited, COMMENT_CONFIRM_INTERVAL)
             waited += COMMENT_CONFIRM_INTERVAL
 
     async def list_comments(self, picklist_id: int) -> list[str]:
@@ -295,8 +296,16 @@ class PicqerClient:
                 return found
             if waited >= window:
                 return None
-            await self._session.retry.sleep(SHIPMENT_CONFIRM_INTERVAL)
+            await self._watch_interval(window - waited, SHIPMENT_CONFIRM_INTERVAL)
             waited += SHIPMENT_CONFIRM_INTERVAL
+
+    async def _watch_interval(self, left: float, interval: float) -> None:
+        """Sleep one look of a watch for a write whose reply was lost, telling the job the watch's time left."""
+
+        async def one_interval(_seconds: float) -> None:
+            await self._session.retry.sleep(interval)
+
+        await wait_before_retry(Wait(SERVICE, WaitReason.CONFIRMING, left), one_interval)
 
     async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
         """Return the Picqer shipments of a picklist, cancelled ones included (oldest first, as Picqer lists them)."""
@@ -448,7 +457,7 @@ def parse_tags(value: object) -> tuple[str, ...]:
 def _delivery(f: Fields) -> DeliveryAddress:
     return DeliveryAddress(
         name=f.opt_str("deliveryname"),
-        # The picklist says "deliverycontact", the order "deliverycontactname" (contract §A.7.2).
+        # The picklist says "deliverycontact", the order "deliverycontactname" (api-notes §2).
         contact=f.opt_str("deliverycontact") or f.opt_str("deliverycontactname"),
         address_line=f.opt_str("deliveryaddress"),
         address_line2=f.opt_str("deliveryaddress2"),

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from packstation.domain.errors import LabelError
+from packstation.domain.errors import LabelError, SheetPositionNeeded
 
 
 def register(subparsers: Any) -> None:
@@ -23,7 +23,12 @@ def register(subparsers: Any) -> None:
     layout.add_argument("--crop", dest="layout", action="store_const", const="crop", help="print at size, crop")
     p.add_argument("--width-mm", type=float, default=101.6, metavar="W", help="label width (default 101.6)")
     p.add_argument("--height-mm", type=float, default=152.4, metavar="H", help="label height (default 152.4)")
-    p.add_argument("--position", type=int, choices=(1, 2, 3, 4), help="A4 sheet: which quarter holds the label")
+    p.add_argument(
+        "--position",
+        type=int,
+        choices=(1, 2, 3, 4),
+        help="A4 sheet: the quarter that holds the label (default: found by itself; asked if the sheet holds several)",
+    )
     p.set_defaults(func=run_label2zpl, layout="fit")
 
     p = subparsers.add_parser("zpl2png", help="render the graphics of a ZPL file to PNG (one file per label)")
@@ -54,16 +59,19 @@ def run_label2zpl(args: argparse.Namespace) -> int:
         geometry = zpl.LabelGeometry.from_mm(
             args.width_mm, args.height_mm, dpi=args.dpi, layout=args.layout, quadrant=args.position
         )
-        conversion = zpl.convert(pdf, geometry, encoding=args.encoding)
+        conversion = zpl.convert(pdf, geometry, encoding=args.encoding, locate_barcodes=barcodes.locate)
     except ValueError as exc:
         return _error(str(exc), 2)
+    except SheetPositionNeeded as exc:
+        return _error(f"{args.pdf}: {exc} Use --position 1-4.")
     except LabelError as exc:
         return _error(f"{args.pdf}: {exc}")
     text = "".join(conversion.labels)
     for note in conversion.notes:
         print(f"note: {note}", file=sys.stderr)
     images = zpl_render.render(text, args.dpi).images
-    source, output = barcodes.check(pdf, images)
+    # Only the barcodes of the part of each page that is printed: not those of a sheet's other labels.
+    source, output = barcodes.check(pdf, images, regions=conversion.regions)
     lost = barcodes.missing(source, output)
     if args.output:
         try:
@@ -73,6 +81,9 @@ def run_label2zpl(args: argparse.Namespace) -> int:
         print(f"{len(conversion.labels)} label(s), {len(text):,} bytes -> {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    refusal = barcodes.sheet_refusal(conversion, lost)
+    if refusal is not None:
+        return _error(f"{args.pdf}: {refusal}")
     if lost:
         return _error(f"these barcodes do not read after conversion: {', '.join(lost)}")
     return 0

@@ -26,7 +26,21 @@ class ApiError(PackstationError):
 
 
 class ConnectionFailed(ApiError):
-    """The server could not be reached (DNS, refused, reset, TLS)."""
+    """The server could not be reached (DNS, refused, reset, TLS); `url` is the address that was tried."""
+
+    def __init__(self, service: str, message: str, url: str = "") -> None:
+        super().__init__(service, message)
+        self.url = url
+
+
+class MissingApiKey(ApiError):
+    """No API key is set for the service; nothing was sent. `variable` is the environment variable that can
+    supply it when there is no keyring (headless stations, CI)."""
+
+    def __init__(self, service: str, variable: str = "") -> None:
+        where = f"enter it in the settings or set {variable}" if variable else "enter it in the settings"
+        super().__init__(service, f"no API key is set: {where}")
+        self.variable = variable
 
 
 class RequestTimeout(ApiError):
@@ -69,7 +83,7 @@ class NotFound(ApiStatusError):
 
 
 class RateLimited(ApiStatusError):
-    """429 after the retries ran out."""
+    """429 after the retries ran out; `waited` is how long this request already waited for the limit (seconds)."""
 
     def __init__(
         self,
@@ -77,9 +91,21 @@ class RateLimited(ApiStatusError):
         status: int,
         messages: tuple[ApiMessage, ...] = (),
         retry_after: float | None = None,
+        waited: float = 0.0,
     ) -> None:
         super().__init__(service, status, messages)
         self.retry_after = retry_after
+        self.waited = waited
+
+
+class WaitStopped(ApiError):
+    """The packer stopped a retry wait: the job stopped at its step; what was done is kept and F12 goes on.
+
+    Raised only while the request waits, never while one is on its way, so nothing is left half-sent.
+    """
+
+    def __init__(self, service: str) -> None:
+        super().__init__(service, "the packer stopped waiting")
 
 
 class PaymentRequired(ApiStatusError):
@@ -175,6 +201,32 @@ class BarcodeCheckFailed(PackstationError):
     def __init__(self, missing: tuple[str, ...]) -> None:
         super().__init__(", ".join(missing))
         self.missing = missing
+
+
+class SheetPositionNeeded(LabelError):
+    """A label sheet (A4) holds more than one label: which to print is the admin's choice, never a guess."""
+
+    def __init__(self, page: int, positions: tuple[int, ...]) -> None:
+        listed = ", ".join(map(str, positions))
+        super().__init__(
+            f"Page {page} is a sheet with more than one label or form on it (positions {listed}): choose the "
+            "position of the label to print (1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right)."
+        )
+        self.page = page
+        self.positions = positions
+
+
+class SheetLabelUnreadable(BarcodeCheckFailed):
+    """A label taken from part of a sheet was shrunk to fit the label printer and a barcode no longer reads."""
+
+    def __init__(self, missing: tuple[str, ...], page: int, scale: float) -> None:
+        super().__init__(missing)
+        self.args = (
+            f"barcode {', '.join(missing)} does not read once the label on page {page} of the sheet is printed at "
+            f"{scale:.0%} of its size: print it on the document printer (A4) or ask the carrier for A6 labels",
+        )
+        self.page = page
+        self.scale = scale
 
 
 class PrinterError(PackstationError):

@@ -33,6 +33,7 @@ class PrinterConfig(Protocol):
     label_width_mm: float
     label_height_mm: float
     layout: str
+    sheet_position: int  # 0 = find the label on an A4 sheet; 1-4 = its quarter
     encoding: str
     darkness: int
     speed: int
@@ -66,6 +67,19 @@ async def _start_source_decode(renderer: zpl.PdfRenderer, pdf: bytes) -> asyncio
     """Render the source at the check resolution on the PDFium thread; decode it in the background."""
     pages = await renderer.run(zpl.render_pages_gray, pdf, barcodes.SOURCE_DPI, renderer.limits)
     return asyncio.ensure_future(_decode_pages(pages))
+
+
+async def _start_located_decode(renderer: zpl.PdfRenderer, pdf: bytes) -> asyncio.Future[tuple[barcodes.Located, ...]]:
+    """Like _start_source_decode, keeping where each barcode is (to leave out a sheet's other labels)."""
+    pages = await renderer.run(zpl.render_pages_gray, pdf, barcodes.SOURCE_DPI, renderer.limits)
+
+    async def decode() -> tuple[barcodes.Located, ...]:
+        found = await asyncio.gather(
+            *(asyncio.to_thread(barcodes.decode_located, image, index) for index, image in enumerate(pages))
+        )
+        return tuple(code for codes in found for code in codes)
+
+    return asyncio.ensure_future(decode())
 
 
 async def _decode_pages(images: Sequence[np.ndarray]) -> tuple[str, ...]:
@@ -102,11 +116,18 @@ class ZplLabelPrinter:
         return self._name
 
     async def prepare(self, pdf: bytes) -> PreparedLabel:
-        """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both."""
+        """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both.
+
+        An A4 sheet's label is found by itself unless the settings name its position; only the barcodes inside the
+        part printed are checked. Raises SheetPositionNeeded for a sheet of several labels, and
+        SheetLabelUnreadable when a label taken from a sheet loses a barcode in shrinking.
+        """
         # The source is decoded off the PDFium thread (zxing-cpp releases the GIL) while the PDF is converted.
-        source_task = await _start_source_decode(self.renderer, pdf)
+        source_task = await _start_located_decode(self.renderer, pdf)
         try:
-            conversion = await self.renderer.convert(pdf, self.geometry, self.frame, self.encoding)
+            conversion = await self.renderer.convert(
+                pdf, self.geometry, self.frame, self.encoding, locate_barcodes=barcodes.locate
+            )
             payload = "".join(conversion.labels)
             # Preview and barcode check come from the ZPL itself, decoded back: exactly what is sent.
             rendered = await asyncio.to_thread(zpl_render.render, payload, self.geometry.dpi)
@@ -114,7 +135,7 @@ class ZplLabelPrinter:
                 asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
                 _decode_pages(rendered.images),
             )
-            source = await source_task
+            source = barcodes.in_regions(await source_task, conversion.regions)
         finally:
             if not source_task.done():
                 source_task.cancel()
@@ -122,6 +143,9 @@ class ZplLabelPrinter:
         self.last_notes = conversion.notes
         for note in conversion.notes:
             log.info("%s: %s", self.name, note)
+        refusal = barcodes.sheet_refusal(conversion, barcodes.missing(source, output))
+        if refusal is not None:
+            raise refusal
         return PreparedLabel(
             payload=payload.encode("ascii"),
             kind="zpl",
@@ -202,8 +226,10 @@ class PdfLabelPrinter:
 
 
 def geometry_from(config: PrinterConfig, quadrant: int | None = None) -> zpl.LabelGeometry:
-    """Return the label geometry described by printer settings."""
+    """Return the label geometry described by printer settings (`quadrant` overrides their A4 position)."""
     layout = config.layout if config.layout in ("fit", "crop") else "fit"
+    if quadrant is None and config.sheet_position in (1, 2, 3, 4):
+        quadrant = config.sheet_position
     return zpl.LabelGeometry.from_mm(
         config.label_width_mm,
         config.label_height_mm,

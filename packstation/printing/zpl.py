@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 import deflate
 
 from packstation.domain.errors import LabelError
+from packstation.printing import sheet
 from packstation.printing.lazy import lazy
 
 if TYPE_CHECKING:
@@ -41,6 +42,14 @@ MM_PER_INCH = 25.4
 POINTS_PER_INCH = 72.0
 # Content that needs shrinking below this to fit is not a label for this media (e.g. a whole A4 sheet).
 MIN_FIT_SCALE = 0.6
+# A page that would need shrinking below this is a sheet: the label on it is looked for (sheet.find_label). An A6
+# page on a 4-inch head needs 0.967 and a 6 x 4 in page turned 1.0, so ordinary labels never pay for the search.
+SHEET_SCALE = 0.9
+# A scale at least this is printing at full size (the notes say nothing below it either).
+FULL_SIZE = 0.995
+# A found label's inked area is known to one 50-dpi pixel a side (about 1% of a 4-inch label): a box that fits at
+# this scale fits the label, and a margin that would shrink it further gives way (sheet.NARROWER_MARGINS_MM).
+NEAR_FULL_SIZE = 0.99
 # A page that overhangs the label by at most this many dots is fitted without comment (rounding of mm sizes).
 SLACK_DOTS = 2
 
@@ -54,7 +63,9 @@ class LabelGeometry:
     length_dots: int = 1218  # label length (^LL): 6 inches at 203 dpi
     layout: Layout = "fit"
     rotation: Literal["auto", 0, 90, 180, 270] = "auto"
-    quadrant: int | None = None  # 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right (A4 sheets)
+    # A4 sheets: 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right; None = find the label (sheet.find_label).
+    # Used only for a page the label does not fit (SHEET_SCALE): an A6 page is never cut to a quarter.
+    quadrant: int | None = None
 
     def __post_init__(self) -> None:
         if self.dpi not in SUPPORTED_DPI:
@@ -146,6 +157,17 @@ class Raster:
     rotation: int
     clipped: bool = False  # crop layout cut off printed content
     notes: tuple[str, ...] = ()
+    # The part of the page printed, in points from its top-left corner (the whole page unless a sheet's label).
+    region: sheet.PageBox | None = None
+    page_size: tuple[float, float] | None = None  # the page's (width, height) in points
+
+    @property
+    def from_sheet(self) -> bool:
+        """Whether only part of the page was printed (one label of a sheet)."""
+        if self.region is None or self.page_size is None:
+            return False
+        x0, y0, x1, y1 = self.region
+        return x0 > 0.5 or y0 > 0.5 or x1 < self.page_size[0] - 0.5 or y1 < self.page_size[1] - 0.5
 
 
 @dataclass(frozen=True)
@@ -158,6 +180,11 @@ class Conversion:
     @property
     def notes(self) -> tuple[str, ...]:
         return tuple(note for raster in self.rasters for note in raster.notes)
+
+    @property
+    def regions(self) -> list[sheet.PageBox | None]:
+        """The printed part of each page, in points from its top-left (for barcodes.check)."""
+        return [raster.region for raster in self.rasters]
 
 
 # --- opening and rendering ---------------------------------------------------------------------
@@ -262,16 +289,46 @@ def _render_gray(page: pdfium.PdfPage, scale: float, crop: tuple[float, float, f
     return array
 
 
+def _crop_of(region: sheet.PageBox, width: float, height: float) -> tuple[float, float, float, float]:
+    """Return PDFium's (left, bottom, right, top) crop in points that keeps `region` of a width x height page."""
+    return (region[0], height - region[3], width - region[2], region[1])
+
+
 def _quadrant_crop(width: float, height: float, quadrant: int | None) -> tuple[float, float, float, float]:
     """Return the (left, bottom, right, top) crop in points that keeps one quarter of the sheet."""
     if quadrant is None:
         return (0.0, 0.0, 0.0, 0.0)
-    half_w, half_h = width / 2, height / 2
-    left = half_w if quadrant in (2, 4) else 0.0
-    right = 0.0 if quadrant in (2, 4) else half_w
-    top = half_h if quadrant in (3, 4) else 0.0
-    bottom = 0.0 if quadrant in (3, 4) else half_h
-    return (left, bottom, right, top)
+    return _crop_of(sheet.quarter_box(width, height, quadrant), width, height)
+
+
+def _fit_scale(width: float, height: float, geometry: LabelGeometry) -> float:
+    """Return the scale that fits width x height points on the label (turned as it would be), at most 1."""
+    if _choose_rotation(width, height, geometry) in (90, 270):
+        width, height = height, width
+    native = geometry.dpi / POINTS_PER_INCH
+    return min(geometry.width_dots / (width * native), geometry.length_dots / (height * native), 1.0)
+
+
+def _label_region(
+    page: pdfium.PdfPage, geometry: LabelGeometry, page_index: int, locate_barcodes: sheet.BarcodeLocator | None
+) -> tuple[sheet.PageBox, str]:
+    """Return the part of the page that is the label, and how it was found ("" for the whole page)."""
+    width, height = page.get_size()
+    # A page the label fits is no sheet: a position set for sheets (the desk keeps one in its settings, and
+    # MyParcel sends A6 and A4 alike) must not cut a quarter out of an A6 label.
+    if _fit_scale(width, height, geometry) >= SHEET_SCALE:
+        return (0.0, 0.0, width, height), ""
+    if geometry.quadrant is not None:
+        return sheet.quarter_box(width, height, geometry.quadrant), ""
+    placement = sheet.find_label(page, page_index + 1, locate_barcodes)
+    box = placement.box
+    if placement.inked is not None and _fit_scale(box[2] - box[0], box[3] - box[1], geometry) < NEAR_FULL_SIZE:
+        for margin in sheet.NARROWER_MARGINS_MM:
+            narrower = sheet.padded(placement.inked, margin, width, height)
+            if _fit_scale(narrower[2] - narrower[0], narrower[3] - narrower[1], geometry) >= NEAR_FULL_SIZE:
+                box = narrower
+                break
+    return box, placement.where
 
 
 def _choose_rotation(content_w: float, content_h: float, geometry: LabelGeometry) -> int:
@@ -501,14 +558,24 @@ def to_label(gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold
     return _turn(black, turns), lost
 
 
-def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_index: int) -> Raster:
-    """Render one page of an open document onto the label at the printer's dots."""
+def rasterize_page(
+    document: pdfium.PdfDocument,
+    geometry: LabelGeometry,
+    page_index: int,
+    locate_barcodes: sheet.BarcodeLocator | None = None,
+) -> Raster:
+    """Render one page of an open document onto the label at the printer's dots.
+
+    A page far larger than the label (an A4 sheet) without a chosen quadrant has its label found by itself
+    (sheet.find_label; `locate_barcodes` lets it prefer the part that holds the page's barcodes).
+    """
     page = document[page_index]
     try:
         page_w, page_h = page.get_size()
-        crop = _quadrant_crop(page_w, page_h, geometry.quadrant)
-        content_w = page_w - crop[0] - crop[2]
-        content_h = page_h - crop[1] - crop[3]
+        region, found = _label_region(page, geometry, page_index, locate_barcodes)
+        crop = _crop_of(region, page_w, page_h)
+        content_w = region[2] - region[0]
+        content_h = region[3] - region[1]
         rotation = _choose_rotation(content_w, content_h, geometry)
         if rotation in (90, 270):
             content_w, content_h = content_h, content_w
@@ -520,6 +587,7 @@ def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_i
             f"{content_w / POINTS_PER_INCH * MM_PER_INCH:.0f} x {content_h / POINTS_PER_INCH * MM_PER_INCH:.0f} mm"
         )
         label_mm = f"{geometry.width_mm:.0f} x {geometry.length_mm:.0f} mm"
+        what = f"The label in {found} of page {page_index + 1}" if found else f"Page {page_index + 1} of the label"
         if fit_scale < MIN_FIT_SCALE:
             hint = (
                 " Choose the A4 position of the label (1-4) or ask the carrier for A6 labels."
@@ -527,15 +595,17 @@ def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_i
                 else ""
             )
             raise LabelError(
-                f"Page {page_index + 1} of the label is {page_mm}, far larger than the {label_mm} label: "
+                f"{what} is {page_mm}, far larger than the {label_mm} label: "
                 f"it would print at {fit_scale:.0%} of its size.{hint}"
             )
         notes: list[str] = []
+        if found:
+            notes.append(f"Page {page_index + 1} is a sheet: printed only its label, found in {found}.")
         scale = 1.0
         if over and geometry.layout == "fit":
             scale = fit_scale
-        if scale < 0.995:
-            notes.append(f"Page {page_index + 1} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
+        if scale < FULL_SIZE:
+            notes.append(f"{what} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
         gray = _render_gray(page, native * scale, crop)
     finally:
         page.close()
@@ -544,11 +614,19 @@ def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_i
     if lost:
         clipped = True
         notes.append(
-            f"Page {page_index + 1} ({page_mm}) is larger than the {label_mm} label and is cropped: "
+            f"{what} ({page_mm}) is larger than the {label_mm} label and is cropped: "
             f"{lost} printed dots fall outside it."
         )
         log.warning(notes[-1])
-    return Raster(bitmap=bitmap, scale=scale, rotation=rotation, clipped=clipped, notes=tuple(notes))
+    return Raster(
+        bitmap=bitmap,
+        scale=scale,
+        rotation=rotation,
+        clipped=clipped,
+        notes=tuple(notes),
+        region=region,
+        page_size=(page_w, page_h),
+    )
 
 
 def rasterize(pdf: bytes, geometry: LabelGeometry, page: int = 0, limits: PdfLimits = PdfLimits()) -> np.ndarray:
@@ -705,13 +783,17 @@ def convert(
     frame: PrintFrame = PrintFrame(),
     encoding: str = "z64",
     limits: PdfLimits = PdfLimits(),
+    locate_barcodes: sheet.BarcodeLocator | None = None,
 ) -> Conversion:
-    """Convert every page of the PDF into one ZPL label, keeping the bitmaps and notes."""
+    """Convert every page of the PDF into one ZPL label, keeping the bitmaps and notes.
+
+    `locate_barcodes` (barcodes.locate) helps find the label on a sheet with print in more than one place.
+    """
     if encoding not in ENCODINGS:
         raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
     document = open_pdf(pdf, limits)
     try:
-        rasters = [rasterize_page(document, geometry, index) for index in range(len(document))]
+        rasters = [rasterize_page(document, geometry, index, locate_barcodes) for index in range(len(document))]
     finally:
         document.close()
     labels = [frame_label(encode_gfa(r.bitmap, encoding), geometry, frame) for r in rasters]
@@ -753,9 +835,10 @@ class PdfRenderer:
         geometry: LabelGeometry,
         frame: PrintFrame = PrintFrame(),
         encoding: str = "z64",
+        locate_barcodes: sheet.BarcodeLocator | None = None,
     ) -> Conversion:
         """Convert the PDF to ZPL labels on the PDFium thread."""
-        return await self.run(convert, pdf, geometry, frame, encoding, self.limits)
+        return await self.run(convert, pdf, geometry, frame, encoding, self.limits, locate_barcodes)
 
     async def pdf_to_zpl(
         self,

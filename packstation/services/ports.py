@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from packstation.domain.journal_entry import JournalEntry
@@ -17,6 +18,7 @@ from packstation.domain.picklists import (
     PicqerUser,
 )
 from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
+from packstation.domain.waits import WaitListener
 
 
 class PicklistSource(Protocol):
@@ -107,6 +109,27 @@ class ShipmentCarrier(Protocol):
         ...
 
     async def tracking_url(self, shipment: Shipment) -> str: ...
+
+
+class StopWaiting(Protocol):
+    """The switch of one job's retry waits."""
+
+    @property
+    def waiting(self) -> bool:
+        """True while a request of the job waits before its next try."""
+        ...
+
+    def stop(self) -> bool:
+        """End the wait in progress (the request raises WaitStopped); False when none is in progress."""
+        ...
+
+
+class WaitReports(Protocol):
+    """The retry layer's waits (429 Retry-After, back-off after a 5xx, watching for a lost reply), per job."""
+
+    def watching(self, listener: WaitListener) -> AbstractContextManager[StopWaiting]:
+        """Report every wait of the requests made inside the block (this task and the tasks it starts)."""
+        ...
 
 
 class LabelPrinter(Protocol):

@@ -30,7 +30,15 @@ from packstation.domain.picklists import (
 )
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
 from packstation.domain.shipments import Address, LabelFormat, Platform, Shipment, ShipmentRequest
-from packstation.services.ports import Journal, LabelPrinter, PicklistSource, ShipmentCarrier
+from packstation.domain.waits import Wait
+from packstation.services.ports import (
+    Journal,
+    LabelPrinter,
+    PicklistSource,
+    ShipmentCarrier,
+    StopWaiting,
+    WaitReports,
+)
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +150,7 @@ class ShipmentJob:
     additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
+    waits: StopWaiting | None = None  # while it runs: the switch that ends a retry wait (see stop_waiting)
 
     @property
     def picklist(self) -> Picklist:
@@ -156,8 +165,23 @@ class ShipmentJob:
         """True when Picqer holds a shipment for this parcel (not only a comment)."""
         return self.picqer_shipment_id is not None
 
+    @property
+    def waiting(self) -> bool:
+        """True while the running job waits for an API to let it try again (429, 5xx, a lost reply)."""
+        return self.waits is not None and self.waits.waiting
+
+    def stop_waiting(self) -> bool:
+        """Stop the job at its step during a retry wait; what is done is kept and `run` goes on from there.
+
+        The job fails with WaitStopped. Only a wait is ended, never a request on its way, so a retry (F12)
+        resumes cleanly: the booking step looks the reference up first and never books a second label.
+        False when the job is not waiting.
+        """
+        return self.waits is not None and self.waits.stop()
+
 
 StepListener = Callable[[ShipmentJob], None]
+WaitHeard = Callable[[ShipmentJob, Wait], None]
 
 
 class ShippingService:
@@ -176,6 +200,7 @@ class ShippingService:
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = datetime.now,
         claim_settle: float = 0.05,
+        waits: WaitReports | None = None,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -191,6 +216,7 @@ class ShippingService:
         # assigning at the same moment both see the same (last) winner. The least wait; see _check.
         self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
+        self._waits = waits  # None: waits happen, but nobody hears of them and they cannot be stopped
 
     def iter_picklists(
         self,
@@ -338,8 +364,24 @@ class ShippingService:
         job.resumed = True
         return job
 
-    async def run(self, job: ShipmentJob, on_step: StepListener | None = None) -> ShipmentJob:
-        """Take the job from its current step to DONE; on failure keep the step and raise the cause."""
+    async def run(
+        self, job: ShipmentJob, on_step: StepListener | None = None, on_wait: WaitHeard | None = None
+    ) -> ShipmentJob:
+        """Take the job from its current step to DONE; on failure keep the step and raise the cause.
+
+        `on_wait` hears each retry wait of the job's requests when it starts (what, why, how long), so the
+        packer is not left looking at "Creating shipment…"; `job.stop_waiting()` ends one.
+        """
+        if self._waits is None:
+            return await self._run_steps(job, on_step)
+        with self._waits.watching(lambda wait: on_wait(job, wait) if on_wait else None) as waits:
+            job.waits = waits
+            try:
+                return await self._run_steps(job, on_step)
+            finally:
+                job.waits = None
+
+    async def _run_steps(self, job: ShipmentJob, on_step: StepListener | None) -> ShipmentJob:
         steps = {
             Step.CHECK: self._check,
             Step.CREATE: self._create,

@@ -100,6 +100,10 @@ class DetailScrollArea(QScrollArea):
         return super().eventFilter(watched, event)
 
 
+# The most the status bar's print-folder note may take (px); the printer states and the message need the rest.
+PRINT_FOLDER_WIDTH = 360
+
+
 class MainWindow(QMainWindow):
     """Lay out the packer's screen and hand every decision to the controllers."""
 
@@ -117,9 +121,12 @@ class MainWindow(QMainWindow):
         journal_problem: str = "",
         settings_backup: Path | None = None,
         station: str = "",
+        print_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
+        # Where the virtual printer (demo mode) writes the labels: shown in the status bar, as the README says.
+        self.print_folder = print_folder
         self.shipping = shipping
         self.picklists = picklists
         self.settings = settings
@@ -382,6 +389,11 @@ class MainWindow(QMainWindow):
             self.queue_dock.hide()
             self.printer_poller, self.printer_status = make_printer_status(self.print_queues, self.messages, self)
             self.statusBar().addPermanentWidget(self.printer_status)
+        self.print_folder_label = QLabel()
+        self.print_folder_label.setObjectName("printFolder")
+        self.print_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_folder_label.setVisible(self.print_folder is not None)
+        self.statusBar().addPermanentWidget(self.print_folder_label)
         self.statusBar().setSizeGripEnabled(False)
         self.resize(1500, 900)
         self.setTabOrder(self.scan_field, self.search_field)
@@ -441,7 +453,7 @@ class MainWindow(QMainWindow):
             "F5": self.picklists.refresh,
             "Ctrl+R": self.reprint,
             "Ctrl+F": lambda: self.search_field.setFocus(),
-            "Escape": self.focus_scan_field,
+            "Escape": self._escape,
             "Ctrl+L": self._toggle_language,
             "Ctrl+Shift+N": self.new_shipment,
             "Ctrl+Shift+T": self.take_over,
@@ -465,6 +477,7 @@ class MainWindow(QMainWindow):
         self.confirm_address_english_key = QShortcut(QKeySequence("Alt+C"), self)
         self.confirm_address_english_key.setContext(Qt.ShortcutContext.WindowShortcut)
         self.confirm_address_english_key.activated.connect(self._confirm_address_by_key)
+        self._add_wait_controls()
 
     # --- text ----------------------------------------------------------------------------------------
 
@@ -481,6 +494,13 @@ class MainWindow(QMainWindow):
         self.take_over_button.setText(m.t("action.take_over"))
         if self.queue_dock is not None:
             self.queue_dock.setWindowTitle(m.t("queue.title"))
+        if self.print_folder is not None:
+            # A long path must not widen the window past a small bench screen: shortened in the middle, whole in
+            # the tooltip.
+            full = m.t("app.print_folder", folder=str(self.print_folder))
+            metrics = self.print_folder_label.fontMetrics()
+            self.print_folder_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, PRINT_FOLDER_WIDTH))
+            self.print_folder_label.setToolTip(full)
         self._fill_filters()
         self.recipient_box.setTitle(m.t("detail.recipient"))
         for name, label in self._address_labels.items():
@@ -895,6 +915,34 @@ class MainWindow(QMainWindow):
         self._draft = None
         self._update_ship_button()
         self.focus_scan_field()
+
+    def _add_wait_controls(self) -> None:
+        """The countdown of a retry wait in the status bar, with the button (and Esc) that stops waiting."""
+        self.stop_wait_button = QPushButton()
+        self.stop_wait_button.setObjectName("stopWaitButton")
+        self.stop_wait_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays on the scan field
+        self.stop_wait_button.hide()
+        self.stop_wait_button.clicked.connect(self.shipping.stop_waiting)
+        self.statusBar().addWidget(self.stop_wait_button)
+        self.shipping.waiting.connect(self._show_wait)
+
+    def _show_wait(self, text: str) -> None:
+        """Show what the shipment waits for (counted down), or, once it tries again, the step it is at."""
+        self.stop_wait_button.setText(self.messages.t("action.stop_waiting"))
+        self.stop_wait_button.setVisible(bool(text))
+        job = self.shipping.job
+        if text:
+            self._say(text)
+        elif self.shipping.busy and job is not None:
+            step = self.messages.step(job.step.value)
+            self._say(self.messages.t("status.shipping", number=job.picklist.number, step=step))
+
+    def _escape(self) -> None:
+        """Esc stops a retry wait of the running shipment; otherwise it goes back to the scan field."""
+        if self.shipping.is_waiting:
+            self.shipping.stop_waiting()
+        else:
+            self.focus_scan_field()
 
     def _failed(self, text: str) -> None:
         holder = self.shipping.claimed_by

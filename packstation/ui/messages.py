@@ -25,6 +25,7 @@ from packstation.domain.errors import (
     ConnectionFailed,
     InvalidShipment,
     LabelError,
+    MissingApiKey,
     NotFound,
     PaymentRequired,
     PicklistNotFound,
@@ -38,9 +39,12 @@ from packstation.domain.errors import (
     SecretsUnavailable,
     ServerError,
     SettingsError,
+    SheetLabelUnreadable,
+    SheetPositionNeeded,
     ShipmentNotRegistered,
     Unauthorized,
     Violation,
+    WaitStopped,
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import (
@@ -52,6 +56,7 @@ from packstation.domain.profiles import (
     PossibleValue,
     insurance_value_label,
 )
+from packstation.domain.waits import Wait
 
 # Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
 # words too, so they are translated like the current ones.
@@ -86,6 +91,7 @@ CATALOGUE: dict[str, str] = {
     # --- window, actions ---------------------------------------------------------------------------
     "app.title": "Packstation",
     "app.title_station": "Packstation — {station}",
+    "app.print_folder": "Printed labels go to {folder}",
     "action.ship": "Ship and print  (F12)",
     # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
     # below it marks the step the retry starts from.
@@ -237,6 +243,8 @@ CATALOGUE: dict[str, str] = {
     "next.load": "The list tries again by itself.",
     "next.settings": "Then test the connection again.",
     "error.connection": "{service} cannot be reached. Check the network cable or Wi-Fi. {next}",
+    "error.connection_at": "{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}",
+    "error.key_missing": "There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.",
     "error.timeout": "{service} did not answer in time. Nothing is lost and no second label will be made. {next}",
     "error.bad_response": (
         "{service} sent an answer the app cannot read. {next} If it keeps happening, call the office."
@@ -264,6 +272,26 @@ CATALOGUE: dict[str, str] = {
         "(no second label is made)."
     ),
     "error.api": "{service} answered with an error: {detail}. {next}",
+    "error.rate_limited_long": (
+        "{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. "
+        "Wait a minute. {next}"
+    ),
+    "error.wait_stopped": (
+        "Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice."
+    ),
+    # --- waits before an API is tried again (counted down each second; the Stop waiting button is next to it)
+    "wait.rate_limited": "{service} is busy, trying again in {seconds} s; nothing is booked twice.",
+    "wait.server_error": (
+        "{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); "
+        "nothing is booked twice."
+    ),
+    "wait.no_answer": (
+        "{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); "
+        "nothing is booked twice."
+    ),
+    "wait.unreachable": "{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).",
+    "wait.confirming": "{service} did not confirm in time; checking for {seconds} s so nothing is done twice.",
+    "action.stop_waiting": "Stop waiting  (Esc)",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
     "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
@@ -272,6 +300,15 @@ CATALOGUE: dict[str, str] = {
     "error.label": "The label from MyParcel cannot be used ({detail}). {next}",
     "error.barcode_check": (
         "Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings."
+    ),
+    "error.sheet_position": (
+        "Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not "
+        "guess which to print. Ask the admin to set the label's A4 position for the label printer, or to send A4 "
+        "labels to the document printer."
+    ),
+    "error.sheet_unreadable": (
+        "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "
+        "labels to the document printer, or to ask the carrier for A6 labels."
     ),
     "error.printer_not_found": "Printer “{printer}” is not found. Check it is switched on and connected. {next}",
     "error.printer_not_ready": "Printer “{printer}” is not ready: {conditions}. Fix it. {next}",
@@ -685,6 +722,7 @@ CATALOGUE: dict[str, str] = {
     "settings_problem.settings_newer": "The file is from a newer packstation (version {version}): update this station.",
     "settings_problem.section_invalid": "[{section}] is not a section; its standard values are used.",
     "settings_problem.setting_unknown": "Unknown setting “{name}” is ignored.",
+    "settings_problem.setting_unknown_similar": "Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?",
     "settings_problem.setting_not_a_choice": (
         "Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used."
     ),
@@ -882,7 +920,14 @@ class Messages(QObject):
             words.append(self.t(key) if key in CATALOGUE else condition)
         return ", ".join(words)
 
-    # --- errors --------------------------------------------------------------------------------------
+    # --- waits and errors ----------------------------------------------------------------------------
+
+    def wait(self, wait: Wait, seconds: int) -> str:
+        """Say what a shipment waits for and for how long (`seconds` left, counted down by the caller)."""
+        attempts = wait.attempts if wait.attempts is not None else ""
+        return self.t(
+            f"wait.{wait.reason.value}", service=wait.service, seconds=seconds, attempt=wait.attempt, attempts=attempts
+        )
 
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
@@ -898,8 +943,12 @@ class Messages(QObject):
                 return self.t("error.not_packable", number=exc.picklist_number, reason=self.picklist_status(exc.reason))
             case AlreadyShipped():
                 return self.t("error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes))
+            case SheetLabelUnreadable():
+                return self.t("error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}")
             case BarcodeCheckFailed():
                 return self.t("error.barcode_check", codes=", ".join(exc.missing))
+            case SheetPositionNeeded():
+                return self.t("error.sheet_position", positions=", ".join(map(str, exc.positions)))
             case LabelError():
                 return self.t("error.label", detail=str(exc), next=nxt)
             case PrinterNotReady():
@@ -914,8 +963,14 @@ class Messages(QObject):
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():
                 return self.t("error.secrets")
+            case WaitStopped():
+                return self.t("error.wait_stopped", service=exc.service)
+            case ConnectionFailed() if exc.url:
+                return self.t("error.connection_at", service=exc.service, url=exc.url, next=nxt)
             case ConnectionFailed():
                 return self.t("error.connection", service=exc.service, next=nxt)
+            case MissingApiKey() if exc.variable:
+                return self.t("error.key_missing", service=exc.service, variable=exc.variable)
             case RequestTimeout():
                 return self.t("error.timeout", service=exc.service, next=nxt)
             case BadResponse():
@@ -933,6 +988,9 @@ class Messages(QObject):
                 return self.t("error.unauthorized", service=exc.service)
             case NotFound():
                 return self.t("error.not_found", service=exc.service, detail=exc.message, next=nxt)
+            case RateLimited() if exc.waited >= 60:
+                minutes = round(exc.waited / 60)
+                return self.t("error.rate_limited_long", service=exc.service, minutes=minutes, next=nxt)
             case RateLimited():
                 seconds = round(exc.retry_after) if exc.retry_after else 60
                 return self.t("error.rate_limited", service=exc.service, seconds=seconds, next=nxt)

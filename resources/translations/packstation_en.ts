@@ -14,6 +14,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printed labels go to {folder}</source>
+        <comment>app.print_folder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation type="unfinished"></translation>
@@ -714,6 +719,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection_at</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.</source>
+        <comment>error.key_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
         <comment>error.timeout</comment>
         <translation type="unfinished"></translation>
@@ -779,6 +794,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. Wait a minute. {next}</source>
+        <comment>error.rate_limited_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice.</source>
+        <comment>error.wait_stopped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} is busy, trying again in {seconds} s; nothing is booked twice.</source>
+        <comment>wait.rate_limited</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.server_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.no_answer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).</source>
+        <comment>wait.unreachable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not confirm in time; checking for {seconds} s so nothing is done twice.</source>
+        <comment>wait.confirming</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting  (Esc)</source>
+        <comment>action.stop_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not sent, fix this first: {violations}</source>
         <comment>error.invalid</comment>
         <translation type="unfinished"></translation>
@@ -811,6 +866,16 @@
     <message>
         <source>Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings.</source>
         <comment>error.barcode_check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <comment>error.sheet_position</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>
+        <comment>error.sheet_unreadable</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2353,6 +2418,11 @@ Open Settings to check and save them again.</source>
     <message>
         <source>Unknown setting “{name}” is ignored.</source>
         <comment>settings_problem.setting_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?</source>
+        <comment>settings_problem.setting_unknown_similar</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -14,6 +14,11 @@
         <translation>Packstation — {station}</translation>
     </message>
     <message>
+        <source>Printed labels go to {folder}</source>
+        <comment>app.print_folder</comment>
+        <translation>Geprinte labels komen in {folder}</translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation>Verzend en print  (F12)</translation>
@@ -714,6 +719,16 @@
         <translation>{service} is niet bereikbaar. Controleer de netwerkkabel of wifi. {next}</translation>
     </message>
     <message>
+        <source>{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection_at</comment>
+        <translation>{service} is niet bereikbaar op {url}. Controleer de netwerkkabel of wifi. {next}</translation>
+    </message>
+    <message>
+        <source>There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.</source>
+        <comment>error.key_missing</comment>
+        <translation>Er is geen API-sleutel voor {service}. Vraag de beheerder die in te vullen in Instellingen of {variable} in te stellen.</translation>
+    </message>
+    <message>
         <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
         <comment>error.timeout</comment>
         <translation>{service} antwoordde niet op tijd. Er gaat niets verloren en er komt geen tweede label. {next}</translation>
@@ -779,6 +794,46 @@
         <translation>{service} gaf een fout: {detail}. {next}</translation>
     </message>
     <message>
+        <source>{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. Wait a minute. {next}</source>
+        <comment>error.rate_limited_long</comment>
+        <translation>{service} bleef {minutes} min bezet: andere stations delen de limiet. Er is niets dubbel geboekt. Wacht een minuut. {next}</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice.</source>
+        <comment>error.wait_stopped</comment>
+        <translation>Gestopt met wachten op {service}. Wat al gedaan is, blijft bewaard. Druk op F12 om verder te gaan; er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} is busy, trying again in {seconds} s; nothing is booked twice.</source>
+        <comment>wait.rate_limited</comment>
+        <translation>{service} heeft het druk, opnieuw over {seconds} s; er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.server_error</comment>
+        <translation>{service} heeft een storing, opnieuw over {seconds} s (poging {attempt} van {attempts}); er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.no_answer</comment>
+        <translation>{service} antwoordde niet op tijd, opnieuw over {seconds} s (poging {attempt} van {attempts}); er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).</source>
+        <comment>wait.unreachable</comment>
+        <translation>{service} is niet bereikbaar, opnieuw over {seconds} s (poging {attempt} van {attempts}).</translation>
+    </message>
+    <message>
+        <source>{service} did not confirm in time; checking for {seconds} s so nothing is done twice.</source>
+        <comment>wait.confirming</comment>
+        <translation>{service} bevestigde niet op tijd; nog {seconds} s controleren, zodat niets dubbel gebeurt.</translation>
+    </message>
+    <message>
+        <source>Stop waiting  (Esc)</source>
+        <comment>action.stop_waiting</comment>
+        <translation>Stoppen met wachten  (Esc)</translation>
+    </message>
+    <message>
         <source>Not sent, fix this first: {violations}</source>
         <comment>error.invalid</comment>
         <translation>Niet verstuurd, los dit eerst op: {violations}</translation>
@@ -812,6 +867,16 @@
         <source>Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings.</source>
         <comment>error.barcode_check</comment>
         <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het label. Vraag de beheerder de printerinstellingen te controleren.</translation>
+    </message>
+    <message>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <comment>error.sheet_position</comment>
+        <translation>Niet geprint: het A4-labelvel heeft labels of formulieren op posities {positions}, en packstation gokt niet wat te printen. Vraag de beheerder de A4-positie van het label voor de labelprinter in te stellen, of A4-labels naar de documentprinter te sturen.</translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>
+        <comment>error.sheet_unreadable</comment>
+        <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het A4-label, verkleind tot {percent}. Vraag de beheerder A4-labels naar de documentprinter te sturen, of de vervoerder om A6-labels te vragen.</translation>
     </message>
     <message>
         <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
@@ -2361,6 +2426,11 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <source>Unknown setting “{name}” is ignored.</source>
         <comment>settings_problem.setting_unknown</comment>
         <translation>Onbekende instelling “{name}” wordt genegeerd.</translation>
+    </message>
+    <message>
+        <source>Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?</source>
+        <comment>settings_problem.setting_unknown_similar</comment>
+        <translation>Onbekende instelling “{name}” wordt genegeerd. Bedoeld: “{suggestion}”?</translation>
     </message>
     <message>
         <source>Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used.</source>

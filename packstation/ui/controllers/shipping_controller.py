@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from collections.abc import Mapping
 
 import qasync
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PicklistNotPackable, Rejected
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
+from packstation.domain.waits import Wait
 from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
@@ -35,6 +38,9 @@ class ShippingController(QObject):
     scan_refused = Signal(str)  # a scan while a shipment is running
     busy_changed = Signal(bool)
     unfinished_found = Signal(object)  # list[JournalEntry]: shipments a crash or failure left unfinished
+    # What the running shipment waits for and how long, in the packer's words, again each second as it counts
+    # down; "" when the wait is over. Esc or "Stop waiting" calls stop_waiting().
+    waiting = Signal(str)
 
     def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,11 +54,21 @@ class ShippingController(QObject):
         self._states: dict[str, StepState] = {}
         self._shown_pdf: bytes | None = None
         self._shown_prepared: object | None = None
+        self._wait: Wait | None = None  # the wait being counted down
+        self._wait_until = 0.0  # time.monotonic() when it ends
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)  # the shown second changes within a quarter of a second of the truth
+        self._countdown.timeout.connect(self._tell_wait)
 
     @property
     def busy(self) -> bool:
         """True while a shipment is running."""
         return self._busy
+
+    @property
+    def is_waiting(self) -> bool:
+        """True while the running shipment waits for an API before trying again (Esc stops the wait)."""
+        return self._wait is not None and self.job is not None and self.job.waiting
 
     @property
     def can_retry(self) -> bool:
@@ -222,6 +238,12 @@ class ShippingController(QObject):
         self.picklist_opened.emit(job.opened)
         await self._run(job)
 
+    def stop_waiting(self) -> bool:
+        """Stop the running shipment during a wait: it fails at that step, keeps what is done; F12 goes on."""
+        if self.job is None or not self._busy:
+            return False
+        return self.job.stop_waiting()
+
     # --- running -------------------------------------------------------------------------------------
 
     async def _run(self, job: ShipmentJob) -> None:
@@ -229,14 +251,16 @@ class ShippingController(QObject):
         self.job = job
         self._set_busy(True)
         try:
-            await self.service.run(job, on_step=self._on_step)
+            await self.service.run(job, on_step=self._on_step, on_wait=self._on_wait)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             self._log(exc)
+            self._end_wait()
             self.failed.emit(self.messages.error(exc, During.SHIP))
             return
         finally:
+            self._end_wait()
             self._set_busy(False)
         if not job.reprint:
             self.opened = None  # shipped: the next scan starts fresh (a reprint leaves it open for another)
@@ -245,7 +269,29 @@ class ShippingController(QObject):
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).
         keep_out_of_full_collections()
 
+    def _on_wait(self, job: ShipmentJob, wait: Wait) -> None:
+        self._wait = wait
+        self._wait_until = time.monotonic() + wait.seconds
+        self._countdown.start()
+        self._tell_wait()
+
+    def _tell_wait(self) -> None:
+        if self._wait is None:
+            return
+        left = math.ceil(self._wait_until - time.monotonic())
+        if left <= 0:
+            self._end_wait()  # trying again now; the step's own text returns
+            return
+        self.waiting.emit(self.messages.wait(self._wait, left))
+
+    def _end_wait(self) -> None:
+        self._countdown.stop()
+        if self._wait is not None:
+            self._wait = None
+            self.waiting.emit("")
+
     def _on_step(self, job: ShipmentJob) -> None:
+        self._end_wait()  # a step moved on (or failed): whatever was waited for is over
         order = [s.value for s in Step]
         current = order.index(job.step.value)
         for step in STEPS:

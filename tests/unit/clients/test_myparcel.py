@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from packstation.clients.errors import BadResponse, PaymentRequired, Rejected, RequestTimeout
-from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.errors import BadResponse, PaymentRequired, Rejected, RequestTimeout, ServerError
+from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
 from packstation.clients.myparcel import (
     BASE_URLS,
     SHIPMENT_CONTENT_TYPE,
@@ -34,6 +34,7 @@ from packstation.domain.shipments import (
     ShipmentOptions,
     ShipmentRequest,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 from .conftest import FakeClock
 
@@ -415,6 +416,57 @@ async def test_repeated_timeouts_surface_after_a_final_lookup(clock: FakeClock) 
         await c.create(domestic_request(reference="P2024-00005"))
     methods = [r.method for r in fake.requests]
     assert methods.count("POST") == 2 and methods[-1] == "GET"
+
+
+async def test_429s_on_create_wait_their_turn_and_book_once(clock: FakeClock) -> None:
+    # More 429s than create's own attempts: the limit is shared by other stations, so the POST waits its turn.
+    fake = FakeMyParcel()
+    fake.queue(r"POST /shipments", *[httpx.Response(429, headers={"Retry-After": "4"}) for _ in range(4)])
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        shipments = await client(fake, clock).create(domestic_request(reference="P2024-00031"), looked_up=True)
+    assert fake.posts == 1 and [s.id for s in shipments] == list(fake.shipments)
+    # A refused POST booked nothing: it is sent again without a lookup in between.
+    assert [r.method for r in fake.requests] == ["POST"] * 5
+    assert [(w.reason, w.seconds) for w in heard] == [(WaitReason.RATE_LIMITED, 4.0)] * 4
+
+
+async def test_watching_for_a_lost_booking_counts_down_in_plain_sight(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and fake.posts == 0:
+            fake.posts += 1
+            raise httpx.ReadTimeout("no answer")
+        return fake(request)
+
+    c = MyParcelClient(
+        HttpConfig(base_url="", api_key=KEY, read_timeout=4.0),
+        Platform.MYPARCEL,
+        RateLimiter.for_myparcel(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(handler),
+    )
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        await c.create(domestic_request(reference="P2024-00032"), looked_up=True)
+    # The 5 s watch (at least CONFIRM_MIN_SECONDS) before posting again, told with the time left each second.
+    assert [w.seconds for w in heard] == [5.0, 4.0, 3.0, 2.0, 1.0]
+    assert {(w.reason, w.attempt, w.attempts) for w in heard} == {(WaitReason.CONFIRMING, 2, 2)}
+
+
+@pytest.mark.parametrize(("status", "watch"), [(500, 5.0), (503, 5.0), (502, 30.0), (504, 30.0)])
+async def test_a_persistent_5xx_on_create_is_a_bounded_wait_then_a_server_error(clock, status, watch) -> None:
+    fake = FakeMyParcel()
+    fake.queue(r"POST /shipments", httpx.Response(status), httpx.Response(status))
+    heard: list[Wait] = []
+    start = clock.now
+    with RetryWaits().watching(heard.append), pytest.raises(ServerError):
+        await client(fake, clock).create(domestic_request(reference="P2024-00033"))
+    # MyParcel's own 500/503 ended the request: a short look. A gateway's 502/504 may hide a booking in progress.
+    assert clock.now - start == pytest.approx(2 * watch)
+    assert [r.method for r in fake.requests].count("POST") == 2 and fake.posts == 0
+    assert heard[0] == Wait("MyParcel", WaitReason.CONFIRMING, watch, attempt=2, attempts=2)
 
 
 async def test_multi_collo_returns_one_shipment_per_parcel_in_order(clock: FakeClock) -> None:
