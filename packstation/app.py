@@ -20,6 +20,7 @@ from packstation import logs, secrets
 from packstation import settings as settings_module
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import PicqerShippingProvider
+from packstation.domain.printers import PrinterSearch
 from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
@@ -27,6 +28,7 @@ from packstation.services.shipping import ShippingService, WriteBackMode, WriteB
 from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettings, Settings
 
 if TYPE_CHECKING:
+    from packstation.clients.picqer import PicqerClient
     from packstation.demo import DemoServers
     from packstation.relay.embedded import RelayThread
     from packstation.ui.messages import Messages
@@ -340,6 +342,14 @@ async def _self_test(started: float, *, keep: bool) -> int:
 
 async def check_picqer_account(address: str, key: str) -> str:
     """Return the name of the Picqer user a key belongs to (the settings dialog's "Test connection")."""
+    async with _picqer_client(address, key) as client:
+        user = await client.current_user()
+    return user.full_name or user.username
+
+
+@contextlib.asynccontextmanager
+async def _picqer_client(address: str, key: str) -> AsyncIterator[PicqerClient]:
+    """A Picqer client for the address and key the settings dialog holds (not yet saved); closed afterwards."""
     from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
     from packstation.clients.picqer import PicqerClient
 
@@ -347,23 +357,37 @@ async def check_picqer_account(address: str, key: str) -> str:
     config = HttpConfig(base_url=url, api_key=key, api_key_variable=secrets.ENV_VARS[secrets.PICQER])
     client = PicqerClient(config, RateLimiter.for_picqer(), RetryPolicy(attempts=2))
     try:
-        user = await client.current_user()
+        yield client
     finally:
         await client.aclose()
-    return user.full_name or user.username
 
 
 async def load_picqer_shipping_profiles(address: str, key: str) -> list[PicqerShippingProvider]:
     """Return the Picqer account's shipping providers and profiles (the settings dialog's relay profile list)."""
-    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
-    from packstation.clients.picqer import PicqerClient
-
-    url = address if "://" in address else PicqerSettings(subdomain=address.strip()).url
-    client = PicqerClient(HttpConfig(base_url=url, api_key=key), RateLimiter.for_picqer(), RetryPolicy(attempts=2))
-    try:
+    async with _picqer_client(address, key) as client:
         return await client.list_shipping_providers()
-    finally:
-        await client.aclose()
+
+
+async def load_picqer_order_fields(address: str, key: str) -> dict[int, str]:
+    """Return the Picqer account's order fields, id -> title (the settings dialog's tracking-code field list)."""
+    async with _picqer_client(address, key) as client:
+        return await client.list_order_fields()
+
+
+async def load_picqer_warehouses(address: str, key: str) -> dict[int, str]:
+    """Return the Picqer account's warehouses, id -> name (the settings dialog's warehouse list)."""
+    async with _picqer_client(address, key) as client:
+        return await client.list_warehouses()
+
+
+async def find_printers() -> PrinterSearch:
+    """Return the USB Zebras and system print queues this computer sees (the settings dialog's printer lists).
+
+    On a worker thread: asking each Zebra its status waits up to a second and a half, lpstat a moment.
+    """
+    from packstation.printing.discovery import find_printers as search
+
+    return await asyncio.to_thread(search)
 
 
 async def check_myparcel_account(platform: str, base_url: str, key: str) -> None:
@@ -493,6 +517,9 @@ class GuiStation:
             test_myparcel=check_myparcel_account,
             print_test_label=print_test_label,
             load_picqer_profiles=load_picqer_shipping_profiles,
+            load_picqer_warehouses=load_picqer_warehouses,
+            load_picqer_order_fields=load_picqer_order_fields,
+            discover_printers=find_printers,
             get_key=secrets.get_key,
             keyring_available=secrets.keyring_available(),
             problems=loaded.problems,

@@ -250,6 +250,18 @@ CATALOGUE: dict[str, str] = {
         "{service} sent an answer the app cannot read. {next} If it keeps happening, call the office."
     ),
     "error.unauthorized": "{service} refused the API key. Ask the admin to check the key in Settings.",
+    # In the settings dialog the reader is the admin: say where the key is, not "ask the admin".
+    "error.unauthorized_settings": (
+        "{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again."
+    ),
+    "error.unauthorized_settings.picqer": (
+        "Picqer refused the API key. In Picqer, open Settings > API keys, copy the key (or add a new one), "
+        "paste it on the Accounts tab and test again."
+    ),
+    "error.unauthorized_settings.myparcel": (
+        "MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings > "
+        "API key, copy the key, paste it on the Accounts tab and test again."
+    ),
     "error.not_found": "{service} does not know this ({detail}). Check the number. {next}",
     "error.rate_limited": "{service} is busy. Wait {seconds} seconds. {next}",
     "error.payment": "MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}",
@@ -601,12 +613,22 @@ CATALOGUE: dict[str, str] = {
     "settings.package.digital_stamp": "Digital stamp",
     "settings.offered": "Options the packer can change",
     "settings.on_by_default": "on by default",
-    "settings.picqer_ids": "Picqer profile ids",
-    "settings.picqer_ids_hint": "e.g. 1365, 1366",
-    "settings.picqer_ids_known": "Known in Picqer: {names}",
+    "settings.picqer_links": "Picqer shipping profiles",
+    "settings.links.unknown": "Picqer profile {id} (Load from Picqer shows its name)",
+    "settings.links.found": (
+        "Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save."
+    ),
+    "settings.links.there": "Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.",
+    "settings.links.gone": (
+        "Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). "
+        "Untick it, then Save."
+    ),
+    "settings.links.empty": (
+        "Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again."
+    ),
     "settings.write_back": "After printing, in Picqer",
     "settings.wb.comment": "Add a comment with the track && trace code",
-    "settings.wb.order_field": "Order field for the tracking code (0 = none)",
+    "settings.wb.order_field": "Order field for the tracking code",
     "settings.wb.pick_all": "Mark all products picked",
     "settings.wb.close": "Close the picklist",
     "settings.wb.claim": "Claim the picklist for this station before booking",
@@ -632,6 +654,56 @@ CATALOGUE: dict[str, str] = {
     "settings.wb.choose_profile": (
         "Choose the relay's shipping profile (Test connection lists them), or choose Comment only."
     ),
+    "settings.wb.profile_missing": "Profile {id} (no longer in Picqer)",
+    "settings.load_from_picqer": "Load from Picqer",
+    "settings.order_field.none": "None",
+    "settings.order_field.unknown": "Order field {id} (Load from Picqer shows its name)",
+    "settings.order_field.missing": "Order field {id} (no longer in Picqer)",
+    "settings.order_field.found": (
+        "Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save."
+    ),
+    "settings.order_field.there": "Picqer has {count} order fields; the chosen one ({name}) is among them.",
+    "settings.order_field.gone": (
+        "Picqer has {count} order fields, but not order field {id} chosen before (removed). "
+        "Choose another one or None, then Save."
+    ),
+    "settings.order_field.empty": (
+        "Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer "
+        "(Settings > Order fields), then load again."
+    ),
+    "settings.warehouse": "Warehouse",
+    "settings.warehouse.none": "All warehouses",
+    "settings.warehouse.unknown": "Warehouse {id} (Load from Picqer shows its name)",
+    "settings.warehouse.missing": "Warehouse {id} (no longer in Picqer)",
+    "settings.warehouse.found": (
+        "Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save."
+    ),
+    "settings.warehouse.there": "Picqer has {count} warehouses; the chosen one ({name}) is among them.",
+    "settings.warehouse.gone": (
+        "Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). "
+        "Choose another one or All warehouses, then Save."
+    ),
+    "settings.warehouse.empty": "Picqer lists no warehouses for this key: the station shows every picklist.",
+    "settings.printers_refresh": "Refresh",
+    "settings.printers_searching": "Looking for printers…",
+    "settings.printers_usb_found": "Zebras on USB: {count}. Choose one, or type a serial.",
+    "settings.printers_no_usb": (
+        "No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. "
+        "Windows: use Printer queue, raw ZPL with the Zebra driver's queue."
+    ),
+    "settings.printers_queues_found": "Print queues: {count}. Choose one, or type a queue name.",
+    "settings.printers_no_queues": (
+        "No print queue found. Is the printer on and its driver installed (Windows: Printers & scanners; "
+        "Linux: CUPS)? Or type the queue name."
+    ),
+    "settings.printers_problem": "Could not look: {detail}",
+    "settings.printer_ready": "ready",
+    "settings.printer_queue_off": "switched off",
+    "settings.printer_no_serial": "serial unreadable",
+    "settings.discard_title": "Unsaved changes",
+    "settings.discard_question": "You changed settings that are not saved. Close without saving?",
+    "settings.discard": "&Discard changes",
+    "settings.keep_editing": "&Keep editing",
     "settings.language": "Language",
     "settings.station": "Station name",
     "settings.refresh": "Refresh the list every (s)",
@@ -709,26 +781,29 @@ class Messages(QObject):
 
     @property
     def qt_translation_loaded(self) -> bool:
-        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) are installed."""
-        return self._qt_translator is not None
+        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) of this Messages are installed."""
+        return self._qt_translator is not None and self._qt_translator in _APPLICATION_TRANSLATORS
 
     def _apply_translation(self) -> None:
         app = QCoreApplication.instance()
-        for old in (self._translator, self._qt_translator):
-            if old is not None and app is not None:
-                app.removeTranslator(old)
+        # Translators installed on the application are shared by every Messages: the start-up one, the
+        # window's, an earlier window's. Each Messages removing only its own left another's Dutch qtbase
+        # installed, so after Ctrl+L to English the Save/Cancel buttons stayed "Opslaan/Annuleren". The
+        # language chosen last is the application's: every earlier application translator goes.
+        _remove_application_translators(app)
         self._translator = self._qt_translator = None
         if self._language is Language.EN:
             return  # the catalogue is English: no translator
         self._translator = _load_translation(self._language, self)
         if app is None:
             return
-        if self._translator is not None:
-            app.installTranslator(self._translator)
+        if self._translator is not None and app.installTranslator(self._translator):
+            _APPLICATION_TRANSLATORS.append(self._translator)
         qt_translator = QTranslator(self)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(f"qtbase_{self._language.value}", folder) and app.installTranslator(qt_translator):
             self._qt_translator = qt_translator
+            _APPLICATION_TRANSLATORS.append(qt_translator)
 
     def t(self, key: str, **params: object) -> str:
         """Return the text for `key` in the current language with `params` filled in."""
@@ -901,11 +976,14 @@ class Messages(QObject):
             case BadResponse():
                 return self.t("error.bad_response", service=exc.service, next=nxt)
             case ApiStatusError():
-                return self._status_error(exc, nxt)
+                return self._status_error(exc, nxt, during)
         return self.t("error.unexpected", next=nxt)
 
-    def _status_error(self, exc: ApiStatusError, nxt: str) -> str:
+    def _status_error(self, exc: ApiStatusError, nxt: str, during: During) -> str:
         match exc:
+            case Unauthorized() if during is During.SETTINGS:
+                key = f"error.unauthorized_settings.{exc.service.lower()}"
+                return self.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
             case Unauthorized():
                 return self.t("error.unauthorized", service=exc.service)
             case NotFound():
@@ -1019,6 +1097,21 @@ def catalogue_problems(catalogue: Mapping[str, str] = CATALOGUE, language: str =
 def placeholders(text: str) -> set[str]:
     """Return the str.format names `text` fills in."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# The translators a Messages installed on the application (ours and Qt's own), whichever Messages did it.
+_APPLICATION_TRANSLATORS: list[QTranslator] = []
+
+
+def _remove_application_translators(app: QCoreApplication | None) -> None:
+    while _APPLICATION_TRANSLATORS:
+        translator = _APPLICATION_TRANSLATORS.pop()
+        if app is None:
+            continue
+        try:
+            app.removeTranslator(translator)
+        except RuntimeError:  # its Messages is gone, and Qt removed the translator with it
+            pass
 
 
 def _load_translation(language: Language, parent: QObject | None = None) -> QTranslator | None:

@@ -744,6 +744,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer refused the API key. In Picqer, open Settings &gt; API keys, copy the key (or add a new one), paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings &gt; API key, copy the key, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.myparcel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{service} does not know this ({detail}). Check the number. {next}</source>
         <comment>error.not_found</comment>
         <translation type="unfinished"></translation>
@@ -2059,18 +2074,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2084,7 +2114,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order field for the tracking code (0 = none)</source>
+        <source>Order field for the tracking code</source>
         <comment>settings.wb.order_field</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,6 +2191,161 @@
     <message>
         <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
         <comment>settings.wb.choose_profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {id} (no longer in Picqer)</source>
+        <comment>settings.wb.profile_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load from Picqer</source>
+        <comment>settings.load_from_picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.order_field.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field {id} (Load from Picqer shows its name)</source>
+        <comment>settings.order_field.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field {id} (no longer in Picqer)</source>
+        <comment>settings.order_field.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save.</source>
+        <comment>settings.order_field.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields; the chosen one ({name}) is among them.</source>
+        <comment>settings.order_field.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields, but not order field {id} chosen before (removed). Choose another one or None, then Save.</source>
+        <comment>settings.order_field.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer (Settings &gt; Order fields), then load again.</source>
+        <comment>settings.order_field.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>settings.warehouse</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>settings.warehouse.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (Load from Picqer shows its name)</source>
+        <comment>settings.warehouse.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (no longer in Picqer)</source>
+        <comment>settings.warehouse.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save.</source>
+        <comment>settings.warehouse.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses; the chosen one ({name}) is among them.</source>
+        <comment>settings.warehouse.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). Choose another one or All warehouses, then Save.</source>
+        <comment>settings.warehouse.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer lists no warehouses for this key: the station shows every picklist.</source>
+        <comment>settings.warehouse.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>settings.printers_refresh</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <comment>settings.printers_searching</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebras on USB: {count}. Choose one, or type a serial.</source>
+        <comment>settings.printers_usb_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
+        <comment>settings.printers_no_usb</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print queues: {count}. Choose one, or type a queue name.</source>
+        <comment>settings.printers_queues_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
+        <comment>settings.printers_no_queues</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look: {detail}</source>
+        <comment>settings.printers_problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>settings.printer_ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <comment>settings.printer_queue_off</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial unreadable</source>
+        <comment>settings.printer_no_serial</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <comment>settings.discard_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed settings that are not saved. Close without saving?</source>
+        <comment>settings.discard_question</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <comment>settings.discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <comment>settings.keep_editing</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

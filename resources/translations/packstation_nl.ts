@@ -744,6 +744,21 @@
         <translation>{service} weigert de API-sleutel. Vraag de beheerder de sleutel te controleren in Instellingen.</translation>
     </message>
     <message>
+        <source>{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings</comment>
+        <translation>{service} weigert de API-sleutel. Kopieer de sleutel opnieuw uit {service}, plak hem op het tabblad Accounts en test opnieuw.</translation>
+    </message>
+    <message>
+        <source>Picqer refused the API key. In Picqer, open Settings &gt; API keys, copy the key (or add a new one), paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.picqer</comment>
+        <translation>Picqer weigert de API-sleutel. Open in Picqer Instellingen &gt; API-sleutels, kopieer de sleutel (of maak een nieuwe), plak hem op het tabblad Accounts en test opnieuw.</translation>
+    </message>
+    <message>
+        <source>MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings &gt; API key, copy the key, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.myparcel</comment>
+        <translation>MyParcel weigert de API-sleutel. Open in de MyParcel-backoffice (SendMyParcel voor België) Instellingen &gt; API-sleutel, kopieer de sleutel, plak hem op het tabblad Accounts en test opnieuw.</translation>
+    </message>
+    <message>
         <source>{service} does not know this ({detail}). Check the number. {next}</source>
         <comment>error.not_found</comment>
         <translation>{service} kent dit niet ({detail}). Controleer het nummer. {next}</translation>
@@ -2059,19 +2074,34 @@
         <translation>standaard aan</translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
-        <translation>Picqer-profielnummers</translation>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
+        <translation>Picqer-verzendprofielen</translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
-        <translation>bijv. 1365, 1366</translation>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
+        <translation>Picqer-profiel {id} (Uit Picqer laden toont de naam)</translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
-        <translation>Bekend in Picqer: {names}</translation>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation>Picqer heeft {count} verzendprofielen. Vink de profielen aan waarvan dit profiel de picklijsten verzendt en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation>Picqer heeft {count} verzendprofielen; de aangevinkte ({name}) zitten erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation>Picqer heeft {count} verzendprofielen, maar niet het eerder aangevinkte {id} (verwijderd of uitgezet). Vink het uit en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
+        <translation>Picqer heeft geen actieve verzendprofielen. Voeg je vervoerders toe in Picqer en laad opnieuw.</translation>
     </message>
     <message>
         <source>After printing, in Picqer</source>
@@ -2084,9 +2114,9 @@
         <translation>Opmerking met track &amp;&amp; trace toevoegen</translation>
     </message>
     <message>
-        <source>Order field for the tracking code (0 = none)</source>
+        <source>Order field for the tracking code</source>
         <comment>settings.wb.order_field</comment>
-        <translation>Orderveld voor de trackingcode (0 = geen)</translation>
+        <translation>Orderveld voor de trackingcode</translation>
     </message>
     <message>
         <source>Mark all products picked</source>
@@ -2162,6 +2192,161 @@
         <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
         <comment>settings.wb.choose_profile</comment>
         <translation>Kies het verzendprofiel van de relay (Verbinding testen toont ze), of kies Alleen een opmerking.</translation>
+    </message>
+    <message>
+        <source>Profile {id} (no longer in Picqer)</source>
+        <comment>settings.wb.profile_missing</comment>
+        <translation>Profiel {id} (niet meer in Picqer)</translation>
+    </message>
+    <message>
+        <source>Load from Picqer</source>
+        <comment>settings.load_from_picqer</comment>
+        <translation>Uit Picqer laden</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.order_field.none</comment>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Order field {id} (Load from Picqer shows its name)</source>
+        <comment>settings.order_field.unknown</comment>
+        <translation>Orderveld {id} (Uit Picqer laden toont de naam)</translation>
+    </message>
+    <message>
+        <source>Order field {id} (no longer in Picqer)</source>
+        <comment>settings.order_field.missing</comment>
+        <translation>Orderveld {id} (niet meer in Picqer)</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save.</source>
+        <comment>settings.order_field.found</comment>
+        <translation>Picqer heeft {count} ordervelden. Kies het veld voor de trackingcode, of Geen, en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields; the chosen one ({name}) is among them.</source>
+        <comment>settings.order_field.there</comment>
+        <translation>Picqer heeft {count} ordervelden; het gekozen veld ({name}) zit erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields, but not order field {id} chosen before (removed). Choose another one or None, then Save.</source>
+        <comment>settings.order_field.gone</comment>
+        <translation>Picqer heeft {count} ordervelden, maar niet het eerder gekozen orderveld {id} (verwijderd). Kies een ander veld of Geen en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer (Settings &gt; Order fields), then load again.</source>
+        <comment>settings.order_field.empty</comment>
+        <translation>Picqer heeft geen ordervelden. Wil je de trackingcode in een orderveld bewaren, maak er dan een in Picqer (Instellingen &gt; Ordervelden) en laad opnieuw.</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>settings.warehouse</comment>
+        <translation>Magazijn</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>settings.warehouse.none</comment>
+        <translation>Alle magazijnen</translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (Load from Picqer shows its name)</source>
+        <comment>settings.warehouse.unknown</comment>
+        <translation>Magazijn {id} (Uit Picqer laden toont de naam)</translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (no longer in Picqer)</source>
+        <comment>settings.warehouse.missing</comment>
+        <translation>Magazijn {id} (niet meer in Picqer)</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save.</source>
+        <comment>settings.warehouse.found</comment>
+        <translation>Picqer heeft {count} magazijnen. Kies het magazijn waarvoor dit station inpakt, of Alle magazijnen, en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses; the chosen one ({name}) is among them.</source>
+        <comment>settings.warehouse.there</comment>
+        <translation>Picqer heeft {count} magazijnen; het gekozen magazijn ({name}) zit erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). Choose another one or All warehouses, then Save.</source>
+        <comment>settings.warehouse.gone</comment>
+        <translation>Picqer heeft {count} magazijnen, maar niet het eerder gekozen magazijn {id} (verwijderd). Kies een ander magazijn of Alle magazijnen en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer lists no warehouses for this key: the station shows every picklist.</source>
+        <comment>settings.warehouse.empty</comment>
+        <translation>Picqer toont geen magazijnen voor deze sleutel: het station toont alle picklijsten.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>settings.printers_refresh</comment>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <comment>settings.printers_searching</comment>
+        <translation>Printers zoeken…</translation>
+    </message>
+    <message>
+        <source>Zebras on USB: {count}. Choose one, or type a serial.</source>
+        <comment>settings.printers_usb_found</comment>
+        <translation>Zebra&apos;s op USB: {count}. Kies er een, of typ een serienummer.</translation>
+    </message>
+    <message>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
+        <comment>settings.printers_no_usb</comment>
+        <translation>Geen Zebra op USB. Controleer kabel en stroom. Linux: installeer de udev-regel voor Zebra&apos;s. Windows: kies Printerwachtrij, ruwe ZPL met de wachtrij van het Zebra-stuurprogramma.</translation>
+    </message>
+    <message>
+        <source>Print queues: {count}. Choose one, or type a queue name.</source>
+        <comment>settings.printers_queues_found</comment>
+        <translation>Printerwachtrijen: {count}. Kies er een, of typ de naam van een wachtrij.</translation>
+    </message>
+    <message>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
+        <comment>settings.printers_no_queues</comment>
+        <translation>Geen printerwachtrij gevonden. Staat de printer aan en is het stuurprogramma geïnstalleerd (Windows: Printers en scanners; Linux: CUPS)? Of typ de naam van de wachtrij.</translation>
+    </message>
+    <message>
+        <source>Could not look: {detail}</source>
+        <comment>settings.printers_problem</comment>
+        <translation>Kon niet zoeken: {detail}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>settings.printer_ready</comment>
+        <translation>gereed</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <comment>settings.printer_queue_off</comment>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>serial unreadable</source>
+        <comment>settings.printer_no_serial</comment>
+        <translation>serienummer onleesbaar</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <comment>settings.discard_title</comment>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You changed settings that are not saved. Close without saving?</source>
+        <comment>settings.discard_question</comment>
+        <translation>Je hebt instellingen gewijzigd die niet zijn opgeslagen. Sluiten zonder op te slaan?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <comment>settings.discard</comment>
+        <translation>Wijzigingen &amp;weggooien</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <comment>settings.keep_editing</comment>
+        <translation>&amp;Verder bewerken</translation>
     </message>
     <message>
         <source>Language</source>
