@@ -374,14 +374,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         s = self.shipping
-        s.picklist_opening.connect(lambda number: self._say(self.messages.t("status.opening", number=number)))
+        s.picklist_opening.connect(self._picklist_opening)
         s.picklist_opened.connect(self._picklist_opened)
         s.step_changed.connect(self._step_changed)
         s.label_fetched.connect(self.preview.show_pdf)
         s.label_prepared.connect(self.preview.show_prepared)
         s.shipment_done.connect(self._shipment_done)
         s.failed.connect(self._failed)
-        s.scan_refused.connect(lambda text: self._say(text, "error"))
+        s.scan_refused.connect(self._scan_refused)
         s.busy_changed.connect(self._busy_changed)
         p = self.picklists
         p.loaded.connect(self._update_count)
@@ -402,7 +402,8 @@ class MainWindow(QMainWindow):
         self.warehouse_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_warehouse(self.warehouse_filter.currentData())
         )
-        self.table.open_requested.connect(self._open)
+        self.table.open_requested.connect(self._open_from_list)
+        self.table.focus_left.connect(self._highlight_open_picklist)
         self.language_button.clicked.connect(self._toggle_language)
         self.refresh_button.clicked.connect(self.picklists.refresh)
         self.ship_button.clicked.connect(self.ship)
@@ -582,6 +583,51 @@ class MainWindow(QMainWindow):
     def _open(self, number: str) -> None:
         self.shipping.open_picklist(number)
         self.focus_scan_field()
+
+    def _open_from_list(self, number: str) -> None:
+        """Open the row the packer clicked (or pressed Enter on); the second click of a double click is a no-op."""
+        opened = self._opened.picklist.number if self._opened is not None else None
+        if number in (self.shipping.opening, opened) and not self.shipping.busy:
+            self._highlight_open_picklist()
+            self.focus_scan_field()
+            return
+        self._open(number)
+
+    def _picklist_opening(self, number: str) -> None:
+        self._say(self.messages.t("status.opening", number=number))
+        self._highlight_open_picklist()
+        self._update_ship_button()  # F12 waits until the pane shows this picklist
+
+    def _scan_refused(self, text: str) -> None:
+        self._say(text, "error")
+        self._highlight_open_picklist()
+
+    def _highlight_open_picklist(self) -> None:
+        """Put the list's highlight on the picklist the pane shows (or is opening): one picklist, one meaning."""
+        shown = self.shipping.job.picklist.number if self.shipping.busy and self.shipping.job is not None else None
+        number = shown or self.shipping.opening or (self._opened.picklist.number if self._opened else None)
+        if number is None or not self.table.select_number(number):
+            self.table.selectionModel().clear()
+
+    def _highlight_differs(self) -> bool:
+        """Say so and return True when the list highlights another picklist than the open one (F12 would ship
+        the open one while the packer looks at the highlight)."""
+        m = self.messages
+        if self.shipping.opening is not None:
+            self._say(m.t("status.still_opening", number=self.shipping.opening), "error")
+            return True
+        highlighted = self.table.selected_picklist()
+        opened = self._opened
+        if highlighted is None or (opened is not None and highlighted.number == opened.picklist.number):
+            return False
+        if opened is None:
+            self._say(m.t("status.highlight_press_enter", highlighted=highlighted.number), "error")
+        else:
+            self._say(
+                m.t("status.highlight_not_open", highlighted=highlighted.number, number=opened.picklist.number),
+                "error",
+            )
+        return True
 
     # --- the open picklist ---------------------------------------------------------------------------
 
@@ -769,7 +815,7 @@ class MainWindow(QMainWindow):
 
     def ship(self) -> None:
         """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
-        if self.shipping.busy:
+        if self.shipping.busy or self._highlight_differs():
             return
         if self.shipping.can_retry:
             self.shipping.retry()
@@ -794,7 +840,7 @@ class MainWindow(QMainWindow):
     def reprint(self) -> None:
         """Print the label of an already shipped picklist again (Ctrl+R)."""
         opened = self._opened
-        if opened is None or not opened.existing or self.shipping.busy:
+        if opened is None or not opened.existing or self.shipping.busy or self._highlight_differs():
             return
         # The label exists already; any profile gives the label format, the booked shipment is not changed.
         draft = self.current_draft()
@@ -808,14 +854,22 @@ class MainWindow(QMainWindow):
         m = self.messages
         retry = self.shipping.can_retry
         step = self.shipping.failed_step
-        self.ship_button.setText(m.t("action.retry") if retry and step else m.t("action.ship"))
+        opened = self._opened
+        # The button names the picklist F12 ships, so it can be checked against the label in the packer's hand.
+        job = self.shipping.job
+        if retry and step and job is not None:
+            self.ship_button.setText(m.t("action.retry_number", number=job.picklist.number))
+        elif opened is not None:
+            self.ship_button.setText(m.t("action.ship_number", number=opened.picklist.number))
+        else:
+            self.ship_button.setText(m.t("action.ship"))
         self.ship_button.setProperty("retry", retry)
         self.ship_button.style().unpolish(self.ship_button)
         self.ship_button.style().polish(self.ship_button)
-        opened = self._opened
         packable = opened is not None and not opened.existing and opened.picklist.status.packable
         ready = self._draft is not None and not self._draft.violations and packable
-        self.ship_button.setEnabled(not self.shipping.busy and (retry or ready))
+        opening = self.shipping.opening is not None
+        self.ship_button.setEnabled(not self.shipping.busy and not opening and (retry or ready))
 
     def _step_changed(self, step: str, state: str, detail: str) -> None:
         self.steps.set_state(step, StepState(state), detail)
@@ -844,6 +898,7 @@ class MainWindow(QMainWindow):
         self.focus_scan_field()
 
     def _failed(self, text: str) -> None:
+        self._highlight_open_picklist()  # a picklist that did not open leaves the highlight on the open one
         holder = self.shipping.claimed_by
         if holder and self.shipping.job is not None:
             text = (
@@ -886,7 +941,7 @@ class MainWindow(QMainWindow):
     def new_shipment(self) -> None:
         """Book a second shipment for an already shipped picklist, after confirming (Ctrl+Shift+N)."""
         opened = self._opened
-        if opened is None or not opened.existing or self.shipping.busy:
+        if opened is None or not opened.existing or self.shipping.busy or self._highlight_differs():
             return
         m = self.messages
         draft = self.current_draft()

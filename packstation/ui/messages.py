@@ -89,6 +89,10 @@ CATALOGUE: dict[str, str] = {
     # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
     # below it marks the step the retry starts from.
     "action.retry": "Try again  (F12)",
+    # With the number: the button names the picklist F12 ships (never the one merely highlighted in the list).
+    # On a line of its own, so the button (and the window) is no wider than without it.
+    "action.ship_number": "Ship and print  (F12)\n{number}",
+    "action.retry_number": "Try again  (F12)\n{number}",
     "action.reprint": "Print label again  (Ctrl+R)",
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",
@@ -205,6 +209,12 @@ CATALOGUE: dict[str, str] = {
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
     "status.nothing_open": "Scan a picklist first.",
+    "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
+    "status.highlight_not_open": (
+        "{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, "
+        "or Esc to stay with {number}."
+    ),
+    "status.highlight_press_enter": "{highlighted} is highlighted, not opened. Press Enter to open it.",
     "status.no_profile": "Choose a shipping profile first.",
     "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
     "search.nothing_found": "No picklist matches the search. Change the search, or scan the picklist.",

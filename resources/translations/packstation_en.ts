@@ -24,6 +24,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ship and print  (F12)
+{number}</source>
+        <comment>action.ship_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again  (F12)
+{number}</source>
+        <comment>action.retry_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print label again  (Ctrl+R)</source>
         <comment>action.reprint</comment>
         <translation type="unfinished"></translation>
@@ -606,6 +618,21 @@
     <message>
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still opening {number}. Press F12 again once it is shown.</source>
+        <comment>status.still_opening</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, or Esc to stay with {number}.</source>
+        <comment>status.highlight_not_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, not opened. Press Enter to open it.</source>
+        <comment>status.highlight_press_enter</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

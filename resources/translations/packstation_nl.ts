@@ -24,6 +24,20 @@
         <translation>Opnieuw proberen  (F12)</translation>
     </message>
     <message>
+        <source>Ship and print  (F12)
+{number}</source>
+        <comment>action.ship_number</comment>
+        <translation>Verzend en print  (F12)
+{number}</translation>
+    </message>
+    <message>
+        <source>Try again  (F12)
+{number}</source>
+        <comment>action.retry_number</comment>
+        <translation>Opnieuw proberen  (F12)
+{number}</translation>
+    </message>
+    <message>
         <source>Print label again  (Ctrl+R)</source>
         <comment>action.reprint</comment>
         <translation>Label opnieuw printen  (Ctrl+R)</translation>
@@ -607,6 +621,21 @@
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
         <translation>Scan eerst een picklijst.</translation>
+    </message>
+    <message>
+        <source>Still opening {number}. Press F12 again once it is shown.</source>
+        <comment>status.still_opening</comment>
+        <translation>{number} wordt nog geopend. Druk opnieuw op F12 zodra hij te zien is.</translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, or Esc to stay with {number}.</source>
+        <comment>status.highlight_not_open</comment>
+        <translation>{highlighted} is gemarkeerd, maar {number} is open. Druk op Enter om {highlighted} te openen, of op Esc om bij {number} te blijven.</translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, not opened. Press Enter to open it.</source>
+        <comment>status.highlight_press_enter</comment>
+        <translation>{highlighted} is gemarkeerd, niet geopend. Druk op Enter om hem te openen.</translation>
     </message>
     <message>
         <source>Choose a shipping profile first.</source>

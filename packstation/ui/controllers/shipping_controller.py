@@ -44,6 +44,7 @@ class ShippingController(QObject):
         self.job: ShipmentJob | None = None  # the last job; kept after a failure so F12 retries it
         self._busy = False
         self._lookup: asyncio.Task[object] | None = None
+        self._opening: str | None = None  # the number being looked up: the pane does not show it yet
         self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
         self._states: dict[str, StepState] = {}
         self._shown_pdf: bytes | None = None
@@ -53,6 +54,11 @@ class ShippingController(QObject):
     def busy(self) -> bool:
         """True while a shipment is running."""
         return self._busy
+
+    @property
+    def opening(self) -> str | None:
+        """The picklist number being looked up right now (None when no lookup runs)."""
+        return self._opening
 
     @property
     def can_retry(self) -> bool:
@@ -101,6 +107,7 @@ class ShippingController(QObject):
         if self._lookup is not None and not self._lookup.done():
             self._lookup.cancel()
         self._lookup = task
+        self._opening = number
         self.picklist_opening.emit(number)
         try:
             opened = await self.service.open_picklist(number)
@@ -109,11 +116,12 @@ class ShippingController(QObject):
         except Exception as exc:
             self._log(exc)
             if self._lookup is task:
+                self._lookup = self._opening = None
                 self.failed.emit(self.messages.error(exc, During.OPEN))
             return
         finally:
             if self._lookup is task:
-                self._lookup = None
+                self._lookup = self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             return
         await self._release_abandoned(self.job)
