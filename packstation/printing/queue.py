@@ -70,6 +70,7 @@ class PrintJob:
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
     _final: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    _held: asyncio.Event = field(default_factory=asyncio.Event, repr=False)  # set while waiting_for_printer
 
     @property
     def final(self) -> bool:
@@ -136,6 +137,10 @@ class PrintQueue:
             job._final.set()
         else:
             job._final.clear()
+        if job.waiting_for_printer:
+            job._held.set()
+        else:
+            job._held.clear()
         self._notify(self.on_change, job)
         if state in (JobState.PRINTED, JobState.CANCELLED):
             self._forget_oldest_finished()
@@ -161,8 +166,13 @@ class PrintQueue:
     def submit(self, label: PreparedLabel, job_name: str) -> PrintJob:
         """Queue a label; return its job at once (await wait(job) for the outcome)."""
         job = PrintJob(name=job_name, label=label, printer=self.name)
+        # Behind a job held for paper (or a closed head), this one waits for the same thing: say so at once.
+        held = next((j for j in self.jobs if j.waiting_for_printer), None)
         self.jobs.append(job)
-        self._set(job, JobState.QUEUED)
+        if held is not None:
+            self._set(job, JobState.QUEUED, held.error, held.conditions)
+        else:
+            self._set(job, JobState.QUEUED)
         self._ensure_worker()
         return job
 
@@ -219,6 +229,22 @@ class PrintQueue:
             if job.moved_to is None:
                 return job
             job = job.moved_to
+
+    async def wait_printed_or_held(self, job: PrintJob) -> PrintJob:
+        """Wait until the job is final or held until the printer is ready (following redirects); return it."""
+        while True:
+            if not job.final and not job.waiting_for_printer:
+                final, held = asyncio.ensure_future(job._final.wait()), asyncio.ensure_future(job._held.wait())
+                try:
+                    await asyncio.wait((final, held), return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    final.cancel()
+                    held.cancel()
+            if job.final and job.moved_to is not None:
+                job = job.moved_to
+                continue
+            if job.final or job.waiting_for_printer:
+                return job
 
     async def close(self) -> None:
         """Stop the worker; jobs still queued are cancelled so none is left without a final state."""
@@ -316,8 +342,14 @@ class QueuedLabelPrinter:
         return await self.printer.status()
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        """Queue the label and wait until it printed; raise PrinterError if it failed or was cancelled."""
-        job = await self.queue.wait(self.queue.submit(label, job_name))
+        """Queue the label and wait until it printed; raise PrinterError if it failed or was cancelled.
+
+        A printer that is not ready (paper out, head open) holds the job in the queue, which prints it by
+        itself once the printer is ready: the receipt then says what it waits for, and the packer goes on.
+        """
+        job = await self.queue.wait_printed_or_held(self.queue.submit(label, job_name))
+        if not job.final:
+            return PrintReceipt(job.printer, str(job.id), detail=job.error, waiting=job.conditions)
         if job.state == JobState.PRINTED and job.receipt is not None:
             return job.receipt
         if job.state == JobState.CANCELLED:

@@ -90,7 +90,11 @@ class LabelPrinter(Protocol):
         ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        """Send a prepared label; raise a PrinterError subclass when it did not print."""
+        """Send a prepared label; raise a PrinterError subclass when it did not print.
+
+        A queued printer whose printer is not ready (paper out) returns a receipt with `waiting` set instead:
+        the job waits in its queue and prints by itself.
+        """
         ...
 
 

@@ -473,6 +473,14 @@ class ShippingService:
             return
         assert job.prepared is not None
         job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
+        if job.receipt.waiting:
+            # Held in the print queue until the printer is ready (paper out): it prints by itself, so the packer
+            # goes on. Not "printed": should the app stop before it prints, a resume prints the label again.
+            reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
+            await self._record(
+                job, "print_failed", {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id}
+            )
+            return
         await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:

@@ -34,7 +34,7 @@ from packstation.domain.mapping import Draft
 from packstation.domain.picklists import PicklistStatus
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
-from packstation.services.ports import PrintQueues
+from packstation.services.ports import PrintJobInfo, PrintQueues
 from packstation.services.shipping import OpenedPicklist, ShipmentJob
 from packstation.settings import Settings
 from packstation.ui.controllers.picklists_controller import PicklistsController
@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         self.messages: Messages = shipping.messages
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
+        # (printer, queue job id, picklist number) of a shipped label held in the print queue (paper out)
+        self._held_print: tuple[str, str, str] | None = None
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
         self._told_invalid = False  # the status bar says "not sent, fix this first": take it back once fixed
         self.setObjectName("mainWindow")
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.queue_dock)
             self.queue_dock.hide()
             self.printer_poller, self.printer_status = make_printer_status(self.print_queues, self.messages, self)
+            self.print_queues.subscribe(self._print_job_changed)
             self.statusBar().addPermanentWidget(self.printer_status)
         self.statusBar().setSizeGripEnabled(False)
         self.resize(1500, 900)
@@ -887,8 +890,20 @@ class MainWindow(QMainWindow):
             self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
             self.focus_scan_field()
             return
-        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
-        self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
+        waiting = job.receipt.waiting if job.receipt is not None else ()
+        if waiting and job.receipt is not None:
+            # Held for paper (or a closed head): the queue prints it by itself; the packer goes on meanwhile.
+            self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
+            held = self.messages.print_waiting(job.receipt.printer, waiting)
+            self._say(
+                self.messages.t(
+                    "status.shipped_print_waiting", number=job.picklist.number, barcodes=barcodes, waiting=held
+                ),
+                "error",
+            )
+        else:
+            key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+            self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
         self.picklists.shipped(job.picklist.number)
         # Its row left the list and the highlight slid onto the next one, which is not what the pane shows.
         self.table.selectionModel().clear()
@@ -896,6 +911,16 @@ class MainWindow(QMainWindow):
         self._draft = None
         self._update_ship_button()
         self.focus_scan_field()
+
+    def _print_job_changed(self, job: PrintJobInfo) -> None:
+        """Tell the packer when the label that waited for paper has printed, while the screen still shows it."""
+        held = self._held_print
+        if held is None or str(job.id) != held[1] or job.state != "printed":
+            return
+        self._held_print = None
+        if self.steps.state("print") is StepState.QUEUED and self._opened is None and not self.shipping.busy:
+            self.steps.set_state("print", StepState.DONE)
+            self._say(self.messages.t("status.held_label_printed", number=held[2]), "ok")
 
     def _failed(self, text: str) -> None:
         self._highlight_open_picklist()  # a picklist that did not open leaves the highlight on the open one

@@ -190,6 +190,7 @@ CATALOGUE: dict[str, str] = {
     "state.done": "done",
     "state.failed": "failed",
     "state.skipped": "skipped",
+    "state.queued": "in the print queue",
     # --- preview -----------------------------------------------------------------------------------
     "preview.pdf": "Label from MyParcel",
     "preview.printed": "What the printer gets",
@@ -207,6 +208,14 @@ CATALOGUE: dict[str, str] = {
     "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
     "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
+    "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
+    "status.held_label_printed": "{number}: the waiting label is printed now.",
+    # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
+    "print_waiting.paper_out": "{printer}: paper out. Load labels; the label prints by itself.",
+    "print_waiting.head_open": "{printer}: print head open. Close it; the label prints by itself.",
+    "print_waiting.ribbon_out": "{printer}: ribbon out. Load a new ribbon; the label prints by itself.",
+    "print_waiting.paused": "{printer}: paused. Press the pause button on the printer; the label prints by itself.",
+    "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
     "status.nothing_open": "Scan a picklist first.",
     "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
@@ -766,6 +775,18 @@ class Messages(QObject):
         """Return a printer's name: the station's two roles in the packer's language, any other as it is."""
         role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
         return self.t(role) if role else name
+
+    def print_waiting(self, printer: str, conditions: Iterable[str]) -> str:
+        """Say why a label waits in the print queue and what makes it print (the first condition's remedy)."""
+        conditions = tuple(conditions)
+        codes = {c.strip().lower().replace(" ", "_").replace("-", "_") for c in conditions}
+        # A Zebra out of paper also reports itself paused: the cause comes first, the pause button last.
+        for cause in ("paper_out", "head_open", "ribbon_out", "paused"):
+            if cause in codes:
+                return self.t(f"print_waiting.{cause}", printer=self.printer(printer))
+        return self.t(
+            "print_waiting.other", printer=self.printer(printer), conditions=self.printer_conditions(conditions)
+        )
 
     def printer_conditions(self, conditions: Iterable[str]) -> str:
         words = []

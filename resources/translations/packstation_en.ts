@@ -536,6 +536,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in the print queue</source>
+        <comment>state.queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Label from MyParcel</source>
         <comment>preview.pdf</comment>
         <translation type="unfinished"></translation>
@@ -608,6 +613,41 @@
     <message>
         <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
         <comment>status.shipped_not_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
+        <comment>status.shipped_print_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label is printed now.</source>
+        <comment>status.held_label_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: paper out. Load labels; the label prints by itself.</source>
+        <comment>print_waiting.paper_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: print head open. Close it; the label prints by itself.</source>
+        <comment>print_waiting.head_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: ribbon out. Load a new ribbon; the label prints by itself.</source>
+        <comment>print_waiting.ribbon_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: paused. Press the pause button on the printer; the label prints by itself.</source>
+        <comment>print_waiting.paused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: {conditions}. Fix the printer; the label prints by itself.</source>
+        <comment>print_waiting.other</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

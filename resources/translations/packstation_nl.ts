@@ -538,6 +538,11 @@
         <translation>overgeslagen</translation>
     </message>
     <message>
+        <source>in the print queue</source>
+        <comment>state.queued</comment>
+        <translation>in de printwachtrij</translation>
+    </message>
+    <message>
         <source>Label from MyParcel</source>
         <comment>preview.pdf</comment>
         <translation>Label van MyParcel</translation>
@@ -611,6 +616,41 @@
         <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
         <comment>status.shipped_not_printed</comment>
         <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
+        <comment>status.shipped_print_waiting</comment>
+        <translation>{number} verzonden ({barcodes}). {waiting} Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label is printed now.</source>
+        <comment>status.held_label_printed</comment>
+        <translation>{number}: het wachtende label is nu geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: paper out. Load labels; the label prints by itself.</source>
+        <comment>print_waiting.paper_out</comment>
+        <translation>{printer}: papier op. Plaats nieuwe labels; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: print head open. Close it; the label prints by itself.</source>
+        <comment>print_waiting.head_open</comment>
+        <translation>{printer}: printkop open. Sluit hem; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: ribbon out. Load a new ribbon; the label prints by itself.</source>
+        <comment>print_waiting.ribbon_out</comment>
+        <translation>{printer}: lint op. Plaats een nieuw lint; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: paused. Press the pause button on the printer; the label prints by itself.</source>
+        <comment>print_waiting.paused</comment>
+        <translation>{printer}: gepauzeerd. Druk op de pauzeknop van de printer; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: {conditions}. Fix the printer; the label prints by itself.</source>
+        <comment>print_waiting.other</comment>
+        <translation>{printer}: {conditions}. Verhelp het probleem; het label wordt dan vanzelf geprint.</translation>
     </message>
     <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>

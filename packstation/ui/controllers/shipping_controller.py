@@ -260,6 +260,9 @@ class ShippingController(QObject):
             index = order.index(step)
             if self._skipped(job, step):
                 state, detail = StepState.SKIPPED, ""
+            elif step == Step.PRINT.value and index < current and job.receipt is not None and job.receipt.waiting:
+                state = StepState.QUEUED
+                detail = self.messages.print_waiting(job.receipt.printer, job.receipt.waiting)
             elif index < current:
                 state, detail = StepState.DONE, ""
             elif index == current:

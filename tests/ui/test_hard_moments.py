@@ -1,0 +1,122 @@
+"""The packer's hard moments at the bench (issue 14 B): printers in trouble, failures half-way, scans at odd
+times; keyboard only, on the Qt loop over the real ShippingService and the real print queues with fakes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from packstation.domain.errors import PrinterNotReady
+from packstation.domain.labels import LABEL_PRINTER, PrintReceipt
+from packstation.domain.shipments import Platform
+from packstation.printing.queue import PrintQueues
+from packstation.printing.transport import PrinterStatus
+from packstation.services.shipping import ShippingService
+from packstation.settings import Settings
+from packstation.ui.controllers.picklists_controller import PicklistsController
+from packstation.ui.controllers.shipping_controller import ShippingController
+from packstation.ui.main_window import MainWindow
+from packstation.ui.messages import Messages
+from packstation.ui.models.picklists_model import PicklistsModel
+from packstation.ui.widgets.steps import StepState
+from tests.ui.conftest import FakePrinter
+
+
+class TroubledPrinter(FakePrinter):
+    """The label printer with a paper roll and a power switch the test controls (status as a Zebra reports)."""
+
+    def __init__(self, name: str = LABEL_PRINTER) -> None:
+        super().__init__()
+        self.name = name
+        self.conditions: tuple[str, ...] = ()
+
+    async def status(self) -> PrinterStatus:
+        return PrinterStatus(ready=not self.conditions, conditions=self.conditions)
+
+    async def send(self, label, job_name: str) -> PrintReceipt:
+        if self.conditions:
+            raise PrinterNotReady(self.name, "The printer is out of paper.", self.conditions)
+        return await super().send(label, job_name)
+
+
+class Bench:
+    """A station whose label goes through the real print queues, and its window."""
+
+    def __init__(self, qtbot, station, language: str = "en") -> None:
+        self.station = station
+        self.printer = TroubledPrinter()
+        self.queues = PrintQueues(poll_interval=0.02, backoff=(0.01,), max_attempts=2)
+        queued = self.queues.add(self.printer)
+        profiles = station.service.profiles
+        self.service = ShippingService(
+            station.picqer, station.carrier, queued, profiles, Platform.MYPARCEL, claim_settle=0.0
+        )
+        messages = Messages(language)
+        shipping = ShippingController(self.service, messages)
+        picklists = PicklistsController(self.service, PicklistsModel(messages), messages)
+        self.window = MainWindow(shipping, picklists, Settings(), print_queues=self.queues)
+        qtbot.addWidget(self.window)
+        self.window.show()
+        self.window.activateWindow()
+        self.window.focus_scan_field()
+
+
+@pytest.fixture
+async def bench(qtbot, station):
+    bench = Bench(qtbot, station)
+    yield bench
+    await bench.queues.close()
+
+
+def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(window.focusWidget() or window, key, modifiers)
+
+
+async def open_number(window, number: str, wait_for) -> None:
+    window.handle_scan(number)
+    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == number)
+
+
+async def test_paper_out_lets_the_packer_go_on_and_the_label_prints_by_itself(bench, wait_for):
+    window = bench.window
+    bench.printer.conditions = ("paper_out",)
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: not window.shipping.busy and "shipped" in window.status_text)
+    assert window.status_text == (
+        "P2024-00123 shipped (3SMYPA000000900). Label printer: paper out. Load labels; the label prints by "
+        "itself. Scan the next picklist."
+    )
+    assert window.steps.state("print") is StepState.QUEUED
+    assert window.steps.detail("print") == "Label printer: paper out. Load labels; the label prints by itself."
+    assert window.steps.state("write_back") is StepState.DONE  # Picqer knows: the parcel is shipped
+    bench.printer.conditions = ()  # labels loaded
+    await wait_for(lambda: bench.printer.sent == ["P2024-00123"])
+    await wait_for(lambda: window.steps.state("print") is StepState.DONE)
+    assert window.status_text == "P2024-00123: the waiting label is printed now."
+
+
+async def test_the_next_picklist_opens_and_ships_while_a_label_waits_for_paper(bench, wait_for):
+    window = bench.window
+    bench.printer.conditions = ("paper_out", "paused")  # a Zebra out of labels pauses itself too
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: not window.shipping.busy and "shipped" in window.status_text)
+    await open_number(window, "P2024-00125", wait_for)  # the next scan is not refused
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: not window.shipping.busy and "P2024-00125 shipped" in window.status_text)
+    assert "Load labels; the label prints by itself" in window.status_text
+    bench.printer.conditions = ()
+    await wait_for(lambda: bench.printer.sent == ["P2024-00123", "P2024-00125"])  # both, in order
+
+
+async def test_a_dutch_packer_reads_what_to_do_about_the_paper(qtbot, station, wait_for):
+    bench = Bench(qtbot, station, "nl")
+    window = bench.window
+    bench.printer.conditions = ("paper_out",)
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: not window.shipping.busy and "verzonden" in window.status_text)
+    assert "Labelprinter: papier op. Plaats nieuwe labels; het label wordt dan vanzelf geprint." in window.status_text
+    await bench.queues.close()
