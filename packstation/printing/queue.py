@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from packstation.domain.errors import PrinterError, PrinterNotReady
+from packstation.domain.errors import PrintCancelled, PrinterError, PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.printing.transport import PrinterStatus
 
@@ -67,6 +67,8 @@ class PrintJob:
     conditions: tuple[str, ...] = ()
     receipt: PrintReceipt | None = None
     moved_to: PrintJob | None = None  # set when redirected to another printer
+    cause: Exception | None = None  # the printer's own error when it failed (not found, went away…)
+    taken_over: bool = False  # a failed job moved to another printer whose print a retry of the shipment took
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
     _final: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
@@ -91,7 +93,7 @@ def _tell(listeners: list[Callable[[PrintJob], None]], job: PrintJob) -> None:
             log.exception("print queue listener failed")
 
 
-class JobCancelled(PrinterError):
+class JobCancelled(PrintCancelled):
     """The job was cancelled before it printed."""
 
 
@@ -197,6 +199,7 @@ class PrintQueue:
         if job.state != JobState.FAILED:
             raise ValueError(f"Job {job_id} is {job.state}, only failed jobs can be retried.")
         job.attempts = 0
+        job.cause = None
         self._set(job, JobState.QUEUED, "")
         self._ensure_worker()
         return job
@@ -308,6 +311,7 @@ class PrintQueue:
         except (PrinterError, OSError) as exc:
             message = exc.message if isinstance(exc, PrinterError) else str(exc)
             if job.attempts >= self.max_attempts:
+                job.cause = exc
                 self._set(job, JobState.FAILED, f"{message} (tried {job.attempts} times)")
                 return
             delay = self.backoff[min(job.attempts - 1, len(self.backoff) - 1)]
@@ -347,14 +351,41 @@ class QueuedLabelPrinter:
         A printer that is not ready (paper out, head open) holds the job in the queue, which prints it by
         itself once the printer is ready: the receipt then says what it waits for, and the packer goes on.
         """
-        job = await self.queue.wait_printed_or_held(self.queue.submit(label, job_name))
+        moved = self._moved_after_failing(label, job_name)
+        if moved is not None:
+            # The packer sent the failed label to the other printer (F8): that print is this one, not a second.
+            job = await self.queue.wait_printed_or_held(moved)
+        else:
+            job = await self.queue.wait_printed_or_held(self.queue.submit(label, job_name))
         if not job.final:
             return PrintReceipt(job.printer, str(job.id), detail=job.error, waiting=job.conditions)
         if job.state == JobState.PRINTED and job.receipt is not None:
             return job.receipt
         if job.state == JobState.CANCELLED:
             raise JobCancelled(job.printer, f"The print job was cancelled ({job.error}).")
+        # The printer's own error, so the packer reads "cannot be reached" or "went away", not "unexpected".
+        if isinstance(job.cause, PrinterError):
+            raise job.cause
+        if isinstance(job.cause, OSError):
+            raise PrinterNotFound(job.printer, f"The printer cannot be reached ({job.cause}).") from job.cause
         raise PrinterError(job.printer, job.error or "The label did not print.")
+
+    def _moved_after_failing(self, label: PreparedLabel, job_name: str) -> PrintJob | None:
+        """Return the print of this label on another printer, when its failed job here was moved there (F8) and
+        that print did not fail or get cancelled; each such move stands in for one retry only."""
+        for job in reversed(self.queue.jobs):
+            if job.name != job_name or job.label.payload != label.payload:
+                continue
+            if job.cause is None or job.moved_to is None or job.taken_over:
+                return None  # the newest job of this label was not a failed one moved elsewhere: print anew
+            target = job.moved_to
+            while target.moved_to is not None:
+                target = target.moved_to
+            if target.state in (JobState.FAILED, JobState.CANCELLED):
+                return None
+            job.taken_over = True
+            return target
+        return None
 
 
 class PrintQueues:

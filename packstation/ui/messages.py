@@ -29,7 +29,9 @@ from packstation.domain.errors import (
     PaymentRequired,
     PicklistNotFound,
     PicklistNotPackable,
+    PrintCancelled,
     PrinterDisconnected,
+    PrinterError,
     PrinterNotFound,
     PrinterNotReady,
     RateLimited,
@@ -265,15 +267,20 @@ CATALOGUE: dict[str, str] = {
     "error.barcode_check": (
         "Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings."
     ),
-    "error.printer_not_found": "Printer “{printer}” is not found. Check it is switched on and connected. {next}",
-    "error.printer_not_ready": "Printer “{printer}” is not ready: {conditions}. Fix it. {next}",
-    "error.printer_disconnected": "Printer “{printer}” went away while printing. Reconnect it. {next}",
+    "error.printer_not_found": "{printer} cannot be reached. Switch it on and check its cable or network. {next}",
+    "error.printer_not_ready": "{printer} is not ready: {conditions}. Fix it. {next}",
+    "error.printer_disconnected": "{printer} went away while printing. Reconnect its cable or network. {next}",
+    "error.printer_failed": "{printer} did not print the label ({detail}). Check the printer. {next}",
+    "error.print_cancelled": "The label was cancelled in the print queue, so it did not print. {next}",
+    # After a print failure during a shipment: the label can go to the station's other printer instead.
+    "next.redirect": "Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.",
     "error.settings": "The settings cannot be used: {detail}. Ask the admin to open Settings.",
     "error.secrets": (
         "This computer has no safe place for API keys. Ask the admin to set them as environment variables."
     ),
     "error.unexpected": (
-        "Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin."
+        "Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the "
+        "packstation log."
     ),
     "printer.paper_out": "paper out",
     "printer.head_open": "print head open",
@@ -800,6 +807,8 @@ class Messages(QObject):
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
         nxt = self.t(f"next.{during.value}")
+        # While shipping, a label the printer did not take can go to the other printer from the print queue.
+        redirect = " " + self.t("next.redirect") if during is During.SHIP else ""
         match exc:
             case InvalidShipment():
                 return self.t("error.invalid", violations=self.violations(exc.violations))
@@ -820,9 +829,16 @@ class Messages(QObject):
                 printer = self.printer(exc.printer)
                 return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
             case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt) + redirect
             case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt) + redirect
+            case PrintCancelled():
+                return self.t("error.print_cancelled", next=nxt)
+            case PrinterError():
+                detail = exc.message
+                return self.t("error.printer_failed", printer=self.printer(exc.printer), detail=detail, next=nxt) + (
+                    redirect
+                )
             case SettingsError():
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():

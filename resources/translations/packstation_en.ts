@@ -831,18 +831,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <source>{printer} cannot be reached. Switch it on and check its cable or network. {next}</source>
         <comment>error.printer_not_found</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <source>{printer} is not ready: {conditions}. Fix it. {next}</source>
         <comment>error.printer_not_ready</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <source>{printer} went away while printing. Reconnect its cable or network. {next}</source>
         <comment>error.printer_disconnected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer} did not print the label ({detail}). Check the printer. {next}</source>
+        <comment>error.printer_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label was cancelled in the print queue, so it did not print. {next}</source>
+        <comment>error.print_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.</source>
+        <comment>next.redirect</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -856,7 +871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <source>Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the packstation log.</source>
         <comment>error.unexpected</comment>
         <translation type="unfinished"></translation>
     </message>

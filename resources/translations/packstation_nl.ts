@@ -833,19 +833,34 @@
         <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het label. Vraag de beheerder de printerinstellingen te controleren.</translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <source>{printer} cannot be reached. Switch it on and check its cable or network. {next}</source>
         <comment>error.printer_not_found</comment>
-        <translation>Printer “{printer}” is niet gevonden. Controleer of hij aan staat en aangesloten is. {next}</translation>
+        <translation>{printer} is niet bereikbaar. Zet hem aan en controleer de kabel of het netwerk. {next}</translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <source>{printer} is not ready: {conditions}. Fix it. {next}</source>
         <comment>error.printer_not_ready</comment>
-        <translation>Printer “{printer}” is niet klaar: {conditions}. Los het op. {next}</translation>
+        <translation>{printer} is niet klaar: {conditions}. Los het op. {next}</translation>
     </message>
     <message>
-        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <source>{printer} went away while printing. Reconnect its cable or network. {next}</source>
         <comment>error.printer_disconnected</comment>
-        <translation>Printer “{printer}” viel weg tijdens het printen. Sluit hem opnieuw aan. {next}</translation>
+        <translation>{printer} viel weg tijdens het printen. Sluit de kabel of het netwerk opnieuw aan. {next}</translation>
+    </message>
+    <message>
+        <source>{printer} did not print the label ({detail}). Check the printer. {next}</source>
+        <comment>error.printer_failed</comment>
+        <translation>{printer} heeft het label niet geprint ({detail}). Controleer de printer. {next}</translation>
+    </message>
+    <message>
+        <source>The label was cancelled in the print queue, so it did not print. {next}</source>
+        <comment>error.print_cancelled</comment>
+        <translation>Het label is in de printwachtrij geannuleerd en dus niet geprint. {next}</translation>
+    </message>
+    <message>
+        <source>Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.</source>
+        <comment>next.redirect</comment>
+        <translation>Of print het op de andere printer: F9, kies het label, F8; daarna rondt F12 de zending af.</translation>
     </message>
     <message>
         <source>The settings cannot be used: {detail}. Ask the admin to open Settings.</source>
@@ -858,9 +873,9 @@
         <translation>Deze computer heeft geen veilige plek voor API-sleutels. Vraag de beheerder ze als omgevingsvariabelen in te stellen.</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <source>Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the packstation log.</source>
         <comment>error.unexpected</comment>
-        <translation>Er ging iets onverwachts mis. {next} Blijft het gebeuren, laat Help → Details aan de beheerder zien.</translation>
+        <translation>Er ging iets onverwachts mis. {next} Blijft het gebeuren, meld het aan de beheerder: de details staan in het packstation-logboek.</translation>
     </message>
     <message>
         <source>paper out</source>

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from packstation.domain.errors import PrinterNotReady
-from packstation.domain.labels import LABEL_PRINTER, PrintReceipt
+from packstation.domain.errors import PrinterNotFound, PrinterNotReady
+from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER, PrintReceipt
 from packstation.domain.shipments import Platform
 from packstation.printing.queue import PrintQueues
 from packstation.printing.transport import PrinterStatus
@@ -30,6 +30,7 @@ class TroubledPrinter(FakePrinter):
         super().__init__()
         self.name = name
         self.conditions: tuple[str, ...] = ()
+        self.geometry = object()  # takes ZPL, so a label can be moved between the two as it is
 
     async def status(self) -> PrinterStatus:
         return PrinterStatus(ready=not self.conditions, conditions=self.conditions)
@@ -46,11 +47,19 @@ class Bench:
     def __init__(self, qtbot, station, language: str = "en") -> None:
         self.station = station
         self.printer = TroubledPrinter()
+        self.document_printer = TroubledPrinter(DOCUMENT_PRINTER)
         self.queues = PrintQueues(poll_interval=0.02, backoff=(0.01,), max_attempts=2)
         queued = self.queues.add(self.printer)
+        document = self.queues.add(self.document_printer)
         profiles = station.service.profiles
         self.service = ShippingService(
-            station.picqer, station.carrier, queued, profiles, Platform.MYPARCEL, claim_settle=0.0
+            station.picqer,
+            station.carrier,
+            queued,
+            profiles,
+            Platform.MYPARCEL,
+            document_printer=document,
+            claim_settle=0.0,
         )
         messages = Messages(language)
         shipping = ShippingController(self.service, messages)
@@ -120,3 +129,60 @@ async def test_a_dutch_packer_reads_what_to_do_about_the_paper(qtbot, station, w
     await wait_for(lambda: not window.shipping.busy and "verzonden" in window.status_text)
     assert "Labelprinter: papier op. Plaats nieuwe labels; het label wordt dan vanzelf geprint." in window.status_text
     await bench.queues.close()
+
+
+UNREACHABLE = (
+    "Label printer cannot be reached. Switch it on and check its cable or network. Then press F12 to try again. "
+    "Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment."
+)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [PrinterNotFound(LABEL_PRINTER, "No answer from 10.0.0.9:9100. Is the printer on?"), OSError("No route to host")],
+)
+async def test_an_unreachable_printer_says_switch_it_on_or_send_it_elsewhere(bench, wait_for, error):
+    window = bench.window
+    bench.printer.fail = [error, error]  # every attempt the queue makes
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    assert window.status_text == UNREACHABLE
+    assert window.steps.detail("print") == UNREACHABLE
+    press(window, Qt.Key.Key_F12)  # switched on: F12 prints and finishes
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert bench.printer.sent == ["P2024-00123"] and len(bench.station.carrier.created) == 1
+
+
+async def test_a_label_moved_to_the_other_printer_with_f8_finishes_the_shipment_without_a_second_print(bench, wait_for):
+    window = bench.window
+    down = PrinterNotFound(LABEL_PRINTER, "No answer")
+    bench.printer.fail = [down, down]
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.status_text == UNREACHABLE)
+    press(window, Qt.Key.Key_F9)
+    assert window.queue_panel.selected_job().state == "failed"
+    press(window, Qt.Key.Key_F8)  # to the document printer
+    await wait_for(lambda: bench.document_printer.sent == ["P2024-00123"])
+    press(window, Qt.Key.Key_Escape)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert bench.printer.sent == [] and bench.document_printer.sent == ["P2024-00123"]  # one label, once
+    assert window.steps.state("write_back") is StepState.DONE
+
+
+def test_a_job_cancelled_in_the_queue_and_an_unknown_failure_say_what_next_without_a_help_menu() -> None:
+    from packstation.domain.errors import PrinterError
+    from packstation.printing.queue import JobCancelled
+    from packstation.ui.messages import During
+
+    messages = Messages("en")
+    cancelled = messages.error(JobCancelled(LABEL_PRINTER, "cancelled by the packer"), During.SHIP)
+    assert cancelled == "The label was cancelled in the print queue, so it did not print. Then press F12 to try again."
+    other = messages.error(PrinterError(LABEL_PRINTER, "unexpected error: spool full"), During.SHIP)
+    assert other.startswith("Label printer did not print the label (unexpected error: spool full). Check the printer.")
+    assert "F8" in other
+    unexpected = messages.error(RuntimeError("boom"), During.SHIP)
+    assert "Help" not in unexpected and "tell the admin" in unexpected
+    assert "Help" not in Messages("nl").error(RuntimeError("boom"), During.SHIP)
