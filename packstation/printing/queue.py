@@ -28,9 +28,14 @@ class JobState(StrEnum):
     PRINTED = "printed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    # A failed job whose label was queued again later (F12, F7): that later job is its print, so this one is
+    # never retried (Shift+F6 printed a second label for it).
+    PRINTED_AGAIN = "printed_again"
 
 
-FINAL_STATES = frozenset({JobState.PRINTED, JobState.FAILED, JobState.CANCELLED})
+FINAL_STATES = frozenset({JobState.PRINTED, JobState.FAILED, JobState.CANCELLED, JobState.PRINTED_AGAIN})
+# Kept for a reprint from the panel, but only up to KEEP_FINISHED per printer.
+_FORGETTABLE = frozenset({JobState.PRINTED, JobState.CANCELLED, JobState.PRINTED_AGAIN})
 # Printed and cancelled jobs stay listed (for a reprint from the panel) up to this many per printer; older ones
 # are forgotten so a long shift does not hold every label in memory (~16 KB each). The journal keeps every label
 # on disk (`packstation journal --label`). Failed jobs are never forgotten: they wait for the packer.
@@ -144,14 +149,14 @@ class PrintQueue:
         else:
             job._held.clear()
         self._notify(self.on_change, job)
-        if state in (JobState.PRINTED, JobState.CANCELLED):
+        if state in _FORGETTABLE:
             self._forget_oldest_finished()
 
     def _notify(self, listener: Callable[[PrintJob], None] | None, job: PrintJob) -> None:
         _tell([listener] if listener is not None else [], job)
 
     def _forget_oldest_finished(self) -> None:
-        finished = [job for job in self.jobs if job.state in (JobState.PRINTED, JobState.CANCELLED)]
+        finished = [job for job in self.jobs if job.state in _FORGETTABLE]
         for job in finished[: max(0, len(finished) - self.keep_finished)]:
             self.jobs.remove(job)
             self._notify(self.on_forget, job)
@@ -168,6 +173,9 @@ class PrintQueue:
     def submit(self, label: PreparedLabel, job_name: str) -> PrintJob:
         """Queue a label; return its job at once (await wait(job) for the outcome)."""
         job = PrintJob(name=job_name, label=label, printer=self.name)
+        for earlier in self.jobs:
+            if earlier.state == JobState.FAILED and earlier.name == job_name and earlier.label.payload == label.payload:
+                self._set(earlier, JobState.PRINTED_AGAIN, "")
         # Behind a job held for paper (or a closed head), this one waits for the same thing: say so at once.
         held = next((j for j in self.jobs if j.waiting_for_printer), None)
         self.jobs.append(job)

@@ -148,7 +148,7 @@ class PrintJobInfo(Protocol):
     def printer(self) -> str: ...
 
     @property
-    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled
+    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled | printed_again
 
     @property
     def error(self) -> str: ...  # why it failed, or why it waits

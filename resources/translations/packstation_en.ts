@@ -1536,6 +1536,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>printed again</source>
+        <comment>queue.state.printed_again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was printed again already: there is nothing to retry.</source>
+        <comment>queue.already_printed_again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retry  (F6)</source>
         <comment>queue.retry</comment>
         <translation type="unfinished"></translation>
@@ -1583,6 +1593,11 @@
     <message>
         <source>All failed jobs are sent again.</source>
         <comment>queue.done_retry_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print job has failed: nothing to send again.</source>
+        <comment>queue.nothing_failed</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

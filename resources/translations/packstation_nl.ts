@@ -1538,6 +1538,16 @@
         <translation>geannuleerd</translation>
     </message>
     <message>
+        <source>printed again</source>
+        <comment>queue.state.printed_again</comment>
+        <translation>opnieuw geprint</translation>
+    </message>
+    <message>
+        <source>{name} was printed again already: there is nothing to retry.</source>
+        <comment>queue.already_printed_again</comment>
+        <translation>{name} is al opnieuw geprint: er valt niets opnieuw te proberen.</translation>
+    </message>
+    <message>
         <source>Retry  (F6)</source>
         <comment>queue.retry</comment>
         <translation>Opnieuw  (F6)</translation>
@@ -1586,6 +1596,11 @@
         <source>All failed jobs are sent again.</source>
         <comment>queue.done_retry_failed</comment>
         <translation>Alle mislukte opdrachten zijn opnieuw gestuurd.</translation>
+    </message>
+    <message>
+        <source>No print job has failed: nothing to send again.</source>
+        <comment>queue.nothing_failed</comment>
+        <translation>Er is geen printopdracht mislukt: er valt niets opnieuw te versturen.</translation>
     </message>
     <message>
         <source>{name}: printing again.</source>

@@ -3,6 +3,8 @@ times; keyboard only, on the Qt loop over the real ShippingService and the real 
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -186,3 +188,28 @@ def test_a_job_cancelled_in_the_queue_and_an_unknown_failure_say_what_next_witho
     unexpected = messages.error(RuntimeError("boom"), During.SHIP)
     assert "Help" not in unexpected and "tell the admin" in unexpected
     assert "Help" not in Messages("nl").error(RuntimeError("boom"), During.SHIP)
+
+
+async def test_retry_all_failed_never_prints_a_label_the_packer_already_printed_again_with_f12(bench, wait_for):
+    window = bench.window
+    down = PrinterNotFound(LABEL_PRINTER, "No answer")
+    bench.printer.fail = [down, down]
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.status_text == UNREACHABLE)
+    press(window, Qt.Key.Key_F12)  # switched on, printed with F12
+    await wait_for(lambda: "shipped" in window.status_text)
+    press(window, Qt.Key.Key_F9)
+    panel = window.queue_panel
+    first = panel.model.job(0)
+    assert first.state == "printed_again"
+    assert panel.model.data(panel.model.index(0, 2)) == "printed again"
+    press(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # Retry all failed
+    assert window.status_text == "No print job has failed: nothing to send again."
+    panel.select_job(first.id)
+    press(window, Qt.Key.Key_F6)  # and that one on its own
+    assert window.status_text == "P2024-00123 was printed again already: there is nothing to retry."
+    await asyncio.sleep(0.1)
+    assert bench.printer.sent == ["P2024-00123"]  # one label
+    window.messages.set_language("nl")
+    assert panel.model.data(panel.model.index(0, 2)) == "opnieuw geprint"

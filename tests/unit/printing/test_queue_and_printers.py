@@ -232,3 +232,22 @@ async def test_a_long_shift_keeps_the_newest_finished_jobs_and_every_failed_one(
     assert forgotten == ["P1", "P2"]
     assert printer.printed == ["P1", "P2", "P3", "P4"]
     await queue.close()
+
+
+async def test_a_failed_job_printed_again_later_is_never_retried():
+    printer = ScriptedPrinter(outcomes=[PrinterDisconnected("Zebra", "cable")] * 2)
+    queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
+    queued = QueuedLabelPrinter(printer, queue)
+    with pytest.raises(PrinterDisconnected):
+        await queued.send(LABEL, "P1")
+    failed = queue.jobs[0]
+    assert failed.state == JobState.FAILED
+    other = queue.submit(PreparedLabel(payload=b"^XAother^XZ", kind="zpl"), "P1")  # another label: not the same
+    await queue.wait(other)
+    assert failed.state == JobState.FAILED
+    await queued.send(LABEL, "P1")  # the shipment's retry (F12) prints the same label again
+    assert failed.state == JobState.PRINTED_AGAIN and failed.final
+    assert queue.retry_failed() == []  # Shift+F6: nothing left to retry, no second label
+    await asyncio.sleep(0.02)
+    assert printer.printed == ["P1", "P1"]  # the other label, then this one once
+    await queue.close()
