@@ -222,6 +222,17 @@ class ShippingService:
         job.intent = {**intent_of(draft.request), "reprint": True}
         return job
 
+    def start_reprint_of(self, shipped: ShipmentJob) -> ShipmentJob:
+        """Print the label of a shipment this station just finished again, from what it kept (no network)."""
+        opened = replace(shipped.opened, existing=tuple(shipped.shipments))
+        job = ShipmentJob(opened=opened, request=shipped.request, reprint=True, shipments=list(shipped.shipments))
+        job.label_pdf, job.label_path, job.prepared = shipped.label_pdf, shipped.label_path, shipped.prepared
+        job.use_document_printer = shipped.use_document_printer
+        # The label as printed is at hand: print it; without it, fetch it from MyParcel like any reprint.
+        job.step = Step.PRINT if shipped.prepared is not None else Step.LABEL
+        job.intent = {**intent_of(shipped.request), "reprint": True}
+        return job
+
     def start_additional(
         self,
         opened: OpenedPicklist,

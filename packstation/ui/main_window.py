@@ -841,9 +841,20 @@ class MainWindow(QMainWindow):
         self.shipping.ship(draft)
 
     def reprint(self) -> None:
-        """Print the label of an already shipped picklist again (Ctrl+R)."""
+        """Print the label of an already shipped picklist again (Ctrl+R), or of the shipment just done."""
         opened = self._opened
-        if opened is None or not opened.existing or self.shipping.busy or self._highlight_differs():
+        if self.shipping.busy or self._highlight_differs():
+            return
+        if opened is None:
+            if self.shipping.last_shipped is not None:
+                number = self.shipping.last_shipped.picklist.number
+                self._say(self.messages.t("status.reprinting", number=number))
+                self.shipping.reprint_last()
+            else:
+                self._say(self.messages.t("status.nothing_open"), "error")
+            return
+        if not opened.existing:
+            self._say(self.messages.t("status.reprint_not_shipped", number=opened.picklist.number), "error")
             return
         # The label exists already; any profile gives the label format, the booked shipment is not changed.
         draft = self.current_draft()
@@ -885,15 +896,20 @@ class MainWindow(QMainWindow):
 
     def _shipment_done(self, job: ShipmentJob) -> None:
         barcodes = ", ".join(job.barcodes)
-        if job.reprint:
-            # Nothing was booked: say so, and keep the picklist open for another reprint or a new shipment.
-            self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
-            self.focus_scan_field()
-            return
         waiting = job.receipt.waiting if job.receipt is not None else ()
         if waiting and job.receipt is not None:
             # Held for paper (or a closed head): the queue prints it by itself; the packer goes on meanwhile.
             self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
+        if job.reprint:
+            # Nothing was booked: say so, and keep the picklist open for another reprint or a new shipment.
+            if waiting and job.receipt is not None:
+                held = self.messages.print_waiting(job.receipt.printer, waiting)
+                self._say(self.messages.t("status.reprint_waiting", number=job.picklist.number, waiting=held), "error")
+            else:
+                self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
+            self.focus_scan_field()
+            return
+        if waiting and job.receipt is not None:
             held = self.messages.print_waiting(job.receipt.printer, waiting)
             self._say(
                 self.messages.t(
@@ -909,6 +925,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().clear()
         self._opened = None
         self._draft = None
+        self.reprint_button.setVisible(job.print_label)  # Ctrl+R prints the label just made again
         self._update_ship_button()
         self.focus_scan_field()
 

@@ -220,6 +220,9 @@ CATALOGUE: dict[str, str] = {
     "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
     "status.nothing_open": "Scan a picklist first.",
+    "status.reprinting": "Printing the label of {number} again…",
+    "status.reprint_not_shipped": "{number} has no label yet: press F12 to ship it.",
+    "status.reprint_waiting": "{number}: nothing new was booked. {waiting}",
     "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
     "status.highlight_not_open": (
         "{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, "

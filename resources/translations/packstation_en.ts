@@ -661,6 +661,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printing the label of {number} again…</source>
+        <comment>status.reprinting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} has no label yet: press F12 to ship it.</source>
+        <comment>status.reprint_not_shipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: nothing new was booked. {waiting}</source>
+        <comment>status.reprint_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still opening {number}. Press F12 again once it is shown.</source>
         <comment>status.still_opening</comment>
         <translation type="unfinished"></translation>

@@ -663,6 +663,21 @@
         <translation>Scan eerst een picklijst.</translation>
     </message>
     <message>
+        <source>Printing the label of {number} again…</source>
+        <comment>status.reprinting</comment>
+        <translation>Het label van {number} wordt opnieuw geprint…</translation>
+    </message>
+    <message>
+        <source>{number} has no label yet: press F12 to ship it.</source>
+        <comment>status.reprint_not_shipped</comment>
+        <translation>{number} heeft nog geen label: druk op F12 om hem te verzenden.</translation>
+    </message>
+    <message>
+        <source>{number}: nothing new was booked. {waiting}</source>
+        <comment>status.reprint_waiting</comment>
+        <translation>{number}: er is niets nieuws geboekt. {waiting}</translation>
+    </message>
+    <message>
         <source>Still opening {number}. Press F12 again once it is shown.</source>
         <comment>status.still_opening</comment>
         <translation>{number} wordt nog geopend. Druk opnieuw op F12 zodra hij te zien is.</translation>

@@ -213,3 +213,27 @@ async def test_retry_all_failed_never_prints_a_label_the_packer_already_printed_
     assert bench.printer.sent == ["P2024-00123"]  # one label
     window.messages.set_language("nl")
     assert panel.model.data(panel.model.index(0, 2)) == "opnieuw geprint"
+
+
+async def test_ctrl_r_right_after_shipping_prints_the_label_just_made_again(bench, wait_for):
+    window = bench.window
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert window.reprint_button.isVisible()
+    press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: "printed again" in window.status_text)
+    assert window.status_text == (
+        "P2024-00123: label printed again (3SMYPA000000900); nothing new was booked. Scan the next picklist."
+    )
+    assert bench.printer.sent == ["P2024-00123", "P2024-00123"]
+    assert len(bench.station.carrier.created) == 1  # no second booking
+    assert window.steps.state("create") is StepState.SKIPPED and window.steps.state("print") is StepState.DONE
+
+
+async def test_ctrl_r_on_a_picklist_without_a_label_says_to_ship_it(bench, wait_for):
+    window = bench.window
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.status_text == "P2024-00123 has no label yet: press F12 to ship it."
+    assert bench.printer.sent == []

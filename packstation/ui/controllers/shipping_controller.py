@@ -42,6 +42,7 @@ class ShippingController(QObject):
         self.messages = messages
         self.opened: OpenedPicklist | None = None
         self.job: ShipmentJob | None = None  # the last job; kept after a failure so F12 retries it
+        self.last_shipped: ShipmentJob | None = None  # the last shipment done: Ctrl+R prints its label again
         self._busy = False
         self._lookup: asyncio.Task[object] | None = None
         self._opening: str | None = None  # the number being looked up: the pane does not show it yet
@@ -179,6 +180,13 @@ class ShippingController(QObject):
         await self._run(self.service.start_reprint(self.opened, draft))
 
     @qasync.asyncSlot()
+    async def reprint_last(self) -> None:
+        """Print the label of the shipment just done again (Ctrl+R once it left the screen's open picklist)."""
+        if self._busy or self.last_shipped is None:
+            return
+        await self._run(self.service.start_reprint_of(self.last_shipped))
+
+    @qasync.asyncSlot()
     async def take_over(self) -> None:
         """Retry a picklist another station claimed, taking the claim over (the admin confirmed it)."""
         if self._busy or self.job is None or not self.claimed_by:
@@ -248,6 +256,8 @@ class ShippingController(QObject):
             self._set_busy(False)
         if not job.reprint:
             self.opened = None  # shipped: the next scan starts fresh (a reprint leaves it open for another)
+        if job.print_label and (not job.reprint or self.opened is None):
+            self.last_shipped = job
         self.shipment_done.emit(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).
