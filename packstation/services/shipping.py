@@ -274,6 +274,17 @@ class ShippingService:
         """Shipments a crash or a failure left unfinished (to offer to the packer on start)."""
         return await self._journal.unfinished() if self._journal else []
 
+    async def unfinished_for(self, picklist_number: str) -> JournalEntry | None:
+        """Return this station's newest booked but unfinished shipment of a picklist (printing or the Picqer
+        update left to do), so a rescan can finish it; None when there is none or no journal."""
+        if self._journal is None:
+            return None
+        entries = await self._journal.for_picklist(picklist_number)
+        booked = [
+            e for e in entries if not e.finished and not e.refused and e.shipment_ids and not e.data.get("reprint")
+        ]
+        return booked[-1] if booked else None
+
     async def resume(self, entry: JournalEntry, profile: ShippingProfile | None = None) -> ShipmentJob:
         """Rebuild the job of an unfinished journal entry so `run` finishes it without booking twice."""
         opened = await self.open_picklist(entry.picklist_number)

@@ -641,7 +641,11 @@ class MainWindow(QMainWindow):
         self._show_opened(opened)
         m = self.messages
         status = opened.picklist.status
-        if opened.existing:
+        unfinished = self.shipping.unfinished
+        if opened.existing and unfinished is not None:
+            remaining = m.remaining(unfinished.remaining())
+            self._say(m.t("status.unfinished_offer", number=opened.picklist.number, remaining=remaining), "error")
+        elif opened.existing:
             barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
             self._say(m.t("error.already_shipped", number=opened.picklist.number, barcodes=barcodes), "error")
         elif not status.packable:
@@ -679,7 +683,12 @@ class MainWindow(QMainWindow):
         self.title.setText(picklist.number + (f"  ·  {order.number}" if order else ""))
         barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
         self.existing_banner.setVisible(bool(opened.existing))
-        self.existing_banner.setText(m.t("detail.existing", barcodes=barcodes or "–"))
+        unfinished = self.shipping.unfinished
+        if unfinished is not None:
+            remaining = m.remaining(unfinished.remaining())
+            self.existing_banner.setText(m.t("detail.unfinished", barcodes=barcodes or "–", remaining=remaining))
+        else:
+            self.existing_banner.setText(m.t("detail.existing", barcodes=barcodes or "–"))
         lines = picklist.lines
         self.products.setText(
             "\n".join(m.t("detail.line", amount=ln.amount, name=ln.name, code=ln.product_code) for ln in lines)
@@ -823,6 +832,9 @@ class MainWindow(QMainWindow):
         if self.shipping.can_retry:
             self.shipping.retry()
             return
+        if self._opened is not None and self._opened.existing and self.shipping.unfinished is not None:
+            self.shipping.finish_unfinished()  # e.g. Picqer was not updated: do that now, book nothing new
+            return
         if self._opened is None:
             self._say(self.messages.t("status.nothing_open"), "error")
             return
@@ -871,8 +883,13 @@ class MainWindow(QMainWindow):
         opened = self._opened
         # The button names the picklist F12 ships, so it can be checked against the label in the packer's hand.
         job = self.shipping.job
+        unfinished = self.shipping.unfinished if opened is not None and opened.existing else None
         if retry and step and job is not None:
             self.ship_button.setText(m.t("action.retry_number", number=job.picklist.number))
+        elif unfinished is not None and opened is not None:
+            only_picqer = unfinished.remaining() == ("finish the Picqer write-back",)
+            key = "action.finish_write_back" if only_picqer else "action.finish"
+            self.ship_button.setText(m.t(key, number=opened.picklist.number))
         elif opened is not None:
             self.ship_button.setText(m.t("action.ship_number", number=opened.picklist.number))
         else:
@@ -883,7 +900,7 @@ class MainWindow(QMainWindow):
         packable = opened is not None and not opened.existing and opened.picklist.status.packable
         ready = self._draft is not None and not self._draft.violations and packable
         opening = self.shipping.opening is not None
-        self.ship_button.setEnabled(not self.shipping.busy and not opening and (retry or ready))
+        self.ship_button.setEnabled(not self.shipping.busy and not opening and (retry or ready or bool(unfinished)))
 
     def _step_changed(self, step: str, state: str, detail: str) -> None:
         self.steps.set_state(step, StepState(state), detail)

@@ -95,6 +95,8 @@ CATALOGUE: dict[str, str] = {
     # On a line of its own, so the button (and the window) is no wider than without it.
     "action.ship_number": "Ship and print  (F12)\n{number}",
     "action.retry_number": "Try again  (F12)\n{number}",
+    "action.finish_write_back": "Update Picqer  (F12)\n{number}",
+    "action.finish": "Finish the shipment  (F12)\n{number}",
     "action.reprint": "Print label again  (Ctrl+R)",
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",
@@ -156,6 +158,10 @@ CATALOGUE: dict[str, str] = {
     "detail.choose_profile": "Choose a profile…",
     "detail.options": "Options",
     "detail.existing": "Already shipped: {barcodes}. Press Ctrl+R to print the label again.",
+    "detail.unfinished": (
+        "Shipped ({barcodes}) but not finished. Still to do: {remaining}. "
+        "Press F12 to finish it; nothing new is booked."
+    ),
     "detail.line": "{amount} × {name}  ({code})",
     "detail.urgent": "URGENT",
     "option.yes": "Yes",
@@ -220,6 +226,9 @@ CATALOGUE: dict[str, str] = {
     "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
     "status.nothing_open": "Scan a picklist first.",
+    "status.unfinished_offer": (
+        "{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it."
+    ),
     "status.reprinting": "Printing the label of {number} again…",
     "status.reprint_not_shipped": "{number} has no label yet: press F12 to ship it.",
     "status.reprint_waiting": "{number}: nothing new was booked. {waiting}",

@@ -36,6 +36,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Update Picqer  (F12)
+{number}</source>
+        <comment>action.finish_write_back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the shipment  (F12)
+{number}</source>
+        <comment>action.finish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print label again  (Ctrl+R)</source>
         <comment>action.reprint</comment>
         <translation type="unfinished"></translation>
@@ -323,6 +335,11 @@
     <message>
         <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>
         <comment>detail.existing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped ({barcodes}) but not finished. Still to do: {remaining}. Press F12 to finish it; nothing new is booked.</source>
+        <comment>detail.unfinished</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -658,6 +675,11 @@
     <message>
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it.</source>
+        <comment>status.unfinished_offer</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -38,6 +38,20 @@
 {number}</translation>
     </message>
     <message>
+        <source>Update Picqer  (F12)
+{number}</source>
+        <comment>action.finish_write_back</comment>
+        <translation>Picqer bijwerken  (F12)
+{number}</translation>
+    </message>
+    <message>
+        <source>Finish the shipment  (F12)
+{number}</source>
+        <comment>action.finish</comment>
+        <translation>Zending afronden  (F12)
+{number}</translation>
+    </message>
+    <message>
         <source>Print label again  (Ctrl+R)</source>
         <comment>action.reprint</comment>
         <translation>Label opnieuw printen  (Ctrl+R)</translation>
@@ -326,6 +340,11 @@
         <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>
         <comment>detail.existing</comment>
         <translation>Al verzonden: {barcodes}. Druk op Ctrl+R om het label opnieuw te printen.</translation>
+    </message>
+    <message>
+        <source>Shipped ({barcodes}) but not finished. Still to do: {remaining}. Press F12 to finish it; nothing new is booked.</source>
+        <comment>detail.unfinished</comment>
+        <translation>Verzonden ({barcodes}) maar niet afgerond. Nog te doen: {remaining}. Druk op F12 om hem af te ronden; er wordt niets nieuws geboekt.</translation>
     </message>
     <message>
         <source>{amount} × {name}  ({code})</source>
@@ -661,6 +680,11 @@
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
         <translation>Scan eerst een picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it.</source>
+        <comment>status.unfinished_offer</comment>
+        <translation>{number} is verzonden maar niet afgerond. Nog te doen: {remaining}. Druk op F12 om hem af te ronden.</translation>
     </message>
     <message>
         <source>Printing the label of {number} again…</source>

@@ -46,7 +46,7 @@ class TroubledPrinter(FakePrinter):
 class Bench:
     """A station whose label goes through the real print queues, and its window."""
 
-    def __init__(self, qtbot, station, language: str = "en") -> None:
+    def __init__(self, qtbot, station, language: str = "en", journal=None) -> None:
         self.station = station
         self.printer = TroubledPrinter()
         self.document_printer = TroubledPrinter(DOCUMENT_PRINTER)
@@ -61,6 +61,7 @@ class Bench:
             profiles,
             Platform.MYPARCEL,
             document_printer=document,
+            journal=journal,
             claim_settle=0.0,
         )
         messages = Messages(language)
@@ -237,3 +238,39 @@ async def test_ctrl_r_on_a_picklist_without_a_label_says_to_ship_it(bench, wait_
     press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.status_text == "P2024-00123 has no label yet: press F12 to ship it."
     assert bench.printer.sent == []
+
+
+async def test_a_rescan_after_picqer_was_not_updated_offers_to_finish_updating_picqer(
+    qtbot, station, wait_for, tmp_path
+):
+    from packstation.domain.errors import ConnectionFailed
+    from packstation.domain.shipments import Carrier, Shipment
+    from packstation.journal import SqliteJournal
+
+    journal = SqliteJournal(tmp_path / "journal.sqlite3", tmp_path / "labels", "bench 1")
+    bench = Bench(qtbot, station, journal=journal)
+    window = bench.window
+    station.picqer.fail["add_comment"] = ConnectionFailed("Picqer", "network down")
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.steps.state("write_back") is StepState.FAILED)
+    assert bench.printer.sent == ["P2024-00123"]
+    await open_number(window, "P2024-00125", wait_for)  # the packer went on; Picqer is back later
+    booked = Shipment(id=900, reference="P2024-00123", carrier=Carrier.POSTNL, barcode="3SMYPA000000900")
+    station.carrier.existing["P2024-00123"] = [booked]  # MyParcel has it under the picklist's reference
+
+    await open_number(window, "P2024-00123", wait_for)
+    assert window.status_text == (
+        "P2024-00123 is shipped but not finished. Still to do: update Picqer. Press F12 to finish it."
+    )
+    assert window.ship_button.text() == "Update Picqer  (F12)\nP2024-00123"
+    assert window.ship_button.isEnabled()
+    assert "Press F12 to finish it; nothing new is booked." in window.existing_banner.text()
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.status_text.startswith("P2024-00123 shipped (3SMYPA000000900)"))
+    assert len(station.carrier.created) == 1 and bench.printer.sent == ["P2024-00123"]  # nothing new, no reprint
+    assert [pid for pid, _text in station.picqer.comments] == [500]
+    assert (await station.picqer.get_picklist(500)).status.value == "closed"
+    assert await journal.unfinished() == []
+    await bench.queues.close()
+    journal.close()

@@ -43,6 +43,8 @@ class ShippingController(QObject):
         self.opened: OpenedPicklist | None = None
         self.job: ShipmentJob | None = None  # the last job; kept after a failure so F12 retries it
         self.last_shipped: ShipmentJob | None = None  # the last shipment done: Ctrl+R prints its label again
+        # The open picklist's shipment this station booked but did not finish (Picqer not updated): F12 ends it.
+        self.unfinished: JournalEntry | None = None
         self._busy = False
         self._lookup: asyncio.Task[object] | None = None
         self._opening: str | None = None  # the number being looked up: the pane does not show it yet
@@ -125,8 +127,12 @@ class ShippingController(QObject):
                 self._lookup = self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             return
+        unfinished = await self._unfinished_for(opened) if opened.existing else None
+        if self._busy or (self._lookup is not None and self._lookup is not task):
+            return  # a shipment or a newer scan came while the journal was read
         await self._release_abandoned(self.job)
         self.opened = opened
+        self.unfinished = unfinished
         self.job = None
         self._states = dict.fromkeys(STEPS, StepState.WAITING)
         for step in STEPS:
@@ -137,6 +143,21 @@ class ShippingController(QObject):
             label = await self.service.stored_label(opened.picklist.number)
             if label is not None and self.opened is opened and not self._busy:
                 self.label_fetched.emit(label)
+
+    async def _unfinished_for(self, opened: OpenedPicklist) -> JournalEntry | None:
+        try:
+            return await self.service.unfinished_for(opened.picklist.number)
+        except Exception as exc:  # without the journal the packer still gets reprint and new shipment
+            self._log(exc)
+            return None
+
+    @qasync.asyncSlot()
+    async def finish_unfinished(self) -> None:
+        """Finish the open picklist's unfinished shipment from where it stopped (F12), booking nothing new."""
+        entry = self.unfinished
+        if self._busy or entry is None:
+            return
+        await self._resume(entry)
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""
@@ -223,7 +244,11 @@ class ShippingController(QObject):
         """Finish an unfinished journal entry: rebuild its job, then run it like any other (F12 retries)."""
         if self._busy:
             return
+        await self._resume(entry)
+
+    async def _resume(self, entry: JournalEntry) -> None:
         self._track()
+        self.unfinished = None
         self.picklist_opening.emit(entry.picklist_number)
         try:
             job = await self.service.resume(entry)
