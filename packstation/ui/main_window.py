@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         self._draft: Draft | None = None
         # (printer, queue job id, picklist number) of a shipped label held in the print queue (paper out)
         self._held_print: tuple[str, str, str] | None = None
+        # What the shipment just done said, kept in front of the next picklist's messages while the picklist
+        # scanned during it opens by itself (else "Opening P…" wiped "shipped" or "paper out" at once).
+        self._carry: tuple[str, str] | None = None
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
         self._told_invalid = False  # the status bar says "not sent, fix this first": take it back once fixed
         self.setObjectName("mainWindow")
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
         s.shipment_done.connect(self._shipment_done)
         s.failed.connect(self._failed)
         s.scan_refused.connect(self._scan_refused)
+        s.next_queued.connect(self._next_queued)
         s.busy_changed.connect(self._busy_changed)
         p = self.picklists
         p.loaded.connect(self._update_count)
@@ -516,6 +520,10 @@ class MainWindow(QMainWindow):
 
     def _say(self, text: str, tone: str = "") -> None:
         """Tell the packer what happened, in the status bar."""
+        if self._carry is not None:
+            carried, carried_tone = self._carry
+            text = f"{carried} {text}"
+            tone = carried_tone if carried_tone == "error" else tone
         self.status_label.setText(text)
         bar = self.statusBar()
         bar.setProperty("tone", tone)
@@ -601,6 +609,12 @@ class MainWindow(QMainWindow):
         self._highlight_open_picklist()
         self._update_ship_button()  # F12 waits until the pane shows this picklist
 
+    def _next_queued(self, number: str) -> None:
+        job = self.shipping.job
+        running = job.picklist.number if job is not None else ""
+        self._say(self.messages.t("status.next_queued", next=number, number=running))
+        self._highlight_open_picklist()  # the list keeps showing the picklist being shipped
+
     def _scan_refused(self, text: str) -> None:
         self._say(text, "error")
         self._highlight_open_picklist()
@@ -654,6 +668,7 @@ class MainWindow(QMainWindow):
             self._say(m.t("status.opened_choose", number=opened.picklist.number))
         else:
             self._say(m.t("status.opened", number=opened.picklist.number))
+        self._carry = None
         if not self.table.select_number(opened.picklist.number):
             self.table.selectionModel().clear()  # not in the list (another status): highlight nothing else
         self.focus_scan_field()
@@ -905,11 +920,12 @@ class MainWindow(QMainWindow):
     def _step_changed(self, step: str, state: str, detail: str) -> None:
         self.steps.set_state(step, StepState(state), detail)
         if state == StepState.RUNNING.value and self.shipping.job is not None:
-            self._say(
-                self.messages.t(
-                    "status.shipping", number=self.shipping.job.picklist.number, step=self.messages.step(step)
-                )
+            text = self.messages.t(
+                "status.shipping", number=self.shipping.job.picklist.number, step=self.messages.step(step)
             )
+            if self.shipping.next_number:
+                text += " " + self.messages.t("status.is_next", next=self.shipping.next_number)
+            self._say(text)
 
     def _shipment_done(self, job: ShipmentJob) -> None:
         barcodes = ", ".join(job.barcodes)
@@ -917,6 +933,7 @@ class MainWindow(QMainWindow):
         if waiting and job.receipt is not None:
             # Held for paper (or a closed head): the queue prints it by itself; the packer goes on meanwhile.
             self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
+        next_number = self.shipping.next_number  # scanned meanwhile: it opens right after this
         if job.reprint:
             # Nothing was booked: say so, and keep the picklist open for another reprint or a new shipment.
             if waiting and job.receipt is not None:
@@ -924,6 +941,8 @@ class MainWindow(QMainWindow):
                 self._say(self.messages.t("status.reprint_waiting", number=job.picklist.number, waiting=held), "error")
             else:
                 self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
+            if next_number:
+                self._carry = (self.status_text, str(self.statusBar().property("tone") or ""))
             self.focus_scan_field()
             return
         if waiting and job.receipt is not None:
@@ -934,6 +953,8 @@ class MainWindow(QMainWindow):
                 ),
                 "error",
             )
+        elif next_number and job.print_label:
+            self._say(self.messages.t("status.shipped_next", number=job.picklist.number, barcodes=barcodes), "ok")
         else:
             key = "status.shipped" if job.print_label else "status.shipped_not_printed"
             self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
@@ -944,6 +965,8 @@ class MainWindow(QMainWindow):
         self._draft = None
         self.reprint_button.setVisible(job.print_label)  # Ctrl+R prints the label just made again
         self._update_ship_button()
+        if next_number:
+            self._carry = (self.status_text, str(self.statusBar().property("tone") or ""))
         self.focus_scan_field()
 
     def _print_job_changed(self, job: PrintJobInfo) -> None:
@@ -958,6 +981,8 @@ class MainWindow(QMainWindow):
 
     def _failed(self, text: str) -> None:
         self._highlight_open_picklist()  # a picklist that did not open leaves the highlight on the open one
+        if self.shipping.next_number and self.shipping.can_retry:
+            text += " " + self.messages.t("status.next_after_failure", next=self.shipping.next_number)
         holder = self.shipping.claimed_by
         if holder and self.shipping.job is not None:
             text = (
@@ -966,6 +991,7 @@ class MainWindow(QMainWindow):
                 + self.messages.t("status.take_over_hint", number=self.shipping.job.picklist.number, holder=holder)
             )
         self._say(text, "error")
+        self._carry = None
         self.take_over_button.setVisible(bool(holder))
         self._update_ship_button()
 

@@ -216,6 +216,7 @@ CATALOGUE: dict[str, str] = {
     "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
     "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
+    "status.shipped_next": "{number} shipped ({barcodes}). Label printed.",
     "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
     "status.held_label_printed": "{number}: the waiting label is printed now.",
     # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
@@ -225,6 +226,9 @@ CATALOGUE: dict[str, str] = {
     "print_waiting.paused": "{printer}: paused. Press the pause button on the printer; the label prints by itself.",
     "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
+    "status.next_queued": "{next} is next: it opens as soon as {number} is done.",
+    "status.is_next": "{next} is next.",
+    "status.next_after_failure": "{next} is next: it opens once this one is done; scan it again to leave this one.",
     "status.nothing_open": "Scan a picklist first.",
     "status.unfinished_offer": (
         "{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it."

@@ -633,6 +633,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}). Label printed.</source>
+        <comment>status.shipped_next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
         <comment>status.shipped_print_waiting</comment>
         <translation type="unfinished"></translation>
@@ -670,6 +675,21 @@
     <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens as soon as {number} is done.</source>
+        <comment>status.next_queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next.</source>
+        <comment>status.is_next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens once this one is done; scan it again to leave this one.</source>
+        <comment>status.next_after_failure</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

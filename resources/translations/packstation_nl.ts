@@ -637,6 +637,11 @@
         <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}). Label printed.</source>
+        <comment>status.shipped_next</comment>
+        <translation>{number} verzonden ({barcodes}). Label geprint.</translation>
+    </message>
+    <message>
         <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
         <comment>status.shipped_print_waiting</comment>
         <translation>{number} verzonden ({barcodes}). {waiting} Scan de volgende picklijst.</translation>
@@ -675,6 +680,21 @@
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
         <translation>Nog bezig met {number}. Wacht tot het klaar is en scan {scanned} daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens as soon as {number} is done.</source>
+        <comment>status.next_queued</comment>
+        <translation>{next} is de volgende: die gaat open zodra {number} klaar is.</translation>
+    </message>
+    <message>
+        <source>{next} is next.</source>
+        <comment>status.is_next</comment>
+        <translation>{next} is de volgende.</translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens once this one is done; scan it again to leave this one.</source>
+        <comment>status.next_after_failure</comment>
+        <translation>{next} is de volgende: die gaat open zodra deze klaar is; scan hem opnieuw om deze te laten liggen.</translation>
     </message>
     <message>
         <source>Scan a picklist first.</source>

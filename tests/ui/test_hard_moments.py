@@ -274,3 +274,46 @@ async def test_a_rescan_after_picqer_was_not_updated_offers_to_finish_updating_p
     assert await journal.unfinished() == []
     await bench.queues.close()
     journal.close()
+
+
+async def test_a_scan_during_a_shipment_is_next_and_opens_as_soon_as_it_is_done(bench, wait_for):
+    window = bench.window
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    await open_number(window, "P2024-00123", wait_for)
+    bench.station.carrier.gate = asyncio.Event()  # MyParcel takes its time
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.shipping.busy)
+    window.handle_scan("P2024-00125")
+    await wait_for(lambda: "is next" in window.status_text)
+    assert window.status_text == "P2024-00125 is next: it opens as soon as P2024-00123 is done."
+    assert window.table.selected_picklist().number == "P2024-00123"  # the highlight stays on the one shipping
+    bench.station.carrier.gate.set()
+    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00125")
+    assert window.status_text == (
+        "P2024-00123 shipped (3SMYPA000000900). Label printed. P2024-00125 opened. Check the profile and press F12 "
+        "to ship."
+    )
+    assert window.table.selected_picklist().number == "P2024-00125"
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00125"
+    assert bench.printer.sent == ["P2024-00123"]
+
+
+async def test_a_picklist_scanned_during_a_failed_shipment_waits_until_it_is_done(bench, wait_for):
+    window = bench.window
+    down = PrinterNotFound(LABEL_PRINTER, "No answer")
+    await open_number(window, "P2024-00123", wait_for)
+    bench.station.carrier.gate = asyncio.Event()
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.shipping.busy)
+    window.handle_scan("P2024-00125")
+    bench.printer.fail = [down, down]
+    bench.station.carrier.gate.set()
+    await wait_for(lambda: window.shipping.can_retry)
+    assert window.status_text == (
+        UNREACHABLE + " P2024-00125 is next: it opens once this one is done; scan it again to leave this one."
+    )
+    assert window._opened.picklist.number == "P2024-00123"  # F12 still finishes the failed one
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00125")
+    assert bench.printer.sent == ["P2024-00123"]

@@ -32,7 +32,8 @@ class ShippingController(QObject):
     label_prepared = Signal(object)  # PreparedLabel: the image of what is sent and the barcode check
     shipment_done = Signal(object)  # ShipmentJob
     failed = Signal(str)  # what happened and what to do next, in the packer's words
-    scan_refused = Signal(str)  # a scan while a shipment is running
+    scan_refused = Signal(str)  # a scan of the picklist that is being shipped right now
+    next_queued = Signal(str)  # a scan while a shipment runs: that picklist opens as soon as it is done
     busy_changed = Signal(bool)
     unfinished_found = Signal(object)  # list[JournalEntry]: shipments a crash or failure left unfinished
 
@@ -48,6 +49,7 @@ class ShippingController(QObject):
         self._busy = False
         self._lookup: asyncio.Task[object] | None = None
         self._opening: str | None = None  # the number being looked up: the pane does not show it yet
+        self.next_number: str | None = None  # scanned during a shipment: opened once that shipment is done
         self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
         self._states: dict[str, StepState] = {}
         self._shown_pdf: bytes | None = None
@@ -98,14 +100,22 @@ class ShippingController(QObject):
 
     @qasync.asyncSlot(str)
     async def open_picklist(self, number: str) -> None:
-        """Look the picklist up; a newer scan cancels this one; refused while a shipment runs."""
+        """Look the picklist up; a newer scan cancels this one; during a shipment it is next, opened after it."""
         number = number.strip()
         if not number:
             return
         if self._busy:
             running = self.job.picklist.number if self.job else ""
-            self.scan_refused.emit(self.messages.t("status.busy_refused", number=running, scanned=number))
+            if number.upper() == running.upper():
+                self.scan_refused.emit(self.messages.t("status.busy_refused", number=running, scanned=number))
+                return
+            self.next_number = number  # the packer's latest scan wins
+            self.next_queued.emit(number)
             return
+        await self._open(number)
+
+    async def _open(self, number: str) -> None:
+        self.next_number = None  # this scan (or the queued one being opened) is what the packer wants now
         task = self._track()
         if self._lookup is not None and not self._lookup.done():
             self._lookup.cancel()
@@ -287,6 +297,8 @@ class ShippingController(QObject):
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).
         keep_out_of_full_collections()
+        if self.next_number is not None:
+            await self._open(self.next_number)  # scanned while this one shipped: the packer's next picklist
 
     def _on_step(self, job: ShipmentJob) -> None:
         order = [s.value for s in Step]
