@@ -934,13 +934,18 @@ class MainWindow(QMainWindow):
             # Held for paper (or a closed head): the queue prints it by itself; the packer goes on meanwhile.
             self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
         next_number = self.shipping.next_number  # scanned meanwhile: it opens right after this
+        # Where the label came out: an A4 label goes to the document printer, not the label printer.
+        printer = self.messages.printer(job.receipt.printer) if job.receipt is not None else ""
         if job.reprint:
             # Nothing was booked: say so, and keep the picklist open for another reprint or a new shipment.
             if waiting and job.receipt is not None:
                 held = self.messages.print_waiting(job.receipt.printer, waiting)
                 self._say(self.messages.t("status.reprint_waiting", number=job.picklist.number, waiting=held), "error")
             else:
-                self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
+                self._say(
+                    self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes, printer=printer),
+                    "ok",
+                )
             if next_number:
                 self._carry = (self.status_text, str(self.statusBar().property("tone") or ""))
             self.focus_scan_field()
@@ -953,11 +958,16 @@ class MainWindow(QMainWindow):
                 ),
                 "error",
             )
+        elif job.print_label and job.receipt is None:  # finished later: printed by an earlier attempt
+            self._say(self.messages.t("status.shipped_finished", number=job.picklist.number, barcodes=barcodes), "ok")
         elif next_number and job.print_label:
-            self._say(self.messages.t("status.shipped_next", number=job.picklist.number, barcodes=barcodes), "ok")
+            text = self.messages.t(
+                "status.shipped_next", number=job.picklist.number, barcodes=barcodes, printer=printer
+            )
+            self._say(text, "ok")
         else:
             key = "status.shipped" if job.print_label else "status.shipped_not_printed"
-            self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
+            self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes, printer=printer), "ok")
         self.picklists.shipped(job.picklist.number)
         # Its row left the list and the highlight slid onto the next one, which is not what the pane shows.
         self.table.selectionModel().clear()

@@ -213,10 +213,14 @@ CATALOGUE: dict[str, str] = {
     "status.opened": "{number} opened. Check the profile and press F12 to ship.",
     "status.opened_choose": "{number} opened. Choose a shipping profile, then press F12.",
     "status.shipping": "Shipping {number}: {step}…",
-    "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
-    "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
+    # {printer}: where the label came out (the label printer, or the A4 document printer), so it is found.
+    "status.shipped": "{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.",
+    "status.reprinted": (
+        "{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist."
+    ),
+    "status.shipped_finished": "{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
-    "status.shipped_next": "{number} shipped ({barcodes}). Label printed.",
+    "status.shipped_next": "{number} shipped ({barcodes}). {printer} printed the label.",
     "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
     "status.held_label_printed": "{number}: the waiting label is printed now.",
     # A label held in the print queue because the printer is not ready: what to do, and that it then prints.

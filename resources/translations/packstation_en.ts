@@ -618,13 +618,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.</source>
         <comment>status.shipped</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <source>{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
         <comment>status.reprinted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.</source>
+        <comment>status.shipped_finished</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -633,7 +638,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label.</source>
         <comment>status.shipped_next</comment>
         <translation type="unfinished"></translation>
     </message>

@@ -622,14 +622,19 @@
         <translation>{number} verzenden: {step}…</translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.</source>
         <comment>status.shipped</comment>
-        <translation>{number} verzonden ({barcodes}). Label geprint. Scan de volgende picklijst.</translation>
+        <translation>{number} verzonden ({barcodes}). {printer} heeft het label geprint. Scan de volgende picklijst.</translation>
     </message>
     <message>
-        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <source>{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
         <comment>status.reprinted</comment>
-        <translation>{number}: label opnieuw geprint ({barcodes}); er is niets nieuws geboekt. Scan de volgende picklijst.</translation>
+        <translation>{number}: {printer} heeft het label opnieuw geprint ({barcodes}); er is niets nieuws geboekt. Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.</source>
+        <comment>status.shipped_finished</comment>
+        <translation>{number} verzonden ({barcodes}) en Picqer is bijgewerkt. Scan de volgende picklijst.</translation>
     </message>
     <message>
         <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
@@ -637,9 +642,9 @@
         <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label.</source>
         <comment>status.shipped_next</comment>
-        <translation>{number} verzonden ({barcodes}). Label geprint.</translation>
+        <translation>{number} verzonden ({barcodes}). {printer} heeft het label geprint.</translation>
     </message>
     <message>
         <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>

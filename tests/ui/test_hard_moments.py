@@ -223,9 +223,10 @@ async def test_ctrl_r_right_after_shipping_prints_the_label_just_made_again(benc
     await wait_for(lambda: "shipped" in window.status_text)
     assert window.reprint_button.isVisible()
     press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    await wait_for(lambda: "printed again" in window.status_text)
+    await wait_for(lambda: "printed the label again" in window.status_text)
     assert window.status_text == (
-        "P2024-00123: label printed again (3SMYPA000000900); nothing new was booked. Scan the next picklist."
+        "P2024-00123: Label printer printed the label again (3SMYPA000000900); nothing new was booked. "
+        "Scan the next picklist."
     )
     assert bench.printer.sent == ["P2024-00123", "P2024-00123"]
     assert len(bench.station.carrier.created) == 1  # no second booking
@@ -268,6 +269,9 @@ async def test_a_rescan_after_picqer_was_not_updated_offers_to_finish_updating_p
     assert "Press F12 to finish it; nothing new is booked." in window.existing_banner.text()
     press(window, Qt.Key.Key_F12)
     await wait_for(lambda: window.status_text.startswith("P2024-00123 shipped (3SMYPA000000900)"))
+    assert window.status_text == (
+        "P2024-00123 shipped (3SMYPA000000900) and Picqer is updated. Scan the next picklist."
+    )  # not "printed": this time nothing was
     assert len(station.carrier.created) == 1 and bench.printer.sent == ["P2024-00123"]  # nothing new, no reprint
     assert [pid for pid, _text in station.picqer.comments] == [500]
     assert (await station.picqer.get_picklist(500)).status.value == "closed"
@@ -291,8 +295,8 @@ async def test_a_scan_during_a_shipment_is_next_and_opens_as_soon_as_it_is_done(
     bench.station.carrier.gate.set()
     await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00125")
     assert window.status_text == (
-        "P2024-00123 shipped (3SMYPA000000900). Label printed. P2024-00125 opened. Check the profile and press F12 "
-        "to ship."
+        "P2024-00123 shipped (3SMYPA000000900). Label printer printed the label. P2024-00125 opened. Check the "
+        "profile and press F12 to ship."
     )
     assert window.table.selected_picklist().number == "P2024-00125"
     assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00125"
@@ -317,3 +321,19 @@ async def test_a_picklist_scanned_during_a_failed_shipment_waits_until_it_is_don
     press(window, Qt.Key.Key_F12)
     await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00125")
     assert bench.printer.sent == ["P2024-00123"]
+
+
+async def test_an_a4_label_says_the_document_printer_printed_it(bench, wait_for):
+    window = bench.window
+    await open_number(window, "P2024-00123", wait_for)
+    # What a customs (A4) label does: the service sends it to the document printer.
+    job = bench.service.start(window._opened, window.current_draft())
+    job.use_document_printer = True
+    await window.shipping._run(job)
+    assert window.status_text == (
+        "P2024-00123 shipped (3SMYPA000000900). Document printer printed the label. Scan the next picklist."
+    )
+    assert bench.document_printer.sent == ["P2024-00123"] and bench.printer.sent == []
+    window.messages.set_language("nl")
+    window._shipment_done(job)  # the same words in Dutch
+    assert "Documentprinter heeft het label geprint" in window.status_text
