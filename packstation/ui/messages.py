@@ -44,6 +44,7 @@ from packstation.domain.errors import (
     Violation,
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
+from packstation.domain.product_codes import looks_like_product_code
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
     FIELD_OPTION_KEYS,
@@ -280,6 +281,10 @@ CATALOGUE: dict[str, str] = {
     "error.api": "{service} answered with an error: {detail}. {next}",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
+    "error.product_code": (
+        "Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist."
+    ),
+    "status.still_open": "{number} is still open.",
     "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
     "error.not_packable_holder": "Picklist {number} is being packed by {holder}. Put it aside.",
     "error.already_shipped": "Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.",
@@ -835,6 +840,8 @@ class Messages(QObject):
         match exc:
             case InvalidShipment():
                 return self.t("error.invalid", violations=self.violations(exc.violations))
+            case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
+                return self.t("error.product_code", code=exc.picklist_number.strip())
             case PicklistNotFound():
                 return self.t("error.picklist_not_found", number=exc.picklist_number)
             case PicklistNotPackable() if exc.holder:

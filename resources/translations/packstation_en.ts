@@ -868,6 +868,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist.</source>
+        <comment>error.product_code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is still open.</source>
+        <comment>status.still_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.</source>
         <comment>error.not_packable</comment>
         <translation type="unfinished"></translation>

@@ -872,6 +872,16 @@
         <translation>Er is geen picklijst “{number}”. Controleer het nummer en scan opnieuw.</translation>
     </message>
     <message>
+        <source>Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist.</source>
+        <comment>error.product_code</comment>
+        <translation>Gescand: “{code}”: dat lijkt een productcode (EAN), geen picklijst. Scan de barcode op de picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} is still open.</source>
+        <comment>status.still_open</comment>
+        <translation>{number} staat nog open.</translation>
+    </message>
+    <message>
         <source>Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.</source>
         <comment>error.not_packable</comment>
         <translation>Picklijst {number} kan nu niet ingepakt worden: hij is {reason}. Leg hem apart en meld het aan kantoor.</translation>

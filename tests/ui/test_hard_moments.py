@@ -337,3 +337,31 @@ async def test_an_a4_label_says_the_document_printer_printed_it(bench, wait_for)
     window.messages.set_language("nl")
     window._shipment_done(job)  # the same words in Dutch
     assert "Documentprinter heeft het label geprint" in window.status_text
+
+
+@pytest.mark.parametrize("code", ["8710398503961", "96385074"])
+async def test_a_product_ean_scanned_as_a_picklist_is_named_and_the_open_picklist_stays(bench, wait_for, code):
+    window = bench.window
+    await open_number(window, "P2024-00123", wait_for)
+    window.handle_scan(code)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    assert window.status_text == (
+        f"Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist. "
+        "P2024-00123 is still open."
+    )
+    assert window._opened.picklist.number == "P2024-00123"
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123" and window.ship_button.isEnabled()
+    press(window, Qt.Key.Key_F12)  # the packer goes on with the open picklist
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert bench.printer.sent == ["P2024-00123"]
+
+
+async def test_a_number_that_is_no_product_code_is_still_told_as_no_picklist(bench, wait_for):
+    window = bench.window
+    window.handle_scan("8710398503962")  # wrong check digit: a mistyped number, not a product
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    assert window.status_text == "There is no picklist “8710398503962”. Check the number and scan again."
+    window.messages.set_language("nl")
+    window.handle_scan("8710398503961")
+    await wait_for(lambda: "productcode" in window.status_text)
+    assert window.status_text.startswith("Gescand: “8710398503961”: dat lijkt een productcode (EAN)")

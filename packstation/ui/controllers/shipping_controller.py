@@ -130,7 +130,10 @@ class ShippingController(QObject):
             self._log(exc)
             if self._lookup is task:
                 self._lookup = self._opening = None
-                self.failed.emit(self.messages.error(exc, During.OPEN))
+                text = self.messages.error(exc, During.OPEN)
+                if self.opened is not None:  # a wrong scan (a product's EAN) leaves the open picklist as it was
+                    text += " " + self.messages.t("status.still_open", number=self.opened.picklist.number)
+                self.failed.emit(text)
             return
         finally:
             if self._lookup is task:
