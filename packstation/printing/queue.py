@@ -337,9 +337,13 @@ class PrintQueue:
 class QueuedLabelPrinter:
     """A printer behind its queue, in the LabelPrinter shape: send waits for the job's final state."""
 
-    def __init__(self, printer: QueueablePrinter, queue: PrintQueue | None = None) -> None:
+    def __init__(
+        self, printer: QueueablePrinter, queue: PrintQueue | None = None, *, wait_while_held: bool = False
+    ) -> None:
         self.printer = printer
         self.queue = queue or PrintQueue(printer)
+        # True: send waits until a held job prints (headless `ship`, where nothing else waits for the queue).
+        self.wait_while_held = wait_while_held
 
     @property
     def name(self) -> str:
@@ -360,11 +364,9 @@ class QueuedLabelPrinter:
         itself once the printer is ready: the receipt then says what it waits for, and the packer goes on.
         """
         moved = self._moved_after_failing(label, job_name)
-        if moved is not None:
-            # The packer sent the failed label to the other printer (F8): that print is this one, not a second.
-            job = await self.queue.wait_printed_or_held(moved)
-        else:
-            job = await self.queue.wait_printed_or_held(self.queue.submit(label, job_name))
+        # The packer sent the failed label to the other printer (F8): that print is this one, not a second.
+        job = moved if moved is not None else self.queue.submit(label, job_name)
+        job = await (self.queue.wait(job) if self.wait_while_held else self.queue.wait_printed_or_held(job))
         if not job.final:
             return PrintReceipt(job.printer, str(job.id), detail=job.error, waiting=job.conditions)
         if job.state == JobState.PRINTED and job.receipt is not None:
@@ -399,7 +401,8 @@ class QueuedLabelPrinter:
 class PrintQueues:
     """The queues of every printer role, as the print queue panel sees them (services.ports.PrintQueues)."""
 
-    def __init__(self, **queue_options: object) -> None:
+    def __init__(self, *, wait_while_held: bool = False, **queue_options: object) -> None:
+        self._wait_while_held = wait_while_held  # see QueuedLabelPrinter
         self._queues: dict[str, PrintQueue] = {}
         self._listeners: list[Callable[[PrintJob], None]] = []
         self._forget_listeners: list[Callable[[PrintJob], None]] = []
@@ -410,7 +413,7 @@ class PrintQueues:
         """Give a printer its queue; return it in the LabelPrinter shape for the shipping service."""
         queue = PrintQueue(printer, on_change=self._changed, on_forget=self._forgotten, **self._options)  # type: ignore[arg-type]
         self._queues[printer.name] = queue
-        return QueuedLabelPrinter(printer, queue)
+        return QueuedLabelPrinter(printer, queue, wait_while_held=self._wait_while_held)
 
     def _changed(self, job: PrintJob) -> None:
         _tell(self._listeners, job)

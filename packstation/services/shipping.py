@@ -365,10 +365,22 @@ class ShippingService:
                     on_step(job)
                 raise
             job.step = order[order.index(job.step) + 1]
-        await self._record(job, "done")
+        if job.receipt is None or not job.receipt.waiting:
+            # A label held for paper is not done until it prints (held_label_printed): should the app stop first,
+            # the journal offers the shipment as unfinished and the label is printed then.
+            await self._record(job, "done")
         if on_step:
             on_step(job)
         return job
+
+    async def held_label_printed(self, job: ShipmentJob, printer: str = "", job_id: str = "") -> None:
+        """Record that a label held in the print queue (paper out) has printed; the shipment is done."""
+        receipt = job.receipt
+        if receipt is None or not receipt.waiting:
+            return
+        job.receipt = replace(receipt, printer=printer or receipt.printer, job_id=job_id or receipt.job_id, waiting=())
+        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._record(job, "done")
 
     async def _record(self, job: ShipmentJob, step: str, data: dict[str, object] | None = None) -> None:
         if self._journal is not None and job.entry_id is not None:

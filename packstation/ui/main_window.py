@@ -981,6 +981,8 @@ class MainWindow(QMainWindow):
 
     def _print_job_changed(self, job: PrintJobInfo) -> None:
         """Tell the packer when the label that waited for paper has printed, while the screen still shows it."""
+        if job.state == "printed" and self.shipping.held:
+            self.shipping.label_printed(str(job.id), job.name, job.printer)  # the journal: that shipment is done
         held = self._held_print
         if held is None or str(job.id) != held[1] or job.state != "printed":
             return

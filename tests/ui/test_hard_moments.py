@@ -365,3 +365,34 @@ async def test_a_number_that_is_no_product_code_is_still_told_as_no_picklist(ben
     window.handle_scan("8710398503961")
     await wait_for(lambda: "productcode" in window.status_text)
     assert window.status_text.startswith("Gescand: “8710398503961”: dat lijkt een productcode (EAN)")
+
+
+async def test_a_label_waiting_for_paper_is_finished_in_the_journal_only_once_it_prints(
+    qtbot, station, wait_for, tmp_path
+):
+    from packstation.domain.shipments import Carrier, Shipment
+    from packstation.journal import SqliteJournal
+
+    journal = SqliteJournal(tmp_path / "journal.sqlite3", tmp_path / "labels", "bench 1")
+    bench = Bench(qtbot, station, journal=journal)
+    window = bench.window
+    bench.printer.conditions = ("paper_out",)
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: not window.shipping.busy and "shipped" in window.status_text)
+    # Should the app stop now, the label (lost with the queue) is offered at the next start.
+    (entry,) = await journal.unfinished()
+    assert entry.picklist_number == "P2024-00123" and "printed" not in entry.steps and "closed" in entry.steps
+    # Rescanning it meanwhile offers no second print: its label is in the queue.
+    booked = Shipment(id=900, reference="P2024-00123", carrier=Carrier.POSTNL, barcode="3SMYPA000000900")
+    station.carrier.existing["P2024-00123"] = [booked]
+    await open_number(window, "P2024-00123", wait_for)
+    assert window.status_text.startswith("Picklist P2024-00123 already has a label")
+    bench.printer.conditions = ()  # labels loaded
+    await wait_for(lambda: bench.printer.sent == ["P2024-00123"])
+    await wait_for(lambda: not window.shipping.held)
+    assert await journal.unfinished() == []
+    (done,) = await journal.for_picklist("P2024-00123")
+    assert done.finished and "printed" in done.steps
+    await bench.queues.close()
+    journal.close()

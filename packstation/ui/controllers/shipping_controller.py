@@ -46,6 +46,8 @@ class ShippingController(QObject):
         self.last_shipped: ShipmentJob | None = None  # the last shipment done: Ctrl+R prints its label again
         # The open picklist's shipment this station booked but did not finish (Picqer not updated): F12 ends it.
         self.unfinished: JournalEntry | None = None
+        # Shipments done but for their label, which waits in the print queue for paper: by queue job id.
+        self.held: dict[str, ShipmentJob] = {}
         self._busy = False
         self._lookup: asyncio.Task[object] | None = None
         self._opening: str | None = None  # the number being looked up: the pane does not show it yet
@@ -159,10 +161,28 @@ class ShippingController(QObject):
 
     async def _unfinished_for(self, opened: OpenedPicklist) -> JournalEntry | None:
         try:
-            return await self.service.unfinished_for(opened.picklist.number)
+            entry = await self.service.unfinished_for(opened.picklist.number)
         except Exception as exc:  # without the journal the packer still gets reprint and new shipment
             self._log(exc)
             return None
+        if entry is not None and any(job.entry_id == entry.id for job in self.held.values()):
+            return None  # its label waits for paper in the queue: finishing it would print a second one
+        return entry
+
+    @qasync.asyncSlot(str, str, str)
+    async def label_printed(self, print_job_id: str, picklist_number: str, printer: str) -> None:
+        """A print job printed: if it is (or was moved from) a held label, that shipment is done now."""
+        job = self.held.pop(print_job_id, None)
+        if job is None:  # moved to the other printer (F8): a new job id, the same picklist
+            key = next((k for k, held in self.held.items() if held.picklist.number == picklist_number), None)
+            job = self.held.pop(key, None) if key is not None else None
+        if job is None:
+            return
+        self._track()
+        try:
+            await self.service.held_label_printed(job, printer, print_job_id)
+        except Exception as exc:  # the journal then offers it as unfinished: printing it again is the worst case
+            self._log(exc)
 
     @qasync.asyncSlot()
     async def finish_unfinished(self) -> None:
@@ -296,6 +316,8 @@ class ShippingController(QObject):
             self.opened = None  # shipped: the next scan starts fresh (a reprint leaves it open for another)
         if job.print_label and (not job.reprint or self.opened is None):
             self.last_shipped = job
+        if job.receipt is not None and job.receipt.waiting:
+            self.held[job.receipt.job_id] = job
         self.shipment_done.emit(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).

@@ -251,3 +251,17 @@ async def test_a_failed_job_printed_again_later_is_never_retried():
     await asyncio.sleep(0.02)
     assert printer.printed == ["P1", "P1"]  # the other label, then this one once
     await queue.close()
+
+
+async def test_headless_printing_waits_for_the_paper_instead_of_going_on():
+    printer = ScriptedPrinter(outcomes=[PrinterNotReady("Zebra", "out", (PAPER_OUT,))])
+    printer.ready = False
+    queue = PrintQueue(printer, poll_interval=0.01)
+    queued = QueuedLabelPrinter(printer, queue, wait_while_held=True)  # `packstation ship`: nothing waits after it
+    sending = asyncio.create_task(queued.send(LABEL, "P1"))
+    await asyncio.sleep(0.05)
+    assert not sending.done() and queue.jobs[0].waiting_for_printer
+    printer.ready = True
+    receipt = await asyncio.wait_for(sending, 2)
+    assert receipt.waiting == () and printer.printed == ["P1"]
+    await queue.close()
