@@ -902,7 +902,7 @@ class MainWindow(QMainWindow):
         if retry and step and job is not None:
             self.ship_button.setText(m.t("action.retry_number", number=job.picklist.number))
         elif unfinished is not None and opened is not None:
-            only_picqer = unfinished.remaining() == ("finish the Picqer write-back",)
+            only_picqer = bool(unfinished.label_path) and "printed" in unfinished.steps  # printed: Picqer is left
             key = "action.finish_write_back" if only_picqer else "action.finish"
             self.ship_button.setText(m.t(key, number=opened.picklist.number))
         elif opened is not None:

@@ -126,6 +126,8 @@ class ShippingController(QObject):
         self.picklist_opening.emit(number)
         try:
             opened = await self.service.open_picklist(number)
+            # Read before the pane shows it, so F12 never acts on a half-shown picklist.
+            unfinished = await self._unfinished_for(opened) if opened.existing else None
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -142,9 +144,6 @@ class ShippingController(QObject):
                 self._lookup = self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             return
-        unfinished = await self._unfinished_for(opened) if opened.existing else None
-        if self._busy or (self._lookup is not None and self._lookup is not task):
-            return  # a shipment or a newer scan came while the journal was read
         await self._release_abandoned(self.job)
         self.opened = opened
         self.unfinished = unfinished
