@@ -162,6 +162,9 @@ class PrintJobInfo(Protocol):
     @property
     def updated(self) -> float: ...
 
+    @property
+    def moved_to(self) -> PrintJobInfo | None: ...  # set when the job was moved to another printer (F8)
+
 
 class PrintQueues(Protocol):
     """All printers' queues: what the print queue panel shows and the packer's actions on jobs."""

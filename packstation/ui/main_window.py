@@ -983,6 +983,12 @@ class MainWindow(QMainWindow):
         """Tell the packer when the label that waited for paper has printed, while the screen still shows it."""
         if job.state == "printed" and self.shipping.held:
             self.shipping.label_printed(str(job.id), job.name, job.printer)  # the journal: that shipment is done
+        if job.state == "cancelled" and job.moved_to is None and self.shipping.label_cancelled(str(job.id)):
+            if self._held_print is not None and self._held_print[1] == str(job.id):
+                self._held_print = None
+            text = self.messages.t("status.held_label_cancelled", number=job.name)
+            QTimer.singleShot(0, lambda: self._say(text, "error"))  # after the queue panel's own "cancelled."
+            return
         held = self._held_print
         if held is None or str(job.id) != held[1] or job.state != "printed":
             return

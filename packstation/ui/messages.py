@@ -224,6 +224,9 @@ CATALOGUE: dict[str, str] = {
     "status.shipped_next": "{number} shipped ({barcodes}). {printer} printed the label.",
     "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
     "status.held_label_printed": "{number}: the waiting label is printed now.",
+    "status.held_label_cancelled": (
+        "{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it."
+    ),
     # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
     "print_waiting.paper_out": "{printer}: paper out. Load labels; the label prints by itself.",
     "print_waiting.head_open": "{printer}: print head open. Close it; the label prints by itself.",

@@ -653,6 +653,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it.</source>
+        <comment>status.held_label_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{printer}: paper out. Load labels; the label prints by itself.</source>
         <comment>print_waiting.paper_out</comment>
         <translation type="unfinished"></translation>

@@ -657,6 +657,11 @@
         <translation>{number}: het wachtende label is nu geprint.</translation>
     </message>
     <message>
+        <source>{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it.</source>
+        <comment>status.held_label_cancelled</comment>
+        <translation>{number}: het wachtende label is geannuleerd en dus niet geprint. Scan {number} en druk op F12 om het te printen.</translation>
+    </message>
+    <message>
         <source>{printer}: paper out. Load labels; the label prints by itself.</source>
         <comment>print_waiting.paper_out</comment>
         <translation>{printer}: papier op. Plaats nieuwe labels; het label wordt dan vanzelf geprint.</translation>

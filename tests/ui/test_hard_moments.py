@@ -396,3 +396,38 @@ async def test_a_label_waiting_for_paper_is_finished_in_the_journal_only_once_it
     assert done.finished and "printed" in done.steps
     await bench.queues.close()
     journal.close()
+
+
+async def test_a_waiting_label_cancelled_in_the_queue_is_said_and_a_rescan_prints_it(
+    qtbot, station, wait_for, tmp_path
+):
+    from packstation.domain.shipments import Carrier, Shipment
+    from packstation.journal import SqliteJournal
+
+    journal = SqliteJournal(tmp_path / "journal.sqlite3", tmp_path / "labels", "bench 1")
+    bench = Bench(qtbot, station, journal=journal)
+    window = bench.window
+    bench.printer.conditions = ("paper_out",)
+    await open_number(window, "P2024-00123", wait_for)
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: not window.shipping.busy and "shipped" in window.status_text)
+    press(window, Qt.Key.Key_F9)
+    assert window.queue_panel.selected_job().state == "queued"
+    press(window, Qt.Key.Key_Delete)  # the packer cancels the waiting label
+    await wait_for(lambda: "waiting label was cancelled" in window.status_text)
+    assert window.status_text == (
+        "P2024-00123: the waiting label was cancelled, so it is not printed. Scan P2024-00123 and press F12 to "
+        "print it."
+    )
+    press(window, Qt.Key.Key_Escape)
+    bench.printer.conditions = ()
+    booked = Shipment(id=900, reference="P2024-00123", carrier=Carrier.POSTNL, barcode="3SMYPA000000900")
+    station.carrier.existing["P2024-00123"] = [booked]
+    await open_number(window, "P2024-00123", wait_for)
+    assert window.status_text.startswith("P2024-00123 is shipped but not finished. Still to do: print the label")
+    press(window, Qt.Key.Key_F12)
+    await wait_for(lambda: window.status_text.startswith("P2024-00123 shipped (3SMYPA000000900). Label printer"))
+    assert bench.printer.sent == ["P2024-00123"] and len(station.carrier.created) == 1
+    assert await journal.unfinished() == []
+    await bench.queues.close()
+    journal.close()

@@ -171,17 +171,24 @@ class ShippingController(QObject):
     @qasync.asyncSlot(str, str, str)
     async def label_printed(self, print_job_id: str, picklist_number: str, printer: str) -> None:
         """A print job printed: if it is (or was moved from) a held label, that shipment is done now."""
-        job = self.held.pop(print_job_id, None)
-        if job is None:  # moved to the other printer (F8): a new job id, the same picklist
+        key: str | None = print_job_id
+        if key not in self.held:  # moved to the other printer (F8): a new job id, the same picklist
             key = next((k for k, held in self.held.items() if held.picklist.number == picklist_number), None)
-            job = self.held.pop(key, None) if key is not None else None
-        if job is None:
+        if key is None:
             return
         self._track()
         try:
-            await self.service.held_label_printed(job, printer, print_job_id)
+            await self.service.held_label_printed(self.held[key], printer, print_job_id)
         except Exception as exc:  # the journal then offers it as unfinished: printing it again is the worst case
             self._log(exc)
+        finally:
+            self.held.pop(key, None)  # held until the journal has it, so a rescan meanwhile offers no reprint
+
+    def label_cancelled(self, print_job_id: str) -> ShipmentJob | None:
+        """A held label was cancelled in the queue (not moved): its shipment is no longer waiting on it; return it.
+
+        Its journal entry stays unfinished, so a rescan offers to print it (F12)."""
+        return self.held.pop(print_job_id, None)
 
     @qasync.asyncSlot()
     async def finish_unfinished(self) -> None:
