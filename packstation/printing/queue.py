@@ -73,7 +73,8 @@ class PrintJob:
     receipt: PrintReceipt | None = None
     moved_to: PrintJob | None = None  # set when redirected to another printer
     cause: Exception | None = None  # the printer's own error when it failed (not found, went away…)
-    taken_over: bool = False  # a failed job moved to another printer whose print a retry of the shipment took
+    retried: bool = False  # the packer sent it again after it failed (F6, Shift+F6)
+    taken_over: bool = False  # a failed job retried or moved by the packer whose print a retry of the shipment took
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
     _final: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
@@ -208,6 +209,7 @@ class PrintQueue:
             raise ValueError(f"Job {job_id} is {job.state}, only failed jobs can be retried.")
         job.attempts = 0
         job.cause = None
+        job.retried = True
         self._set(job, JobState.QUEUED, "")
         self._ensure_worker()
         return job
@@ -363,9 +365,10 @@ class QueuedLabelPrinter:
         A printer that is not ready (paper out, head open) holds the job in the queue, which prints it by
         itself once the printer is ready: the receipt then says what it waits for, and the packer goes on.
         """
-        moved = self._moved_after_failing(label, job_name)
-        # The packer sent the failed label to the other printer (F8): that print is this one, not a second.
-        job = moved if moved is not None else self.queue.submit(label, job_name)
+        earlier = self._resent_after_failing(label, job_name)
+        # The packer already sent the failed label again (F6) or to the other printer (F8): that print is this
+        # one, not a second label.
+        job = earlier if earlier is not None else self.queue.submit(label, job_name)
         job = await (self.queue.wait(job) if self.wait_while_held else self.queue.wait_printed_or_held(job))
         if not job.final:
             return PrintReceipt(job.printer, str(job.id), detail=job.error, waiting=job.conditions)
@@ -380,18 +383,23 @@ class QueuedLabelPrinter:
             raise PrinterNotFound(job.printer, f"The printer cannot be reached ({job.cause}).") from job.cause
         raise PrinterError(job.printer, job.error or "The label did not print.")
 
-    def _moved_after_failing(self, label: PreparedLabel, job_name: str) -> PrintJob | None:
-        """Return the print of this label on another printer, when its failed job here was moved there (F8) and
-        that print did not fail or get cancelled; each such move stands in for one retry only."""
+    def _resent_after_failing(self, label: PreparedLabel, job_name: str) -> PrintJob | None:
+        """Return the print of this label the packer started from the queue after it failed: retried (F6) or moved
+        to the other printer (F8), unless that print failed or was cancelled. Each stands in for one send only."""
         for job in reversed(self.queue.jobs):
             if job.name != job_name or job.label.payload != label.payload:
                 continue
-            if job.cause is None or job.moved_to is None or job.taken_over:
-                return None  # the newest job of this label was not a failed one moved elsewhere: print anew
-            target = job.moved_to
-            while target.moved_to is not None:
-                target = target.moved_to
-            if target.state in (JobState.FAILED, JobState.CANCELLED):
+            if job.taken_over:
+                return None
+            if job.moved_to is not None and job.cause is not None:
+                target = job.moved_to
+                while target.moved_to is not None:
+                    target = target.moved_to
+            elif job.retried:
+                target = job
+            else:
+                return None  # the newest job of this label was not resent by the packer: print anew
+            if target.state in (JobState.FAILED, JobState.CANCELLED, JobState.PRINTED_AGAIN):
                 return None
             job.taken_over = True
             return target

@@ -265,3 +265,17 @@ async def test_headless_printing_waits_for_the_paper_instead_of_going_on():
     receipt = await asyncio.wait_for(sending, 2)
     assert receipt.waiting == () and printer.printed == ["P1"]
     await queue.close()
+
+
+async def test_a_failed_label_the_packer_retried_with_f6_is_not_printed_again_by_the_shipments_f12():
+    printer = ScriptedPrinter(outcomes=[PrinterDisconnected("Zebra", "cable")] * 2)
+    queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
+    queued = QueuedLabelPrinter(printer, queue)
+    with pytest.raises(PrinterDisconnected):
+        await queued.send(LABEL, "P1")
+    queue.retry(queue.jobs[0].id)  # F6 in the print queue
+    receipt = await asyncio.wait_for(queued.send(LABEL, "P1"), 2)  # then F12 on the shipment
+    assert receipt.job_id == "P1" and printer.printed == ["P1"] and len(queue.jobs) == 1
+    await asyncio.wait_for(queued.send(LABEL, "P1"), 2)  # a later reprint prints again
+    assert printer.printed == ["P1", "P1"]
+    await queue.close()
