@@ -91,18 +91,26 @@ def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfi
     return tuple(profiles) or default_profiles(platform)
 
 
-def build_printers(settings: Settings, folder: Path) -> tuple[PrintQueues, LabelPrinter, LabelPrinter]:
-    """Build both printer roles, each behind its own serial queue; return (queues, label, document)."""
+def build_printers(
+    settings: Settings, folder: Path, *, wait_while_held: bool = False
+) -> tuple[PrintQueues, LabelPrinter, LabelPrinter]:
+    """Build both printer roles, each behind its own serial queue; return (queues, label, document).
+
+    A label held for paper returns at once (the window goes on, the queue prints it later), unless
+    `wait_while_held`: then printing waits for the paper (headless `ship`, which exits when done).
+    """
     from packstation.printing import printers
     from packstation.printing.queue import PrintQueues as Queues
 
-    queues = Queues()
+    queues = Queues(wait_while_held=wait_while_held)
     label = queues.add(printers.build_printer(settings.label_printer, folder, LABEL_PRINTER))
     document = queues.add(printers.build_printer(settings.document_printer, folder, DOCUMENT_PRINTER))
     return queues, label, document
 
 
-def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None) -> AppContext:
+def build_context(
+    settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None, wait_while_held: bool = False
+) -> AppContext:
     """Wire clients, printer, journal and the shipping service for these settings and keys."""
     from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
     from packstation.clients.myparcel import MyParcelClient
@@ -129,7 +137,7 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
     )
     folder = data_dir()
     print_folder = Path(settings.label_printer.address or folder / "prints")
-    queues, printer, document_printer = build_printers(settings, print_folder)
+    queues, printer, document_printer = build_printers(settings, print_folder, wait_while_held=wait_while_held)
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
@@ -253,8 +261,9 @@ def demo_profiles() -> tuple[dict[str, object], ...]:
 
 
 @contextlib.asynccontextmanager
-async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
-    """Build the context from the settings file (or the demo servers) and close it afterwards."""
+async def open_context(*, demo: bool, wait_while_held: bool = False) -> AsyncIterator[AppContext]:
+    """Build the context from the settings file (or the demo servers) and close it afterwards (see
+    build_printers for `wait_while_held`)."""
     loaded = settings_module.load()
     if demo:
         from packstation.demo import DemoServers
@@ -268,10 +277,10 @@ async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
             servers.stop()
             raise
         settings, keys = demo_settings(servers, loaded.settings)
-        context = build_context(settings, keys, demo=servers)
+        context = build_context(settings, keys, demo=servers, wait_while_held=wait_while_held)
         context._closers.append(_async(relay.stop))  # closed before the demo servers (closers run in reverse)
     else:
-        context = build_context(loaded.settings, secrets.load_keys())
+        context = build_context(loaded.settings, secrets.load_keys(), wait_while_held=wait_while_held)
     context.settings_problems = loaded.problems
     try:
         yield context

@@ -143,7 +143,11 @@ class LabelPrinter(Protocol):
         ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        """Send a prepared label; raise a PrinterError subclass when it did not print."""
+        """Send a prepared label; raise a PrinterError subclass when it did not print.
+
+        A queued printer whose printer is not ready (paper out) returns a receipt with `waiting` set instead:
+        the job waits in its queue and prints by itself.
+        """
         ...
 
 
@@ -197,7 +201,7 @@ class PrintJobInfo(Protocol):
     def printer(self) -> str: ...
 
     @property
-    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled
+    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled | printed_again
 
     @property
     def error(self) -> str: ...  # why it failed, or why it waits
@@ -210,6 +214,9 @@ class PrintJobInfo(Protocol):
 
     @property
     def updated(self) -> float: ...
+
+    @property
+    def moved_to(self) -> PrintJobInfo | None: ...  # set when the job was moved to another printer (F8)
 
 
 class PrintQueues(Protocol):

@@ -30,7 +30,9 @@ from packstation.domain.errors import (
     PaymentRequired,
     PicklistNotFound,
     PicklistNotPackable,
+    PrintCancelled,
     PrinterDisconnected,
+    PrinterError,
     PrinterNotFound,
     PrinterNotReady,
     RateLimited,
@@ -47,6 +49,7 @@ from packstation.domain.errors import (
     WaitStopped,
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
+from packstation.domain.product_codes import looks_like_product_code
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
     FIELD_OPTION_KEYS,
@@ -96,6 +99,12 @@ CATALOGUE: dict[str, str] = {
     # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
     # below it marks the step the retry starts from.
     "action.retry": "Try again  (F12)",
+    # With the number: the button names the picklist F12 ships (never the one merely highlighted in the list).
+    # On a line of its own, so the button (and the window) is no wider than without it.
+    "action.ship_number": "Ship and print  (F12)\n{number}",
+    "action.retry_number": "Try again  (F12)\n{number}",
+    "action.finish_write_back": "Update Picqer  (F12)\n{number}",
+    "action.finish": "Finish the shipment  (F12)\n{number}",
     "action.reprint": "Print label again  (Ctrl+R)",
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",
@@ -160,6 +169,10 @@ CATALOGUE: dict[str, str] = {
     "detail.choose_profile": "Choose a profile…",
     "detail.options": "Options",
     "detail.existing": "Already shipped: {barcodes}. Press Ctrl+R to print the label again.",
+    "detail.unfinished": (
+        "Shipped ({barcodes}) but not finished. Still to do: {remaining}. "
+        "Press F12 to finish it; nothing new is booked."
+    ),
     "detail.line": "{amount} × {name}  ({code})",
     "detail.urgent": "URGENT",
     "option.yes": "Yes",
@@ -197,6 +210,7 @@ CATALOGUE: dict[str, str] = {
     "state.done": "done",
     "state.failed": "failed",
     "state.skipped": "skipped",
+    "state.queued": "in the print queue",
     # --- preview -----------------------------------------------------------------------------------
     "preview.pdf": "Label from MyParcel",
     "preview.printed": "What the printer gets",
@@ -211,17 +225,48 @@ CATALOGUE: dict[str, str] = {
     "status.opened": "{number} opened. Check the profile and press F12 to ship.",
     "status.opened_choose": "{number} opened. Choose a shipping profile, then press F12.",
     "status.shipping": "Shipping {number}: {step}…",
-    "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
-    "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
+    # {printer}: where the label came out (the label printer, or the A4 document printer), so it is found.
+    "status.shipped": "{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.",
+    "status.reprinted": (
+        "{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist."
+    ),
+    "status.shipped_finished": "{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
     "status.shipped_registered": (
-        "{number} shipped ({barcodes}) and registered in Picqer. Label printed. Scan the next picklist."
+        "{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist."
     ),
     "status.shipped_registered_not_printed": (
         "{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed."
     ),
+    "status.shipped_next": "{number} shipped ({barcodes}). {printer} printed the label.",
+    "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
+    "status.held_label_printed": "{number}: the waiting label is printed now.",
+    "status.held_label_cancelled": (
+        "{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it."
+    ),
+    # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
+    "print_waiting.paper_out": "{printer}: paper out. Load labels; the label prints by itself.",
+    "print_waiting.head_open": "{printer}: print head open. Close it; the label prints by itself.",
+    "print_waiting.ribbon_out": "{printer}: ribbon out. Load a new ribbon; the label prints by itself.",
+    "print_waiting.paused": "{printer}: paused. Press the pause button on the printer; the label prints by itself.",
+    "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
+    "status.next_queued": "{next} is next: it opens as soon as {number} is done.",
+    "status.is_next": "{next} is next.",
+    "status.next_after_failure": "{next} is next: it opens once this one is done; scan it again to leave this one.",
     "status.nothing_open": "Scan a picklist first.",
+    "status.unfinished_offer": (
+        "{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it."
+    ),
+    "status.reprinting": "Printing the label of {number} again…",
+    "status.reprint_not_shipped": "{number} has no label yet: press F12 to ship it.",
+    "status.reprint_waiting": "{number}: nothing new was booked. {waiting}",
+    "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
+    "status.highlight_not_open": (
+        "{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, "
+        "or Esc to stay with {number}."
+    ),
+    "status.highlight_press_enter": "{highlighted} is highlighted, not opened. Press Enter to open it.",
     "status.no_profile": "Choose a shipping profile first.",
     "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
     "search.nothing_found": "No picklist matches the search. Change the search, or scan the picklist.",
@@ -294,6 +339,10 @@ CATALOGUE: dict[str, str] = {
     "action.stop_waiting": "Stop waiting  (Esc)",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
+    "error.product_code": (
+        "Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist."
+    ),
+    "status.still_open": "{number} is still open.",
     "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
     "error.not_packable_holder": "Picklist {number} is being packed by {holder}. Put it aside.",
     "error.already_shipped": "Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.",
@@ -310,15 +359,20 @@ CATALOGUE: dict[str, str] = {
         "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "
         "labels to the document printer, or to ask the carrier for A6 labels."
     ),
-    "error.printer_not_found": "Printer “{printer}” is not found. Check it is switched on and connected. {next}",
-    "error.printer_not_ready": "Printer “{printer}” is not ready: {conditions}. Fix it. {next}",
-    "error.printer_disconnected": "Printer “{printer}” went away while printing. Reconnect it. {next}",
+    "error.printer_not_found": "{printer} cannot be reached. Switch it on and check its cable or network. {next}",
+    "error.printer_not_ready": "{printer} is not ready: {conditions}. Fix it. {next}",
+    "error.printer_disconnected": "{printer} went away while printing. Reconnect its cable or network. {next}",
+    "error.printer_failed": "{printer} did not print the label ({detail}). Check the printer. {next}",
+    "error.print_cancelled": "The label was cancelled in the print queue, so it did not print. {next}",
+    # After a print failure during a shipment: the label can go to the station's other printer instead.
+    "next.redirect": "Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.",
     "error.settings": "The settings cannot be used: {detail}. Ask the admin to open Settings.",
     "error.secrets": (
         "This computer has no safe place for API keys. Ask the admin to set them as environment variables."
     ),
     "error.unexpected": (
-        "Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin."
+        "Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the "
+        "packstation log."
     ),
     "printer.paper_out": "paper out",
     "printer.head_open": "print head open",
@@ -506,6 +560,8 @@ CATALOGUE: dict[str, str] = {
     "queue.state.printed": "printed",
     "queue.state.failed": "FAILED",
     "queue.state.cancelled": "cancelled",
+    "queue.state.printed_again": "printed again",
+    "queue.already_printed_again": "{name} was printed again already: there is nothing to retry.",
     "queue.retry": "Retry  (F6)",
     "queue.retry_failed": "Retry all failed  (Shift+F6)",
     "queue.reprint": "Print again  (F7)",
@@ -516,6 +572,7 @@ CATALOGUE: dict[str, str] = {
     "queue.summary": "{failed} failed, {waiting} waiting",
     "queue.done_retry": "{name}: sent to the printer again.",
     "queue.done_retry_failed": "All failed jobs are sent again.",
+    "queue.nothing_failed": "No print job has failed: nothing to send again.",
     "queue.done_reprint": "{name}: printing again.",
     "queue.done_cancel": "{name}: cancelled.",
     "queue.cannot_cancel": "{name} is {state}: only a waiting job can be cancelled. F6 tries a failed one again.",
@@ -913,6 +970,18 @@ class Messages(QObject):
         role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
         return self.t(role) if role else name
 
+    def print_waiting(self, printer: str, conditions: Iterable[str]) -> str:
+        """Say why a label waits in the print queue and what makes it print (the first condition's remedy)."""
+        conditions = tuple(conditions)
+        codes = {c.strip().lower().replace(" ", "_").replace("-", "_") for c in conditions}
+        # A Zebra out of paper also reports itself paused: the cause comes first, the pause button last.
+        for cause in ("paper_out", "head_open", "ribbon_out", "paused"):
+            if cause in codes:
+                return self.t(f"print_waiting.{cause}", printer=self.printer(printer))
+        return self.t(
+            "print_waiting.other", printer=self.printer(printer), conditions=self.printer_conditions(conditions)
+        )
+
     def printer_conditions(self, conditions: Iterable[str]) -> str:
         words = []
         for condition in conditions:
@@ -932,9 +1001,13 @@ class Messages(QObject):
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
         nxt = self.t(f"next.{during.value}")
+        # While shipping, a label the printer did not take can go to the other printer from the print queue.
+        redirect = " " + self.t("next.redirect") if during is During.SHIP else ""
         match exc:
             case InvalidShipment():
                 return self.t("error.invalid", violations=self.violations(exc.violations))
+            case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
+                return self.t("error.product_code", code=exc.picklist_number.strip())
             case PicklistNotFound():
                 return self.t("error.picklist_not_found", number=exc.picklist_number)
             case PicklistNotPackable() if exc.holder:
@@ -956,9 +1029,16 @@ class Messages(QObject):
                 printer = self.printer(exc.printer)
                 return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
             case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt) + redirect
             case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt) + redirect
+            case PrintCancelled():
+                return self.t("error.print_cancelled", next=nxt)
+            case PrinterError():
+                detail = exc.message
+                return self.t("error.printer_failed", printer=self.printer(exc.printer), detail=detail, next=nxt) + (
+                    redirect
+                )
             case SettingsError():
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():
