@@ -67,7 +67,9 @@ class FakePicqer:
         self.refuse_shipment: list[str] = []  # the relay's messages, once
         self.closes_on_shipment = False  # Picqer closing the picklist by itself when a shipment is made
 
-    async def create_shipment(self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=()):
+    async def create_shipment(
+        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
+    ):
         self.calls.append("create_shipment")
         if self.refuse_shipment:
             reasons, self.refuse_shipment = tuple(self.refuse_shipment), []
@@ -118,6 +120,21 @@ class FakePicqer:
     async def unassign(self, picklist_id: int) -> None:
         self.calls.append("unassign")
         self.picklist = dataclasses.replace(self.picklist, assigned_user_id=None)
+
+    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
+        for item in picks:
+            self.calls.append("pick")
+            if on_picked is not None:
+                on_picked(item)
+
+    async def get_products(self, product_ids) -> dict:
+        return {}
+
+    async def get_parts(self, product_id: int) -> list:
+        return []
+
+    async def list_packagings(self) -> list:
+        return []
 
     async def pick_all(self, picklist_id: int) -> None:
         self.calls.append("pick_all")
