@@ -262,7 +262,13 @@ class PackingState:
 
     def _result(self, outcome: ScanOutcome, code: str, line: PackLine, reason: str = "") -> ScanResult:
         return ScanResult(
-            outcome, code, line=line, product=line.product, packed=self.packed[line.key], amount=line.amount, reason=reason
+            outcome,
+            code,
+            line=line,
+            product=line.product,
+            packed=self.packed[line.key],
+            amount=line.amount,
+            reason=reason,
         )
 
     # --- where we are ---------------------------------------------------------------------------------
@@ -274,7 +280,9 @@ class PackingState:
 
     def missing(self) -> list[tuple[PackLine, int]]:
         """Each line not fully packed, with how many units it still lacks (picklist order)."""
-        return [(line, line.amount - self.packed[line.key]) for line in self.lines if self.packed[line.key] < line.amount]
+        return [
+            (line, line.amount - self.packed[line.key]) for line in self.lines if self.packed[line.key] < line.amount
+        ]
 
     @property
     def packaging(self) -> Packaging | None:

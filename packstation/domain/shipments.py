@@ -143,6 +143,8 @@ class ShipmentRequest:
     parcels: int = 1
     pickup: PickupLocation | None = None
     customs: CustomsDeclaration | None = None
+    # The box (length, width, height in whole cm) when the packer scanned one: MyParcel physical_properties.
+    dimensions_cm: tuple[int, int, int] | None = None
 
     @property
     def parcel_references(self) -> tuple[str, ...]:
