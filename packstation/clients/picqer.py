@@ -255,8 +255,8 @@ class PicqerClient:
         `parcel_weights` (grams, one per parcel) are sent for multi-collo only. `packaging_ids` (Picqer
         idpackaging, one per parcel, None when unknown) tell Picqer which box each parcel went in.
         Never sent twice: after a lost or unreadable reply the shipments of the picklist are watched, and a
-        non-cancelled one with this profile is returned as the one this call made. Picqer's error 26 (the provider said no) raises
-        ShipmentNotRegistered with the provider's own messages.
+        non-cancelled one with this profile is returned as the one this call made. Picqer's error 26 (the provider
+        said no) raises ShipmentNotRegistered with the provider's own messages.
         """
         body: dict[str, Any] = {"idshippingprofile": int(profile_id)}
         if weight_grams:

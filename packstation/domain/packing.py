@@ -115,6 +115,7 @@ class ScanOutcome(StrEnum):
     UNKNOWN_CODE = "unknown_code"  # no product and no box has this code
     GARBLED = "garbled"  # not a code (empty, control characters, wrong check digit): scan again
     BOX_CHOSEN = "box_chosen"  # a packaging barcode: this box is added as a parcel
+    BUNDLE_CODE = "bundle_code"  # the code of a bundle on this picklist: its parts are scanned, one by one
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,12 @@ class PackingState:
             for code in (*product.barcodes, product.code):
                 if code:
                     self._known.setdefault(normalize_code(code), product)
+        self._bundles: dict[str, Product] = {}
+        for ordered in self.ordered:
+            if ordered.product.is_bundle:
+                for code in (*ordered.product.barcodes, ordered.product.code):
+                    if code:
+                        self._bundles.setdefault(normalize_code(code), ordered.product)
         self._wanted: dict[str, list[PackLine]] = {}
         for line in self.lines:
             for code in (*line.product.barcodes, line.product.code):
@@ -226,6 +233,9 @@ class PackingState:
                     return self._result(ScanOutcome.TICKED, code, line)
             last = candidates[-1]
             return self._result(ScanOutcome.EXTRA_UNIT, code, last)
+        bundle = self._bundles.get(key)
+        if bundle is not None:
+            return ScanResult(ScanOutcome.BUNDLE_CODE, code, product=bundle)
         known = self._known.get(key)
         if known is not None:
             return ScanResult(ScanOutcome.WRONG_PRODUCT, code, product=known)
