@@ -118,7 +118,7 @@ class PackingSession:
     # --- the shipment ------------------------------------------------------------------------------
 
     @property
-    def packaging_ids(self) -> list[int | None]:
+    def packaging_ids(self) -> list[int]:
         """The Picqer idpackaging of each parcel (for the Picqer shipment write-back)."""
         return [parcel.packaging.id for parcel in self.state.parcels]
 
@@ -129,7 +129,7 @@ class PackingSession:
         return [w for w in weights if w] if weights and all(weights) else []
 
     def apply_to(self, request: ShipmentRequest) -> ShipmentRequest:
-        """Return the MyParcel request with the boxes of this packing: parcel count, weight and box dimensions.
+        """Return the request with the boxes of this packing: parcel count, weight, box dimensions, packagings.
 
         One parcel per scanned box (multi-collo); the weight is the scale's (the heaviest parcel when several,
         since MyParcel's secondary parcels inherit the main one's properties), else the request's own.
@@ -143,6 +143,7 @@ class PackingSession:
             parcels=max(request.parcels, len(self.state.parcels)),
             weight_grams=max(weights) if weights else request.weight_grams,
             dimensions_cm=box.dimensions_cm,
+            packaging_ids=tuple(parcel.packaging.id for parcel in self.state.parcels),
         )
 
     async def finish(self) -> None:

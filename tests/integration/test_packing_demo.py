@@ -168,6 +168,7 @@ async def test_the_boxes_go_into_the_myparcel_shipment(picqer: PicqerClient, jou
     payload = shipment_payload(shipped, Platform.MYPARCEL)
     assert payload["physical_properties"] == {"weight": 2500, "length": 25, "width": 20, "height": 10}
     assert session.packaging_ids == [502, 501]
+    assert shipped.packaging_ids == (502, 501)
     assert session.parcel_weights == [2500, 800]
 
 
