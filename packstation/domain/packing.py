@@ -262,6 +262,12 @@ class PackingState:
                 del self.manual[manual[-1]]  # more manual ticks than units left: the last one goes
         return self.packed[key]
 
+    def remove_parcel(self, parcel: int = -1) -> Packaging:
+        """Take a box out of the shipment again (scanned by mistake); return which box it was."""
+        if not self.parcels:
+            raise ValueError("no box to remove")
+        return self.parcels.pop(parcel).packaging
+
     def weigh(self, grams: int, parcel: int = -1) -> None:
         """Record the scale's reading for a parcel (the last box by default)."""
         if not self.parcels:

@@ -73,6 +73,12 @@ class PackingSession:
         await self.save()
         return left
 
+    async def remove_parcel(self, parcel: int = -1) -> Packaging:
+        """Take a box scanned by mistake out of the shipment again."""
+        removed = self.state.remove_parcel(parcel)
+        await self.save()
+        return removed
+
     async def weigh(self, grams: int, parcel: int = -1) -> None:
         """Record the scale's reading for a parcel (the last box by default)."""
         self.state.weigh(grams, parcel)

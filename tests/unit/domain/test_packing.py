@@ -50,7 +50,7 @@ def test_scanning_ticks_a_unit_until_the_line_is_full_then_reports_an_extra_unit
     assert s.complete
     extra = s.tick("8712345090050")
     assert extra.outcome is ScanOutcome.EXTRA_UNIT
-    assert s.packed[extra.line.key] == 2
+    assert extra.line is not None and s.packed[extra.line.key] == 2
 
 
 def test_a_known_product_not_on_the_picklist_is_a_wrong_product_and_a_stranger_is_unknown() -> None:
@@ -100,6 +100,8 @@ def test_a_box_barcode_adds_a_parcel_and_each_box_scanned_adds_another() -> None
     s.weigh(310)
     assert [p.weight_grams for p in s.parcels] == [900, 310]
     assert BOX_S.dimensions_cm == (25, 20, 10)
+    assert s.remove_parcel() == ENVELOPE  # scanned by mistake
+    assert [(p.packaging.id, p.weight_grams) for p in s.parcels] == [(502, 900)]
 
 
 def test_weighing_needs_a_box_and_a_positive_weight() -> None:
