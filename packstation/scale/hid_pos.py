@@ -66,7 +66,20 @@ UNIT_GRAMS: dict[int, float] = {
     11: 28.349523125,  # ounce
     12: 453.59237,  # pound
 }
-UNIT_NAMES = {1: "mg", 2: "g", 3: "kg", 4: "ct", 5: "tael", 6: "gr", 7: "dwt", 8: "t", 9: "ton", 10: "ozt", 11: "oz", 12: "lb"}
+UNIT_NAMES = {
+    1: "mg",
+    2: "g",
+    3: "kg",
+    4: "ct",
+    5: "tael",
+    6: "gr",
+    7: "dwt",
+    8: "t",
+    9: "ton",
+    10: "ozt",
+    11: "oz",
+    12: "lb",
+}
 
 
 def parse_scale_report(data: bytes | bytearray | list[int]) -> ScaleReading | None:
@@ -217,7 +230,9 @@ class HidPosScale:
             handle.open_path(info.path)
         except OSError as exc:
             # Usually permissions (Linux without the udev rule) or another program holding the scale.
-            raise ScaleNotFound(info.name, f"the scale cannot be opened ({exc}); see the udev rule in the docs") from exc
+            raise ScaleNotFound(
+                info.name, f"the scale cannot be opened ({exc}); see the udev rule in the docs"
+            ) from exc
         self._info = info
         self._device = handle
         self._tare_grams = 0.0

@@ -97,7 +97,7 @@ class FakeHidModule:
         self.devices = list(devices)
         module = self
 
-        class device:  # noqa: N801 - hidapi's class name
+        class device:  # named as hidapi names it
             def __init__(self) -> None:
                 self._scale: FakeHidScale | None = None
 
