@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from packstation.domain.errors import Violation
+from packstation.domain.picklists import Picklist
 
 
 class ScaleStatus(StrEnum):
@@ -75,6 +76,11 @@ class ExpectedWeight:
     @property
     def known(self) -> bool:
         return not self.unknown
+
+
+def products_of(picklist: Picklist) -> list[ProductWeight]:
+    """Return the picklist's lines as products to weigh (what is in this parcel, not the whole order)."""
+    return [ProductWeight(line.name, line.amount, line.weight_grams) for line in picklist.lines]
 
 
 def expected_weight(products: Iterable[ProductWeight], box_grams: int) -> ExpectedWeight:

@@ -16,12 +16,26 @@ from packstation.domain.weighing import (
     check_weight,
     choose_weight,
     expected_weight,
+    products_of,
 )
 
 
 def test_expected_weight_is_products_times_amounts_plus_the_box() -> None:
     products = [ProductWeight("Mug", 2, 350), ProductWeight("Tea", 3, 120), ProductWeight("Cancelled", 0, None)]
     assert expected_weight(products, box_grams=180) == ExpectedWeight(1240)
+
+
+def test_the_products_of_a_picklist_are_its_lines() -> None:
+    from packstation.domain.picklists import DeliveryAddress, Picklist, PicklistLine, PicklistStatus
+
+    picklist = Picklist(
+        1,
+        "P2024-00001",
+        PicklistStatus.NEW,
+        DeliveryAddress(name="A"),
+        lines=(PicklistLine("M1", "Mug", 2, weight_grams=350), PicklistLine("C1", "Card", 1)),
+    )
+    assert expected_weight(products_of(picklist), box_grams=100) == ExpectedWeight(800, ("Card",))
 
 
 def test_a_product_without_weight_makes_the_expected_weight_unknown() -> None:
