@@ -19,14 +19,16 @@ import asyncio
 import logging
 import sys
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from packstation.domain.errors import ScaleDisconnected, ScaleError, ScaleNotFound
 from packstation.domain.weighing import ScaleReading, ScaleStatus, ZeroMethod
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 POS_SCALE_USAGE_PAGE = 0x8D
 # Scales that may not report their usage page (hidapi's libusb backend on old versions): DYMO (M5/M10/M25),
@@ -194,6 +196,9 @@ class HidPosScale:
         self._hid = hid_module
         self._device: Any | None = None
         self._info: HidScaleInfo | None = None
+        # Its own worker thread: a read waiting on the device never holds up the default executor the label
+        # conversion and barcode checks use.
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="hid scale")
         self._lock = threading.Lock()  # one hidapi call at a time on the handle (reads and the zero report)
         self._tare_grams = 0.0  # the software zero, when the scale cannot be zeroed remotely
         self._last_raw: ScaleReading | None = None
@@ -212,7 +217,7 @@ class HidPosScale:
         if self._device is not None:
             return
         self._closing = False
-        await asyncio.to_thread(self._open_blocking)
+        await self._run(self._open_blocking)
 
     def _open_blocking(self) -> None:
         hid_module = self._hid or default_hid_module()
@@ -244,7 +249,7 @@ class HidPosScale:
         if self._device is None:
             await self.open()
         while not self._closing:
-            report = await asyncio.to_thread(self._read_blocking)
+            report = await self._run(self._read_blocking)
             if report is None:
                 continue
             reading = parse_scale_report(report)
@@ -280,7 +285,7 @@ class HidPosScale:
         """Zero the scale with the HID POS Zero Scale control; where it refuses, zero in software instead."""
         if self._device is None:
             raise ScaleNotFound(self.name, "no scale is connected")
-        if await asyncio.to_thread(self._send_zero):
+        if await self._run(self._send_zero):
             self._tare_grams = 0.0
             return ZeroMethod.SCALE
         last = self._last_raw
@@ -310,9 +315,12 @@ class HidPosScale:
             except (OSError, ValueError):
                 log.debug("closing a scale that is gone", exc_info=True)
 
+    async def _run(self, function: Callable[..., _T], *args: Any) -> _T:
+        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
+
     async def close(self) -> None:
         self._closing = True
-        await asyncio.to_thread(self._close_blocking)
+        await self._run(self._close_blocking)
 
     def _close_blocking(self) -> None:
         with self._lock:

@@ -15,13 +15,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from packstation.domain.errors import ScaleDisconnected, ScaleError, ScaleNotFound
 from packstation.domain.weighing import ScaleReading, ScaleStatus, ZeroMethod
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 STX = 0x02
 CR = 0x0D
@@ -103,6 +105,9 @@ class ToledoScale:
         self._serial_for_url = serial_for_url or default_serial_for_url
         self._poll = self.POLL_SECONDS if poll_seconds is None else poll_seconds
         self._port: Any | None = None
+        # Its own worker thread: a read waiting on the device never holds up the default executor the label
+        # conversion and barcode checks use.
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="serial scale")
         self._lock = threading.Lock()
         self._closing = False
 
@@ -118,7 +123,7 @@ class ToledoScale:
         if self._port is not None:
             return
         self._closing = False
-        await asyncio.to_thread(self._open_blocking)
+        await self._run(self._open_blocking)
 
     def _open_blocking(self) -> None:
         if not self._port_name:
@@ -162,14 +167,14 @@ class ToledoScale:
         if self._port is None:
             await self.open()
         while not self._closing:
-            yield await asyncio.to_thread(self._ask, WEIGH)
+            yield await self._run(self._ask, WEIGH)
             await asyncio.sleep(self._poll)
 
     async def zero(self) -> ZeroMethod:
         """Send 'Z'; raise ScaleError when the scale refuses (in motion, over capacity, outside zero range)."""
         if self._port is None:
             raise ScaleNotFound(self.name, "no scale is connected")
-        reply = await asyncio.to_thread(self._ask, ZERO)
+        reply = await self._run(self._ask, ZERO)
         if reply.status is not ScaleStatus.ZERO:
             raise ScaleError(self.name, f"the scale did not zero ({reply.status.value}): empty it, let it settle")
         return ZeroMethod.SCALE
@@ -182,9 +187,12 @@ class ToledoScale:
             except (OSError, ValueError):
                 log.debug("closing a serial port that failed", exc_info=True)
 
+    async def _run(self, function: Callable[..., _T], *args: Any) -> _T:
+        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
+
     async def close(self) -> None:
         self._closing = True
-        await asyncio.to_thread(self._close_blocking)
+        await self._run(self._close_blocking)
 
     def _close_blocking(self) -> None:
         with self._lock:
