@@ -26,7 +26,7 @@ RECONNECT_BACKOFF = (0.5, 1.0, 2.0, 5.0)
 
 class WeighingEventKind(StrEnum):
     READING = "reading"  # every reading, stable or not (the UI shows motion and faults too)
-    STABLE = "stable"  # the stable weight changed (a new parcel settled, or the scale was emptied)
+    STABLE = "stable"  # the stable weight changed: a weight settled (reading stable), or it is gone (motion, fault)
     UNPLUGGED = "unplugged"  # the scale went away, or was not there at the start
     RECONNECTED = "reconnected"  # it is back after being unplugged (or found after a start without it)
 
@@ -56,7 +56,8 @@ class Weighing:
         self._listeners: list[Callable[[WeighingEvent], None]] = []
         self._task: asyncio.Task[None] | None = None
         self._latest: ScaleReading | None = None
-        self._stable: StableWeight | None = None
+        self._stable: StableWeight | None = None  # None while the reading is not stable
+        self._settled: StableWeight | None = None  # the last stable weight, kept through motion
         self._unplugged = False
         self._reason = ""
 
@@ -73,7 +74,8 @@ class Weighing:
 
     @property
     def stable(self) -> StableWeight | None:
-        """The latest stable weight in whole grams and when it changed (domain.weighing.choose_weight takes it)."""
+        """The stable weight on the scale now, in whole grams, and when it settled; None while the reading is in
+        motion, faulty or over capacity (domain.weighing.choose_weight takes it)."""
         return self._stable
 
     @property
@@ -142,11 +144,20 @@ class Weighing:
         self._latest = reading
         self._emit(WeighingEvent(WeighingEventKind.READING, reading))
         if not reading.stable:
+            # In motion, over capacity, a fault: what the scale weighed before is no longer on it.
+            if self._stable is not None:
+                self._stable = None
+                self._emit(WeighingEvent(WeighingEventKind.STABLE, reading))
             return
         grams = reading.whole_grams
-        if self._stable is None or self._stable.grams != grams:
-            self._stable = StableWeight(grams, self._clock())
-            self._emit(WeighingEvent(WeighingEventKind.STABLE, reading))
+        if self._stable is not None and self._stable.grams == grams:
+            return
+        if self._settled is None or self._settled.grams != grams:
+            self._settled = StableWeight(grams, self._clock())
+        # The same weight settling again after a wobble keeps the moment it first settled: a weight typed since
+        # then still wins (domain.weighing.choose_weight).
+        self._stable = self._settled
+        self._emit(WeighingEvent(WeighingEventKind.STABLE, reading))
 
     def _went_away(self, reason: str) -> None:
         first = not self._unplugged
@@ -154,6 +165,7 @@ class Weighing:
         self._reason = reason
         self._latest = None
         self._stable = None
+        self._settled = None
         if first:
             log.info("Scale %s unplugged: %s", self.scale.name, reason)
             self._emit(WeighingEvent(WeighingEventKind.UNPLUGGED, reason=reason))

@@ -122,7 +122,7 @@ async def test_a_listener_that_fails_does_not_stop_the_readings(events: list[Wei
     await weighing.stop()
 
 
-async def test_the_stable_weight_keeps_the_moment_it_changed_not_every_repeat() -> None:
+async def test_the_stable_weight_keeps_the_moment_it_settled_through_repeats_and_wobbles() -> None:
     clock = iter(range(100))
     scale = VirtualScale()
     weighing = Weighing(scale, clock=lambda: float(next(clock)))
@@ -133,4 +133,24 @@ async def test_the_stable_weight_keeps_the_moment_it_changed_not_every_repeat() 
     scale.set_weight(300)  # the same weight again (a real scale repeats it continuously)
     await asyncio.sleep(0.05)
     assert weighing.stable == first
+    scale.set_weight(300, stable=False)  # a bump on the bench
+    await until(lambda: weighing.stable is None)  # never a weight while it moves
+    scale.set_weight(300)
+    await until(lambda: weighing.stable is not None)
+    assert weighing.stable == first  # a weight typed since it first settled still wins
+    scale.set_weight(450)
+    await until(lambda: weighing.stable_grams == 450)
+    assert weighing.stable is not None and first is not None and weighing.stable.changed_at > first.changed_at
+    await weighing.stop()
+
+
+async def test_over_capacity_takes_the_earlier_weight_away() -> None:
+    device = FakeHidScale(repeat_last=False)
+    weighing = Weighing(HidPosScale(hid_module=FakeHidModule(device)))
+    weighing.start()
+    device.send(data_report(STABLE, GRAMS, 0, 3000))
+    await until(lambda: weighing.stable_grams == 3000)
+    device.send(data_report(6, GRAMS, 0, 0))  # Over Weight: a parcel heavier than the scale takes
+    await until(lambda: weighing.stable is None)
+    assert weighing.latest is not None and weighing.latest.status.value == "over_weight"
     await weighing.stop()
