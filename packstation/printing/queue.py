@@ -43,7 +43,7 @@ class QueueablePrinter(Protocol):
     @property
     def name(self) -> str: ...
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel: ...
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel: ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt: ...
 
@@ -307,9 +307,11 @@ class QueuedLabelPrinter:
     def name(self) -> str:
         return self.printer.name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         """Prepare the label for the printer behind the queue."""
-        return await self.printer.prepare(pdf)
+        if carrier_zpl is None:
+            return await self.printer.prepare(pdf)
+        return await self.printer.prepare(pdf, carrier_zpl=carrier_zpl)
 
     async def status(self) -> PrinterStatus:
         """Return the printer's status."""

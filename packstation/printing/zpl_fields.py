@@ -9,6 +9,7 @@ codes (`>;` start C, `>8` FNC1, ...) are honoured; 2-D codes come from zxing-cpp
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import TYPE_CHECKING
 
 from packstation.printing.lazy import lazy
@@ -302,6 +303,17 @@ def _font(cell_height: int) -> ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=size)
 
 
+def _drawable(text: str) -> str:
+    """Pillow's bundled font is ASCII only: accented letters are drawn as their base letter (same width)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1]
+        out.append(ch if ch.isascii() or not base.isascii() else base)
+    return "".join(out)
+
+
 def text_image(text: str, height: int, width: int = 0) -> tuple[np.ndarray, int]:
     """Return the text drawn for a `height`-dot ZPL cell (True = black) and its baseline row.
 
@@ -310,6 +322,7 @@ def text_image(text: str, height: int, width: int = 0) -> tuple[np.ndarray, int]
     """
     height = max(1, height)
     font = _font(height)
+    text = _drawable(text)
     ascent, descent = font.getmetrics()
     length = max(1, int(np.ceil(font.getlength(text))) + 1)
     image = Image.new("L", (length, ascent + descent), 255)

@@ -85,9 +85,9 @@ def tokenize(zpl: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def allowed_commands_only(zpl: str) -> tuple[str, ...]:
-    """Return the commands in the ZPL that the app never emits (empty = only the app's own commands)."""
-    return tuple(dict.fromkeys(name for name, _ in tokenize(zpl) if name not in APP_COMMANDS))
+def allowed_commands_only(zpl: str, allowed: frozenset[str] = APP_COMMANDS) -> tuple[str, ...]:
+    """Return the commands in the ZPL outside `allowed` (by default: those the app never emits)."""
+    return tuple(dict.fromkeys(name for name, _ in tokenize(zpl) if name not in allowed))
 
 
 # --- graphic data ------------------------------------------------------------------------------
