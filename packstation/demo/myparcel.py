@@ -47,7 +47,7 @@ class MyParcelState(DemoApp):
         self.pdfs: dict[str, bytes] = {}
         # Shipments whose PDF label was made: bpost gives no ZPL after that (MyParcel reference §6.F.1).
         self.pdf_made: set[int] = set()
-        self.zpl_served: list[int] = []  # shipment ids whose carrier ZPL was served, in order
+        self.zpl_served: dict[int, bytes] = {}  # shipment id -> the carrier ZPL served for it
         self._next_id = 90_000_001
         self._next_barcode = 0
         self._platform = "myparcel"  # account of the request being routed (set under the lock)
@@ -388,8 +388,8 @@ class MyParcelState(DemoApp):
             return None  # rest of the world: MyParcel answers with the PDF
         from packstation.demo import zpl_labels
 
-        self.zpl_served.append(shipment["id"])
-        return Reply(200, zpl_labels.label(shipment), ZPL_ACCEPT, {})
+        body = self.zpl_served[shipment["id"]] = zpl_labels.label(shipment)
+        return Reply(200, body, ZPL_ACCEPT, {})
 
     def _pdf(self, request: Request, digest: str) -> Reply:
         pdf = self.pdfs.get(digest)

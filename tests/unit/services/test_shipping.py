@@ -619,7 +619,7 @@ async def test_an_additional_shipment_keeps_the_comment_in_picqer_shipment_mode(
 
 
 async def test_the_carriers_zpl_is_asked_before_the_pdf_and_printed_as_sent(parts) -> None:
-    picqer, myparcel, printer, service = parts
+    _picqer, myparcel, printer, service = parts
     myparcel.carrier_zpl = b"^XA^FO10,10^A0N,30^FDPostNL^FS^XZ"
     _opened, job = await ship(service)
     await service.run(job)
@@ -630,7 +630,7 @@ async def test_the_carriers_zpl_is_asked_before_the_pdf_and_printed_as_sent(part
 
 
 async def test_without_carrier_zpl_the_pdf_is_converted(parts) -> None:
-    picqer, myparcel, printer, service = parts
+    _picqer, _myparcel, printer, service = parts
     _opened, job = await ship(service)
     await service.run(job)
     assert printer.sent and printer.sent[0].startswith(b"^XA%PDF")
