@@ -34,7 +34,7 @@ def label(shipment: dict[str, Any]) -> bytes:
     sender = SENDER_BE if shipment.get("platform") == "belgie" else SENDER
     parts = [f"^XA\n^CI28\n^PW{WIDTH}\n^LL{LENGTH}\n^LH0,0\n"]
     parts.append("^FX Frame and carrier\n^FO16,16^GB780,1186,3^FS\n")
-    parts.append(_text(48, 48, CARRIER_NAMES.get(shipment.get("carrier_id"), "Carrier"), 56))
+    parts.append(_text(48, 48, CARRIER_NAMES.get(int(shipment.get("carrier_id") or 0), "Carrier"), 56))
     flags = [
         name
         for key, name in (("signature", "HANDTEKENING"), ("only_recipient", "ALLEEN HUISADRES"))

@@ -300,7 +300,10 @@ def _font(cell_height: int) -> ImageFont.FreeTypeFont:
     probe = ImageFont.load_default(size=100)
     _left, top, _right, bottom = probe.getbbox("H")
     size = max(1, round(cell_height * CAP_HEIGHT * 100 / max(1, bottom - top)))
-    return ImageFont.load_default(size=size)
+    font = ImageFont.load_default(size=size)
+    if not isinstance(font, ImageFont.FreeTypeFont):  # a Pillow built without FreeType has no scalable font
+        raise FieldError("Text cannot be drawn: this Pillow has no FreeType support.")
+    return font
 
 
 def _drawable(text: str) -> str:
@@ -333,7 +336,8 @@ def text_image(text: str, height: int, width: int = 0) -> tuple[np.ndarray, int]
         image = image.resize((max(1, round(length * factor)), ascent + descent))
     bitmap = np.asarray(image) < 128
     # The font's own leading above the capitals is cut so they start just below the origin (never ink).
-    cap_top = ascent - (font.getbbox("H")[3] - font.getbbox("H")[1])
+    box = font.getbbox("H")
+    cap_top = int(ascent - (box[3] - box[1]))
     inked = np.flatnonzero(bitmap.any(axis=1))
     cut = max(0, min(cap_top - round(TOP_GAP * height), int(inked[0]) if inked.size else cap_top))
     return bitmap[cut:], ascent - cut
