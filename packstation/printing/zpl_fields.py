@@ -289,6 +289,8 @@ BITMAP_FONT_SIZES = {
 SCALABLE_DEFAULT = (15, 12)
 
 
+MAX_TEXT_HEIGHT = 1500  # dots: 7 inches at 203 dpi, far above any label text
+MAX_TEXT_LENGTH = 8000
 # Capitals of Zebra's font 0 stand about 0.72 of the cell height, just under the field origin.
 CAP_HEIGHT = 0.72
 TOP_GAP = 0.05
@@ -323,17 +325,22 @@ def text_image(text: str, height: int, width: int = 0) -> tuple[np.ndarray, int]
     `width` is ZPL's character width: 0 keeps the font's own proportions, otherwise the text is stretched by
     width / height, as a Zebra stretches its scalable font.
     """
-    height = max(1, height)
+    height = min(max(1, height), MAX_TEXT_HEIGHT)
     font = _font(height)
     text = _drawable(text)
     ascent, descent = font.getmetrics()
-    length = max(1, int(np.ceil(font.getlength(text))) + 1)
+    # Text running beyond any label is cut before Pillow draws it (it renders the whole run at once).
+    full = font.getlength(text)
+    if full > MAX_TEXT_LENGTH:
+        text = text[: int(len(text) * MAX_TEXT_LENGTH / full) + 1]
+    length = min(max(1, int(np.ceil(full)) + 1), MAX_TEXT_LENGTH)
     image = Image.new("L", (length, ascent + descent), 255)
     ImageDraw.Draw(image).text((0, 0), text, font=font, fill=0)
     if width and width != height:
         # ZPL widths are of the character cell; stretch the run of text by the same factor.
         factor = width / height
-        image = image.resize((max(1, round(length * factor)), ascent + descent))
+        stretched = min(max(1, round(length * factor)), MAX_TEXT_LENGTH)
+        image = image.resize((stretched, ascent + descent))
     bitmap = np.asarray(image) < 128
     # The font's own leading above the capitals is cut so they start just below the origin (never ink).
     box = font.getbbox("H")

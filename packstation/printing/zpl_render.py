@@ -203,15 +203,21 @@ def decode_graphic(data: str, total: int, bytes_per_row: int) -> np.ndarray:
 # --- rendering ---------------------------------------------------------------------------------
 
 
+# No label is longer or wider than this (39 inches at 203 dpi): sizes and positions beyond it are cut, so a
+# hostile ^GB32000,32000 or ^FO30000,30000 cannot ask for gigabytes.
+MAX_DOTS = 8000
+
+
 def _ints(params: str, count: int, defaults: tuple[int, ...]) -> list[int]:
     parts = params.split(",")
     values = []
     for i in range(count):
         text = parts[i].strip() if i < len(parts) else ""
         try:
-            values.append(int(text) if text else defaults[i])
+            value = int(text) if text else defaults[i]
         except ValueError:
-            values.append(defaults[i])
+            value = defaults[i]
+        values.append(min(max(value, -MAX_DOTS), MAX_DOTS))
     return values
 
 
@@ -249,7 +255,10 @@ class _Label:
 
     def draw(self, image: np.ndarray, x: int, y: int, mode: str = "or") -> None:
         """Put the image at (x, y): `or` blackens, `xor` reverses (^FR), `erase` whitens."""
+        image = image[: max(0, MAX_DOTS - y), : max(0, MAX_DOTS - x)]
         h, w = image.shape
+        if not h or not w or x + w <= 0 or y + h <= 0:
+            return
         canvas = self.canvas
         need_h, need_w = max(canvas.shape[0], y + h), max(canvas.shape[1], x + w)
         if (need_h, need_w) != canvas.shape:
@@ -386,7 +395,7 @@ class _Interpreter:
     def cmd_BY(self, label: _Label, params: str) -> None:
         parts = [p.strip() for p in params.split(",")]
         if parts and parts[0]:
-            self.module = max(1, _ints(parts[0], 1, (self.module,))[0])
+            self.module = min(10, max(1, _ints(parts[0], 1, (self.module,))[0]))  # ZPL's range: 1-10
         if len(parts) > 1 and parts[1]:
             try:
                 self.ratio = min(3.0, max(2.0, float(parts[1])))
@@ -428,7 +437,7 @@ class _Interpreter:
         width, lines, spacing = _ints(params, 3, (0, 1, 0))
         parts = params.split(",")
         justify = parts[3].strip().upper()[:1] if len(parts) > 3 else ""
-        self.field.block = (width, max(1, lines), spacing, justify or "L")
+        self.field.block = (width, min(max(1, lines), 200), spacing, justify or "L")
 
     def cmd_FD(self, label: _Label, params: str) -> None:
         # A printer drops line breaks from the format, also inside field data.
@@ -551,17 +560,17 @@ class _Interpreter:
                 if mode not in ("N", "A", "D"):
                     self.unsupported[f"^BC mode {mode}"] = None
                     mode = "A"
-                row = zpl_fields.code128_row(zpl_fields.code128_values(data, mode), self.module)
+                row = zpl_fields.code128_row(zpl_fields.code128_values(data, mode), self.module)[:MAX_DOTS]
                 text = zpl_fields.code128_text(data, mode)
             else:
                 check = param(1, "N").upper() == "Y"
-                row = zpl_fields.code39_row(data, self.module, self.ratio, check)
+                row = zpl_fields.code39_row(data, self.module, self.ratio, check)[:MAX_DOTS]
                 text = zpl_fields.code39_text(data, check)
             bars = np.repeat(row[np.newaxis, :], max(1, height), axis=0)
             image, bottom = self._interpretation(bars, text, show, above)
             return image, bottom, orientation
         if kind == "^BX":
-            size = _ints(param(1, ""), 1, (self.module,))[0]
+            size = min(50, _ints(param(1, ""), 1, (self.module,))[0])
             quality = param(2, "200")
             escape = param(6, "~")
             if quality != "200":
@@ -573,7 +582,7 @@ class _Interpreter:
             image = zpl_fields.scale(zpl_fields.datamatrix_modules(data), size)
             return image, image.shape[0], orientation
         # ^BQ: model 2 only; the data starts with the error correction level and the input mode.
-        magnification = _ints(param(2, ""), 1, (2 if self.dpi < 300 else 3,))[0]
+        magnification = min(10, _ints(param(2, ""), 1, (2 if self.dpi < 300 else 3,))[0])  # ZPL's range: 1-10
         ec_level, text = "M", data
         match = re.match(r"([HQML])([AM]),(.*)", data, re.S)
         if match:
@@ -618,7 +627,7 @@ class _Interpreter:
         key = key_text if ":" in key_text else "R:" + key_text
         if key not in self.stored:
             raise ZplRenderError(f"^XG recalls {key_text}, which no ~DG in this ZPL stored.")
-        mx, my = _ints(params.split(",", 1)[1] if "," in params else "", 2, (1, 1))
+        mx, my = (min(10, m) for m in _ints(params.split(",", 1)[1] if "," in params else "", 2, (1, 1)))
         graphic = np.repeat(np.repeat(self.stored[key], max(my, 1), axis=0), max(mx, 1), axis=1)
         self._graphic_at(label, graphic)
 

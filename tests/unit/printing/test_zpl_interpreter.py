@@ -132,3 +132,9 @@ def test_graphic_label_matches_labelarys_render():
             h, w = min(shifted.shape[0], reference.shape[0]), min(shifted.shape[1], reference.shape[1])
             best = max(best, float((shifted[:h, :w] == reference[:h, :w]).mean()))
     assert best >= 0.98
+
+
+def test_sizes_beyond_any_label_are_cut_not_allocated():
+    hostile = "^XA^FO30000,30000^GB32000,32000,32000^FS^FO0,0^A0N,32000,32000^FD" + "W" * 500 + "^FS^BY99^XZ"
+    (image,) = zpl_render.render(hostile).images
+    assert image.shape[0] <= zpl_render.MAX_DOTS and image.shape[1] <= zpl_render.MAX_DOTS
