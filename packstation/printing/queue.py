@@ -396,7 +396,10 @@ class PrintQueues:
 
         async def move() -> None:
             try:
-                label = await target.printer.prepare(job.label.source_pdf)
+                if job.label.from_carrier:  # the carrier's ZPL again, checked against the new printer's label
+                    label = await target.printer.prepare(job.label.source_pdf, carrier_zpl=job.label.payload)
+                else:
+                    label = await target.printer.prepare(job.label.source_pdf)
             except Exception as exc:
                 source._set(job, JobState.FAILED, f"could not prepare it for {target.name}: {exc}")
                 return
