@@ -260,6 +260,44 @@ def qr_modules(data: str, ec_level: str = "M") -> np.ndarray:
         raise FieldError(f"QR Code cannot hold this data ({exc}).") from exc
 
 
+def pdf417_modules(data: str, compact: bool = False) -> np.ndarray:
+    """Return the modules of a PDF417 (or truncated, ^B7's t=Y) symbol, one array row per symbol row."""
+    symbology = zxingcpp.BarcodeFormat.CompactPDF417 if compact else zxingcpp.BarcodeFormat.PDF417
+    try:
+        image = _matrix(zxingcpp.create_barcode(data, symbology))
+    except Exception as exc:
+        raise FieldError(f"PDF417 cannot hold this data ({exc}).") from exc
+    # zxing-cpp draws every row several modules tall: keep one line of each.
+    changes = np.flatnonzero((image[1:] != image[:-1]).any(axis=1)) + 1
+    runs = np.diff(np.concatenate(([0], changes, [image.shape[0]])))
+    return image[:: int(runs.min())] if runs.size else image
+
+
+def ellipse(width: int, height: int, border: int) -> np.ndarray:
+    """Return an ellipse ring (or a filled one when the border reaches the middle) in a width x height box."""
+    width, height = max(1, width), max(1, height)
+    yy, xx = np.mgrid[0:height, 0:width]
+    rx, ry = width / 2, height / 2
+    dx, dy = (xx + 0.5 - rx), (yy + 0.5 - ry)
+    outer = (dx / rx) ** 2 + (dy / ry) ** 2 <= 1.0
+    irx, iry = rx - border, ry - border
+    if irx <= 0 or iry <= 0:
+        return outer
+    return outer & ~((dx / irx) ** 2 + (dy / iry) ** 2 < 1.0)
+
+
+def diagonal(width: int, height: int, border: int, leaning: str = "R") -> np.ndarray:
+    """Return ^GD's diagonal line: `R` rises to the right (/), `L` falls to the right (\\)."""
+    width, height, border = max(1, width), max(1, height), max(1, border)
+    out = np.zeros((height, width), dtype=bool)
+    span = max(0, width - border)
+    for row in range(height):
+        step = row if leaning == "L" else height - 1 - row
+        left = round(step * span / max(1, height - 1))
+        out[row, left : left + border] = True
+    return out
+
+
 def scale(modules: np.ndarray, size: int) -> np.ndarray:
     """Return the module matrix with each module `size` dots square."""
     size = max(1, size)

@@ -32,7 +32,7 @@ APP_COMMANDS: frozenset[str] = frozenset(
 # Drawn by `render` (or without effect on the image); commands outside this set are reported.
 RENDERED_COMMANDS: frozenset[str] = APP_COMMANDS | {
     "~DG", "^XG", "^GB", "^FX", "^LR", "^CI", "^PO", "^A", "^CF", "^FW", "^BY", "^FT", "^FR", "^FH", "^FB",
-    "^FD", "^FV", "^BC", "^B3", "^BX", "^BQ", "^MD", "^PF", "^JZ",
+    "^FD", "^FV", "^BC", "^B3", "^BX", "^BQ", "^B7", "^GC", "^GD", "^GE", "^MD", "^PF", "^JZ",
 }  # fmt: skip
 # What a carrier's own ZPL may hold to be printed as sent: the drawn commands, without downloads to the
 # printer's memory (~DG) or recalls of what is stored there (^XG).
@@ -226,6 +226,7 @@ NO_IMAGE_EFFECT: frozenset[str] = frozenset(
     {"^XA", "^XZ", "^FS", "^FX", "^PQ", "^PR", "~SD", "^MD", "^MN", "^MT", "^MM", "^LS", "^LT", "^PF", "^JZ"}
 )
 _ORIENTATIONS = "NRIB"
+BARCODE_COMMANDS = frozenset({"^BC", "^B3", "^BX", "^BQ", "^B7"})
 
 
 @dataclass
@@ -359,6 +360,9 @@ class _Interpreter:
             handler(label, params)
         elif name not in NO_IMAGE_EFFECT:
             self.unsupported[name] = None
+            if name.startswith("^B"):
+                # A symbology not drawn: its field data must not turn up as text in the picture.
+                self.field.barcode = (name, [])
 
     def cmd_XZ(self, label: _Label, params: str) -> None:
         self.end_label()
@@ -464,11 +468,16 @@ class _Interpreter:
     def cmd_BQ(self, label: _Label, params: str) -> None:
         self._barcode("^BQ", params)
 
+    def cmd_B7(self, label: _Label, params: str) -> None:
+        self._barcode("^B7", params)
+
     def end_field(self) -> None:
         field, self.field = self.field, _Field()
         label = self.label
         if label is None or field.data is None:
             return
+        if field.barcode is not None and field.barcode[0] not in BARCODE_COMMANDS:
+            return  # listed as unsupported when its command came
         try:
             if field.barcode is not None:
                 image, baseline, orientation = self._draw_barcode(field.barcode, field.data)
@@ -569,6 +578,13 @@ class _Interpreter:
             bars = np.repeat(row[np.newaxis, :], max(1, height), axis=0)
             image, bottom = self._interpretation(bars, text, show, above)
             return image, bottom, orientation
+        if kind == "^B7":
+            # ^B7 o,h,s,c,r,t: h is the height of one row; the symbol's columns and rows are zxing-cpp's choice.
+            row_height = _ints(param(1, ""), 1, (self.bar_height,))[0]
+            modules = zpl_fields.pdf417_modules(data, compact=param(5, "N").upper() == "Y")
+            image = np.repeat(np.repeat(modules, max(1, row_height), axis=0), self.module, axis=1)
+            image = image[:MAX_DOTS, :MAX_DOTS]
+            return image, image.shape[0], orientation
         if kind == "^BX":
             size = min(50, _ints(param(1, ""), 1, (self.module,))[0])
             quality = param(2, "200")
@@ -614,6 +630,27 @@ class _Interpreter:
         box[:t, :] = box[-t:, :] = box[:, :t] = box[:, -t:] = True
         self._graphic_at(label, box, "erase" if colour == "W" else "or")
 
+    def _colour_mode(self, params: str, index: int) -> str:
+        parts = params.split(",")
+        colour = (parts[index].strip().upper() if len(parts) > index else "") or "B"
+        return "erase" if colour == "W" else "or"
+
+    def cmd_GC(self, label: _Label, params: str) -> None:
+        diameter, border = _ints(params, 2, (3, 1))
+        self._graphic_at(label, zpl_fields.ellipse(diameter, diameter, border), self._colour_mode(params, 2))
+
+    def cmd_GE(self, label: _Label, params: str) -> None:
+        width, height, border = _ints(params, 3, (1, 1, 1))
+        border = max(1, border)
+        shape = zpl_fields.ellipse(max(width, border), max(height, border), border)
+        self._graphic_at(label, shape, self._colour_mode(params, 3))
+
+    def cmd_GD(self, label: _Label, params: str) -> None:
+        width, height, border = _ints(params, 3, (1, 1, 1))
+        parts = params.split(",")
+        leaning = (parts[4].strip().upper()[:1] if len(parts) > 4 else "") or "R"
+        self._graphic_at(label, zpl_fields.diagonal(width, height, border, leaning), self._colour_mode(params, 3))
+
     def cmd_GF(self, label: _Label, params: str) -> None:
         match = re.match(r"\s*([ABCabc]),(\d+),(\d+),(\d+),(.*)", params, re.S)
         if not match or match.group(1).upper() != "A":
@@ -646,7 +683,8 @@ def render(zpl: str, dpi: int = 203) -> RenderResult:
 
     Draws what carriers' labels are made of: text (^A ^CF ^FB ^FH ^CI ^FW), boxes (^GB), graphics (^GF ~DG
     ^XG), Code 128 / Code 39 / DataMatrix / QR symbols (^BC ^B3 ^BX ^BQ with ^BY), reverse fields (^FR ^LR),
-    field positions (^FO ^FT ^LH) and ^PO. Every other command is listed in `unsupported_commands`.
+    PDF417 (^B7), circles, ellipses and diagonals (^GC ^GE ^GD), field positions (^FO ^FT ^LH) and ^PO. Every
+    other command is listed in `unsupported_commands`.
     """
     return _Interpreter(dpi).run(zpl)
 

@@ -55,7 +55,7 @@ async def test_the_carriers_zpl_is_printed_byte_for_byte_after_its_barcodes_read
     [
         (lambda z: z.replace(b"3SMYPA000000042^FS", b"3SMYPA000000043^FS", 1), "barcodes do not read"),
         (lambda z: z.replace(b"^PQ1", b"^DFR:EVIL.ZPL^FS^PQ1"), "commands packstation does not check (^DF)"),
-        (lambda z: z.replace(b"^PQ1", b"^FO10,10^B7N,10^FDx^FS^PQ1"), "commands packstation does not check (^B7)"),
+        (lambda z: z.replace(b"^PQ1", b"^FO10,10^BDN,2^FDx^FS^PQ1"), "commands packstation does not check (^BD)"),
         (lambda z: z.replace(b"^PW812", b"^PW812^FO0,0^BY9^B3N,N,50^FDab{}^FS"), "part of it cannot be drawn"),
     ],
 )

@@ -34,6 +34,7 @@ def _read(image: np.ndarray) -> list[tuple[str, str]]:
         ("Example10-102x152.zpl2", [("Code128", "2LDE0+70000000"), ("Code128", "JVGL09999999999994760001")]),
         ("Barcode128-102x152.zpl2", [("Code128", "ABC12345")] * 6),
         ("QrCode-54x86.zpl2", [("QRCode", "BinaryKits.Zpl.Viewer")] * 5),
+        ("BarcodePDF417-102x152.zpl2", [("PDF417", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] * 6),
     ],
 )
 def test_every_barcode_of_a_real_label_reads_back(name, expected):
@@ -138,3 +139,19 @@ def test_sizes_beyond_any_label_are_cut_not_allocated():
     hostile = "^XA^FO30000,30000^GB32000,32000,32000^FS^FO0,0^A0N,32000,32000^FD" + "W" * 500 + "^FS^BY99^XZ"
     (image,) = zpl_render.render(hostile).images
     assert image.shape[0] <= zpl_render.MAX_DOTS and image.shape[1] <= zpl_render.MAX_DOTS
+
+
+def test_circles_ellipses_and_diagonals():
+    (image,) = zpl_render.render(
+        "^XA^PW300^LL300^FO10,10^GC100,5^FS^FO150,10^GE120,60,60^FS^FO10,150^GD100,100,4,,L^FS^XZ"
+    ).images
+    assert image[60, 12:16].any() and not image[60, 40:80].any()  # a ring, hollow inside
+    assert image[40, 160:260].all()  # the ellipse with a border to its middle is filled
+    assert image[151, 10:14].any() and image[248, 106:110].any()  # L falls to the right: top-left to bottom-right
+    assert not image[151, 106:110].any()
+
+
+def test_the_data_of_a_symbology_not_drawn_does_not_show_as_text():
+    result = zpl_render.render("^XA^FO10,10^BY2^B2N,50,N^FD12345678^FS^XZ")
+    assert result.unsupported_commands == ("^B2",)
+    assert not result.images[0].any()

@@ -56,9 +56,9 @@ def test_hex_data_shorter_than_declared_is_an_error():
 
 
 def test_unsupported_commands_are_listed_not_ignored():
-    # Text and Code 128 are drawn; PDF417, a stored format recall and a unit change are not, and say so.
-    result = zpl_render.render("^XA^FO10,10^A0N,30,30^FDHello^FS^B7N,10^FD123^FS^XFR:X.ZPL^FS^MUM^XZ")
-    assert result.unsupported_commands == ("^B7", "^XF", "^MU")
+    # Text is drawn; MaxiCode, a stored format recall and a unit change are not, and say so.
+    result = zpl_render.render("^XA^FO10,10^A0N,30,30^FDHello^FS^BDN,2^FD123^FS^XFR:X.ZPL^FS^MUM^XZ")
+    assert result.unsupported_commands == ("^BD", "^XF", "^MU")
     assert len(result.images) == 1
     assert result.images[0][10:40, 10:80].any()  # the text is there
 
