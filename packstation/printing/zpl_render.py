@@ -32,7 +32,7 @@ APP_COMMANDS: frozenset[str] = frozenset(
 # Drawn by `render` (or without effect on the image); commands outside this set are reported.
 RENDERED_COMMANDS: frozenset[str] = APP_COMMANDS | {
     "~DG", "^XG", "^GB", "^FX", "^LR", "^CI", "^PO", "^A", "^CF", "^FW", "^BY", "^FT", "^FR", "^FH", "^FB",
-    "^FD", "^FV", "^BC", "^B3", "^BX", "^BQ", "^B7", "^GC", "^GD", "^GE", "^MD", "^PF", "^JZ",
+    "^FD", "^FV", "^BC", "^B3", "^BX", "^BQ", "^B7", "^GC", "^GD", "^GE", "^MD", "^PF",
 }  # fmt: skip
 # What a carrier's own ZPL may hold to be printed as sent: the drawn commands, without downloads to the
 # printer's memory (~DG) or recalls of what is stored there (^XG).
@@ -223,7 +223,7 @@ def _ints(params: str, count: int, defaults: tuple[int, ...]) -> list[int]:
 
 # Commands with no effect on the picture of one label (media handling, print speed, counts).
 NO_IMAGE_EFFECT: frozenset[str] = frozenset(
-    {"^XA", "^XZ", "^FS", "^FX", "^PQ", "^PR", "~SD", "^MD", "^MN", "^MT", "^MM", "^LS", "^LT", "^PF", "^JZ"}
+    {"^XA", "^XZ", "^FS", "^FX", "^PQ", "^PR", "~SD", "^MD", "^MN", "^MT", "^MM", "^LS", "^LT", "^PF"}
 )
 _ORIENTATIONS = "NRIB"
 BARCODE_COMMANDS = frozenset({"^BC", "^B3", "^BX", "^BQ", "^B7"})

@@ -155,3 +155,11 @@ def test_the_data_of_a_symbology_not_drawn_does_not_show_as_text():
     result = zpl_render.render("^XA^FO10,10^BY2^B2N,50,N^FD12345678^FS^XZ")
     assert result.unsupported_commands == ("^B2",)
     assert not result.images[0].any()
+
+
+def test_every_command_called_rendered_is_interpreted():
+    # A command in RENDERED_COMMANDS passes the carrier ZPL check: it must really be handled, never skipped.
+    for name in zpl_render.RENDERED_COMMANDS:
+        handled = hasattr(zpl_render._Interpreter, "cmd_" + name[1:]) or name in zpl_render.NO_IMAGE_EFFECT
+        assert handled or name == "~DG", name
+    assert zpl_render.render("^XA^FO0,0^GB10,10,10^FS^JZY^XZ").unsupported_commands == ("^JZ",)
