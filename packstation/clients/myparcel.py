@@ -534,7 +534,9 @@ class MyParcelClient:
                     headers={"Accept": CARRIER_ZPL_ACCEPT},
                     max_bytes=MAX_LABEL_BYTES,
                 )
-            except (Rejected, NotFound) as exc:
+            except (Rejected, NotFound, ServerError, BadResponse) as exc:
+                # A refusal, or the ZPL side failing after the retries: the PDF still makes a label. What would
+                # stop the PDF as well (no connection, key, payment, a stopped wait) is raised as it is.
                 log.info("MyParcel gave no ZPL for shipment %s (%s): the PDF is converted instead", shipment.id, exc)
                 return None
             body = response.content

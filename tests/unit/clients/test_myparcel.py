@@ -697,6 +697,17 @@ async def test_no_zpl_for_other_carriers_a_pdf_answer_or_a_refusal(clock: FakeCl
     assert await client(fake, clock).fetch_carrier_zpl([_parcel(11)]) is None
     fake.queue(r"GET /shipment_labels/11", httpx.Response(422, json={"message": "no ZPL after a PDF", "errors": []}))
     assert await client(fake, clock).fetch_carrier_zpl([_parcel(11, Carrier.BPOST)]) is None
+    # The ZPL side failing after the retries still leaves the PDF to convert.
+    fake.queue(r"GET /shipment_labels/11", *[httpx.Response(500, json={"message": "zpl down"})] * 10)
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11)]) is None
+
+
+async def test_a_payment_needed_for_the_zpl_is_raised_as_for_the_pdf(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    body = {"data": {"payment_instructions": [{"payment_url": "https://pay.example/x", "paid": 0}]}}
+    fake.queue(r"GET /shipment_labels/11", httpx.Response(402, json=body))
+    with pytest.raises(PaymentRequired):
+        await client(fake, clock).fetch_carrier_zpl([_parcel(11)])
 
 
 async def test_a_zpl_answer_with_every_parcels_label_is_not_printed_twice(clock: FakeClock) -> None:
