@@ -580,9 +580,16 @@ class _Interpreter:
             return image, bottom, orientation
         if kind == "^B7":
             # ^B7 o,h,s,c,r,t: h is the height of one row; the symbol's columns and rows are zxing-cpp's choice.
-            row_height = _ints(param(1, ""), 1, (self.bar_height,))[0]
+            try:
+                row_height = min(float(param(1, str(self.bar_height))), MAX_DOTS)
+            except ValueError:
+                row_height = float(self.bar_height)
             modules = zpl_fields.pdf417_modules(data, compact=param(5, "N").upper() == "Y")
-            image = np.repeat(np.repeat(modules, max(1, row_height), axis=0), self.module, axis=1)
+            wanted_rows = _ints(param(4, ""), 1, (0,))[0]
+            if 3 <= wanted_rows <= 90:
+                # zxing-cpp lays the symbol out itself: keep the height the Zebra gives `r` rows of `h` dots.
+                row_height = row_height * wanted_rows / modules.shape[0]
+            image = np.repeat(np.repeat(modules, max(1, round(row_height)), axis=0), self.module, axis=1)
             image = image[:MAX_DOTS, :MAX_DOTS]
             return image, image.shape[0], orientation
         if kind == "^BX":

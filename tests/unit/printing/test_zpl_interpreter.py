@@ -12,6 +12,11 @@ from PIL import Image
 from packstation.printing import zpl_fields, zpl_render
 
 CARRIER = Path(__file__).resolve().parents[2] / "data" / "zpl" / "carrier"
+DHL_PDF417 = (
+    "UNH+2876965+IFTMIN:D:96B:UN+DHL5.6.0/AWESOME'BGM+787+999994760001+9'DTM+186:20240312:102'TSR+++10'"
+    "TOD+Z02++CPT'NAD+OS+0464651'NAD+CN+++MEVR. SOME PERSONE+STREET 17 E+SOMEPLACE++0+DE'CTA+GR'"
+    "COM+SOMEEMAIL@GMAIL.COM:EM'GID+0+1'MEA+WT++KGM:2'PCI+ZZ1+JVGL09999999999994760001'UNT+13+123546798'"
+)
 
 
 def _zpl(name: str) -> str:
@@ -31,7 +36,10 @@ def _read(image: np.ndarray) -> list[tuple[str, str]]:
         ("Example4-102x152.zpl2", [("QRCode", "Package 4 in the Storage Box 2B")]),
         ("Example6-75x254.zpl2", [("Code39", "71521501001"), ("Code39", "71521501002")]),
         ("Example9-102x152.zpl2", [("Code128", "12345678")]),
-        ("Example10-102x152.zpl2", [("Code128", "2LDE0+70000000"), ("Code128", "JVGL09999999999994760001")]),
+        (
+            "Example10-102x152.zpl2",  # a DHL label: routing and licence plate Code 128s, and the data PDF417
+            [("Code128", "2LDE0+70000000"), ("Code128", "JVGL09999999999994760001"), ("PDF417", DHL_PDF417)],
+        ),
         ("Barcode128-102x152.zpl2", [("Code128", "ABC12345")] * 6),
         ("QrCode-54x86.zpl2", [("QRCode", "BinaryKits.Zpl.Viewer")] * 5),
         ("BarcodePDF417-102x152.zpl2", [("PDF417", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] * 6),
