@@ -103,7 +103,8 @@ class ShippingController(QObject):
         self._lookup = task
         self.picklist_opening.emit(number)
         try:
-            opened = await self.service.open_picklist(number)
+            # Claimed for this station right away, in the background: F12 then only confirms the claim.
+            opened = await self.service.open_picklist(number, claim=True)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -115,8 +116,13 @@ class ShippingController(QObject):
             if self._lookup is task:
                 self._lookup = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
+            self._leave(opened)
             return
         await self._release_abandoned(self.job)
+        previous = self.opened
+        if previous is not None and previous.picklist.id != opened.picklist.id:
+            if self.job is None or self.job.opened is not previous or self.job.reprint:
+                self._leave(previous)  # left without booking anything
         self.opened = opened
         self.job = None
         self._states = dict.fromkeys(STEPS, StepState.WAITING)
@@ -128,6 +134,12 @@ class ShippingController(QObject):
             label = await self.service.stored_label(opened.picklist.number)
             if label is not None and self.opened is opened and not self._busy:
                 self.label_fetched.emit(label)
+
+    def _leave(self, opened: OpenedPicklist) -> None:
+        """Give back, in the background, the claim made when a picklist opened that the packer left unshipped."""
+        task: asyncio.Task[object] = asyncio.ensure_future(self.service.leave(opened))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""
