@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import logging
 import time
@@ -78,7 +79,7 @@ def chain(requests: list[Timed]) -> list[Timed]:
     best: list[list[Timed]] = []
     for index, request in enumerate(ordered):
         before = [best[i] for i in range(index) if ordered[i].answered <= request.received]
-        best.append(max(before, key=len, default=[]) + [request])
+        best.append([*max(before, key=len, default=[]), request])
     return max(best, key=len, default=[])
 
 
@@ -157,12 +158,12 @@ async def main(args: argparse.Namespace) -> int:
             start = time.perf_counter()
             profile = opened.suggested_profile or service.profiles[0]
             job = service.start(opened, opened.draft(profile, {}))
-            await service.run(job, on_step=lambda j: stamps.append((j.step.value, time.perf_counter())))
+            await service.run(job, on_step=lambda j, s=stamps: s.append((j.step.value, time.perf_counter())))
             done = time.perf_counter()
             recorder.on = False
             rows["app"].append((fake.last_write - start) * 1000)
             rows["write_back"].append((done - fake.last_write) * 1000)
-            for (step, at), (_next, later) in zip(stamps, stamps[1:], strict=False):
+            for (step, at), (_next, later) in itertools.pairwise(stamps):
                 if at < fake.last_write:  # the steps the packer waits for (print: to its last byte)
                     steps.setdefault(step, []).append((min(later, fake.last_write) - at) * 1000)
             picqer, myparcel = window(app_servers, start, fake.last_write)
@@ -191,7 +192,7 @@ async def main(args: argparse.Namespace) -> int:
             assert created.status_code == 200 and label.status_code == 200 and read.status_code == 200
             assert labels and fake.device.written.endswith(labels[-1].encode()), "the printer got other bytes"
             for key, (a, b) in zip(
-                ("create", "label", "read", "zpl", "check"), ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5))
+                ("create", "label", "read", "zpl", "check"), itertools.pairwise((t0, t1, t2, t3, t4, t5)), strict=True
             ):
                 rows[key].append((b - a) * 1000)
     finally:
