@@ -384,6 +384,13 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     h, w = gray.shape
     if h < k or w < k:
         return None
+    b = (k + 1) // 2
+    # Every k x k grey box holds a whole b x b block aligned to multiples of b (see below), whose top-left pixel
+    # is on the grid of every b-th row and column: without one mid-grey pixel there, there is nothing to dither.
+    # That grid is 1/b^2 of the page, and most labels (pure line art) stop here.
+    grid = gray[::b, ::b]
+    if not ((grid > 40) & (grid < 215)).any():
+        return None
     mid = _mid_grey(gray)
     # Most labels are pure line art: too few mid-grey pixels for even one box means there is nothing to dither.
     if np.count_nonzero(mid) < k * k:
@@ -391,7 +398,6 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     # Every k x k box holds a whole b x b block aligned to multiples of b (b = ceil(k / 2)). Finding the all-grey
     # aligned blocks takes a few strided ANDs over the page; the exact erosion below then runs only around them,
     # not over the bounding box of every stray grey pixel (anti-aliased logos, image edges).
-    b = (k + 1) // 2
     rows_b, cols_b = h // b, w // b
     blocks = mid[0 : rows_b * b : b]
     for i in range(1, b):
@@ -549,13 +555,21 @@ def to_label(gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold
     # white margins never need grey pixels (white is never black and never mid-grey).
     # Unturned, this image is only a step before _turn's copy: reuse the thread's buffer.
     black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
-    if dest != (0, label_shape[0], 0, label_shape[1]):
-        black.fill(False)
+    # Only the margins around the page stay white: the page's own part is written whole below.
+    for margin in _outside(dest, label_shape):
+        black[margin] = False
     _one_bit_into(black[dest[0] : dest[1], dest[2] : dest[3]], page, turns, (0, x0), threshold)
-    lost = 0
-    if page.shape != gray.shape:
-        lost = int(np.count_nonzero(gray < 128)) - int(np.count_nonzero(page < 128))
+    # The page's black dots that fall outside the label: counted in the strips cut off, not over the page twice.
+    lost = sum(int(np.count_nonzero(gray[cut] < 128)) for cut in _outside(src, gray.shape))
     return _turn(black, turns), lost
+
+
+def _outside(box: Box, shape: tuple[int, int]) -> list[tuple[slice, slice]]:
+    """Return the non-empty strips of an array of `shape` outside `box`: rows above and below, columns beside."""
+    r0, r1, c0, c1 = box
+    h, w = shape
+    strips = [((0, r0), (0, w)), ((r1, h), (0, w)), ((r0, r1), (0, c0)), ((r0, r1), (c1, w))]
+    return [(slice(a, b), slice(c, d)) for (a, b), (c, d) in strips if b > a and d > c]
 
 
 def rasterize_page(
