@@ -39,8 +39,9 @@ class Located:
 
 def _as_gray(image: np.ndarray) -> np.ndarray:
     if image.dtype == bool:
-        # True = black in our bitmaps; zxing wants 8-bit grey with white paper.
-        return np.where(image, 0, 255).astype(np.uint8)
+        # True = black in our bitmaps; zxing wants 8-bit grey with white paper. False/True are the bytes 0/1, so
+        # the inverse times 255 is that grey in one uint8 pass (np.where went through int64: ~2-3 ms a label).
+        return (~image).view(np.uint8) * np.uint8(255)
     if image.ndim == 3 and image.shape[2] == 1:
         return np.ascontiguousarray(image[..., 0])
     return np.ascontiguousarray(image)

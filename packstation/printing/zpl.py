@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 import deflate
@@ -150,9 +150,12 @@ class PdfLimits:
 
 @dataclass(frozen=True)
 class Raster:
-    """One page at the printer's dots: the 1-bit image (True = black) and what was done to get it."""
+    """One page at the printer's dots: the 1-bit image and what was done to get it."""
 
-    bitmap: np.ndarray
+    # The label's rows of dots, 8 to a byte, the first dot in the high bit and 1 = black: what ^GFA takes, so
+    # converting never builds the turned bool image (a transposing copy of every dot) unless `bitmap` is asked.
+    packed: np.ndarray
+    width: int  # dots per row
     scale: float  # 1.0 = the page's own size
     rotation: int
     clipped: bool = False  # crop layout cut off printed content
@@ -160,6 +163,11 @@ class Raster:
     # The part of the page printed, in points from its top-left corner (the whole page unless a sheet's label).
     region: sheet.PageBox | None = None
     page_size: tuple[float, float] | None = None  # the page's (width, height) in points
+
+    @cached_property
+    def bitmap(self) -> np.ndarray:
+        """The 1-bit image, True = black (rows x width)."""
+        return np.unpackbits(self.packed, axis=1, count=self.width).view(bool)
 
     @property
     def from_sheet(self) -> bool:
@@ -384,6 +392,17 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     h, w = gray.shape
     if h < k or w < k:
         return None
+    b = (k + 1) // 2
+    # Every k x k grey box holds a whole b x b block aligned to multiples of b (see below), whose top-left pixel
+    # is on the grid of every b-th row and column: without one mid-grey pixel there, there is nothing to dither.
+    # That grid is 1/b^2 of the page, and most labels (pure line art) stop here.
+    grid = gray[::b, ::b]
+    if gray.dtype == np.uint8:
+        any_grey = bool(np.any((grid - np.uint8(41)) < np.uint8(174)))  # 41..214, as _mid_grey
+    else:
+        any_grey = bool(np.any((grid > 40) & (grid < 215)))
+    if not any_grey:
+        return None
     mid = _mid_grey(gray)
     # Most labels are pure line art: too few mid-grey pixels for even one box means there is nothing to dither.
     if np.count_nonzero(mid) < k * k:
@@ -391,7 +410,6 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     # Every k x k box holds a whole b x b block aligned to multiples of b (b = ceil(k / 2)). Finding the all-grey
     # aligned blocks takes a few strided ANDs over the page; the exact erosion below then runs only around them,
     # not over the bounding box of every stray grey pixel (anti-aliased logos, image edges).
-    b = (k + 1) // 2
     rows_b, cols_b = h // b, w // b
     blocks = mid[0 : rows_b * b : b]
     for i in range(1, b):
@@ -514,25 +532,44 @@ def to_one_bit(gray: np.ndarray, threshold: int = 128) -> np.ndarray:
     return black
 
 
-def _turn(bits: np.ndarray, turns: int) -> np.ndarray:
-    """Return np.rot90(bits, -turns) as a new C-contiguous array."""
-    turned = np.rot90(bits, -turns)
-    if turns % 2 == 0:
-        return np.ascontiguousarray(turned)
-    out = np.empty(turned.shape, dtype=bits.dtype)
-    # A quarter turn is a transposing copy; done in strips of 64 output columns the source rows stay in cache
-    # (about 2x faster than one whole-array copy at 300 dpi).
-    for c in range(0, out.shape[1], 64):
-        out[:, c : c + 64] = turned[:, c : c + 64]
-    return out
-
-
 def to_label(gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold: int = 128) -> tuple[np.ndarray, int]:
     """Place a page rendered in its own orientation onto the label turned clockwise by `rotation`, in 1 bit.
 
     Returns (bitmap, dots): the label's 1-bit image (True = black), centred across the head and top-aligned along
     the feed, and how many black dots of the page fell outside the label.
     """
+    packed, width, lost = to_label_packed(gray, geometry, rotation, threshold)
+    return np.unpackbits(packed, axis=1, count=width).view(bool), lost
+
+
+def _pack_columns(rows_first: np.ndarray) -> np.ndarray:
+    """Return the columns of a bool image as packed rows: out[c, k] holds rows 8k..8k+7 of column c, first high.
+
+    Eight bools are eight bytes of 0 or 1: viewed as one uint64, eight rows' words shifted by 7..0 and ORed give,
+    in each byte, that column's eight dots (no bit crosses a byte). That is one pass over an eighth of the words,
+    then a transposing copy of an eighth of the bytes, instead of transposing every dot and packing after.
+    """
+    rows, cols = rows_first.shape
+    rows8, cols8 = -(-rows // 8) * 8, -(-cols // 8) * 8
+    if (rows, cols) == (rows8, cols8) and rows_first.strides[1] == 1:
+        padded = rows_first.view(np.uint8)  # already whole words: read in place (to_label_packed lays it out so)
+    else:
+        padded = _scratch_array("pack", (rows8, cols8), np.uint8)
+        padded[rows:] = 0
+        padded[:rows, cols:] = 0
+        np.copyto(padded[:rows, :cols], rows_first, casting="unsafe")
+    words = padded.view(np.uint64).reshape(rows8 // 8, 8, cols8 // 8)
+    acc = np.left_shift(words[:, 0], np.uint64(7))
+    for bit in range(1, 8):
+        acc |= np.left_shift(words[:, bit], np.uint64(7 - bit))
+    by_column = acc.view(np.uint8).reshape(rows8 // 8, cols8)[:, :cols]
+    return np.ascontiguousarray(by_column.T)
+
+
+def to_label_packed(
+    gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold: int = 128
+) -> tuple[np.ndarray, int, int]:
+    """As to_label, but return (packed rows as ^GFA takes them, dots per row, dots lost); see _pack_columns."""
     turns = (rotation // 90) % 4
     length, width = geometry.length_dots, geometry.width_dots
     h, w = gray.shape if turns % 2 == 0 else gray.shape[::-1]  # the page's size once turned
@@ -547,15 +584,44 @@ def to_label(gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold
     page = gray[src[0] : src[1], src[2] : src[3]]
     # Work in the page's orientation: thresholding and the dither mask read the render row by row, and the
     # white margins never need grey pixels (white is never black and never mid-grey).
-    # Unturned, this image is only a step before _turn's copy: reuse the thread's buffer.
-    black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
-    if dest != (0, label_shape[0], 0, label_shape[1]):
-        black.fill(False)
+    # Turned, this image is only a step before _pack_columns: reuse the thread's buffer.
+    if turns % 2:
+        # Laid out in whole 8 x 8 words for _pack_columns, the padding white: above the image for a clockwise
+        # turn (its columns are read bottom-up, so the padding ends each label row), below it for the other; the
+        # padding columns (beside the image, on the side read last) become label rows that are dropped.
+        rows8, cols8 = -(-label_shape[0] // 8) * 8, -(-label_shape[1] // 8) * 8
+        words = _scratch_array("black", (rows8, cols8), bool)
+        if turns == 1:
+            words[: rows8 - label_shape[0]] = False
+            black = words[rows8 - label_shape[0] :, : label_shape[1]]
+        else:
+            words[label_shape[0] :] = False
+            black = words[: label_shape[0], cols8 - label_shape[1] :]
+    else:
+        black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
+    # Only the margins around the page stay white: the page's own part is written whole below.
+    for margin in _outside(dest, label_shape):
+        black[margin] = False
     _one_bit_into(black[dest[0] : dest[1], dest[2] : dest[3]], page, turns, (0, x0), threshold)
-    lost = 0
-    if page.shape != gray.shape:
-        lost = int(np.count_nonzero(gray < 128)) - int(np.count_nonzero(page < 128))
-    return _turn(black, turns), lost
+    # The page's black dots that fall outside the label: counted in the strips cut off, not over the page twice.
+    lost = sum(int(np.count_nonzero(gray[cut] < 128)) for cut in _outside(src, gray.shape))
+    width = label_shape[1] if turns % 2 == 0 else label_shape[0]
+    if turns % 2 == 0:
+        return np.packbits(black if turns == 0 else black[::-1, ::-1], axis=1), width, lost
+    # A clockwise quarter turn makes each label row a page column read bottom-up; three quarters, a page
+    # column read top-down, the last column first.
+    label_rows = label_shape[1]
+    if turns == 1:
+        return _pack_columns(words[::-1])[:label_rows], width, lost
+    return _pack_columns(words)[::-1][:label_rows].copy(), width, lost
+
+
+def _outside(box: Box, shape: tuple[int, int]) -> list[tuple[slice, slice]]:
+    """Return the non-empty strips of an array of `shape` outside `box`: rows above and below, columns beside."""
+    r0, r1, c0, c1 = box
+    h, w = shape
+    strips = [((0, r0), (0, w)), ((r1, h), (0, w)), ((r0, r1), (0, c0)), ((r0, r1), (c1, w))]
+    return [(slice(a, b), slice(c, d)) for (a, b), (c, d) in strips if b > a and d > c]
 
 
 def rasterize_page(
@@ -609,7 +675,7 @@ def rasterize_page(
         gray = _render_gray(page, native * scale, crop)
     finally:
         page.close()
-    bitmap, lost = to_label(gray, geometry, rotation)
+    packed, width, lost = to_label_packed(gray, geometry, rotation)
     clipped = False
     if lost:
         clipped = True
@@ -619,7 +685,8 @@ def rasterize_page(
         )
         log.warning(notes[-1])
     return Raster(
-        bitmap=bitmap,
+        packed=packed,
+        width=width,
         scale=scale,
         rotation=rotation,
         clipped=clipped,
@@ -669,8 +736,8 @@ def z64_encode(raw: bytes, level: int = 7) -> str:
     # than zlib's level 6 on every sample label and 2-2.5x faster (4.6 -> 2.2 ms for a dense 300-dpi label); its
     # level 6 is faster still but up to 3% larger, and over USB (~1 MB/s) a kilobyte costs about a millisecond.
     # zlib level 9 would save only 4-6% for 10x the time.
-    text = base64.b64encode(deflate.zlib_compress(raw, level)).decode("ascii")
-    return f":Z64:{text}:{crc16_xmodem(text.encode('ascii')):04X}"
+    encoded = base64.b64encode(deflate.zlib_compress(raw, level))
+    return f":Z64:{encoded.decode('ascii')}:{crc16_xmodem(encoded):04X}"
 
 
 def _acs_count(n: int) -> str:
@@ -735,10 +802,14 @@ def encode_gfa(bitmap: np.ndarray, encoding: str = "z64", max_field_bytes: int =
     """Return the bitmap (True = black) as `^FO0,y^GFA,...^FS` bands of at most 99,999 bytes each."""
     if bitmap.ndim != 2 or bitmap.size == 0:
         raise ValueError("The bitmap must be a non-empty 2-D array.")
+    # asarray, not astype: our bitmaps are bool already, and a 2 MB copy per label costs ~0.5 ms.
+    return encode_packed(np.packbits(np.asarray(bitmap, dtype=bool), axis=1), encoding, max_field_bytes)
+
+
+def encode_packed(packed: np.ndarray, encoding: str = "z64", max_field_bytes: int = MAX_FIELD_BYTES) -> str:
+    """As encode_gfa, for rows already packed 8 dots to a byte (first dot in the high bit, 1 = black)."""
     if encoding not in ENCODINGS:
         raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
-    # asarray, not astype: our bitmaps are bool already, and a 2 MB copy per label costs ~0.5 ms.
-    packed = np.packbits(np.asarray(bitmap, dtype=bool), axis=1)
     rows, bytes_per_row = packed.shape
     rows_per_band = max_field_bytes // bytes_per_row
     if rows_per_band < 1:
@@ -796,7 +867,7 @@ def convert(
         rasters = [rasterize_page(document, geometry, index, locate_barcodes) for index in range(len(document))]
     finally:
         document.close()
-    labels = [frame_label(encode_gfa(r.bitmap, encoding), geometry, frame) for r in rasters]
+    labels = [frame_label(encode_packed(r.packed, encoding), geometry, frame) for r in rasters]
     return Conversion(labels=labels, rasters=rasters)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -148,6 +149,10 @@ class ShipmentJob:
     looked_up: bool = False  # MyParcel had nothing under the reference a moment ago (set by the check)
     # The label's conversion for a printer, started as soon as the PDF arrived (see _label).
     preparing: tuple[LabelPrinter, asyncio.Future[PreparedLabel]] | None = None
+    # The barcodes and tracking link MyParcel assigned with the label, read back while the label prints (see
+    # _label); `unread` stays True until they are in (a failed read-back is started again by the retry).
+    reading_back: asyncio.Future[tuple[list[Shipment], str]] | None = None
+    unread: bool = False
     additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
@@ -218,6 +223,10 @@ class ShippingService:
         self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
         self._waits = waits  # None: waits happen, but nobody hears of them and they cannot be stopped
+        # Claims made when a picklist was opened, by picklist id: each resolves to the loop time after which a
+        # re-read shows the winner of a race (see open_picklist and _check).
+        self._open_claims: dict[int, asyncio.Future[float]] = {}
+        self._background: set[asyncio.Future[object]] = set()  # asyncio keeps only weak references to tasks
 
     def iter_picklists(
         self,
@@ -228,20 +237,28 @@ class ShippingService:
         """Yield the picklists Picqer has, page by page."""
         return self._picklists.iter_picklists(status=status, warehouse_id=warehouse_id, search=search)
 
-    async def open_picklist(self, number: str) -> OpenedPicklist:
-        """Load a picklist by its number, its order, and any shipment MyParcel already has for it."""
+    async def open_picklist(self, number: str, *, claim: bool = False) -> OpenedPicklist:
+        """Load a picklist by its number, its order, and any shipment MyParcel already has for it.
+
+        With `claim` (the packer scanned it to pack it) a free picklist is also assigned to this station's
+        Picqer user, in the background: the claim's settle then runs while the packer packs, and F12 only
+        re-reads it (see _check). Give it back with `leave` when the packer goes without shipping.
+        """
         picklist = await self._picklists.find_picklist(number)
         if picklist is None:
             raise PicklistNotFound(number)
+        claiming = self._claim_at_open(picklist) if claim else None
         # The order and MyParcel's lookup only need the picklist: ask both at once (one round trip less per scan).
         lookup = asyncio.ensure_future(self._carrier.find_by_reference(picklist.number))
         try:
             order = await self._picklists.get_order(picklist.order_id) if picklist.order_id else None
+            existing = await lookup
         except BaseException:
             lookup.cancel()
             lookup.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody waits for it now
+            if claiming is not None:  # a newer scan replaced this one, or the open failed: give the claim back
+                self._in_background(self._give_back(picklist.id, claiming))
             raise
-        existing = await lookup
         preferred = picklist.preferred_profile_id or (order.preferred_profile_id if order else None)
         return OpenedPicklist(
             picklist=picklist,
@@ -425,7 +442,7 @@ class ShippingService:
             except Exception as exc:
                 job.error = exc
                 log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
-                if job.step is Step.PRINT:
+                if job.step is Step.PRINT and job.print_label and job.receipt is None:
                     await self._record(job, "print_failed", {"reason": str(exc)})
                 elif (
                     job.step is Step.CHECK and isinstance(exc, PicklistNotPackable | AlreadyShipped) and not job.resumed
@@ -469,18 +486,121 @@ class ShippingService:
         user = next((u for u in users if u.id == user_id), None)
         return (user.full_name or user.username) if user else f"user {user_id}"
 
+    def _claim_at_open(self, picklist: Picklist) -> asyncio.Future[float] | None:
+        """Start assigning a free, packable picklist to this station's user; None when there is nothing to claim."""
+        if not self.write_back.claim or not picklist.status.packable:
+            return None
+        if picklist.assigned_user_id is not None:
+            # Held already: by this station (a rescan; its earlier claim, if any, still counts) or by another
+            # one, which F12 refuses with the holder's name, as before.
+            return None
+        claiming = asyncio.ensure_future(self._assign_and_time(picklist.id))
+        claiming.add_done_callback(lambda t: t.cancelled() or t.exception())  # a failed claim is F12's to redo
+        self._open_claims[picklist.id] = claiming
+        return claiming
+
+    async def _assign_and_time(self, picklist_id: int) -> float:
+        """Assign the picklist to this station's user; return the loop time after which a re-read shows the winner."""
+        me = await self._station_user()
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        await self._picklists.assign(picklist_id, me.id)
+        assigned = loop.time()
+        # A rival's assignment lands at most about one round trip after it read the picklist free, so two of
+        # ours (never less than claim_settle) are enough for both stations to see the winner.
+        return assigned + min(max(2 * (assigned - started), self.claim_settle), MAX_CLAIM_SETTLE)
+
+    def _in_background(self, coroutine: Coroutine[object, object, object]) -> None:
+        task: asyncio.Future[object] = asyncio.ensure_future(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _give_back(self, picklist_id: int, claiming: asyncio.Future[float]) -> None:
+        """Undo a claim made at open once its assign is through (the packer left; a courtesy, errors are logged)."""
+        if self._open_claims.get(picklist_id) is claiming:
+            del self._open_claims[picklist_id]
+        try:
+            await asyncio.shield(claiming)
+        except Exception:
+            return  # never assigned
+        try:
+            await self._release_id(picklist_id)
+        except Exception as exc:
+            log.warning("The claim on picklist %s could not be given back: %s", picklist_id, exc)
+
+    async def leave(self, opened: OpenedPicklist) -> None:
+        """The packer left this picklist without shipping: give back the claim made when it was opened, if any.
+
+        A picklist this station held before it was opened keeps its assignment; errors are logged, not raised
+        (the claim is a courtesy to the other stations).
+        """
+        claiming = self._open_claims.get(opened.picklist.id)
+        if claiming is not None:
+            await self._give_back(opened.picklist.id, claiming)
+
     async def release(self, opened: OpenedPicklist) -> None:
         """Give up this station's claim on a picklist the packer cancelled."""
+        claiming = self._open_claims.pop(opened.picklist.id, None)
+        if claiming is not None:
+            with contextlib.suppress(Exception):  # an assign still on its way would land after the release
+                await asyncio.shield(claiming)
+        await self._release_id(opened.picklist.id)
+
+    async def _release_id(self, picklist_id: int) -> None:
         if not self.write_back.claim:
             return
-        current = await self._picklists.get_picklist(opened.picklist.id)
+        current = await self._picklists.get_picklist(picklist_id)
         me = await self._station_user()
         if current.assigned_user_id == me.id and current.status is PicklistStatus.NEW:
             await self._picklists.unassign(current.id)
 
     async def _check(self, job: ShipmentJob) -> None:
+        if await self._check_claimed_at_open(job):
+            return
         # Re-read just before booking: another station or the office may have closed or paused it meanwhile.
         current = await self._picklists.get_picklist(job.picklist.id)
+        await self._check_claim(job, current)
+
+    async def _check_claimed_at_open(self, job: ShipmentJob) -> bool:
+        """Check with the claim made when the picklist opened; False when there is none to rely on.
+
+        Its settle ran while the packer packed: re-read and look MyParcel up at once (one round trip). When
+        the claim failed or was overtaken, the re-read goes on to the check as before (it claims, or refuses).
+        """
+        claiming = self._open_claims.get(job.picklist.id)
+        if claiming is None or not self.write_back.claim or job.additional or job.take_over:
+            return False
+        try:
+            settled_at = await asyncio.shield(claiming)
+        except Exception:
+            self._open_claims.pop(job.picklist.id, None)
+            return False  # the assign at open failed: claim now
+        loop = asyncio.get_running_loop()
+        if settled_at > loop.time():  # F12 within a moment of the scan: the rest of the settle is waited here
+            await asyncio.sleep(settled_at - loop.time())
+        me = await self._station_user()
+        reference = job.request.parcel_references[0]
+        if job.resumed:
+            current, existing = await self._picklists.get_picklist(job.picklist.id), None
+        else:
+            current, existing = await asyncio.gather(
+                self._picklists.get_picklist(job.picklist.id), self._carrier.find_by_reference(reference)
+            )
+        if current.assigned_user_id != me.id or not current.status.packable:
+            # Overtaken, given back or closed meanwhile: the check as before decides (and looks MyParcel up
+            # again after any new claim, so that lookup comes last before booking).
+            self._open_claims.pop(job.picklist.id, None)
+            await self._check_claim(job, current)
+            return True
+        job.checked = current
+        if existing:
+            raise AlreadyShipped(job.picklist.number, tuple(s.barcode for s in existing if s.barcode))
+        job.looked_up = existing is not None
+        self._open_claims.pop(job.picklist.id, None)  # used: the picklist is this station's to book
+        return True
+
+    async def _check_claim(self, job: ShipmentJob, current: Picklist) -> None:
+        """The check before booking on a freshly read picklist: packable, claimed for this station, not booked."""
         job.checked = current
         if not current.status.packable and not job.additional:
             raise PicklistNotPackable(current.number, current.status.value)
@@ -524,19 +644,53 @@ class ShippingService:
         # stored, and what Picqer and a reprint on paper use.
         job.carrier_zpl = await self._carrier_zpl(job)
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
-        if self._journal is not None:
-            job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
-        # Convert the label for the printer while the barcodes are read back: the two take about as long.
+        # Convert the label for the printer at once. MyParcel assigns the barcodes when the label is made; they
+        # only feed the journal and the write-back, so they are read back while the label converts and prints
+        # (_print waits for them, after sending).
         if job.print_label:
             printer = self.printer_for(job)
             job.preparing = (printer, asyncio.ensure_future(self._prepare_for(printer, job)))
+        self._start_reading_back(job)
         try:
-            # MyParcel assigns barcodes when the label is made: read them back now.
-            job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
-            job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+            if self._journal is not None:
+                job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
+            # The path now, the barcodes once read: a crash in between resumes from the stored label, and
+            # `resume` reads the barcodes back itself.
+            await self._record(job, "label", {"path": job.label_path})
         except BaseException:
             self._drop_preparing(job)
+            self._drop_reading_back(job)
             raise
+
+    def _start_reading_back(self, job: ShipmentJob) -> None:
+        async def read_back() -> tuple[list[Shipment], str]:
+            shipments = list(await asyncio.gather(*(self._carrier.get_shipment(s.id) for s in job.shipments)))
+            return shipments, await self._carrier.tracking_url(shipments[0])
+
+        job.unread = True
+        job.reading_back = asyncio.ensure_future(read_back())
+        # Retrieve a failure nobody waits for (the job abandoned before printing), so it is not reported as lost;
+        # _finish_reading_back still gets it.
+        job.reading_back.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    @staticmethod
+    def _drop_reading_back(job: ShipmentJob) -> None:
+        if job.reading_back is not None:
+            job.reading_back.cancel()
+            job.reading_back = None
+
+    async def _finish_reading_back(self, job: ShipmentJob) -> None:
+        """Wait for the barcodes read back with the label (read them again after a failure) and journal them."""
+        if not job.unread:
+            return
+        if job.reading_back is None:
+            self._start_reading_back(job)
+        assert job.reading_back is not None
+        try:
+            job.shipments, job.tracking_url = await job.reading_back
+        finally:
+            job.reading_back = None
+        job.unread = False
         await self._record(
             job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
         )
@@ -596,19 +750,23 @@ class ShippingService:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
     async def _print(self, job: ShipmentJob) -> None:
-        if not job.print_label:
-            return
-        assert job.prepared is not None
-        job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
-        if job.receipt.waiting:
-            # Held in the print queue until the printer is ready (paper out): it prints by itself, so the packer
-            # goes on. Not "printed": should the app stop before it prints, a resume prints the label again.
-            reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
-            await self._record(
-                job, "print_failed", {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id}
-            )
-            return
-        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        # A retry after the barcodes failed to read back finds the label printed: it only reads them again.
+        if job.print_label and job.receipt is None:
+            assert job.prepared is not None
+            job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
+            if job.receipt.waiting:
+                # Held in the print queue until the printer is ready (paper out): it prints by itself, so the
+                # packer goes on. Not "printed": should the app stop before it prints, a resume prints it again.
+                reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
+                await self._record(
+                    job,
+                    "print_failed",
+                    {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id},
+                )
+            else:
+                await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        # The write-back (the next step) and the journal need the barcodes: the packer has the label meanwhile.
+        await self._finish_reading_back(job)
 
     async def _write_back(self, job: ShipmentJob) -> None:
         if job.reprint:

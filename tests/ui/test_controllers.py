@@ -188,6 +188,24 @@ async def test_leaving_a_picklist_refused_by_myparcel_gives_back_the_claim(stati
     assert held.assigned_user_id is None, "nothing was booked, so the other stations may take it"
 
 
+async def test_a_scan_claims_the_picklist_and_scanning_the_next_one_gives_it_back(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "failed")
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    first = controller.opened.picklist.id
+
+    def holder(picklist_id: int) -> int | None:
+        return next(p for p in station.picqer.picklists.values() if p.id == picklist_id).assigned_user_id
+
+    await wait_for(lambda: holder(first) is not None)  # claimed while the packer packs, before any F12
+    number = next(n for n in station.picqer.picklists if n != "P2024-00123")
+    controller.open_picklist(number)
+    await wait_for(lambda: len(seen.of("picklist_opened")) == 2)
+    await wait_for(lambda: holder(first) is None)  # left without shipping: free for the other benches
+    assert holder(controller.opened.picklist.id) is not None
+
+
 async def test_loaded_picklists_stay_out_of_full_collections_and_are_still_freed(station, wait_for):
     """A full cycle collection over 10,000 rows stalls the window ~100 ms: loaded rows are frozen out of it."""
     import dataclasses

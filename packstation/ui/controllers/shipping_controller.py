@@ -141,7 +141,8 @@ class ShippingController(QObject):
         self._opening = number
         self.picklist_opening.emit(number)
         try:
-            opened = await self.service.open_picklist(number)
+            # Claimed for this station right away, in the background: F12 then only confirms the claim.
+            opened = await self.service.open_picklist(number, claim=True)
             # Read before the pane shows it, so F12 never acts on a half-shown picklist.
             unfinished = await self._unfinished_for(opened) if opened.existing else None
         except asyncio.CancelledError:
@@ -159,8 +160,13 @@ class ShippingController(QObject):
             if self._lookup is task:
                 self._lookup = self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
+            self._leave(opened)
             return
         await self._release_abandoned(self.job)
+        previous = self.opened
+        if previous is not None and previous.picklist.id != opened.picklist.id:
+            if self.job is None or self.job.opened is not previous or self.job.reprint:
+                self._leave(previous)  # left without booking anything
         self.opened = opened
         self.unfinished = unfinished
         self.job = None
@@ -213,6 +219,12 @@ class ShippingController(QObject):
         if self._busy or entry is None:
             return
         await self._resume(entry)
+
+    def _leave(self, opened: OpenedPicklist) -> None:
+        """Give back, in the background, the claim made when a picklist opened that the packer left unshipped."""
+        task: asyncio.Task[object] = asyncio.ensure_future(self.service.leave(opened))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""

@@ -339,7 +339,8 @@ async def test_cancel_releases_the_claim(parts) -> None:
     assert picqer.picklist.assigned_user_id is None
 
 
-async def test_label_step_failing_while_the_label_converts_retries_cleanly(parts) -> None:
+async def test_barcode_read_back_failing_after_printing_retries_without_a_second_label(parts) -> None:
+    """The label prints before MyParcel's barcodes are read back; a failed read-back is retried on its own."""
     _picqer, myparcel, printer, service = parts
     original = myparcel.get_shipment
     calls = {"n": 0}
@@ -356,9 +357,10 @@ async def test_label_step_failing_while_the_label_converts_retries_cleanly(parts
     _opened, job = await ship(service)
     with pytest.raises(PackstationError):
         await service.run(job)
-    assert job.step is Step.LABEL and job.preparing is None, "the conversion started early is dropped"
+    assert job.step is Step.PRINT and len(printer.sent) == 1, "printed without waiting for the barcodes"
     await service.run(job)
     assert job.step is Step.DONE and myparcel.created == 1 and len(printer.sent) == 1
+    assert job.barcodes, "read back on the retry"
 
 
 async def test_scan_asks_for_the_order_and_the_myparcel_lookup_at_once(parts) -> None:
@@ -664,3 +666,143 @@ async def test_without_carrier_zpl_the_pdf_is_converted(parts) -> None:
     _opened, job = await ship(service)
     await service.run(job)
     assert printer.sent and printer.sent[0].startswith(b"^XA%PDF")
+
+
+# --- claim when the picklist opens; print before the barcodes are read back ------------------------------
+
+
+async def test_claim_at_open_assigns_at_the_scan_and_f12_only_confirms_it(parts) -> None:
+    """F12 re-reads the claim and asks MyParcel at once: each answer waits for the other request to be sent."""
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)  # the packer packs; the claim settles meanwhile
+    assert picqer.calls == ["assign"] and picqer.picklist.assigned_user_id == 1
+    reread, looked_up = asyncio.Event(), asyncio.Event()
+    get_picklist, find_by_reference = picqer.get_picklist, myparcel.find_by_reference
+
+    async def slow_reread(picklist_id: int) -> Picklist:
+        reread.set()
+        await asyncio.wait_for(looked_up.wait(), 1)
+        return await get_picklist(picklist_id)
+
+    async def slow_lookup(reference: str) -> list[Shipment]:
+        looked_up.set()
+        await asyncio.wait_for(reread.wait(), 1)
+        return await find_by_reference(reference)
+
+    picqer.get_picklist, myparcel.find_by_reference = slow_reread, slow_lookup  # type: ignore[method-assign]
+    job = service.start(opened, opened.draft(service.profiles[0], {}))
+    await service.run(job)
+    assert job.step is Step.DONE and myparcel.created == 1
+    assert picqer.calls.count("assign") == 1, "F12 does not claim a second time"
+
+
+async def test_claim_at_open_overtaken_by_another_station_refuses_at_f12(parts) -> None:
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)
+    picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=2)  # the other bench assigned later
+    job = service.start(opened, opened.draft(service.profiles[0], {}))
+    with pytest.raises(PicklistNotPackable, match="claimed by another station") as refused:
+        await service.run(job)
+    assert refused.value.holder == "Bench Two" and myparcel.created == 0
+
+
+async def test_a_failed_claim_at_open_is_made_at_f12(parts) -> None:
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    assign = picqer.assign
+    failures = {"left": 1}
+
+    async def flaky_assign(picklist_id: int, user_id: int) -> None:
+        if failures["left"]:
+            failures["left"] -= 1
+            from packstation.domain.errors import ConnectionFailed
+
+            raise ConnectionFailed("Picqer", "connection reset")
+        await assign(picklist_id, user_id)
+
+    picqer.assign = flaky_assign  # type: ignore[method-assign]
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)
+    assert picqer.picklist.assigned_user_id is None
+    job = service.start(opened, opened.draft(service.profiles[0], {}))
+    await service.run(job)
+    assert job.step is Step.DONE and picqer.calls.count("assign") == 1 and myparcel.created == 1
+
+
+async def test_leaving_an_opened_picklist_gives_back_only_the_claim_made_at_open(parts) -> None:
+    import asyncio
+
+    picqer, _myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)
+    assert picqer.picklist.assigned_user_id == 1
+    await service.leave(opened)
+    assert picqer.picklist.assigned_user_id is None
+    # Held by this station before it was opened (assigned in Picqer by hand): leaving keeps it.
+    picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=1)
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await service.leave(opened)
+    assert picqer.picklist.assigned_user_id == 1 and picqer.calls.count("assign") == 1
+
+
+async def test_opening_without_claim_assigns_nothing(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    await service.open_picklist("P2024-00001")
+    assert "assign" not in picqer.calls
+
+
+async def test_the_label_prints_before_its_barcodes_are_read_back(parts) -> None:
+    """MyParcel's barcode answer comes only once the label was sent: a flow that waits for it never prints."""
+    import asyncio
+
+    _picqer, myparcel, printer, service = parts
+    get_shipment = myparcel.get_shipment
+
+    async def read_back_after_printing(shipment_id: int) -> Shipment:
+        while not printer.sent:
+            await asyncio.sleep(0.001)
+        return await get_shipment(shipment_id)
+
+    myparcel.get_shipment = read_back_after_printing  # type: ignore[method-assign]
+    _opened, job = await ship(service)
+    await asyncio.wait_for(service.run(job), 2)
+    assert job.step is Step.DONE and job.barcodes == ("3SMYPA000001000",)
+    assert "3SMYPA000001000" in "\n".join(_picqer.comments), "the write-back has the barcode"
+
+
+async def test_journal_keeps_the_label_path_before_the_barcodes_are_in(parts, tmp_path) -> None:
+    """A crash while the label prints leaves an entry with the stored label, so the resume does not book again."""
+    import asyncio
+
+    from packstation.journal import SqliteJournal
+
+    picqer, myparcel, printer, _service = parts
+    journal = SqliteJournal(tmp_path / "journal.sqlite3", tmp_path / "labels", "bench1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, journal=journal)  # type: ignore[arg-type]
+    release = asyncio.Event()
+    get_shipment = myparcel.get_shipment
+
+    async def held_read_back(shipment_id: int) -> Shipment:
+        await release.wait()
+        return await get_shipment(shipment_id)
+
+    myparcel.get_shipment = held_read_back  # type: ignore[method-assign]
+    _opened, job = await ship(service)
+    running = asyncio.ensure_future(service.run(job))
+    while not printer.sent:
+        await asyncio.sleep(0.001)
+    (entry,) = await journal.for_picklist("P2024-00001")
+    assert entry.label_path and "printed" in entry.steps and entry.barcodes == ()
+    release.set()
+    await running
+    (entry,) = await journal.for_picklist("P2024-00001")
+    assert entry.barcodes == ("3SMYPA000001000",)
+    journal.close()
