@@ -21,11 +21,11 @@ from packstation import settings as settings_module
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import PicqerShippingProvider
 from packstation.domain.printers import PrinterSearch
-from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
+from packstation.domain.profiles import ShippingProfile, default_profiles, profile_to_dict
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
-from packstation.services.shipping import ShippingService, WriteBackMode, WriteBackPolicy
-from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettings, Settings
+from packstation.services.shipping import ShippingService, WriteBackPolicy
+from packstation.settings import PicqerSettings, PrinterSettings, Settings
 
 if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
@@ -78,17 +78,8 @@ class AppContext:
 
 
 def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfile, ...]:
-    """Return the configured shipping profiles, or the platform's defaults when none are configured.
-
-    settings.load() already dropped (and reported) the profiles of a file that cannot be used.
-    """
-    profiles: list[ShippingProfile] = []
-    for raw in settings.profiles:
-        try:
-            profiles.append(profile_from_dict(raw))
-        except ValueError as exc:  # settings built in code (tests, the demo) are not checked by load()
-            log.warning("A shipping profile in the settings is skipped: %s", exc)
-    return tuple(profiles) or default_profiles(platform)
+    """Return the configured shipping profiles (parsed when the settings were read), or the platform's defaults."""
+    return settings.profiles or default_profiles(platform)
 
 
 def build_printers(
@@ -116,8 +107,7 @@ def build_context(
     from packstation.clients.myparcel import MyParcelClient
     from packstation.clients.picqer import PicqerClient
 
-    known = settings.myparcel.platform in ("myparcel", "belgie")
-    platform = Platform(settings.myparcel.platform) if known else Platform.MYPARCEL
+    platform = settings.myparcel.platform
     picqer = PicqerClient(
         HttpConfig(
             base_url=settings.picqer.url, api_key=keys.picqer, api_key_variable=secrets.ENV_VARS[secrets.PICQER]
@@ -155,7 +145,7 @@ def build_context(
             close=wb.close,
             claim=wb.claim,
             # Without a profile the policy writes the comment (load() names that problem).
-            mode=WriteBackMode(wb.mode) if wb.mode in WRITE_BACK_MODES else WriteBackMode.COMMENT,
+            mode=wb.mode,
             picqer_profile_id=wb.picqer_profile_id or None,
         ),
         journal=journal,
