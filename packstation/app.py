@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING, NoReturn
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
+from packstation.domain.errors import Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
-from packstation.domain.picklists import PicqerShippingProvider
+from packstation.domain.picklists import PicqerShippingProvider, WriteBackMode
 from packstation.domain.printers import PrinterSearch
-from packstation.domain.profiles import ShippingProfile, default_profiles, profile_to_dict
+from packstation.domain.profiles import ShippingProfile, default_profiles
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
 from packstation.services.shipping import ShippingService, WriteBackPolicy
-from packstation.settings import PicqerSettings, PrinterSettings, Settings
+from packstation.settings import Language, PicqerSettings, PrinterSettings, Settings, Transport
 
 if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
@@ -66,7 +67,7 @@ class AppContext:
     picklists: PicklistSource
     demo: DemoServers | None = None
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
-    settings_problems: tuple[str, ...] = ()  # what was wrong in the settings file (defaults used instead)
+    settings_problems: tuple[Violation, ...] = ()  # what was wrong in the settings file (defaults used instead)
     journal_problem: str = ""  # the shipment journal could not be used and a new one was started: why, where
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
@@ -189,14 +190,14 @@ def demo_settings(
         picqer_shipments = bool(servers.picqer.relay_shipment_url)
     write_back = base.write_back
     if picqer_shipments:
-        write_back = replace(write_back, mode="picqer_shipment", picqer_profile_id=DEMO_RELAY_PROFILE_ID)
+        write_back = replace(write_back, mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=DEMO_RELAY_PROFILE_ID)
     settings = replace(
         base,
         station_name=base.station_name or "demo",
         picqer=replace(base.picqer, base_url=servers.picqer_url, warehouse_id=0),
-        myparcel=replace(base.myparcel, platform="myparcel", base_url=servers.myparcel_url),
-        label_printer=replace(base.label_printer, transport="virtual", address=""),
-        document_printer=replace(base.document_printer, transport="virtual", address=""),
+        myparcel=replace(base.myparcel, platform=Platform.MYPARCEL, base_url=servers.myparcel_url),
+        label_printer=replace(base.label_printer, transport=Transport.VIRTUAL, address=""),
+        document_printer=replace(base.document_printer, transport=Transport.VIRTUAL, address=""),
         write_back=write_back,
         profiles=demo_profiles(),
     )
@@ -242,11 +243,10 @@ DEMO_PROFILE_LINKS = {
 }
 
 
-def demo_profiles() -> tuple[dict[str, object], ...]:
+def demo_profiles() -> tuple[ShippingProfile, ...]:
     """Return the MyParcel.nl default profiles, linked to the demo Picqer profiles."""
     return tuple(
-        profile_to_dict(replace(p, picqer_profile_ids=DEMO_PROFILE_LINKS.get(p.name, ())))
-        for p in default_profiles(Platform.MYPARCEL)
+        replace(p, picqer_profile_ids=DEMO_PROFILE_LINKS.get(p.name, ())) for p in default_profiles(Platform.MYPARCEL)
     )
 
 
@@ -503,15 +503,16 @@ class GuiStation:
 
     def open_settings(self, messages: object) -> None:
         """Show the settings dialog; saving rebuilds the station on the new settings."""
+        from packstation.ui.controllers.settings_controller import SettingsController, SettingsPorts
         from packstation.ui.views.settings_dialog import SettingsDialog
 
         assert self.context is not None
         loaded = settings_module.load()
-        dialog = SettingsDialog(
-            loaded.settings,
-            messages,  # type: ignore[arg-type]
+        ports = SettingsPorts(
             save_settings=lambda new: settings_module.save(new),
             set_key=secrets.set_key,
+            get_key=secrets.get_key,
+            keyring_available=secrets.keyring_available(),
             test_picqer=check_picqer_account,
             test_myparcel=check_myparcel_account,
             print_test_label=print_test_label,
@@ -519,8 +520,11 @@ class GuiStation:
             load_picqer_warehouses=load_picqer_warehouses,
             load_picqer_order_fields=load_picqer_order_fields,
             discover_printers=find_printers,
-            get_key=secrets.get_key,
-            keyring_available=secrets.keyring_available(),
+        )
+        dialog = SettingsDialog(
+            loaded.settings,
+            messages,  # type: ignore[arg-type]
+            SettingsController(ports),
             problems=loaded.problems,
             backup=loaded.backup,
             parent=self.window,  # type: ignore[arg-type]
@@ -561,7 +565,7 @@ def remember_language(language: str) -> None:
     loaded = settings_module.load()
     if loaded.problems or loaded.settings.language == language:
         return
-    settings_module.save(replace(loaded.settings, language=language))
+    settings_module.save(replace(loaded.settings, language=Language(language)))
 
 
 def leave_without_finalizing(code: int) -> NoReturn:
