@@ -71,10 +71,6 @@ class Encoding(StrEnum):
     HEX = "hex"
 
 
-TRANSPORTS = tuple(Transport)  # kept for callers that list the connections
-WRITE_BACK_MODES = tuple(WriteBackMode)
-
-
 def _coerce(obj: object, **enums: type[StrEnum]) -> None:
     """Turn the plain strings of settings built in code (tests, the demo) into their enum; ValueError if unknown."""
     for name, enum in enums.items():
