@@ -8,6 +8,7 @@ from typing import Protocol
 
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
     Order,
     Picklist,
@@ -59,14 +60,33 @@ class PicklistSource(Protocol):
 
     async def pick_all(self, picklist_id: int) -> Picklist | None: ...
 
+    async def pick(
+        self, picklist_id: int, picks: Sequence[Pick], on_picked: Callable[[Pick], None] | None = None
+    ) -> None:
+        """Mark units of picklist lines picked, one line at a time; `on_picked` after each accepted one."""
+        ...
+
+    async def get_products(self, product_ids: Sequence[int]) -> dict[int, Product]:
+        """Return these products by id (bundles with their parts); cached for the session."""
+        ...
+
+    async def get_parts(self, product_id: int) -> list[ProductPart]: ...
+
+    async def list_packagings(self) -> list[Packaging]:
+        """Return the account's active packagings (boxes) with their barcodes and sizes."""
+        ...
+
     async def create_shipment(
         self,
         picklist_id: int,
         profile_id: int,
         weight_grams: int | None = None,
         parcel_weights: Sequence[int] = (),
+        packaging_ids: Sequence[int | None] = (),
     ) -> PicqerShipment:
         """Create a Picqer shipment with this shipping-provider profile (Picqer asks the profile's provider).
+
+        `packaging_ids`: the Picqer packaging (box) of each parcel, when the packer scanned one.
 
         Never sent blindly twice: after a lost reply implementations look at the picklist's shipments and
         return the one that was made. Raises ShipmentNotRegistered when the provider refused, in its words.
@@ -83,7 +103,7 @@ class PicklistSource(Protocol):
 
     async def assign(self, picklist_id: int, user_id: int) -> Picklist | None: ...
 
-    async def unassign(self, picklist_id: int) -> None: ...
+    async def unassign(self, picklist_id: int) -> Picklist | None: ...
 
 
 class ShipmentCarrier(Protocol):
@@ -185,6 +205,20 @@ class Journal(LabelStore, Protocol):
 
     async def label_bytes(self, entry: JournalEntry) -> bytes:
         """Return the stored label PDF of an entry (reprint without any network)."""
+        ...
+
+
+class PackProgress(Protocol):
+    """Where the packing of each picklist stands (ticks, boxes, picks sent), kept across a restart."""
+
+    async def save_pack_progress(self, picklist_id: int, picklist_number: str, state: dict[str, object]) -> None: ...
+
+    async def pack_progress(self, picklist_id: int) -> dict[str, object] | None:
+        """Return the last saved state of this picklist's packing, or None."""
+        ...
+
+    async def clear_pack_progress(self, picklist_id: int) -> None:
+        """Forget a picklist's packing (shipped, or started over)."""
         ...
 
 
