@@ -37,9 +37,9 @@ class Transport(StrEnum):
 
     VIRTUAL = "virtual"  # PDFs and ZPL into a folder (demo, tests, a station without a printer)
     USB = "usb"
-    NETWORK = "network"  # raw TCP, port 9100
+    NETWORK = "network"  # raw TCP to host[:port] (9100 by default)
     SPOOLER = "spooler"  # a named print queue, sent raw
-    SYSTEM = "system"  # the operating system's printer dialog path (always the PDF)
+    SYSTEM = "system"  # a printer of the operating system, sent the label PDF
 
 
 class Language(StrEnum):
