@@ -24,9 +24,18 @@ from packstation.domain.picklists import PicqerShippingProvider, WriteBackMode
 from packstation.domain.printers import PrinterSearch
 from packstation.domain.profiles import ShippingProfile, default_profiles
 from packstation.domain.shipments import Platform
-from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
+from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
 from packstation.services.shipping import ShippingService, WriteBackPolicy
-from packstation.settings import Language, PicqerSettings, PrinterSettings, Settings, Transport
+from packstation.services.weighing import Weighing
+from packstation.settings import (
+    Language,
+    PicqerSettings,
+    PrinterSettings,
+    ScaleKind,
+    ScaleSettings,
+    Settings,
+    Transport,
+)
 
 if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
@@ -69,6 +78,10 @@ class AppContext:
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
     settings_problems: tuple[Violation, ...] = ()  # what was wrong in the settings file (defaults used instead)
     journal_problem: str = ""  # the shipment journal could not be used and a new one was started: why, where
+    # The station's scale (None: settings scale.kind = "none") and the service that keeps it read; the window
+    # starts `weighing` on its loop (weighing.start()) and listens to it. Demo mode has a VirtualScale.
+    scale: Scale | None = None
+    weighing: Weighing | None = None
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -164,9 +177,31 @@ def build_context(
         journal_problem=problem or "",
     )
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
+    scale = build_scale(settings.scale)
+    if scale is not None:
+        context.scale = scale
+        context.weighing = Weighing(scale)
+        context._closers.append(context.weighing.stop)  # stops reading and closes the scale
     if demo is not None:
         context._closers.append(_async(demo.stop))
     return context
+
+
+def build_scale(settings: ScaleSettings) -> Scale | None:
+    """Return the scale the settings name (not opened yet), or None for kind "none" (typing only)."""
+    if settings.kind is ScaleKind.HID:
+        from packstation.scale.hid_pos import HidPosScale
+
+        return HidPosScale(settings.device)
+    if settings.kind is ScaleKind.TOLEDO:
+        from packstation.scale.toledo import ToledoScale
+
+        return ToledoScale(settings.serial_port, unit=settings.serial_unit, baudrate=settings.serial_baudrate)
+    if settings.kind is ScaleKind.VIRTUAL:
+        from packstation.scale.virtual import VirtualScale
+
+        return VirtualScale()
+    return None
 
 
 def _async(fn: Callable[[], object]) -> Callable[[], Awaitable[None]]:
@@ -199,6 +234,8 @@ def demo_settings(
         label_printer=replace(base.label_printer, transport=Transport.VIRTUAL, address=""),
         document_printer=replace(base.document_printer, transport=Transport.VIRTUAL, address=""),
         write_back=write_back,
+        # The demo's scale is virtual: its weight is set with keys, it can be "unplugged" (scale/virtual.py).
+        scale=replace(base.scale, kind=ScaleKind.VIRTUAL),
         profiles=demo_profiles(),
     )
     return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)

@@ -158,6 +158,48 @@ class WriteBackSettings:
         return self.mode is WriteBackMode.PICQER_SHIPMENT and self.picqer_profile_id > 0
 
 
+class ScaleKind(StrEnum):
+    """The scale at the station."""
+
+    NONE = "none"  # no scale: the packer types the weight
+    HID = "hid"  # a USB scale (HID point-of-sale scale)
+    TOLEDO = "toledo"  # a Mettler Toledo on a serial line or socket
+    VIRTUAL = "virtual"  # demo mode and tests
+
+
+class ScaleUnit(StrEnum):
+    """The unit a serial scale is set to (its replies carry none)."""
+
+    KG = "kg"
+    G = "g"
+    LB = "lb"
+    OZ = "oz"
+
+
+SCALE_KINDS = tuple(ScaleKind)
+SCALE_UNITS = tuple(ScaleUnit)
+
+
+@dataclass(frozen=True)
+class ScaleSettings:
+    """The scale at the station, and how far a parcel may weigh from what its products and box add up to."""
+
+    kind: ScaleKind = ScaleKind.NONE
+    # hid: "" = the first USB scale found, else VID:PID (0922:8003), its serial number or its HID path.
+    device: str = ""
+    # toledo: COM3, /dev/ttyUSB0 or socket://host:port; the unit the scale is set to (its replies carry none).
+    serial_port: str = ""
+    serial_baudrate: int = field(default=9600, metadata={"choices": (1200, 2400, 4800, 9600, 19200)})
+    serial_unit: ScaleUnit = ScaleUnit.KG
+    box_grams: int = 0  # the empty box (and filling) added to the products' weight
+    # Allowed difference from the expected weight: the larger of the two; 0 and 0 = no check.
+    tolerance_grams: int = 50
+    tolerance_percent: float = 5.0
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=ScaleKind, serial_unit=ScaleUnit)
+
+
 @dataclass(frozen=True)
 class UiSettings:
     refresh_seconds: int = 60
@@ -178,6 +220,7 @@ class Settings:
     )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     # Shipping profiles, parsed once when the file is read (stored in the config-options schema of
     # domain/profiles.py); empty = the platform's defaults.
@@ -229,6 +272,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     settings = _from_dict(Settings, raw, "", problems)
     settings = dataclasses.replace(settings, profiles=_usable_profiles(raw_profiles, problems))
     settings = _usable_write_back(settings, problems)
+    settings = _usable_scale(settings, problems)
     if settings.version > SETTINGS_VERSION:
         message = f"The settings file is from a newer packstation (version {settings.version})."
         problems.append(_problem("settings_newer", message, version=settings.version))
@@ -323,6 +367,18 @@ def _usable_write_back(settings: Settings, problems: list[Violation]) -> Setting
         )
         problems.append(_problem("write_back_no_profile", message))
     return dataclasses.replace(settings, write_back=wb)
+
+
+def _usable_scale(settings: Settings, problems: list[Violation]) -> Settings:
+    """Negative weights and tolerances mean nothing: name them and use the defaults."""
+    scale, default = settings.scale, ScaleSettings()
+    for name in ("box_grams", "tolerance_grams", "tolerance_percent"):
+        value = getattr(scale, name)
+        if value < 0:
+            message = f"Setting 'scale.{name}' has an invalid value {value!r}; the default is used."
+            problems.append(_problem("setting_invalid", message, name=f"scale.{name}", value=repr(value)))
+            scale = dataclasses.replace(scale, **{name: getattr(default, name)})
+    return dataclasses.replace(settings, scale=scale)
 
 
 def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], default: Any = None) -> Any:

@@ -20,6 +20,7 @@ from packstation.domain.picklists import (
 )
 from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
 from packstation.domain.waits import WaitListener
+from packstation.domain.weighing import ScaleReading, ZeroMethod
 
 
 class PicklistSource(Protocol):
@@ -312,3 +313,34 @@ class ZplConverter(Protocol):
     async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
         """Return one ZPL label per PDF page at `dpi`; raise LabelError when the PDF cannot be converted."""
         ...
+
+
+class Scale(Protocol):
+    """A scale (USB HID point of sale, serial Toledo, virtual); services/weighing.py keeps it read.
+
+    Implementations never block the event loop: device I/O runs on worker threads.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def connected(self) -> bool:
+        """True while the scale is open and has not gone away."""
+        ...
+
+    async def open(self) -> None:
+        """Find and open the scale; raise ScaleNotFound when it is not there (the service tries again later)."""
+        ...
+
+    def readings(self) -> AsyncIterator[ScaleReading]:
+        """Yield readings in grams (opening the scale first when needed) until closed; raise ScaleDisconnected
+        when the scale goes away. Every status is yielded: only `stable` readings are weights."""
+        ...
+
+    async def zero(self) -> ZeroMethod:
+        """Zero the scale (on the scale itself, or in software where it cannot be told to); raise ScaleError when
+        it cannot be done now (in motion, not connected)."""
+        ...
+
+    async def close(self) -> None: ...
