@@ -57,6 +57,11 @@ LABEL_LINK_THRESHOLD = 25
 LABEL_POLL_INTERVAL = 3.0
 LABEL_POLL_TIMEOUT = 200.0
 MAX_LABEL_BYTES = 50 * 1024 * 1024
+# MyParcel developer reference §6.F.1 (api-notes §18): ZPL on this Accept header,
+# for PostNL and bpost only (domestic and EU; a rest-of-world shipment answers with a PDF), one label per request;
+# bpost gives ZPL only while no PDF was asked for, so the ZPL is fetched before the PDF.
+CARRIER_ZPL_ACCEPT = "application/vnd.shipment_label+zpl"
+ZPL_CARRIERS = frozenset({Carrier.POSTNL, Carrier.BPOST})
 # MyParcel.nl API §1.D: "you will be able to continue 45 seconds later" (a 1-minute window); the current reference
 # counts 5-minute windows, so wait 60 s growing to 300 s (api-notes §7).
 RATE_LIMIT_WAIT = 60.0
@@ -515,6 +520,47 @@ class MyParcelClient:
             "GET", url, params=params, headers={"Accept": "application/pdf"}, max_bytes=MAX_LABEL_BYTES
         )
         return self._checked_pdf(response.content)
+
+    async def fetch_carrier_zpl(self, shipments: Sequence[Shipment]) -> bytes | None:
+        """Return the carrier's own ZPL label of these parcels, or None where MyParcel gives none.
+
+        Asked before the PDF (bpost refuses ZPL once a PDF was made) and one parcel per request, as the reference
+        demands. None means: print our conversion of the PDF instead (another carrier, a rest-of-world label that
+        comes as PDF, a refusal, or an answer that is not one ZPL label per parcel).
+        """
+        if not shipments or any(s.carrier not in ZPL_CARRIERS for s in shipments):
+            return None
+        labels: list[bytes] = []
+        for shipment in shipments:
+            try:
+                response = await self._session.request(
+                    "GET",
+                    f"/shipment_labels/{int(shipment.id)}",
+                    headers={"Accept": CARRIER_ZPL_ACCEPT},
+                    max_bytes=MAX_LABEL_BYTES,
+                )
+            except (Rejected, NotFound, ServerError, BadResponse) as exc:
+                # A refusal, or the ZPL side failing after the retries: the PDF still makes a label. What would
+                # stop the PDF as well (no connection, key, payment, a stopped wait) is raised as it is.
+                log.info("MyParcel gave no ZPL for shipment %s (%s): the PDF is converted instead", shipment.id, exc)
+                return None
+            body = response.content
+            if not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"^XA", b"~")):
+                log.info(
+                    "MyParcel answered shipment %s's ZPL request with %r: the PDF is converted", shipment.id, body[:8]
+                )
+                return None
+            labels.append(body)
+        payload = b"".join(labels)
+        if payload.count(b"^XA") != len(shipments):
+            # A multi-collo request may answer with every parcel's label: printing it as well would double them.
+            log.info(
+                "MyParcel's ZPL holds %d labels for %d parcels: the PDF is converted",
+                payload.count(b"^XA"),
+                len(shipments),
+            )
+            return None
+        return payload
 
     def _pdf_link(self, response: httpx.Response) -> str:
         body = Fields(SERVICE, "label link", self._session.json(response, "label link")).opt_obj("data")

@@ -20,6 +20,7 @@ class PreparedLabel:
     source_barcodes: tuple[str, ...] = ()
     output_barcodes: tuple[str, ...] = ()
     source_pdf: bytes = b""  # the label as MyParcel made it, to prepare it again for another printer
+    from_carrier: bool = False  # the payload is the carrier's own ZPL, sent as MyParcel gave it
 
     @property
     def missing_barcodes(self) -> tuple[str, ...]:

@@ -115,13 +115,93 @@ class ZplLabelPrinter:
     def name(self) -> str:
         return self._name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both.
+
+        With `carrier_zpl` (the carrier's own ZPL of this label) that ZPL is sent as it came when it holds only
+        commands the renderer draws, fits the label, and its render reads every barcode of the PDF; otherwise
+        the PDF is converted as always and `last_notes` says why.
 
         An A4 sheet's label is found by itself unless the settings name its position; only the barcodes inside the
         part printed are checked. Raises SheetPositionNeeded for a sheet of several labels, and
         SheetLabelUnreadable when a label taken from a sheet loses a barcode in shrinking.
         """
+        if carrier_zpl is not None:
+            prepared, why_not = await self._prepare_carrier_zpl(pdf, carrier_zpl)
+            if prepared is not None:
+                self.last_notes = ("Printed the carrier's own ZPL.",)
+                return prepared
+            log.info("%s: the carrier's ZPL is not printed (%s); the PDF is converted instead", self.name, why_not)
+            return await self._converted(pdf, why_not)
+        return await self._prepare_pdf(pdf)
+
+    async def _converted(self, pdf: bytes, why_not: str) -> PreparedLabel:
+        prepared = await self._prepare_pdf(pdf)
+        self.last_notes = (f"The carrier's ZPL was not used: {why_not}.", *self.last_notes)
+        return prepared
+
+    async def _prepare_carrier_zpl(self, pdf: bytes, carrier_zpl: bytes) -> tuple[PreparedLabel | None, str]:
+        """Check the carrier's ZPL as the converted label is checked: render it, read its barcodes."""
+        try:
+            text = carrier_zpl.decode("utf-8")
+        except UnicodeDecodeError:
+            text = carrier_zpl.decode("latin-1")  # ^CI0-27 labels carry single-byte text
+        foreign = zpl_render.allowed_commands_only(text, zpl_render.CARRIER_COMMANDS)
+        if foreign:
+            return None, f"it holds commands packstation does not check ({', '.join(foreign)})"
+        source_task = await _start_source_decode(self.renderer, pdf)
+        try:
+            try:
+                rendered = await asyncio.to_thread(zpl_render.render, text, self.geometry.dpi)
+            except zpl_render.ZplRenderError as exc:
+                return None, f"it cannot be drawn ({exc})"
+            if rendered.unsupported_commands:
+                return None, f"part of it cannot be drawn ({', '.join(rendered.unsupported_commands)})"
+            if not rendered.images:
+                return None, "it holds no label"
+            fit = self._misfit(rendered.images)
+            if fit:
+                return None, fit
+            previews, output = await asyncio.gather(
+                asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
+                _decode_pages(rendered.images),
+            )
+            source = await source_task
+        finally:
+            if not source_task.done():
+                source_task.cancel()
+                await asyncio.gather(source_task, return_exceptions=True)
+        missing = [code for code in source if code not in output]
+        if missing or not output:
+            return None, f"its barcodes do not read as in the PDF (missing {', '.join(missing) or 'all'})"
+        label = PreparedLabel(
+            payload=bytes(carrier_zpl),
+            kind="zpl",
+            previews_png=previews,
+            source_barcodes=source,
+            output_barcodes=output,
+            source_pdf=bytes(pdf),
+            from_carrier=True,
+        )
+        return label, ""
+
+    def _misfit(self, images: Sequence[np.ndarray]) -> str:
+        """Say why the drawing does not suit this printer's label (another size or resolution), or ''."""
+        import numpy as np
+
+        width, length = self.geometry.width_dots, self.geometry.length_dots
+        for image in images:
+            rows, cols = np.nonzero(image)
+            if not rows.size:
+                return "a label of it is blank"
+            if cols.max() >= width * 1.05 or rows.max() >= length * 1.05:
+                return f"it is drawn larger than the {width} x {length} dot label"
+            # A label made for a coarser head comes out shrunk: 203 dpi ZPL on a 300 dpi printer fills ~2/3.
+            if cols.max() - cols.min() < width * 0.75:
+                return f"it fills less than three quarters of the {width}-dot label width (another resolution?)"
+        return ""
+
+    async def _prepare_pdf(self, pdf: bytes) -> PreparedLabel:
         # The source is decoded off the PDFium thread (zxing-cpp releases the GIL) while the PDF is converted.
         source_task = await _start_located_decode(self.renderer, pdf)
         try:
@@ -165,7 +245,9 @@ class ZplLabelPrinter:
             raise LabelError(f"{self.name} prints ZPL; this label was prepared as {label.kind.upper()}.")
         # Only what this app itself writes may reach the printer: no stored-format, network or firmware
         # commands smuggled in through a label (the payload is checked where it is sent, whoever built it).
-        foreign = zpl_render.allowed_commands_only(label.payload.decode("ascii", errors="replace"))
+        # A carrier's ZPL may hold the drawing commands the renderer checked, nothing more.
+        allowed = zpl_render.CARRIER_COMMANDS if label.from_carrier else zpl_render.APP_COMMANDS
+        foreign = zpl_render.allowed_commands_only(label.payload.decode("ascii", errors="replace"), allowed)
         if foreign:
             raise LabelError(f"{self.name}: the label holds commands packstation never sends ({', '.join(foreign)}).")
         await _checked_send(self.name, self.transport, label.payload, job_name)
@@ -185,8 +267,11 @@ class PdfLabelPrinter:
     def name(self) -> str:
         return self._name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        """Check the PDF opens, make page previews, and read its barcodes (the PDF is sent unchanged)."""
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        """Check the PDF opens, make page previews, and read its barcodes (the PDF is sent unchanged).
+
+        A carrier's ZPL is of no use to a PDF printer and is left aside.
+        """
         source_task = await _start_source_decode(self.renderer, pdf)
         try:
             pages = await self.renderer.run(zpl.render_pages_gray, pdf, PREVIEW_DPI, self.renderer.limits)

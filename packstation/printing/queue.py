@@ -48,7 +48,7 @@ class QueueablePrinter(Protocol):
     @property
     def name(self) -> str: ...
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel: ...
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel: ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt: ...
 
@@ -351,9 +351,11 @@ class QueuedLabelPrinter:
     def name(self) -> str:
         return self.printer.name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         """Prepare the label for the printer behind the queue."""
-        return await self.printer.prepare(pdf)
+        if carrier_zpl is None:
+            return await self.printer.prepare(pdf)
+        return await self.printer.prepare(pdf, carrier_zpl=carrier_zpl)
 
     async def status(self) -> PrinterStatus:
         """Return the printer's status."""
@@ -476,7 +478,10 @@ class PrintQueues:
 
         async def move() -> None:
             try:
-                label = await target.printer.prepare(job.label.source_pdf)
+                if job.label.from_carrier:  # the carrier's ZPL again, checked against the new printer's label
+                    label = await target.printer.prepare(job.label.source_pdf, carrier_zpl=job.label.payload)
+                else:
+                    label = await target.printer.prepare(job.label.source_pdf)
             except Exception as exc:
                 source._set(job, JobState.FAILED, f"could not prepare it for {target.name}: {exc}")
                 return

@@ -129,6 +129,13 @@ class ShipmentCarrier(Protocol):
         """Return the label PDF of these shipments (registers them at MyParcel)."""
         ...
 
+    async def fetch_carrier_zpl(self, shipments: list[Shipment]) -> bytes | None:
+        """Return the carrier's own ZPL label of these parcels (PostNL, bpost), or None where there is none.
+
+        Called before fetch_label: bpost makes no ZPL once the PDF exists.
+        """
+        ...
+
     async def tracking_url(self, shipment: Shipment) -> str: ...
 
 
@@ -159,8 +166,12 @@ class LabelPrinter(Protocol):
     @property
     def name(self) -> str: ...
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        """Convert the label for this printer (PDF to ZPL, or the PDF itself) off the UI thread."""
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        """Convert the label for this printer (PDF to ZPL, or the PDF itself) off the UI thread.
+
+        `carrier_zpl` is the carrier's own ZPL of the same label: a ZPL printer prints it as sent when its render
+        holds the PDF's barcodes; other printers ignore it.
+        """
         ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:

@@ -256,19 +256,23 @@ class RelayService:
     ) -> ProviderLabel:
         try:
             async with asyncio.timeout(self.timings.background_limit):
-                # Under the lease, look again: the request before this one may have booked it meanwhile.
-                found = await self._booked(account, shipment.picklist_number)
+                try:
+                    # Under the lease, look again: the request before this one may have booked it meanwhile.
+                    found = await self._booked(account, shipment.picklist_number)
+                    if found is None:
+                        # looked_up: nothing is booked under the reference (checked just now, under the lease).
+                        created = await account.carrier.create(request, looked_up=True)
+                        log.info("picklist %s: booked shipment %s", shipment.picklist_number, created[0].id)
+                finally:
+                    # The lease guards the booking only: once MyParcel has the shipment, a lookup finds it, so the
+                    # label is fetched and converted without holding up the requests queued behind this one.
+                    # Shielded: a cancelled request (server shutting down) must still give the lease back.
+                    await asyncio.shield(self._release(key, owner))
                 if found is not None:
                     return await self._returned(account, shipment, *found)
-                # looked_up: nothing is booked under the reference (checked just now, under the lease).
-                created = await account.carrier.create(request, looked_up=True)
-                log.info("picklist %s: booked shipment %s", shipment.picklist_number, created[0].id)
                 return await self._label(account, created[0], tuple(s.id for s in created), booked_here=True)
         except ApiError as exc:
             raise _refusal(exc) from exc
-        finally:
-            # Shielded: a cancelled request (server shutting down) must still give the lease back.
-            await asyncio.shield(self._release(key, owner))
 
     async def _returned(
         self, account: RelayAccount, shipment: ProviderShipment, main: Shipment, ids: tuple[int, ...]

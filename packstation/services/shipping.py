@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -121,6 +121,7 @@ class ShipmentJob:
     step: Step = Step.CHECK
     shipments: list[Shipment] = field(default_factory=list)
     label_pdf: bytes | None = None
+    carrier_zpl: bytes | None = None  # the carrier's own ZPL of the label (PostNL, bpost), printed as sent
     prepared: PreparedLabel | None = None
     receipt: PrintReceipt | None = None
     tracking_url: str = ""
@@ -511,13 +512,16 @@ class ShippingService:
 
     async def _label(self, job: ShipmentJob) -> None:
         ids = [s.id for s in job.shipments]
+        # The carrier's own ZPL before the PDF (bpost makes none once the PDF exists); the PDF is still what is
+        # stored, and what Picqer and a reprint on paper use.
+        job.carrier_zpl = await self._carrier_zpl(job)
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
         if self._journal is not None:
             job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
         # Convert the label for the printer while the barcodes are read back: the two take about as long.
         if job.print_label:
             printer = self.printer_for(job)
-            job.preparing = (printer, asyncio.ensure_future(printer.prepare(job.label_pdf)))
+            job.preparing = (printer, asyncio.ensure_future(self._prepare_for(printer, job)))
         try:
             # MyParcel assigns barcodes when the label is made: read them back now.
             job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
@@ -528,6 +532,23 @@ class ShippingService:
         await self._record(
             job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
         )
+
+    async def _carrier_zpl(self, job: ShipmentJob) -> bytes | None:
+        """Ask for the carrier's ZPL only when it can be printed: a label (not A4) for the label printer."""
+        if (
+            not job.print_label
+            or job.request.label_format is LabelFormat.A4
+            or self.printer_for(job) is not self._printer
+        ):
+            return None
+        return await self._carrier.fetch_carrier_zpl(job.shipments)
+
+    @staticmethod
+    def _prepare_for(printer: LabelPrinter, job: ShipmentJob) -> Awaitable[PreparedLabel]:
+        assert job.label_pdf is not None
+        if job.carrier_zpl is None:
+            return printer.prepare(job.label_pdf)
+        return printer.prepare(job.label_pdf, carrier_zpl=job.carrier_zpl)
 
     def printer_for(self, job: ShipmentJob) -> LabelPrinter:
         """Return the printer this job's label goes to."""
@@ -562,7 +583,7 @@ class ShippingService:
             if started is not None:  # the packer chose another printer since: that conversion is of no use
                 job.preparing = started
                 self._drop_preparing(job)
-            job.prepared = await printer.prepare(job.label_pdf)
+            job.prepared = await self._prepare_for(printer, job)
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 

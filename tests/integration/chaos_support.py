@@ -183,8 +183,8 @@ class WatchedPrinter:
     def geometry(self) -> Any:
         return self.inner.geometry
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        label = await self.inner.prepare(pdf)
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        label = await self.inner.prepare(pdf, carrier_zpl=carrier_zpl)
         self.seen.note(label)
         return label
 

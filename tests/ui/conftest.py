@@ -253,6 +253,9 @@ class FakeCarrier:
     async def fetch_label(self, shipment_ids: list[int], label_format) -> bytes:
         return SAMPLE_LABEL.read_bytes()
 
+    async def fetch_carrier_zpl(self, shipments) -> bytes | None:
+        return None  # the UI tests print the converted PDF
+
     async def tracking_url(self, shipment) -> str:
         return f"https://postnl.nl/tracktrace/?B={shipment.barcode}"
 

@@ -675,3 +675,51 @@ def test_a_scanned_box_adds_its_dimensions_to_the_physical_properties() -> None:
     payload = shipment_payload(request, Platform.MYPARCEL)
     assert payload["physical_properties"] == {"weight": 1450, "length": 25, "width": 20, "height": 10}
     assert shipment_payload(domestic_request(), Platform.MYPARCEL)["physical_properties"] == {"weight": 1200}
+
+
+# --- the carrier's own ZPL (MyParcel reference §6.F.1) --------------------------------------------------
+
+
+def _parcel(shipment_id: int, carrier: Carrier = Carrier.POSTNL) -> Shipment:
+    return Shipment(id=shipment_id, reference="P1", carrier=carrier)
+
+
+async def test_postnl_zpl_is_asked_one_parcel_at_a_time_on_the_zpl_accept_header(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    fake.queue(
+        r"GET /shipment_labels/\d+",
+        httpx.Response(200, content=b"^XA^FDone^FS^XZ"),
+        httpx.Response(200, content=b"^XA^FDtwo^FS^XZ"),
+    )
+    zpl = await client(fake, clock).fetch_carrier_zpl([_parcel(11), _parcel(12, Carrier.BPOST)])
+    assert zpl == b"^XA^FDone^FS^XZ^XA^FDtwo^FS^XZ"
+    assert [r.url.path for r in fake.requests] == ["/shipment_labels/11", "/shipment_labels/12"]
+    assert all(r.headers["Accept"] == "application/vnd.shipment_label+zpl" for r in fake.requests)
+
+
+async def test_no_zpl_for_other_carriers_a_pdf_answer_or_a_refusal(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11, Carrier.DPD)]) is None
+    assert fake.requests == []  # DPD: not even asked
+    # A rest-of-world label comes as a PDF (the fake's default answer): converted as before.
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11)]) is None
+    fake.queue(r"GET /shipment_labels/11", httpx.Response(422, json={"message": "no ZPL after a PDF", "errors": []}))
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11, Carrier.BPOST)]) is None
+    # The ZPL side failing after the retries still leaves the PDF to convert.
+    fake.queue(r"GET /shipment_labels/11", *[httpx.Response(500, json={"message": "zpl down"})] * 10)
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11)]) is None
+
+
+async def test_a_payment_needed_for_the_zpl_is_raised_as_for_the_pdf(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    body = {"data": {"payment_instructions": [{"payment_url": "https://pay.example/x", "paid": 0}]}}
+    fake.queue(r"GET /shipment_labels/11", httpx.Response(402, json=body))
+    with pytest.raises(PaymentRequired):
+        await client(fake, clock).fetch_carrier_zpl([_parcel(11)])
+
+
+async def test_a_zpl_answer_with_every_parcels_label_is_not_printed_twice(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    both = b"^XA^FDone^FS^XZ^XA^FDtwo^FS^XZ"
+    fake.queue(r"GET /shipment_labels/\d+", httpx.Response(200, content=both), httpx.Response(200, content=both))
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11), _parcel(12)]) is None

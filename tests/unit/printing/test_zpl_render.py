@@ -56,9 +56,11 @@ def test_hex_data_shorter_than_declared_is_an_error():
 
 
 def test_unsupported_commands_are_listed_not_ignored():
-    result = zpl_render.render("^XA^FO10,10^A0N,30,30^FDHello^FS^BCN,100^FD123^FS^XZ")
-    assert result.unsupported_commands == ("^A", "^FD", "^BC")
+    # Text is drawn; MaxiCode, a stored format recall and a unit change are not, and say so.
+    result = zpl_render.render("^XA^FO10,10^A0N,30,30^FDHello^FS^BDN,2^FD123^FS^XFR:X.ZPL^FS^MUM^XZ")
+    assert result.unsupported_commands == ("^BD", "^XF", "^MU")
     assert len(result.images) == 1
+    assert result.images[0][10:40, 10:80].any()  # the text is there
 
 
 def test_allowed_commands_only_flags_foreign_commands():

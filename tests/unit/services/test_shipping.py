@@ -154,6 +154,8 @@ class FakeMyParcel:
     def __init__(self) -> None:
         self.shipments: list[Shipment] = []
         self.created = 0
+        self.calls: list[str] = []
+        self.carrier_zpl: bytes | None = None
 
     async def find_by_reference(self, reference: str) -> list[Shipment]:
         return [s for s in self.shipments if s.reference == reference]
@@ -172,7 +174,12 @@ class FakeMyParcel:
         return dataclasses.replace(shipment, status=2, barcode=f"3SMYPA{shipment_id:09d}")
 
     async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
+        self.calls.append("pdf")
         return b"%PDF-1.4 label " + ",".join(map(str, shipment_ids)).encode()
+
+    async def fetch_carrier_zpl(self, shipments: list[Shipment]) -> bytes | None:
+        self.calls.append("zpl")
+        return self.carrier_zpl
 
     async def tracking_url(self, shipment: Shipment) -> str:
         return f"https://track.example/{shipment.barcode}"
@@ -186,8 +193,10 @@ class FakePrinter:
         self.not_ready = False
         self.lose_barcode = False
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         output = () if self.lose_barcode else ("3SMYPA000001000",)
+        if carrier_zpl is not None:
+            return PreparedLabel(carrier_zpl, "zpl", (), ("3SMYPA000001000",), output, pdf, from_carrier=True)
         return PreparedLabel(b"^XA" + pdf + b"^XZ", "zpl", (), ("3SMYPA000001000",), output)
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
@@ -637,3 +646,21 @@ async def test_an_additional_shipment_keeps_the_comment_in_picqer_shipment_mode(
     assert len(picqer.shipments) == 1, "the relay could not find the second MyParcel shipment"
     assert len(picqer.comments) == 1 and extra.barcodes[0] in picqer.comments[0]
     assert not extra.registered_in_picqer
+
+
+async def test_the_carriers_zpl_is_asked_before_the_pdf_and_printed_as_sent(parts) -> None:
+    _picqer, myparcel, printer, service = parts
+    myparcel.carrier_zpl = b"^XA^FO10,10^A0N,30^FDPostNL^FS^XZ"
+    _opened, job = await ship(service)
+    await service.run(job)
+    # bpost makes no ZPL once the PDF exists: the ZPL request comes first.
+    assert myparcel.calls == ["zpl", "pdf"]
+    assert printer.sent == [myparcel.carrier_zpl]
+    assert job.label_pdf is not None and job.label_pdf.startswith(b"%PDF")
+
+
+async def test_without_carrier_zpl_the_pdf_is_converted(parts) -> None:
+    _picqer, _myparcel, printer, service = parts
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert printer.sent and printer.sent[0].startswith(b"^XA%PDF")
