@@ -18,15 +18,24 @@ from typing import TYPE_CHECKING, NoReturn
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
+from packstation.domain.errors import Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
-from packstation.domain.picklists import PicqerShippingProvider
+from packstation.domain.picklists import PicqerShippingProvider, WriteBackMode
 from packstation.domain.printers import PrinterSearch
-from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
+from packstation.domain.profiles import ShippingProfile, default_profiles
 from packstation.domain.shipments import Platform
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
-from packstation.services.shipping import ShippingService, WriteBackMode, WriteBackPolicy
+from packstation.services.shipping import ShippingService, WriteBackPolicy
 from packstation.services.weighing import Weighing
-from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettings, ScaleSettings, Settings
+from packstation.settings import (
+    Language,
+    PicqerSettings,
+    PrinterSettings,
+    ScaleKind,
+    ScaleSettings,
+    Settings,
+    Transport,
+)
 
 if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
@@ -67,7 +76,7 @@ class AppContext:
     picklists: PicklistSource
     demo: DemoServers | None = None
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
-    settings_problems: tuple[str, ...] = ()  # what was wrong in the settings file (defaults used instead)
+    settings_problems: tuple[Violation, ...] = ()  # what was wrong in the settings file (defaults used instead)
     journal_problem: str = ""  # the shipment journal could not be used and a new one was started: why, where
     # The station's scale (None: settings scale.kind = "none") and the service that keeps it read; the window
     # starts `weighing` on its loop (weighing.start()) and listens to it. Demo mode has a VirtualScale.
@@ -83,17 +92,8 @@ class AppContext:
 
 
 def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfile, ...]:
-    """Return the configured shipping profiles, or the platform's defaults when none are configured.
-
-    settings.load() already dropped (and reported) the profiles of a file that cannot be used.
-    """
-    profiles: list[ShippingProfile] = []
-    for raw in settings.profiles:
-        try:
-            profiles.append(profile_from_dict(raw))
-        except ValueError as exc:  # settings built in code (tests, the demo) are not checked by load()
-            log.warning("A shipping profile in the settings is skipped: %s", exc)
-    return tuple(profiles) or default_profiles(platform)
+    """Return the configured shipping profiles (parsed when the settings were read), or the platform's defaults."""
+    return settings.profiles or default_profiles(platform)
 
 
 def build_printers(
@@ -121,8 +121,7 @@ def build_context(
     from packstation.clients.myparcel import MyParcelClient
     from packstation.clients.picqer import PicqerClient
 
-    known = settings.myparcel.platform in ("myparcel", "belgie")
-    platform = Platform(settings.myparcel.platform) if known else Platform.MYPARCEL
+    platform = settings.myparcel.platform
     picqer = PicqerClient(
         HttpConfig(
             base_url=settings.picqer.url, api_key=keys.picqer, api_key_variable=secrets.ENV_VARS[secrets.PICQER]
@@ -160,7 +159,7 @@ def build_context(
             close=wb.close,
             claim=wb.claim,
             # Without a profile the policy writes the comment (load() names that problem).
-            mode=WriteBackMode(wb.mode) if wb.mode in WRITE_BACK_MODES else WriteBackMode.COMMENT,
+            mode=wb.mode,
             picqer_profile_id=wb.picqer_profile_id or None,
         ),
         journal=journal,
@@ -190,15 +189,15 @@ def build_context(
 
 def build_scale(settings: ScaleSettings) -> Scale | None:
     """Return the scale the settings name (not opened yet), or None for kind "none" (typing only)."""
-    if settings.kind == "hid":
+    if settings.kind is ScaleKind.HID:
         from packstation.scale.hid_pos import HidPosScale
 
         return HidPosScale(settings.device)
-    if settings.kind == "toledo":
+    if settings.kind is ScaleKind.TOLEDO:
         from packstation.scale.toledo import ToledoScale
 
         return ToledoScale(settings.serial_port, unit=settings.serial_unit, baudrate=settings.serial_baudrate)
-    if settings.kind == "virtual":
+    if settings.kind is ScaleKind.VIRTUAL:
         from packstation.scale.virtual import VirtualScale
 
         return VirtualScale()
@@ -226,17 +225,17 @@ def demo_settings(
         picqer_shipments = bool(servers.picqer.relay_shipment_url)
     write_back = base.write_back
     if picqer_shipments:
-        write_back = replace(write_back, mode="picqer_shipment", picqer_profile_id=DEMO_RELAY_PROFILE_ID)
+        write_back = replace(write_back, mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=DEMO_RELAY_PROFILE_ID)
     settings = replace(
         base,
         station_name=base.station_name or "demo",
         picqer=replace(base.picqer, base_url=servers.picqer_url, warehouse_id=0),
-        myparcel=replace(base.myparcel, platform="myparcel", base_url=servers.myparcel_url),
-        label_printer=replace(base.label_printer, transport="virtual", address=""),
-        document_printer=replace(base.document_printer, transport="virtual", address=""),
+        myparcel=replace(base.myparcel, platform=Platform.MYPARCEL, base_url=servers.myparcel_url),
+        label_printer=replace(base.label_printer, transport=Transport.VIRTUAL, address=""),
+        document_printer=replace(base.document_printer, transport=Transport.VIRTUAL, address=""),
         write_back=write_back,
         # The demo's scale is virtual: its weight is set with keys, it can be "unplugged" (scale/virtual.py).
-        scale=replace(base.scale, kind="virtual"),
+        scale=replace(base.scale, kind=ScaleKind.VIRTUAL),
         profiles=demo_profiles(),
     )
     return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)
@@ -281,11 +280,10 @@ DEMO_PROFILE_LINKS = {
 }
 
 
-def demo_profiles() -> tuple[dict[str, object], ...]:
+def demo_profiles() -> tuple[ShippingProfile, ...]:
     """Return the MyParcel.nl default profiles, linked to the demo Picqer profiles."""
     return tuple(
-        profile_to_dict(replace(p, picqer_profile_ids=DEMO_PROFILE_LINKS.get(p.name, ())))
-        for p in default_profiles(Platform.MYPARCEL)
+        replace(p, picqer_profile_ids=DEMO_PROFILE_LINKS.get(p.name, ())) for p in default_profiles(Platform.MYPARCEL)
     )
 
 
@@ -542,15 +540,16 @@ class GuiStation:
 
     def open_settings(self, messages: object) -> None:
         """Show the settings dialog; saving rebuilds the station on the new settings."""
+        from packstation.ui.controllers.settings_controller import SettingsController, SettingsPorts
         from packstation.ui.views.settings_dialog import SettingsDialog
 
         assert self.context is not None
         loaded = settings_module.load()
-        dialog = SettingsDialog(
-            loaded.settings,
-            messages,  # type: ignore[arg-type]
+        ports = SettingsPorts(
             save_settings=lambda new: settings_module.save(new),
             set_key=secrets.set_key,
+            get_key=secrets.get_key,
+            keyring_available=secrets.keyring_available(),
             test_picqer=check_picqer_account,
             test_myparcel=check_myparcel_account,
             print_test_label=print_test_label,
@@ -558,8 +557,11 @@ class GuiStation:
             load_picqer_warehouses=load_picqer_warehouses,
             load_picqer_order_fields=load_picqer_order_fields,
             discover_printers=find_printers,
-            get_key=secrets.get_key,
-            keyring_available=secrets.keyring_available(),
+        )
+        dialog = SettingsDialog(
+            loaded.settings,
+            messages,  # type: ignore[arg-type]
+            SettingsController(ports),
             problems=loaded.problems,
             backup=loaded.backup,
             parent=self.window,  # type: ignore[arg-type]
@@ -600,7 +602,7 @@ def remember_language(language: str) -> None:
     loaded = settings_module.load()
     if loaded.problems or loaded.settings.language == language:
         return
-    settings_module.save(replace(loaded.settings, language=language))
+    settings_module.save(replace(loaded.settings, language=Language(language)))
 
 
 def leave_without_finalizing(code: int) -> NoReturn:

@@ -14,17 +14,69 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from packstation.domain.errors import Violation
-from packstation.domain.profiles import profile_from_dict
+from packstation.domain.picklists import WriteBackMode
+from packstation.domain.profiles import ShippingProfile, profile_from_dict, profile_to_dict
+from packstation.domain.shipments import Platform
 
 SETTINGS_VERSION = 1
-TRANSPORTS = ("virtual", "usb", "network", "spooler", "system")
 CONFIG_ENV = "PACKSTATION_CONFIG"
+
+# The choices of the settings file. The values are the strings the file holds (unchanged from when these were
+# plain strings), so every file written before loads as it did; a value outside them is named as a problem.
+
+
+class Transport(StrEnum):
+    """How the station reaches a printer."""
+
+    VIRTUAL = "virtual"  # PDFs and ZPL into a folder (demo, tests, a station without a printer)
+    USB = "usb"
+    NETWORK = "network"  # raw TCP to host[:port] (9100 by default)
+    SPOOLER = "spooler"  # a named print queue, sent raw
+    SYSTEM = "system"  # a printer of the operating system, sent the label PDF
+
+
+class Language(StrEnum):
+    """The language the station speaks."""
+
+    EN = "en"
+    NL = "nl"
+
+
+class PrinterLanguage(StrEnum):
+    """What a printer takes: ZPL (a Zebra) or the label PDF itself (an office printer, a PDF queue)."""
+
+    ZPL = "zpl"
+    PDF = "pdf"
+
+
+class Layout(StrEnum):
+    """A label that does not fit the stock: scaled to fit, or cropped to its content (never clipped silently)."""
+
+    FIT = "fit"
+    CROP = "crop"
+
+
+class Encoding(StrEnum):
+    """How a ZPL graphic is compressed on the wire."""
+
+    Z64 = "z64"
+    ACS = "acs"
+    HEX = "hex"
+
+
+def _coerce(obj: object, **enums: type[StrEnum]) -> None:
+    """Turn the plain strings of settings built in code (tests, the demo) into their enum; ValueError if unknown."""
+    for name, enum in enums.items():
+        value = getattr(obj, name)
+        if not isinstance(value, enum):
+            object.__setattr__(obj, name, enum(value))
 
 
 @dataclass(frozen=True)
@@ -43,33 +95,38 @@ class PicqerSettings:
 
 @dataclass(frozen=True)
 class MyParcelSettings:
-    platform: str = field(default="myparcel", metadata={"choices": ("myparcel", "belgie")})  # .nl / .be
+    platform: Platform = Platform.MYPARCEL  # .nl / .be
     base_url: str = ""  # empty = the platform's own API address
+
+    def __post_init__(self) -> None:
+        _coerce(self, platform=Platform)
 
 
 @dataclass(frozen=True)
 class PrinterSettings:
     """One printer role: where it is and how labels are laid out for it."""
 
-    transport: str = field(default="virtual", metadata={"choices": TRANSPORTS})
-    # What the printer takes: ZPL (a Zebra) or the label PDF itself (an office printer, a PDF queue).
-    # The system printer always takes the PDF.
-    language: str = field(default="zpl", metadata={"choices": ("zpl", "pdf")})
+    transport: Transport = Transport.VIRTUAL
+    # The system printer always takes the PDF, whatever this says.
+    language: PrinterLanguage = PrinterLanguage.ZPL
     address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
     dpi: int = field(default=203, metadata={"choices": (203, 300, 600)})
     label_width_mm: float = 101.6  # a 4-inch head
     label_height_mm: float = 152.4
-    layout: str = field(default="fit", metadata={"choices": ("fit", "crop")})  # never clip silently
+    layout: Layout = Layout.FIT
     # A4 label sheets: 0 = find the label on the sheet by itself; 1-4 = the quarter that holds it (1 top-left,
     # 2 top-right, 3 bottom-left, 4 bottom-right), which wins over finding it.
     sheet_position: int = field(default=0, metadata={"choices": (0, 1, 2, 3, 4)})
-    encoding: str = field(default="z64", metadata={"choices": ("z64", "acs", "hex")})
+    encoding: Encoding = Encoding.Z64
     darkness: int = -1  # -1 = the printer's own setting
     speed: int = -1
     media_type: str = ""  # "" | T (thermal transfer) | D (direct thermal)
     print_mode: str = ""  # "" | T (tear off) | P (peel) | C (cutter)
     offset_x: int = 0
     offset_y: int = 0
+
+    def __post_init__(self) -> None:
+        _coerce(self, transport=Transport, language=PrinterLanguage, layout=Layout, encoding=Encoding)
 
 
 @dataclass(frozen=True)
@@ -78,9 +135,6 @@ class ScannerSettings:
     min_length: int = 4
     suffix: str = "\r"
     prefix: str = ""
-
-
-WRITE_BACK_MODES = ("comment", "picqer_shipment")
 
 
 @dataclass(frozen=True)
@@ -92,34 +146,58 @@ class WriteBackSettings:
     claim: bool = True  # assign the picklist to this station's Picqer user before booking
     # "comment": a comment with the barcode; "picqer_shipment": a real Picqer shipment per parcel, made with the
     # Picqer shipping profile below, which points at the packstation relay (it hands Picqer the label).
-    mode: str = field(default="comment", metadata={"choices": WRITE_BACK_MODES})
+    mode: WriteBackMode = WriteBackMode.COMMENT
     picqer_profile_id: int = 0  # 0 = none (then the comment is written, whatever the mode)
+
+    def __post_init__(self) -> None:
+        _coerce(self, mode=WriteBackMode)
 
     @property
     def registers_shipment(self) -> bool:
         """True when the desk makes a Picqer shipment per parcel (the mode, with a profile to make it with)."""
-        return self.mode == "picqer_shipment" and self.picqer_profile_id > 0
+        return self.mode is WriteBackMode.PICQER_SHIPMENT and self.picqer_profile_id > 0
 
 
-SCALE_KINDS = ("none", "hid", "toledo", "virtual")
-SCALE_UNITS = ("kg", "g", "lb", "oz")
+class ScaleKind(StrEnum):
+    """The scale at the station."""
+
+    NONE = "none"  # no scale: the packer types the weight
+    HID = "hid"  # a USB scale (HID point-of-sale scale)
+    TOLEDO = "toledo"  # a Mettler Toledo on a serial line or socket
+    VIRTUAL = "virtual"  # demo mode and tests
+
+
+class ScaleUnit(StrEnum):
+    """The unit a serial scale is set to (its replies carry none)."""
+
+    KG = "kg"
+    G = "g"
+    LB = "lb"
+    OZ = "oz"
+
+
+SCALE_KINDS = tuple(ScaleKind)
+SCALE_UNITS = tuple(ScaleUnit)
 
 
 @dataclass(frozen=True)
 class ScaleSettings:
     """The scale at the station, and how far a parcel may weigh from what its products and box add up to."""
 
-    kind: str = field(default="none", metadata={"choices": SCALE_KINDS})
+    kind: ScaleKind = ScaleKind.NONE
     # hid: "" = the first USB scale found, else VID:PID (0922:8003), its serial number or its HID path.
     device: str = ""
     # toledo: COM3, /dev/ttyUSB0 or socket://host:port; the unit the scale is set to (its replies carry none).
     serial_port: str = ""
     serial_baudrate: int = field(default=9600, metadata={"choices": (1200, 2400, 4800, 9600, 19200)})
-    serial_unit: str = field(default="kg", metadata={"choices": SCALE_UNITS})
+    serial_unit: ScaleUnit = ScaleUnit.KG
     box_grams: int = 0  # the empty box (and filling) added to the products' weight
     # Allowed difference from the expected weight: the larger of the two; 0 and 0 = no check.
     tolerance_grams: int = 50
     tolerance_percent: float = 5.0
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=ScaleKind, serial_unit=ScaleUnit)
 
 
 @dataclass(frozen=True)
@@ -130,22 +208,28 @@ class UiSettings:
 @dataclass(frozen=True)
 class Settings:
     version: int = SETTINGS_VERSION
-    language: str = field(default="en", metadata={"choices": ("en", "nl")})
+    language: Language = Language.EN
     station_name: str = ""
     picqer: PicqerSettings = field(default_factory=PicqerSettings)
     myparcel: MyParcelSettings = field(default_factory=MyParcelSettings)
     label_printer: PrinterSettings = field(default_factory=PrinterSettings)
     document_printer: PrinterSettings = field(
         default_factory=lambda: PrinterSettings(
-            transport="system", language="pdf", label_width_mm=210.0, label_height_mm=297.0
+            transport=Transport.SYSTEM, language=PrinterLanguage.PDF, label_width_mm=210.0, label_height_mm=297.0
         )
     )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
     scale: ScaleSettings = field(default_factory=ScaleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
-    # Shipping profiles in the config-options schema (see domain/profiles.py); empty = the platform defaults.
-    profiles: tuple[dict[str, Any], ...] = ()
+    # Shipping profiles, parsed once when the file is read (stored in the config-options schema of
+    # domain/profiles.py); empty = the platform's defaults.
+    profiles: tuple[ShippingProfile, ...] = ()
+
+    def __post_init__(self) -> None:
+        _coerce(self, language=Language)
+        if any(not isinstance(p, ShippingProfile) for p in self.profiles):  # settings data built in code
+            object.__setattr__(self, "profiles", tuple(_profile(p) for p in self.profiles))
 
     @property
     def accounts_configured(self) -> bool:
@@ -184,8 +268,9 @@ def load(path: Path | None = None) -> LoadedSettings:
         )
         return LoadedSettings(Settings(), path, (unreadable,), backup)
     problems: list[Violation] = []
+    raw_profiles = raw.pop("profiles", [])  # parsed here, once, each bad one named
     settings = _from_dict(Settings, raw, "", problems)
-    settings = _usable_profiles(settings, problems)
+    settings = dataclasses.replace(settings, profiles=_usable_profiles(raw_profiles, problems))
     settings = _usable_write_back(settings, problems)
     settings = _usable_scale(settings, problems)
     if settings.version > SETTINGS_VERSION:
@@ -222,6 +307,10 @@ def _backup(path: Path) -> Path | None:
 
 
 def _to_dict(obj: Any) -> Any:
+    if isinstance(obj, ShippingProfile):
+        return _to_dict(profile_to_dict(obj))  # its unset (None) values left out, as before
+    if isinstance(obj, StrEnum):
+        return obj.value  # the plain string, as files always held
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, tuple | list):
@@ -236,23 +325,31 @@ def _problem(code: str, message: str, **params: object) -> Violation:
     return Violation(code, message, tuple((name, str(value)) for name, value in params.items()))
 
 
-def _usable_profiles(settings: Settings, problems: list[Violation]) -> Settings:
-    """Drop the shipping profiles that cannot be used (like any bad value, with a problem that names them)."""
-    usable: list[dict[str, Any]] = []
-    for index, raw in enumerate(settings.profiles):
+def _profile(profile: ShippingProfile | dict[str, Any]) -> ShippingProfile:
+    return profile if isinstance(profile, ShippingProfile) else profile_from_dict(profile)
+
+
+def _usable_profiles(raw_profiles: object, problems: list[Violation]) -> tuple[ShippingProfile, ...]:
+    """Parse the shipping profiles; drop the ones that cannot be used (like any bad value, with a problem)."""
+    if not isinstance(raw_profiles, list):
+        message = f"Setting 'profiles' has an invalid value {raw_profiles!r}; the default is used."
+        problems.append(_problem("setting_invalid", message, name="profiles", value=repr(raw_profiles)))
+        return ()
+    usable: list[ShippingProfile] = []
+    for index, raw in enumerate(raw_profiles):
         try:
-            profile_from_dict(raw)
+            profile = profile_from_dict(raw)
         except ValueError as exc:
             name = raw.get("name") if isinstance(raw, dict) else None
             which = f"'{name}'" if isinstance(name, str) and name else f"#{index + 1}"
             message = f"The shipping profile {which} is skipped: {exc}"
             problems.append(_problem("profile_skipped", message, profile=which, reason=exc))
         else:
-            usable.append(raw)
-    if settings.profiles and not usable:
+            usable.append(profile)
+    if raw_profiles and not usable:
         message = "No shipping profile in the settings is usable; the standard profiles are offered."
         problems.append(_problem("no_profile_usable", message))
-    return dataclasses.replace(settings, profiles=tuple(usable))
+    return tuple(usable)
 
 
 def _usable_write_back(settings: Settings, problems: list[Violation]) -> Settings:
@@ -263,7 +360,7 @@ def _usable_write_back(settings: Settings, problems: list[Violation]) -> Setting
         message = f"Setting 'write_back.picqer_profile_id' has an invalid value {value!r}; the default is used."
         problems.append(_problem("setting_invalid", message, name="write_back.picqer_profile_id", value=repr(value)))
         wb = dataclasses.replace(wb, picqer_profile_id=0)
-    if wb.mode == "picqer_shipment" and not wb.picqer_profile_id:
+    if wb.mode is WriteBackMode.PICQER_SHIPMENT and not wb.picqer_profile_id:
         message = (
             "write_back.mode is picqer_shipment but no Picqer shipping profile (write_back.picqer_profile_id) "
             "is set; a comment is written in Picqer instead."
@@ -317,12 +414,15 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
             values[f.name] = _from_dict(typing.cast(type, hint), value, name, problems, getattr(default, f.name))
             continue
         converted = _convert(hint, value)
-        choices = f.metadata.get("choices")
+        is_enum = isinstance(hint, type) and issubclass(hint, StrEnum)
+        choices = tuple(hint) if is_enum else f.metadata.get("choices")
         if converted is not _INVALID and choices is not None and converted not in choices:
             allowed = ", ".join(map(str, choices))
             message = f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used."
             problems.append(_problem("setting_not_a_choice", message, name=name, value=repr(value), allowed=allowed))
             continue
+        if converted is not _INVALID and is_enum:
+            converted = hint(converted)
         if converted is _INVALID:
             message = f"Setting '{name}' has an invalid value {value!r}; the default is used."
             problems.append(_problem("setting_invalid", message, name=name, value=repr(value)))
@@ -336,6 +436,8 @@ _INVALID = object()
 
 def _convert(hint: Any, value: Any) -> Any:
     origin = typing.get_origin(hint)
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return value if isinstance(value, str) else _INVALID  # its choices are checked by the caller
     if hint is bool:
         return value if isinstance(value, bool) else _INVALID
     if hint is int:

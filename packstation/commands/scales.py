@@ -62,11 +62,11 @@ def _list(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from packstation import settings as settings_module
     from packstation.app import build_scale
-    from packstation.settings import ScaleSettings
+    from packstation.settings import ScaleKind, ScaleSettings
 
     configured = settings_module.load().settings.scale
     # With no scale in the settings, watch the first USB scale: what an admin setting up a bench wants to see.
-    scale_settings = configured if configured.kind != "none" else ScaleSettings(kind="hid")
+    scale_settings = configured if configured.kind is not ScaleKind.NONE else ScaleSettings(kind=ScaleKind.HID)
     scale = build_scale(scale_settings)
     if scale is None:  # pragma: no cover - kind "none" was replaced above
         return 1

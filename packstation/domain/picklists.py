@@ -8,6 +8,15 @@ from datetime import date
 from enum import StrEnum
 
 
+class WriteBackMode(StrEnum):
+    """How the parcel is told to Picqer after printing (the settings' write_back.mode)."""
+
+    COMMENT = "comment"  # a comment with the barcode on the picklist
+    # A real Picqer shipment (what webshops, marketplaces and Picqer's track & trace mail read), made with a
+    # Picqer shipping profile that points at the packstation relay, which hands Picqer the label booked here.
+    PICQER_SHIPMENT = "picqer_shipment"
+
+
 class PicklistStatus(StrEnum):
     NEW = "new"
     PAUSED = "paused"

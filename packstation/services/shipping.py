@@ -27,6 +27,7 @@ from packstation.domain.picklists import (
     PicklistStatus,
     PicqerShipment,
     PicqerUser,
+    WriteBackMode,
     shipment_made_with,
 )
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
@@ -57,15 +58,6 @@ class Step(StrEnum):
     PRINT = "print"
     WRITE_BACK = "write_back"
     DONE = "done"
-
-
-class WriteBackMode(StrEnum):
-    """How the parcel is told to Picqer after printing."""
-
-    COMMENT = "comment"  # a comment with the barcode on the picklist
-    # A real Picqer shipment (what webshops, marketplaces and Picqer's track & trace mail read), made with a
-    # Picqer shipping profile that points at the packstation relay, which hands Picqer the label booked here.
-    PICQER_SHIPMENT = "picqer_shipment"
 
 
 @dataclass(frozen=True)

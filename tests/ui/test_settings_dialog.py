@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import tempfile
 from pathlib import Path
@@ -15,8 +16,8 @@ from packstation import settings as settings_module
 from packstation.domain.errors import ConnectionFailed, SecretsUnavailable, Unauthorized
 from packstation.domain.picklists import PicqerProfile, PicqerShippingProvider
 from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
-from packstation.domain.profiles import profile_from_dict
 from packstation.settings import PrinterSettings, Settings
+from packstation.ui.controllers.settings_controller import SettingsController, SettingsPorts
 from packstation.ui.messages import Messages
 from packstation.ui.views.settings_dialog import SettingsDialog, show_settings_problems
 
@@ -114,9 +115,9 @@ class Station:
 
 
 def make_dialog(qtbot, station: Station, messages: Messages, settings: Settings | None = None, **kwargs):
-    dialog = SettingsDialog(
-        settings or settings_module.load(station.path).settings,
-        messages,
+    """Build the dialog as app.py does: one SettingsPorts of the station's callables, behind a controller."""
+    port_names = {f.name for f in dataclasses.fields(SettingsPorts)}
+    ports = SettingsPorts(
         save_settings=station.save_settings,
         set_key=station.set_key,
         test_picqer=station.test_picqer,
@@ -127,8 +128,14 @@ def make_dialog(qtbot, station: Station, messages: Messages, settings: Settings 
             "load_picqer_profiles": station.load_picqer_profiles,
             "load_picqer_order_fields": station.load_order_fields,
             "load_picqer_warehouses": station.load_warehouses,
-            **kwargs,
+            **{name: value for name, value in kwargs.items() if name in port_names},
         },
+    )
+    dialog = SettingsDialog(
+        settings or settings_module.load(station.path).settings,
+        messages,
+        SettingsController(ports),
+        **{name: value for name, value in kwargs.items() if name not in port_names},
     )
     qtbot.addWidget(dialog)
     return dialog
@@ -143,21 +150,21 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     dialog.picqer_address.setText("https://mijnwinkel.picqer.com/")
     dialog.picqer_address.setText("mijnwinkel.picqer.com")
-    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("belgie"))
+    dialog.accounts.platform_combo.setCurrentIndex(dialog.accounts.platform_combo.findData("belgie"))
     dialog.label_printer.transport.setCurrentIndex(dialog.label_printer.transport.findData("network"))
     dialog.label_printer.address.setEditText("192.168.1.40:9100")
     dialog.label_printer.dpi.setCurrentIndex(dialog.label_printer.dpi.findData(300))
-    dialog.label_printer.size.setCurrentIndex(dialog.label_printer.size.findData("150x103"))
+    dialog.label_printer.size_choice.setCurrentIndex(dialog.label_printer.size_choice.findData("150x103"))
     dialog.label_printer.darkness.setValue(22)
     dialog.document_printer.transport.setCurrentIndex(dialog.document_printer.transport.findData("spooler"))
     dialog.document_printer.address.setEditText("Brother HL-L2350DW")
     assert dialog.document_printer.language.currentData() == "pdf", "an A4 printer takes the PDF by default"
-    dialog.max_gap.setValue(50)
-    dialog.suffix.setCurrentIndex(dialog.suffix.findData("\t"))
-    dialog.wb_close.setChecked(False)
+    dialog.scanner.max_gap.setValue(50)
+    dialog.scanner.suffix.setCurrentIndex(dialog.scanner.suffix.findData("\t"))
+    dialog.general.wb_close.setChecked(False)
     dialog.picqer_key.edit.setText("pq-secret")
     await dialog.load_order_fields()
-    dialog.wb_order_field.setCurrentIndex(dialog.wb_order_field.findText("Track & trace"))
+    dialog.general.order_field.combo.setCurrentIndex(dialog.general.order_field.combo.findText("Track & trace"))
     assert dialog.save()
 
     loaded = settings_module.load(station.path)
@@ -180,7 +187,7 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
 
     again = make_dialog(qtbot, station, Messages("en"))
     assert again.picqer_address.text() == "mijnwinkel"
-    assert again.label_printer.size.currentData() == "150x103"
+    assert again.label_printer.size_choice.currentData() == "150x103"
     assert again.picqer_key.text() == "pq-secret" and again.picqer_key.edit.echoMode().name == "Password"
     assert again.result_settings() == s
 
@@ -188,11 +195,11 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
 async def test_custom_label_size_and_untouched_key(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     form = dialog.label_printer
-    assert not form.width.isEnabled()
-    form.size.setCurrentIndex(form.size.findData("custom"))
-    assert form.width.isEnabled()
-    form.width.setValue(80.0)
-    form.height.setValue(120.0)
+    assert not form.width_mm.isEnabled()
+    form.size_choice.setCurrentIndex(form.size_choice.findData("custom"))
+    assert form.width_mm.isEnabled()
+    form.width_mm.setValue(80.0)
+    form.height_mm.setValue(120.0)
     assert dialog.save()
     s = settings_module.load(station.path).settings
     assert (s.label_printer.label_width_mm, s.label_printer.label_height_mm) == (80.0, 120.0)
@@ -227,11 +234,11 @@ async def test_language_switch_applies_everywhere(qtbot, station):
     messages = Messages("en")
     dialog = make_dialog(qtbot, station, messages)
     assert dialog.windowTitle() == "Settings"
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("nl"))
+    dialog.general.language_combo.setCurrentIndex(dialog.general.language_combo.findData("nl"))
     assert dialog.save()
     assert messages.language.value == "nl"
     assert dialog.windowTitle() == "Instellingen"
-    assert dialog.picqer_test.text() == "Verbinding testen"
+    assert dialog.accounts.picqer.test_button.text() == "Verbinding testen"
     assert messages.qt_translation_loaded  # Qt's own buttons (Opslaan/Annuleren) in Dutch too
     assert settings_module.load(station.path).settings.language == "nl"
     messages.set_language("en")
@@ -244,15 +251,15 @@ async def test_picqer_test_shows_a_busy_bar_then_the_user(qtbot, station, wait_f
     dialog.picqer_address.setText("mijnwinkel")
     dialog.picqer_key.edit.setText("pq-key")
     station.picqer_gate = asyncio.Event()
-    QTest.mouseClick(dialog.picqer_test, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.accounts.picqer.test_button, Qt.MouseButton.LeftButton)
     await wait_for(lambda: station.picqer_calls)
-    assert dialog.picqer_tester.busy.isVisible() and not dialog.picqer_test.isEnabled()
+    assert dialog.picqer_tester.busy.isVisible() and not dialog.accounts.picqer.test_button.isEnabled()
     assert dialog.picqer_tester.result.text() == "Testing…"
     station.picqer_gate.set()
     await wait_for(lambda: not dialog.busy)
     assert station.picqer_calls == [("mijnwinkel", "pq-key")]
     assert dialog.picqer_tester.result.text() == "Connected to Picqer as Anna Jansen."
-    assert not dialog.picqer_tester.busy.isVisible() and dialog.picqer_test.isEnabled()
+    assert not dialog.picqer_tester.busy.isVisible() and dialog.accounts.picqer.test_button.isEnabled()
 
 
 async def test_picqer_test_failure_in_words(qtbot, station):
@@ -274,7 +281,7 @@ async def test_picqer_test_needs_a_key(qtbot, station):
 
 async def test_myparcel_test_and_test_label(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
-    dialog.platform_combo.setCurrentIndex(dialog.platform_combo.findData("belgie"))
+    dialog.accounts.platform_combo.setCurrentIndex(dialog.accounts.platform_combo.findData("belgie"))
     dialog.myparcel_key.edit.setText("mp-key")
     await dialog.test_myparcel_connection()
     assert station.myparcel_calls == [("belgie", "", "mp-key")]
@@ -329,13 +336,13 @@ async def test_profiles_editor_adds_and_links_a_profile_by_picqer_name(qtbot, st
     assert editor.list.item(6).text() == "Brievenbus met tekst"
     assert dialog.save()
     saved = settings_module.load(station.path).settings.profiles
-    profile = profile_from_dict(saved[-1])
+    profile = saved[-1]
     assert profile.name == "Brievenbus met tekst"
     assert profile.package_type.name == "MAILBOX"
     assert profile.picqer_profile_ids == (1365, 3001)  # in the order ticked
     assert [o.key for o in profile.options] == ["label_description"]
     # The defaults kept their options (labels and all) through the round trip.
-    assert profile_from_dict(saved[0]).options[0].label == "Signature on delivery"
+    assert saved[0].options[0].label == "Signature on delivery"
 
     again = make_dialog(qtbot, station, Messages("en"))
     again.profiles_editor.list.setCurrentRow(6)
@@ -365,7 +372,7 @@ async def test_a_linked_picqer_profile_that_is_gone_is_named_and_can_be_unticked
     assert "niet het eerder aangevinkte 4444" in editor.picqer_links.tester.result.text()
     tick(editor, "Profiel 4444 (niet meer in Picqer)", on=False)
     assert dialog.save()
-    saved = profile_from_dict(settings_module.load(station.path).settings.profiles[0])
+    saved = settings_module.load(station.path).settings.profiles[0]
     assert saved.picqer_profile_ids == (1365,)
 
 
@@ -388,7 +395,7 @@ async def test_switching_profiles_keeps_the_edits(qtbot, station):
     editor.list.setCurrentRow(0)
     assert editor.default_on["signature"].isChecked()
     assert dialog.save()
-    first = profile_from_dict(settings_module.load(station.path).settings.profiles[0])
+    first = settings_module.load(station.path).settings.profiles[0]
     assert next(o for o in first.options if o.key == "signature").default_value == "1"
 
 
@@ -411,9 +418,9 @@ async def test_keyboard_only_save(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     dialog.show()
     dialog.activateWindow()
-    dialog.station_name.setFocus()
-    QTest.keyClicks(dialog.station_name, "Bank 2")
-    QTest.keyClick(dialog.station_name, Qt.Key.Key_Return)
+    dialog.general.station_name.setFocus()
+    QTest.keyClicks(dialog.general.station_name, "Bank 2")
+    QTest.keyClick(dialog.general.station_name, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert settings_module.load(station.path).settings.station_name == "Bank 2"
 
@@ -436,7 +443,7 @@ async def test_an_option_switched_on_in_dutch_is_saved_in_the_words_every_statio
     editor.name.textEdited.emit("Met handtekening")
     editor.offered["signature"].setChecked(True)
     assert dialog.save()
-    profile = profile_from_dict(settings_module.load(station.path).settings.profiles[-1])
+    profile = settings_module.load(station.path).settings.profiles[-1]
     # Not the Dutch "Handtekening": an English bench would show Dutch; the shipped words show in each language.
     assert [o.label for o in profile.options] == ["Signature on delivery"]
     assert Messages("nl").option_label(profile.options[0]) == "Handtekening bij aflevering"
@@ -459,15 +466,15 @@ def test_a_dutch_admin_reads_the_settings_file_problems_in_dutch(tmp_path):
 
 
 def relay_profile_names(dialog) -> list[str]:
-    return [dialog.wb_profile.itemText(i) for i in range(dialog.wb_profile.count())]
+    return [dialog.general.relay.combo.itemText(i) for i in range(dialog.general.relay.combo.count())]
 
 
 async def test_the_relays_profile_is_chosen_by_name_and_saved_by_id(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     dialog.picqer_address.setText("mijnwinkel")
     dialog.picqer_key.edit.setText("pq-key")
-    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("picqer_shipment"))
-    assert dialog.wb_mode.currentText() == "Picqer shipment (via the packstation relay)"
+    dialog.general.wb_mode.setCurrentIndex(dialog.general.wb_mode.findData("picqer_shipment"))
+    assert dialog.general.wb_mode.currentText() == "Picqer shipment (via the packstation relay)"
     await dialog.load_relay_profiles()
     assert station.profile_calls == [("mijnwinkel", "pq-key")]
     assert relay_profile_names(dialog) == [
@@ -476,36 +483,36 @@ async def test_the_relays_profile_is_chosen_by_name_and_saved_by_id(qtbot, stati
         "packstation relay - packstation - PostNL handtekening",
         "PostNL Algemeen - Standaard",
     ]
-    assert "3 shipping profiles" in dialog.wb_tester.result.text()
-    assert "packstation relay" in dialog.wb_tester.result.text()
-    dialog.wb_profile.setCurrentIndex(
-        dialog.wb_profile.findText("packstation relay - packstation - PostNL handtekening")
+    assert "3 shipping profiles" in dialog.general.relay.tester.result.text()
+    assert "packstation relay" in dialog.general.relay.tester.result.text()
+    dialog.general.relay.combo.setCurrentIndex(
+        dialog.general.relay.combo.findText("packstation relay - packstation - PostNL handtekening")
     )
     assert dialog.save()
     wb = settings_module.load(station.path).settings.write_back
     assert (wb.mode, wb.picqer_profile_id) == ("picqer_shipment", 3002)
 
     again = make_dialog(qtbot, station, Messages("en"))
-    assert again.wb_mode.currentData() == "picqer_shipment"
-    assert again.wb_profile.currentText() == "Profile 3002 (Test connection shows its name)"
+    assert again.general.wb_mode.currentData() == "picqer_shipment"
+    assert again.general.relay.combo.currentText() == "Profile 3002 (Test connection shows its name)"
     again.picqer_address.setText("mijnwinkel")
     again.picqer_key.edit.setText("pq-key")
     await again.load_relay_profiles()
-    assert again.wb_profile.currentText() == "packstation relay - packstation - PostNL handtekening"
+    assert again.general.relay.combo.currentText() == "packstation relay - packstation - PostNL handtekening"
     assert "the chosen one (packstation relay - packstation - PostNL handtekening) is among them" in (
-        again.wb_tester.result.text()
+        again.general.relay.tester.result.text()
     )
 
 
 async def test_picqer_shipment_without_a_profile_is_not_saved(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl"))
-    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("picqer_shipment"))
+    dialog.general.wb_mode.setCurrentIndex(dialog.general.wb_mode.findData("picqer_shipment"))
     assert not dialog.save()
     assert dialog.error_label.text().startswith("Kies het verzendprofiel van de relay")
     assert not station.path.exists()
-    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("comment"))
-    assert dialog.wb_mode.currentText() == "Alleen een opmerking"
-    assert not dialog.wb_profile.isEnabled()
+    dialog.general.wb_mode.setCurrentIndex(dialog.general.wb_mode.findData("comment"))
+    assert dialog.general.wb_mode.currentText() == "Alleen een opmerking"
+    assert not dialog.general.relay.combo.isEnabled()
     assert dialog.save()
     assert settings_module.load(station.path).settings.write_back.mode == "comment"
 
@@ -513,19 +520,21 @@ async def test_picqer_shipment_without_a_profile_is_not_saved(qtbot, station):
 async def test_loading_the_relays_profiles_says_what_went_wrong_and_what_to_do(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     await dialog.load_relay_profiles()
-    assert dialog.wb_tester.result.text() == "Fill in the Picqer address and API key on the Accounts tab first."
+    assert (
+        dialog.general.relay.tester.result.text() == "Fill in the Picqer address and API key on the Accounts tab first."
+    )
     assert station.profile_calls == []
     dialog.picqer_address.setText("mijnwinkel")
     dialog.picqer_key.edit.setText("pq-key")
     station.profiles_error = ConnectionFailed("Picqer", "refused")
     await dialog.load_relay_profiles()
-    assert dialog.wb_tester.result.text().startswith("Picqer cannot be reached")
-    assert dialog.wb_tester.result.property("tone") == "error"
+    assert dialog.general.relay.tester.result.text().startswith("Picqer cannot be reached")
+    assert dialog.general.relay.tester.result.property("tone") == "error"
     station.profiles_error = None
     station.providers = []
     await dialog.load_relay_profiles()
-    assert dialog.wb_tester.result.text().startswith("Picqer has no active shipping profiles")
-    assert "Add the packstation relay as a shipping provider" in dialog.wb_tester.result.text()
+    assert dialog.general.relay.tester.result.text().startswith("Picqer has no active shipping profiles")
+    assert "Add the packstation relay as a shipping provider" in dialog.general.relay.tester.result.text()
 
 
 async def test_a_saved_profile_picqer_no_longer_has_is_named(qtbot, station):
@@ -536,7 +545,7 @@ async def test_a_saved_profile_picqer_no_longer_has_is_named(qtbot, station):
     dialog.picqer_address.setText("mijnwinkel")
     dialog.picqer_key.edit.setText("pq-key")
     await dialog.load_relay_profiles()
-    assert "not profile 4444 chosen before" in dialog.wb_tester.result.text()
+    assert "not profile 4444 chosen before" in dialog.general.relay.tester.result.text()
     assert dialog.result_settings().write_back.picqer_profile_id == 4444  # kept until the admin chooses another
 
 
@@ -553,7 +562,7 @@ async def test_the_dialog_with_the_relays_profiles_fits_1280_px(qtbot, station, 
     dialog = make_dialog(qtbot, station, Messages(language), Settings(language=language))
     dialog.picqer_address.setText("mijnwinkel")
     dialog.picqer_key.edit.setText("pq-key")
-    dialog.wb_mode.setCurrentIndex(dialog.wb_mode.findData("picqer_shipment"))
+    dialog.general.wb_mode.setCurrentIndex(dialog.general.wb_mode.findData("picqer_shipment"))
     await dialog.load_relay_profiles()
     dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
     dialog.show()
@@ -620,7 +629,7 @@ async def test_the_search_does_not_hold_up_the_dialog_and_refresh_looks_again(qt
     dialog.show()
     await wait_for(lambda: station.printer_searches == 1)
     assert form.found.text() == "Looking for printers…" and not form.refresh_button.isEnabled()
-    dialog.station_name.setText("Bank 2")  # the dialog answers while the search runs
+    dialog.general.station_name.setText("Bank 2")  # the dialog answers while the search runs
     station.printer_gate.set()
     await wait_for(lambda: not dialog.busy)
     assert form.refresh_button.isEnabled() and form.address.count() == 2
@@ -682,8 +691,8 @@ async def test_the_warehouse_and_the_order_field_are_chosen_by_name_and_saved_by
     assert dialog.warehouse_choice.tester.result.text().startswith("Picqer has 2 warehouses. Choose the one")
     dialog.warehouse_choice.combo.setCurrentIndex(dialog.warehouse_choice.combo.findText("Winkel Antwerpen"))
     await dialog.load_order_fields()
-    assert combo_texts(dialog.wb_order_field) == ["None", "Track & trace", "Verzendmethode"]
-    dialog.wb_order_field.setCurrentIndex(dialog.wb_order_field.findText("Track & trace"))
+    assert combo_texts(dialog.general.order_field.combo) == ["None", "Track & trace", "Verzendmethode"]
+    dialog.general.order_field.combo.setCurrentIndex(dialog.general.order_field.combo.findText("Track & trace"))
     assert station.list_calls == [("warehouses", "mijnwinkel", "pq-key"), ("orderfields", "mijnwinkel", "pq-key")]
     assert dialog.save()
     s = settings_module.load(station.path).settings
@@ -691,7 +700,7 @@ async def test_the_warehouse_and_the_order_field_are_chosen_by_name_and_saved_by
 
     again = make_dialog(qtbot, station, Messages("en"))
     assert again.warehouse_choice.combo.currentText() == "Warehouse 2812 (Load from Picqer shows its name)"
-    assert again.wb_order_field.currentText() == "Order field 301 (Load from Picqer shows its name)"
+    assert again.general.order_field.combo.currentText() == "Order field 301 (Load from Picqer shows its name)"
     again.picqer_address.setText("mijnwinkel")
     again.picqer_key.edit.setText("pq-key")
     await again.load_warehouses()
@@ -707,10 +716,10 @@ async def test_an_order_field_picqer_no_longer_has_is_named_and_kept_until_anoth
     dialog.picqer_address.setText("mijnwinkel")
     dialog.picqer_key.edit.setText("pq-key")
     await dialog.load_order_fields()
-    assert dialog.wb_order_field.currentText() == "Orderveld 399 (niet meer in Picqer)"
+    assert dialog.general.order_field.combo.currentText() == "Orderveld 399 (niet meer in Picqer)"
     assert "niet het eerder gekozen orderveld 399" in dialog.order_field_choice.tester.result.text()
     assert dialog.result_settings().write_back.order_field_id == 399
-    dialog.wb_order_field.setCurrentIndex(dialog.wb_order_field.findText("Geen"))
+    dialog.general.order_field.combo.setCurrentIndex(dialog.general.order_field.combo.findText("Geen"))
     assert dialog.result_settings().write_back.order_field_id == 0
 
 
@@ -737,14 +746,14 @@ async def test_esc_on_an_unchanged_dialog_closes_it(qtbot, station):
 async def test_esc_after_an_edit_asks_and_keeps_the_edit_unless_discarded(qtbot, station, wait_for):
     dialog = make_dialog(qtbot, station, Messages("nl"), Settings(language="nl"))
     dialog.show()
-    dialog.station_name.setText("Bank 2")
+    dialog.general.station_name.setText("Bank 2")
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     box = dialog.discard_box
     assert box is not None and dialog.isVisible()
     assert box.text() == "Je hebt instellingen gewijzigd die niet zijn opgeslagen. Sluiten zonder op te slaan?"
     QTest.keyClick(box, Qt.Key.Key_Escape)  # Esc on the question keeps editing
     await wait_for(lambda: dialog.discard_box is None)
-    assert dialog.isVisible() and dialog.station_name.text() == "Bank 2"
+    assert dialog.isVisible() and dialog.general.station_name.text() == "Bank 2"
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     box = dialog.discard_box
     discard = next(b for b in box.buttons() if b.text() == "Wijzigingen &weggooien")
@@ -789,7 +798,7 @@ async def test_a_wrong_key_says_where_to_find_the_right_one(qtbot, station, lang
     async def refused(platform: str, url: str, key: str) -> None:
         raise Unauthorized("MyParcel", 401)
 
-    dialog._test_myparcel = refused
+    dialog.controller.ports = dataclasses.replace(dialog.controller.ports, test_myparcel=refused)
     dialog.myparcel_key.edit.setText("wrong")
     await dialog.test_myparcel_connection()
     text = dialog.myparcel_tester.result.text()
@@ -814,7 +823,7 @@ async def test_after_ctrl_l_the_dialogs_buttons_follow_the_language(qtbot, stati
     assert button_texts() == ["Annuleren", "Opslaan"]
     window_messages.set_language("en")  # Ctrl+L
     await wait_for(lambda: button_texts() == ["Cancel", "Save"])  # Qt re-reads them on its LanguageChange event
-    assert dialog.picqer_test.text() == "Test connection"
+    assert dialog.accounts.picqer.test_button.text() == "Test connection"
     assert dialog.label_printer.test_button.text() == "Print test label"
     assert dialog.warehouse_choice.button.text() == "Load from Picqer"
     window_messages.set_language("nl")
@@ -872,7 +881,7 @@ async def test_the_app_hands_the_dialog_its_lists_to_choose_from(qtbot, tmp_path
         await dialog.load_warehouses()
         await dialog.load_order_fields()
         assert dialog.warehouse_choice.combo.findText("Winkel Antwerpen") > 0
-        assert dialog.wb_order_field.findText("Track & trace") > 0
+        assert dialog.general.order_field.combo.findText("Track & trace") > 0
         dialog.done(0)
     finally:
         servers.stop()
