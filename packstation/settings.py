@@ -19,8 +19,10 @@ from typing import Any
 
 import tomli_w
 
+from packstation.domain import limits
 from packstation.domain.errors import Violation
 from packstation.domain.profiles import profile_from_dict
+from packstation.inputs import InputError, read_input
 
 SETTINGS_VERSION = 1
 TRANSPORTS = ("virtual", "usb", "network", "spooler", "system")
@@ -56,26 +58,31 @@ class PrinterSettings:
     # The system printer always takes the PDF.
     language: str = field(default="zpl", metadata={"choices": ("zpl", "pdf")})
     address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
-    dpi: int = field(default=203, metadata={"choices": (203, 300, 600)})
-    label_width_mm: float = 101.6  # a 4-inch head
-    label_height_mm: float = 152.4
+    dpi: int = field(default=203, metadata={"choices": limits.SUPPORTED_DPI})
+    # Bounded as label2zpl bounds them (domain.limits); the height is checked again against the dpi on load.
+    label_width_mm: float = field(default=101.6, metadata={"range": (limits.MIN_LABEL_MM, limits.MAX_LABEL_WIDTH_MM)})
+    label_height_mm: float = field(
+        default=152.4, metadata={"range": (limits.MIN_LABEL_MM, limits.max_label_length_mm(min(limits.SUPPORTED_DPI)))}
+    )
     layout: str = field(default="fit", metadata={"choices": ("fit", "crop")})  # never clip silently
     # A4 label sheets: 0 = find the label on the sheet by itself; 1-4 = the quarter that holds it (1 top-left,
     # 2 top-right, 3 bottom-left, 4 bottom-right), which wins over finding it.
     sheet_position: int = field(default=0, metadata={"choices": (0, 1, 2, 3, 4)})
     encoding: str = field(default="z64", metadata={"choices": ("z64", "acs", "hex")})
-    darkness: int = -1  # -1 = the printer's own setting
-    speed: int = -1
-    media_type: str = ""  # "" | T (thermal transfer) | D (direct thermal)
-    print_mode: str = ""  # "" | T (tear off) | P (peel) | C (cutter)
-    offset_x: int = 0
-    offset_y: int = 0
+    darkness: int = field(default=-1, metadata={"range": (-1, limits.MAX_DARKNESS)})  # -1 = the printer's own
+    speed: int = field(default=-1, metadata={"choices": (-1, *range(1, limits.MAX_SPEED + 1))})
+    media_type: str = field(default="", metadata={"choices": ("", "T", "D")})  # thermal transfer, direct thermal
+    # "" | T (tear off) | P (peel) | C (cutter) | R (rewind) | K (kiosk) | A (applicator) ... as zpl.PrintFrame takes
+    print_mode: str = field(default="", metadata={"choices": ("", "T", "P", "C", "R", "K", "A", "D", "F", "L", "U")})
+    offset_x: int = field(default=0, metadata={"range": (-limits.MAX_SHIFT_DOTS, limits.MAX_SHIFT_DOTS)})  # ^LS
+    offset_y: int = field(default=0, metadata={"range": (-limits.MAX_TOP_DOTS, limits.MAX_TOP_DOTS)})  # ^LT
 
 
 @dataclass(frozen=True)
 class ScannerSettings:
-    max_gap_ms: int = 35
-    min_length: int = 4
+    # The settings dialog's own ranges: a scanner types faster than 500 ms a key, and no barcode is longer than 64.
+    max_gap_ms: int = field(default=35, metadata={"range": (5, 500)})
+    min_length: int = field(default=4, metadata={"range": (1, 64)})
     suffix: str = "\r"
     prefix: str = ""
 
@@ -103,7 +110,7 @@ class WriteBackSettings:
 
 @dataclass(frozen=True)
 class UiSettings:
-    refresh_seconds: int = 60
+    refresh_seconds: int = field(default=60, metadata={"range": (5, 3600)})
 
 
 @dataclass(frozen=True)
@@ -154,8 +161,8 @@ def load(path: Path | None = None) -> LoadedSettings:
     if not path.exists():
         return LoadedSettings(Settings(), path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raw = tomllib.loads(read_input(path, limits.MAX_SETTINGS_BYTES, "settings file").decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, InputError) as exc:
         backup = _backup(path)
         unreadable = _problem(
             "settings_unreadable", f"The settings file could not be read ({exc}); defaults are used.", error=exc
@@ -165,6 +172,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     settings = _from_dict(Settings, raw, "", problems)
     settings = _usable_profiles(settings, problems)
     settings = _usable_write_back(settings, problems)
+    settings = _usable_label_sizes(settings, problems)
     if settings.version > SETTINGS_VERSION:
         message = f"The settings file is from a newer packstation (version {settings.version})."
         problems.append(_problem("settings_newer", message, version=settings.version))
@@ -185,7 +193,11 @@ def save(settings: Settings, path: Path | None = None) -> Path:
 
 def _backup(path: Path) -> Path | None:
     """Copy the file aside once per distinct content, so repeated starts do not pile up copies."""
-    content = path.read_bytes() if path.exists() else b""
+    try:
+        # A settings "file" that is a pipe or a device, or huge, is not copied: reading it might never end.
+        content = read_input(path, limits.MAX_SETTINGS_BYTES, "settings file")
+    except InputError:
+        return None
     for existing in sorted(path.parent.glob(f"{path.name}.bad-*")):
         if existing.read_bytes() == content:
             return existing
@@ -230,6 +242,22 @@ def _usable_profiles(settings: Settings, problems: list[Violation]) -> Settings:
         message = "No shipping profile in the settings is usable; the standard profiles are offered."
         problems.append(_problem("no_profile_usable", message))
     return dataclasses.replace(settings, profiles=tuple(usable))
+
+
+def _usable_label_sizes(settings: Settings, problems: list[Violation]) -> Settings:
+    """Keep each printer's label within what ^LL allows at its dpi (600 dpi allows a shorter label than 203)."""
+    changed: dict[str, PrinterSettings] = {}
+    for role in ("label_printer", "document_printer"):
+        printer: PrinterSettings = getattr(settings, role)
+        try:
+            limits.label_size(printer.label_width_mm, printer.label_height_mm, printer.dpi)
+        except limits.LimitError as exc:
+            name = f"{role}.label_height_mm"
+            default = PrinterSettings.label_height_mm
+            message = f"Setting '{name}': {exc} The default {default} mm is used."
+            problems.append(_problem("setting_out_of_range", message, name=name, value=repr(printer.label_height_mm)))
+            changed[role] = dataclasses.replace(printer, label_height_mm=default)
+    return dataclasses.replace(settings, **changed) if changed else settings
 
 
 def _usable_write_back(settings: Settings, problems: list[Violation]) -> Settings:
@@ -281,6 +309,17 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
             message = f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used."
             problems.append(_problem("setting_not_a_choice", message, name=name, value=repr(value), allowed=allowed))
             continue
+        bounds = f.metadata.get("range")
+        if converted is not _INVALID and bounds is not None:
+            low, high = bounds
+            try:
+                limits.check_in_range(converted, low, high, f"Setting '{name}'")
+            except limits.LimitError as exc:
+                message = f"{exc} The default is used."
+                problems.append(
+                    _problem("setting_out_of_range", message, name=name, value=repr(value), low=low, high=high)
+                )
+                continue
         if converted is _INVALID:
             message = f"Setting '{name}' has an invalid value {value!r}; the default is used."
             problems.append(_problem("setting_invalid", message, name=name, value=repr(value)))
