@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 
 from packstation.printing import barcodes, zpl, zpl_render
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "labels"
+SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "data" / "labels"  # sources: tests/data/SOURCES.md
 LABELS = {
     "bpost_webatvantage_createLabelForOrder.pdf": 1,  # A4 sheet, label in position 1
     "pdf2zpl_endicia-shipping-label.pdf": None,

@@ -107,12 +107,18 @@ def build_context(settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServer
     known = settings.myparcel.platform in ("myparcel", "belgie")
     platform = Platform(settings.myparcel.platform) if known else Platform.MYPARCEL
     picqer = PicqerClient(
-        HttpConfig(base_url=settings.picqer.url, api_key=keys.picqer),
+        HttpConfig(
+            base_url=settings.picqer.url, api_key=keys.picqer, api_key_variable=secrets.ENV_VARS[secrets.PICQER]
+        ),
         RateLimiter.for_picqer(),
         RetryPolicy(),
     )
     myparcel = MyParcelClient(
-        HttpConfig(base_url=settings.myparcel.base_url, api_key=keys.myparcel),
+        HttpConfig(
+            base_url=settings.myparcel.base_url,
+            api_key=keys.myparcel,
+            api_key_variable=secrets.ENV_VARS[secrets.MYPARCEL],
+        ),
         platform,
         RateLimiter.for_myparcel(),
         RetryPolicy(),
@@ -222,17 +228,31 @@ async def open_context(*, demo: bool) -> AsyncIterator[AppContext]:
 
 
 def self_test() -> int:
-    """Ship one demo picklist through every step without a window; print one line; 0 on success."""
-    os.environ.setdefault(DATA_DIR_ENV, tempfile.mkdtemp(prefix="packstation-selftest-"))
+    """Ship one demo picklist through every step without a window; print one line; 0 on success.
+
+    Its journal, label and print job go to $PACKSTATION_DATA_DIR when that is set (and stay there), else to
+    a temporary folder that is removed afterwards: checking a station must not leave files behind.
+    """
     started = time.perf_counter()
+    if os.environ.get(DATA_DIR_ENV):
+        return _run_self_test(started, keep=True)
+    with tempfile.TemporaryDirectory(prefix="packstation-selftest-", ignore_cleanup_errors=True) as folder:
+        os.environ[DATA_DIR_ENV] = folder
+        try:
+            return _run_self_test(started, keep=False)
+        finally:
+            del os.environ[DATA_DIR_ENV]
+
+
+def _run_self_test(started: float, *, keep: bool) -> int:
     try:
-        return asyncio.run(_self_test(started))
+        return asyncio.run(_self_test(started, keep=keep))
     except Exception as exc:  # the self-test must always end with a reason, never a traceback
         print(f"self-test FAILED: {type(exc).__name__}: {exc}")
         return 1
 
 
-async def _self_test(started: float) -> int:
+async def _self_test(started: float, *, keep: bool) -> int:
     from packstation.domain.picklists import PicklistStatus
 
     async with open_context(demo=True) as context:
@@ -254,9 +274,10 @@ async def _self_test(started: float) -> int:
             print(f"self-test FAILED: picklist {picklist.number} is {closed.status.value}, {len(jobs)} print jobs")
             return 1
         elapsed = time.perf_counter() - started
+        printed = f"to {jobs[-1]}" if keep else f"on the virtual printer ({jobs[-1].stat().st_size:,} bytes)"
         print(
             f"self-test OK: {picklist.number} shipped with {profile.name}, barcode {', '.join(job.barcodes)}, "
-            f"label printed to {jobs[-1]}, picklist closed in Picqer ({elapsed:.1f} s)"
+            f"label printed {printed}, picklist closed in Picqer ({elapsed:.1f} s)"
         )
         return 0
 
@@ -267,7 +288,8 @@ async def check_picqer_account(address: str, key: str) -> str:
     from packstation.clients.picqer import PicqerClient
 
     url = address if "://" in address else PicqerSettings(subdomain=address.strip()).url
-    client = PicqerClient(HttpConfig(base_url=url, api_key=key), RateLimiter.for_picqer(), RetryPolicy(attempts=2))
+    config = HttpConfig(base_url=url, api_key=key, api_key_variable=secrets.ENV_VARS[secrets.PICQER])
+    client = PicqerClient(config, RateLimiter.for_picqer(), RetryPolicy(attempts=2))
     try:
         user = await client.current_user()
     finally:
@@ -294,7 +316,7 @@ async def check_myparcel_account(platform: str, base_url: str, key: str) -> None
     from packstation.clients.myparcel import MyParcelClient
 
     client = MyParcelClient(
-        HttpConfig(base_url=base_url, api_key=key),
+        HttpConfig(base_url=base_url, api_key=key, api_key_variable=secrets.ENV_VARS[secrets.MYPARCEL]),
         Platform(platform),
         RateLimiter.for_myparcel(),
         RetryPolicy(attempts=2),
@@ -376,6 +398,7 @@ class GuiStation:
             journal_problem=context.journal_problem,
             settings_backup=loaded.backup,
             station="demo" if self.demo else settings.station_name or settings.picqer.subdomain,
+            print_folder=context.print_folder,
         )
         window.show()
         window.focus_scan_field()

@@ -292,7 +292,14 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
     for key in raw:
         if key not in known:
             name = _join(where, key)
-            problems.append(_problem("setting_unknown", f"Unknown setting '{name}' is ignored.", name=name))
+            similar = _similar_name(key, known)
+            if similar:
+                # A misspelt key (`baseurl`) is the usual cause: name the setting that was probably meant.
+                suggestion = _join(where, similar)
+                message = f"Unknown setting '{name}' is ignored. Did you mean '{suggestion}'?"
+                problems.append(_problem("setting_unknown_similar", message, name=name, suggestion=suggestion))
+            else:
+                problems.append(_problem("setting_unknown", f"Unknown setting '{name}' is ignored.", name=name))
     for f in dataclasses.fields(cls):
         if f.name not in raw:
             continue
@@ -357,6 +364,20 @@ def _convert(hint: Any, value: Any) -> Any:
                 return converted
         return _INVALID
     return _INVALID
+
+
+def _similar_name(key: str, known: set[str]) -> str:
+    """Return the known setting a misspelt key most likely means ("baseurl" -> "base_url"), or ""."""
+    import difflib
+
+    def squashed(name: str) -> str:
+        return name.replace("_", "").replace("-", "").casefold()
+
+    by_squashed = {squashed(name): name for name in known}
+    if squashed(key) in by_squashed:
+        return by_squashed[squashed(key)]
+    close = difflib.get_close_matches(key.casefold(), sorted(known), n=1, cutoff=0.75)
+    return close[0] if close else ""
 
 
 def _join(where: str, key: str) -> str:

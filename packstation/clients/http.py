@@ -27,6 +27,7 @@ from packstation.clients.errors import (
     ApiStatusError,
     BadResponse,
     ConnectionFailed,
+    MissingApiKey,
     NotFound,
     PaymentRequired,
     RateLimited,
@@ -59,6 +60,8 @@ class HttpConfig:
 
     base_url: str
     api_key: str = field(repr=False)
+    # The environment variable that can supply the key, named in the error when the key is missing.
+    api_key_variable: str = ""
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     write_timeout: float = 30.0
@@ -330,12 +333,12 @@ class RateLimiter:
 
     @classmethod
     def for_picqer(cls, **kwargs: Any) -> RateLimiter:
-        """Picqer: 500 requests per minute per key (seed 001, "Rate limiting")."""
+        """Picqer: 500 requests per minute per key (Picqer API, "Rate limiting"; api-notes §1)."""
         return cls(500, 60.0, **kwargs)
 
     @classmethod
     def for_myparcel(cls, **kwargs: Any) -> RateLimiter:
-        """MyParcel: 100 requests per minute (seed 002 §1.D; also within the newer per-endpoint limits)."""
+        """MyParcel: 100 requests per minute (MyParcel.nl API §1.D; within per-endpoint limits too, api-notes §7)."""
         return cls(100, 60.0, **kwargs)
 
     def _prune(self, now: float) -> None:
@@ -480,6 +483,12 @@ class ApiSession:
             self._client = build_async_client(self.config, self._headers, auth=auth, transport=self._transport)
         return self._client
 
+    def _address(self, url: str) -> str:
+        """Return the address a request went to, without its query, for errors the admin reads."""
+        if "://" in url:
+            return url.split("?", 1)[0]
+        return f"{self.config.base_url.rstrip('/')}/{url.lstrip('/')}".split("?", 1)[0]
+
     async def aclose(self) -> None:
         """Close the connection pool (if a request ever opened one)."""
         self._closed = True
@@ -509,6 +518,9 @@ class ApiSession:
         """
         if self._config_error is not None:
             raise self._config_error
+        if not self.config.api_key:
+            # Said before anything is sent: an empty key would only come back as "refused the API key".
+            raise MissingApiKey(self.service, self.config.api_key_variable)
         client = await self._ready_client()
         import httpx
 
@@ -533,13 +545,17 @@ class ApiSession:
             try:
                 response = await client.request(method, url, params=params, json=json, content=content, headers=headers)
             except not_sent as exc:
-                error = ConnectionFailed(self.service, f"cannot reach the server ({type(exc).__name__})")
+                target = self._address(url)
+                error = ConnectionFailed(self.service, f"cannot reach {target} ({type(exc).__name__})", url=target)
                 retryable, reason = True, WaitReason.UNREACHABLE
             except httpx.TimeoutException as exc:
                 error = RequestTimeout(self.service, f"no answer in time ({type(exc).__name__})")
                 retryable, reason = idempotent, WaitReason.NO_ANSWER
             except httpx.TransportError as exc:
-                error = ConnectionFailed(self.service, f"connection lost ({type(exc).__name__})")
+                target = self._address(url)
+                error = ConnectionFailed(
+                    self.service, f"connection to {target} lost ({type(exc).__name__})", url=target
+                )
                 retryable, reason = idempotent, WaitReason.NO_ANSWER
             else:
                 log.debug("%s %s %s -> %s", self.service, method, url, response.status_code)

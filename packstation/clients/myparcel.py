@@ -39,23 +39,26 @@ log = logging.getLogger(__name__)
 SERVICE = "MyParcel"
 BASE_URLS = {
     Platform.MYPARCEL: "https://api.myparcel.nl",
-    # Seed 003 §1.A; seed 002 posts BE examples to api.myparcel.nl too (contract §G.1.4): overridable per account.
+    # SendMyParcel.be API §1.A; the MyParcel.nl docs post BE examples to api.myparcel.nl too: overridable per account
+    # (api-notes §5).
     Platform.SENDMYPARCEL: "https://api.sendmyparcel.be",
 }
-# Seeds 002 §5 / 003 §5 say "basic"; newer docs' examples say "bearer" (contract §G.1.2). Follow the seeds.
+# MyParcel.nl / SendMyParcel.be API §5 say "basic"; the current reference's examples say "bearer" (api-notes §6).
+# Follow the numbered docs.
 AUTH_SCHEME = "basic"
-# Seed 002 §6.B.2 requires version=1.1 (some examples and seed 003 omit it, contract §G.1.3); the version-less
-# form is tried once only when the server refuses the content type (415 / error 3100).
+# MyParcel.nl API §6.B.2 requires version=1.1 (some examples and SendMyParcel.be omit it, api-notes §6); the
+# version-less form is tried once only when the server refuses the content type (415 / error 3100).
 SHIPMENT_CONTENT_TYPE = "application/vnd.shipment+json;charset=utf-8;version=1.1"
 SHIPMENT_CONTENT_TYPE_NO_VERSION = "application/vnd.shipment+json;charset=utf-8"
 JSON_CONTENT_TYPE = "application/json;charset=utf-8"
 LABEL_LINK_ACCEPT = "application/vnd.shipment_label_link+json;charset=utf8"
-# Seed 002 §6.F.2: above 25 labels use the download link and poll it (404 until ready, 3 s to 3 min).
+# MyParcel.nl API §6.F.2: above 25 labels use the download link and poll it (404 until ready, 3 s to 3 min).
 LABEL_LINK_THRESHOLD = 25
 LABEL_POLL_INTERVAL = 3.0
 LABEL_POLL_TIMEOUT = 200.0
 MAX_LABEL_BYTES = 50 * 1024 * 1024
-# Seed 002 §1.D: "you will be able to continue 45 seconds later" (a 1-minute window); contract §C.3 waits 60 s → 300 s.
+# MyParcel.nl API §1.D: "you will be able to continue 45 seconds later" (a 1-minute window); the current reference
+# counts 5-minute windows, so wait 60 s growing to 300 s (api-notes §7).
 RATE_LIMIT_WAIT = 60.0
 RATE_LIMIT_CAP = 300.0
 # After a timeout or lost reply on POST /shipments: look up, then post again only if nothing exists (2 posts at most).
@@ -69,25 +72,25 @@ STILL_WORKING_STATUSES = frozenset({502, 504})
 CONFIRM_INTERVAL = 1.0
 CONCEPT = 1
 # The consumer portal's page per platform: MyParcel's SDK builds myparcel.me/track-trace/{barcode}/{postal}/{cc}
-# (contract §C.10); SendMyParcel's tracktraces hold no link at all (§D) and MyParcel's own BE plugins and SDK
+# (api-notes §13); SendMyParcel's tracktraces hold no link at all and MyParcel's own BE plugins and SDK
 # platform table use sendmyparcel.me with the same path.
 TRACK_TRACE_PAGES = {
     Platform.MYPARCEL: "https://myparcel.me/track-trace/",
     Platform.SENDMYPARCEL: "https://sendmyparcel.me/track-trace/",
 }
-# Search pages of GET /shipments (seed 002 §6.E: size 30-200).
+# Search pages of GET /shipments (MyParcel.nl API §6.E: size 30-200).
 SEARCH_PAGE_SIZE = 200
 
 # Options sent as explicit 0/1 for a package (package_type 1); others send only what is switched on.
 _BOOLEAN_OPTIONS = {
     Platform.MYPARCEL: ("only_recipient", "signature", "return", "large_format", "age_check"),
-    # Seed 003 §6.A.3 documents signature; its examples also send return and large_format as 0.
+    # SendMyParcel.be API §6.A.3 documents signature; its examples also send return and large_format as 0.
     Platform.SENDMYPARCEL: ("signature", "return", "large_format"),
 }
 
 
 def _flag(value: bool) -> int:
-    """MyParcel booleans are the integers 1 and 0 (seed 002 §4.1)."""
+    """MyParcel booleans are the integers 1 and 0 (MyParcel.nl API §4.1)."""
     return 1 if value else 0
 
 
@@ -118,7 +121,7 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
     ):
         _put(recipient, key, value)
     if r.cc == "BE" or r.box_number:
-        # Belgian addresses carry the "bus" number separately (seed 003 §7.B.1; examples send "" when none).
+        # Belgian addresses carry the "bus" number separately (SendMyParcel.be API §7.B.1; examples send "" when none).
         recipient["box_number"] = r.box_number
 
     o = request.options
@@ -274,7 +277,7 @@ class MyParcelClient:
             limiter,
             retry,
             headers={
-                # base64 of the raw key, without a "user:" part (seed 002 §5) — unlike Picqer's Basic auth.
+                # base64 of the raw key, without a "user:" part (MyParcel.nl API §5) — unlike Picqer's Basic auth.
                 "Authorization": f"{AUTH_SCHEME} {base64.b64encode(config.api_key.encode()).decode('ascii')}",
                 "Accept": "application/json;charset=utf-8",
             },
@@ -494,7 +497,7 @@ class MyParcelClient:
                 raise ValueError(f"label positions are 1 to 4, not {list(positions)}")
             params["positions"] = ";".join(str(p) for p in positions)
         url = f"/shipment_labels/{';'.join(str(int(i)) for i in shipment_ids)}"
-        # SendMyParcel documents only the PDF and JSON answers (contract §D): no link variant there.
+        # SendMyParcel documents only the PDF and JSON answers (SendMyParcel.be API §6.F.2): no link variant there.
         if len(shipment_ids) > LABEL_LINK_THRESHOLD and self.platform is Platform.MYPARCEL:
             response = await self._session.request("GET", url, params=params, headers={"Accept": LABEL_LINK_ACCEPT})
             return await self._download_pdf(self._pdf_link(response))

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the session imports httpx on its first request (see clients
 log = logging.getLogger(__name__)
 
 SERVICE = "Picqer"
-PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (seed 001, Pagination)
+PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (Picqer API, "Pagination"; api-notes §1)
 # Without Retry-After (Picqer does not document one) wait 20 s like the official PHP client, growing to 60 s.
 RATE_LIMIT_WAIT = 20.0
 RATE_LIMIT_CAP = 60.0
@@ -85,7 +85,7 @@ class PicqerClient:
             limiter,
             retry,
             headers={"Accept": "application/json"},
-            # HTTP Basic with the key as user name; "the password will be ignored" (seed 001).
+            # HTTP Basic with the key as user name; "the password will be ignored" (Picqer API, api-notes §1).
             basic_auth=(config.api_key, ""),
             error_parser=parse_picqer_error,
             rate_limit_wait=RATE_LIMIT_WAIT,
@@ -168,7 +168,7 @@ class PicqerClient:
             if found.number.casefold() == number.casefold():
                 if isinstance(item, Mapping) and isinstance(item.get("products"), list):
                     return found  # this list answer carries the products: it is the whole picklist
-                # List answers may leave out the products (contract §A.7.1); the single picklist has them.
+                # List answers may leave out the products (api-notes §2); the single picklist has them.
                 return await self.get_picklist(found.id)
         return None
 
@@ -449,7 +449,7 @@ def parse_tags(value: object) -> tuple[str, ...]:
 def _delivery(f: Fields) -> DeliveryAddress:
     return DeliveryAddress(
         name=f.opt_str("deliveryname"),
-        # The picklist says "deliverycontact", the order "deliverycontactname" (contract §A.7.2).
+        # The picklist says "deliverycontact", the order "deliverycontactname" (api-notes §2).
         contact=f.opt_str("deliverycontact") or f.opt_str("deliverycontactname"),
         address_line=f.opt_str("deliveryaddress"),
         address_line2=f.opt_str("deliveryaddress2"),

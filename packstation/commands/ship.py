@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
 
 if TYPE_CHECKING:
+    from packstation.domain.mapping import Draft
     from packstation.services.shipping import ShipmentJob
 
 
@@ -26,6 +27,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--parcels", type=int, default=1, metavar="N", help="number of parcels (multi-collo)")
     parser.add_argument("--no-print", action="store_true", help="book and save the label, but do not print it")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--confirm-address",
+        action="store_true",
+        help="book an address that can be read in more than one way as packstation splits it (shown first)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -72,7 +78,23 @@ async def _ship(args: argparse.Namespace) -> int:
                 reason = f"The picklist names no shipping profile; choose one with --profile ({names})."
                 return _fail(args, reason, step)
             draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels)
+            doubtful = draft.split.ok and draft.split.ambiguous
+            if doubtful:
+                # The window asks the packer to check the split (Alt+C); headless, the admin does it by flag.
+                reading = _reading(opened.picklist.delivery.address_line, draft)
+                if not args.confirm_address:
+                    reason = (
+                        f"The address of {opened.picklist.number} can be read in more than one way: {reading}. "
+                        "Check it; to book it as read, run again with --confirm-address (or correct it in Picqer)."
+                    )
+                    return _fail(args, reason, step, extra={"address": _split_json(draft)})
+                print(f"packstation ship: {opened.picklist.number}: address confirmed: {reading}.", file=sys.stderr)
+                recipient = draft.request.recipient
+                draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels, address=recipient)
             job = service.start(opened, draft, profile=profile, option_values={})  # the journal keeps both
+            if doubtful:
+                job.intent["address_confirmed"] = True  # written to the journal with the intent, before booking
+                job.intent["address"] = _split_json(draft)
             job.print_label = not args.no_print
             try:
                 await service.run(job)
@@ -92,12 +114,31 @@ async def _ship(args: argparse.Namespace) -> int:
     return _done(args, job, profile.name)
 
 
+def _split_json(draft: Draft) -> dict[str, str]:
+    recipient = draft.request.recipient
+    return {
+        "street": recipient.street,
+        "number": recipient.number,
+        "number_suffix": recipient.number_suffix,
+        "box_number": recipient.box_number,
+    }
+
+
+def _reading(line: str, draft: Draft) -> str:
+    """Return how packstation splits a doubtful address line, and why it is doubtful, in one phrase."""
+    words = {"street": "street", "number": "number", "number_suffix": "addition", "box_number": "box"}
+    parts = ", ".join(f"{words[k]} '{v}'" for k, v in _split_json(draft).items() if v)
+    why = draft.split.reason.message.rstrip(".") if draft.split.reason else ""
+    return f"'{line}' is read as {parts}" + (f" ({why})" if why else "")
+
+
 def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed: bool = False) -> int:
     result = {
         "ok": True,
         "picklist": job.picklist.number,
         "resumed": resumed,  # an earlier, unfinished run of this picklist was finished
         "profile": profile_name,
+        "address_confirmed": bool(job.intent.get("address_confirmed")),
         "shipment_ids": [s.id for s in job.shipments],
         "barcodes": list(job.barcodes),
         "tracking_url": job.tracking_url,
@@ -118,8 +159,10 @@ def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed
     return 0
 
 
-def _fail(args: argparse.Namespace, reason: str, step: str, code: int = 1) -> int:
+def _fail(
+    args: argparse.Namespace, reason: str, step: str, code: int = 1, extra: dict[str, object] | None = None
+) -> int:
     if getattr(args, "json", False):
-        print(json.dumps({"ok": False, "step": step, "error": reason}, indent=2))
+        print(json.dumps({"ok": False, "step": step, "error": reason, **(extra or {})}, indent=2))
     print(f"packstation ship: {reason}", file=sys.stderr)
     return code

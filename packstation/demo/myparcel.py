@@ -1,4 +1,4 @@
-"""Fake MyParcel.nl / SendMyParcel.be Core API (api-contract §C, §D): shipments, labels, track & trace."""
+"""Fake MyParcel.nl / SendMyParcel.be Core API (docs/api-notes.md §5-§14): shipments, labels, track & trace."""
 
 from __future__ import annotations
 

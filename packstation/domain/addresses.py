@@ -1,4 +1,4 @@
-"""Split one Picqer address line into MyParcel's street / number / suffix / box (api-contract §F.2, §C.5.2, §D)."""
+"""Split one Picqer address line into MyParcel's street / number / suffix / box (docs/api-notes.md §10)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from packstation.domain.errors import Violation
 
-STREET_MAX = 40  # MyParcel street limit [MP-SDK MAX_STREET_LENGTH; 003 §7.B.1]
+STREET_MAX = 40  # MyParcel street limit [MyParcel SDK MAX_STREET_LENGTH; SMP §7.B.1]
 BOX_NUMBER_MAX = 8  # SendMyParcel box_number limit [MP-DEV:07 §7.B.1]
-NUMBER_SUFFIX_MAX = 6  # the SDK pattern allows at most six suffix characters [§F.2]
-LINE2_FALLBACK_MAX = 10  # a second line this short and number-led is taken as the house number [§F.2]
+NUMBER_SUFFIX_MAX = 6  # the SDK pattern allows at most six suffix characters [api-notes §10]
+LINE2_FALLBACK_MAX = 10  # a second line this short and number-led is taken as the house number [api-notes §10]
 
 # Suffix words that are written as the customer wrote them; anything else is upper-cased ("12a" -> "A").
 KEPT_SUFFIX_WORDS = frozenset({"bis", "ter", "hs", "huis", "bg", "bgg", "boven", "beneden", "hoog", "sous", "to"})
@@ -330,7 +330,7 @@ def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
         )
     street, number = match["street"].strip(" ,"), match["number"]
     # A Belgian letter suffix ("Meir 12A") goes to number_suffix, not box_number as the SDK does: "A" is part of
-    # the house number, not a box. SendMyParcel documents no number_suffix for recipients (§D, VERIFY), so the
+    # the house number, not a box. SendMyParcel documents no number_suffix for recipients (api-notes §10), so the
     # mapping warns when it sends one; the split itself is certain, hence not ambiguous.
     suffix = match["suffix"] or match["late_suffix"] or ""
     suffix = suffix if suffix.lower() in ("bis", "ter") else suffix.upper()
@@ -383,7 +383,7 @@ def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] 
     if not line:
         return SplitAddress(reason=_why("empty", "The address line is empty."), street_additional_info=line2)
     if cc not in ("NL", "BE"):
-        # International: the whole line is the street, number included [002 §7.B.1].
+        # International: the whole line is the street, number included [MP §7.B.1].
         return _finish(SplitAddress(street=line, ok=True), line2)
     known = tuple(_clean(h) for h in (line2, *hints) if _clean(h))
     splitter = functools.partial(_split_nl if cc == "NL" else _split_be, hints=known)
@@ -395,7 +395,7 @@ def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] 
         and len(line2) <= LINE2_FALLBACK_MAX
         and line2[0].isdigit()
     ):
-        # Some webshops put the house number in the second line [§F.2].
+        # Some webshops put the house number in the second line [api-notes §10].
         joined = splitter(f"{line} {line2}")
         if joined.ok:
             return _finish(joined, "")
@@ -422,7 +422,7 @@ _POSTAL_PATTERNS = {
 }
 _POSTAL_EXAMPLES = {"NL": "1234AB", "BE": "1000", "PL": "00-950"}
 _COUNTRY_PREFIX = re.compile(r"^(?:NL|BE|B|L|LU|D|DE|F|FR|A|AT|DK)[\s-]?(?=\d)")
-# MyParcel requires a postal code for NL and every EU destination except Ireland [002 §7.B.1].
+# MyParcel requires a postal code for NL and every EU destination except Ireland [MP §7.B.1].
 _POSTAL_REQUIRED = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 

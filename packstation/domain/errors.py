@@ -26,7 +26,21 @@ class ApiError(PackstationError):
 
 
 class ConnectionFailed(ApiError):
-    """The server could not be reached (DNS, refused, reset, TLS)."""
+    """The server could not be reached (DNS, refused, reset, TLS); `url` is the address that was tried."""
+
+    def __init__(self, service: str, message: str, url: str = "") -> None:
+        super().__init__(service, message)
+        self.url = url
+
+
+class MissingApiKey(ApiError):
+    """No API key is set for the service; nothing was sent. `variable` is the environment variable that can
+    supply it when there is no keyring (headless stations, CI)."""
+
+    def __init__(self, service: str, variable: str = "") -> None:
+        where = f"enter it in the settings or set {variable}" if variable else "enter it in the settings"
+        super().__init__(service, f"no API key is set: {where}")
+        self.variable = variable
 
 
 class RequestTimeout(ApiError):

@@ -17,7 +17,7 @@ else:
     np = lazy("numpy", globals(), "np")
     zxingcpp = lazy("zxingcpp", globals(), "zxingcpp")
 
-# 300 dpi: the resolution at which every sample label's barcodes were decoded (shared/samples/SOURCES.md).
+# 300 dpi: the resolution at which every sample label's barcodes were decoded (tests/data/SOURCES.md).
 SOURCE_DPI = sheet.LOCATE_DPI
 # A white border gives barcodes that touch the label edge the quiet zone a scanner needs.
 _PAD = 16

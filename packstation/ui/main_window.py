@@ -100,6 +100,10 @@ class DetailScrollArea(QScrollArea):
         return super().eventFilter(watched, event)
 
 
+# The most the status bar's print-folder note may take (px); the printer states and the message need the rest.
+PRINT_FOLDER_WIDTH = 360
+
+
 class MainWindow(QMainWindow):
     """Lay out the packer's screen and hand every decision to the controllers."""
 
@@ -117,9 +121,12 @@ class MainWindow(QMainWindow):
         journal_problem: str = "",
         settings_backup: Path | None = None,
         station: str = "",
+        print_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
+        # Where the virtual printer (demo mode) writes the labels: shown in the status bar, as the README says.
+        self.print_folder = print_folder
         self.shipping = shipping
         self.picklists = picklists
         self.settings = settings
@@ -382,6 +389,11 @@ class MainWindow(QMainWindow):
             self.queue_dock.hide()
             self.printer_poller, self.printer_status = make_printer_status(self.print_queues, self.messages, self)
             self.statusBar().addPermanentWidget(self.printer_status)
+        self.print_folder_label = QLabel()
+        self.print_folder_label.setObjectName("printFolder")
+        self.print_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_folder_label.setVisible(self.print_folder is not None)
+        self.statusBar().addPermanentWidget(self.print_folder_label)
         self.statusBar().setSizeGripEnabled(False)
         self.resize(1500, 900)
         self.setTabOrder(self.scan_field, self.search_field)
@@ -482,6 +494,13 @@ class MainWindow(QMainWindow):
         self.take_over_button.setText(m.t("action.take_over"))
         if self.queue_dock is not None:
             self.queue_dock.setWindowTitle(m.t("queue.title"))
+        if self.print_folder is not None:
+            # A long path must not widen the window past a small bench screen: shortened in the middle, whole in
+            # the tooltip.
+            full = m.t("app.print_folder", folder=str(self.print_folder))
+            metrics = self.print_folder_label.fontMetrics()
+            self.print_folder_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, PRINT_FOLDER_WIDTH))
+            self.print_folder_label.setToolTip(full)
         self._fill_filters()
         self.recipient_box.setTitle(m.t("detail.recipient"))
         for name, label in self._address_labels.items():

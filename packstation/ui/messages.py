@@ -25,6 +25,7 @@ from packstation.domain.errors import (
     ConnectionFailed,
     InvalidShipment,
     LabelError,
+    MissingApiKey,
     NotFound,
     PaymentRequired,
     PicklistNotFound,
@@ -90,6 +91,7 @@ CATALOGUE: dict[str, str] = {
     # --- window, actions ---------------------------------------------------------------------------
     "app.title": "Packstation",
     "app.title_station": "Packstation — {station}",
+    "app.print_folder": "Printed labels go to {folder}",
     "action.ship": "Ship and print  (F12)",
     # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
     # below it marks the step the retry starts from.
@@ -241,6 +243,8 @@ CATALOGUE: dict[str, str] = {
     "next.load": "The list tries again by itself.",
     "next.settings": "Then test the connection again.",
     "error.connection": "{service} cannot be reached. Check the network cable or Wi-Fi. {next}",
+    "error.connection_at": "{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}",
+    "error.key_missing": "There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.",
     "error.timeout": "{service} did not answer in time. Nothing is lost and no second label will be made. {next}",
     "error.bad_response": (
         "{service} sent an answer the app cannot read. {next} If it keeps happening, call the office."
@@ -646,6 +650,7 @@ CATALOGUE: dict[str, str] = {
     "settings_problem.settings_newer": "The file is from a newer packstation (version {version}): update this station.",
     "settings_problem.section_invalid": "[{section}] is not a section; its standard values are used.",
     "settings_problem.setting_unknown": "Unknown setting “{name}” is ignored.",
+    "settings_problem.setting_unknown_similar": "Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?",
     "settings_problem.setting_not_a_choice": (
         "Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used."
     ),
@@ -888,8 +893,12 @@ class Messages(QObject):
                 return self.t("error.secrets")
             case WaitStopped():
                 return self.t("error.wait_stopped", service=exc.service)
+            case ConnectionFailed() if exc.url:
+                return self.t("error.connection_at", service=exc.service, url=exc.url, next=nxt)
             case ConnectionFailed():
                 return self.t("error.connection", service=exc.service, next=nxt)
+            case MissingApiKey() if exc.variable:
+                return self.t("error.key_missing", service=exc.service, variable=exc.variable)
             case RequestTimeout():
                 return self.t("error.timeout", service=exc.service, next=nxt)
             case BadResponse():

@@ -14,6 +14,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printed labels go to {folder}</source>
+        <comment>app.print_folder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation type="unfinished"></translation>
@@ -711,6 +716,16 @@
     <message>
         <source>{service} cannot be reached. Check the network cable or Wi-Fi. {next}</source>
         <comment>error.connection</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection_at</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.</source>
+        <comment>error.key_missing</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2218,6 +2233,11 @@ Open Settings to check and save them again.</source>
     <message>
         <source>Unknown setting “{name}” is ignored.</source>
         <comment>settings_problem.setting_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?</source>
+        <comment>settings_problem.setting_unknown_similar</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -14,6 +14,11 @@
         <translation>Packstation — {station}</translation>
     </message>
     <message>
+        <source>Printed labels go to {folder}</source>
+        <comment>app.print_folder</comment>
+        <translation>Geprinte labels komen in {folder}</translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation>Verzend en print  (F12)</translation>
@@ -712,6 +717,16 @@
         <source>{service} cannot be reached. Check the network cable or Wi-Fi. {next}</source>
         <comment>error.connection</comment>
         <translation>{service} is niet bereikbaar. Controleer de netwerkkabel of wifi. {next}</translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection_at</comment>
+        <translation>{service} is niet bereikbaar op {url}. Controleer de netwerkkabel of wifi. {next}</translation>
+    </message>
+    <message>
+        <source>There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.</source>
+        <comment>error.key_missing</comment>
+        <translation>Er is geen API-sleutel voor {service}. Vraag de beheerder die in te vullen in Instellingen of {variable} in te stellen.</translation>
     </message>
     <message>
         <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
@@ -2226,6 +2241,11 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <source>Unknown setting “{name}” is ignored.</source>
         <comment>settings_problem.setting_unknown</comment>
         <translation>Onbekende instelling “{name}” wordt genegeerd.</translation>
+    </message>
+    <message>
+        <source>Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?</source>
+        <comment>settings_problem.setting_unknown_similar</comment>
+        <translation>Onbekende instelling “{name}” wordt genegeerd. Bedoeld: “{suggestion}”?</translation>
     </message>
     <message>
         <source>Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used.</source>

@@ -81,11 +81,11 @@ def wait_for() -> Callable[..., object]:
 # --- a station on fakes: the real ShippingService over in-memory ports --------------------------------
 
 SAMPLE_LABEL = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "samples"
+    Path(__file__).resolve().parents[2]
+    / "tests"
+    / "data"
     / "labels"
-    / ("postnl_firstred_singlelabel_3S1234567890123.pdf")
+    / "postnl_firstred_singlelabel_3S1234567890123.pdf"
 )
 
 

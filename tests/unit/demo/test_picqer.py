@@ -1,4 +1,4 @@
-"""The demo Picqer server enforces the documented API rules (api-contract §A, §E)."""
+"""The demo Picqer server enforces the documented API rules (docs/api-notes.md §1-§3)."""
 
 from __future__ import annotations
 

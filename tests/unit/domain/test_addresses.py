@@ -8,7 +8,7 @@ from packstation.domain.addresses import normalise_postal_code, postal_code_prob
 
 # (line, street, number, suffix, box) — certain splits the packer need not check
 CERTAIN = [
-    # the §F.2 table
+    # the splitting examples of docs/api-notes.md §10
     ("NL", "Meander 251", "Meander", "251", "", ""),
     ("NL", "Hoofdstraat 12a", "Hoofdstraat", "12", "A", ""),
     ("NL", "Hoofdstraat 12 A", "Hoofdstraat", "12", "A", ""),

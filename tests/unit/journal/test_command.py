@@ -120,10 +120,16 @@ def test_label_refusals(shipped: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert json.loads(capsys.readouterr().out)["ok"] is False
 
 
-def test_no_journal_yet(data_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert command.run(parse()) == 1
+def test_a_new_station_lists_no_shipments_and_succeeds(data_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert command.run(parse("--json")) == 0
+    assert json.loads(capsys.readouterr().out) == {"journal": str(data_env / "journal.sqlite3"), "entries": []}
+
+    assert command.run(parse()) == 0
+    assert "(none)" in capsys.readouterr().out
+    assert not (data_env / "journal.sqlite3").exists()  # looking does not create a journal
+
+    assert command.run(parse("--label", "P1", "-o", str(data_env / "x.pdf"))) == 1
     assert "no shipment journal yet" in capsys.readouterr().err
-    assert not (data_env / "journal.sqlite3").exists()
 
 
 def test_a_damaged_journal_is_reported_and_set_aside(data_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
