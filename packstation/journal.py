@@ -19,6 +19,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -560,12 +561,209 @@ def open_journal(
             path, labels_dir, station, busy_timeout, stamp, f"{reason} ({problem.detail})", f" ({exc})"
         )
     journal = SqliteJournal(path, labels_dir, station, busy_timeout=busy_timeout)
+    recovered = ""
+    if problem.kind == "corrupt":
+        recovery = recover_into(journal, aside)
+        recovered = f" {recovery.describe()}"
     message = (
         f"The shipment journal {path} {reason} ({problem.detail}). It was moved aside to {aside} and a new "
-        "journal was started; stored labels are untouched."
+        f"journal was started; stored labels are untouched.{recovered}"
     )
     log.warning(message)
     return journal, message
+
+
+# --- recovery from a damaged journal -------------------------------------------------------------
+
+# Rowids looked up one by one past the highest known, and at most in all (a second or so of lookups).
+_PROBE_SLACK = 1000
+_MAX_PROBES = 1_000_000
+_ENTRY_COLUMNS = (
+    "id, picklist_id, picklist_number, station, created_at, day, intent, shipment_ids, barcodes, label_path,"
+    " print_error, finished"
+)
+_STEP_COLUMNS = "id, entry_id, step, at, data"
+_LABEL_COLUMNS = "path, picklist_number, shipment_ids, sha256, size, saved_at"
+_INSERT_ENTRY = (
+    "INSERT OR IGNORE INTO entries (id, picklist_id, picklist_number, station, created_at, day, intent, shipment_ids,"
+    " barcodes, label_path, print_error, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_STEP = "INSERT OR IGNORE INTO steps (id, entry_id, step, at, data) VALUES (?, ?, ?, ?, ?)"
+_INSERT_LABEL = (
+    "INSERT OR IGNORE INTO labels (path, picklist_number, shipment_ids, sha256, size, saved_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What was copied from a damaged journal into the new one."""
+
+    entries: int = 0
+    steps: int = 0
+    labels: int = 0
+    unreadable: int = 0  # rows or stretches of rows that could not be read or made no sense
+    error: str = ""  # why nothing at all could be read
+
+    def describe(self) -> str:
+        """One sentence for the admin: how much came back."""
+        if self.error:
+            return f"Nothing could be recovered from it ({self.error})."
+        lost = f"; {self.unreadable} unreadable part(s) were left in the damaged copy" if self.unreadable else ""
+        return (
+            f"Recovered {self.entries} entr{'y' if self.entries == 1 else 'ies'} with {self.steps} step(s) and "
+            f"{self.labels} label record(s) from it{lost}."
+        )
+
+
+def _readable_rows(
+    conn: sqlite3.Connection, table: str, columns: str, last_rowid: int
+) -> tuple[list[tuple[Any, ...]], int]:
+    """Return every row of `table` that reads, in rowid order, and how many stretches of rows could not be read.
+
+    A damaged b-tree page fails every scan that reaches it, but a lookup of one rowid walks only its own path
+    down the tree: when the scan fails, each rowid up to `last_rowid` (the table's highest, as far as is known)
+    is looked up by itself.
+    """
+    found: dict[int, tuple[Any, ...]] = {}
+    # `table` and `columns` are this module's constants; values go in as parameters.
+    scan = f"SELECT rowid, {columns} FROM {table} ORDER BY rowid"  # noqa: S608
+    one = f"SELECT rowid, {columns} FROM {table} WHERE rowid = ?"  # noqa: S608
+    try:
+        for row in conn.execute(scan):
+            found[row[0]] = tuple(row[1:])
+        return [found[key] for key in sorted(found)], 0
+    except sqlite3.DatabaseError:
+        pass
+    stretches = 0
+    in_damage = False
+    top = min(max(last_rowid, max(found, default=0)) + _PROBE_SLACK, _MAX_PROBES)
+    for rowid in range(1, top + 1):
+        if rowid in found:
+            in_damage = False
+            continue
+        try:
+            row = conn.execute(one, (rowid,)).fetchone()
+        except sqlite3.DatabaseError:
+            stretches += 0 if in_damage else 1
+            in_damage = True
+            continue
+        in_damage = False
+        if row is not None:
+            found[row[0]] = tuple(row[1:])
+    return [found[key] for key in sorted(found)], stretches
+
+
+def _last_rowid(conn: sqlite3.Connection, table: str) -> int:
+    """Return the highest rowid AUTOINCREMENT handed out for the table (0 when that cannot be read)."""
+    try:
+        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+    except sqlite3.DatabaseError:
+        return 0
+    return row[0] if row and isinstance(row[0], int) else 0
+
+
+def _fit_header_to_file(copy: Path) -> None:
+    """Make a truncated copy's header claim only the pages the file has: SQLite then reads the pages that remain."""
+    with open(copy, "r+b") as stream:
+        header = stream.read(100)
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+            return
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        if page_size < 512 or page_size & (page_size - 1):
+            return
+        size = stream.seek(0, os.SEEK_END)
+        pages = size // page_size
+        stream.truncate(pages * page_size)
+        stream.seek(28)
+        stream.write(pages.to_bytes(4, "big"))
+
+
+def _json_object(text: object) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _json_int_list(text: object) -> bool:
+    try:
+        value = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, list) and all(isinstance(v, int | str) for v in value)
+
+
+def _usable_entry(row: tuple[Any, ...]) -> bool:
+    """Whether a recovered entry row reads back as a JournalEntry (garbage from a damaged page does not)."""
+    _id, picklist_id, number, station, created, day, intent, shipments, barcodes, path, error, finished = row
+    return (
+        isinstance(_id, int)
+        and isinstance(picklist_id, int)
+        and all(isinstance(v, str) for v in (number, station, created, day, path, error))
+        and isinstance(finished, int)
+        and _json_object(intent)
+        and _json_int_list(shipments)
+        and _json_int_list(barcodes)
+    )
+
+
+def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
+    """Copy every readable, sensible entry, step and label record of a damaged journal into `journal`.
+
+    The damaged file (and its WAL) is read from a temporary copy, so it stays exactly as it was set aside.
+    """
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="packstation-recover-") as folder:
+        copy = Path(folder) / "damaged.sqlite3"
+        try:
+            shutil.copyfile(damaged, copy)
+            if Path(f"{damaged}-wal").is_file():
+                shutil.copyfile(f"{damaged}-wal", f"{copy}-wal")
+            _fit_header_to_file(copy)
+            conn = sqlite3.connect(copy)
+        except (OSError, sqlite3.Error) as exc:
+            return Recovery(error=str(exc))
+        try:
+            last_entry = _last_rowid(conn, "entries")
+            entries, bad_entries = _readable_rows(conn, "entries", _ENTRY_COLUMNS, last_entry)
+            steps, bad_steps = _readable_rows(conn, "steps", _STEP_COLUMNS, _last_rowid(conn, "steps"))
+            # Labels have no AUTOINCREMENT: about one per entry.
+            labels, bad_labels = _readable_rows(conn, "labels", _LABEL_COLUMNS, last_entry)
+        finally:
+            conn.close()
+    good_entries = [row for row in entries if _usable_entry(row)]
+    ids = {row[0] for row in good_entries}
+    good_steps = [
+        row
+        for row in steps
+        if row[1] in ids and isinstance(row[0], int) and isinstance(row[2], str) and _json_object(row[4])
+    ]
+    good_labels = [row for row in labels if all(isinstance(v, str) for v in row[:4]) and isinstance(row[4], int)]
+    unreadable = (
+        bad_entries
+        + bad_steps
+        + bad_labels
+        + (len(entries) - len(good_entries))
+        + (len(steps) - len(good_steps))
+        + (len(labels) - len(good_labels))
+    )
+    if not (entries or steps or labels) and unreadable:
+        return Recovery(unreadable=unreadable, error="no table of it could be read")
+
+    def write(conn: sqlite3.Connection) -> None:
+        conn.executemany(_INSERT_ENTRY, good_entries)
+        conn.executemany(_INSERT_STEP, good_steps)
+        conn.executemany(_INSERT_LABEL, good_labels)
+
+    try:
+        journal._executor.submit(journal._write, write).result()
+    except JournalUnavailable as exc:
+        return Recovery(unreadable=unreadable, error=str(exc))
+    return Recovery(len(good_entries), len(good_steps), len(good_labels), unreadable)
 
 
 def _start_beside(
