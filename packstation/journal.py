@@ -87,7 +87,7 @@ class JournalUnusable(JournalUnavailable):
         detail = " ".join(detail.split())  # integrity_check reports over several lines
         super().__init__(f"{path}: {kind}: {detail}")
         self.path = path
-        self.kind = kind  # "locked", "corrupt", "newer", "foreign"
+        self.kind = kind  # "locked", "corrupt", "newer", "foreign", "not_a_file"
         self.detail = detail
 
 
@@ -164,6 +164,9 @@ class SqliteJournal:
             self.labels_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise JournalUnavailable(f"cannot create the journal folder: {exc}") from exc
+        if self.path.exists() and not self.path.is_file():
+            # SQLite would block for ever on a named pipe and fail obscurely on a folder or a device.
+            raise JournalUnusable(self.path, "not_a_file", "it is a folder, a pipe or a device, not a file")
         if self.path.exists():
             # Look first through a read-only connection: opening a bad file read-write lets SQLite checkpoint
             # or delete its -wal on close, and that WAL may hold the only copy of the last steps.
@@ -546,6 +549,7 @@ def open_journal(
         "corrupt": "is damaged",
         "newer": "was written by a newer version of packstation",
         "foreign": "is not a packstation journal",
+        "not_a_file": "is not a file",
     }[problem.kind]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if problem.kind == "locked":

@@ -158,11 +158,12 @@ def default_path() -> Path:
 def load(path: Path | None = None) -> LoadedSettings:
     """Read settings; never raises for a bad file, but reports problems and keeps a backup of it."""
     path = path or default_path()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link to nothing (or to itself) is a problem, not a first start
         return LoadedSettings(Settings(), path)
     try:
         raw = tomllib.loads(read_input(path, limits.MAX_SETTINGS_BYTES, "settings file").decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, InputError) as exc:
+    # RecursionError: tomllib parses nested arrays recursively, and "a = [[[[..." 2000 deep exhausts the stack.
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, InputError, RecursionError) as exc:
         backup = _backup(path)
         unreadable = _problem(
             "settings_unreadable", f"The settings file could not be read ({exc}); defaults are used.", error=exc

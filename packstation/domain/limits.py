@@ -18,10 +18,11 @@ POINTS_PER_INCH = 72.0
 SUPPORTED_DPI: tuple[int, ...] = (203, 300, 600)
 # The widest Zebra print head is 8.5 in (220Xi4); an A4 document printer (210 mm) fits within it too. 4-inch heads
 # print 4.09 in, less than an A6 label (105 mm), which the desk shrinks to fit: the bound is the widest head.
-MAX_LABEL_WIDTH_MM = 8.5 * MM_PER_INCH
+# 8.5 in is 215.9 mm: rounded up, so a width typed as 215.9 or 216 is taken (its dots are capped at the head's).
+MAX_LABEL_WIDTH_MM = 216.0
 # ZPL's ^LL takes at most 32000 dot rows: at 203 dpi about 4 m, at 600 dpi about 1.35 m.
 MAX_LABEL_LENGTH_DOTS = 32_000
-MAX_LABEL_WIDTH_DOTS = round(MAX_LABEL_WIDTH_MM / MM_PER_INCH * max(SUPPORTED_DPI))
+MAX_LABEL_WIDTH_DOTS = round(8.5 * max(SUPPORTED_DPI))
 # Smaller than any carrier label; keeps a typo (0.1 for 100) from becoming a one-dot label.
 MIN_LABEL_MM = 10.0
 # ^LS label shift and ^LT label top, as the ZPL guide bounds them.
