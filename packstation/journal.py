@@ -581,6 +581,9 @@ def open_journal(
 
 # Rowids looked up one by one past the highest known, and at most in all (a second or so of lookups).
 _PROBE_SLACK = 1000
+# SQLite's page size unless told otherwise (the journal never sets one), and the most a damaged copy is padded to.
+_DEFAULT_PAGE_SIZE = 4096
+_MAX_PADDED_BYTES = 1 << 30
 _MAX_PROBES = 1_000_000
 _ENTRY_COLUMNS = (
     "id, picklist_id, picklist_number, station, created_at, day, intent, shipment_ids, barcodes, label_path,"
@@ -667,21 +670,27 @@ def _last_rowid(conn: sqlite3.Connection, table: str) -> int:
     return row[0] if row and isinstance(row[0], int) else 0
 
 
-def _fit_header_to_file(copy: Path) -> None:
-    """Make a truncated copy's header claim only the pages the file has: SQLite then reads the pages that remain."""
+def _repair_copy_header(copy: Path) -> None:
+    """Make a damaged copy openable: a page size that is not one (zeroed) becomes SQLite's default, and a file cut
+    short is padded with empty pages to the size its header claims.
+
+    SQLite refuses the whole schema when a table's root page lies past the end of the file; padded, only the
+    tables whose pages were cut off fail, and the others read.
+    """
     with open(copy, "r+b") as stream:
         header = stream.read(100)
         if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
             return
         page_size = int.from_bytes(header[16:18], "big")
         page_size = 65536 if page_size == 1 else page_size
-        if page_size < 512 or page_size & (page_size - 1):
-            return
+        if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+            page_size = _DEFAULT_PAGE_SIZE
+            stream.seek(16)
+            stream.write(page_size.to_bytes(2, "big"))
+        claimed = int.from_bytes(header[28:32], "big") * page_size
         size = stream.seek(0, os.SEEK_END)
-        pages = size // page_size
-        stream.truncate(pages * page_size)
-        stream.seek(28)
-        stream.write(pages.to_bytes(4, "big"))
+        whole = -(-size // page_size) * page_size
+        stream.truncate(max(whole, min(claimed, _MAX_PADDED_BYTES)))
 
 
 def _json_object(text: object) -> bool:
@@ -727,7 +736,7 @@ def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
             shutil.copyfile(damaged, copy)
             if Path(f"{damaged}-wal").is_file():
                 shutil.copyfile(f"{damaged}-wal", f"{copy}-wal")
-            _fit_header_to_file(copy)
+            _repair_copy_header(copy)
             conn = sqlite3.connect(copy)
         except (OSError, sqlite3.Error) as exc:
             return Recovery(error=str(exc))
@@ -756,7 +765,7 @@ def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
         + (len(labels) - len(good_labels))
     )
     if not (entries or steps or labels) and unreadable:
-        return Recovery(unreadable=unreadable, error="no table of it could be read")
+        return Recovery(unreadable=unreadable, error="none of its entries, steps or label records could be read")
 
     def write(conn: sqlite3.Connection) -> None:
         conn.executemany(_INSERT_ENTRY, good_entries)

@@ -519,21 +519,34 @@ def _scribble_page(data: bytes, page: int) -> bytes:
 
 
 JournalChange = Callable[[bytes], bytes]
-JOURNAL_ROWS: list[tuple[str, JournalChange, str]] = [
-    ("random bytes", lambda d: os.urandom(300), "is damaged"),
-    ("ten kilobytes of text", lambda d: b"not a journal\n" * 800, "is damaged"),
-    ("header only", lambda d: d[:100], "is damaged"),
-    ("first page only", lambda d: d[:4096], "is damaged"),
-    *((f"truncated to {p}%", (lambda d, p=p: d[: len(d) * p // 100]), "is damaged") for p in (10, 30, 50, 70, 90, 99)),
-    *((f"page {n} header scribbled", (lambda d, n=n: _scribble_page(d, n)), "is damaged") for n in (1, 2, 5, 7)),
-    *((f"{c} bits flipped (seed {s})", (lambda d, s=s, c=c: _flip(d, s, c)), "") for s in (1, 2, 3) for c in (5, 500)),
-    ("page size zeroed", lambda d: d[:16] + b"\x00\x00" + d[18:], "is damaged"),
-    ("empty file", lambda d: b"", ""),  # SQLite's empty database: a journal is made in it
+# (name, what is done to a good journal of 60 entries, what the message must say, entries that must come back)
+JOURNAL_ROWS: list[tuple[str, JournalChange, str, int]] = [
+    ("random bytes", lambda d: os.urandom(300), "is damaged", 0),
+    ("ten kilobytes of text", lambda d: b"not a journal\n" * 800, "is damaged", 0),
+    ("header only", lambda d: d[:100], "is damaged", 0),
+    ("first page only", lambda d: d[:4096], "is damaged", 0),
+    *((f"truncated to {p}%", (lambda d, p=p: d[: len(d) * p // 100]), "is damaged", 0) for p in (10, 30, 50, 70)),
+    # The entries' own pages are near the end of the file: cut after them, every entry comes back.
+    *((f"truncated to {p}%", (lambda d, p=p: d[: len(d) * p // 100]), "Recovered", 50) for p in (90, 99)),
+    ("page 1 header scribbled", lambda d: _scribble_page(d, 1), "is damaged", 0),
+    *(
+        (f"page {n} header scribbled", (lambda d, n=n: _scribble_page(d, n)), "Recovered", JOURNAL_ENTRIES)
+        for n in (2, 5, 7)
+    ),
+    *(
+        (f"{c} bits flipped (seed {s})", (lambda d, s=s, c=c: _flip(d, s, c)), "", 0)
+        for s in (1, 2, 3)
+        for c in (5, 500)
+    ),
+    ("page size zeroed", lambda d: d[:16] + b"\x00\x00" + d[18:], "Recovered", JOURNAL_ENTRIES),
+    ("empty file", lambda d: b"", "", 0),  # SQLite's empty database: a journal is made in it
 ]
 
 
-@pytest.mark.parametrize(("name", "change", "said"), JOURNAL_ROWS, ids=[row[0] for row in JOURNAL_ROWS])
-def test_journal(name: str, change: JournalChange, said: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(("name", "change", "said", "recovers"), JOURNAL_ROWS, ids=[row[0] for row in JOURNAL_ROWS])
+def test_journal(
+    name: str, change: JournalChange, said: str, recovers: int, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     import concurrent.futures
 
     from packstation.journal import open_journal
@@ -560,7 +573,7 @@ def test_journal(name: str, change: JournalChange, said: str, tmp_path: Path, ca
     finally:
         journal.close()
 
-    assert numbers[-1] == "P-AFTER" and len(numbers) <= JOURNAL_ENTRIES + 1
+    assert numbers[-1] == "P-AFTER" and recovers + 1 <= len(numbers) <= JOURNAL_ENTRIES + 1
     if said:
         assert problem is not None and said in problem
     if problem is not None:
