@@ -12,7 +12,7 @@ from packstation import __version__
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for `packstation` and all its subcommands."""
-    from packstation.commands import demo_server, journal, printing, ship
+    from packstation.commands import demo_server, journal, printing, relay, ship
 
     parser = argparse.ArgumentParser(
         prog="packstation",
@@ -27,9 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help=CONFIG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo_server, ship, printing, journal):
+    for module in (demo_server, ship, printing, journal, relay):
         module.register(sub)
     for name, subparser in sub.choices.items():
+        if name in OWN_SETTINGS_COMMANDS:
+            continue
         # Also accepted after the subcommand (`packstation ship P1 --config x.toml`). SUPPRESS: when not given
         # there, the value given before the subcommand stays.
         subparser.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
@@ -42,6 +44,8 @@ CONFIG_HELP = "settings file (default: $PACKSTATION_CONFIG or the user's)"
 DEMO_HELP = "run on the embedded demo servers and a virtual printer"
 # The subcommands that work on the demo servers or demo data with --demo.
 DEMO_COMMANDS = ("ship", "journal")
+# The relay is a server with a settings file of its own (`--config relay.toml`); the desk's settings mean nothing to it.
+OWN_SETTINGS_COMMANDS = ("relay",)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import os
 
         os.environ["PACKSTATION_CONFIG"] = str(args.config)
-    if args.command or args.self_test:
+    if (args.command and args.command not in OWN_SETTINGS_COMMANDS) or args.self_test:
         report_settings_problems()
     if args.command:
         return int(args.func(args))

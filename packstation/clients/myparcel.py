@@ -218,6 +218,11 @@ def parse_shipment(data: object) -> Shipment:
         recipient_postal_code=recipient.opt_str("postal_code") if recipient else "",
         recipient_cc=recipient.opt_str("cc").upper() if recipient else "",
         secondary_ids=tuple(secondary_ids),
+        recipient_street=recipient.opt_str("street") if recipient else "",
+        recipient_number=recipient.opt_str("number") if recipient else "",
+        recipient_number_suffix=recipient.opt_str("number_suffix") if recipient else "",
+        recipient_city=recipient.opt_str("city") if recipient else "",
+        has_customs=f.opt_obj("customs_declaration") is not None,
     )
 
 

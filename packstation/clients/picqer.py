@@ -402,6 +402,14 @@ class PicqerClient:
         params = {"active": "true"} if active_only else {}
         return [parse_user(item) async for item in self._paged("/users", "users", params)]
 
+    async def list_order_fields(self) -> dict[int, str]:
+        """Return the account's order fields as id -> title (GET /orderfields, all pages)."""
+        fields: dict[int, str] = {}
+        async for item in self._paged("/orderfields", "order fields", {}):
+            f = Fields(SERVICE, "order field", item)
+            fields[f.req_int("idorderfield")] = f.opt_str("title")
+        return fields
+
     async def list_warehouses(self) -> dict[int, str]:
         """Return the account's warehouses as id -> name (all pages)."""
         warehouses: dict[int, str] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
@@ -150,51 +149,29 @@ def run_zpl2png(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _usb_printers() -> tuple[list[dict[str, Any]], str]:
-    from packstation.printing import usb as zebra_usb
-
-    try:
-        found = zebra_usb.discover()
-    except Exception as exc:
-        # No libusb, no permission: report it and still list the system queues.
-        return [], f"USB not available: {exc}"
-    rows = []
-    for info in found:
-        transport = zebra_usb.UsbTransport(info.serial)
-        status = await transport.status()
-        transport.close()
-        rows.append(
-            {
-                "kind": "usb",
-                "name": info.product,
-                "address": info.serial,
-                "ready": status.ready,
-                "status": status.message,
-                "conditions": list(status.conditions),
-            }
-        )
-    return rows, ""
-
-
 def run_printers(args: argparse.Namespace) -> int:
     """List USB Zebras with their status and the system's print queues."""
-    from packstation.printing import spooler
+    from packstation.domain.printers import USB_PRINTER
+    from packstation.printing.discovery import find_printers
 
-    rows, problem = asyncio.run(_usb_printers())
-    queues = spooler.list_cups_queues() + spooler.list_windows_printers()
-    rows += [
-        {
-            "kind": "spooler",
-            "name": q.name,
-            "address": q.name,
-            "ready": q.state != "disabled",
-            "status": q.state,
-            "device": q.device,
+    search = find_printers()
+    rows: list[dict[str, Any]] = []
+    for found in search.printers:
+        row: dict[str, Any] = {
+            "kind": "usb" if found.kind == USB_PRINTER else "spooler",
+            "name": found.name,
+            "address": found.address,
+            "ready": found.ready,
+            "status": found.status,
         }
-        for q in queues
-    ]
+        if found.kind == USB_PRINTER:
+            row["conditions"] = list(found.conditions)
+        else:
+            row["device"] = found.device
+        rows.append(row)
+    problem = "; ".join(search.problems)
     if args.json:
-        print(json.dumps({"printers": rows, "problems": [problem] if problem else []}, indent=2))
+        print(json.dumps({"printers": rows, "problems": list(search.problems)}, indent=2))
         return 0
     if problem:
         print(f"note: {problem}", file=sys.stderr)

@@ -49,7 +49,8 @@ async def _ship(args: argparse.Namespace) -> int:
 
     step = "start"
     try:
-        async with open_context(demo=bool(getattr(args, "demo", False))) as context:
+        # Nothing runs after this command to print a label held for paper: wait for the paper, as before.
+        async with open_context(demo=bool(getattr(args, "demo", False)), wait_while_held=True) as context:
             service = context.service
             step = "open"
             opened = await service.open_picklist(args.picklist)

@@ -1,4 +1,4 @@
-"""Fake Picqer REST API (api-contract §A, §E): picklists, orders, users, warehouses, shipping providers."""
+"""Fake Picqer REST API (api-contract §A, §E): picklists, orders, users, warehouses, order fields, carriers."""
 
 from __future__ import annotations
 
@@ -90,6 +90,10 @@ class PicqerState(DemoApp):
         self.comments: dict[int, list[dict[str, Any]]] = comments
         self.users: list[dict[str, Any]] = copy.deepcopy(seed.USERS)
         self.warehouses: list[dict[str, Any]] = copy.deepcopy(seed.WAREHOUSES)
+        # The account's order fields (GET /orderfields); every order carries a value for each (seed.build).
+        self.orderfields: list[dict[str, Any]] = [
+            {"idorderfield": fid, "title": title, "type": "text", "required": False} for fid, title in seed.ORDERFIELDS
+        ]
         self.shipping_providers: list[dict[str, Any]] = copy.deepcopy(seed.SHIPPING_PROVIDERS)
         unknown = set(self.api_keys.values()) - {u["iduser"] for u in self.users}
         if unknown:
@@ -137,6 +141,7 @@ class PicqerState(DemoApp):
             ("PUT", re.compile(rf"/orders/{p}/orderfields/(?P<field>\d+)"), self._put_orderfield),
             ("GET", re.compile(r"/shippingproviders"), self._shippingproviders),
             ("GET", re.compile(r"/warehouses"), self._warehouses),
+            ("GET", re.compile(r"/orderfields"), self._orderfields),
             ("GET", re.compile(r"/users"), self._users),
             ("GET", re.compile(r"/users/me"), self._me),
         ]
@@ -180,6 +185,11 @@ class PicqerState(DemoApp):
         if not url:
             raise RuntimeError("the custom shipping provider is not connected: call connect_relay first")
         return provider.get_config_options(url, username, password, timeout)
+
+    def shipping_in_flight(self, idpicklist: int) -> bool:
+        """Whether a POST shipments for this picklist is waiting for the shipping provider right now."""
+        with self.lock:
+            return idpicklist in self._shipping
 
     def shipments_of(self, idpicklist: int) -> list[dict[str, Any]]:
         """Return (copies of) the shipments stored for a picklist, oldest first."""
@@ -740,6 +750,9 @@ class PicqerState(DemoApp):
 
     def _warehouses(self, request: Request) -> Reply:
         return self._paged(request, self.warehouses)
+
+    def _orderfields(self, request: Request) -> Reply:
+        return self._paged(request, self.orderfields)
 
     def _users(self, request: Request) -> Reply:
         users = self.users

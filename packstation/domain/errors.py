@@ -254,6 +254,10 @@ class PrinterDisconnected(PrinterError):
     """The printer went away during the job (unplugged, network lost)."""
 
 
+class PrintCancelled(PrinterError):
+    """The print job was cancelled in the print queue (by the packer, or the app closing) before it printed."""
+
+
 class SettingsError(PackstationError):
     """The settings file cannot be used as it is."""
 

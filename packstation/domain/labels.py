@@ -32,3 +32,6 @@ class PrintReceipt:
     printer: str
     job_id: str
     detail: str = ""
+    # Not printed yet: the printer is not ready (paper out, head open) and the job waits in its queue, which
+    # prints it by itself once the printer is ready. Empty when the label printed.
+    waiting: tuple[str, ...] = ()

@@ -166,6 +166,12 @@ class Shipment:
     recipient_postal_code: str = ""
     recipient_cc: str = ""
     secondary_ids: tuple[int, ...] = field(default_factory=tuple)
+    # Where it goes, as booked: the relay checks a desk booking against the address Picqer holds.
+    recipient_street: str = ""
+    recipient_number: str = ""
+    recipient_number_suffix: str = ""
+    recipient_city: str = ""
+    has_customs: bool = False  # booked with a customs declaration: its label exists only as A4
 
     @property
     def is_concept(self) -> bool:

@@ -143,7 +143,11 @@ class LabelPrinter(Protocol):
         ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        """Send a prepared label; raise a PrinterError subclass when it did not print."""
+        """Send a prepared label; raise a PrinterError subclass when it did not print.
+
+        A queued printer whose printer is not ready (paper out) returns a receipt with `waiting` set instead:
+        the job waits in its queue and prints by itself.
+        """
         ...
 
 
@@ -197,7 +201,7 @@ class PrintJobInfo(Protocol):
     def printer(self) -> str: ...
 
     @property
-    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled
+    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled | printed_again
 
     @property
     def error(self) -> str: ...  # why it failed, or why it waits
@@ -210,6 +214,9 @@ class PrintJobInfo(Protocol):
 
     @property
     def updated(self) -> float: ...
+
+    @property
+    def moved_to(self) -> PrintJobInfo | None: ...  # set when the job was moved to another printer (F8)
 
 
 class PrintQueues(Protocol):
@@ -244,4 +251,30 @@ class PrintQueues(Protocol):
 
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         """Return (ready, conditions, message in plain English) for one printer."""
+        ...
+
+
+class LockStore(Protocol):
+    """Leases on names, shared by every relay process that uses the same store (one booking per picklist)."""
+
+    async def try_acquire(self, key: str, owner: str, lease_seconds: float) -> bool:
+        """Take the lease on `key` for `owner` if nobody holds it or its lease ran out; tell whether it was taken."""
+        ...
+
+    async def release(self, key: str, owner: str) -> None:
+        """Give the lease back (only if `owner` still holds it)."""
+        ...
+
+    async def check(self) -> None:
+        """Raise when the store cannot be used (the relay's health check)."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class ZplConverter(Protocol):
+    """PDF label to ZPL for Picqer's label printers."""
+
+    async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
+        """Return one ZPL label per PDF page at `dpi`; raise LabelError when the PDF cannot be converted."""
         ...

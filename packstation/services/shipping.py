@@ -277,6 +277,17 @@ class ShippingService:
         job.intent = {**intent_of(draft.request), "reprint": True}
         return job
 
+    def start_reprint_of(self, shipped: ShipmentJob) -> ShipmentJob:
+        """Print the label of a shipment this station just finished again, from what it kept (no network)."""
+        opened = replace(shipped.opened, existing=tuple(shipped.shipments))
+        job = ShipmentJob(opened=opened, request=shipped.request, reprint=True, shipments=list(shipped.shipments))
+        job.label_pdf, job.label_path, job.prepared = shipped.label_pdf, shipped.label_path, shipped.prepared
+        job.use_document_printer = shipped.use_document_printer
+        # The label as printed is at hand: print it; without it, fetch it from MyParcel like any reprint.
+        job.step = Step.PRINT if shipped.prepared is not None else Step.LABEL
+        job.intent = {**intent_of(shipped.request), "reprint": True}
+        return job
+
     def start_additional(
         self,
         opened: OpenedPicklist,
@@ -317,6 +328,17 @@ class ShippingService:
     async def unfinished(self) -> list[JournalEntry]:
         """Shipments a crash or a failure left unfinished (to offer to the packer on start)."""
         return await self._journal.unfinished() if self._journal else []
+
+    async def unfinished_for(self, picklist_number: str) -> JournalEntry | None:
+        """Return this station's newest booked but unfinished shipment of a picklist (printing or the Picqer
+        update left to do), so a rescan can finish it; None when there is none or no journal."""
+        if self._journal is None:
+            return None
+        entries = await self._journal.for_picklist(picklist_number)
+        booked = [
+            e for e in entries if not e.finished and not e.refused and e.shipment_ids and not e.data.get("reprint")
+        ]
+        return booked[-1] if booked else None
 
     async def resume(self, entry: JournalEntry, profile: ShippingProfile | None = None) -> ShipmentJob:
         """Rebuild the job of an unfinished journal entry so `run` finishes it without booking twice."""
@@ -415,10 +437,22 @@ class ShippingService:
                     on_step(job)
                 raise
             job.step = order[order.index(job.step) + 1]
-        await self._record(job, "done")
+        if job.receipt is None or not job.receipt.waiting:
+            # A label held for paper is not done until it prints (held_label_printed): should the app stop first,
+            # the journal offers the shipment as unfinished and the label is printed then.
+            await self._record(job, "done")
         if on_step:
             on_step(job)
         return job
+
+    async def held_label_printed(self, job: ShipmentJob, printer: str = "", job_id: str = "") -> None:
+        """Record that a label held in the print queue (paper out) has printed; the shipment is done."""
+        receipt = job.receipt
+        if receipt is None or not receipt.waiting:
+            return
+        job.receipt = replace(receipt, printer=printer or receipt.printer, job_id=job_id or receipt.job_id, waiting=())
+        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._record(job, "done")
 
     async def _record(self, job: ShipmentJob, step: str, data: dict[str, object] | None = None) -> None:
         if self._journal is not None and job.entry_id is not None:
@@ -545,6 +579,14 @@ class ShippingService:
             return
         assert job.prepared is not None
         job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
+        if job.receipt.waiting:
+            # Held in the print queue until the printer is ready (paper out): it prints by itself, so the packer
+            # goes on. Not "printed": should the app stop before it prints, a resume prints the label again.
+            reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
+            await self._record(
+                job, "print_failed", {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id}
+            )
+            return
         await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:

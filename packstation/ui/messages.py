@@ -30,7 +30,9 @@ from packstation.domain.errors import (
     PaymentRequired,
     PicklistNotFound,
     PicklistNotPackable,
+    PrintCancelled,
     PrinterDisconnected,
+    PrinterError,
     PrinterNotFound,
     PrinterNotReady,
     RateLimited,
@@ -47,6 +49,7 @@ from packstation.domain.errors import (
     WaitStopped,
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
+from packstation.domain.product_codes import looks_like_product_code
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
     FIELD_OPTION_KEYS,
@@ -96,6 +99,12 @@ CATALOGUE: dict[str, str] = {
     # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
     # below it marks the step the retry starts from.
     "action.retry": "Try again  (F12)",
+    # With the number: the button names the picklist F12 ships (never the one merely highlighted in the list).
+    # On a line of its own, so the button (and the window) is no wider than without it.
+    "action.ship_number": "Ship and print  (F12)\n{number}",
+    "action.retry_number": "Try again  (F12)\n{number}",
+    "action.finish_write_back": "Update Picqer  (F12)\n{number}",
+    "action.finish": "Finish the shipment  (F12)\n{number}",
     "action.reprint": "Print label again  (Ctrl+R)",
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",
@@ -160,6 +169,10 @@ CATALOGUE: dict[str, str] = {
     "detail.choose_profile": "Choose a profile…",
     "detail.options": "Options",
     "detail.existing": "Already shipped: {barcodes}. Press Ctrl+R to print the label again.",
+    "detail.unfinished": (
+        "Shipped ({barcodes}) but not finished. Still to do: {remaining}. "
+        "Press F12 to finish it; nothing new is booked."
+    ),
     "detail.line": "{amount} × {name}  ({code})",
     "detail.urgent": "URGENT",
     "option.yes": "Yes",
@@ -197,6 +210,7 @@ CATALOGUE: dict[str, str] = {
     "state.done": "done",
     "state.failed": "failed",
     "state.skipped": "skipped",
+    "state.queued": "in the print queue",
     # --- preview -----------------------------------------------------------------------------------
     "preview.pdf": "Label from MyParcel",
     "preview.printed": "What the printer gets",
@@ -211,17 +225,48 @@ CATALOGUE: dict[str, str] = {
     "status.opened": "{number} opened. Check the profile and press F12 to ship.",
     "status.opened_choose": "{number} opened. Choose a shipping profile, then press F12.",
     "status.shipping": "Shipping {number}: {step}…",
-    "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
-    "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
+    # {printer}: where the label came out (the label printer, or the A4 document printer), so it is found.
+    "status.shipped": "{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.",
+    "status.reprinted": (
+        "{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist."
+    ),
+    "status.shipped_finished": "{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
     "status.shipped_registered": (
-        "{number} shipped ({barcodes}) and registered in Picqer. Label printed. Scan the next picklist."
+        "{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist."
     ),
     "status.shipped_registered_not_printed": (
         "{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed."
     ),
+    "status.shipped_next": "{number} shipped ({barcodes}). {printer} printed the label.",
+    "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
+    "status.held_label_printed": "{number}: the waiting label is printed now.",
+    "status.held_label_cancelled": (
+        "{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it."
+    ),
+    # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
+    "print_waiting.paper_out": "{printer}: paper out. Load labels; the label prints by itself.",
+    "print_waiting.head_open": "{printer}: print head open. Close it; the label prints by itself.",
+    "print_waiting.ribbon_out": "{printer}: ribbon out. Load a new ribbon; the label prints by itself.",
+    "print_waiting.paused": "{printer}: paused. Press the pause button on the printer; the label prints by itself.",
+    "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
+    "status.next_queued": "{next} is next: it opens as soon as {number} is done.",
+    "status.is_next": "{next} is next.",
+    "status.next_after_failure": "{next} is next: it opens once this one is done; scan it again to leave this one.",
     "status.nothing_open": "Scan a picklist first.",
+    "status.unfinished_offer": (
+        "{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it."
+    ),
+    "status.reprinting": "Printing the label of {number} again…",
+    "status.reprint_not_shipped": "{number} has no label yet: press F12 to ship it.",
+    "status.reprint_waiting": "{number}: nothing new was booked. {waiting}",
+    "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
+    "status.highlight_not_open": (
+        "{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, "
+        "or Esc to stay with {number}."
+    ),
+    "status.highlight_press_enter": "{highlighted} is highlighted, not opened. Press Enter to open it.",
     "status.no_profile": "Choose a shipping profile first.",
     "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
     "search.nothing_found": "No picklist matches the search. Change the search, or scan the picklist.",
@@ -250,6 +295,18 @@ CATALOGUE: dict[str, str] = {
         "{service} sent an answer the app cannot read. {next} If it keeps happening, call the office."
     ),
     "error.unauthorized": "{service} refused the API key. Ask the admin to check the key in Settings.",
+    # In the settings dialog the reader is the admin: say where the key is, not "ask the admin".
+    "error.unauthorized_settings": (
+        "{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again."
+    ),
+    "error.unauthorized_settings.picqer": (
+        "Picqer refused the API key. In Picqer, open Settings > API keys, copy the key (or add a new one), "
+        "paste it on the Accounts tab and test again."
+    ),
+    "error.unauthorized_settings.myparcel": (
+        "MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings > "
+        "API key, copy the key, paste it on the Accounts tab and test again."
+    ),
     "error.not_found": "{service} does not know this ({detail}). Check the number. {next}",
     "error.rate_limited": "{service} is busy. Wait {seconds} seconds. {next}",
     "error.payment": "MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}",
@@ -282,6 +339,10 @@ CATALOGUE: dict[str, str] = {
     "action.stop_waiting": "Stop waiting  (Esc)",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
+    "error.product_code": (
+        "Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist."
+    ),
+    "status.still_open": "{number} is still open.",
     "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
     "error.not_packable_holder": "Picklist {number} is being packed by {holder}. Put it aside.",
     "error.already_shipped": "Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.",
@@ -298,15 +359,20 @@ CATALOGUE: dict[str, str] = {
         "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "
         "labels to the document printer, or to ask the carrier for A6 labels."
     ),
-    "error.printer_not_found": "Printer “{printer}” is not found. Check it is switched on and connected. {next}",
-    "error.printer_not_ready": "Printer “{printer}” is not ready: {conditions}. Fix it. {next}",
-    "error.printer_disconnected": "Printer “{printer}” went away while printing. Reconnect it. {next}",
+    "error.printer_not_found": "{printer} cannot be reached. Switch it on and check its cable or network. {next}",
+    "error.printer_not_ready": "{printer} is not ready: {conditions}. Fix it. {next}",
+    "error.printer_disconnected": "{printer} went away while printing. Reconnect its cable or network. {next}",
+    "error.printer_failed": "{printer} did not print the label ({detail}). Check the printer. {next}",
+    "error.print_cancelled": "The label was cancelled in the print queue, so it did not print. {next}",
+    # After a print failure during a shipment: the label can go to the station's other printer instead.
+    "next.redirect": "Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.",
     "error.settings": "The settings cannot be used: {detail}. Ask the admin to open Settings.",
     "error.secrets": (
         "This computer has no safe place for API keys. Ask the admin to set them as environment variables."
     ),
     "error.unexpected": (
-        "Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin."
+        "Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the "
+        "packstation log."
     ),
     "printer.paper_out": "paper out",
     "printer.head_open": "print head open",
@@ -494,6 +560,8 @@ CATALOGUE: dict[str, str] = {
     "queue.state.printed": "printed",
     "queue.state.failed": "FAILED",
     "queue.state.cancelled": "cancelled",
+    "queue.state.printed_again": "printed again",
+    "queue.already_printed_again": "{name} was printed again already: there is nothing to retry.",
     "queue.retry": "Retry  (F6)",
     "queue.retry_failed": "Retry all failed  (Shift+F6)",
     "queue.reprint": "Print again  (F7)",
@@ -504,6 +572,7 @@ CATALOGUE: dict[str, str] = {
     "queue.summary": "{failed} failed, {waiting} waiting",
     "queue.done_retry": "{name}: sent to the printer again.",
     "queue.done_retry_failed": "All failed jobs are sent again.",
+    "queue.nothing_failed": "No print job has failed: nothing to send again.",
     "queue.done_reprint": "{name}: printing again.",
     "queue.done_cancel": "{name}: cancelled.",
     "queue.cannot_cancel": "{name} is {state}: only a waiting job can be cancelled. F6 tries a failed one again.",
@@ -601,12 +670,22 @@ CATALOGUE: dict[str, str] = {
     "settings.package.digital_stamp": "Digital stamp",
     "settings.offered": "Options the packer can change",
     "settings.on_by_default": "on by default",
-    "settings.picqer_ids": "Picqer profile ids",
-    "settings.picqer_ids_hint": "e.g. 1365, 1366",
-    "settings.picqer_ids_known": "Known in Picqer: {names}",
+    "settings.picqer_links": "Picqer shipping profiles",
+    "settings.links.unknown": "Picqer profile {id} (Load from Picqer shows its name)",
+    "settings.links.found": (
+        "Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save."
+    ),
+    "settings.links.there": "Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.",
+    "settings.links.gone": (
+        "Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). "
+        "Untick it, then Save."
+    ),
+    "settings.links.empty": (
+        "Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again."
+    ),
     "settings.write_back": "After printing, in Picqer",
     "settings.wb.comment": "Add a comment with the track && trace code",
-    "settings.wb.order_field": "Order field for the tracking code (0 = none)",
+    "settings.wb.order_field": "Order field for the tracking code",
     "settings.wb.pick_all": "Mark all products picked",
     "settings.wb.close": "Close the picklist",
     "settings.wb.claim": "Claim the picklist for this station before booking",
@@ -632,6 +711,56 @@ CATALOGUE: dict[str, str] = {
     "settings.wb.choose_profile": (
         "Choose the relay's shipping profile (Test connection lists them), or choose Comment only."
     ),
+    "settings.wb.profile_missing": "Profile {id} (no longer in Picqer)",
+    "settings.load_from_picqer": "Load from Picqer",
+    "settings.order_field.none": "None",
+    "settings.order_field.unknown": "Order field {id} (Load from Picqer shows its name)",
+    "settings.order_field.missing": "Order field {id} (no longer in Picqer)",
+    "settings.order_field.found": (
+        "Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save."
+    ),
+    "settings.order_field.there": "Picqer has {count} order fields; the chosen one ({name}) is among them.",
+    "settings.order_field.gone": (
+        "Picqer has {count} order fields, but not order field {id} chosen before (removed). "
+        "Choose another one or None, then Save."
+    ),
+    "settings.order_field.empty": (
+        "Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer "
+        "(Settings > Order fields), then load again."
+    ),
+    "settings.warehouse": "Warehouse",
+    "settings.warehouse.none": "All warehouses",
+    "settings.warehouse.unknown": "Warehouse {id} (Load from Picqer shows its name)",
+    "settings.warehouse.missing": "Warehouse {id} (no longer in Picqer)",
+    "settings.warehouse.found": (
+        "Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save."
+    ),
+    "settings.warehouse.there": "Picqer has {count} warehouses; the chosen one ({name}) is among them.",
+    "settings.warehouse.gone": (
+        "Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). "
+        "Choose another one or All warehouses, then Save."
+    ),
+    "settings.warehouse.empty": "Picqer lists no warehouses for this key: the station shows every picklist.",
+    "settings.printers_refresh": "Refresh",
+    "settings.printers_searching": "Looking for printers…",
+    "settings.printers_usb_found": "Zebras on USB: {count}. Choose one, or type a serial.",
+    "settings.printers_no_usb": (
+        "No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. "
+        "Windows: use Printer queue, raw ZPL with the Zebra driver's queue."
+    ),
+    "settings.printers_queues_found": "Print queues: {count}. Choose one, or type a queue name.",
+    "settings.printers_no_queues": (
+        "No print queue found. Is the printer on and its driver installed (Windows: Printers & scanners; "
+        "Linux: CUPS)? Or type the queue name."
+    ),
+    "settings.printers_problem": "Could not look: {detail}",
+    "settings.printer_ready": "ready",
+    "settings.printer_queue_off": "switched off",
+    "settings.printer_no_serial": "serial unreadable",
+    "settings.discard_title": "Unsaved changes",
+    "settings.discard_question": "You changed settings that are not saved. Close without saving?",
+    "settings.discard": "&Discard changes",
+    "settings.keep_editing": "&Keep editing",
     "settings.language": "Language",
     "settings.station": "Station name",
     "settings.refresh": "Refresh the list every (s)",
@@ -712,26 +841,29 @@ class Messages(QObject):
 
     @property
     def qt_translation_loaded(self) -> bool:
-        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) are installed."""
-        return self._qt_translator is not None
+        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) of this Messages are installed."""
+        return self._qt_translator is not None and self._qt_translator in _APPLICATION_TRANSLATORS
 
     def _apply_translation(self) -> None:
         app = QCoreApplication.instance()
-        for old in (self._translator, self._qt_translator):
-            if old is not None and app is not None:
-                app.removeTranslator(old)
+        # Translators installed on the application are shared by every Messages: the start-up one, the
+        # window's, an earlier window's. Each Messages removing only its own left another's Dutch qtbase
+        # installed, so after Ctrl+L to English the Save/Cancel buttons stayed "Opslaan/Annuleren". The
+        # language chosen last is the application's: every earlier application translator goes.
+        _remove_application_translators(app)
         self._translator = self._qt_translator = None
         if self._language is Language.EN:
             return  # the catalogue is English: no translator
         self._translator = _load_translation(self._language, self)
         if app is None:
             return
-        if self._translator is not None:
-            app.installTranslator(self._translator)
+        if self._translator is not None and app.installTranslator(self._translator):
+            _APPLICATION_TRANSLATORS.append(self._translator)
         qt_translator = QTranslator(self)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(f"qtbase_{self._language.value}", folder) and app.installTranslator(qt_translator):
             self._qt_translator = qt_translator
+            _APPLICATION_TRANSLATORS.append(qt_translator)
 
     def t(self, key: str, **params: object) -> str:
         """Return the text for `key` in the current language with `params` filled in."""
@@ -841,6 +973,18 @@ class Messages(QObject):
         role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
         return self.t(role) if role else name
 
+    def print_waiting(self, printer: str, conditions: Iterable[str]) -> str:
+        """Say why a label waits in the print queue and what makes it print (the first condition's remedy)."""
+        conditions = tuple(conditions)
+        codes = {c.strip().lower().replace(" ", "_").replace("-", "_") for c in conditions}
+        # A Zebra out of paper also reports itself paused: the cause comes first, the pause button last.
+        for cause in ("paper_out", "head_open", "ribbon_out", "paused"):
+            if cause in codes:
+                return self.t(f"print_waiting.{cause}", printer=self.printer(printer))
+        return self.t(
+            "print_waiting.other", printer=self.printer(printer), conditions=self.printer_conditions(conditions)
+        )
+
     def printer_conditions(self, conditions: Iterable[str]) -> str:
         words = []
         for condition in conditions:
@@ -860,9 +1004,13 @@ class Messages(QObject):
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
         nxt = self.t(f"next.{during.value}")
+        # While shipping, a label the printer did not take can go to the other printer from the print queue.
+        redirect = " " + self.t("next.redirect") if during is During.SHIP else ""
         match exc:
             case InvalidShipment():
                 return self.t("error.invalid", violations=self.violations(exc.violations))
+            case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
+                return self.t("error.product_code", code=exc.picklist_number.strip())
             case PicklistNotFound():
                 return self.t("error.picklist_not_found", number=exc.picklist_number)
             case PicklistNotPackable() if exc.holder:
@@ -884,9 +1032,16 @@ class Messages(QObject):
                 printer = self.printer(exc.printer)
                 return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
             case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt) + redirect
             case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt) + redirect
+            case PrintCancelled():
+                return self.t("error.print_cancelled", next=nxt)
+            case PrinterError():
+                detail = exc.message
+                return self.t("error.printer_failed", printer=self.printer(exc.printer), detail=detail, next=nxt) + (
+                    redirect
+                )
             case SettingsError():
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():
@@ -904,11 +1059,14 @@ class Messages(QObject):
             case BadResponse():
                 return self.t("error.bad_response", service=exc.service, next=nxt)
             case ApiStatusError():
-                return self._status_error(exc, nxt)
+                return self._status_error(exc, nxt, during)
         return self.t("error.unexpected", next=nxt)
 
-    def _status_error(self, exc: ApiStatusError, nxt: str) -> str:
+    def _status_error(self, exc: ApiStatusError, nxt: str, during: During) -> str:
         match exc:
+            case Unauthorized() if during is During.SETTINGS:
+                key = f"error.unauthorized_settings.{exc.service.lower()}"
+                return self.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
             case Unauthorized():
                 return self.t("error.unauthorized", service=exc.service)
             case NotFound():
@@ -1022,6 +1180,21 @@ def catalogue_problems(catalogue: Mapping[str, str] = CATALOGUE, language: str =
 def placeholders(text: str) -> set[str]:
     """Return the str.format names `text` fills in."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# The translators a Messages installed on the application (ours and Qt's own), whichever Messages did it.
+_APPLICATION_TRANSLATORS: list[QTranslator] = []
+
+
+def _remove_application_translators(app: QCoreApplication | None) -> None:
+    while _APPLICATION_TRANSLATORS:
+        translator = _APPLICATION_TRANSLATORS.pop()
+        if app is None:
+            continue
+        try:
+            app.removeTranslator(translator)
+        except RuntimeError:  # its Messages is gone, and Qt removed the translator with it
+            pass
 
 
 def _load_translation(language: Language, parent: QObject | None = None) -> QTranslator | None:

@@ -29,6 +29,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ship and print  (F12)
+{number}</source>
+        <comment>action.ship_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again  (F12)
+{number}</source>
+        <comment>action.retry_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Picqer  (F12)
+{number}</source>
+        <comment>action.finish_write_back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the shipment  (F12)
+{number}</source>
+        <comment>action.finish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print label again  (Ctrl+R)</source>
         <comment>action.reprint</comment>
         <translation type="unfinished"></translation>
@@ -334,6 +358,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shipped ({barcodes}) but not finished. Still to do: {remaining}. Press F12 to finish it; nothing new is booked.</source>
+        <comment>detail.unfinished</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{amount} × {name}  ({code})</source>
         <comment>detail.line</comment>
         <translation type="unfinished"></translation>
@@ -549,6 +578,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in the print queue</source>
+        <comment>state.queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Label from MyParcel</source>
         <comment>preview.pdf</comment>
         <translation type="unfinished"></translation>
@@ -609,13 +643,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.</source>
         <comment>status.shipped</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <source>{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
         <comment>status.reprinted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.</source>
+        <comment>status.shipped_finished</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -624,7 +663,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}) and registered in Picqer. Label printed. Scan the next picklist.</source>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist.</source>
         <comment>status.shipped_registered</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -634,13 +673,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}). {printer} printed the label.</source>
+        <comment>status.shipped_next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
+        <comment>status.shipped_print_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label is printed now.</source>
+        <comment>status.held_label_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it.</source>
+        <comment>status.held_label_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: paper out. Load labels; the label prints by itself.</source>
+        <comment>print_waiting.paper_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: print head open. Close it; the label prints by itself.</source>
+        <comment>print_waiting.head_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: ribbon out. Load a new ribbon; the label prints by itself.</source>
+        <comment>print_waiting.ribbon_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: paused. Press the pause button on the printer; the label prints by itself.</source>
+        <comment>print_waiting.paused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: {conditions}. Fix the printer; the label prints by itself.</source>
+        <comment>print_waiting.other</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{next} is next: it opens as soon as {number} is done.</source>
+        <comment>status.next_queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next.</source>
+        <comment>status.is_next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens once this one is done; scan it again to leave this one.</source>
+        <comment>status.next_after_failure</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it.</source>
+        <comment>status.unfinished_offer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the label of {number} again…</source>
+        <comment>status.reprinting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} has no label yet: press F12 to ship it.</source>
+        <comment>status.reprint_not_shipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: nothing new was booked. {waiting}</source>
+        <comment>status.reprint_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still opening {number}. Press F12 again once it is shown.</source>
+        <comment>status.still_opening</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, or Esc to stay with {number}.</source>
+        <comment>status.highlight_not_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, not opened. Press Enter to open it.</source>
+        <comment>status.highlight_press_enter</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -744,6 +878,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer refused the API key. In Picqer, open Settings &gt; API keys, copy the key (or add a new one), paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings &gt; API key, copy the key, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.myparcel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{service} does not know this ({detail}). Check the number. {next}</source>
         <comment>error.not_found</comment>
         <translation type="unfinished"></translation>
@@ -829,6 +978,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist.</source>
+        <comment>error.product_code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is still open.</source>
+        <comment>status.still_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.</source>
         <comment>error.not_packable</comment>
         <translation type="unfinished"></translation>
@@ -864,18 +1023,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <source>{printer} cannot be reached. Switch it on and check its cable or network. {next}</source>
         <comment>error.printer_not_found</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <source>{printer} is not ready: {conditions}. Fix it. {next}</source>
         <comment>error.printer_not_ready</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <source>{printer} went away while printing. Reconnect its cable or network. {next}</source>
         <comment>error.printer_disconnected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer} did not print the label ({detail}). Check the printer. {next}</source>
+        <comment>error.printer_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label was cancelled in the print queue, so it did not print. {next}</source>
+        <comment>error.print_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.</source>
+        <comment>next.redirect</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -889,7 +1063,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <source>Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the packstation log.</source>
         <comment>error.unexpected</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,6 +1733,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>printed again</source>
+        <comment>queue.state.printed_again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was printed again already: there is nothing to retry.</source>
+        <comment>queue.already_printed_again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retry  (F6)</source>
         <comment>queue.retry</comment>
         <translation type="unfinished"></translation>
@@ -1606,6 +1790,11 @@
     <message>
         <source>All failed jobs are sent again.</source>
         <comment>queue.done_retry_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print job has failed: nothing to send again.</source>
+        <comment>queue.nothing_failed</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2059,18 +2248,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2084,7 +2288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order field for the tracking code (0 = none)</source>
+        <source>Order field for the tracking code</source>
         <comment>settings.wb.order_field</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,6 +2365,161 @@
     <message>
         <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
         <comment>settings.wb.choose_profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {id} (no longer in Picqer)</source>
+        <comment>settings.wb.profile_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load from Picqer</source>
+        <comment>settings.load_from_picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.order_field.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field {id} (Load from Picqer shows its name)</source>
+        <comment>settings.order_field.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field {id} (no longer in Picqer)</source>
+        <comment>settings.order_field.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save.</source>
+        <comment>settings.order_field.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields; the chosen one ({name}) is among them.</source>
+        <comment>settings.order_field.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields, but not order field {id} chosen before (removed). Choose another one or None, then Save.</source>
+        <comment>settings.order_field.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer (Settings &gt; Order fields), then load again.</source>
+        <comment>settings.order_field.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>settings.warehouse</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>settings.warehouse.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (Load from Picqer shows its name)</source>
+        <comment>settings.warehouse.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (no longer in Picqer)</source>
+        <comment>settings.warehouse.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save.</source>
+        <comment>settings.warehouse.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses; the chosen one ({name}) is among them.</source>
+        <comment>settings.warehouse.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). Choose another one or All warehouses, then Save.</source>
+        <comment>settings.warehouse.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer lists no warehouses for this key: the station shows every picklist.</source>
+        <comment>settings.warehouse.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>settings.printers_refresh</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <comment>settings.printers_searching</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebras on USB: {count}. Choose one, or type a serial.</source>
+        <comment>settings.printers_usb_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
+        <comment>settings.printers_no_usb</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print queues: {count}. Choose one, or type a queue name.</source>
+        <comment>settings.printers_queues_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
+        <comment>settings.printers_no_queues</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look: {detail}</source>
+        <comment>settings.printers_problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>settings.printer_ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <comment>settings.printer_queue_off</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial unreadable</source>
+        <comment>settings.printer_no_serial</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <comment>settings.discard_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed settings that are not saved. Close without saving?</source>
+        <comment>settings.discard_question</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <comment>settings.discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <comment>settings.keep_editing</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

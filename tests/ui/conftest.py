@@ -345,6 +345,7 @@ class Job:
     conditions: tuple[str, ...] = ()
     created: float = 0.0
     updated: float = 0.0
+    moved_to: Job | None = None
 
 
 class FakeQueues:

@@ -346,8 +346,9 @@ async def test_a_scan_into_a_doubtful_address_does_not_count_as_checking_it(wind
 async def test_tab_passes_through_the_picklist_table_without_moving_its_highlight(window, wait_for):
     window.picklists.refresh()
     await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
     window.table.setFocus()
-    window.table.select_number("P2024-00123")
     QTest.keyClick(window.table, Qt.Key.Key_Tab)
     assert not window.table.hasFocus()  # on to the next control
     assert window.table.selected_picklist().number == "P2024-00123"
@@ -467,3 +468,82 @@ async def test_a_refused_registration_gives_the_relays_words_and_f12_finishes_it
     await wait_for(lambda: "registered in Picqer" in window.status_text)
     assert len(station.carrier.created) == 1 and station.printer.sent == ["P2024-00123"]
     assert len(station.picqer.shipments) == 1
+
+
+def click_row(window, number: str) -> None:
+    """Click a picklist's row in the list once, as the packer does with the mouse."""
+    index = window.proxy.index(window.proxy.proxy_row_of(number), 1)
+    window.table.scrollTo(index)
+    QTest.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=window.table.visualRect(index).center())
+
+
+async def test_one_click_opens_the_row_and_f12_ships_that_picklist(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123"
+    click_row(window, "P2024-00125")
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00125")
+    assert window.table.selected_picklist().number == "P2024-00125"
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00125"
+    assert window.scan_field.hasFocus()  # the next scan still lands in the scan field
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert station.printer.sent == ["P2024-00125"]
+
+
+async def test_a_highlight_moved_with_the_arrows_is_not_shipped_until_opened(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_Down)
+    highlighted = window.table.selected_picklist().number
+    assert highlighted != "P2024-00123"
+    QTest.keyClick(window.table, Qt.Key.Key_F12)
+    assert station.carrier.created == [] and station.printer.sent == []
+    assert window.status_text == (
+        f"{highlighted} is highlighted, but P2024-00123 is open. "
+        f"Press Enter to open {highlighted}, or Esc to stay with P2024-00123."
+    )
+    QTest.keyClick(window.table, Qt.Key.Key_Escape)  # back to the scan field: the highlight goes home too
+    assert window.table.selected_picklist().number == "P2024-00123"
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_Down)
+    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    await wait_for(lambda: window._opened.picklist.number == highlighted)
+    assert window.ship_button.text() == f"Ship and print  (F12)\n{highlighted}"
+
+
+async def test_f12_waits_while_a_clicked_picklist_is_still_opening(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    station.picqer.gates["P2024-00125"] = asyncio.Event()  # Picqer is slow to answer for this one
+    click_row(window, "P2024-00125")
+    await wait_for(lambda: "P2024-00125" in station.picqer.lookups)
+    assert window.table.selected_picklist().number == "P2024-00125"
+    assert not window.ship_button.isEnabled()
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    assert window.status_text == "Still opening P2024-00125. Press F12 again once it is shown."
+    assert station.carrier.created == []  # not P2024-00123, which the pane still shows
+    station.picqer.gates["P2024-00125"].set()
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00125")
+    assert window.ship_button.isEnabled()
+
+
+async def test_a_picklist_that_does_not_open_leaves_the_highlight_on_the_open_one(window, station, wait_for):
+    from packstation.domain.errors import ConnectionFailed
+
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    station.picqer.fail["find_picklist"] = ConnectionFailed("Picqer", "network down")
+    click_row(window, "P2024-00126")
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    assert window.table.selected_picklist().number == "P2024-00123"
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123"

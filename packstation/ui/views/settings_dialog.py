@@ -6,6 +6,7 @@ HTTP or printers itself. Keyboard only: Ctrl+Tab switches tabs, Alt+letter jumps
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import dataclasses
 import logging
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.errors import SecretsUnavailable, Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import PicqerShippingProvider
+from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
 from packstation.domain.profiles import (
     LIST,
     MYPARCEL_INSURANCE_EUROS,
@@ -78,6 +82,12 @@ TestMyParcel = Callable[[str, str, str], Awaitable[None]]
 PrintTestLabel = Callable[[PrinterSettings, str], Awaitable[None]]  # the printer, and its role (errors name it)
 # (Picqer address, API key) -> the account's shipping providers with their profiles (GET /shippingproviders)
 LoadPicqerProfiles = Callable[[str, str], Awaitable[Sequence[PicqerShippingProvider]]]
+# (Picqer address, API key) -> id: name of one of the account's lists (GET /warehouses, GET /orderfields)
+LoadPicqerNames = Callable[[str, str], Awaitable[Mapping[int, str]]]
+# () -> the printers this computer sees (USB Zebras, system queues); takes a second or so: app.py runs it on a thread
+DiscoverPrinters = Callable[[], Awaitable[PrinterSearch]]
+# A printer connection -> the kind of found printer its address names (network and virtual list none)
+FOUND_KIND = {"usb": USB_PRINTER, "spooler": PRINT_QUEUE, "system": PRINT_QUEUE}
 
 # (key, width mm, height mm); "custom" enables the width and height fields.
 LABEL_SIZES: tuple[tuple[str, float, float], ...] = (
@@ -144,6 +154,208 @@ class _Tester:
         self.result.setStyleSheet({"ok": "color: #1f7a44;", "error": "color: #b00020;"}.get(tone, ""))
 
 
+@dataclasses.dataclass(frozen=True)
+class ChoiceTexts:
+    """Catalogue keys of one named Picqer list: what the combo and the result line say."""
+
+    unknown: str  # {id}: the saved id before the list is loaded
+    missing: str  # {id}: the saved id after loading, when Picqer no longer has it
+    found: str  # {count}: loaded, nothing chosen yet
+    there: str  # {count} {name}: loaded, the chosen one is among them
+    gone: str  # {count} {id}: loaded, the chosen one is not
+    empty: str  # loaded, Picqer has none
+    button: str  # the button that loads the list
+    none: str = ""  # a combo's "nothing chosen" item (id 0)
+
+
+class _PicqerNames(abc.ABC):
+    """What every named Picqer list shares: a load button, the result in words, and the names as listed.
+
+    Until the list is loaded a saved id is shown by its number; after loading, an id Picqer no longer has
+    stays chosen (nothing is lost by just looking) and is named as gone until the admin chooses otherwise.
+    """
+
+    def __init__(self, messages: Messages, texts: ChoiceTexts, object_name: str) -> None:
+        self._messages = messages
+        self.texts = texts
+        self.items: list[tuple[int, str]] = []  # (id, name) as Picqer listed them
+        self.loaded = False
+        self.button = QPushButton()
+        self.button.setObjectName(f"{object_name}Load")
+        self.tester = _Tester(self.button)
+
+    @abc.abstractmethod
+    def chosen_ids(self) -> list[int]:
+        """Return the ids chosen now (saved ones included until the admin drops them)."""
+
+    @abc.abstractmethod
+    def fill(self) -> None:
+        """Show the names Picqer listed and the chosen ids it does not name."""
+
+    def set_items(self, items: Sequence[tuple[int, str]]) -> None:
+        """Take a list loaded elsewhere (the same GET answers more than one list)."""
+        self.items = list(items)
+        self.loaded = True
+        self.fill()
+
+    async def load(self, fetch: Callable[[], Awaitable[Sequence[tuple[int, str]]]]) -> None:
+        """Load the list from Picqer and say what was found, and whether the chosen ones are among it."""
+        m = self._messages
+        self.tester.start(m.t("settings.testing"))
+        try:
+            items = list(await fetch())
+        except Exception as exc:
+            self.tester.finish(m.error(exc, During.SETTINGS), ok=False)
+            return
+        self.set_items(items)
+        count = len(items)
+        names = dict(items)
+        chosen = [i for i in self.chosen_ids() if i]
+        gone = [i for i in chosen if i not in names]
+        t = self.texts
+        if not count:
+            self.tester.finish(m.t(t.empty), ok=False)
+        elif gone:
+            self.tester.finish(m.t(t.gone, count=count, id=", ".join(map(str, gone))), ok=False)
+        elif chosen:
+            self.tester.finish(m.t(t.there, count=count, name=", ".join(names[i] for i in chosen)), ok=True)
+        else:
+            self.tester.finish(m.t(t.found, count=count), ok=True)
+
+    def name_of(self, item_id: int) -> str:
+        """Return an id's name as Picqer listed it, or the id in words when Picqer did not name it."""
+        names = dict(self.items)
+        if item_id in names:
+            return names[item_id]
+        return self._messages.t(self.texts.missing if self.loaded else self.texts.unknown, id=item_id)
+
+    def retranslate(self) -> None:
+        self.button.setText(self._messages.t(self.texts.button))
+        self.fill()
+
+
+class PicqerChoice(_PicqerNames):
+    """One id Picqer holds (a shipping profile, order field, warehouse), chosen by name in a combo, saved by id."""
+
+    def __init__(self, messages: Messages, texts: ChoiceTexts, chosen_id: int, object_name: str) -> None:
+        super().__init__(messages, texts, object_name)
+        self.chosen_id = chosen_id
+        self.combo = QComboBox()
+        self.combo.setObjectName(object_name)
+        # Long Picqer names must not widen the dialog past a 1280 px screen.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(28)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.combo, 1)
+        self.row.addWidget(self.button)
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def chosen_ids(self) -> list[int]:
+        return [self.chosen_id]
+
+    def fill(self) -> None:
+        m = self._messages
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            self.combo.addItem(m.t(self.texts.none), 0)
+            if self.chosen_id and self.chosen_id not in dict(self.items):
+                self.combo.addItem(self.name_of(self.chosen_id), self.chosen_id)
+            for item_id, name in self.items:
+                self.combo.addItem(name, item_id)
+            _select(self.combo, self.chosen_id)
+
+    def _chosen(self, _index: int) -> None:
+        self.chosen_id = int(self.combo.currentData() or 0)
+
+
+class PicqerChecklist(_PicqerNames):
+    """Several ids Picqer holds (the shipping profiles a station profile ships), ticked by name, saved by id."""
+
+    def __init__(self, messages: Messages, texts: ChoiceTexts, object_name: str) -> None:
+        super().__init__(messages, texts, object_name)
+        self.checked: list[int] = []
+        self.list = QListWidget()
+        self.list.setObjectName(object_name)
+        self.list.itemChanged.connect(self._ticked)
+        self._filling = False
+        self.on_change: Callable[[], None] = lambda: None  # the owner's: called after a tick or untick
+
+    def chosen_ids(self) -> list[int]:
+        return list(self.checked)
+
+    def set_checked(self, ids: Sequence[int]) -> None:
+        self.checked = list(ids)
+        self.fill()
+
+    def fill(self) -> None:
+        self._filling = True
+        try:
+            self.list.clear()
+            listed = [item_id for item_id, _name in self.items]
+            for item_id in [i for i in self.checked if i not in listed] + listed:
+                item = QListWidgetItem(self.name_of(item_id))
+                item.setToolTip(self.name_of(item_id))
+                item.setData(Qt.ItemDataRole.UserRole, item_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = item_id in self.checked
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.list.addItem(item)
+        finally:
+            self._filling = False
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        item_id = int(item.data(Qt.ItemDataRole.UserRole))
+        ticked = item.checkState() == Qt.CheckState.Checked
+        if ticked and item_id not in self.checked:
+            self.checked.append(item_id)
+        elif not ticked and item_id in self.checked:
+            self.checked.remove(item_id)
+        self.on_change()
+
+
+RELAY_PROFILE_TEXTS = ChoiceTexts(
+    none="settings.wb.profile_none",
+    unknown="settings.wb.profile_unknown",
+    missing="settings.wb.profile_missing",
+    found="settings.wb.profiles_found",
+    there="settings.wb.profile_there",
+    gone="settings.wb.profile_gone",
+    empty="settings.wb.no_profiles",
+    button="settings.test",
+)
+ORDER_FIELD_TEXTS = ChoiceTexts(
+    none="settings.order_field.none",
+    unknown="settings.order_field.unknown",
+    missing="settings.order_field.missing",
+    found="settings.order_field.found",
+    there="settings.order_field.there",
+    gone="settings.order_field.gone",
+    empty="settings.order_field.empty",
+    button="settings.load_from_picqer",
+)
+PROFILE_LINK_TEXTS = ChoiceTexts(
+    unknown="settings.links.unknown",
+    missing="settings.wb.profile_missing",
+    found="settings.links.found",
+    there="settings.links.there",
+    gone="settings.links.gone",
+    empty="settings.links.empty",
+    button="settings.load_from_picqer",
+)
+WAREHOUSE_TEXTS = ChoiceTexts(
+    none="settings.warehouse.none",
+    unknown="settings.warehouse.unknown",
+    missing="settings.warehouse.missing",
+    found="settings.warehouse.found",
+    there="settings.warehouse.there",
+    gone="settings.warehouse.gone",
+    empty="settings.warehouse.empty",
+    button="settings.load_from_picqer",
+)
+
+
 class KeyField(QWidget):
     """An API key: hidden by default, Show/Hide with Alt+letter; remembers what was loaded."""
 
@@ -188,7 +400,29 @@ class PrinterForm(QWidget):
         self._original = printer
         form = QFormLayout(self)
         self.transport = _combo([(t, t) for t in TRANSPORTS])
-        self.address = QLineEdit(printer.address)
+        # Chosen from what this computer sees (USB Zebras, print queues), or typed: a network host, a folder,
+        # a printer that is switched off now.
+        self.address = QComboBox()
+        self.address.setObjectName("printerAddress")
+        self.address.setEditable(True)
+        self.address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.address.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.address.setMinimumContentsLength(22)  # a queue name like "Brother_HL_L2350DW_series" in full
+        self.address.setEditText(printer.address)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("printersRefresh")
+        self.refresh_button.hide()  # shown once the dialog can look for printers
+        self.found = QLabel()
+        self.found.setObjectName("printersFound")
+        self.found.setWordWrap(True)
+        self.found.hide()
+        # What was found on a row of its own: a wrapped text beside a button in a form row was cut off.
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.refresh_button)
+        self._search: PrinterSearch | None = None
+        self._searching = False
+        self._can_search = False
         self.dpi = _combo([(f"{d} dpi", d) for d in (203, 300, 600)])
         self.size = _combo([(key, key) for key, _w, _h in LABEL_SIZES] + [("custom", "custom")])
         self.width = QDoubleSpinBox()
@@ -231,7 +465,8 @@ class PrinterForm(QWidget):
         ):
             self.labels[key].setBuddy(widget)
         form.addRow(self.labels["transport"], self.transport)
-        form.addRow(self.labels["address"], self.address)
+        form.addRow(self.labels["address"], address_row)
+        form.addRow(self.found)
         form.addRow(self.labels["language"], self.language)
         form.addRow(self.labels["dpi"], self.dpi)
         form.addRow(self.labels["size"], self.size)
@@ -242,13 +477,15 @@ class PrinterForm(QWidget):
         form.addRow(test_row)
         form.addRow(self.tester.result)
         self.size.currentIndexChanged.connect(self._size_changed)
+        self.transport.currentIndexChanged.connect(self._show_found)
+        self.address.currentIndexChanged.connect(self._found_printer_chosen)
         self.set_printer(printer)
         self.retranslate()
 
     def set_printer(self, printer: PrinterSettings) -> None:
         self._original = printer
         _select(self.transport, printer.transport)
-        self.address.setText(printer.address)
+        self.address.setEditText(printer.address)
         _select(self.language, printer.language)
         _select(self.dpi, printer.dpi)
         preset = next(
@@ -272,7 +509,7 @@ class PrinterForm(QWidget):
         return dataclasses.replace(
             self._original,
             transport=str(self.transport.currentData()),
-            address=self.address.text().strip(),
+            address=self.address.currentText().strip(),
             language=str(self.language.currentData()),
             dpi=int(self.dpi.currentData()),
             label_width_mm=round(self.width.value(), 1),
@@ -281,6 +518,89 @@ class PrinterForm(QWidget):
             darkness=self.darkness.value(),
             encoding=str(self.encoding.currentData()),
         )
+
+    # --- the printers this computer sees -------------------------------------------------------------
+
+    def set_searching(self) -> None:
+        """Say a search runs (Refresh waits for it)."""
+        self._can_search = True
+        self._searching = True
+        self._show_found()
+
+    def set_found(self, search: PrinterSearch) -> None:
+        """Offer the printers found for this connection; the address as entered stays."""
+        self._can_search = True
+        self._searching = False
+        self._search = search
+        self._show_found()
+
+    def found_printers(self) -> list[FoundPrinter]:
+        """Return the printers found that this connection can print to."""
+        kind = FOUND_KIND.get(str(self.transport.currentData()))
+        if self._search is None or kind is None:
+            return []
+        return [p for p in self._search.printers if p.kind == kind]
+
+    def _show_found(self, *_args: object) -> None:
+        m = self._messages
+        kind = FOUND_KIND.get(str(self.transport.currentData()))
+        listed = self._can_search and kind is not None
+        self.refresh_button.setVisible(listed)
+        self.refresh_button.setEnabled(not self._searching)
+        self.found.setVisible(listed)
+        typed = self.address.currentText()
+        with QSignalBlocker(self.address):
+            self.address.clear()
+            for printer in self.found_printers():
+                self.address.addItem(self._found_text(printer), printer.address)
+            self.address.setCurrentIndex(-1)
+            self.address.setEditText(typed)
+        if not listed:
+            return
+        found = self.found_printers()
+        if self._searching:
+            self.found.setText(m.t("settings.printers_searching"))
+        elif kind == USB_PRINTER:
+            text = m.t("settings.printers_usb_found" if found else "settings.printers_no_usb", count=len(found))
+            problems = self._search.problems if self._search is not None else ()
+            if not found and problems:  # why USB could not be searched (no libusb, no permission)
+                text += " " + m.t("settings.printers_problem", detail="; ".join(problems))
+            self.found.setText(text)
+        else:
+            self.found.setText(
+                m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
+            )
+        self._fit_found()
+
+    def _fit_found(self) -> None:
+        # QFormLayout gives a spanning row its size hint, not its height for the width it has: a long wrapped
+        # message (nothing found, what to check) lost its last lines. Ask the label its height at its width.
+        width = self.found.width()
+        if not self.found.isHidden() and width > 50:  # laid out (a hidden tab's page keeps its width)
+            self.found.setMinimumHeight(self.found.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_found()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_found()
+
+    def _found_text(self, found: FoundPrinter) -> str:
+        """A found printer as the list shows it: where it is, what it is and whether it can print now."""
+        m = self._messages
+        if found.kind == USB_PRINTER:
+            status = m.t("settings.printer_ready") if found.ready else m.printer_conditions(found.conditions)
+            serial = found.address or m.t("settings.printer_no_serial")
+            return f"{serial} — {found.name}, {status or found.status}"
+        return found.address if found.ready else f"{found.address} — {m.t('settings.printer_queue_off')}"
+
+    def _found_printer_chosen(self, index: int) -> None:
+        # The list shows name and status; the setting takes the serial or queue name alone.
+        if index >= 0:
+            with QSignalBlocker(self.address):
+                self.address.setEditText(str(self.address.itemData(index) or ""))
 
     def _size_changed(self, *_args: object) -> None:
         key = self.size.currentData()
@@ -313,7 +633,11 @@ class PrinterForm(QWidget):
             self.language.setItemText(i, m.t(f"settings.printer_language.{self.language.itemData(i)}"))
         for i in range(self.layout_choice.count()):
             self.layout_choice.setItemText(i, m.t(f"settings.layout.{self.layout_choice.itemData(i)}"))
-        self.address.setPlaceholderText(m.t("settings.address_hint"))
+        address_edit = self.address.lineEdit()
+        if address_edit is not None:  # always: the combo is editable
+            address_edit.setPlaceholderText(m.t("settings.address_hint"))
+        self.refresh_button.setText(m.t("settings.printers_refresh"))
+        self._show_found()
         self.darkness.setSpecialValueText(m.t("settings.darkness_printer"))
         self.test_button.setText(m.t("settings.print_test"))
         self.width.setToolTip(m.t("settings.width"))
@@ -334,7 +658,6 @@ class ProfilesEditor(QWidget):
         super().__init__(parent)
         self._messages = messages
         self._platform = platform
-        self._picqer_profiles = dict(picqer_profiles)
         self.edited = False
         self._profiles: list[dict[str, Any]] = [dict(p) for p in profiles]
         self._current = -1
@@ -375,24 +698,39 @@ class ProfilesEditor(QWidget):
                 self.default_on[key] = QCheckBox()
                 self.default_on[key].setObjectName(f"default_{key}")
                 grid.addWidget(self.default_on[key], row, 1)
-        self.picqer_ids = QLineEdit()
-        self.picqer_ids.setObjectName("picqerIds")
-        self.picqer_known = QLabel()
-        self.picqer_known.setWordWrap(True)
+        # The Picqer shipping profiles this profile ships, ticked by name (Picqer's own list, not typed ids).
+        self.picqer_links = PicqerChecklist(messages, PROFILE_LINK_TEXTS, "picqerProfiles")
+        links = self.picqer_links.list
+        links.setMaximumHeight(110)
+        # A long "provider - profile" name is shortened in the list (whole in its tooltip), not scrolled sideways.
+        links.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if picqer_profiles:
+            self.picqer_links.set_items(list(picqer_profiles.items()))
+        self.picqer_links.on_change = self._form_edited
+        # The load button under the row's label, where the form has room: a row of its own made the profiles tab
+        # the tallest of the dialog.
+        links_label = QWidget()
+        links_column = QVBoxLayout(links_label)
+        links_column.setContentsMargins(0, 0, 0, 0)
         self.problem = QLabel()
         self.problem.setObjectName("problems")
         self.problem.setWordWrap(True)
-        self.labels = {key: QLabel() for key in ("name", "carrier", "package_type", "picqer_ids")}
+        self.labels = {key: QLabel() for key in ("name", "carrier", "package_type", "picqer_links")}
         self.labels["name"].setBuddy(self.name)
         self.labels["carrier"].setBuddy(self.carrier)
         self.labels["package_type"].setBuddy(self.package_type)
-        self.labels["picqer_ids"].setBuddy(self.picqer_ids)
+        self.labels["picqer_links"].setBuddy(self.picqer_links.list)
         form.addRow(self.labels["name"], self.name)
         form.addRow(self.labels["carrier"], self.carrier)
         form.addRow(self.labels["package_type"], self.package_type)
         form.addRow(self.options_box)
-        form.addRow(self.labels["picqer_ids"], self.picqer_ids)
-        form.addRow(self.picqer_known)
+        links_column.addWidget(self.labels["picqer_links"])
+        links_column.addWidget(self.picqer_links.button, 0, Qt.AlignmentFlag.AlignLeft)
+        links_column.addWidget(self.picqer_links.tester.busy)
+        links_column.addStretch(1)
+        form.addRow(links_label, self.picqer_links.list)
+        form.addRow(self.picqer_links.tester.result)
         form.addRow(self.problem)
         root.addWidget(self.form_box, 3)
 
@@ -401,8 +739,7 @@ class ProfilesEditor(QWidget):
         self.copy_button.clicked.connect(self.copy_profile)
         self.remove_button.clicked.connect(self.remove_profile)
         self.defaults_button.clicked.connect(self.reset_defaults)
-        for widget in (self.name, self.picqer_ids):
-            widget.textEdited.connect(self._form_edited)
+        self.name.textEdited.connect(self._form_edited)
         for combo in (self.carrier, self.package_type):
             combo.currentIndexChanged.connect(self._form_edited)
         for box in (*self.offered.values(), *self.default_on.values()):
@@ -421,8 +758,8 @@ class ProfilesEditor(QWidget):
         return tuple(result)
 
     def set_picqer_profiles(self, names: Mapping[int, str]) -> None:
-        self._picqer_profiles = dict(names)
-        self._show_known()
+        """Take the account's shipping profiles (id: name) loaded elsewhere in the dialog."""
+        self.picqer_links.set_items(list(names.items()))
 
     def add_profile(self) -> None:
         platform = self._platform()
@@ -508,9 +845,9 @@ class ProfilesEditor(QWidget):
             box.setChecked(key in options)
         for key, box in self.default_on.items():
             box.setChecked(key in options and str(options[key].get("default_value")) == YES)
-        self.picqer_ids.setText(", ".join(str(i) for i in data.get("picqer_profile_ids", [])))
+        ids = data.get("picqer_profile_ids", [])
+        self.picqer_links.set_checked([i for i in ids if isinstance(i, int)] if isinstance(ids, list) else [])
         self._loading = False
-        self._show_known()
         self._check()
 
     def _form_edited(self, *_args: object) -> None:
@@ -519,7 +856,6 @@ class ProfilesEditor(QWidget):
         self.edited = True
         self._store_form()
         self.list.item(self._current).setText(self.name.text())
-        self._show_known()
         self._check()
 
     def _store_form(self) -> None:
@@ -531,12 +867,7 @@ class ProfilesEditor(QWidget):
         data["carrier"] = self.carrier.currentData()
         data["package_type"] = self.package_type.currentData()
         data["platform"] = self._platform().value
-        ids: list[Any] = []
-        for part in self.picqer_ids.text().replace(";", ",").split(","):
-            part = part.strip().lstrip("#")
-            if part:
-                ids.append(int(part) if part.isdigit() else part)  # a non-number is refused by profile_from_dict
-        data["picqer_profile_ids"] = ids
+        data["picqer_profile_ids"] = self.picqer_links.chosen_ids()
         data["options"] = [self._option(key, existing.get(key)) for key, box in self.offered.items() if box.isChecked()]
         self._profiles[self._current] = data
 
@@ -568,13 +899,6 @@ class ProfilesEditor(QWidget):
         else:
             self.problem.clear()
 
-    def _show_known(self) -> None:
-        if not self._picqer_profiles:
-            self.picqer_known.clear()
-            return
-        names = ", ".join(f"{pid} = {name}" for pid, name in sorted(self._picqer_profiles.items()))
-        self.picqer_known.setText(self._messages.t("settings.picqer_ids_known", names=names))
-
     def retranslate(self) -> None:
         m = self._messages
         self.add_button.setText(m.t("settings.profile_add"))
@@ -584,8 +908,7 @@ class ProfilesEditor(QWidget):
         self.labels["name"].setText(m.t("settings.profile_name"))
         self.labels["carrier"].setText(m.t("settings.carrier"))
         self.labels["package_type"].setText(m.t("settings.package_type"))
-        self.labels["picqer_ids"].setText(m.t("settings.picqer_ids"))
-        self.picqer_ids.setPlaceholderText(m.t("settings.picqer_ids_hint"))
+        self.labels["picqer_links"].setText(m.t("settings.picqer_links"))
         self.options_box.setTitle(m.t("settings.offered"))
         for key, box in self.offered.items():
             box.setText(m.t(f"option.label.{key}"))
@@ -593,7 +916,7 @@ class ProfilesEditor(QWidget):
             box.setText(m.t("settings.on_by_default"))
         for i in range(self.package_type.count()):
             self.package_type.setItemText(i, m.t(f"settings.package.{self.package_type.itemData(i)}"))
-        self._show_known()
+        self.picqer_links.retranslate()
 
 
 def _config_option_dict(option: ConfigOption) -> dict[str, Any]:
@@ -618,6 +941,9 @@ class SettingsDialog(QDialog):
         test_myparcel: TestMyParcel,
         print_test_label: PrintTestLabel,
         load_picqer_profiles: LoadPicqerProfiles | None = None,
+        load_picqer_warehouses: LoadPicqerNames | None = None,
+        load_picqer_order_fields: LoadPicqerNames | None = None,
+        discover_printers: DiscoverPrinters | None = None,
         get_key: Callable[[str], str] = lambda _account: "",
         keyring_available: bool = True,
         picqer_profiles: Mapping[int, str] | None = None,
@@ -636,6 +962,10 @@ class SettingsDialog(QDialog):
         self._test_myparcel = test_myparcel
         self._print_test_label = print_test_label
         self._load_picqer_profiles = load_picqer_profiles
+        self._load_picqer_warehouses = load_picqer_warehouses
+        self._load_picqer_order_fields = load_picqer_order_fields
+        self._discover_printers = discover_printers
+        self._printers_searched = False  # the first show starts a search; Refresh starts another
         self._keyring_available = keyring_available
         self._problems = tuple(problems)
         self._backup = backup
@@ -664,6 +994,7 @@ class SettingsDialog(QDialog):
             picqer_profiles or {},
         )
         self.tabs.addTab(self.profiles_editor, "")
+        self.profiles_editor.picqer_links.button.clicked.connect(lambda: self._spawn(self.load_profile_links()))
         self.tabs.addTab(self._build_general(), "")
         self.error_label = QLabel()
         self.error_label.setObjectName("problems")
@@ -674,8 +1005,16 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
         messages.language_changed.connect(self.retranslate)
+        self._searching_printers = False
+        self.discard_box: QMessageBox | None = None  # the "close without saving?" question while it is open
         self.retranslate()
+        if discover_printers is not None:
+            # Refresh and the search's result take their room now: appearing after the first search, they
+            # widened the dialog past the right edge of a 1280 px screen.
+            for form in (self.label_printer, self.document_printer):
+                form.set_searching()
         self.resize(860, 640)
+        self._baseline = self._snapshot()
 
     # --- building ------------------------------------------------------------------------------------
 
@@ -704,6 +1043,14 @@ class SettingsDialog(QDialog):
         row.addStretch(2)
         form.addRow(row)
         form.addRow(self.picqer_tester.result)
+        # The picklists of one warehouse only (0 = all): chosen by name from the account's warehouses.
+        self.warehouse_choice = PicqerChoice(self.messages, WAREHOUSE_TEXTS, s.picqer.warehouse_id, "warehouse")
+        self._account_labels["warehouse"] = QLabel()
+        self._account_labels["warehouse"].setBuddy(self.warehouse_choice.combo)
+        form.addRow(self._account_labels["warehouse"], self.warehouse_choice.row)
+        form.addRow(self.warehouse_choice.tester.busy)
+        form.addRow(self.warehouse_choice.tester.result)
+        self.warehouse_choice.button.clicked.connect(lambda: self._spawn(self.load_warehouses()))
         layout.addWidget(self.picqer_box)
 
         self.myparcel_box = QGroupBox()
@@ -747,6 +1094,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.document_printer_box)
         for form in (self.label_printer, self.document_printer):
             form.test_button.clicked.connect(lambda _=False, f=form: self._spawn(self.print_test(f)))
+            form.refresh_button.clicked.connect(lambda: self._spawn(self.refresh_printers()))
         return page
 
     def _build_scanner(self) -> QWidget:
@@ -806,9 +1154,8 @@ class SettingsDialog(QDialog):
         self.wb_close.setChecked(wb.close)
         self.wb_claim = QCheckBox()
         self.wb_claim.setChecked(wb.claim)
-        self.wb_order_field = QSpinBox()
-        self.wb_order_field.setRange(0, 10_000_000)
-        self.wb_order_field.setValue(wb.order_field_id)
+        self.order_field_choice = PicqerChoice(self.messages, ORDER_FIELD_TEXTS, wb.order_field_id, "orderField")
+        self.wb_order_field = self.order_field_choice.combo
         self.wb_order_field_label = QLabel()
         self.wb_order_field_label.setBuddy(self.wb_order_field)
         # Picqer shipment or comment; the shipment is made with the Picqer profile that points at the relay.
@@ -817,32 +1164,27 @@ class SettingsDialog(QDialog):
         _select(self.wb_mode, wb.mode)
         self.wb_mode_label = QLabel()
         self.wb_mode_label.setBuddy(self.wb_mode)
-        self.wb_profile = QComboBox()
+        self.relay_choice = PicqerChoice(self.messages, RELAY_PROFILE_TEXTS, wb.picqer_profile_id, "relayProfile")
+        self.wb_profile = self.relay_choice.combo
         self.wb_profile.setObjectName("relayProfile")
-        # Long "provider - profile" names must not widen the dialog past a 1280 px screen.
-        self.wb_profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.wb_profile.setMinimumContentsLength(28)
-        self._relay_profiles: list[tuple[int, str]] = []  # (id, "provider - profile") as Picqer listed them
-        self._relay_profile_id = wb.picqer_profile_id  # the one saved, until the admin chooses another
+        self.relay_choice.button.setObjectName("relayProfilesTest")
         self.wb_profile_label = QLabel()
         self.wb_profile_label.setBuddy(self.wb_profile)
-        self.wb_test = QPushButton()
-        self.wb_test.setObjectName("relayProfilesTest")
-        self.wb_tester = _Tester(self.wb_test)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(self.wb_profile, 1)
-        profile_row.addWidget(self.wb_test)
+        self.wb_test = self.relay_choice.button
+        self.wb_tester = self.relay_choice.tester
         wb_form.addRow(self.wb_mode_label, self.wb_mode)
-        wb_form.addRow(self.wb_profile_label, profile_row)
+        wb_form.addRow(self.wb_profile_label, self.relay_choice.row)
         wb_form.addRow(self.wb_tester.busy)
         wb_form.addRow(self.wb_tester.result)
         for box in (self.wb_claim, self.wb_comment, self.wb_pick_all, self.wb_close):
             wb_form.addRow(box)
-        wb_form.addRow(self.wb_order_field_label, self.wb_order_field)
+        wb_form.addRow(self.wb_order_field_label, self.order_field_choice.row)
+        wb_form.addRow(self.order_field_choice.tester.busy)
+        wb_form.addRow(self.order_field_choice.tester.result)
         layout.addWidget(self.write_back_box)
         self.wb_mode.currentIndexChanged.connect(self._write_back_mode_changed)
-        self.wb_profile.currentIndexChanged.connect(self._relay_profile_chosen)
         self.wb_test.clicked.connect(lambda: self._spawn(self.load_relay_profiles()))
+        self.order_field_choice.button.clicked.connect(lambda: self._spawn(self.load_order_fields()))
         self._write_back_mode_changed()
         layout.addStretch(1)
         return page
@@ -863,7 +1205,7 @@ class SettingsDialog(QDialog):
             s,
             language=str(self.language_combo.currentData()),
             station_name=self.station_name.text().strip(),
-            picqer=PicqerSettings(subdomain=subdomain, base_url=base_url, warehouse_id=s.picqer.warehouse_id),
+            picqer=PicqerSettings(subdomain=subdomain, base_url=base_url, warehouse_id=self.warehouse_choice.chosen_id),
             myparcel=MyParcelSettings(
                 platform=str(self.platform_combo.currentData()), base_url=self.myparcel_url.text().strip()
             ),
@@ -877,7 +1219,7 @@ class SettingsDialog(QDialog):
             ),
             write_back=WriteBackSettings(
                 comment=self.wb_comment.isChecked(),
-                order_field_id=self.wb_order_field.value(),
+                order_field_id=self.order_field_choice.chosen_id,
                 pick_all=self.wb_pick_all.isChecked(),
                 close=self.wb_close.isChecked(),
                 claim=self.wb_claim.isChecked(),
@@ -890,7 +1232,7 @@ class SettingsDialog(QDialog):
 
     def relay_profile_id(self) -> int:
         """Return the Picqer profile the shipments are made with (0 = none chosen)."""
-        return self._relay_profile_id
+        return self.relay_choice.chosen_id
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -916,6 +1258,7 @@ class SettingsDialog(QDialog):
             self.error_label.setText(m.t("settings.save_failed", detail=str(exc)))
             return False
         self.settings = settings
+        self._baseline = self._snapshot()
         keys_failed = False
         for account, field in ((PICQER, self.picqer_key), (MYPARCEL, self.myparcel_key)):
             if not field.changed:
@@ -927,6 +1270,7 @@ class SettingsDialog(QDialog):
             else:
                 field.loaded = field.text()
                 self.keys_saved = True
+        self._baseline = self._snapshot()
         self.messages.set_language(settings.language)
         self.saved.emit(settings)
         if keys_failed:
@@ -958,50 +1302,47 @@ class SettingsDialog(QDialog):
 
     async def load_relay_profiles(self) -> None:
         """Load Picqer's shipping profiles (provider - profile) to choose the relay's by name; say what was found."""
-        m = self.messages
+        loader = self._relay_profile_names if self._load_picqer_profiles is not None else None
+        await self._load_choice(self.relay_choice, loader)
+        if self.relay_choice.loaded:  # the same list: the profiles tab ticks from it without loading again
+            self.profiles_editor.picqer_links.set_items(self.relay_choice.items)
+
+    async def load_profile_links(self) -> None:
+        """Load Picqer's shipping profiles to tick, by name, the ones a station profile ships."""
+        links = self.profiles_editor.picqer_links
+        loader = self._relay_profile_names if self._load_picqer_profiles is not None else None
+        await self._load_choice(links, loader)
+        if links.loaded:
+            self.relay_choice.set_items(links.items)
+
+    async def load_order_fields(self) -> None:
+        """Load Picqer's order fields to choose the one that keeps the tracking code by name."""
+        await self._load_choice(self.order_field_choice, self._load_picqer_order_fields)
+
+    async def load_warehouses(self) -> None:
+        """Load Picqer's warehouses to choose the one this station packs for by name."""
+        await self._load_choice(self.warehouse_choice, self._load_picqer_warehouses)
+
+    async def _load_choice(self, choice: _PicqerNames, loader: Callable[[str, str], Awaitable[Any]] | None) -> None:
+        """Load one named Picqer list into its choice with the address and key as entered (not yet saved)."""
         address = self.picqer_address.text().strip()
-        if not address or not self.picqer_key.text() or self._load_picqer_profiles is None:
-            self.wb_tester.show(m.t("settings.wb.need_account"), "error")
+        key = self.picqer_key.text()
+        if not address or not key or loader is None:
+            choice.tester.show(self.messages.t("settings.wb.need_account"), "error")
             return
-        self.wb_tester.start(m.t("settings.testing"))
-        try:
-            providers = await self._load_picqer_profiles(address, self.picqer_key.text())
-        except Exception as exc:
-            self.wb_tester.finish(m.error(exc, During.SETTINGS), ok=False)
-            return
-        self._relay_profiles = [
+
+        async def fetch() -> list[tuple[int, str]]:
+            named = await loader(address, key)
+            return list(named.items()) if isinstance(named, Mapping) else list(named)
+
+        await choice.load(fetch)
+
+    async def _relay_profile_names(self, address: str, key: str) -> list[tuple[int, str]]:
+        assert self._load_picqer_profiles is not None
+        providers = await self._load_picqer_profiles(address, key)
+        return [
             (profile.id, f"{provider.name} - {profile.name}") for provider in providers for profile in provider.profiles
         ]
-        self._fill_relay_profiles()
-        count = len(self._relay_profiles)
-        names = dict(self._relay_profiles)
-        chosen = self._relay_profile_id
-        if not count:
-            self.wb_tester.finish(m.t("settings.wb.no_profiles"), ok=False)
-        elif chosen and chosen in names:
-            self.wb_tester.finish(m.t("settings.wb.profile_there", count=count, name=names[chosen]), ok=True)
-        elif chosen:
-            self.wb_tester.finish(m.t("settings.wb.profile_gone", count=count, id=chosen), ok=False)
-        else:
-            self.wb_tester.finish(m.t("settings.wb.profiles_found", count=count), ok=True)
-
-    def _fill_relay_profiles(self) -> None:
-        """Show the profiles Picqer listed, or the saved one by its id until they are loaded."""
-        m = self.messages
-        with QSignalBlocker(self.wb_profile):
-            self.wb_profile.clear()
-            self.wb_profile.addItem(m.t("settings.wb.profile_none"), 0)
-            known = dict(self._relay_profiles)
-            if self._relay_profile_id and self._relay_profile_id not in known:
-                self.wb_profile.addItem(
-                    m.t("settings.wb.profile_unknown", id=self._relay_profile_id), self._relay_profile_id
-                )
-            for profile_id, name in self._relay_profiles:
-                self.wb_profile.addItem(name, profile_id)
-            _select(self.wb_profile, self._relay_profile_id)
-
-    def _relay_profile_chosen(self, _index: int) -> None:
-        self._relay_profile_id = int(self.wb_profile.currentData() or 0)
 
     def _write_back_mode_changed(self, *_args: object) -> None:
         registers = self.wb_mode.currentData() == "picqer_shipment"
@@ -1023,6 +1364,71 @@ class SettingsDialog(QDialog):
             self.myparcel_tester.finish(m.error(exc, During.SETTINGS), ok=False)
             return
         self.myparcel_tester.finish(m.t("settings.myparcel_ok"), ok=True)
+
+    async def refresh_printers(self) -> None:
+        """Look for the printers this computer sees and offer them in both printer forms."""
+        if self._discover_printers is None or self._searching_printers:
+            return
+        self._printers_searched = self._searching_printers = True
+        forms = (self.label_printer, self.document_printer)
+        for form in forms:
+            form.set_searching()
+        try:
+            search = await self._discover_printers()
+        except Exception as exc:  # the search itself failed: say why and keep what was typed
+            log.warning("Looking for printers failed: %s", exc)
+            search = PrinterSearch(problems=(str(exc) or type(exc).__name__,))
+        finally:
+            self._searching_printers = False
+        for form in forms:
+            form.set_found(search)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._printers_searched and self._discover_printers is not None:
+            self._printers_searched = True
+            self._spawn(self.refresh_printers())
+
+    # --- leaving without saving ----------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        """True when something differs from what the dialog opened with (or last saved)."""
+        return self._snapshot() != self._baseline
+
+    def _snapshot(self) -> tuple[object, ...]:
+        try:
+            entered: object = self.result_settings()
+        except ValueError:  # an invalid profile: certainly an edit
+            entered = None
+        return (entered, self.picqer_key.changed, self.myparcel_key.changed, self.profiles_editor.edited)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: ask first when edits would be lost."""
+        if self.discard_box is not None:
+            return
+        if not self.has_changes():
+            super().reject()
+            return
+        m = self.messages
+        box = QMessageBox(self)
+        box.setObjectName("discardChanges")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(m.t("settings.discard_title"))
+        box.setText(m.t("settings.discard_question"))
+        discard = box.addButton(m.t("settings.discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(m.t("settings.keep_editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter or Esc on the question keeps the edits
+        box.setEscapeButton(keep)
+        self.discard_box = box
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        box.open()
 
     async def print_test(self, form: PrinterForm) -> None:
         """Print the calibration label on the printer as configured in `form` (not yet saved)."""
@@ -1069,6 +1475,7 @@ class SettingsDialog(QDialog):
         labels["platform"].setText(m.t("settings.platform"))
         labels["mp_url"].setText(m.t("settings.base_url"))
         labels["mp_key"].setText(m.t("settings.api_key"))
+        labels["warehouse"].setText(m.t("settings.warehouse"))
         self.picqer_address.setPlaceholderText(m.t("settings.subdomain_hint"))
         self.platform_combo.setItemText(0, m.t("settings.platform_nl"))
         self.platform_combo.setItemText(1, m.t("settings.platform_be"))
@@ -1103,8 +1510,8 @@ class SettingsDialog(QDialog):
         for i in range(self.wb_mode.count()):
             self.wb_mode.setItemText(i, m.t(f"settings.wb.mode.{self.wb_mode.itemData(i)}"))
         self.wb_profile_label.setText(m.t("settings.wb.profile"))
-        self.wb_test.setText(m.t("settings.test"))
-        self._fill_relay_profiles()
+        for choice in (self.relay_choice, self.order_field_choice, self.warehouse_choice):
+            choice.retranslate()
 
 
 def settings_problems_text(messages: Messages, problems: Sequence[Violation], backup: Path | None) -> str:

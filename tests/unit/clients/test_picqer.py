@@ -343,6 +343,10 @@ async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) 
     fake.queue(r"GET /users", httpx.Response(200, json=[{"iduser": 7, "username": "jan", "first_name": "Jan"}]))
     fake.queue(r"GET /warehouses", httpx.Response(200, json=[{"idwarehouse": 2811, "name": "Doesburg"}]))
     fake.queue(
+        r"GET /orderfields",
+        httpx.Response(200, json=[{"idorderfield": 301, "title": "Track & trace", "type": "text", "required": False}]),
+    )
+    fake.queue(
         r"GET /picklists/1001/shippingmethods",
         httpx.Response(
             200,
@@ -358,6 +362,7 @@ async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) 
     assert (me.id, me.username, me.full_name) == (7, "jan", "Jan Jansen")
     assert [u.full_name for u in await c.list_users()] == ["Jan"]
     assert await c.list_warehouses() == {2811: "Doesburg"}
+    assert await c.list_order_fields() == {301: "Track & trace"}
     profiles, selected = await c.shipping_methods(1001)
     assert [p.id for p in profiles] == [1287, 1365] and selected == 1365
 
