@@ -21,6 +21,13 @@ SECRETS = {
     "PACKSTATION_MYPARCEL_API_KEY": "SECRET-myparcel-41b8aa03",
 }
 SETTINGS_SECRET = "SECRET-in-settings-77d1"
+# One relay account from the environment, so the relay's own checks are reached (its password is a secret too).
+RELAY_ACCOUNT = {
+    "PACKSTATION_RELAY_USERNAME": "desk",
+    "PACKSTATION_RELAY_PASSWORD": "SECRET-relay-password-5e0c",
+    "PACKSTATION_RELAY_MYPARCEL_KEY": "SECRET-relay-myparcel-93aa",
+    "PACKSTATION_RELAY_PLATFORM": "myparcel",
+}
 # Long enough for a refusal or a one-page conversion on a loaded 2-core CI machine; the bugs this table guards
 # against ran for minutes (or for ever) before they were killed.
 TIMEOUT_SECONDS = 60.0
@@ -114,5 +121,6 @@ def error_lines(stderr: str) -> list[str]:
     return [
         line
         for line in stderr.splitlines()
-        if line.startswith("packstation: ") or (line.startswith("packstation ") and ": error: " in line)
+        if line.startswith(("packstation: ", "relay settings: "))
+        or (line.startswith("packstation ") and ": error: " in line)
     ]

@@ -21,6 +21,7 @@ import pytest
 from .hostile import (
     A4,
     A6,
+    RELAY_ACCOUNT,
     SECRETS,
     SETTINGS_SECRET,
     TIMEOUT_SECONDS,
@@ -72,6 +73,17 @@ def _files() -> dict[str, bytes]:
 def _prepare(folder: Path) -> None:
     for name, data in _files().items():
         (folder / name).write_bytes(data)
+    (folder / "deep.toml").write_bytes(b"a = " + b"[" * 2000 + b"]" * 2000 + b"\n")
+    account = b'[[accounts]]\nusername = "u"\npassword = "p"\nmyparcel_key = "k"\nplatform = "myparcel"\n'
+    for name, line in {
+        "dpi": b"zpl_dpi = 250",
+        "dpi_inf": b"zpl_dpi = inf",
+        "body_inf": b"max_body_bytes = 1e400",
+        "body_huge": b"max_body_bytes = 99999999999",
+        "lease_nan": b"lock_lease_seconds = nan",
+        "deadline_inf": b"deadline_seconds = inf",
+    }.items():
+        (folder / f"{name}.toml").write_bytes(b"[relay]\n" + line + b"\n" + account)
     (folder / "folder").mkdir()
     os.mkfifo(folder / "fifo")
     os.mkfifo(folder / "fifo.pdf")
@@ -110,6 +122,7 @@ class Cli:
     needle: str
     ok: bool = False
     writes: tuple[str, ...] = ()  # files the row may create or replace (all others must stay as they were)
+    env: tuple[tuple[str, str], ...] = ()  # more environment for the process
 
     def __str__(self) -> str:
         return " ".join(self.args)[:90]
@@ -281,6 +294,37 @@ CLI_ROWS: list[Cli] = [
 ]
 
 
+def relay(*args: str, needle: str, account: bool = False) -> Cli:
+    """A relay row: refused before it serves anything (a good configuration would serve until killed)."""
+    return Cli(("relay", *args), needle, env=tuple(RELAY_ACCOUNT.items()) if account else ())
+
+
+RELAY_ROWS: list[Cli] = [
+    relay("--config", "fifo", needle=NOT_REGULAR),
+    relay("--config", "/dev/zero", needle=NOT_REGULAR),
+    relay("--config", "zero.pdf", needle=NOT_REGULAR),
+    relay("--config", "folder", needle=NOT_REGULAR),
+    relay("--config", "missing.toml", needle="No such file"),
+    relay("--config", "loop.pdf", needle="cannot read loop.pdf"),
+    relay("--config", "sparse.zpl", needle="more than the 1.0 MB"),
+    relay("--config", "a6.pdf", needle="not valid TOML"),
+    relay("--config", "png.pdf", needle="not UTF-8 text"),
+    relay("--config", "text.pdf", needle="not valid TOML"),
+    relay("--config", "deep.toml", needle="not valid TOML"),
+    relay("--config", "dpi.toml", needle="zpl_dpi must be one of 203, 300, 600"),
+    relay("--config", "dpi_inf.toml", needle="zpl_dpi must be a int"),
+    relay("--config", "body_inf.toml", needle="max_body_bytes must be a int"),
+    relay("--config", "body_huge.toml", needle="max_body_bytes must be 1024 to"),
+    relay("--config", "lease_nan.toml", needle="lock_lease_seconds must be 60 to"),
+    relay("--config", "deadline_inf.toml", needle="deadline_seconds must be between 1 and 19"),
+    *(relay("--zpl-dpi", v, needle="invalid") for v in ("250", "0", "abc")),
+    *(relay(f"--deadline={v}", needle="deadline", account=True) for v in ("nan", "inf", "-1", "1e308", "0")),
+    relay("--deadline", "soon", needle="invalid float"),
+    relay(needle="no accounts"),
+]
+CLI_ROWS += RELAY_ROWS
+
+
 # ZPL contents for zpl2png: (name, ZPL, refused needle or None for a correct result).
 def _zpl_rows() -> list[tuple[str, str, str | None]]:
     graphic = z64(b"\xf0" * 64)
@@ -338,12 +382,12 @@ ZPL_ROWS = _zpl_rows()
 
 def _check_cli_row(row: Cli, folder: Path) -> None:
     before = _snapshot(folder)
-    outcome = run_cli(list(row.args), folder)
+    outcome = run_cli(list(row.args), folder, dict(row.env))
     after = _snapshot(folder)
 
     assert outcome.code is not None, f"still running after {TIMEOUT_SECONDS:.0f} s"
     assert "Traceback" not in outcome.stderr, outcome.stderr[-2000:]
-    for secret in SECRETS.values():
+    for secret in (*SECRETS.values(), *(v for k, v in RELAY_ACCOUNT.items() if "SECRET" in v)):
         assert secret not in outcome.stdout + outcome.stderr
     for name, content in before.items():
         if name not in row.writes:
@@ -374,6 +418,49 @@ def test_zpl2png(name: str, zpl: str, needle: str | None, tmp_path: Path) -> Non
     else:
         row = refused("zpl2png", "in.zpl", "-o", "o.png", needle=needle)
     _check_cli_row(row, tmp_path)
+
+
+# --- the relay's label path (the PDF MyParcel returns, made into ZPL for Picqer) ----------------------------
+
+
+def _relay_label_rows() -> list[tuple[str, bytes, int, str | None]]:
+    files = _files()
+    return [
+        ("A6 label", files["a6.pdf"], 203, None),
+        ("A6 label at 600 dpi", files["a6.pdf"], 600, None),
+        ("5 m page", files["page_5m.pdf"], 203, "larger than 600 mm a side"),
+        ("601 mm page", files["page_601mm.pdf"], 300, "larger than 600 mm a side"),
+        ("51 pages", files["pages_51.pdf"], 203, "more than the limit of 50"),
+        ("26 A4 sheets", files["a4_26_pages.pdf"], 203, "25 A4 sheets"),
+        ("empty", b"", 203, "empty"),
+        ("HTML error page", files["html.pdf"], 203, "not a PDF"),
+        ("cut in half", files["half.pdf"], 203, "corrupt"),
+        ("21 MB", b"%PDF-1.4\n" + bytes(21 * 1024 * 1024), 203, "more than the limit of 20 MB"),
+        ("a resolution no head has", files["a6.pdf"], 250, "resolution must be one of"),
+        ("zero dpi", files["a6.pdf"], 0, "resolution must be one of"),
+    ]
+
+
+RELAY_LABEL_ROWS = _relay_label_rows()
+
+
+@pytest.mark.parametrize(("name", "pdf", "dpi", "needle"), RELAY_LABEL_ROWS, ids=[row[0] for row in RELAY_LABEL_ROWS])
+def test_relay_label(name: str, pdf: bytes, dpi: int, needle: str | None) -> None:
+    from packstation.domain.errors import LabelError
+    from packstation.printing.zpl import PdfRenderer
+    from packstation.relay.composition import PdfZplConverter
+
+    async def convert() -> bytes:
+        return await asyncio.wait_for(PdfZplConverter(renderer).to_zpl(pdf, dpi), TIMEOUT_SECONDS)
+
+    with PdfRenderer() as renderer:
+        if needle is None:
+            zpl = asyncio.run(convert())
+            assert zpl.startswith(b"^XA") and zpl.rstrip().endswith(b"^XZ")
+            return
+        with pytest.raises(LabelError) as refused_with:
+            asyncio.run(convert())
+    assert needle in str(refused_with.value) and "\n" not in str(refused_with.value)
 
 
 # --- settings files -----------------------------------------------------------------------------------------
@@ -587,5 +674,5 @@ def test_journal(
 
 
 def test_the_table_holds_at_least_200_hostile_inputs() -> None:
-    rows = len(CLI_ROWS) + len(ZPL_ROWS) + len(SETTINGS_ROWS) + len(JOURNAL_ROWS)
+    rows = len(CLI_ROWS) + len(ZPL_ROWS) + len(RELAY_LABEL_ROWS) + len(SETTINGS_ROWS) + len(JOURNAL_ROWS)
     assert rows >= 200, rows
