@@ -463,6 +463,35 @@ def test_relay_label(name: str, pdf: bytes, dpi: int, needle: str | None) -> Non
     assert needle in str(refused_with.value) and "\n" not in str(refused_with.value)
 
 
+@pytest.mark.parametrize("language", ["zpl", "pdf"])
+@pytest.mark.parametrize(
+    ("name", "pdf", "dpi", "needle"),
+    [row for row in RELAY_LABEL_ROWS if row[2] in (203, 600)],
+    ids=[row[0] for row in RELAY_LABEL_ROWS if row[2] in (203, 600)],
+)
+def test_desk_print_path(name: str, pdf: bytes, dpi: int, needle: str | None, language: str, tmp_path: Path) -> None:
+    """The desk prepares the label MyParcel sent for its printer: ZPL for a Zebra, the PDF for an office printer."""
+    from packstation.domain.errors import LabelError
+    from packstation.printing.printers import build_printer
+    from packstation.printing.zpl import PdfRenderer
+    from packstation.settings import PrinterSettings
+
+    config = PrinterSettings(transport="virtual", language=language, dpi=dpi, address=str(tmp_path))
+
+    async def prepare() -> object:
+        return await asyncio.wait_for(printer.prepare(pdf), TIMEOUT_SECONDS)
+
+    with PdfRenderer() as renderer:
+        printer = build_printer(config, tmp_path, renderer=renderer)
+        if needle is None:
+            label = asyncio.run(prepare())
+            assert label.previews_png  # type: ignore[attr-defined]
+            return
+        with pytest.raises(LabelError) as refused_with:
+            asyncio.run(prepare())
+    assert needle in str(refused_with.value) and "\n" not in str(refused_with.value)
+
+
 # --- settings files -----------------------------------------------------------------------------------------
 
 PLANTED = f'[picqer]\napi_key = "{SETTINGS_SECRET}"\n[myparcel]\ntoken = "{SETTINGS_SECRET}"\n'
@@ -674,5 +703,6 @@ def test_journal(
 
 
 def test_the_table_holds_at_least_200_hostile_inputs() -> None:
-    rows = len(CLI_ROWS) + len(ZPL_ROWS) + len(RELAY_LABEL_ROWS) + len(SETTINGS_ROWS) + len(JOURNAL_ROWS)
+    desk = 2 * len([row for row in RELAY_LABEL_ROWS if row[2] in (203, 600)])
+    rows = len(CLI_ROWS) + len(ZPL_ROWS) + len(RELAY_LABEL_ROWS) + desk + len(SETTINGS_ROWS) + len(JOURNAL_ROWS)
     assert rows >= 200, rows
