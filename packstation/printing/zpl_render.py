@@ -224,6 +224,8 @@ def _stamp(canvas: np.ndarray, image: np.ndarray, x: int, y: int) -> np.ndarray:
     """OR the image into the canvas at (x, y), growing the canvas downwards/rightwards if needed."""
     h, w = image.shape
     need_h, need_w = max(canvas.shape[0], y + h), max(canvas.shape[1], x + w)
+    if need_h * need_w > limits.MAX_IMAGE_DOTS:  # the last guard for anything check_bounds does not size
+        raise ZplRenderError(f"A field at {x},{y} reaches beyond the largest label there is.")
     if (need_h, need_w) != canvas.shape:
         grown = np.zeros((need_h, need_w), dtype=bool)
         grown[: canvas.shape[0], : canvas.shape[1]] = canvas
