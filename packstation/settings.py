@@ -247,7 +247,7 @@ def _usable_profiles(settings: Settings, problems: list[Violation]) -> Settings:
 
 def _usable_label_sizes(settings: Settings, problems: list[Violation]) -> Settings:
     """Keep each printer's label within what ^LL allows at its dpi (600 dpi allows a shorter label than 203)."""
-    changed: dict[str, PrinterSettings] = {}
+    changed: dict[str, Any] = {}
     for role in ("label_printer", "document_printer"):
         printer: PrinterSettings = getattr(settings, role)
         try:
