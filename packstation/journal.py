@@ -670,6 +670,14 @@ def _last_rowid(conn: sqlite3.Connection, table: str) -> int:
     return row[0] if row and isinstance(row[0], int) else 0
 
 
+def _merged(read: list[tuple[Any, ...]], salvaged: dict[object, tuple[Any, ...]], key: int) -> list[tuple[Any, ...]]:
+    """Return the rows SQLite read plus the salvaged rows it did not, in key order."""
+    rows = {row[key]: row for row in read}
+    for found_key, row in salvaged.items():
+        rows.setdefault(found_key, row)
+    return [rows[k] for k in sorted(rows, key=lambda k: (str(type(k)), k))]
+
+
 def _repair_copy_header(copy: Path) -> None:
     """Make a damaged copy openable: a page size that is not one (zeroed) becomes SQLite's default, and a file cut
     short is padded with empty pages to the size its header claims.
@@ -722,6 +730,130 @@ def _usable_entry(row: tuple[Any, ...]) -> bool:
     )
 
 
+# --- reading rows straight from the pages, for tables whose b-tree no longer leads to them ----------------
+
+_TABLE_LEAF_PAGE = 0x0D
+_MAX_OVERFLOW_PAGES = 1024  # a journal row is a few kilobytes; a longer chain is damage
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    """Return SQLite's variable-length integer at `at` and the offset after it (IndexError if cut off)."""
+    value = 0
+    for i in range(8):
+        byte = data[at + i]
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, at + i + 1
+    return (value << 8) | data[at + 8], at + 9
+
+
+def _record(payload: bytes) -> list[object]:
+    """Decode one SQLite record (the values of a row); raise ValueError/IndexError if it is not one."""
+    header_size, at = _varint(payload, 0)
+    if not 1 <= header_size <= len(payload):
+        raise ValueError("record header out of range")
+    types = []
+    while at < header_size:
+        serial, at = _varint(payload, at)
+        types.append(serial)
+    values: list[object] = []
+    body = header_size
+    sizes = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
+    for serial in types:
+        if serial == 0:
+            values.append(None)
+        elif serial in sizes:
+            size = sizes[serial]
+            values.append(int.from_bytes(payload[body : body + size], "big", signed=True))
+            body += size
+        elif serial == 7:
+            import struct
+
+            values.append(struct.unpack(">d", payload[body : body + 8])[0])
+            body += 8
+        elif serial in (8, 9):
+            values.append(serial - 8)
+        elif serial >= 12:
+            size = (serial - 12) // 2
+            chunk = payload[body : body + size]
+            values.append(chunk.decode("utf-8") if serial % 2 else bytes(chunk))
+            body += size
+        else:
+            raise ValueError("reserved serial type")
+        if body > len(payload):
+            raise ValueError("record body cut off")
+    return values
+
+
+def _salvage_pages(copy: Path) -> dict[str, dict[object, tuple[Any, ...]]]:
+    """Return the rows of every table-leaf page that still decodes, sorted to entries, steps and labels by shape.
+
+    SQLite's own reading needs each table's tree from its root down; when an interior page is damaged the leaf
+    pages below it are unreachable, though intact. This reads every page of the file as a leaf instead.
+    """
+    found: dict[str, dict[object, tuple[Any, ...]]] = {"entries": {}, "steps": {}, "labels": {}}
+    data = copy.read_bytes()
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+        return found
+    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+        return found
+    usable = page_size - data[20]
+    for number in range(1, len(data) // page_size + 1):
+        start = (number - 1) * page_size
+        header = start + (100 if number == 1 else 0)
+        if data[header] != _TABLE_LEAF_PAGE:
+            continue
+        cells = int.from_bytes(data[header + 3 : header + 5], "big")
+        for i in range(min(cells, page_size // 4)):
+            try:
+                pointer = int.from_bytes(data[header + 8 + 2 * i : header + 10 + 2 * i], "big")
+                size, at = _varint(data, start + pointer)
+                rowid, at = _varint(data, at)
+                payload = _payload(data, at, size, usable, page_size)
+                _sort_row(found, rowid, _record(payload))
+            except (IndexError, ValueError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def _payload(data: bytes, at: int, size: int, usable: int, page_size: int) -> bytes:
+    """Return a cell's whole payload, following its overflow pages when it does not fit the page."""
+    most = usable - 35
+    if size <= most:
+        return data[at : at + size]
+    least = (usable - 12) * 32 // 255 - 23
+    local = least + (size - least) % (usable - 4)
+    local = local if local <= most else least
+    parts = [data[at : at + local]]
+    remaining = size - local
+    next_page = int.from_bytes(data[at + local : at + local + 4], "big")
+    for _ in range(_MAX_OVERFLOW_PAGES):
+        if remaining <= 0 or next_page == 0:
+            break
+        start = (next_page - 1) * page_size
+        if start + page_size > len(data):
+            raise ValueError("overflow page past the end")
+        chunk = data[start + 4 : start + 4 + min(remaining, usable - 4)]
+        parts.append(chunk)
+        remaining -= len(chunk)
+        next_page = int.from_bytes(data[start : start + 4], "big")
+    if remaining > 0:
+        raise ValueError("overflow chain cut off")
+    return b"".join(parts)
+
+
+def _sort_row(found: dict[str, dict[object, tuple[Any, ...]]], rowid: int, values: list[object]) -> None:
+    """File a decoded row under its table by its shape (the id columns are stored as NULL: they are the rowid)."""
+    if len(values) == 12 and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str):
+        found["entries"][rowid] = (rowid, *values[1:])
+    elif len(values) == 5 and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str):
+        found["steps"][rowid] = (rowid, *values[1:])
+    elif len(values) == 6 and all(isinstance(v, str) for v in values[:4]) and isinstance(values[4], int):
+        found["labels"][values[0]] = tuple(values)
+
+
 def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
     """Copy every readable, sensible entry, step and label record of a damaged journal into `journal`.
 
@@ -748,6 +880,15 @@ def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
             labels, bad_labels = _readable_rows(conn, "labels", _LABEL_COLUMNS, last_entry)
         finally:
             conn.close()
+        if bad_entries or bad_steps or bad_labels:
+            # Rows SQLite could not reach may still sit whole on their pages; what it did read comes first.
+            try:
+                salvaged = _salvage_pages(copy)
+            except OSError:
+                salvaged = {"entries": {}, "steps": {}, "labels": {}}
+            entries = _merged(entries, salvaged["entries"], key=0)
+            steps = _merged(steps, salvaged["steps"], key=0)
+            labels = _merged(labels, salvaged["labels"], key=0)
     good_entries = [row for row in entries if _usable_entry(row)]
     ids = {row[0] for row in good_entries}
     good_steps = [

@@ -644,10 +644,10 @@ JOURNAL_ROWS: list[tuple[str, JournalChange, str, int]] = [
     *((f"truncated to {p}%", (lambda d, p=p: d[: len(d) * p // 100]), "is damaged", 0) for p in (10, 30, 50, 70)),
     # The entries' own pages are near the end of the file: cut after them, every entry comes back.
     *((f"truncated to {p}%", (lambda d, p=p: d[: len(d) * p // 100]), "Recovered", 50) for p in (90, 99)),
-    ("page 1 header scribbled", lambda d: _scribble_page(d, 1), "is damaged", 0),
+    # Page 2 is the root of the entries' tree: its leaves are read straight from their pages.
     *(
         (f"page {n} header scribbled", (lambda d, n=n: _scribble_page(d, n)), "Recovered", JOURNAL_ENTRIES)
-        for n in (2, 5, 7)
+        for n in (1, 2, 5, 7)
     ),
     *(
         (f"{c} bits flipped (seed {s})", (lambda d, s=s, c=c: _flip(d, s, c)), "", 0)

@@ -115,3 +115,36 @@ def test_nothing_readable_is_said_plainly(data: Path) -> None:
     assert entries_of(journal) == []
     assert problem is not None and "is damaged" in problem
     assert "Nothing could be recovered" in problem or "Recovered 0 entries" in problem
+
+
+def test_entries_below_a_destroyed_root_page_are_read_from_their_own_pages(data: Path) -> None:
+    path = data / "journal.sqlite3"
+    journal = SqliteJournal(path, data / "labels", "S")
+
+    async def fill() -> None:
+        for n in range(ENTRIES):
+            # Every 50th intent is longer than a page: it continues on overflow pages.
+            note = "long " * 2000 if n % 50 == 0 else "short"
+            entry_id = await journal.begin(n, f"P-{n:04d}", {"note": note})
+            await journal.record(entry_id, "created", {"shipment_ids": [n]})
+
+    asyncio.run(fill())
+    journal.close()
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'entries'").fetchone()[0]
+    conn.close()
+    raw = bytearray(path.read_bytes())
+    assert raw[(root - 1) * PAGE] == 0x05  # an interior page: every entry is below it
+    raw[(root - 1) * PAGE : (root - 1) * PAGE + 12] = b"\xff" * 12
+    path.write_bytes(bytes(raw))
+
+    journal, problem = open_journal(path, data / "labels", "S")
+    try:
+        recovered = asyncio.run(journal.entries())
+    finally:
+        journal.close()
+
+    assert problem is not None and f"Recovered {ENTRIES} entries with {ENTRIES} step(s)" in problem
+    assert [entry.picklist_number for entry in recovered] == [f"P-{n:04d}" for n in range(ENTRIES)]
+    assert recovered[50].data["note"] == "long " * 2000 and recovered[51].data["note"] == "short"
+    assert all(entry.steps == ("created",) for entry in recovered)
