@@ -109,8 +109,11 @@ def _snapshot(folder: Path) -> dict[str, bytes | str]:
             out[path.name] = f"link -> {os.readlink(path)}"
         elif stat.S_ISREG(mode):
             out[path.name] = path.read_bytes() if os.path.getsize(path) < 1 << 20 else f"{os.path.getsize(path)}"
+        elif stat.S_ISDIR(mode):
+            out[path.name] = "folder"
+            out.update({f"{path.name}/{name}": content for name, content in _snapshot(path).items()})
         else:
-            out[path.name] = "fifo" if stat.S_ISFIFO(mode) else "folder"
+            out[path.name] = "fifo"
     return out
 
 
@@ -325,6 +328,30 @@ RELAY_ROWS: list[Cli] = [
 CLI_ROWS += RELAY_ROWS
 
 
+def journal_label(out: str, needle: str) -> Cli:
+    """A `journal --label` row on the journal in data/ (its stored label is data/labels/P-1_7.pdf)."""
+    return Cli(("journal", "--label", "P-1", "-o", out), needle, env=(("PACKSTATION_DATA_DIR", "data"),))
+
+
+JOURNAL_CLI_ROWS: list[Cli] = [
+    journal_label("data/journal.sqlite3", OWN_INPUT),  # wrote the label over the journal before
+    journal_label("./data/../data/journal.sqlite3", OWN_INPUT),
+    journal_label("data/labels/P-1_7.pdf", OWN_INPUT),
+    journal_label("data/labels/old.pdf", OWN_INPUT),
+    journal_label("data", "it is a folder"),
+    journal_label("fifo", NOT_REGULAR),
+    journal_label("/dev/full", NOT_REGULAR),
+    Cli(
+        ("journal", "--label", "P-1", "-o", "reprint.pdf"),
+        "",
+        ok=True,
+        writes=("reprint.pdf",),
+        env=(("PACKSTATION_DATA_DIR", "data"),),
+    ),
+]
+CLI_ROWS += JOURNAL_CLI_ROWS
+
+
 # ZPL contents for zpl2png: (name, ZPL, refused needle or None for a correct result).
 def _zpl_rows() -> list[tuple[str, str, str | None]]:
     graphic = z64(b"\xf0" * 64)
@@ -398,14 +425,34 @@ def _check_cli_row(row: Cli, folder: Path) -> None:
         assert row.needle in outcome.stderr
     else:
         assert outcome.code in (1, 2), outcome
-        [line] = error_lines(outcome.stderr)  # exactly one line says what is wrong
+        # Exactly one line says what is wrong (`journal` prints its refusals bare, as it prints everything).
+        lines = outcome.stderr.splitlines() if row.args[0] == "journal" else error_lines(outcome.stderr)
+        [line] = lines
         assert row.needle.lower() in line.lower(), line
         assert not set(after) - set(before), "a refused run left a file behind"
+
+
+def _journal_with_label(folder: Path) -> None:
+    from packstation.journal import SqliteJournal
+
+    data = folder / "data"
+    journal = SqliteJournal(data / "journal.sqlite3", data / "labels", "S")
+
+    async def fill() -> None:
+        entry_id = await journal.begin(1, "P-1", {})
+        path = await journal.save_label("P-1", [7], raw_pdf([A6], LINE))
+        await journal.record(entry_id, "label", {"path": path})
+
+    asyncio.run(fill())
+    journal.close()
+    (data / "labels" / "old.pdf").write_bytes(b"%PDF-1.4 a label stored earlier")
 
 
 @pytest.mark.parametrize("row", CLI_ROWS, ids=str)
 def test_cli(row: Cli, tmp_path: Path) -> None:
     _prepare(tmp_path)
+    if row.args[0] == "journal":
+        _journal_with_label(tmp_path)
     _check_cli_row(row, tmp_path)
 
 
