@@ -52,6 +52,10 @@ MAX_RENDER_DOTS = MAX_PDF_PAGES * (4 * 600) * (6 * 600)
 MAX_MAGNIFICATION = 10
 # A settings file is a few kilobytes.
 MAX_SETTINGS_BYTES = 1024 * 1024
+# What the packer's window takes (its parcel spin box and weight field): `ship` takes no more. A billion parcels
+# would build a billion references before anything is booked.
+MAX_PARCELS = 20
+MAX_WEIGHT_GRAMS = 100_000
 
 
 class LimitError(ValueError):

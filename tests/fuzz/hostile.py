@@ -121,6 +121,6 @@ def error_lines(stderr: str) -> list[str]:
     return [
         line
         for line in stderr.splitlines()
-        if line.startswith(("packstation: ", "relay settings: "))
+        if line.startswith(("packstation: ", "packstation ship: ", "relay settings: "))
         or (line.startswith("packstation ") and ": error: " in line)
     ]

@@ -351,6 +351,21 @@ JOURNAL_CLI_ROWS: list[Cli] = [
 ]
 CLI_ROWS += JOURNAL_CLI_ROWS
 
+# `ship` refuses impossible numbers before it reaches any server (the keys in its environment are never shown).
+SHIP_ROWS: list[Cli] = [
+    *(
+        refused("ship", "P2024-00123", f"--parcels={v}", needle="number of parcels must be 1 to 20")
+        for v in ("0", "-1", "21", "1000000000", "99999999999999999999")
+    ),
+    *(
+        refused("ship", "P2024-00123", f"--weight={v}", needle="weight must be 1 to 100000 grams")
+        for v in ("0", "-5", "100001", "1000000000000")
+    ),
+    *(refused("ship", "P2024-00123", f"--weight={v}", needle="invalid int") for v in ("inf", "nan", "1e3", "", "2kg")),
+    refused("ship", "P2024-00123", "--parcels=1.5", needle="invalid int"),
+]
+CLI_ROWS += SHIP_ROWS
+
 
 # ZPL contents for zpl2png: (name, ZPL, refused needle or None for a correct result).
 def _zpl_rows() -> list[tuple[str, str, str | None]]:
