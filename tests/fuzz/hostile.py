@@ -93,6 +93,7 @@ def run_cli(args: list[str], cwd: Path, env_extra: dict[str, str] | None = None)
     env.update(SECRETS)
     env["PYTHONPATH"] = str(SOURCE_ROOT)
     env["PACKSTATION_CONFIG"] = str(cwd / "settings.toml")
+    env["PACKSTATION_DATA_DIR"] = str(cwd / "data")  # never the user's own journal
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.update(env_extra or {})
     started = time.monotonic()
