@@ -23,9 +23,10 @@ from packstation.domain.picklists import PicqerShippingProvider
 from packstation.domain.printers import PrinterSearch
 from packstation.domain.profiles import ShippingProfile, default_profiles, profile_from_dict, profile_to_dict
 from packstation.domain.shipments import Platform
-from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues
+from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
 from packstation.services.shipping import ShippingService, WriteBackMode, WriteBackPolicy
-from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettings, Settings
+from packstation.services.weighing import Weighing
+from packstation.settings import WRITE_BACK_MODES, PicqerSettings, PrinterSettings, ScaleSettings, Settings
 
 if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
@@ -68,6 +69,10 @@ class AppContext:
     print_folder: Path | None = None  # where the virtual printer writes, if that is the label printer
     settings_problems: tuple[str, ...] = ()  # what was wrong in the settings file (defaults used instead)
     journal_problem: str = ""  # the shipment journal could not be used and a new one was started: why, where
+    # The station's scale (None: settings scale.kind = "none") and the service that keeps it read; the window
+    # starts `weighing` on its loop (weighing.start()) and listens to it. Demo mode has a VirtualScale.
+    scale: Scale | None = None
+    weighing: Weighing | None = None
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -173,9 +178,31 @@ def build_context(
         journal_problem=problem or "",
     )
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
+    scale = build_scale(settings.scale)
+    if scale is not None:
+        context.scale = scale
+        context.weighing = Weighing(scale)
+        context._closers.append(context.weighing.stop)  # stops reading and closes the scale
     if demo is not None:
         context._closers.append(_async(demo.stop))
     return context
+
+
+def build_scale(settings: ScaleSettings) -> Scale | None:
+    """Return the scale the settings name (not opened yet), or None for kind "none" (typing only)."""
+    if settings.kind == "hid":
+        from packstation.scale.hid_pos import HidPosScale
+
+        return HidPosScale(settings.device)
+    if settings.kind == "toledo":
+        from packstation.scale.toledo import ToledoScale
+
+        return ToledoScale(settings.serial_port, unit=settings.serial_unit, baudrate=settings.serial_baudrate)
+    if settings.kind == "virtual":
+        from packstation.scale.virtual import VirtualScale
+
+        return VirtualScale()
+    return None
 
 
 def _async(fn: Callable[[], object]) -> Callable[[], Awaitable[None]]:
@@ -208,6 +235,8 @@ def demo_settings(
         label_printer=replace(base.label_printer, transport="virtual", address=""),
         document_printer=replace(base.document_printer, transport="virtual", address=""),
         write_back=write_back,
+        # The demo's scale is virtual: its weight is set with keys, it can be "unplugged" (scale/virtual.py).
+        scale=replace(base.scale, kind="virtual"),
         profiles=demo_profiles(),
     )
     return settings, secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)

@@ -12,7 +12,7 @@ from packstation import __version__
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for `packstation` and all its subcommands."""
-    from packstation.commands import demo_server, journal, printing, relay, ship
+    from packstation.commands import demo_server, journal, printing, relay, scales, ship
 
     parser = argparse.ArgumentParser(
         prog="packstation",
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help=CONFIG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo_server, ship, printing, journal, relay):
+    for module in (demo_server, ship, printing, scales, journal, relay):
         module.register(sub)
     for name, subparser in sub.choices.items():
         if name in OWN_SETTINGS_COMMANDS:

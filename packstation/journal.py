@@ -72,6 +72,18 @@ CREATE TABLE labels (
 );
 """
 
+# Packing progress per picklist (issue 16): the ticks of a half-packed picklist survive a restart. Added without a
+# schema version bump (CREATE IF NOT EXISTS on every open), so an older packstation still opens the file.
+_PACK_PROGRESS = """
+CREATE TABLE IF NOT EXISTS pack_progress (
+    picklist_id INTEGER PRIMARY KEY,
+    picklist_number TEXT NOT NULL,
+    station TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL
+)
+"""
+
 _SELECT_ENTRIES = (
     "SELECT id, picklist_id, picklist_number, station, created_at, intent, shipment_ids, barcodes,"
     " label_path, print_error, finished FROM entries"
@@ -215,10 +227,11 @@ class SqliteJournal:
         conn.execute("PRAGMA foreign_keys=ON")
         if version == 0:
             self._migrate(conn)
-        else:
-            # Prove we can write now, not at the first shipment: a lock held for good shows here.
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("COMMIT")
+        # Prove we can write now, not at the first shipment (a lock held for good shows here), and add the
+        # packing-progress table to a journal made before it existed.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(_PACK_PROGRESS)
+        conn.execute("COMMIT")
 
     @contextlib.contextmanager
     def _sqlite_errors(self) -> Iterator[None]:
@@ -404,6 +417,48 @@ class SqliteJournal:
             conn.execute("UPDATE entries SET print_error = ? WHERE id = ?", (reason, entry_id))
         elif step in (FINISHED_STEP, REFUSED_STEP):
             conn.execute("UPDATE entries SET finished = 1 WHERE id = ?", (entry_id,))
+
+    # --- packing progress (the PackProgress port) ----------------------------------------------
+
+    async def save_pack_progress(self, picklist_id: int, picklist_number: str, state: dict[str, object]) -> None:
+        """Store where the packing of a picklist stands (replacing what was stored), durably before returning."""
+        state_json = self._dump("packing progress", state)
+        at = self._stamp()
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO pack_progress (picklist_id, picklist_number, station, updated_at, state)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (picklist_id) DO UPDATE SET"
+                " picklist_number = excluded.picklist_number, station = excluded.station,"
+                " updated_at = excluded.updated_at, state = excluded.state",
+                (int(picklist_id), picklist_number, self.station, at, state_json),
+            )
+
+        await self._run(self._write, write)
+
+    async def pack_progress(self, picklist_id: int) -> dict[str, object] | None:
+        """Return the stored packing state of a picklist, or None."""
+
+        def read() -> dict[str, object] | None:
+            row = (
+                self._connection()
+                .execute("SELECT state FROM pack_progress WHERE picklist_id = ?", (int(picklist_id),))
+                .fetchone()
+            )
+            if row is None:
+                return None
+            value = json.loads(row[0])
+            return value if isinstance(value, dict) else None
+
+        return await self._run(read)
+
+    async def clear_pack_progress(self, picklist_id: int) -> None:
+        """Forget the packing state of a picklist (shipped, or started over)."""
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM pack_progress WHERE picklist_id = ?", (int(picklist_id),))
+
+        await self._run(self._write, write)
 
     async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
         """Store the label PDF durably under labels_dir and return its path.

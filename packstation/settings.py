@@ -108,6 +108,28 @@ class WriteBackSettings:
         return self.mode == "picqer_shipment" and self.picqer_profile_id > 0
 
 
+SCALE_KINDS = ("none", "hid", "toledo", "virtual")
+SCALE_UNITS = ("kg", "g", "lb", "oz")
+
+
+@dataclass(frozen=True)
+class ScaleSettings:
+    """The scale at the station, and how far a parcel may weigh from what its products and box add up to."""
+
+    kind: str = field(default="none", metadata={"choices": SCALE_KINDS})
+    # hid: "" = the first USB scale found, else VID:PID (0922:8003), its serial number or its HID path.
+    device: str = ""
+    # toledo: COM3, /dev/ttyUSB0 or socket://host:port; the unit the scale is set to (its replies carry none).
+    serial_port: str = ""
+    serial_baudrate: int = field(default=9600, metadata={"choices": (1200, 2400, 4800, 9600, 19200)})
+    serial_unit: str = field(default="kg", metadata={"choices": SCALE_UNITS})
+    # the empty box (and filling) added to the products' weight
+    box_grams: int = field(default=0, metadata={"range": (0, limits.MAX_WEIGHT_GRAMS)})
+    # Allowed difference from the expected weight: the larger of the two; 0 and 0 = no check.
+    tolerance_grams: int = field(default=50, metadata={"range": (0, limits.MAX_WEIGHT_GRAMS)})
+    tolerance_percent: float = field(default=5.0, metadata={"range": (0.0, 100.0)})  # NaN and inf are refused
+
+
 @dataclass(frozen=True)
 class UiSettings:
     refresh_seconds: int = field(default=60, metadata={"range": (5, 3600)})
@@ -128,6 +150,7 @@ class Settings:
     )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     # Shipping profiles in the config-options schema (see domain/profiles.py); empty = the platform defaults.
     profiles: tuple[dict[str, Any], ...] = ()
@@ -174,6 +197,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     settings = _usable_profiles(settings, problems)
     settings = _usable_write_back(settings, problems)
     settings = _usable_label_sizes(settings, problems)
+    settings = _usable_scale(settings, problems)
     if settings.version > SETTINGS_VERSION:
         message = f"The settings file is from a newer packstation (version {settings.version})."
         problems.append(_problem("settings_newer", message, version=settings.version))
@@ -276,6 +300,18 @@ def _usable_write_back(settings: Settings, problems: list[Violation]) -> Setting
         )
         problems.append(_problem("write_back_no_profile", message))
     return dataclasses.replace(settings, write_back=wb)
+
+
+def _usable_scale(settings: Settings, problems: list[Violation]) -> Settings:
+    """Negative weights and tolerances mean nothing: name them and use the defaults."""
+    scale, default = settings.scale, ScaleSettings()
+    for name in ("box_grams", "tolerance_grams", "tolerance_percent"):
+        value = getattr(scale, name)
+        if value < 0:
+            message = f"Setting 'scale.{name}' has an invalid value {value!r}; the default is used."
+            problems.append(_problem("setting_invalid", message, name=f"scale.{name}", value=repr(value)))
+            scale = dataclasses.replace(scale, **{name: getattr(default, name)})
+    return dataclasses.replace(settings, scale=scale)
 
 
 def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], default: Any = None) -> Any:

@@ -155,6 +155,11 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
         # Keep the account's address book clean of every customer of every packer.
         "general_settings": {"save_recipient_address": 0},
     }
+    if request.dimensions_cm is not None:
+        # PhysicalProperties length/width/height are integers (MP §7.N); centimetres, as the box sizes Picqer
+        # keeps (api-notes §17: MyParcel states no unit).
+        length, width, height = (max(1, int(v)) for v in request.dimensions_cm)
+        shipment["physical_properties"].update({"length": length, "width": width, "height": height})
     if request.pickup is not None:
         p = request.pickup
         pickup: dict[str, Any] = {

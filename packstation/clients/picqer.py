@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 import logging
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from packstation.clients.errors import (
 )
 from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields, expect_list
+from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
     DeliveryAddress,
     Order,
@@ -61,6 +62,9 @@ SHIPMENT_CONFIRM_INTERVAL = 1.0
 LOCK_RETRIES = 3
 LOCK_BACKOFF = (0.5, 1.0, 2.0)
 ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
+# Picqer product types whose parts are packed instead of the product itself (Picqer products, "type").
+COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
+PRODUCTS_PER_REQUEST = PAGE_SIZE  # idproducts filter: one page of products per request
 MAX_PDF_BYTES = 20 * 1024 * 1024
 
 
@@ -69,7 +73,10 @@ def _is_locked(exc: ApiStatusError) -> bool:
 
 
 class PicqerClient:
-    """Picqer, as far as the packing station needs it (implements services.ports.PicklistSource)."""
+    """Picqer, as far as the packing station needs it (implements services.ports.PicklistSource).
+
+    Products are cached for the life of the client (one session): they rarely change while a station runs.
+    """
 
     def __init__(
         self,
@@ -92,6 +99,7 @@ class PicqerClient:
             rate_limit_cap=RATE_LIMIT_CAP,
             transport=transport,
         )
+        self._products: dict[int, Product] = {}
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -240,19 +248,26 @@ class PicqerClient:
         profile_id: int,
         weight_grams: int | None = None,
         parcel_weights: Sequence[int] = (),
+        packaging_ids: Sequence[int | None] = (),
     ) -> PicqerShipment:
         """Create a Picqer shipment with this shipping-provider profile; Picqer asks the profile's provider.
 
-        `parcel_weights` (grams, one per parcel) are sent for multi-collo only. Never sent twice: after a lost
-        or unreadable reply the shipments of the picklist are watched, and a non-cancelled one with this profile
-        is returned as the one this call made. Picqer's error 26 (the provider said no) raises
-        ShipmentNotRegistered with the provider's own messages.
+        `parcel_weights` (grams, one per parcel) are sent for multi-collo only. `packaging_ids` (Picqer
+        idpackaging, one per parcel, None when unknown) tell Picqer which box each parcel went in.
+        Never sent twice: after a lost or unreadable reply the shipments of the picklist are watched, and a
+        non-cancelled one with this profile is returned as the one this call made. Picqer's error 26 (the provider
+        said no) raises ShipmentNotRegistered with the provider's own messages.
         """
         body: dict[str, Any] = {"idshippingprofile": int(profile_id)}
         if weight_grams:
             body["weight"] = int(weight_grams)
         if len(parcel_weights) > 1:
             body["parcels"] = [{"weight": int(w)} for w in parcel_weights]
+            for parcel, packaging_id in zip(body["parcels"], packaging_ids, strict=False):
+                if packaging_id:
+                    parcel["idpackaging"] = int(packaging_id)
+        elif packaging_ids and packaging_ids[0]:
+            body["idpackaging"] = int(packaging_ids[0])
         url = f"/picklists/{int(picklist_id)}/shipments"
         try:
             response = await self._call("POST", url, json=body)
@@ -345,6 +360,75 @@ class PicqerClient:
         """Release the picklist; return the picklist Picqer answers with, if any."""
         response = await self._call("POST", f"/picklists/{int(picklist_id)}/unassign")
         return _picklist_in(response, picklist_id)
+
+    async def pick(
+        self, picklist_id: int, picks: Sequence[Pick], on_picked: Callable[[Pick], None] | None = None
+    ) -> None:
+        """Mark units of picklist lines as picked: one POST /pick per line, amounts of the same line coalesced.
+
+        Picqer's pick takes one product per call, so the lines go one after another through the shared rate
+        limiter (never a burst of parallel calls); "is locked" is retried with back-off by `_call`. `on_picked`
+        is called after each accepted pick, so a failure part-way leaves the caller knowing what was sent.
+        """
+        merged: dict[tuple[int | None, str], int] = {}
+        for item in picks:
+            if item.amount > 0:
+                key = (item.line_id, item.product_code if item.line_id is None else "")
+                merged[key] = merged.get(key, 0) + item.amount
+        url = f"/picklists/{int(picklist_id)}/pick"
+        for (line_id, code), amount in merged.items():
+            # idpicklist_product names the exact line (a product can be on two lines); productcode otherwise.
+            body: dict[str, Any] = {"amount": int(amount)}
+            if line_id is not None:
+                body["idpicklist_product"] = int(line_id)
+            else:
+                body["productcode"] = code
+            await self._call("POST", url, json=body)
+            if on_picked is not None:
+                on_picked(Pick(line_id, code, amount))
+
+    # --- products and packagings ---------------------------------------------------------------
+
+    async def get_products(self, product_ids: Sequence[int]) -> dict[int, Product]:
+        """Return the products with these ids (bundles with their parts), from the session cache when known.
+
+        Unknown ids are asked in batches with the `idproducts` filter; an id Picqer does not return is left out.
+        """
+        wanted = list(dict.fromkeys(int(i) for i in product_ids))
+        missing = [i for i in wanted if i not in self._products]
+        for start in range(0, len(missing), PRODUCTS_PER_REQUEST):
+            batch = missing[start : start + PRODUCTS_PER_REQUEST]
+            raw = await self._get_json("/products", "products", {"idproducts": ",".join(str(i) for i in batch)})
+            for index, item in enumerate(expect_list(SERVICE, "products", raw)):
+                product, composition = parse_product(item, index)
+                if composition:
+                    product = Product(
+                        product.id,
+                        product.code,
+                        product.name,
+                        product.barcodes,
+                        product.weight_grams,
+                        tuple(await self.get_parts(product.id)),
+                    )
+                self._products[product.id] = product
+        return {i: self._products[i] for i in wanted if i in self._products}
+
+    async def get_parts(self, product_id: int) -> list[ProductPart]:
+        """Return the parts of a composition (GET /products/{id}/parts): product id and units per composition."""
+        raw = await self._get_json(f"/products/{int(product_id)}/parts", "product parts")
+        parts: list[ProductPart] = []
+        for index, item in enumerate(expect_list(SERVICE, "product parts", raw)):
+            f = Fields(SERVICE, f"product {product_id} part {index}", item)
+            parts.append(ProductPart(product_id=f.req_int("idproduct"), amount=f.opt_int("amount", 1) or 1))
+        return parts
+
+    async def list_packagings(self) -> list[Packaging]:
+        """Return the account's active packagings (GET /packagings, all pages)."""
+        return [
+            parse_packaging(item)
+            async for item in self._paged("/packagings", "packagings", {})
+            if not isinstance(item, Mapping) or item.get("active", True) is not False
+        ]
 
     # --- orders --------------------------------------------------------------------------------
 
@@ -485,6 +569,10 @@ def parse_picklist(data: object) -> Picklist:
                 amount=p.opt_int("amount", 0) or 0,
                 amount_picked=p.opt_int("amount_picked", 0) or 0,
                 weight_grams=_grams(p.opt_int("weight")),
+                line_id=p.opt_int("idpicklist_product"),
+                product_id=p.opt_int("idproduct"),
+                has_parts=p.opt_bool("has_parts"),
+                part_of_line_id=p.opt_int("partof_idpicklist_product"),
             )
         )
     return Picklist(
@@ -504,6 +592,51 @@ def parse_picklist(data: object) -> Picklist:
         assigned_user_id=f.opt_int("assigned_to_iduser"),
         reference=f.opt_str("reference"),
         tags=parse_tags(f.data.get("tags")),
+    )
+
+
+def _cm_to_mm(value: int | None) -> int | None:
+    return value * 10 if value else None  # Picqer packagings measure in whole centimetres; 0 is "not set"
+
+
+def parse_product(data: object, index: int = 0) -> tuple[Product, bool]:
+    """Return a Product (without parts) from Picqer's product object, and whether it is a composition."""
+    f = Fields(SERVICE, f"product {index}", data)
+    product_id = f.req_int("idproduct")
+    f = Fields(SERVICE, f"product {product_id}", data)
+    codes = [f.opt_str("barcode")]
+    # Picqer documents one `barcode`; a `barcodes` list is read too when present (api-notes §17, unverified).
+    for extra in f.items("barcodes"):
+        if isinstance(extra, str):
+            codes.append(extra.strip())
+        elif isinstance(extra, Mapping) and isinstance(extra.get("barcode"), str):
+            codes.append(extra["barcode"].strip())
+    kind = f.opt_str("type", "normal").lower()
+    product = Product(
+        id=product_id,
+        code=f.opt_str("productcode"),
+        name=f.opt_str("name"),
+        barcodes=tuple(dict.fromkeys(c for c in codes if c)),
+        weight_grams=_grams(f.opt_int("weight")),
+    )
+    return product, kind in COMPOSITION_TYPES
+
+
+def parse_packaging(data: object) -> Packaging:
+    """Return a Packaging from Picqer's packaging object (dimensions in centimetres on the wire)."""
+    f = Fields(SERVICE, "packaging", data)
+    packaging_id = f.req_int("idpackaging")
+    f = Fields(SERVICE, f"packaging {packaging_id}", data)
+    barcode = f.opt_str("barcode")
+    return Packaging(
+        id=packaging_id,
+        name=f.opt_str("name"),
+        barcodes=(barcode,) if barcode else (),
+        length_mm=_cm_to_mm(f.opt_int("length")),
+        width_mm=_cm_to_mm(f.opt_int("width")),
+        height_mm=_cm_to_mm(f.opt_int("height")),
+        # Not in Picqer's packaging table; read when an account has it (api-notes §17, unverified).
+        weight_grams=_grams(f.opt_int("weight")),
     )
 
 

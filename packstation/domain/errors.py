@@ -258,6 +258,23 @@ class PrintCancelled(PrinterError):
     """The print job was cancelled in the print queue (by the packer, or the app closing) before it printed."""
 
 
+class ScaleError(PackstationError):
+    """The scale cannot be read or zeroed."""
+
+    def __init__(self, scale: str, message: str) -> None:
+        super().__init__(f"{scale}: {message}")
+        self.scale = scale
+        self.message = message
+
+
+class ScaleNotFound(ScaleError):
+    """No scale is connected (or it cannot be opened: no permission, in use by another program)."""
+
+
+class ScaleDisconnected(ScaleError):
+    """The scale went away while it was being read (unplugged, switched off, cable pulled)."""
+
+
 class SettingsError(PackstationError):
     """The settings file cannot be used as it is."""
 

@@ -67,6 +67,10 @@ class PicklistLine:
     amount: int
     amount_picked: int = 0
     weight_grams: int | None = None  # per unit; None or 0 means unknown
+    line_id: int | None = None  # Picqer idpicklist_product: what a pick names
+    product_id: int | None = None  # Picqer idproduct
+    has_parts: bool = False  # a bundle (composition): packed as its parts
+    part_of_line_id: int | None = None  # set on a part Picqer lists under its bundle line
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,10 @@ class ShipmentRequest:
     parcels: int = 1
     pickup: PickupLocation | None = None
     customs: CustomsDeclaration | None = None
+    # The box (length, width, height in whole cm) when the packer scanned one: MyParcel physical_properties.
+    dimensions_cm: tuple[int, int, int] | None = None
+    # The Picqer packaging (idpackaging) of each parcel, when boxes were scanned: the Picqer shipment names them.
+    packaging_ids: tuple[int, ...] = ()
 
     @property
     def parcel_references(self) -> tuple[str, ...]:

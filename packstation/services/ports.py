@@ -8,6 +8,7 @@ from typing import Protocol
 
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
     Order,
     Picklist,
@@ -19,6 +20,7 @@ from packstation.domain.picklists import (
 )
 from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
 from packstation.domain.waits import WaitListener
+from packstation.domain.weighing import ScaleReading, ZeroMethod
 
 
 class PicklistSource(Protocol):
@@ -59,14 +61,33 @@ class PicklistSource(Protocol):
 
     async def pick_all(self, picklist_id: int) -> Picklist | None: ...
 
+    async def pick(
+        self, picklist_id: int, picks: Sequence[Pick], on_picked: Callable[[Pick], None] | None = None
+    ) -> None:
+        """Mark units of picklist lines picked, one line at a time; `on_picked` after each accepted one."""
+        ...
+
+    async def get_products(self, product_ids: Sequence[int]) -> dict[int, Product]:
+        """Return these products by id (bundles with their parts); cached for the session."""
+        ...
+
+    async def get_parts(self, product_id: int) -> list[ProductPart]: ...
+
+    async def list_packagings(self) -> list[Packaging]:
+        """Return the account's active packagings (boxes) with their barcodes and sizes."""
+        ...
+
     async def create_shipment(
         self,
         picklist_id: int,
         profile_id: int,
         weight_grams: int | None = None,
         parcel_weights: Sequence[int] = (),
+        packaging_ids: Sequence[int | None] = (),
     ) -> PicqerShipment:
         """Create a Picqer shipment with this shipping-provider profile (Picqer asks the profile's provider).
+
+        `packaging_ids`: the Picqer packaging (box) of each parcel, when the packer scanned one.
 
         Never sent blindly twice: after a lost reply implementations look at the picklist's shipments and
         return the one that was made. Raises ShipmentNotRegistered when the provider refused, in its words.
@@ -83,7 +104,7 @@ class PicklistSource(Protocol):
 
     async def assign(self, picklist_id: int, user_id: int) -> Picklist | None: ...
 
-    async def unassign(self, picklist_id: int) -> None: ...
+    async def unassign(self, picklist_id: int) -> Picklist | None: ...
 
 
 class ShipmentCarrier(Protocol):
@@ -188,6 +209,20 @@ class Journal(LabelStore, Protocol):
         ...
 
 
+class PackProgress(Protocol):
+    """Where the packing of each picklist stands (ticks, boxes, picks sent), kept across a restart."""
+
+    async def save_pack_progress(self, picklist_id: int, picklist_number: str, state: dict[str, object]) -> None: ...
+
+    async def pack_progress(self, picklist_id: int) -> dict[str, object] | None:
+        """Return the last saved state of this picklist's packing, or None."""
+        ...
+
+    async def clear_pack_progress(self, picklist_id: int) -> None:
+        """Forget a picklist's packing (shipped, or started over)."""
+        ...
+
+
 class PrintJobInfo(Protocol):
     """One print job as the print queue panel shows it."""
 
@@ -278,3 +313,34 @@ class ZplConverter(Protocol):
     async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
         """Return one ZPL label per PDF page at `dpi`; raise LabelError when the PDF cannot be converted."""
         ...
+
+
+class Scale(Protocol):
+    """A scale (USB HID point of sale, serial Toledo, virtual); services/weighing.py keeps it read.
+
+    Implementations never block the event loop: device I/O runs on worker threads.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def connected(self) -> bool:
+        """True while the scale is open and has not gone away."""
+        ...
+
+    async def open(self) -> None:
+        """Find and open the scale; raise ScaleNotFound when it is not there (the service tries again later)."""
+        ...
+
+    def readings(self) -> AsyncIterator[ScaleReading]:
+        """Yield readings in grams (opening the scale first when needed) until closed; raise ScaleDisconnected
+        when the scale goes away. Every status is yielded: only `stable` readings are weights."""
+        ...
+
+    async def zero(self) -> ZeroMethod:
+        """Zero the scale (on the scale itself, or in software where it cannot be told to); raise ScaleError when
+        it cannot be done now (in motion, not connected)."""
+        ...
+
+    async def close(self) -> None: ...

@@ -662,7 +662,11 @@ class ShippingService:
             parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
             job.written_back.add("picqer_shipment_sent")
             found = await self._picklists.create_shipment(
-                picklist.id, profile_id, job.request.weight_grams * parcels, parcel_weights
+                picklist.id,
+                profile_id,
+                job.request.weight_grams * parcels,
+                parcel_weights,
+                packaging_ids=job.request.packaging_ids,
             )
         job.picqer_shipment_id = found.id
         job.written_back.add("picqer_shipment")
@@ -683,6 +687,7 @@ def intent_of(request: ShipmentRequest) -> dict[str, object]:
         "weight_grams": request.weight_grams,
         "parcels": request.parcels,
         "cc": request.recipient.cc,
+        **({"packaging_ids": list(request.packaging_ids)} if request.packaging_ids else {}),
     }
 
 

@@ -115,6 +115,7 @@ class FakePicqer:
         self.gates: dict[str, asyncio.Event] = {}
         self.fail: dict[str, Exception] = {}
         self.comments: list[tuple[int, str]] = []
+        self.picks: list[tuple[int, object]] = []
         self.lookups: list[str] = []
         self.shipments: list = []  # Picqer shipments (write-back mode picqer_shipment)
 
@@ -156,7 +157,24 @@ class FakePicqer:
     async def pick_all(self, picklist_id: int) -> None:
         return None
 
-    async def create_shipment(self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=()):
+    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
+        for item in picks:
+            self.picks.append((picklist_id, item))
+            if on_picked is not None:
+                on_picked(item)
+
+    async def get_products(self, product_ids) -> dict:
+        return {}
+
+    async def get_parts(self, product_id: int) -> list:
+        return []
+
+    async def list_packagings(self) -> list:
+        return []
+
+    async def create_shipment(
+        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
+    ):
         from packstation.domain.picklists import PicqerShipment
 
         self._maybe_fail("create_shipment")

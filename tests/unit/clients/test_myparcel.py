@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 from datetime import date
@@ -667,3 +668,10 @@ async def test_delete_concepts(clock: FakeClock) -> None:
     await client(fake, clock).delete_concepts([a, b])
     assert fake.shipments == {}
     assert fake.requests[-1].url.path == f"/shipments/{a};{b}"
+
+
+def test_a_scanned_box_adds_its_dimensions_to_the_physical_properties() -> None:
+    request = dataclasses.replace(domestic_request(), weight_grams=1450, dimensions_cm=(25, 20, 10))
+    payload = shipment_payload(request, Platform.MYPARCEL)
+    assert payload["physical_properties"] == {"weight": 1450, "length": 25, "width": 20, "height": 10}
+    assert shipment_payload(domestic_request(), Platform.MYPARCEL)["physical_properties"] == {"weight": 1200}

@@ -63,16 +63,20 @@ class FakePicqer:
         self.fail_close_once = False
         self.shipments: list[PicqerShipment] = []  # Picqer shipments made through create_shipment
         self.shipment_bodies: list[tuple[int, int | None, list[int]]] = []
+        self.shipment_packagings: list[list[int]] = []
         self.lose_shipment_reply = False  # store the shipment, then fail as if the reply was lost
         self.refuse_shipment: list[str] = []  # the relay's messages, once
         self.closes_on_shipment = False  # Picqer closing the picklist by itself when a shipment is made
 
-    async def create_shipment(self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=()):
+    async def create_shipment(
+        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
+    ):
         self.calls.append("create_shipment")
         if self.refuse_shipment:
             reasons, self.refuse_shipment = tuple(self.refuse_shipment), []
             raise ShipmentNotRegistered("Picqer", 400, (ApiMessage("Cannot create shipment", 26),), reasons)
         self.shipment_bodies.append((profile_id, weight_grams, list(parcel_weights)))
+        self.shipment_packagings.append(list(packaging_ids))
         shipment = PicqerShipment(id=500 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
         self.shipments.append(shipment)
         if self.closes_on_shipment:
@@ -118,6 +122,21 @@ class FakePicqer:
     async def unassign(self, picklist_id: int) -> None:
         self.calls.append("unassign")
         self.picklist = dataclasses.replace(self.picklist, assigned_user_id=None)
+
+    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
+        for item in picks:
+            self.calls.append("pick")
+            if on_picked is not None:
+                on_picked(item)
+
+    async def get_products(self, product_ids) -> dict:
+        return {}
+
+    async def get_parts(self, product_id: int) -> list:
+        return []
+
+    async def list_packagings(self) -> list:
+        return []
 
     async def pick_all(self, picklist_id: int) -> None:
         self.calls.append("pick_all")
@@ -458,6 +477,17 @@ async def test_multi_collo_sends_one_weight_per_parcel(parts) -> None:
     job = service.start(opened, opened.draft(service.profiles[0], {}, weight_grams=900, parcels=2))
     await service.run(job)
     assert picqer.shipment_bodies == [(RELAY_PROFILE, 1800, [900, 900])]
+
+
+async def test_the_scanned_boxes_go_to_the_picqer_shipment(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    opened = await service.open_picklist("P2024-00001")
+    draft = opened.draft(service.profiles[0], {}, weight_grams=900, parcels=2)
+    boxed = dataclasses.replace(draft, request=dataclasses.replace(draft.request, packaging_ids=(502, 501)))
+    job = service.start(opened, boxed)
+    await service.run(job)
+    assert picqer.shipment_packagings == [[502, 501]]
 
 
 async def test_a_picklist_picqer_closed_with_the_shipment_is_not_closed_again(parts) -> None:
