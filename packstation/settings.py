@@ -20,10 +20,12 @@ from typing import Any
 
 import tomli_w
 
+from packstation.domain import limits
 from packstation.domain.errors import Violation
 from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import ShippingProfile, profile_from_dict, profile_to_dict
 from packstation.domain.shipments import Platform
+from packstation.inputs import InputError, read_input
 
 SETTINGS_VERSION = 1
 CONFIG_ENV = "PACKSTATION_CONFIG"
@@ -110,20 +112,24 @@ class PrinterSettings:
     # The system printer always takes the PDF, whatever this says.
     language: PrinterLanguage = PrinterLanguage.ZPL
     address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
-    dpi: int = field(default=203, metadata={"choices": (203, 300, 600)})
-    label_width_mm: float = 101.6  # a 4-inch head
-    label_height_mm: float = 152.4
+    dpi: int = field(default=203, metadata={"choices": limits.SUPPORTED_DPI})
+    # Bounded as label2zpl bounds them (domain.limits); the height is checked again against the dpi on load.
+    label_width_mm: float = field(default=101.6, metadata={"range": (limits.MIN_LABEL_MM, limits.MAX_LABEL_WIDTH_MM)})
+    label_height_mm: float = field(
+        default=152.4, metadata={"range": (limits.MIN_LABEL_MM, limits.max_label_length_mm(min(limits.SUPPORTED_DPI)))}
+    )
     layout: Layout = Layout.FIT
     # A4 label sheets: 0 = find the label on the sheet by itself; 1-4 = the quarter that holds it (1 top-left,
     # 2 top-right, 3 bottom-left, 4 bottom-right), which wins over finding it.
     sheet_position: int = field(default=0, metadata={"choices": (0, 1, 2, 3, 4)})
     encoding: Encoding = Encoding.Z64
-    darkness: int = -1  # -1 = the printer's own setting
-    speed: int = -1
-    media_type: str = ""  # "" | T (thermal transfer) | D (direct thermal)
-    print_mode: str = ""  # "" | T (tear off) | P (peel) | C (cutter)
-    offset_x: int = 0
-    offset_y: int = 0
+    darkness: int = field(default=-1, metadata={"range": (-1, limits.MAX_DARKNESS)})  # -1 = the printer's own
+    speed: int = field(default=-1, metadata={"choices": (-1, *range(1, limits.MAX_SPEED + 1))})
+    media_type: str = field(default="", metadata={"choices": ("", "T", "D")})  # thermal transfer, direct thermal
+    # "" | T (tear off) | P (peel) | C (cutter) | R (rewind) | K (kiosk) | A (applicator) ... as zpl.PrintFrame takes
+    print_mode: str = field(default="", metadata={"choices": ("", "T", "P", "C", "R", "K", "A", "D", "F", "L", "U")})
+    offset_x: int = field(default=0, metadata={"range": (-limits.MAX_SHIFT_DOTS, limits.MAX_SHIFT_DOTS)})  # ^LS
+    offset_y: int = field(default=0, metadata={"range": (-limits.MAX_TOP_DOTS, limits.MAX_TOP_DOTS)})  # ^LT
 
     def __post_init__(self) -> None:
         _coerce(self, transport=Transport, language=PrinterLanguage, layout=Layout, encoding=Encoding)
@@ -131,8 +137,9 @@ class PrinterSettings:
 
 @dataclass(frozen=True)
 class ScannerSettings:
-    max_gap_ms: int = 35
-    min_length: int = 4
+    # The settings dialog's own ranges: a scanner types faster than 500 ms a key, and no barcode is longer than 64.
+    max_gap_ms: int = field(default=35, metadata={"range": (5, 500)})
+    min_length: int = field(default=4, metadata={"range": (1, 64)})
     suffix: str = "\r"
     prefix: str = ""
 
@@ -191,10 +198,11 @@ class ScaleSettings:
     serial_port: str = ""
     serial_baudrate: int = field(default=9600, metadata={"choices": (1200, 2400, 4800, 9600, 19200)})
     serial_unit: ScaleUnit = ScaleUnit.KG
-    box_grams: int = 0  # the empty box (and filling) added to the products' weight
+    # the empty box (and filling) added to the products' weight
+    box_grams: int = field(default=0, metadata={"range": (0, limits.MAX_WEIGHT_GRAMS)})
     # Allowed difference from the expected weight: the larger of the two; 0 and 0 = no check.
-    tolerance_grams: int = 50
-    tolerance_percent: float = 5.0
+    tolerance_grams: int = field(default=50, metadata={"range": (0, limits.MAX_WEIGHT_GRAMS)})
+    tolerance_percent: float = field(default=5.0, metadata={"range": (0.0, 100.0)})  # NaN and inf are refused
 
     def __post_init__(self) -> None:
         _coerce(self, kind=ScaleKind, serial_unit=ScaleUnit)
@@ -202,7 +210,7 @@ class ScaleSettings:
 
 @dataclass(frozen=True)
 class UiSettings:
-    refresh_seconds: int = 60
+    refresh_seconds: int = field(default=60, metadata={"range": (5, 3600)})
 
 
 @dataclass(frozen=True)
@@ -257,11 +265,12 @@ def default_path() -> Path:
 def load(path: Path | None = None) -> LoadedSettings:
     """Read settings; never raises for a bad file, but reports problems and keeps a backup of it."""
     path = path or default_path()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link to nothing (or to itself) is a problem, not a first start
         return LoadedSettings(Settings(), path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raw = tomllib.loads(read_input(path, limits.MAX_SETTINGS_BYTES, "settings file").decode("utf-8"))
+    # RecursionError: tomllib parses nested arrays recursively, and "a = [[[[..." 2000 deep exhausts the stack.
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, InputError, RecursionError) as exc:
         backup = _backup(path)
         unreadable = _problem(
             "settings_unreadable", f"The settings file could not be read ({exc}); defaults are used.", error=exc
@@ -272,6 +281,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     settings = _from_dict(Settings, raw, "", problems)
     settings = dataclasses.replace(settings, profiles=_usable_profiles(raw_profiles, problems))
     settings = _usable_write_back(settings, problems)
+    settings = _usable_label_sizes(settings, problems)
     settings = _usable_scale(settings, problems)
     if settings.version > SETTINGS_VERSION:
         message = f"The settings file is from a newer packstation (version {settings.version})."
@@ -293,7 +303,11 @@ def save(settings: Settings, path: Path | None = None) -> Path:
 
 def _backup(path: Path) -> Path | None:
     """Copy the file aside once per distinct content, so repeated starts do not pile up copies."""
-    content = path.read_bytes() if path.exists() else b""
+    try:
+        # A settings "file" that is a pipe or a device, or huge, is not copied: reading it might never end.
+        content = read_input(path, limits.MAX_SETTINGS_BYTES, "settings file")
+    except InputError:
+        return None
     for existing in sorted(path.parent.glob(f"{path.name}.bad-*")):
         if existing.read_bytes() == content:
             return existing
@@ -350,6 +364,22 @@ def _usable_profiles(raw_profiles: object, problems: list[Violation]) -> tuple[S
         message = "No shipping profile in the settings is usable; the standard profiles are offered."
         problems.append(_problem("no_profile_usable", message))
     return tuple(usable)
+
+
+def _usable_label_sizes(settings: Settings, problems: list[Violation]) -> Settings:
+    """Keep each printer's label within what ^LL allows at its dpi (600 dpi allows a shorter label than 203)."""
+    changed: dict[str, Any] = {}
+    for role in ("label_printer", "document_printer"):
+        printer: PrinterSettings = getattr(settings, role)
+        try:
+            limits.label_size(printer.label_width_mm, printer.label_height_mm, printer.dpi)
+        except limits.LimitError as exc:
+            name = f"{role}.label_height_mm"
+            default = PrinterSettings.label_height_mm
+            message = f"Setting '{name}': {exc} The default {default} mm is used."
+            problems.append(_problem("setting_out_of_range", message, name=name, value=repr(printer.label_height_mm)))
+            changed[role] = dataclasses.replace(printer, label_height_mm=default)
+    return dataclasses.replace(settings, **changed) if changed else settings
 
 
 def _usable_write_back(settings: Settings, problems: list[Violation]) -> Settings:
@@ -423,6 +453,17 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
             continue
         if converted is not _INVALID and is_enum:
             converted = hint(converted)
+        bounds = f.metadata.get("range")
+        if converted is not _INVALID and bounds is not None:
+            low, high = bounds
+            try:
+                limits.check_in_range(converted, low, high, f"Setting '{name}'")
+            except limits.LimitError as exc:
+                message = f"{exc} The default is used."
+                problems.append(
+                    _problem("setting_out_of_range", message, name=name, value=repr(value), low=low, high=high)
+                )
+                continue
         if converted is _INVALID:
             message = f"Setting '{name}' has an invalid value {value!r}; the default is used."
             problems.append(_problem("setting_invalid", message, name=name, value=repr(value)))

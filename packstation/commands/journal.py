@@ -104,8 +104,16 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
         pdf = await journal.label_bytes(entry)
     except LabelError as exc:
         return _fail(args, str(exc), code=1)
+    from packstation.inputs import InputError, check_output
+
+    # Never over the journal itself or any stored label (the one written out included): those are the inputs.
+    keep = [journal.path, Path(f"{journal.path}-wal"), Path(entry.label_path)]
+    keep += [p for p in journal.labels_dir.glob("*") if p.is_file()] if journal.labels_dir.is_dir() else []
     try:
+        check_output(out, keep)
         await asyncio.to_thread(_write_file, out, pdf)
+    except InputError as exc:
+        return _fail(args, str(exc), code=2)
     except OSError as exc:
         return _fail(args, f"Could not write {out}: {exc}", code=1)
     ids = ", ".join(str(i) for i in entry.shipment_ids) or "none"
@@ -117,8 +125,10 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
 
 
 def _write_file(out: Path, data: bytes) -> None:
+    from packstation.inputs import write_output
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_output(out, data)  # through a temporary file: a failed write leaves an older copy whole
 
 
 def entry_json(entry: JournalEntry) -> dict[str, object]:

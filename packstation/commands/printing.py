@@ -8,7 +8,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from packstation.domain import limits
 from packstation.domain.errors import LabelError, SheetPositionNeeded
+from packstation.inputs import InputError, check_output, read_input, write_output
+
+
+def _width_mm(text: str) -> float:
+    """argparse type: a label width a Zebra head prints (finite, within limits)."""
+    try:
+        return limits.check_label_width_mm(limits.finite_number(text, "--width-mm"))
+    except limits.LimitError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _height_mm(text: str) -> float:
+    """argparse type: a label height ^LL allows at some resolution (checked again against --dpi)."""
+    try:
+        return limits.check_label_length_mm(limits.finite_number(text, "--height-mm"), min(limits.SUPPORTED_DPI))
+    except limits.LimitError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(subparsers: Any) -> None:
@@ -16,13 +34,13 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("label2zpl", help="convert a label PDF to ZPL (one ^XA...^XZ label per page)")
     p.add_argument("pdf", type=Path, metavar="IN.pdf")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.zpl", help="output file (default: standard output)")
-    p.add_argument("--dpi", type=int, choices=(203, 300, 600), default=203, help="printer resolution")
+    p.add_argument("--dpi", type=int, choices=limits.SUPPORTED_DPI, default=203, help="printer resolution")
     p.add_argument("--encoding", choices=("z64", "acs", "hex"), default="z64", help="^GFA data encoding")
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--fit", dest="layout", action="store_const", const="fit", help="shrink to fit (default)")
     layout.add_argument("--crop", dest="layout", action="store_const", const="crop", help="print at size, crop")
-    p.add_argument("--width-mm", type=float, default=101.6, metavar="W", help="label width (default 101.6)")
-    p.add_argument("--height-mm", type=float, default=152.4, metavar="H", help="label height (default 152.4)")
+    p.add_argument("--width-mm", type=_width_mm, default=101.6, metavar="W", help="label width (default 101.6)")
+    p.add_argument("--height-mm", type=_height_mm, default=152.4, metavar="H", help="label height (default 152.4)")
     p.add_argument(
         "--position",
         type=int,
@@ -34,7 +52,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("zpl2png", help="render the graphics of a ZPL file to PNG (one file per label)")
     p.add_argument("zpl", type=Path, metavar="IN.zpl")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
-    p.add_argument("--dpi", type=int, default=203, help="printer resolution (default 203)")
+    p.add_argument(
+        "--dpi", type=int, choices=limits.SUPPORTED_DPI, default=203, help="printer resolution (default 203)"
+    )
     p.set_defaults(func=run_zpl2png)
 
     p = subparsers.add_parser("printers", help="list Zebra printers on USB (with status) and system print queues")
@@ -52,9 +72,12 @@ def run_label2zpl(args: argparse.Namespace) -> int:
     from packstation.printing import barcodes, zpl, zpl_render
 
     try:
-        pdf = args.pdf.read_bytes()
-    except OSError as exc:
-        return _error(f"cannot read {args.pdf}: {exc.strerror or exc}", 2)
+        # Checked before the work: an -o that names the input must not cost a conversion, nor the input.
+        if args.output:
+            check_output(args.output, [args.pdf])
+        pdf = read_input(args.pdf, limits.MAX_PDF_BYTES, "PDF")
+    except InputError as exc:
+        return _error(str(exc), 2)
     try:
         geometry = zpl.LabelGeometry.from_mm(
             args.width_mm, args.height_mm, dpi=args.dpi, layout=args.layout, quadrant=args.position
@@ -69,15 +92,18 @@ def run_label2zpl(args: argparse.Namespace) -> int:
     text = "".join(conversion.labels)
     for note in conversion.notes:
         print(f"note: {note}", file=sys.stderr)
-    images = zpl_render.render(text, args.dpi).images
+    try:
+        images = zpl_render.render(text, args.dpi).images
+    except zpl_render.ZplRenderError as exc:
+        return _error(f"{args.pdf}: the ZPL made cannot be checked: {exc}")
     # Only the barcodes of the part of each page that is printed: not those of a sheet's other labels.
     source, output = barcodes.check(pdf, images, regions=conversion.regions)
     lost = barcodes.missing(source, output)
     if args.output:
         try:
-            args.output.write_text(text, encoding="ascii")
-        except OSError as exc:
-            return _error(f"cannot write {args.output}: {exc.strerror or exc}", 2)
+            write_output(args.output, text.encode("ascii"))
+        except InputError as exc:
+            return _error(str(exc), 2)
         print(f"{len(conversion.labels)} label(s), {len(text):,} bytes -> {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -94,9 +120,9 @@ def run_zpl2png(args: argparse.Namespace) -> int:
     from packstation.printing import zpl_render
 
     try:
-        text = args.zpl.read_text(encoding="latin-1")
-    except OSError as exc:
-        return _error(f"cannot read {args.zpl}: {exc.strerror or exc}", 2)
+        text = read_input(args.zpl, limits.MAX_ZPL_BYTES, "ZPL file").decode("latin-1")
+    except InputError as exc:
+        return _error(str(exc), 2)
     try:
         result = zpl_render.render(text, args.dpi)
     except zpl_render.ZplRenderError as exc:
@@ -113,10 +139,12 @@ def run_zpl2png(args: argparse.Namespace) -> int:
         ]
     )
     try:
+        for path in outputs:
+            check_output(path, [args.zpl])
         for path, image in zip(outputs, result.images, strict=True):
-            path.write_bytes(zpl_render.bitmap_to_png(image))
-    except OSError as exc:
-        return _error(f"cannot write {exc.filename}: {exc.strerror or exc}", 2)
+            write_output(path, zpl_render.bitmap_to_png(image))
+    except InputError as exc:
+        return _error(str(exc), 2)
     print(f"{len(outputs)} image(s) -> {', '.join(map(str, outputs))}", file=sys.stderr)
     return 0
 

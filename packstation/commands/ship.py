@@ -37,10 +37,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ship the picklist; print the result; return 0 on success, 1 with the reason otherwise."""
-    if args.weight is not None and args.weight <= 0:
-        return _fail(args, "The weight must be a positive number of grams.", step="input", code=2)
-    if args.parcels < 1:
-        return _fail(args, "The number of parcels must be at least 1.", step="input", code=2)
+    from packstation.domain.limits import MAX_PARCELS, MAX_WEIGHT_GRAMS
+
+    if args.weight is not None and not 0 < args.weight <= MAX_WEIGHT_GRAMS:
+        message = f"The weight must be 1 to {MAX_WEIGHT_GRAMS} grams, not {args.weight}."
+        return _fail(args, message, step="input", code=2)
+    if not 1 <= args.parcels <= MAX_PARCELS:
+        return _fail(
+            args, f"The number of parcels must be 1 to {MAX_PARCELS}, not {args.parcels}.", step="input", code=2
+        )
     return asyncio.run(_ship(args))
 
 

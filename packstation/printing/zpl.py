@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 import deflate
 
+from packstation.domain import limits as bounds
 from packstation.domain.errors import LabelError
 from packstation.printing import sheet
 from packstation.printing.lazy import lazy
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 Encoding = Literal["z64", "acs", "hex"]
 Layout = Literal["fit", "crop"]
 ENCODINGS: tuple[str, ...] = ("z64", "acs", "hex")
-SUPPORTED_DPI: tuple[int, ...] = (203, 300, 600)
+SUPPORTED_DPI: tuple[int, ...] = bounds.SUPPORTED_DPI
 MAX_FIELD_BYTES = 99_999  # the ZPL guide's limit for ^GF b and c
 MM_PER_INCH = 25.4
 POINTS_PER_INCH = 72.0
@@ -70,8 +71,8 @@ class LabelGeometry:
     def __post_init__(self) -> None:
         if self.dpi not in SUPPORTED_DPI:
             raise ValueError(f"The printer resolution must be one of {SUPPORTED_DPI} dpi, not {self.dpi}.")
-        if self.width_dots <= 0 or self.length_dots <= 0:
-            raise ValueError("The label width and length must be positive.")
+        # Bounded before anything is allocated for it: a label is at most what a Zebra prints (domain.limits).
+        bounds.check_label_dots(self.width_dots, self.length_dots)
         if self.layout not in ("fit", "crop"):
             raise ValueError(f"The layout must be 'fit' or 'crop', not {self.layout!r}.")
         if self.rotation not in ("auto", 0, 90, 180, 270):
@@ -89,11 +90,12 @@ class LabelGeometry:
         rotation: Literal["auto", 0, 90, 180, 270] = "auto",
         quadrant: int | None = None,
     ) -> LabelGeometry:
-        """Return the geometry of a label of this size in millimetres."""
+        """Return the geometry of a label of this size in millimetres (bounds.LimitError outside the bounds)."""
+        size = bounds.label_size(width_mm, height_mm, dpi)
         return cls(
-            dpi=dpi,
-            width_dots=round(width_mm / MM_PER_INCH * dpi),
-            length_dots=round(height_mm / MM_PER_INCH * dpi),
+            dpi=size.dpi,
+            width_dots=size.width_dots,
+            length_dots=size.length_dots,
             layout=layout,
             rotation=rotation,
             quadrant=quadrant,
@@ -144,8 +146,8 @@ class PrintFrame:
 class PdfLimits:
     """What a label PDF may be before it is refused."""
 
-    max_bytes: int = 20 * 1024 * 1024
-    max_pages: int = 50
+    max_bytes: int = bounds.MAX_PDF_BYTES
+    max_pages: int = bounds.MAX_PDF_PAGES
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,15 @@ def open_pdf(pdf: bytes, limits: PdfLimits = PdfLimits()) -> pdfium.PdfDocument:
     if pages > limits.max_pages:
         document.close()
         raise LabelError(f"The label PDF has {pages} pages, more than the limit of {limits.max_pages}.")
+    # Every page's size is checked before any is rendered: a 5 x 5 m page would take gigabytes to draw.
+    try:
+        bounds.check_pdf_pages([document.get_page_size(index) for index in range(pages)])
+    except bounds.LimitError as exc:
+        document.close()
+        raise LabelError(str(exc)) from None
+    except pdfium.PdfiumError as exc:
+        document.close()
+        raise LabelError(f"The label PDF is corrupt and cannot be read ({exc}).") from exc
     return document
 
 

@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from packstation.domain import limits
 from packstation.printing import zpl_fields
 from packstation.printing.lazy import lazy
 
@@ -118,10 +119,16 @@ def _decode_b64_family(data: str, kind: str) -> bytes:
     except binascii.Error as exc:
         raise ZplRenderError(f"{kind} graphic data is not valid base64 ({exc}).") from exc
     if kind == "Z64":
+        # Inflated at most to the largest graphic there is (plus one byte to notice more): a few kilobytes of
+        # Z64 can otherwise expand to gigabytes.
+        inflater = zlib.decompressobj()
         try:
-            return zlib.decompress(raw)
+            out = inflater.decompress(raw, limits.MAX_GRAPHIC_BYTES + 1)
         except zlib.error as exc:
             raise ZplRenderError(f"Z64 graphic data is not a zlib stream ({exc}).") from exc
+        if len(out) > limits.MAX_GRAPHIC_BYTES:
+            raise ZplRenderError(f"Z64 graphic data inflates to more than {limits.MAX_GRAPHIC_BYTES:,} bytes.")
+        return out
     return raw
 
 
@@ -147,7 +154,12 @@ def _decode_ascii_hex(data: str, total: int, bytes_per_row: int) -> bytes:
         previous = row
         current, filled = [], 0
 
+    # Rows beyond the declared size are never used (the result is cut to `total`): stop there, or a run of repeat
+    # counts ("zzzz...") would build gigabytes of rows first.
+    rows_needed = -(-total // bytes_per_row)
     for ch in data:
+        if len(rows) >= rows_needed:
+            break
         if ch in " \r\n\t":
             continue
         if ("G" <= ch <= "Y") or ("g" <= ch <= "z"):
@@ -162,7 +174,7 @@ def _decode_ascii_hex(data: str, total: int, bytes_per_row: int) -> bytes:
                 end_row("0")
             rows.append(previous)
         elif ch in "0123456789ABCDEFabcdef":
-            repeat = count or 1
+            repeat = min(count or 1, (rows_needed - len(rows)) * row_chars)
             while repeat:
                 take = min(repeat, row_chars - filled)
                 current.append(ch * take)
@@ -185,6 +197,7 @@ def decode_graphic(data: str, total: int, bytes_per_row: int) -> np.ndarray:
     """Return ^GF/~DG graphic data (hex, ACS, :B64: or :Z64:) as a bool array, True = black."""
     if bytes_per_row <= 0 or total <= 0:
         raise ZplRenderError(f"^GF declares {total} bytes at {bytes_per_row} bytes per row.")
+    _check_graphic_size(total, bytes_per_row)
     data = data.strip()
     if data.startswith(":Z64:"):
         raw = _decode_b64_family(data, "Z64")
@@ -329,8 +342,9 @@ class _Interpreter:
     def run(self, zpl: str) -> RenderResult:
         for name, params in tokenize(zpl):
             self.command(name, params)
-        if self.label is not None:  # a job cut off before its ^XZ still shows what it drew
-            self.end_label()
+        # A label cut off before its ^XZ is not shown: a Zebra does not print it either (it waits for the ^XZ), and
+        # the preview shows what the printer prints.
+        self.label = None
         self.result.unsupported_commands = tuple(self.unsupported)
         return self.result
 
@@ -685,6 +699,114 @@ class _Interpreter:
         self.stored[key] = decode_graphic(match.group(4), int(match.group(2)), int(match.group(3)))
 
 
+def _check_graphic_size(total: int, bytes_per_row: int) -> None:
+    """Refuse a graphic larger than the largest label there is, before it is decoded."""
+    if total > limits.MAX_GRAPHIC_BYTES:
+        raise ZplRenderError(f"A graphic of {total:,} bytes is larger than any label ({limits.MAX_GRAPHIC_BYTES:,}).")
+    if bytes_per_row * 8 > limits.MAX_LABEL_WIDTH_DOTS + 7:
+        raise ZplRenderError(
+            f"A graphic {bytes_per_row * 8} dots wide is wider than any label ({limits.MAX_LABEL_WIDTH_DOTS} dots)."
+        )
+
+
+# ZPL's own bounds on positions and sizes (the guide gives 0-32000 for ^FO and ^GB alike).
+_MAX_COORDINATE = limits.MAX_LABEL_LENGTH_DOTS
+
+
+def check_bounds(tokens: list[tuple[str, str]]) -> None:
+    """Refuse, before anything is drawn, ZPL whose numbers would make images larger than any label.
+
+    Every label's page (^PW x ^LL), every position (^FO, ^LH), box (^GB), graphic (^GF, ~DG) and magnification
+    (^XG) is checked against domain.limits, and all labels together against MAX_RENDER_DOTS.
+    """
+    labels = 0
+    total_dots = 0
+    width = length = 0
+    extent_w = extent_h = 0
+    home = origin = (0, 0)
+    stored: dict[str, tuple[int, int]] = {}
+
+    def reach(w: int, h: int, what: str) -> None:
+        nonlocal extent_w, extent_h
+        extent_w, extent_h = max(extent_w, origin[0] + w), max(extent_h, origin[1] + h)
+        if extent_w * extent_h > limits.MAX_IMAGE_DOTS:
+            raise ZplRenderError(f"{what} at {origin[0]},{origin[1]} reaches beyond the largest label there is.")
+
+    for name, params in tokens:
+        if name == "^XA":
+            labels += 1
+            if labels > limits.MAX_ZPL_LABELS:
+                raise ZplRenderError(f"The ZPL holds more than {limits.MAX_ZPL_LABELS} labels.")
+            width = length = extent_w = extent_h = 0
+            home = origin = (0, 0)
+        elif name == "^XZ":
+            total_dots += max(length, extent_h, 1) * max(width, extent_w, 1)
+            if total_dots > limits.MAX_RENDER_DOTS:
+                raise ZplRenderError(
+                    f"The ZPL's labels together are larger than {limits.MAX_RENDER_DOTS:,} dots (50 labels of "
+                    "4 x 6 in at 600 dpi)."
+                )
+        elif name == "^PW":
+            width = _bounded(params, 0, 1, limits.MAX_LABEL_WIDTH_DOTS, "^PW print width")
+        elif name == "^LL":
+            length = _bounded(params, 0, 1, limits.MAX_LABEL_LENGTH_DOTS, "^LL label length")
+        elif name == "^LH":
+            home = (
+                _bounded(params, 0, 0, _MAX_COORDINATE, "^LH label home x"),
+                _bounded(params, 1, 0, _MAX_COORDINATE, "^LH label home y"),
+            )
+        elif name == "^FO":
+            x = _bounded(params, 0, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO x")
+            y = _bounded(params, 1, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO y")
+            origin = (max(home[0] + x, 0), max(home[1] + y, 0))
+        elif name == "^GB":
+            w = _bounded(params, 0, 0, _MAX_COORDINATE, "^GB box width")
+            h = _bounded(params, 1, 0, _MAX_COORDINATE, "^GB box height")
+            t = _bounded(params, 2, 0, _MAX_COORDINATE, "^GB border thickness")
+            reach(max(w, t, 1), max(h, t, 1), "^GB box")
+        elif name in ("^GF", "~DG"):
+            pattern = r"\s*[ABCabc],(\d+),(\d+),(\d+)," if name == "^GF" else r"\s*([^,]+),(\d+),(\d+),"
+            match = re.match(pattern, params)
+            if not match:
+                continue  # drawn as unsupported or refused by the renderer with its own message
+            if max(len(match.group(2)), len(match.group(3))) > 9:
+                raise ZplRenderError(f"{name} declares a graphic size of more than nine digits.")
+            total, bytes_per_row = int(match.group(2)), int(match.group(3))
+            if bytes_per_row <= 0 or total <= 0:
+                continue
+            _check_graphic_size(total, bytes_per_row)
+            size = (bytes_per_row * 8, -(-total // bytes_per_row))
+            if name == "^GF":
+                reach(*size, "^GF graphic")
+            else:
+                stored[_graphic_key(match.group(1))] = size
+        elif name == "^XG":
+            parts = params.split(",")
+            mx = _bounded(params, 1, 0, limits.MAX_MAGNIFICATION, "^XG magnification x")
+            my = _bounded(params, 2, 0, limits.MAX_MAGNIFICATION, "^XG magnification y")
+            w, h = stored.get(_graphic_key(parts[0]), (0, 0))
+            reach(w * max(mx, 1), h * max(my, 1), "^XG graphic")
+
+
+def _graphic_key(text: str) -> str:
+    """Return a stored graphic's name as ~DG and ^XG both mean it: no device letter, .GRF if no extension."""
+    key = text.strip().upper().split(":")[-1]
+    return key if "." in key else key + ".GRF"
+
+
+def _bounded(params: str, index: int, low: int, high: int, what: str) -> int:
+    """Return parameter `index` as an int (0 if absent or not a number); raise ZplRenderError outside [low, high]."""
+    parts = params.split(",")
+    text = parts[index].strip() if index < len(parts) else ""
+    try:
+        value = int(text) if text else 0
+    except ValueError:  # not a number (or thousands of digits): the renderer uses its default
+        return 0
+    if not low <= value <= high:
+        raise ZplRenderError(f"{what} is {text[:20]}, outside {low} to {high}.")
+    return value
+
+
 def render(zpl: str, dpi: int = 203) -> RenderResult:
     """Render every ^XA...^XZ label to a bool image (True = black) and list the commands not drawn.
 
@@ -692,7 +814,16 @@ def render(zpl: str, dpi: int = 203) -> RenderResult:
     ^XG), Code 128 / Code 39 / DataMatrix / QR symbols (^BC ^B3 ^BX ^BQ with ^BY), reverse fields (^FR ^LR),
     PDF417 (^B7), circles, ellipses and diagonals (^GC ^GE ^GD), field positions (^FO ^FT ^LH) and ^PO. Every
     other command is listed in `unsupported_commands`.
+
+    Raises ZplRenderError (before drawing anything) for ZPL larger than limits.MAX_ZPL_BYTES or whose sizes would
+    make an image larger than any label (check_bounds), and for a resolution no Zebra head has.
     """
+    try:
+        limits.check_zpl_size(len(zpl))
+        limits.check_dpi(dpi)
+    except limits.LimitError as exc:
+        raise ZplRenderError(str(exc)) from None
+    check_bounds(tokenize(zpl))
     return _Interpreter(dpi).run(zpl)
 
 

@@ -46,8 +46,11 @@ class PdfZplConverter:
         self._renderer = renderer if renderer is not None else shared_renderer()
 
     async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
-        geometry = LabelGeometry(dpi=dpi, width_dots=LABEL_WIDTH_INCHES * dpi, length_dots=LABEL_LENGTH_INCHES * dpi)
         try:
+            # Inside the try: a resolution outside domain.limits is refused as a LabelError like any other.
+            geometry = LabelGeometry(
+                dpi=dpi, width_dots=LABEL_WIDTH_INCHES * dpi, length_dots=LABEL_LENGTH_INCHES * dpi
+            )
             labels = await self._renderer.pdf_to_zpl(pdf, geometry)
         except LabelError:
             raise

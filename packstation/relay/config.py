@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from packstation.domain import limits
 from packstation.domain.errors import SettingsError
 from packstation.domain.shipments import Platform
 
@@ -25,7 +26,10 @@ DEFAULT_MAX_BODY_BYTES = 256 * 1024  # a shipment with a hundred customs lines i
 DEFAULT_LEASE_SECONDS = 300.0
 MYPARCEL_RATE_LIMIT = 100  # requests per minute per API key (seed 002 §1.D)
 ENV_PREFIX = "PACKSTATION_RELAY_"
-SUPPORTED_DPI = (203, 300, 600)
+SUPPORTED_DPI = limits.SUPPORTED_DPI
+# A request body is a shipment (~20 kB); a limit above this no longer protects the relay's memory.
+MAX_BODY_BYTES_LIMIT = 16 * 1024 * 1024
+MAX_LOCK_LEASE_SECONDS = 86_400.0  # a day: a lock held longer is a lock lost
 
 
 class RelayConfigError(SettingsError):
@@ -157,10 +161,10 @@ def _checked(config: RelayConfig) -> RelayConfig:
         raise RelayConfigError(f"zpl_dpi must be one of {', '.join(map(str, SUPPORTED_DPI))}, not {config.zpl_dpi}")
     if not 1.0 <= config.deadline_seconds <= 19.0:
         raise RelayConfigError("deadline_seconds must be between 1 and 19 (Picqer waits 20 s)")
-    if config.max_body_bytes < 1024:
-        raise RelayConfigError("max_body_bytes must be at least 1024")
-    if config.lock_lease_seconds < 60:
-        raise RelayConfigError("lock_lease_seconds must be at least 60")
+    if not 1024 <= config.max_body_bytes <= MAX_BODY_BYTES_LIMIT:
+        raise RelayConfigError(f"max_body_bytes must be 1024 to {MAX_BODY_BYTES_LIMIT}")
+    if not 60 <= config.lock_lease_seconds <= MAX_LOCK_LEASE_SECONDS:  # NaN is refused here too
+        raise RelayConfigError(f"lock_lease_seconds must be 60 to {MAX_LOCK_LEASE_SECONDS:.0f}")
     if config.myparcel_rate_limit < 1:
         raise RelayConfigError("myparcel_rate_limit must be at least 1")
     if config.database and not config.database.startswith(("sqlite:///", "postgresql://", "postgres://")):
@@ -210,7 +214,7 @@ def parse(data: Mapping[str, Any], environ: Mapping[str, str] = os.environ, wher
         if key in relay:
             try:
                 values[key] = kind(relay[key])
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # int(inf) overflows
                 raise RelayConfigError(f"{where}: [relay] {key} must be a {kind.__name__}") from None
     raw_accounts = data.get("accounts") or []
     if not isinstance(raw_accounts, list):
@@ -229,11 +233,17 @@ def load(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> R
     if path is None:
         account = from_environment(environ)
         return _checked(RelayConfig(accounts=(account,) if account else ()))
+    from packstation.inputs import InputError, read_input
+
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RelayConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+        # Bounded as the desk's settings are: a regular file of at most 1 MB (a pipe would block the start).
+        text = read_input(Path(path), limits.MAX_SETTINGS_BYTES, "settings file").decode("utf-8")
+        data = tomllib.loads(text)
+    except InputError as exc:
+        raise RelayConfigError(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise RelayConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise RelayConfigError(f"{path}: not valid TOML ({exc})") from None
     return parse(data, environ, str(path))
 

@@ -784,6 +784,9 @@ CATALOGUE: dict[str, str] = {
         "Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used."
     ),
     "settings_problem.setting_invalid": "Setting “{name}” has an invalid value {value}; the standard value is used.",
+    "settings_problem.setting_out_of_range": (
+        "Setting “{name}” is {value}, outside {low} to {high}; the standard value is used."
+    ),
     "settings_problem.profile_skipped": "The shipping profile {profile} is skipped: {reason}",
     "settings_problem.write_back_no_profile": (
         "Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead."

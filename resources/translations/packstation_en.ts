@@ -2610,6 +2610,11 @@ Open Settings to check and save them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Setting “{name}” is {value}, outside {low} to {high}; the standard value is used.</source>
+        <comment>settings_problem.setting_out_of_range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The shipping profile {profile} is skipped: {reason}</source>
         <comment>settings_problem.profile_skipped</comment>
         <translation type="unfinished"></translation>

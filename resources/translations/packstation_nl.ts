@@ -2621,6 +2621,11 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <translation>Instelling “{name}” heeft een ongeldige waarde {value}; de standaardwaarde geldt.</translation>
     </message>
     <message>
+        <source>Setting “{name}” is {value}, outside {low} to {high}; the standard value is used.</source>
+        <comment>settings_problem.setting_out_of_range</comment>
+        <translation>Instelling “{name}” is {value}, buiten {low} tot {high}; de standaardwaarde geldt.</translation>
+    </message>
+    <message>
         <source>The shipping profile {profile} is skipped: {reason}</source>
         <comment>settings_problem.profile_skipped</comment>
         <translation>Het verzendprofiel {profile} wordt overgeslagen: {reason}</translation>

@@ -143,9 +143,15 @@ def test_graphic_label_matches_labelarys_render():
     assert best >= 0.98
 
 
-def test_sizes_beyond_any_label_are_cut_not_allocated():
+def test_sizes_beyond_any_label_are_refused_before_anything_is_allocated():
     hostile = "^XA^FO30000,30000^GB32000,32000,32000^FS^FO0,0^A0N,32000,32000^FD" + "W" * 500 + "^FS^BY99^XZ"
-    (image,) = zpl_render.render(hostile).images
+    with pytest.raises(zpl_render.ZplRenderError, match="larger|beyond|outside"):
+        zpl_render.render(hostile)
+
+
+def test_text_and_barcodes_running_off_the_label_are_cut_not_allocated():
+    wide = "^XA^PW800^LL400^FO700,350^A0N,300,300^FD" + "W" * 200 + "^FS^FO700,10^BY9^BCN,300^FD" + "1" * 80 + "^FS^XZ"
+    (image,) = zpl_render.render(wide).images
     assert image.shape[0] <= zpl_render.MAX_DOTS and image.shape[1] <= zpl_render.MAX_DOTS
 
 
