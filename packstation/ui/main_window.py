@@ -203,11 +203,9 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.warehouse_filter = QComboBox()
-        # The combo boxes give way before the search box does (it shrank to "Zo…" in Dutch at 1280 px).
-        self.search_field.setMinimumWidth(self.search_field.fontMetrics().horizontalAdvance("Search customer, n") + 24)
+        # They keep their whole text while there is room; on a narrower pane they may shrink to this.
         for combo in (self.status_filter, self.warehouse_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(4)
+            combo.setMinimumWidth(90)
         filters.addWidget(self.search_field, 1)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.warehouse_filter)
@@ -235,9 +233,9 @@ class MainWindow(QMainWindow):
         self.title.setWordWrap(True)  # the Dutch "scan to start" line must not widen the pane at 1280 px
         self.urgent_badge = QLabel()
         self.urgent_badge.setObjectName("urgentBadge")
-        header.addWidget(self.title)
-        header.addWidget(self.urgent_badge)
-        header.addStretch(1)
+        # The title takes the row (it wraps only when it must); the badge stays at the top of the row.
+        header.addWidget(self.title, 1)
+        header.addWidget(self.urgent_badge, 0, Qt.AlignmentFlag.AlignTop)
         d.addLayout(header)
         self.existing_banner = QLabel()
         self.existing_banner.setObjectName("banner")
@@ -281,8 +279,6 @@ class MainWindow(QMainWindow):
         form.addRow(self._address_labels["number"], number_row)
         city_row = QHBoxLayout()
         city_row.addWidget(self.address["postal_code"])
-        # Wide enough for a usual city whole ("Amsterdam" showed as "msterdam" in a narrow pane).
-        self.address["city"].setMinimumWidth(self.address["city"].fontMetrics().horizontalAdvance("Amsterdam") + 20)
         city_row.addWidget(self.address["city"], 1)
         city_row.addWidget(self.address["cc"])
         self.address["cc"].setMaximumWidth(50)
@@ -383,6 +379,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(2, 2)
 
         self.setCentralWidget(central)
+        # Measured in the style sheet's font, which a widget has once it is in the window.
+        self.search_field.ensurePolished()
+        self.address["city"].ensurePolished()
+        # The combo boxes give way before the search box does (it shrank to "Zo…" in Dutch at 1280 px).
+        self.search_field.setMinimumWidth(self.search_field.fontMetrics().horizontalAdvance("Zoek klant, nummer") + 24)
+        # Wide enough for a usual city whole ("Amsterdam" showed as "msterdam" in a narrow pane).
+        self.address["city"].setMinimumWidth(self.address["city"].fontMetrics().horizontalAdvance("Amsterdam") + 20)
         # Two lines high always, a longer message shortened (whole in its tooltip): the window never jumps.
         self.status_label = StatusMessage()
         self.status_label.setObjectName("statusText")
