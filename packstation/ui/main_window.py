@@ -230,7 +230,6 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("picklistTitle")
-        self.title.setWordWrap(True)  # the Dutch "scan to start" line must not widen the pane at 1280 px
         self.urgent_badge = QLabel()
         self.urgent_badge.setObjectName("urgentBadge")
         # The title takes the row (it wraps only when it must); the badge stays at the top of the row.
@@ -752,6 +751,8 @@ class MainWindow(QMainWindow):
         shipped = opened is not None and bool(opened.existing)
         self.reprint_button.setVisible(shipped)
         self.new_shipment_button.setVisible(shipped)
+        # The Dutch "scan to start" sentence wraps rather than widen the pane at 1280 px; a number stays whole.
+        self.title.setWordWrap(opened is None)
         if opened is None:
             self.title.setText(m.t("detail.empty"))
             self.existing_banner.hide()
@@ -857,6 +858,7 @@ class MainWindow(QMainWindow):
         """Alt+P: into the shipping profile (arrow keys choose), scrolled into view with the options under it."""
         if not self._ship_box_usable():
             return
+        self.detail_scroll.ensureWidgetVisible(self.ship_box, 0, 0)  # as much of the box (options too) as fits
         self.detail_scroll.ensureWidgetVisible(self.profile_combo, 50, 50)
         self.profile_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
