@@ -596,6 +596,9 @@ async def test_the_status_bar_keeps_its_height_and_shortens_a_long_message(long_
         metrics = window.status_label.fontMetrics()
         for line in shown.split("\n"):
             assert metrics.horizontalAdvance(line) <= window.status_label.contentsRect().width()
+    window.stop_wait_button.show()  # a retry wait's "Stop waiting" button joins the bar
+    QApplication.processEvents()
+    assert window.statusBar().height() == bar_height and window.size() == window_size
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
