@@ -145,7 +145,7 @@ def test_graphic_label_matches_labelarys_render():
 
 def test_sizes_beyond_any_label_are_refused_before_anything_is_allocated():
     hostile = "^XA^FO30000,30000^GB32000,32000,32000^FS^FO0,0^A0N,32000,32000^FD" + "W" * 500 + "^FS^BY99^XZ"
-    with pytest.raises(zpl_render.ZplRenderError, match="larger|beyond|outside"):
+    with pytest.raises(zpl_render.ZplRenderError, match=r"larger|beyond|outside"):
         zpl_render.render(hostile)
 
 
