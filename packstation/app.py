@@ -165,6 +165,7 @@ def build_context(
         journal=journal,
         document_printer=document_printer,
         waits=RetryWaits(),
+        packing_list=settings.packing_list.rule(),
     )
     context = AppContext(
         settings=settings,

@@ -229,6 +229,18 @@ class SheetLabelUnreadable(BarcodeCheckFailed):
         self.scale = scale
 
 
+class PackingListNotPrinted(PackstationError):
+    """Picqer's packing list of a shipped picklist did not print; the label did, and the shipment goes on."""
+
+    def __init__(self, picklist_number: str, reason: str) -> None:
+        super().__init__(
+            f"The packing list of {picklist_number} did not print ({reason}). The label is fine: print the "
+            "packing list from Picqer (picklist, Print packing list), or check the document printer in Settings."
+        )
+        self.picklist_number = picklist_number
+        self.reason = reason
+
+
 class PrinterError(PackstationError):
     """The printer could not take the job."""
 

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from packstation.domain.documents import PackingListRule
 from packstation.domain.errors import (
     AlreadyShipped,
     BarcodeCheckFailed,
     InvalidShipment,
     LabelError,
+    PackingListNotPrinted,
     PicklistNotFound,
     PicklistNotPackable,
 )
@@ -149,6 +151,10 @@ class ShipmentJob:
     intent: dict[str, object] = field(default_factory=dict)
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
     waits: StopWaiting | None = None  # while it runs: the switch that ends a retry wait (see stop_waiting)
+    # Picqer's packing list, printed once beside the label when the station's rule wants it (see _packing_list);
+    # a failure is kept here for the packer, never raised: the label and the write-back go on.
+    packing_list_tried: bool = False
+    packing_list_problem: PackingListNotPrinted | None = None
 
     @property
     def picklist(self) -> Picklist:
@@ -199,6 +205,7 @@ class ShippingService:
         now: Callable[[], datetime] = datetime.now,
         claim_settle: float = 0.05,
         waits: WaitReports | None = None,
+        packing_list: PackingListRule | None = None,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -215,6 +222,7 @@ class ShippingService:
         self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
         self._waits = waits  # None: waits happen, but nobody hears of them and they cannot be stopped
+        self.packing_list = packing_list or PackingListRule()
         # Claims made when a picklist was opened, by picklist id: each resolves to the loop time after which a
         # re-read shows the winner of a race (see open_picklist and _check).
         self._open_claims: dict[int, asyncio.Future[float]] = {}
@@ -757,8 +765,36 @@ class ShippingService:
                 )
             else:
                 await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._packing_list(job)
         # The write-back (the next step) and the journal need the barcodes: the packer has the label meanwhile.
         await self._finish_reading_back(job)
+
+    async def _packing_list(self, job: ShipmentJob) -> None:
+        """Print Picqer's packing list on the document printer when the rule wants it, once per job.
+
+        Only after the label went out, and never raising: a packing list that does not print must not keep the
+        parcel from shipping. Its failure is journalled and kept on the job, naming itself and what to do.
+        """
+        if job.packing_list_tried or job.reprint or job.additional or not job.print_label or job.receipt is None:
+            return
+        if not self.packing_list.wants(job.picklist, job.opened.order):
+            return
+        job.packing_list_tried = True
+        try:
+            if self._document_printer is None:
+                raise PackingListNotPrinted(job.picklist.number, "no document printer is set up at this station")
+            pdf = await self._picklists.packing_list_pdf(job.picklist.id)
+            prepared = await self._document_printer.prepare(pdf)
+            receipt = await self._document_printer.send(prepared, job_name=f"{job.picklist.number} packing list")
+        except Exception as exc:
+            problem = (
+                exc if isinstance(exc, PackingListNotPrinted) else PackingListNotPrinted(job.picklist.number, str(exc))
+            )
+            log.warning("%s", problem)
+            job.packing_list_problem = problem
+            await self._record(job, "packing_list_failed", {"reason": problem.reason})
+            return
+        await self._record(job, "packing_list", {"printer": receipt.printer, "job_id": receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:
         if job.reprint:
