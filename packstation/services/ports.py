@@ -134,6 +134,12 @@ class ShipmentCarrier(Protocol):
 
     async def get_shipment(self, shipment_id: int) -> Shipment: ...
 
+    async def create_related_return(
+        self, parent: Shipment, *, name: str, email: str, package_type: int = 1, printerless: bool = False
+    ) -> int:
+        """Book a related return of a registered (not concept) shipment; return the return shipment's id."""
+        ...
+
     async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
         """Return the label PDF of these shipments (registers them at MyParcel)."""
         ...

@@ -12,9 +12,11 @@ import pytest
 from packstation import app, secrets
 from packstation.demo import DemoServers
 from packstation.domain.documents import StationPrinterRole, station_named
-from packstation.domain.errors import PackingListNotPrinted
+from packstation.domain.errors import PackingListNotPrinted, ReturnLabelNotMade
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.picklists import PicklistStatus
+from packstation.domain.profiles import default_profiles
+from packstation.domain.shipments import Platform, ReturnLabel
 from packstation.services.shipping import ShipmentJob, Step
 from packstation.settings import PackingListPolicy, PackingListSettings
 
@@ -154,5 +156,90 @@ async def test_picqer_packing_stations_name_the_printers_per_role(servers: DemoS
         assert document is not None and document.name == "Kantoor printer" and document.paper == "a4"
         retouren = station_named(stations, "Retouren")
         assert retouren is not None and retouren.printers == () and retouren.document_printer() is None
+    finally:
+        await context.aclose()
+
+
+def _return_context(servers: DemoServers, return_label: ReturnLabel) -> app.AppContext:
+    settings, _keys = app.demo_settings(servers)
+    profiles = tuple(
+        replace(p, return_label=return_label) if p.name == "PostNL standaard" else p
+        for p in default_profiles(Platform.MYPARCEL)
+    )
+    settings = replace(settings, profiles=profiles)
+    keys = secrets.ApiKeys(picqer=servers.picqer_api_key, myparcel=servers.myparcel_api_key)
+    return app.build_context(settings, keys, demo=servers)
+
+
+async def _ship_with(context: app.AppContext, number: str, profile_name: str) -> ShipmentJob:
+    opened = await context.service.open_picklist(number)
+    profile = next(p for p in context.service.profiles if p.name == profile_name)
+    job = context.service.start(opened, opened.draft(profile, {}))
+    await context.service.run(job)
+    assert job.step is Step.DONE, job.error
+    return job
+
+
+def _comments(servers: DemoServers, number: str) -> str:
+    picklist = servers.picqer.picklist_by_number(number)
+    assert picklist is not None
+    return "\n".join(c["body"] for c in servers.picqer.comments.get(picklist["idpicklist"], []))
+
+
+async def test_a_related_return_label_prints_with_the_outgoing_label(servers: DemoServers) -> None:
+    context = _return_context(servers, ReturnLabel.PRINTED)
+    try:
+        (number,) = await _open_numbers(context, 1)
+        job = await _ship_with(context, number, "PostNL standaard")
+        assert job.return_problem is None
+        (parcel,) = servers.myparcel.shipments_by_reference(number)
+        (returned,) = [s for s in servers.myparcel.shipments if s["parent_id"] == parcel["id"]]
+        # MyParcel's related return: the customer sends it back to the shop, with a barcode of its own.
+        assert returned["sender"]["postal_code"] == parcel["recipient"]["postal_code"]
+        assert returned["barcode"] and returned["barcode"] != parcel["barcode"]
+        assert job.return_barcode == returned["barcode"]
+        assert len(_printed(context)) == 2  # the parcel's label, then the return label
+        (entry,) = await _journal_of(context, number)
+        assert "return_label" in entry.steps
+        assert f"Return barcode: {returned['barcode']}" in _comments(servers, number)
+    finally:
+        await context.aclose()
+
+
+async def test_a_printerless_return_is_mailed_not_printed(servers: DemoServers) -> None:
+    context = _return_context(servers, ReturnLabel.PRINTERLESS)
+    try:
+        (number,) = await _open_numbers(context, 1)
+        job = await _ship_with(context, number, "PostNL standaard")
+        assert job.return_problem is None and job.return_printerless
+        (parcel,) = servers.myparcel.shipments_by_reference(number)
+        (returned,) = [s for s in servers.myparcel.shipments if s["parent_id"] == parcel["id"]]
+        assert returned["options"]["printerless_return"] == 1
+        assert servers.myparcel.printerless_mailed[returned["id"]] == job.request.recipient.email
+        assert len(_printed(context)) == 1  # the parcel's label only
+        assert "printerless" in _comments(servers, number) and returned["barcode"] in _comments(servers, number)
+    finally:
+        await context.aclose()
+
+
+async def test_a_return_that_cannot_be_booked_never_blocks_the_parcel_and_says_what_to_do(
+    servers: DemoServers,
+) -> None:
+    context = _return_context(servers, ReturnLabel.PRINTED)
+    try:
+        (number,) = await _open_numbers(context, 1)
+        # MyParcel needs the customer's e-mail address for a return: this order has none (a phone number only).
+        opened = await context.service.open_picklist(number)
+        profile = next(p for p in context.service.profiles if p.name == "PostNL standaard")
+        draft = opened.draft(profile, {})
+        job = context.service.start(
+            opened, replace(draft, request=replace(draft.request, recipient=replace(draft.request.recipient, email="")))
+        )
+        await context.service.run(job)
+        assert job.step is Step.DONE and len(_printed(context)) == 1
+        problem = job.return_problem
+        assert isinstance(problem, ReturnLabelNotMade) and problem.picklist_number == number
+        assert "No return label was made" in str(problem) and "MyParcel's back office" in str(problem)
+        assert [s for s in servers.myparcel.shipments if s["parent_id"]] == []
     finally:
         await context.aclose()
