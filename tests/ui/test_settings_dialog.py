@@ -192,6 +192,23 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     assert again.result_settings() == s
 
 
+async def test_packing_list_policy_is_saved_and_read_back_in_dutch(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    form = dialog.general.packing_list
+    assert form.title() == "Pakbon" and form.policy.currentText() == "Nooit"
+    assert not form.tag.isEnabled(), "the tag only matters when the order decides"
+    form.policy.setCurrentIndex(form.policy.findData("when_asked"))
+    assert form.policy.currentText() == "Als de bestelling erom vraagt" and form.tag.isEnabled()
+    form.tag.setText(" Pakbon ")
+    form.order_field.setValue(302)
+    assert dialog.save()
+    s = settings_module.load(station.path).settings
+    assert (s.packing_list.policy, s.packing_list.tag, s.packing_list.order_field_id) == ("when_asked", "Pakbon", 302)
+    again = make_dialog(qtbot, station, Messages("en"))
+    assert again.general.packing_list.policy.currentText() == "When the order asks for it"
+    assert again.result_settings() == s
+
+
 async def test_custom_label_size_and_untouched_key(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     form = dialog.label_printer

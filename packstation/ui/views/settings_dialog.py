@@ -189,6 +189,7 @@ class SettingsDialog(QDialog):
             document_printer=self.document_printer.printer(),
             scanner=self.scanner.scanner(),
             write_back=self.general.write_back(),
+            packing_list=self.general.packing_list.packing_list(),
             ui=self.general.ui_settings(),
             profiles=editor.profiles() if (editor.edited or s.profiles) else (),
         )
