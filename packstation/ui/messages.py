@@ -832,6 +832,20 @@ CATALOGUE: dict[str, str] = {
     "settings.packing_list.when_asked": "When the order asks for it",
     "settings.packing_list.tag": "Tag that asks for it",
     "settings.packing_list.order_field": "Order field that asks for it (id, 0 = none)",
+    "settings.station_printers.button": "Take this station's printers from Picqer",
+    "settings.station_printers.loading": "Looking up this station in Picqer's packing stations…",
+    "settings.station_printers.found": (
+        "Picqer's packing station {station}: label printer {label}, document printer {document}. Check them on the "
+        "Printers tab, then Save."
+    ),
+    "settings.station_printers.not_set": "not set in Picqer",
+    "settings.station_printers.none_named": (
+        "Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, "
+        "Packing stations), then try again."
+    ),
+    "settings.station_printers.need_name": (
+        "Fill in the station name first: it is looked up in Picqer's packing stations."
+    ),
 }
 
 _STATUS_KEYS = {"new", "paused", "closed", "snoozed", "cancelled", "unknown"}

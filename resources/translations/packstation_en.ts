@@ -2748,5 +2748,35 @@ You can go on packing; tell your admin.</source>
         <comment>settings.packing_list.order_field</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Take this station&apos;s printers from Picqer</source>
+        <comment>settings.station_printers.button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up this station in Picqer&apos;s packing stations…</source>
+        <comment>settings.station_printers.loading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer&apos;s packing station {station}: label printer {label}, document printer {document}. Check them on the Printers tab, then Save.</source>
+        <comment>settings.station_printers.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set in Picqer</source>
+        <comment>settings.station_printers.not_set</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, Packing stations), then try again.</source>
+        <comment>settings.station_printers.none_named</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the station name first: it is looked up in Picqer&apos;s packing stations.</source>
+        <comment>settings.station_printers.need_name</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

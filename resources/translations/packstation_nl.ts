@@ -2763,5 +2763,35 @@ Je kunt doorgaan met inpakken; meld het aan de beheerder.</translation>
         <comment>settings.packing_list.order_field</comment>
         <translation>Bestelveld dat erom vraagt (id, 0 = geen)</translation>
     </message>
+    <message>
+        <source>Take this station&apos;s printers from Picqer</source>
+        <comment>settings.station_printers.button</comment>
+        <translation>Printers van dit station uit Picqer halen</translation>
+    </message>
+    <message>
+        <source>Looking up this station in Picqer&apos;s packing stations…</source>
+        <comment>settings.station_printers.loading</comment>
+        <translation>Dit station opzoeken in de paktafels van Picqer…</translation>
+    </message>
+    <message>
+        <source>Picqer&apos;s packing station {station}: label printer {label}, document printer {document}. Check them on the Printers tab, then Save.</source>
+        <comment>settings.station_printers.found</comment>
+        <translation>Paktafel {station} in Picqer: labelprinter {label}, documentprinter {document}. Controleer ze op het tabblad Printers en klik dan op Opslaan.</translation>
+    </message>
+    <message>
+        <source>not set in Picqer</source>
+        <comment>settings.station_printers.not_set</comment>
+        <translation>niet ingesteld in Picqer</translation>
+    </message>
+    <message>
+        <source>Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, Packing stations), then try again.</source>
+        <comment>settings.station_printers.none_named</comment>
+        <translation>Picqer heeft geen paktafel met de naam {station}. Geef dit station de naam die het in Picqer heeft (Instellingen, Paktafels) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Fill in the station name first: it is looked up in Picqer&apos;s packing stations.</source>
+        <comment>settings.station_printers.need_name</comment>
+        <translation>Vul eerst de naam van het station in: die wordt opgezocht in de paktafels van Picqer.</translation>
+    </message>
 </context>
 </TS>

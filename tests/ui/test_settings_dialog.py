@@ -902,3 +902,39 @@ async def test_the_app_hands_the_dialog_its_lists_to_choose_from(qtbot, tmp_path
         dialog.done(0)
     finally:
         servers.stop()
+
+
+async def test_station_printers_come_from_picqers_packing_station_of_the_same_name(qtbot, station):
+    # End to end against the demo Picqer: GET /packingstations, matched by the station's name, fills both printer
+    # forms (not saved until the admin saves).
+    from packstation import app
+    from packstation.demo import DemoServers
+
+    servers = DemoServers()
+    servers.start()
+    try:
+        dialog = make_dialog(
+            qtbot, station, Messages("en"), load_picqer_packing_stations=app.load_picqer_packing_stations
+        )
+        dialog.picqer_address.setText(servers.picqer_url)
+        dialog.picqer_key.edit.setText(servers.picqer_api_key)
+        dialog.general.station_name.setText("Nobody's bench")
+        await dialog.load_station_printers()
+        result = dialog.general.station_printers.result.text()
+        assert "no packing station named Nobody's bench" in result
+        assert dialog.label_printer.printer().address == ""
+
+        dialog.general.station_name.setText("paktafel 1")
+        await dialog.load_station_printers()
+        label, document = dialog.label_printer.printer(), dialog.document_printer.printer()
+        assert (label.transport, label.language, label.address) == ("spooler", "zpl", "Zebra GK420d")
+        assert (document.transport, document.language, document.address) == ("system", "pdf", "Kantoor printer")
+        assert dialog.general.station_printers.result.text() == (
+            "Picqer's packing station Paktafel 1: label printer Zebra GK420d, document printer Kantoor printer. "
+            "Check them on the Printers tab, then Save."
+        )
+        assert dialog.save()
+        saved = settings_module.load(station.path).settings
+        assert saved.label_printer.address == "Zebra GK420d" and saved.document_printer.address == "Kantoor printer"
+    finally:
+        servers.stop()

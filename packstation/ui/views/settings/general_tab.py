@@ -3,7 +3,18 @@ document printer prints Picqer's packing list."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from packstation.domain.picklists import WriteBackMode
 from packstation.settings import (
@@ -19,6 +30,7 @@ from packstation.ui.views.settings.widgets import (
     ORDER_FIELD_TEXTS,
     RELAY_PROFILE_TEXTS,
     PicqerChoice,
+    Tester,
     make_combo,
     select_data,
 )
@@ -41,14 +53,22 @@ class GeneralTab(QWidget):
         self.refresh_seconds = QSpinBox()
         self.refresh_seconds.setRange(5, 3600)
         self.refresh_seconds.setValue(settings.ui.refresh_seconds)
+        # Picqer's packing station of the same name names the printers: one click offers them (see the dialog).
+        self.station_printers_button = QPushButton()
+        self.station_printers_button.setObjectName("stationPrinters")
+        self.station_printers = Tester(self.station_printers_button)
+        station_row = QHBoxLayout()
+        station_row.addWidget(self.station_name, 1)
+        station_row.addWidget(self.station_printers_button)
+        station_row.addWidget(self.station_printers.busy)
         self.labels = {key: QLabel() for key in ("language", "station", "refresh")}
-        for key, widget in (
-            ("language", self.language_combo),
-            ("station", self.station_name),
-            ("refresh", self.refresh_seconds),
-        ):
-            self.labels[key].setBuddy(widget)
-            form.addRow(self.labels[key], widget)
+        self.labels["language"].setBuddy(self.language_combo)
+        form.addRow(self.labels["language"], self.language_combo)
+        self.labels["station"].setBuddy(self.station_name)
+        form.addRow(self.labels["station"], station_row)
+        form.addRow(self.station_printers.result)
+        self.labels["refresh"].setBuddy(self.refresh_seconds)
+        form.addRow(self.labels["refresh"], self.refresh_seconds)
         layout.addLayout(form)
         layout.addWidget(self._build_write_back(settings.write_back))
         self.packing_list = PackingListForm(messages, settings.packing_list)
@@ -136,6 +156,7 @@ class GeneralTab(QWidget):
         for choice in (self.relay, self.order_field):
             choice.retranslate()
         self.packing_list.retranslate()
+        self.station_printers_button.setText(m.t("settings.station_printers.button"))
 
 
 class PackingListForm(QGroupBox):
@@ -155,11 +176,16 @@ class PackingListForm(QGroupBox):
         self.order_field.setRange(0, 2_000_000_000)
         self.order_field.setValue(packing_list.order_field_id)
         self.policy_label, self.tag_label, self.order_field_label = QLabel(), QLabel(), QLabel()
-        for label, field in ((self.policy_label, self.policy), (self.tag_label, self.tag)):
-            label.setBuddy(field)
-            form.addRow(label, field)
+        self.policy_label.setBuddy(self.policy)
+        form.addRow(self.policy_label, self.policy)
+        # The tag and the order field share a row: the tab must fit a 1280 x 720 screen.
+        asks = QHBoxLayout()
+        asks.addWidget(self.tag, 1)
+        asks.addWidget(self.order_field_label)
+        asks.addWidget(self.order_field)
+        self.tag_label.setBuddy(self.tag)
         self.order_field_label.setBuddy(self.order_field)
-        form.addRow(self.order_field_label, self.order_field)
+        form.addRow(self.tag_label, asks)
         self.policy.currentIndexChanged.connect(self._policy_changed)
         self._policy_changed()
 
