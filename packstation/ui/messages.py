@@ -832,6 +832,10 @@ CATALOGUE: dict[str, str] = {
     "settings.packing_list.when_asked": "When the order asks for it",
     "settings.packing_list.tag": "Tag that asks for it",
     "settings.packing_list.order_field": "Order field that asks for it (id, 0 = none)",
+    "settings.return_label": "Return label",
+    "settings.return_label.none": "None",
+    "settings.return_label.printed": "Printed with the label",
+    "settings.return_label.printerless": "Printerless (PostNL NL), else printed",
     "settings.station_printers.button": "Take this station's printers from Picqer",
     "settings.station_printers.loading": "Looking up this station in Picqer's packing stations…",
     "settings.station_printers.found": (

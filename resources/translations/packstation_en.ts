@@ -2749,6 +2749,26 @@ You can go on packing; tell your admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Return label</source>
+        <comment>settings.return_label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.return_label.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed with the label</source>
+        <comment>settings.return_label.printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printerless (PostNL NL), else printed</source>
+        <comment>settings.return_label.printerless</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Take this station&apos;s printers from Picqer</source>
         <comment>settings.station_printers.button</comment>
         <translation type="unfinished"></translation>

@@ -2764,6 +2764,26 @@ Je kunt doorgaan met inpakken; meld het aan de beheerder.</translation>
         <translation>Bestelveld dat erom vraagt (id, 0 = geen)</translation>
     </message>
     <message>
+        <source>Return label</source>
+        <comment>settings.return_label</comment>
+        <translation>Retourlabel</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.return_label.none</comment>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Printed with the label</source>
+        <comment>settings.return_label.printed</comment>
+        <translation>Geprint bij het label</translation>
+    </message>
+    <message>
+        <source>Printerless (PostNL NL), else printed</source>
+        <comment>settings.return_label.printerless</comment>
+        <translation>Printerloos (PostNL NL), anders geprint</translation>
+    </message>
+    <message>
         <source>Take this station&apos;s printers from Picqer</source>
         <comment>settings.station_printers.button</comment>
         <translation>Printers van dit station uit Picqer halen</translation>

@@ -938,3 +938,18 @@ async def test_station_printers_come_from_picqers_packing_station_of_the_same_na
         assert saved.label_printer.address == "Zebra GK420d" and saved.document_printer.address == "Kantoor printer"
     finally:
         servers.stop()
+
+
+async def test_a_profile_asks_for_a_return_label_and_keeps_it(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    editor = dialog.profiles_editor
+    editor.list.setCurrentRow(0)
+    assert editor.return_label.currentText() == "Geen"
+    editor.return_label.setCurrentIndex(editor.return_label.findData("printerless"))
+    assert editor.return_label.currentText() == "Printerloos (PostNL NL), anders geprint"
+    assert dialog.save()
+    saved = settings_module.load(station.path).settings.profiles
+    assert [p.return_label for p in saved][:2] == ["printerless", "none"]
+    again = make_dialog(qtbot, station, Messages("en"))
+    again.profiles_editor.list.setCurrentRow(0)
+    assert again.profiles_editor.return_label.currentText() == "Printerless (PostNL NL), else printed"
