@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+from packstation.domain.journal_entry import JournalStep
 
 if TYPE_CHECKING:
     from packstation.domain.mapping import Draft
@@ -152,7 +153,7 @@ def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed
         "print_jobs": [{"printer": job.receipt.printer, "job_id": job.receipt.job_id, "detail": job.receipt.detail}]
         if job.receipt
         else [],
-        "closed": "close" in job.written_back,
+        "closed": JournalStep.CLOSED in job.written_back,
         # write-back mode picqer_shipment: the Picqer shipment made for the parcel (None: a comment, or nothing)
         "picqer_shipment_id": job.picqer_shipment_id,
     }

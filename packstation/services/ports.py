@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from packstation.domain.journal_entry import JournalEntry
+from packstation.domain.journal_entry import JournalEntry, JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
@@ -198,8 +198,8 @@ class Journal(LabelStore, Protocol):
         """Record the intent to ship and return the entry id."""
         ...
 
-    async def record(self, entry_id: int, step: str, data: dict[str, object] | None = None) -> None:
-        """Record a completed step.
+    async def record(self, entry_id: int, step: JournalStep, data: dict[str, object] | None = None) -> None:
+        """Record a completed step (one of journal_entry.STEPS).
 
         Steps: "created" {"shipment_ids": [...]}, "label" {"path": str, "barcodes": [...]}, "printed"
         {"printer": str, "job_id": str}, "print_failed" {"reason": str}, "comment", "order_field", "pick_all",

@@ -18,7 +18,7 @@ from packstation.domain.errors import (
     PicklistNotFound,
     PicklistNotPackable,
 )
-from packstation.domain.journal_entry import JournalEntry
+from packstation.domain.journal_entry import JournalEntry, JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.mapping import Draft, build_request
 from packstation.domain.picklists import (
@@ -58,6 +58,16 @@ class Step(StrEnum):
     PRINT = "print"
     WRITE_BACK = "write_back"
     DONE = "done"
+
+
+class JobKind(StrEnum):
+    """What a shipment job does; the kind decides which steps run and what the check and write-back allow."""
+
+    BOOK = "book"  # a new shipment for a picklist MyParcel has none for
+    REPRINT = "reprint"  # print the label of a shipment MyParcel already has: nothing is booked or written back
+    ADDITIONAL = "additional"  # a further shipment for a picklist that already has one (the packer confirmed)
+    # Rebuilt from an unfinished journal entry: a shipment under its reference may be this job's own.
+    RESUME = "resume"
 
 
 @dataclass(frozen=True)
@@ -127,17 +137,13 @@ class ShipmentJob:
     receipt: PrintReceipt | None = None
     tracking_url: str = ""
     error: Exception | None = None
-    written_back: set[str] = field(default_factory=set)  # write-back sub-steps already done
-    reprint: bool = False
+    kind: JobKind = JobKind.BOOK
+    written_back: set[JournalStep] = field(default_factory=set)  # write-back sub-steps already done
     print_label: bool = True  # False: book and store the label, but do not print it (headless --no-print)
     label_path: str = ""
     take_over: bool = False  # an admin explicitly takes a picklist claimed by another user
-    # Print on the document (A4) printer instead of the label printer: customs labels (A4 only), or the
-    # packer's choice when a barcode did not survive the conversion for the label printer.
-    use_document_printer: bool = False
     entry_id: int | None = None  # the journal entry of this job
     checked: Picklist | None = None  # the picklist as re-read just before booking
-    resumed: bool = False  # rebuilt from the journal: a shipment under its reference may be this job's own
     looked_up: bool = False  # MyParcel had nothing under the reference a moment ago (set by the check)
     # The label's conversion for a printer, started as soon as the PDF arrived (see _label).
     preparing: tuple[LabelPrinter, asyncio.Future[PreparedLabel]] | None = None
@@ -145,14 +151,20 @@ class ShipmentJob:
     # _label); `unread` stays True until they are in (a failed read-back is started again by the retry).
     reading_back: asyncio.Future[tuple[list[Shipment], str]] | None = None
     unread: bool = False
-    additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
     waits: StopWaiting | None = None  # while it runs: the switch that ends a retry wait (see stop_waiting)
+    runs: int = 0  # how often `run` took it on: the first run announces a label the job brought along
+    listener: EventListener | None = None  # while it runs: who hears its events (see ShippingService.run)
 
     @property
     def picklist(self) -> Picklist:
         return self.opened.picklist
+
+    @property
+    def reprint(self) -> bool:
+        """True when the job only prints a label MyParcel already has (the window words its end differently)."""
+        return self.kind is JobKind.REPRINT
 
     @property
     def barcodes(self) -> tuple[str, ...]:
@@ -178,7 +190,54 @@ class ShipmentJob:
         return self.waits is not None and self.waits.stop()
 
 
-StepListener = Callable[[ShipmentJob], None]
+# The write-back sub-steps a resumed job takes over from its journal entry as done.
+_WRITE_BACK_STEPS = (
+    JournalStep.COMMENT,
+    JournalStep.ORDER_FIELD,
+    JournalStep.PICK_ALL,
+    JournalStep.PICQER_SHIPMENT,
+    JournalStep.CLOSED,
+)
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    """The job starts (or retries) this step; the steps before it are done."""
+
+    step: Step
+
+
+@dataclass(frozen=True)
+class StepFailed:
+    """The step failed with this error; the job keeps the step, so a retry starts there."""
+
+    step: Step
+    error: Exception
+
+
+@dataclass(frozen=True)
+class LabelFetched:
+    """The label PDF is at hand (fetched from MyParcel, or kept from before): it can be shown."""
+
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class LabelPrepared:
+    """The label is converted for its printer (what the preview shows of the printed label)."""
+
+    prepared: PreparedLabel
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Every step is done; the job holds the barcodes, the receipt and what was written back."""
+
+    job: ShipmentJob
+
+
+ShipmentEvent = StepStarted | StepFailed | LabelFetched | LabelPrepared | Finished
+EventListener = Callable[[ShipmentEvent], None]
 WaitHeard = Callable[[ShipmentJob, Wait], None]
 
 
@@ -282,7 +341,7 @@ class ShippingService:
 
     def start_reprint(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
         """Print the label of the shipment MyParcel already has, without booking anything new."""
-        job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, reprint=True)
+        job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, kind=JobKind.REPRINT)
         job.shipments = list(opened.existing)
         job.intent = {**intent_of(draft.request), "reprint": True}
         return job
@@ -290,9 +349,10 @@ class ShippingService:
     def start_reprint_of(self, shipped: ShipmentJob) -> ShipmentJob:
         """Print the label of a shipment this station just finished again, from what it kept (no network)."""
         opened = replace(shipped.opened, existing=tuple(shipped.shipments))
-        job = ShipmentJob(opened=opened, request=shipped.request, reprint=True, shipments=list(shipped.shipments))
+        job = ShipmentJob(
+            opened=opened, request=shipped.request, kind=JobKind.REPRINT, shipments=list(shipped.shipments)
+        )
         job.label_pdf, job.label_path, job.prepared = shipped.label_pdf, shipped.label_path, shipped.prepared
-        job.use_document_printer = shipped.use_document_printer
         # The label as printed is at hand: print it; without it, fetch it from MyParcel like any reprint.
         job.step = Step.PRINT if shipped.prepared is not None else Step.LABEL
         job.intent = {**intent_of(shipped.request), "reprint": True}
@@ -316,7 +376,7 @@ class ShippingService:
         reference = f"{opened.picklist.number}+{self._now():%Y%m%d%H%M%S}"
         request = replace(draft.request, reference=reference)
         intent = {**booking_intent(request, profile, option_values), "additional": True}
-        return ShipmentJob(opened=opened, request=request, intent=intent, additional=True)
+        return ShipmentJob(opened=opened, request=request, intent=intent, kind=JobKind.ADDITIONAL)
 
     async def picqer_profile_names(self) -> dict[int, str]:
         """Return Picqer's shipping-provider profile names by id (to show a picklist's preferred profile)."""
@@ -367,13 +427,14 @@ class ShippingService:
             weight_grams=weight if isinstance(weight, int) else None,
             parcels=parcels if isinstance(parcels, int) else 1,
         )
-        job = ShipmentJob(opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data))
+        job = ShipmentJob(
+            opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
+        )
         done = set(entry.steps)
-        job.written_back = {s for s in ("comment", "order_field", "pick_all", "picqer_shipment") if s in done}
+        job.written_back = {s for s in _WRITE_BACK_STEPS if s in done}
         job.picqer_shipment_id = entry.picqer_shipment_id
-        if "closed" in done:
-            job.written_back.add("close")
-            await self._record(job, "closed")
+        if JournalStep.CLOSED in done:
+            await self._record(job, JournalStep.CLOSED)
         if entry.shipment_ids:
             job.shipments = [await self._carrier.get_shipment(i) for i in entry.shipment_ids]
         elif opened.existing and job.request.parcels == 1:
@@ -381,7 +442,6 @@ class ShippingService:
             job.shipments = list(opened.existing)
         if not job.shipments:
             # Nothing known: book again; the reference lookup before creating reuses what MyParcel has.
-            job.resumed = True
             job.step = Step.CHECK
         elif entry.label_path and self._journal is not None:
             job.label_pdf = await self._journal.label_bytes(entry)
@@ -389,31 +449,41 @@ class ShippingService:
             job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
             if not entry.barcodes:
                 found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
-                await self._record(job, "label", found)
-            job.step = Step.WRITE_BACK if "printed" in done else Step.PREPARE
+                await self._record(job, JournalStep.LABEL, found)
+            job.step = Step.WRITE_BACK if JournalStep.PRINTED in done else Step.PREPARE
         else:
             job.step = Step.LABEL
-        job.resumed = True
         return job
 
     async def run(
-        self, job: ShipmentJob, on_step: StepListener | None = None, on_wait: WaitHeard | None = None
+        self, job: ShipmentJob, on_event: EventListener | None = None, on_wait: WaitHeard | None = None
     ) -> ShipmentJob:
         """Take the job from its current step to DONE; on failure keep the step and raise the cause.
 
-        `on_wait` hears each retry wait of the job's requests when it starts (what, why, how long), so the
-        packer is not left looking at "Creating shipment…"; `job.stop_waiting()` ends one.
+        `on_event` hears what happens, in order: StepStarted per step, LabelFetched and LabelPrepared as soon
+        as there is a label to show, then Finished, or StepFailed before the cause is raised. `on_wait` hears
+        each retry wait of the job's requests when it starts (what, why, how long), so the packer is not left
+        looking at "Creating shipment…"; `job.stop_waiting()` ends one.
         """
-        if self._waits is None:
-            return await self._run_steps(job, on_step)
-        with self._waits.watching(lambda wait: on_wait(job, wait) if on_wait else None) as waits:
-            job.waits = waits
-            try:
-                return await self._run_steps(job, on_step)
-            finally:
-                job.waits = None
+        job.listener = on_event
+        try:
+            if self._waits is None:
+                return await self._run_steps(job)
+            with self._waits.watching(lambda wait: on_wait(job, wait) if on_wait else None) as waits:
+                job.waits = waits
+                try:
+                    return await self._run_steps(job)
+                finally:
+                    job.waits = None
+        finally:
+            job.listener = None
 
-    async def _run_steps(self, job: ShipmentJob, on_step: StepListener | None) -> ShipmentJob:
+    @staticmethod
+    def _tell(job: ShipmentJob, event: ShipmentEvent) -> None:
+        if job.listener is not None:
+            job.listener(event)
+
+    async def _run_steps(self, job: ShipmentJob) -> ShipmentJob:
         steps = {
             Step.CHECK: self._check,
             Step.CREATE: self._create,
@@ -423,37 +493,45 @@ class ShippingService:
             Step.WRITE_BACK: self._write_back,
         }
         job.error = None
+        job.runs += 1
         order = list(Step)
         if self._journal is not None and job.entry_id is None:
             job.entry_id = await self._journal.begin(job.picklist.id, job.picklist.number, job.intent)
+        if job.runs == 1:  # a resumed job or a reprint brings its label along: show it from the start
+            if job.label_pdf is not None:
+                self._tell(job, LabelFetched(job.label_pdf))
+            if job.prepared is not None:
+                self._tell(job, LabelPrepared(job.prepared))
         while job.step is not Step.DONE:
-            if on_step:
-                on_step(job)
+            self._tell(job, StepStarted(job.step))
             try:
                 await steps[job.step](job)
             except Exception as exc:
                 job.error = exc
                 log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
-                if job.step is Step.PRINT and job.print_label and job.receipt is None:
-                    await self._record(job, "print_failed", {"reason": str(exc)})
-                elif (
-                    job.step is Step.CHECK and isinstance(exc, PicklistNotPackable | AlreadyShipped) and not job.resumed
-                ):
-                    # A definite no before anything was sent: the entry ends here, so the next start does not
-                    # offer it as unfinished. A retry (an admin's take-over) opens an entry of its own.
-                    await self._record(job, "refused", {"reason": str(exc)})
-                    job.entry_id = None
-                if on_step:
-                    on_step(job)
+                await self._record_failure(job, exc)
+                self._tell(job, StepFailed(job.step, exc))
                 raise
             job.step = order[order.index(job.step) + 1]
         if job.receipt is None or not job.receipt.waiting:
             # A label held for paper is not done until it prints (held_label_printed): should the app stop first,
             # the journal offers the shipment as unfinished and the label is printed then.
-            await self._record(job, "done")
-        if on_step:
-            on_step(job)
+            await self._record(job, JournalStep.DONE)
+        self._tell(job, Finished(job))
         return job
+
+    async def _record_failure(self, job: ShipmentJob, exc: Exception) -> None:
+        if job.step is Step.PRINT and job.print_label and job.receipt is None:
+            await self._record(job, JournalStep.PRINT_FAILED, {"reason": str(exc)})
+        elif (
+            job.step is Step.CHECK
+            and isinstance(exc, PicklistNotPackable | AlreadyShipped)
+            and job.kind is not JobKind.RESUME
+        ):
+            # A definite no before anything was sent: the entry ends here, so the next start does not
+            # offer it as unfinished. A retry (an admin's take-over) opens an entry of its own.
+            await self._record(job, JournalStep.REFUSED, {"reason": str(exc)})
+            job.entry_id = None
 
     async def held_label_printed(self, job: ShipmentJob, printer: str = "", job_id: str = "") -> None:
         """Record that a label held in the print queue (paper out) has printed; the shipment is done."""
@@ -461,10 +539,10 @@ class ShippingService:
         if receipt is None or not receipt.waiting:
             return
         job.receipt = replace(receipt, printer=printer or receipt.printer, job_id=job_id or receipt.job_id, waiting=())
-        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
-        await self._record(job, "done")
+        await self._record(job, JournalStep.PRINTED, {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._record(job, JournalStep.DONE)
 
-    async def _record(self, job: ShipmentJob, step: str, data: dict[str, object] | None = None) -> None:
+    async def _record(self, job: ShipmentJob, step: JournalStep, data: dict[str, object] | None = None) -> None:
         if self._journal is not None and job.entry_id is not None:
             await self._journal.record(job.entry_id, step, data)
 
@@ -560,7 +638,7 @@ class ShippingService:
         the claim failed or was overtaken, the re-read goes on to the check as before (it claims, or refuses).
         """
         claiming = self._open_claims.get(job.picklist.id)
-        if claiming is None or not self.write_back.claim or job.additional or job.take_over:
+        if claiming is None or not self.write_back.claim or job.kind is JobKind.ADDITIONAL or job.take_over:
             return False
         try:
             settled_at = await asyncio.shield(claiming)
@@ -572,7 +650,7 @@ class ShippingService:
             await asyncio.sleep(settled_at - loop.time())
         me = await self._station_user()
         reference = job.request.parcel_references[0]
-        if job.resumed:
+        if job.kind is JobKind.RESUME:
             current, existing = await self._picklists.get_picklist(job.picklist.id), None
         else:
             current, existing = await asyncio.gather(
@@ -594,9 +672,9 @@ class ShippingService:
     async def _check_claim(self, job: ShipmentJob, current: Picklist) -> None:
         """The check before booking on a freshly read picklist: packable, claimed for this station, not booked."""
         job.checked = current
-        if not current.status.packable and not job.additional:
+        if not current.status.packable and job.kind is not JobKind.ADDITIONAL:
             raise PicklistNotPackable(current.number, current.status.value)
-        if self.write_back.claim and not job.additional:
+        if self.write_back.claim and job.kind is not JobKind.ADDITIONAL:
             me = await self._station_user()
             if current.assigned_user_id not in (None, me.id) and not job.take_over:
                 holder = await self._holder_name(current.assigned_user_id)
@@ -618,7 +696,7 @@ class ShippingService:
 
     async def _refuse_foreign_shipment(self, job: ShipmentJob) -> None:
         """Refuse to book when MyParcel already has a shipment under this reference that this job did not make."""
-        if job.resumed:
+        if job.kind is JobKind.RESUME:
             return  # the journal says this station tried this reference: what exists may be its own
         existing = await self._carrier.find_by_reference(job.request.parcel_references[0])
         if existing:
@@ -628,7 +706,7 @@ class ShippingService:
     async def _create(self, job: ShipmentJob) -> None:
         looked_up, job.looked_up = job.looked_up, False  # only the attempt right after the check may skip it
         job.shipments = await self._carrier.create(job.request, looked_up=looked_up)
-        await self._record(job, "created", {"shipment_ids": [s.id for s in job.shipments]})
+        await self._record(job, JournalStep.CREATED, {"shipment_ids": [s.id for s in job.shipments]})
 
     async def _label(self, job: ShipmentJob) -> None:
         ids = [s.id for s in job.shipments]
@@ -636,6 +714,7 @@ class ShippingService:
         # stored, and what Picqer and a reprint on paper use.
         job.carrier_zpl = await self._carrier_zpl(job)
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
+        self._tell(job, LabelFetched(job.label_pdf))
         # Convert the label for the printer at once. MyParcel assigns the barcodes when the label is made; they
         # only feed the journal and the write-back, so they are read back while the label converts and prints
         # (_print waits for them, after sending).
@@ -648,7 +727,7 @@ class ShippingService:
                 job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
             # The path now, the barcodes once read: a crash in between resumes from the stored label, and
             # `resume` reads the barcodes back itself.
-            await self._record(job, "label", {"path": job.label_path})
+            await self._record(job, JournalStep.LABEL, {"path": job.label_path})
         except BaseException:
             self._drop_preparing(job)
             self._drop_reading_back(job)
@@ -684,7 +763,9 @@ class ShippingService:
             job.reading_back = None
         job.unread = False
         await self._record(
-            job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+            job,
+            JournalStep.LABEL,
+            {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url},
         )
 
     async def _carrier_zpl(self, job: ShipmentJob) -> bytes | None:
@@ -706,7 +787,7 @@ class ShippingService:
 
     def printer_for(self, job: ShipmentJob) -> LabelPrinter:
         """Return the printer this job's label goes to."""
-        wants_document = job.use_document_printer or job.request.label_format is LabelFormat.A4
+        wants_document = job.request.label_format is LabelFormat.A4  # customs labels are A4 only
         if wants_document and self._document_printer is not None:
             return self._document_printer
         return self._printer
@@ -738,6 +819,7 @@ class ShippingService:
                 job.preparing = started
                 self._drop_preparing(job)
             job.prepared = await self._prepare_for(printer, job)
+        self._tell(job, LabelPrepared(job.prepared))
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
@@ -752,45 +834,47 @@ class ShippingService:
                 reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
                 await self._record(
                     job,
-                    "print_failed",
+                    JournalStep.PRINT_FAILED,
                     {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id},
                 )
             else:
-                await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+                await self._record(
+                    job, JournalStep.PRINTED, {"printer": job.receipt.printer, "job_id": job.receipt.job_id}
+                )
         # The write-back (the next step) and the journal need the barcodes: the packer has the label meanwhile.
         await self._finish_reading_back(job)
 
     async def _write_back(self, job: ShipmentJob) -> None:
-        if job.reprint:
+        if job.kind is JobKind.REPRINT:
             return
         policy = self.write_back
         picklist = job.picklist
         # An additional shipment keeps the comment: Picqer's request to the relay carries only the picklist id,
         # so the relay could not find this second MyParcel shipment (it has a reference of its own) and would
         # hand over the first one's label again.
-        register = policy.registers_shipment and not job.additional
+        register = policy.registers_shipment and job.kind is not JobKind.ADDITIONAL
         if register:
             # Picqer ships what is picked: mark everything picked before the shipment is made.
             await self._pick_all(job)
             await self._register_in_picqer(job)
-        elif policy.comment and "comment" not in job.written_back:
+        elif policy.comment and JournalStep.COMMENT not in job.written_back:
             # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
             # comment Picqer stored: look before posting it a second time.
-            maybe_posted = "comment_sent" in job.written_back or job.resumed
+            maybe_posted = JournalStep.COMMENT_SENT in job.written_back or job.kind is JobKind.RESUME
             if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
-                job.written_back.add("comment_sent")
+                job.written_back.add(JournalStep.COMMENT_SENT)
                 await self._picklists.add_comment(picklist.id, tracking_comment(job))
-            job.written_back.add("comment")
-            await self._record(job, "comment")
-        if policy.order_field_id and picklist.order_id and "order_field" not in job.written_back:
+            job.written_back.add(JournalStep.COMMENT)
+            await self._record(job, JournalStep.COMMENT)
+        if policy.order_field_id and picklist.order_id and JournalStep.ORDER_FIELD not in job.written_back:
             await self._picklists.set_order_field(picklist.order_id, policy.order_field_id, ", ".join(job.barcodes))
-            job.written_back.add("order_field")
-            await self._record(job, "order_field")
-        if job.additional:
+            job.written_back.add(JournalStep.ORDER_FIELD)
+            await self._record(job, JournalStep.ORDER_FIELD)
+        if job.kind is JobKind.ADDITIONAL:
             return  # the picklist was closed with its first shipment
         if policy.pick_all:
             await self._pick_all(job)
-        if policy.close and "close" not in job.written_back:
+        if policy.close and JournalStep.CLOSED not in job.written_back:
             current: Picklist | None = None
             if register:
                 # Picqer may close a picklist by itself once it has a shipment: look before closing.
@@ -801,23 +885,23 @@ class ShippingService:
                     current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
             if current.status is not PicklistStatus.CLOSED:
                 raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
-            job.written_back.add("close")
-            await self._record(job, "closed")
+            job.written_back.add(JournalStep.CLOSED)
+            await self._record(job, JournalStep.CLOSED)
 
     async def _pick_all(self, job: ShipmentJob) -> None:
-        if "pick_all" in job.written_back:
+        if JournalStep.PICK_ALL in job.written_back:
             return
         picklist = job.picklist
         # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
         current = job.checked or await self._picklists.get_picklist(picklist.id)
         if not current.all_picked:
             await self._picklists.pick_all(picklist.id)
-        job.written_back.add("pick_all")
-        await self._record(job, "pick_all")
+        job.written_back.add(JournalStep.PICK_ALL)
+        await self._record(job, JournalStep.PICK_ALL)
 
     async def _register_in_picqer(self, job: ShipmentJob) -> None:
         """Make the Picqer shipment of this parcel (Picqer fetches the label booked here from the relay), once."""
-        if "picqer_shipment" in job.written_back:
+        if JournalStep.PICQER_SHIPMENT in job.written_back:
             return
         profile_id = self.write_back.picqer_profile_id
         assert profile_id is not None  # registers_shipment says so
@@ -825,13 +909,13 @@ class ShippingService:
         found: PicqerShipment | None = None
         # A resumed job, or a retry after a POST whose reply may have been lost, looks first: one made with this
         # profile and not cancelled is this parcel's; a second one would tell the webshop and customer twice.
-        if job.resumed or "picqer_shipment_sent" in job.written_back:
+        if job.kind is JobKind.RESUME or JournalStep.PICQER_SHIPMENT_SENT in job.written_back:
             found = shipment_made_with(await self._picklists.list_shipments(picklist.id), profile_id)
         if found is None:
             parcels = max(1, job.request.parcels)
             # MyParcel books every parcel of a multi-collo shipment with the request's weight (they inherit it).
             parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
-            job.written_back.add("picqer_shipment_sent")
+            job.written_back.add(JournalStep.PICQER_SHIPMENT_SENT)
             found = await self._picklists.create_shipment(
                 picklist.id,
                 profile_id,
@@ -840,8 +924,8 @@ class ShippingService:
                 packaging_ids=job.request.packaging_ids,
             )
         job.picqer_shipment_id = found.id
-        job.written_back.add("picqer_shipment")
-        await self._record(job, "picqer_shipment", {"idshipment": found.id, "profile_id": profile_id})
+        job.written_back.add(JournalStep.PICQER_SHIPMENT)
+        await self._record(job, JournalStep.PICQER_SHIPMENT, {"idshipment": found.id, "profile_id": profile_id})
 
     async def _has_tracking_comment(self, picklist_id: int, barcodes: tuple[str, ...]) -> bool:
         if not barcodes:

@@ -18,6 +18,7 @@ from packstation.domain.errors import (
     RequestTimeout,
     ShipmentNotRegistered,
 )
+from packstation.domain.journal_entry import JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.picklists import (
     DeliveryAddress,
@@ -31,7 +32,14 @@ from packstation.domain.picklists import (
 )
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
-from packstation.services.shipping import ShippingService, Step, WriteBackMode, WriteBackPolicy
+from packstation.services.shipping import (
+    JobKind,
+    ShippingService,
+    Step,
+    StepStarted,
+    WriteBackMode,
+    WriteBackPolicy,
+)
 
 
 def make_picklist(number: str = "P2024-00001", status: PicklistStatus = PicklistStatus.NEW) -> Picklist:
@@ -224,7 +232,7 @@ async def test_ships_prints_and_closes_in_order(parts) -> None:
     picqer, myparcel, printer, service = parts
     _opened, job = await ship(service)
     seen: list[Step] = []
-    await service.run(job, on_step=lambda j: seen.append(j.step))
+    await service.run(job, on_event=lambda e: seen.append(e.step if isinstance(e, StepStarted) else job.step))
     assert job.step is Step.DONE
     assert [s for i, s in enumerate(seen) if i == 0 or seen[i - 1] is not s][:7] == list(Step)
     assert myparcel.created == 1
@@ -507,7 +515,7 @@ async def test_a_picklist_picqer_closed_with_the_shipment_is_not_closed_again(pa
     picqer.closes_on_shipment = True
     _opened, job = await ship(service)
     await service.run(job)
-    assert "close" not in picqer.calls and "close" in job.written_back
+    assert "close" not in picqer.calls and JournalStep.CLOSED in job.written_back
     assert picqer.calls[picqer.calls.index("create_shipment") + 1 :] == ["get_picklist"]
 
 
@@ -614,7 +622,7 @@ async def test_a_cancelled_or_foreign_picqer_shipment_does_not_count_as_made(par
         PicqerShipment(id=401, profile_id=1365),
     ]
     _opened, job = await ship(service)
-    job.resumed = True  # as after a crash: it must look first
+    job.kind = JobKind.RESUME  # as after a crash: it must look first
     await service.run(job)
     assert job.picqer_shipment_id == picqer.shipments[-1].id == 502 and len(picqer.shipments) == 3
 
