@@ -342,6 +342,7 @@ def _run_self_test(started: float, *, keep: bool) -> int:
 
 async def _self_test(started: float, *, keep: bool) -> int:
     from packstation.domain.picklists import PicklistStatus
+    from packstation.services.shipping import ShipOrder
 
     async with open_context(demo=True) as context:
         service = context.service
@@ -351,11 +352,9 @@ async def _self_test(started: float, *, keep: bool) -> int:
         else:
             print("self-test FAILED: the demo server has no open Dutch picklist")
             return 1
-        opened = await service.open_picklist(picklist.number)
-        profile = opened.suggested_profile or service.profiles[0]
-        draft = opened.draft(profile, {})
-        job = service.start(opened, draft)
-        await service.run(job)
+        # The CLI's path: an unfinished shipment of this picklist is finished, else it is booked.
+        job = await service.ship_or_resume(ShipOrder(picklist.number))
+        profile_name = job.intent.get("profile", "")
         jobs = sorted(context.print_folder.iterdir()) if context.print_folder else []
         closed = await context.picklists.get_picklist(picklist.id)
         if closed.status is not PicklistStatus.CLOSED or not jobs:
@@ -369,7 +368,7 @@ async def _self_test(started: float, *, keep: bool) -> int:
         elapsed = time.perf_counter() - started
         printed = f"to {jobs[-1]}" if keep else f"on the virtual printer ({jobs[-1].stat().st_size:,} bytes)"
         print(
-            f"self-test OK: {picklist.number} shipped with {profile.name}, barcode {', '.join(job.barcodes)}, "
+            f"self-test OK: {picklist.number} shipped with {profile_name}, barcode {', '.join(job.barcodes)}, "
             f"label printed {printed}, registered in Picqer as shipment {registered[0].id} through the relay, "
             f"picklist closed ({elapsed:.1f} s)"
         )

@@ -15,6 +15,7 @@ from packstation.domain.errors import (
     BarcodeCheckFailed,
     InvalidShipment,
     LabelError,
+    PackstationError,
     PicklistNotFound,
     PicklistNotPackable,
 )
@@ -241,6 +242,45 @@ EventListener = Callable[[ShipmentEvent], None]
 WaitHeard = Callable[[ShipmentJob, Wait], None]
 
 
+@dataclass(frozen=True)
+class ShipOrder:
+    """What to ship without a window (the CLI, the self-test): a picklist and the choices a packer would make."""
+
+    number: str
+    profile_name: str | None = None  # None: the profile the picklist names
+    weight_grams: int | None = None
+    parcels: int = 1
+    print_label: bool = True
+
+
+class UnknownProfile(PackstationError):
+    """No shipping profile has the name asked for."""
+
+    def __init__(self, name: str, available: tuple[str, ...]) -> None:
+        super().__init__(f"no shipping profile named {name!r}")
+        self.name, self.available = name, available
+
+
+class NoProfileChosen(PackstationError):
+    """The picklist names no shipping profile and none was asked for."""
+
+    def __init__(self, number: str, available: tuple[str, ...]) -> None:
+        super().__init__(f"{number} names no shipping profile")
+        self.number, self.available = number, available
+
+
+class AddressNotConfirmed(PackstationError):
+    """The address can be read in more than one way and the caller did not confirm the reading."""
+
+    def __init__(self, opened: OpenedPicklist, draft: Draft) -> None:
+        super().__init__(f"the address of {opened.picklist.number} can be read in more than one way")
+        self.opened, self.draft = opened, draft
+
+
+# Asked when an address splits in more than one way: True books it as read (the window asks the packer instead).
+AddressConfirmation = Callable[[OpenedPicklist, Draft], bool]
+
+
 class ShippingService:
     """Run the packing flow against the ports handed in by app.py."""
 
@@ -454,6 +494,59 @@ class ShippingService:
         else:
             job.step = Step.LABEL
         return job
+
+    async def ship_or_resume(
+        self,
+        order: ShipOrder,
+        *,
+        confirm_address: AddressConfirmation | None = None,
+        on_event: EventListener | None = None,
+        on_wait: WaitHeard | None = None,
+    ) -> ShipmentJob:
+        """Ship a picklist to the end, or finish this station's unfinished shipment of it (never books twice).
+
+        An earlier run that stopped half-way (killed, crashed, printer or network down) is finished from where
+        it stopped, with the choices it was started with. Otherwise the order's profile (or the picklist's
+        own) is booked; a doubtful address split is booked only when `confirm_address` says so, and the journal
+        keeps the confirmed reading. Raises UnknownProfile, NoProfileChosen, AddressNotConfirmed before
+        anything is sent, and what `run` raises.
+        """
+        opened = await self.open_picklist(order.number)
+        unfinished = [e for e in await self.unfinished() if e.picklist_number == opened.picklist.number]
+        if unfinished:
+            job = await self.resume(unfinished[-1])
+        else:
+            job = self._start_order(opened, order, confirm_address)
+        job.print_label = order.print_label
+        return await self.run(job, on_event=on_event, on_wait=on_wait)
+
+    def _start_order(
+        self, opened: OpenedPicklist, order: ShipOrder, confirm_address: AddressConfirmation | None
+    ) -> ShipmentJob:
+        profile = self._profile_named(opened, order.profile_name)
+        draft = opened.draft(profile, {}, weight_grams=order.weight_grams, parcels=order.parcels)
+        doubtful = draft.split.ok and draft.split.ambiguous
+        if doubtful:
+            if confirm_address is None or not confirm_address(opened, draft):
+                raise AddressNotConfirmed(opened, draft)
+            recipient = draft.request.recipient
+            draft = opened.draft(profile, {}, weight_grams=order.weight_grams, parcels=order.parcels, address=recipient)
+        job = self.start(opened, draft, profile=profile, option_values={})  # the journal keeps both
+        if doubtful:
+            job.intent["address_confirmed"] = True  # written to the journal with the intent, before booking
+            job.intent["address"] = address_split(draft)
+        return job
+
+    def _profile_named(self, opened: OpenedPicklist, name: str | None) -> ShippingProfile:
+        available = tuple(p.name for p in self.profiles)
+        if name:
+            matches = [p for p in self.profiles if p.name.casefold() == name.casefold()]
+            if not matches:
+                raise UnknownProfile(name, available)
+            return matches[0]
+        if opened.suggested_profile is None:
+            raise NoProfileChosen(opened.picklist.number, available)
+        return opened.suggested_profile
 
     async def run(
         self, job: ShipmentJob, on_event: EventListener | None = None, on_wait: WaitHeard | None = None
@@ -932,6 +1025,17 @@ class ShippingService:
             return False
         comments = await self._picklists.list_comments(picklist_id)
         return any(barcodes[0] in text for text in comments)
+
+
+def address_split(draft: Draft) -> dict[str, str]:
+    """Return how the draft splits the recipient's address line (what a confirmation confirms)."""
+    recipient = draft.request.recipient
+    return {
+        "street": recipient.street,
+        "number": recipient.number,
+        "number_suffix": recipient.number_suffix,
+        "box_number": recipient.box_number,
+    }
 
 
 def intent_of(request: ShipmentRequest) -> dict[str, object]:

@@ -34,9 +34,12 @@ from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
 from packstation.services.shipping import (
     JobKind,
+    ShipOrder,
     ShippingService,
     Step,
+    StepFailed,
     StepStarted,
+    UnknownProfile,
     WriteBackMode,
     WriteBackPolicy,
 )
@@ -814,3 +817,34 @@ async def test_journal_keeps_the_label_path_before_the_barcodes_are_in(parts, tm
     (entry,) = await journal.for_picklist("P2024-00001")
     assert entry.barcodes == ("3SMYPA000001000",)
     journal.close()
+
+
+async def test_ship_or_resume_finishes_a_shipment_that_stopped_half_way_without_booking_again(parts, tmp_path):
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, journal=journal, claim_settle=0)  # type: ignore[arg-type]
+    try:
+        printer.not_ready = True
+        heard: list[object] = []
+        order = ShipOrder("P2024-00001", profile_name=profiles[0].name.upper())  # names match in any case
+        with pytest.raises(PrinterNotReady):
+            await service.ship_or_resume(order, on_event=heard.append)
+        assert heard[-1] == StepFailed(Step.PRINT, heard[-1].error)  # type: ignore[attr-defined]
+        printer.not_ready = False
+        job = await service.ship_or_resume(order)
+        assert job.kind is JobKind.RESUME and job.step is Step.DONE
+        assert myparcel.created == 1 and len(printer.sent) == 1  # one label, booked once, printed once
+        assert await journal.unfinished() == []
+    finally:
+        journal.close()
+
+
+async def test_ship_or_resume_refuses_an_unknown_profile_before_sending_anything(parts) -> None:
+    _picqer, myparcel, _printer, service = parts
+    with pytest.raises(UnknownProfile) as refused:
+        await service.ship_or_resume(ShipOrder("P2024-00001", profile_name="Pigeon post"))
+    assert refused.value.available == tuple(p.name for p in service.profiles)
+    assert myparcel.created == 0
