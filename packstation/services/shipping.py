@@ -453,19 +453,11 @@ class ShippingService:
     async def resume(self, entry: JournalEntry, profile: ShippingProfile | None = None) -> ShipmentJob:
         """Rebuild the job of an unfinished journal entry so `run` finishes it without booking twice."""
         opened = await self.open_picklist(entry.picklist_number)
-        profile = profile or next(
-            (p for p in self.profiles if p.name == entry.data.get("profile")), opened.suggested_profile
-        )
-        if profile is None:
-            profile = self.profiles[0]
-        options = entry.data.get("options")
-        weight = entry.data.get("weight_grams")
-        parcels = entry.data.get("parcels")
         draft = opened.draft(
-            profile,
-            {str(k): str(v) for k, v in options.items()} if isinstance(options, dict) else {},
-            weight_grams=weight if isinstance(weight, int) else None,
-            parcels=parcels if isinstance(parcels, int) else 1,
+            profile or self._profile_of(entry, opened),
+            _options_of(entry),
+            weight_grams=_int_or_none(entry.data.get("weight_grams")),
+            parcels=_int_or_none(entry.data.get("parcels")) or 1,
         )
         job = ShipmentJob(
             opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
@@ -475,25 +467,39 @@ class ShippingService:
         job.picqer_shipment_id = entry.picqer_shipment_id
         if JournalStep.CLOSED in done:
             await self._record(job, JournalStep.CLOSED)
-        if entry.shipment_ids:
-            job.shipments = [await self._carrier.get_shipment(i) for i in entry.shipment_ids]
-        elif opened.existing and job.request.parcels == 1:
-            # Booked, but the crash came before the journal heard of it: MyParcel's reference is the truth.
-            job.shipments = list(opened.existing)
+        job.shipments = await self._shipments_of(entry, job)
         if not job.shipments:
             # Nothing known: book again; the reference lookup before creating reuses what MyParcel has.
             job.step = Step.CHECK
         elif entry.label_path and self._journal is not None:
-            job.label_pdf = await self._journal.label_bytes(entry)
-            job.label_path = entry.label_path
-            job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
-            if not entry.barcodes:
-                found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
-                await self._record(job, JournalStep.LABEL, found)
-            job.step = Step.WRITE_BACK if JournalStep.PRINTED in done else Step.PREPARE
+            await self._resume_from_stored_label(job, entry)
         else:
             job.step = Step.LABEL
         return job
+
+    async def _shipments_of(self, entry: JournalEntry, job: ShipmentJob) -> list[Shipment]:
+        """The shipments an entry booked, as MyParcel has them now; none when it booked nothing (yet)."""
+        if entry.shipment_ids:
+            return [await self._carrier.get_shipment(i) for i in entry.shipment_ids]
+        if job.opened.existing and job.request.parcels == 1:
+            # Booked, but the crash came before the journal heard of it: MyParcel's reference is the truth.
+            return list(job.opened.existing)
+        return []
+
+    def _profile_of(self, entry: JournalEntry, opened: OpenedPicklist) -> ShippingProfile:
+        """The profile an entry was started with; else the picklist's, else the first."""
+        named = next((p for p in self.profiles if p.name == entry.data.get("profile")), None)
+        return named or opened.suggested_profile or self.profiles[0]
+
+    async def _resume_from_stored_label(self, job: ShipmentJob, entry: JournalEntry) -> None:
+        assert self._journal is not None
+        job.label_pdf = await self._journal.label_bytes(entry)
+        job.label_path = entry.label_path
+        job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+        if not entry.barcodes:
+            found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+            await self._record(job, JournalStep.LABEL, found)
+        job.step = Step.WRITE_BACK if JournalStep.PRINTED in entry.steps else Step.PREPARE
 
     async def ship_or_resume(
         self,
@@ -730,25 +736,10 @@ class ShippingService:
         Its settle ran while the packer packed: re-read and look MyParcel up at once (one round trip). When
         the claim failed or was overtaken, the re-read goes on to the check as before (it claims, or refuses).
         """
-        claiming = self._open_claims.get(job.picklist.id)
-        if claiming is None or not self.write_back.claim or job.kind is JobKind.ADDITIONAL or job.take_over:
+        if not await self._claim_at_open_settled(job):
             return False
-        try:
-            settled_at = await asyncio.shield(claiming)
-        except Exception:
-            self._open_claims.pop(job.picklist.id, None)
-            return False  # the assign at open failed: claim now
-        loop = asyncio.get_running_loop()
-        if settled_at > loop.time():  # F12 within a moment of the scan: the rest of the settle is waited here
-            await asyncio.sleep(settled_at - loop.time())
         me = await self._station_user()
-        reference = job.request.parcel_references[0]
-        if job.kind is JobKind.RESUME:
-            current, existing = await self._picklists.get_picklist(job.picklist.id), None
-        else:
-            current, existing = await asyncio.gather(
-                self._picklists.get_picklist(job.picklist.id), self._carrier.find_by_reference(reference)
-            )
+        current, existing = await self._reread_and_look_up(job)
         if current.assigned_user_id != me.id or not current.status.packable:
             # Overtaken, given back or closed meanwhile: the check as before decides (and looks MyParcel up
             # again after any new claim, so that lookup comes last before booking).
@@ -761,6 +752,31 @@ class ShippingService:
         job.looked_up = existing is not None
         self._open_claims.pop(job.picklist.id, None)  # used: the picklist is this station's to book
         return True
+
+    async def _claim_at_open_settled(self, job: ShipmentJob) -> bool:
+        """Wait for the claim made at open to settle; False when there is none to rely on for this job."""
+        claiming = self._open_claims.get(job.picklist.id)
+        if claiming is None or not self.write_back.claim or job.kind is JobKind.ADDITIONAL or job.take_over:
+            return False
+        try:
+            settled_at = await asyncio.shield(claiming)
+        except Exception:
+            self._open_claims.pop(job.picklist.id, None)
+            return False  # the assign at open failed: claim now
+        loop = asyncio.get_running_loop()
+        if settled_at > loop.time():  # F12 within a moment of the scan: the rest of the settle is waited here
+            await asyncio.sleep(settled_at - loop.time())
+        return True
+
+    async def _reread_and_look_up(self, job: ShipmentJob) -> tuple[Picklist, list[Shipment] | None]:
+        """Re-read the picklist and look its reference up in MyParcel at once (None: not looked up)."""
+        if job.kind is JobKind.RESUME:  # what MyParcel has may be this job's own: the booking step decides
+            return await self._picklists.get_picklist(job.picklist.id), None
+        current, existing = await asyncio.gather(
+            self._picklists.get_picklist(job.picklist.id),
+            self._carrier.find_by_reference(job.request.parcel_references[0]),
+        )
+        return current, existing
 
     async def _check_claim(self, job: ShipmentJob, current: Picklist) -> None:
         """The check before booking on a freshly read picklist: packable, claimed for this station, not booked."""
@@ -941,7 +957,6 @@ class ShippingService:
         if job.kind is JobKind.REPRINT:
             return
         policy = self.write_back
-        picklist = job.picklist
         # An additional shipment keeps the comment: Picqer's request to the relay carries only the picklist id,
         # so the relay could not find this second MyParcel shipment (it has a reference of its own) and would
         # hand over the first one's label again.
@@ -950,36 +965,52 @@ class ShippingService:
             # Picqer ships what is picked: mark everything picked before the shipment is made.
             await self._pick_all(job)
             await self._register_in_picqer(job)
-        elif policy.comment and JournalStep.COMMENT not in job.written_back:
-            # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
-            # comment Picqer stored: look before posting it a second time.
-            maybe_posted = JournalStep.COMMENT_SENT in job.written_back or job.kind is JobKind.RESUME
-            if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
-                job.written_back.add(JournalStep.COMMENT_SENT)
-                await self._picklists.add_comment(picklist.id, tracking_comment(job))
-            job.written_back.add(JournalStep.COMMENT)
-            await self._record(job, JournalStep.COMMENT)
-        if policy.order_field_id and picklist.order_id and JournalStep.ORDER_FIELD not in job.written_back:
-            await self._picklists.set_order_field(picklist.order_id, policy.order_field_id, ", ".join(job.barcodes))
-            job.written_back.add(JournalStep.ORDER_FIELD)
-            await self._record(job, JournalStep.ORDER_FIELD)
+        elif policy.comment:
+            await self._comment(job)
+        await self._fill_order_field(job)
         if job.kind is JobKind.ADDITIONAL:
             return  # the picklist was closed with its first shipment
         if policy.pick_all:
             await self._pick_all(job)
-        if policy.close and JournalStep.CLOSED not in job.written_back:
-            current: Picklist | None = None
-            if register:
-                # Picqer may close a picklist by itself once it has a shipment: look before closing.
-                current = await self._picklists.get_picklist(picklist.id)
+        if policy.close:
+            await self._close(job, look_first=register)
+
+    async def _comment(self, job: ShipmentJob) -> None:
+        if JournalStep.COMMENT in job.written_back:
+            return
+        # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
+        # comment Picqer stored: look before posting it a second time.
+        maybe_posted = JournalStep.COMMENT_SENT in job.written_back or job.kind is JobKind.RESUME
+        if not (maybe_posted and await self._has_tracking_comment(job.picklist.id, job.barcodes)):
+            job.written_back.add(JournalStep.COMMENT_SENT)
+            await self._picklists.add_comment(job.picklist.id, tracking_comment(job))
+        job.written_back.add(JournalStep.COMMENT)
+        await self._record(job, JournalStep.COMMENT)
+
+    async def _fill_order_field(self, job: ShipmentJob) -> None:
+        field_id, order_id = self.write_back.order_field_id, job.picklist.order_id
+        if not field_id or not order_id or JournalStep.ORDER_FIELD in job.written_back:
+            return
+        await self._picklists.set_order_field(order_id, field_id, ", ".join(job.barcodes))
+        job.written_back.add(JournalStep.ORDER_FIELD)
+        await self._record(job, JournalStep.ORDER_FIELD)
+
+    async def _close(self, job: ShipmentJob, *, look_first: bool) -> None:
+        if JournalStep.CLOSED in job.written_back:
+            return
+        picklist = job.picklist
+        current: Picklist | None = None
+        if look_first:
+            # Picqer may close a picklist by itself once it has a shipment: look before closing.
+            current = await self._picklists.get_picklist(picklist.id)
+        if current is None or current.status is not PicklistStatus.CLOSED:
+            current = await self._picklists.close_picklist(picklist.id)
             if current is None or current.status is not PicklistStatus.CLOSED:
-                current = await self._picklists.close_picklist(picklist.id)
-                if current is None or current.status is not PicklistStatus.CLOSED:
-                    current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
-            if current.status is not PicklistStatus.CLOSED:
-                raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
-            job.written_back.add(JournalStep.CLOSED)
-            await self._record(job, JournalStep.CLOSED)
+                current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
+        if current.status is not PicklistStatus.CLOSED:
+            raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
+        job.written_back.add(JournalStep.CLOSED)
+        await self._record(job, JournalStep.CLOSED)
 
     async def _pick_all(self, job: ShipmentJob) -> None:
         if JournalStep.PICK_ALL in job.written_back:
@@ -1025,6 +1056,15 @@ class ShippingService:
             return False
         comments = await self._picklists.list_comments(picklist_id)
         return any(barcodes[0] in text for text in comments)
+
+
+def _options_of(entry: JournalEntry) -> dict[str, str]:
+    options = entry.data.get("options")
+    return {str(k): str(v) for k, v in options.items()} if isinstance(options, dict) else {}
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
 
 
 def address_split(draft: Draft) -> dict[str, str]:
