@@ -201,40 +201,32 @@ _WRITE_BACK_STEPS = (
 )
 
 
-@dataclass(frozen=True)
+# What `ShippingService.run` tells its listener, in order: StepStarted per step; LabelFetched and LabelPrepared as
+# soon as there is a label to show; then Finished, or StepFailed (the job keeps the step, a retry starts there).
+@dataclass(frozen=True, slots=True)  # slots: several are made for every shipment
 class StepStarted:
-    """The job starts (or retries) this step; the steps before it are done."""
-
-    step: Step
+    step: Step  # the steps before it are done
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepFailed:
-    """The step failed with this error; the job keeps the step, so a retry starts there."""
-
     step: Step
     error: Exception
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelFetched:
-    """The label PDF is at hand (fetched from MyParcel, or kept from before): it can be shown."""
-
-    pdf: bytes
+    pdf: bytes  # fetched from MyParcel, or kept from before (a resumed job, a reprint)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelPrepared:
-    """The label is converted for its printer (what the preview shows of the printed label)."""
-
-    prepared: PreparedLabel
+    prepared: PreparedLabel  # converted for its printer: what the preview shows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finished:
-    """Every step is done; the job holds the barcodes, the receipt and what was written back."""
-
-    job: ShipmentJob
+    job: ShipmentJob  # holds the barcodes, the receipt and what was written back
 
 
 ShipmentEvent = StepStarted | StepFailed | LabelFetched | LabelPrepared | Finished
