@@ -14,15 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
-from packstation.app.accounts import (
-    check_myparcel_account,
-    check_picqer_account,
-    find_printers,
-    load_picqer_order_fields,
-    load_picqer_shipping_profiles,
-    load_picqer_warehouses,
-    print_test_label,
-)
+from packstation.app import accounts
 from packstation.app.wiring import (
     AppContext,
     build_context,
@@ -138,13 +130,13 @@ class GuiStation:
             set_key=secrets.set_key,
             get_key=secrets.get_key,
             keyring_available=secrets.keyring_available(),
-            test_picqer=check_picqer_account,
-            test_myparcel=check_myparcel_account,
-            print_test_label=print_test_label,
-            load_picqer_profiles=load_picqer_shipping_profiles,
-            load_picqer_warehouses=load_picqer_warehouses,
-            load_picqer_order_fields=load_picqer_order_fields,
-            discover_printers=find_printers,
+            test_picqer=accounts.check_picqer_account,
+            test_myparcel=accounts.check_myparcel_account,
+            print_test_label=accounts.print_test_label,
+            load_picqer_profiles=accounts.load_picqer_shipping_profiles,
+            load_picqer_warehouses=accounts.load_picqer_warehouses,
+            load_picqer_order_fields=accounts.load_picqer_order_fields,
+            discover_printers=accounts.find_printers,
         )
         dialog = SettingsDialog(
             loaded.settings,

@@ -17,6 +17,7 @@ from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import ShippingProfile, default_profiles
 from packstation.domain.shipments import Platform
+from packstation.paths import DATA_DIR_ENV, data_dir
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
 from packstation.services.shipping import ShippingService, WriteBackPolicy
 from packstation.services.weighing import Weighing
@@ -27,17 +28,6 @@ if TYPE_CHECKING:
     from packstation.relay.embedded import RelayThread
 
 log = logging.getLogger(__name__)
-DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
-
-
-def data_dir() -> Path:
-    """Return the folder for the journal, stored labels and demo prints."""
-    from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
-        return Path(from_env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("packstation", appauthor=False))
 
 
 def use_demo_data_dir() -> None:
@@ -148,11 +138,11 @@ def build_context(
         waits=RetryWaits(),
     )
     context = AppContext(
-        settings=settings,
-        service=service,
-        printer=printer,
-        print_queues=queues,
-        picklists=picqer,
+        settings,
+        service,
+        printer,
+        queues,
+        picqer,
         demo=demo,
         print_folder=print_folder if settings.label_printer.transport == "virtual" else None,
         journal_problem=problem or "",
