@@ -1,4 +1,4 @@
-"""The small interfaces the services are written against; app.py hands in the concrete objects."""
+"""The small interfaces the services are written against; packstation.app hands in the concrete objects."""
 
 from __future__ import annotations
 

@@ -274,7 +274,7 @@ AddressConfirmation = Callable[[OpenedPicklist, Draft], bool]
 
 
 class ShippingService:
-    """Run the packing flow against the ports handed in by app.py."""
+    """Run the packing flow against the ports handed in by packstation.app (wiring.py)."""
 
     def __init__(
         self,
