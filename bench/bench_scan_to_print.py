@@ -41,6 +41,7 @@ from packstation.demo import DemoServers
 from packstation.demo.http import Timed
 from packstation.domain.picklists import PicklistStatus
 from packstation.printing import barcodes, zpl
+from packstation.services.shipping import Finished, ShipmentEvent, Step, StepStarted
 
 TARGET = 1.1  # the packer's wait at most 1.1x the floor
 
@@ -72,6 +73,14 @@ class Recorder:
             return await original(client, request, **kwargs)
 
         httpx.AsyncClient.send = send  # type: ignore[method-assign]
+
+
+def stamp_step(stamps: list[tuple[str, float]], event: ShipmentEvent) -> None:
+    """Note when each step starts (and when the job is done): the time between two is the earlier step's."""
+    if isinstance(event, StepStarted):
+        stamps.append((event.step.value, time.perf_counter()))
+    elif isinstance(event, Finished):
+        stamps.append((Step.DONE.value, time.perf_counter()))
 
 
 def chain(requests: list[Timed]) -> list[Timed]:
@@ -159,7 +168,7 @@ async def main(args: argparse.Namespace) -> int:
             start = time.perf_counter()
             profile = opened.suggested_profile or service.profiles[0]
             job = service.start(opened, opened.draft(profile, {}))
-            await service.run(job, on_step=lambda j, s=stamps: s.append((j.step.value, time.perf_counter())))
+            await service.run(job, on_event=lambda e, s=stamps: stamp_step(s, e))
             done = time.perf_counter()
             recorder.on = False
             rows["app"].append((fake.last_write - start) * 1000)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packstation.domain.errors import LabelError
-from packstation.domain.journal_entry import FINISHED_STEP, REFUSED_STEP, STEPS, JournalEntry, JournalUnavailable
+from packstation.domain.journal_entry import STEPS, JournalEntry, JournalStep, JournalUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +311,7 @@ class SqliteJournal:
             )
             for entry_id, step, data in conn.execute(step_query + " ORDER BY id", params):
                 steps[entry_id].append(step)
-                if step == "picqer_shipment":
+                if step == JournalStep.PICQER_SHIPMENT:
                     shipment_id = _int_or_none(json.loads(data).get("idshipment"))
                     if shipment_id is not None:
                         picqer_shipments[entry_id] = shipment_id
@@ -384,6 +384,7 @@ class SqliteJournal:
         """Record a completed step of an entry (see ports.Journal.record for the steps and their data)."""
         if step not in STEPS:
             raise ValueError(f"unknown journal step {step!r}; expected one of {', '.join(STEPS)}")
+        step = JournalStep(step).value  # stored as the plain word, whichever str it came as
         data_json = self._dump(f"'{step}' step", data)
         values = json.loads(data_json)
         at = self._stamp()
@@ -401,21 +402,21 @@ class SqliteJournal:
     @staticmethod
     def _apply(conn: sqlite3.Connection, entry_id: int, step: str, data: dict[str, Any]) -> None:
         """Keep the entry's summary columns in step with the step just recorded."""
-        if step == "created" and "shipment_ids" in data:
+        if step == JournalStep.CREATED and "shipment_ids" in data:
             ids = [int(i) for i in data["shipment_ids"]]
             conn.execute("UPDATE entries SET shipment_ids = ? WHERE id = ?", (json.dumps(ids), entry_id))
-        elif step == "label":
+        elif step == JournalStep.LABEL:
             if data.get("path"):
                 conn.execute("UPDATE entries SET label_path = ? WHERE id = ?", (str(data["path"]), entry_id))
             if "barcodes" in data:
                 codes = [str(b) for b in data["barcodes"]]
                 conn.execute("UPDATE entries SET barcodes = ? WHERE id = ?", (json.dumps(codes), entry_id))
-        elif step == "printed":
+        elif step == JournalStep.PRINTED:
             conn.execute("UPDATE entries SET print_error = '' WHERE id = ?", (entry_id,))
-        elif step == "print_failed":
+        elif step == JournalStep.PRINT_FAILED:
             reason = str(data.get("reason") or "printing failed")
             conn.execute("UPDATE entries SET print_error = ? WHERE id = ?", (reason, entry_id))
-        elif step in (FINISHED_STEP, REFUSED_STEP):
+        elif step in (JournalStep.DONE, JournalStep.REFUSED):
             conn.execute("UPDATE entries SET finished = 1 WHERE id = ?", (entry_id,))
 
     # --- packing progress (the PackProgress port) ----------------------------------------------

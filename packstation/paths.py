@@ -1,11 +1,24 @@
-"""Locate files shipped inside the packstation package, from source and from a PyInstaller bundle."""
+"""Locate files shipped inside the packstation package (from source and from a PyInstaller bundle), and the
+station's data folder."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 PACKAGE = "packstation"
+DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Return the folder for the journal, stored labels and demo prints ($PACKSTATION_DATA_DIR overrides)."""
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("packstation", appauthor=False))
 
 
 def is_frozen() -> bool:

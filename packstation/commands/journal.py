@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -14,18 +13,7 @@ from typing import Any
 
 from packstation.domain.errors import LabelError, PackstationError
 from packstation.domain.journal_entry import JournalEntry
-
-DATA_DIR_ENV = "PACKSTATION_DATA_DIR"
-
-
-def data_dir() -> Path:
-    """Return the folder holding the journal and the stored labels ($PACKSTATION_DATA_DIR overrides)."""
-    from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
-        return Path(from_env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("packstation", appauthor=False))
+from packstation.paths import data_dir
 
 
 def register(subparsers: Any) -> None:

@@ -9,10 +9,11 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+from packstation.domain.journal_entry import JournalStep
 
 if TYPE_CHECKING:
     from packstation.domain.mapping import Draft
-    from packstation.services.shipping import ShipmentJob
+    from packstation.services.shipping import OpenedPicklist, ShipmentJob
 
 
 def register(subparsers: Any) -> None:
@@ -51,61 +52,57 @@ def run(args: argparse.Namespace) -> int:
 
 async def _ship(args: argparse.Namespace) -> int:
     from packstation.app import open_context
+    from packstation.services.shipping import (
+        AddressNotConfirmed,
+        JobKind,
+        NoProfileChosen,
+        ShipmentEvent,
+        ShipOrder,
+        StepFailed,
+        StepStarted,
+        UnknownProfile,
+        address_split,
+    )
 
     step = "start"
+
+    def follow(event: ShipmentEvent) -> None:
+        nonlocal step
+        if isinstance(event, StepStarted | StepFailed):
+            step = event.step.value
+
+    def confirm(opened: OpenedPicklist, draft: Draft) -> bool:
+        # The window asks the packer to check the split (Alt+C); headless, the admin does it by flag.
+        if args.confirm_address:
+            reading = _reading(opened.picklist.delivery.address_line, draft)
+            print(f"packstation ship: {opened.picklist.number}: address confirmed: {reading}.", file=sys.stderr)
+        return bool(args.confirm_address)
+
+    order = ShipOrder(
+        args.picklist,
+        profile_name=args.profile,
+        weight_grams=args.weight,
+        parcels=args.parcels,
+        print_label=not args.no_print,
+    )
     try:
         # Nothing runs after this command to print a label held for paper: wait for the paper, as before.
         async with open_context(demo=bool(getattr(args, "demo", False)), wait_while_held=True) as context:
-            service = context.service
             step = "open"
-            opened = await service.open_picklist(args.picklist)
-            unfinished = [e for e in await service.unfinished() if e.picklist_number == opened.picklist.number]
-            if unfinished:
-                # An earlier run stopped half-way (killed, crashed, printer or network down): finish that
-                # shipment from where it stopped; it never books a second label.
-                job = await service.resume(unfinished[-1])
-                job.print_label = not args.no_print
-                profile_name = str(job.intent.get("profile") or "")
-                try:
-                    await service.run(job)
-                finally:
-                    step = job.step.value
-                return _done(args, job, profile_name, resumed=True)
-            if args.profile:
-                matches = [p for p in service.profiles if p.name.casefold() == args.profile.casefold()]
-                if not matches:
-                    names = ", ".join(p.name for p in service.profiles)
-                    return _fail(args, f"No shipping profile named '{args.profile}'. Available: {names}.", step)
-                profile = matches[0]
-            elif opened.suggested_profile is not None:
-                profile = opened.suggested_profile
-            else:
-                names = ", ".join(p.name for p in service.profiles)
-                reason = f"The picklist names no shipping profile; choose one with --profile ({names})."
-                return _fail(args, reason, step)
-            draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels)
-            doubtful = draft.split.ok and draft.split.ambiguous
-            if doubtful:
-                # The window asks the packer to check the split (Alt+C); headless, the admin does it by flag.
-                reading = _reading(opened.picklist.delivery.address_line, draft)
-                if not args.confirm_address:
-                    reason = (
-                        f"The address of {opened.picklist.number} can be read in more than one way: {reading}. "
-                        "Check it; to book it as read, run again with --confirm-address (or correct it in Picqer)."
-                    )
-                    return _fail(args, reason, step, extra={"address": _split_json(draft)})
-                print(f"packstation ship: {opened.picklist.number}: address confirmed: {reading}.", file=sys.stderr)
-                recipient = draft.request.recipient
-                draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels, address=recipient)
-            job = service.start(opened, draft, profile=profile, option_values={})  # the journal keeps both
-            if doubtful:
-                job.intent["address_confirmed"] = True  # written to the journal with the intent, before booking
-                job.intent["address"] = _split_json(draft)
-            job.print_label = not args.no_print
-            try:
-                await service.run(job)
-            finally:
-                step = job.step.value
+            job = await context.service.ship_or_resume(order, confirm_address=confirm, on_event=follow)
+    except UnknownProfile as exc:
+        return _fail(args, f"No shipping profile named '{exc.name}'. Available: {', '.join(exc.available)}.", step)
+    except NoProfileChosen as exc:
+        names = ", ".join(exc.available)
+        return _fail(args, f"The picklist names no shipping profile; choose one with --profile ({names}).", step)
+    except AddressNotConfirmed as exc:
+        number = exc.opened.picklist.number
+        reason = (
+            f"The address of {number} can be read in more than one way: "
+            f"{_reading(exc.opened.picklist.delivery.address_line, exc.draft)}. "
+            "Check it; to book it as read, run again with --confirm-address (or correct it in Picqer)."
+        )
+        return _fail(args, reason, step, extra={"address": address_split(exc.draft)})
     except InvalidShipment as exc:
         return _fail(args, "The shipment breaks carrier rules: " + "; ".join(v.message for v in exc.violations), step)
     except AlreadyShipped as exc:
@@ -117,23 +114,15 @@ async def _ship(args: argparse.Namespace) -> int:
         return _fail(args, reason, step)
     except PackstationError as exc:
         return _fail(args, f"{type(exc).__name__}: {exc}", step)
-    return _done(args, job, profile.name)
-
-
-def _split_json(draft: Draft) -> dict[str, str]:
-    recipient = draft.request.recipient
-    return {
-        "street": recipient.street,
-        "number": recipient.number,
-        "number_suffix": recipient.number_suffix,
-        "box_number": recipient.box_number,
-    }
+    return _done(args, job, str(job.intent.get("profile") or ""), resumed=job.kind is JobKind.RESUME)
 
 
 def _reading(line: str, draft: Draft) -> str:
     """Return how packstation splits a doubtful address line, and why it is doubtful, in one phrase."""
+    from packstation.services.shipping import address_split
+
     words = {"street": "street", "number": "number", "number_suffix": "addition", "box_number": "box"}
-    parts = ", ".join(f"{words[k]} '{v}'" for k, v in _split_json(draft).items() if v)
+    parts = ", ".join(f"{words[k]} '{v}'" for k, v in address_split(draft).items() if v)
     why = draft.split.reason.message.rstrip(".") if draft.split.reason else ""
     return f"'{line}' is read as {parts}" + (f" ({why})" if why else "")
 
@@ -152,7 +141,7 @@ def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed
         "print_jobs": [{"printer": job.receipt.printer, "job_id": job.receipt.job_id, "detail": job.receipt.detail}]
         if job.receipt
         else [],
-        "closed": "close" in job.written_back,
+        "closed": JournalStep.CLOSED in job.written_back,
         # write-back mode picqer_shipment: the Picqer shipment made for the parcel (None: a comment, or nothing)
         "picqer_shipment_id": job.picqer_shipment_id,
     }

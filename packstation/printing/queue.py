@@ -10,7 +10,7 @@ import asyncio
 import itertools
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -55,9 +55,6 @@ class QueueablePrinter(Protocol):
     async def status(self) -> PrinterStatus: ...
 
 
-_ids = itertools.count(1)
-
-
 @dataclass(eq=False)
 class PrintJob:
     """One label on its way to one printer."""
@@ -65,7 +62,7 @@ class PrintJob:
     name: str
     label: PreparedLabel
     printer: str
-    id: int = field(default_factory=lambda: next(_ids))
+    id: int  # unique among the queues of one PrintQueues (the panel and the window name jobs by it)
     state: JobState = JobState.QUEUED
     attempts: int = 0
     error: str = ""  # why it failed, or why it waits (the printer's conditions)
@@ -116,8 +113,11 @@ class PrintQueue:
         backoff: Sequence[float] = (1.0, 3.0, 10.0),
         poll_interval: float = 2.0,
         keep_finished: int = KEEP_FINISHED,
+        ids: Iterator[int] | None = None,
     ) -> None:
         self.printer = printer
+        # Job numbers: PrintQueues hands its queues one counter, so an id names one job among all its printers.
+        self._ids = ids if ids is not None else itertools.count(1)
         self.on_change = on_change
         self.on_forget = on_forget
         self.keep_finished = keep_finished
@@ -173,7 +173,7 @@ class PrintQueue:
 
     def submit(self, label: PreparedLabel, job_name: str) -> PrintJob:
         """Queue a label; return its job at once (await wait(job) for the outcome)."""
-        job = PrintJob(name=job_name, label=label, printer=self.name)
+        job = PrintJob(name=job_name, label=label, printer=self.name, id=next(self._ids))
         for earlier in self.jobs:
             if earlier.state == JobState.FAILED and earlier.name == job_name and earlier.label.payload == label.payload:
                 self._set(earlier, JobState.PRINTED_AGAIN, "")
@@ -418,10 +418,17 @@ class PrintQueues:
         self._forget_listeners: list[Callable[[PrintJob], None]] = []
         self._options = queue_options
         self._pending: set[asyncio.Task[None]] = set()
+        self._ids = itertools.count(1)
 
     def add(self, printer: QueueablePrinter) -> QueuedLabelPrinter:
         """Give a printer its queue; return it in the LabelPrinter shape for the shipping service."""
-        queue = PrintQueue(printer, on_change=self._changed, on_forget=self._forgotten, **self._options)  # type: ignore[arg-type]
+        queue = PrintQueue(
+            printer,
+            on_change=self._changed,
+            on_forget=self._forgotten,
+            ids=self._ids,
+            **self._options,  # type: ignore[arg-type]
+        )
         self._queues[printer.name] = queue
         return QueuedLabelPrinter(printer, queue, wait_while_held=self._wait_while_held)
 

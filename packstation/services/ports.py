@@ -1,4 +1,4 @@
-"""The small interfaces the services are written against; app.py hands in the concrete objects."""
+"""The small interfaces the services are written against; packstation.app hands in the concrete objects."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from packstation.domain.documents import PackingStation
-from packstation.domain.journal_entry import JournalEntry
+from packstation.domain.journal_entry import JournalEntry, JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
@@ -213,8 +213,8 @@ class Journal(LabelStore, Protocol):
         """Record the intent to ship and return the entry id."""
         ...
 
-    async def record(self, entry_id: int, step: str, data: dict[str, object] | None = None) -> None:
-        """Record a completed step.
+    async def record(self, entry_id: int, step: JournalStep, data: dict[str, object] | None = None) -> None:
+        """Record a completed step (one of journal_entry.STEPS).
 
         Steps: "created" {"shipment_ids": [...]}, "label" {"path": str, "barcodes": [...]}, "printed"
         {"printer": str, "job_id": str}, "print_failed" {"reason": str}, "comment", "order_field", "pick_all",

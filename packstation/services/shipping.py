@@ -17,11 +17,12 @@ from packstation.domain.errors import (
     InvalidShipment,
     LabelError,
     PackingListNotPrinted,
+    PackstationError,
     PicklistNotFound,
     PicklistNotPackable,
     ReturnLabelNotMade,
 )
-from packstation.domain.journal_entry import JournalEntry
+from packstation.domain.journal_entry import JournalEntry, JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.mapping import Draft, build_request
 from packstation.domain.picklists import (
@@ -61,6 +62,16 @@ class Step(StrEnum):
     PRINT = "print"
     WRITE_BACK = "write_back"
     DONE = "done"
+
+
+class JobKind(StrEnum):
+    """What a shipment job does; the kind decides which steps run and what the check and write-back allow."""
+
+    BOOK = "book"  # a new shipment for a picklist MyParcel has none for
+    REPRINT = "reprint"  # print the label of a shipment MyParcel already has: nothing is booked or written back
+    ADDITIONAL = "additional"  # a further shipment for a picklist that already has one (the packer confirmed)
+    # Rebuilt from an unfinished journal entry: a shipment under its reference may be this job's own.
+    RESUME = "resume"
 
 
 @dataclass(frozen=True)
@@ -130,17 +141,13 @@ class ShipmentJob:
     receipt: PrintReceipt | None = None
     tracking_url: str = ""
     error: Exception | None = None
-    written_back: set[str] = field(default_factory=set)  # write-back sub-steps already done
-    reprint: bool = False
+    kind: JobKind = JobKind.BOOK
+    written_back: set[JournalStep] = field(default_factory=set)  # write-back sub-steps already done
     print_label: bool = True  # False: book and store the label, but do not print it (headless --no-print)
     label_path: str = ""
     take_over: bool = False  # an admin explicitly takes a picklist claimed by another user
-    # Print on the document (A4) printer instead of the label printer: customs labels (A4 only), or the
-    # packer's choice when a barcode did not survive the conversion for the label printer.
-    use_document_printer: bool = False
     entry_id: int | None = None  # the journal entry of this job
     checked: Picklist | None = None  # the picklist as re-read just before booking
-    resumed: bool = False  # rebuilt from the journal: a shipment under its reference may be this job's own
     looked_up: bool = False  # MyParcel had nothing under the reference a moment ago (set by the check)
     # The label's conversion for a printer, started as soon as the PDF arrived (see _label).
     preparing: tuple[LabelPrinter, asyncio.Future[PreparedLabel]] | None = None
@@ -148,7 +155,6 @@ class ShipmentJob:
     # _label); `unread` stays True until they are in (a failed read-back is started again by the retry).
     reading_back: asyncio.Future[tuple[list[Shipment], str]] | None = None
     unread: bool = False
-    additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
     waits: StopWaiting | None = None  # while it runs: the switch that ends a retry wait (see stop_waiting)
@@ -167,9 +173,17 @@ class ShipmentJob:
     def return_barcode(self) -> str:
         return self.return_shipment.barcode if self.return_shipment is not None else ""
 
+    runs: int = 0  # how often `run` took it on: the first run announces a label the job brought along
+    listener: EventListener | None = None  # while it runs: who hears its events (see ShippingService.run)
+
     @property
     def picklist(self) -> Picklist:
         return self.opened.picklist
+
+    @property
+    def reprint(self) -> bool:
+        """True when the job only prints a label MyParcel already has (the window words its end differently)."""
+        return self.kind is JobKind.REPRINT
 
     @property
     def barcodes(self) -> tuple[str, ...]:
@@ -195,12 +209,90 @@ class ShipmentJob:
         return self.waits is not None and self.waits.stop()
 
 
-StepListener = Callable[[ShipmentJob], None]
+# The write-back sub-steps a resumed job takes over from its journal entry as done.
+_WRITE_BACK_STEPS = (
+    JournalStep.COMMENT,
+    JournalStep.ORDER_FIELD,
+    JournalStep.PICK_ALL,
+    JournalStep.PICQER_SHIPMENT,
+    JournalStep.CLOSED,
+)
+
+
+# What `ShippingService.run` tells its listener, in order: StepStarted per step; LabelFetched and LabelPrepared as
+# soon as there is a label to show; then Finished, or StepFailed (the job keeps the step, a retry starts there).
+@dataclass(frozen=True, slots=True)  # slots: several are made for every shipment
+class StepStarted:
+    step: Step  # the steps before it are done
+
+
+@dataclass(frozen=True, slots=True)
+class StepFailed:
+    step: Step
+    error: Exception
+
+
+@dataclass(frozen=True, slots=True)
+class LabelFetched:
+    pdf: bytes  # fetched from MyParcel, or kept from before (a resumed job, a reprint)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelPrepared:
+    prepared: PreparedLabel  # converted for its printer: what the preview shows
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    job: ShipmentJob  # holds the barcodes, the receipt and what was written back
+
+
+ShipmentEvent = StepStarted | StepFailed | LabelFetched | LabelPrepared | Finished
+EventListener = Callable[[ShipmentEvent], None]
 WaitHeard = Callable[[ShipmentJob, Wait], None]
 
 
+@dataclass(frozen=True)
+class ShipOrder:
+    """What to ship without a window (the CLI, the self-test): a picklist and the choices a packer would make."""
+
+    number: str
+    profile_name: str | None = None  # None: the profile the picklist names
+    weight_grams: int | None = None
+    parcels: int = 1
+    print_label: bool = True
+
+
+class UnknownProfile(PackstationError):
+    """No shipping profile has the name asked for."""
+
+    def __init__(self, name: str, available: tuple[str, ...]) -> None:
+        super().__init__(f"no shipping profile named {name!r}")
+        self.name, self.available = name, available
+
+
+class NoProfileChosen(PackstationError):
+    """The picklist names no shipping profile and none was asked for."""
+
+    def __init__(self, number: str, available: tuple[str, ...]) -> None:
+        super().__init__(f"{number} names no shipping profile")
+        self.number, self.available = number, available
+
+
+class AddressNotConfirmed(PackstationError):
+    """The address can be read in more than one way and the caller did not confirm the reading."""
+
+    def __init__(self, opened: OpenedPicklist, draft: Draft) -> None:
+        super().__init__(f"the address of {opened.picklist.number} can be read in more than one way")
+        self.opened, self.draft = opened, draft
+
+
+# Asked when an address splits in more than one way: True books it as read (the window asks the packer instead).
+AddressConfirmation = Callable[[OpenedPicklist, Draft], bool]
+
+
 class ShippingService:
-    """Run the packing flow against the ports handed in by app.py."""
+    """Run the packing flow against the ports handed in by packstation.app (wiring.py)."""
 
     def __init__(
         self,
@@ -301,7 +393,7 @@ class ShippingService:
 
     def start_reprint(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
         """Print the label of the shipment MyParcel already has, without booking anything new."""
-        job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, reprint=True)
+        job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, kind=JobKind.REPRINT)
         job.shipments = list(opened.existing)
         job.intent = {**intent_of(draft.request), "reprint": True}
         return job
@@ -309,9 +401,10 @@ class ShippingService:
     def start_reprint_of(self, shipped: ShipmentJob) -> ShipmentJob:
         """Print the label of a shipment this station just finished again, from what it kept (no network)."""
         opened = replace(shipped.opened, existing=tuple(shipped.shipments))
-        job = ShipmentJob(opened=opened, request=shipped.request, reprint=True, shipments=list(shipped.shipments))
+        job = ShipmentJob(
+            opened=opened, request=shipped.request, kind=JobKind.REPRINT, shipments=list(shipped.shipments)
+        )
         job.label_pdf, job.label_path, job.prepared = shipped.label_pdf, shipped.label_path, shipped.prepared
-        job.use_document_printer = shipped.use_document_printer
         # The label as printed is at hand: print it; without it, fetch it from MyParcel like any reprint.
         job.step = Step.PRINT if shipped.prepared is not None else Step.LABEL
         job.intent = {**intent_of(shipped.request), "reprint": True}
@@ -335,7 +428,7 @@ class ShippingService:
         reference = f"{opened.picklist.number}+{self._now():%Y%m%d%H%M%S}"
         request = replace(draft.request, reference=reference)
         intent = {**booking_intent(request, profile, option_values), "additional": True}
-        return ShipmentJob(opened=opened, request=request, intent=intent, additional=True)
+        return ShipmentJob(opened=opened, request=request, intent=intent, kind=JobKind.ADDITIONAL)
 
     async def picqer_profile_names(self) -> dict[int, str]:
         """Return Picqer's shipping-provider profile names by id (to show a picklist's preferred profile)."""
@@ -372,67 +465,136 @@ class ShippingService:
     async def resume(self, entry: JournalEntry, profile: ShippingProfile | None = None) -> ShipmentJob:
         """Rebuild the job of an unfinished journal entry so `run` finishes it without booking twice."""
         opened = await self.open_picklist(entry.picklist_number)
-        profile = profile or next(
-            (p for p in self.profiles if p.name == entry.data.get("profile")), opened.suggested_profile
-        )
-        if profile is None:
-            profile = self.profiles[0]
-        options = entry.data.get("options")
-        weight = entry.data.get("weight_grams")
-        parcels = entry.data.get("parcels")
         draft = opened.draft(
-            profile,
-            {str(k): str(v) for k, v in options.items()} if isinstance(options, dict) else {},
-            weight_grams=weight if isinstance(weight, int) else None,
-            parcels=parcels if isinstance(parcels, int) else 1,
+            profile or self._profile_of(entry, opened),
+            _options_of(entry),
+            weight_grams=_int_or_none(entry.data.get("weight_grams")),
+            parcels=_int_or_none(entry.data.get("parcels")) or 1,
         )
-        job = ShipmentJob(opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data))
+        job = ShipmentJob(
+            opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
+        )
         done = set(entry.steps)
-        job.written_back = {s for s in ("comment", "order_field", "pick_all", "picqer_shipment") if s in done}
+        job.written_back = {s for s in _WRITE_BACK_STEPS if s in done}
         job.picqer_shipment_id = entry.picqer_shipment_id
-        if "closed" in done:
-            job.written_back.add("close")
-            await self._record(job, "closed")
-        if entry.shipment_ids:
-            job.shipments = [await self._carrier.get_shipment(i) for i in entry.shipment_ids]
-        elif opened.existing and job.request.parcels == 1:
-            # Booked, but the crash came before the journal heard of it: MyParcel's reference is the truth.
-            job.shipments = list(opened.existing)
+        if JournalStep.CLOSED in done:
+            await self._record(job, JournalStep.CLOSED)
+        job.shipments = await self._shipments_of(entry, job)
         if not job.shipments:
             # Nothing known: book again; the reference lookup before creating reuses what MyParcel has.
-            job.resumed = True
             job.step = Step.CHECK
         elif entry.label_path and self._journal is not None:
-            job.label_pdf = await self._journal.label_bytes(entry)
-            job.label_path = entry.label_path
-            job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
-            if not entry.barcodes:
-                found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
-                await self._record(job, "label", found)
-            job.step = Step.WRITE_BACK if "printed" in done else Step.PREPARE
+            await self._resume_from_stored_label(job, entry)
         else:
             job.step = Step.LABEL
-        job.resumed = True
         return job
 
+    async def _shipments_of(self, entry: JournalEntry, job: ShipmentJob) -> list[Shipment]:
+        """The shipments an entry booked, as MyParcel has them now; none when it booked nothing (yet)."""
+        if entry.shipment_ids:
+            return [await self._carrier.get_shipment(i) for i in entry.shipment_ids]
+        if job.opened.existing and job.request.parcels == 1:
+            # Booked, but the crash came before the journal heard of it: MyParcel's reference is the truth.
+            return list(job.opened.existing)
+        return []
+
+    def _profile_of(self, entry: JournalEntry, opened: OpenedPicklist) -> ShippingProfile:
+        """The profile an entry was started with; else the picklist's, else the first."""
+        named = next((p for p in self.profiles if p.name == entry.data.get("profile")), None)
+        return named or opened.suggested_profile or self.profiles[0]
+
+    async def _resume_from_stored_label(self, job: ShipmentJob, entry: JournalEntry) -> None:
+        assert self._journal is not None
+        job.label_pdf = await self._journal.label_bytes(entry)
+        job.label_path = entry.label_path
+        job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+        if not entry.barcodes:
+            found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+            await self._record(job, JournalStep.LABEL, found)
+        job.step = Step.WRITE_BACK if JournalStep.PRINTED in entry.steps else Step.PREPARE
+
+    async def ship_or_resume(
+        self,
+        order: ShipOrder,
+        *,
+        confirm_address: AddressConfirmation | None = None,
+        on_event: EventListener | None = None,
+        on_wait: WaitHeard | None = None,
+    ) -> ShipmentJob:
+        """Ship a picklist to the end, or finish this station's unfinished shipment of it (never books twice).
+
+        An earlier run that stopped half-way (killed, crashed, printer or network down) is finished from where
+        it stopped, with the choices it was started with. Otherwise the order's profile (or the picklist's
+        own) is booked; a doubtful address split is booked only when `confirm_address` says so, and the journal
+        keeps the confirmed reading. Raises UnknownProfile, NoProfileChosen, AddressNotConfirmed before
+        anything is sent, and what `run` raises.
+        """
+        opened = await self.open_picklist(order.number)
+        unfinished = [e for e in await self.unfinished() if e.picklist_number == opened.picklist.number]
+        if unfinished:
+            job = await self.resume(unfinished[-1])
+        else:
+            job = self._start_order(opened, order, confirm_address)
+        job.print_label = order.print_label
+        return await self.run(job, on_event=on_event, on_wait=on_wait)
+
+    def _start_order(
+        self, opened: OpenedPicklist, order: ShipOrder, confirm_address: AddressConfirmation | None
+    ) -> ShipmentJob:
+        profile = self._profile_named(opened, order.profile_name)
+        draft = opened.draft(profile, {}, weight_grams=order.weight_grams, parcels=order.parcels)
+        doubtful = draft.split.ok and draft.split.ambiguous
+        if doubtful:
+            if confirm_address is None or not confirm_address(opened, draft):
+                raise AddressNotConfirmed(opened, draft)
+            recipient = draft.request.recipient
+            draft = opened.draft(profile, {}, weight_grams=order.weight_grams, parcels=order.parcels, address=recipient)
+        job = self.start(opened, draft, profile=profile, option_values={})  # the journal keeps both
+        if doubtful:
+            job.intent["address_confirmed"] = True  # written to the journal with the intent, before booking
+            job.intent["address"] = address_split(draft)
+        return job
+
+    def _profile_named(self, opened: OpenedPicklist, name: str | None) -> ShippingProfile:
+        available = tuple(p.name for p in self.profiles)
+        if name:
+            matches = [p for p in self.profiles if p.name.casefold() == name.casefold()]
+            if not matches:
+                raise UnknownProfile(name, available)
+            return matches[0]
+        if opened.suggested_profile is None:
+            raise NoProfileChosen(opened.picklist.number, available)
+        return opened.suggested_profile
+
     async def run(
-        self, job: ShipmentJob, on_step: StepListener | None = None, on_wait: WaitHeard | None = None
+        self, job: ShipmentJob, on_event: EventListener | None = None, on_wait: WaitHeard | None = None
     ) -> ShipmentJob:
         """Take the job from its current step to DONE; on failure keep the step and raise the cause.
 
-        `on_wait` hears each retry wait of the job's requests when it starts (what, why, how long), so the
-        packer is not left looking at "Creating shipment…"; `job.stop_waiting()` ends one.
+        `on_event` hears what happens, in order: StepStarted per step, LabelFetched and LabelPrepared as soon
+        as there is a label to show, then Finished, or StepFailed before the cause is raised. `on_wait` hears
+        each retry wait of the job's requests when it starts (what, why, how long), so the packer is not left
+        looking at "Creating shipment…"; `job.stop_waiting()` ends one.
         """
-        if self._waits is None:
-            return await self._run_steps(job, on_step)
-        with self._waits.watching(lambda wait: on_wait(job, wait) if on_wait else None) as waits:
-            job.waits = waits
-            try:
-                return await self._run_steps(job, on_step)
-            finally:
-                job.waits = None
+        job.listener = on_event
+        try:
+            if self._waits is None:
+                return await self._run_steps(job)
+            with self._waits.watching(lambda wait: on_wait(job, wait) if on_wait else None) as waits:
+                job.waits = waits
+                try:
+                    return await self._run_steps(job)
+                finally:
+                    job.waits = None
+        finally:
+            job.listener = None
 
-    async def _run_steps(self, job: ShipmentJob, on_step: StepListener | None) -> ShipmentJob:
+    @staticmethod
+    def _tell(job: ShipmentJob, event: ShipmentEvent) -> None:
+        if job.listener is not None:
+            job.listener(event)
+
+    async def _run_steps(self, job: ShipmentJob) -> ShipmentJob:
         steps = {
             Step.CHECK: self._check,
             Step.CREATE: self._create,
@@ -442,37 +604,45 @@ class ShippingService:
             Step.WRITE_BACK: self._write_back,
         }
         job.error = None
+        job.runs += 1
         order = list(Step)
         if self._journal is not None and job.entry_id is None:
             job.entry_id = await self._journal.begin(job.picklist.id, job.picklist.number, job.intent)
+        if job.runs == 1:  # a resumed job or a reprint brings its label along: show it from the start
+            if job.label_pdf is not None:
+                self._tell(job, LabelFetched(job.label_pdf))
+            if job.prepared is not None:
+                self._tell(job, LabelPrepared(job.prepared))
         while job.step is not Step.DONE:
-            if on_step:
-                on_step(job)
+            self._tell(job, StepStarted(job.step))
             try:
                 await steps[job.step](job)
             except Exception as exc:
                 job.error = exc
                 log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
-                if job.step is Step.PRINT and job.print_label and job.receipt is None:
-                    await self._record(job, "print_failed", {"reason": str(exc)})
-                elif (
-                    job.step is Step.CHECK and isinstance(exc, PicklistNotPackable | AlreadyShipped) and not job.resumed
-                ):
-                    # A definite no before anything was sent: the entry ends here, so the next start does not
-                    # offer it as unfinished. A retry (an admin's take-over) opens an entry of its own.
-                    await self._record(job, "refused", {"reason": str(exc)})
-                    job.entry_id = None
-                if on_step:
-                    on_step(job)
+                await self._record_failure(job, exc)
+                self._tell(job, StepFailed(job.step, exc))
                 raise
             job.step = order[order.index(job.step) + 1]
         if job.receipt is None or not job.receipt.waiting:
             # A label held for paper is not done until it prints (held_label_printed): should the app stop first,
             # the journal offers the shipment as unfinished and the label is printed then.
-            await self._record(job, "done")
-        if on_step:
-            on_step(job)
+            await self._record(job, JournalStep.DONE)
+        self._tell(job, Finished(job))
         return job
+
+    async def _record_failure(self, job: ShipmentJob, exc: Exception) -> None:
+        if job.step is Step.PRINT and job.print_label and job.receipt is None:
+            await self._record(job, JournalStep.PRINT_FAILED, {"reason": str(exc)})
+        elif (
+            job.step is Step.CHECK
+            and isinstance(exc, PicklistNotPackable | AlreadyShipped)
+            and job.kind is not JobKind.RESUME
+        ):
+            # A definite no before anything was sent: the entry ends here, so the next start does not
+            # offer it as unfinished. A retry (an admin's take-over) opens an entry of its own.
+            await self._record(job, JournalStep.REFUSED, {"reason": str(exc)})
+            job.entry_id = None
 
     async def held_label_printed(self, job: ShipmentJob, printer: str = "", job_id: str = "") -> None:
         """Record that a label held in the print queue (paper out) has printed; the shipment is done."""
@@ -480,10 +650,10 @@ class ShippingService:
         if receipt is None or not receipt.waiting:
             return
         job.receipt = replace(receipt, printer=printer or receipt.printer, job_id=job_id or receipt.job_id, waiting=())
-        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
-        await self._record(job, "done")
+        await self._record(job, JournalStep.PRINTED, {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._record(job, JournalStep.DONE)
 
-    async def _record(self, job: ShipmentJob, step: str, data: dict[str, object] | None = None) -> None:
+    async def _record(self, job: ShipmentJob, step: JournalStep, data: dict[str, object] | None = None) -> None:
         if self._journal is not None and job.entry_id is not None:
             await self._journal.record(job.entry_id, step, data)
 
@@ -578,25 +748,10 @@ class ShippingService:
         Its settle ran while the packer packed: re-read and look MyParcel up at once (one round trip). When
         the claim failed or was overtaken, the re-read goes on to the check as before (it claims, or refuses).
         """
-        claiming = self._open_claims.get(job.picklist.id)
-        if claiming is None or not self.write_back.claim or job.additional or job.take_over:
+        if not await self._claim_at_open_settled(job):
             return False
-        try:
-            settled_at = await asyncio.shield(claiming)
-        except Exception:
-            self._open_claims.pop(job.picklist.id, None)
-            return False  # the assign at open failed: claim now
-        loop = asyncio.get_running_loop()
-        if settled_at > loop.time():  # F12 within a moment of the scan: the rest of the settle is waited here
-            await asyncio.sleep(settled_at - loop.time())
         me = await self._station_user()
-        reference = job.request.parcel_references[0]
-        if job.resumed:
-            current, existing = await self._picklists.get_picklist(job.picklist.id), None
-        else:
-            current, existing = await asyncio.gather(
-                self._picklists.get_picklist(job.picklist.id), self._carrier.find_by_reference(reference)
-            )
+        current, existing = await self._reread_and_look_up(job)
         if current.assigned_user_id != me.id or not current.status.packable:
             # Overtaken, given back or closed meanwhile: the check as before decides (and looks MyParcel up
             # again after any new claim, so that lookup comes last before booking).
@@ -610,12 +765,37 @@ class ShippingService:
         self._open_claims.pop(job.picklist.id, None)  # used: the picklist is this station's to book
         return True
 
+    async def _claim_at_open_settled(self, job: ShipmentJob) -> bool:
+        """Wait for the claim made at open to settle; False when there is none to rely on for this job."""
+        claiming = self._open_claims.get(job.picklist.id)
+        if claiming is None or not self.write_back.claim or job.kind is JobKind.ADDITIONAL or job.take_over:
+            return False
+        try:
+            settled_at = await asyncio.shield(claiming)
+        except Exception:
+            self._open_claims.pop(job.picklist.id, None)
+            return False  # the assign at open failed: claim now
+        loop = asyncio.get_running_loop()
+        if settled_at > loop.time():  # F12 within a moment of the scan: the rest of the settle is waited here
+            await asyncio.sleep(settled_at - loop.time())
+        return True
+
+    async def _reread_and_look_up(self, job: ShipmentJob) -> tuple[Picklist, list[Shipment] | None]:
+        """Re-read the picklist and look its reference up in MyParcel at once (None: not looked up)."""
+        if job.kind is JobKind.RESUME:  # what MyParcel has may be this job's own: the booking step decides
+            return await self._picklists.get_picklist(job.picklist.id), None
+        current, existing = await asyncio.gather(
+            self._picklists.get_picklist(job.picklist.id),
+            self._carrier.find_by_reference(job.request.parcel_references[0]),
+        )
+        return current, existing
+
     async def _check_claim(self, job: ShipmentJob, current: Picklist) -> None:
         """The check before booking on a freshly read picklist: packable, claimed for this station, not booked."""
         job.checked = current
-        if not current.status.packable and not job.additional:
+        if not current.status.packable and job.kind is not JobKind.ADDITIONAL:
             raise PicklistNotPackable(current.number, current.status.value)
-        if self.write_back.claim and not job.additional:
+        if self.write_back.claim and job.kind is not JobKind.ADDITIONAL:
             me = await self._station_user()
             if current.assigned_user_id not in (None, me.id) and not job.take_over:
                 holder = await self._holder_name(current.assigned_user_id)
@@ -637,7 +817,7 @@ class ShippingService:
 
     async def _refuse_foreign_shipment(self, job: ShipmentJob) -> None:
         """Refuse to book when MyParcel already has a shipment under this reference that this job did not make."""
-        if job.resumed:
+        if job.kind is JobKind.RESUME:
             return  # the journal says this station tried this reference: what exists may be its own
         existing = await self._carrier.find_by_reference(job.request.parcel_references[0])
         if existing:
@@ -647,7 +827,7 @@ class ShippingService:
     async def _create(self, job: ShipmentJob) -> None:
         looked_up, job.looked_up = job.looked_up, False  # only the attempt right after the check may skip it
         job.shipments = await self._carrier.create(job.request, looked_up=looked_up)
-        await self._record(job, "created", {"shipment_ids": [s.id for s in job.shipments]})
+        await self._record(job, JournalStep.CREATED, {"shipment_ids": [s.id for s in job.shipments]})
 
     async def _label(self, job: ShipmentJob) -> None:
         ids = [s.id for s in job.shipments]
@@ -655,6 +835,7 @@ class ShippingService:
         # stored, and what Picqer and a reprint on paper use.
         job.carrier_zpl = await self._carrier_zpl(job)
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
+        self._tell(job, LabelFetched(job.label_pdf))
         # Convert the label for the printer at once. MyParcel assigns the barcodes when the label is made; they
         # only feed the journal and the write-back, so they are read back while the label converts and prints
         # (_print waits for them, after sending).
@@ -667,7 +848,7 @@ class ShippingService:
                 job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
             # The path now, the barcodes once read: a crash in between resumes from the stored label, and
             # `resume` reads the barcodes back itself.
-            await self._record(job, "label", {"path": job.label_path})
+            await self._record(job, JournalStep.LABEL, {"path": job.label_path})
         except BaseException:
             self._drop_preparing(job)
             self._drop_reading_back(job)
@@ -703,7 +884,9 @@ class ShippingService:
             job.reading_back = None
         job.unread = False
         await self._record(
-            job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+            job,
+            JournalStep.LABEL,
+            {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url},
         )
 
     async def _carrier_zpl(self, job: ShipmentJob) -> bytes | None:
@@ -725,7 +908,7 @@ class ShippingService:
 
     def printer_for(self, job: ShipmentJob) -> LabelPrinter:
         """Return the printer this job's label goes to."""
-        wants_document = job.use_document_printer or job.request.label_format is LabelFormat.A4
+        wants_document = job.request.label_format is LabelFormat.A4  # customs labels are A4 only
         if wants_document and self._document_printer is not None:
             return self._document_printer
         return self._printer
@@ -757,6 +940,7 @@ class ShippingService:
                 job.preparing = started
                 self._drop_preparing(job)
             job.prepared = await self._prepare_for(printer, job)
+        self._tell(job, LabelPrepared(job.prepared))
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
@@ -771,11 +955,13 @@ class ShippingService:
                 reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
                 await self._record(
                     job,
-                    "print_failed",
+                    JournalStep.PRINT_FAILED,
                     {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id},
                 )
             else:
-                await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+                await self._record(
+                    job, JournalStep.PRINTED, {"printer": job.receipt.printer, "job_id": job.receipt.job_id}
+                )
         await self._return_label(job)
         await self._packing_list(job)
         # The write-back (the next step) and the journal need the barcodes: the packer has the label meanwhile.
@@ -789,7 +975,12 @@ class ShippingService:
         job does not book one: the crash may have come after the return was booked, and a second costs money.
         """
         wanted = job.request.return_label
-        if wanted is ReturnLabel.NONE or job.return_tried or job.reprint or job.resumed or not job.shipments:
+        if (
+            wanted is ReturnLabel.NONE
+            or job.return_tried
+            or job.kind in (JobKind.REPRINT, JobKind.RESUME)
+            or not job.shipments
+        ):
             return
         if job.print_label and job.receipt is None:
             return
@@ -818,7 +1009,7 @@ class ShippingService:
             problem = exc if isinstance(exc, ReturnLabelNotMade) else ReturnLabelNotMade(number, str(exc))
             log.warning("%s", problem)
             job.return_problem = problem
-            await self._record(job, "return_label", {"failed": problem.reason})
+            await self._record(job, JournalStep.RETURN_LABEL, {"failed": problem.reason})
             return
         path = ""
         if self._journal is not None:
@@ -830,7 +1021,7 @@ class ShippingService:
             "printerless": printerless,
         }
         if printerless or not job.print_label:
-            await self._record(job, "return_label", data)
+            await self._record(job, JournalStep.RETURN_LABEL, data)
             return
         printer = self.printer_for(job)
         try:
@@ -841,9 +1032,11 @@ class ShippingService:
         except Exception as exc:
             job.return_problem = ReturnLabelNotMade(number, str(exc), barcode=job.return_barcode)
             log.warning("%s", job.return_problem)
-            await self._record(job, "return_label", {**data, "failed": str(exc)})
+            await self._record(job, JournalStep.RETURN_LABEL, {**data, "failed": str(exc)})
             return
-        await self._record(job, "return_label", {**data, "printer": receipt.printer, "job_id": receipt.job_id})
+        await self._record(
+            job, JournalStep.RETURN_LABEL, {**data, "printer": receipt.printer, "job_id": receipt.job_id}
+        )
 
     async def _packing_list(self, job: ShipmentJob) -> None:
         """Print Picqer's packing list on the document printer when the rule wants it, once per job.
@@ -851,7 +1044,12 @@ class ShippingService:
         Only after the label went out, and never raising: a packing list that does not print must not keep the
         parcel from shipping. Its failure is journalled and kept on the job, naming itself and what to do.
         """
-        if job.packing_list_tried or job.reprint or job.additional or not job.print_label or job.receipt is None:
+        if (
+            job.packing_list_tried
+            or job.kind in (JobKind.REPRINT, JobKind.ADDITIONAL)
+            or not job.print_label
+            or job.receipt is None
+        ):
             return
         if not self.packing_list.wants(job.picklist, job.opened.order):
             return
@@ -868,68 +1066,83 @@ class ShippingService:
             )
             log.warning("%s", problem)
             job.packing_list_problem = problem
-            await self._record(job, "packing_list_failed", {"reason": problem.reason})
+            await self._record(job, JournalStep.PACKING_LIST_FAILED, {"reason": problem.reason})
             return
-        await self._record(job, "packing_list", {"printer": receipt.printer, "job_id": receipt.job_id})
+        await self._record(job, JournalStep.PACKING_LIST, {"printer": receipt.printer, "job_id": receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:
-        if job.reprint:
+        if job.kind is JobKind.REPRINT:
             return
         policy = self.write_back
-        picklist = job.picklist
         # An additional shipment keeps the comment: Picqer's request to the relay carries only the picklist id,
         # so the relay could not find this second MyParcel shipment (it has a reference of its own) and would
         # hand over the first one's label again.
-        register = policy.registers_shipment and not job.additional
+        register = policy.registers_shipment and job.kind is not JobKind.ADDITIONAL
         if register:
             # Picqer ships what is picked: mark everything picked before the shipment is made.
             await self._pick_all(job)
             await self._register_in_picqer(job)
-        elif policy.comment and "comment" not in job.written_back:
-            # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
-            # comment Picqer stored: look before posting it a second time.
-            maybe_posted = "comment_sent" in job.written_back or job.resumed
-            if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
-                job.written_back.add("comment_sent")
-                await self._picklists.add_comment(picklist.id, tracking_comment(job))
-            job.written_back.add("comment")
-            await self._record(job, "comment")
-        if policy.order_field_id and picklist.order_id and "order_field" not in job.written_back:
-            await self._picklists.set_order_field(picklist.order_id, policy.order_field_id, ", ".join(job.barcodes))
-            job.written_back.add("order_field")
-            await self._record(job, "order_field")
-        if job.additional:
+        elif policy.comment:
+            await self._comment(job)
+        await self._fill_order_field(job)
+        if job.kind is JobKind.ADDITIONAL:
             return  # the picklist was closed with its first shipment
         if policy.pick_all:
             await self._pick_all(job)
-        if policy.close and "close" not in job.written_back:
-            current: Picklist | None = None
-            if register:
-                # Picqer may close a picklist by itself once it has a shipment: look before closing.
-                current = await self._picklists.get_picklist(picklist.id)
+        if policy.close:
+            await self._close(job, look_first=register)
+
+    async def _comment(self, job: ShipmentJob) -> None:
+        if JournalStep.COMMENT in job.written_back:
+            return
+        # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
+        # comment Picqer stored: look before posting it a second time.
+        maybe_posted = JournalStep.COMMENT_SENT in job.written_back or job.kind is JobKind.RESUME
+        if not (maybe_posted and await self._has_tracking_comment(job.picklist.id, job.barcodes)):
+            job.written_back.add(JournalStep.COMMENT_SENT)
+            await self._picklists.add_comment(job.picklist.id, tracking_comment(job))
+        job.written_back.add(JournalStep.COMMENT)
+        await self._record(job, JournalStep.COMMENT)
+
+    async def _fill_order_field(self, job: ShipmentJob) -> None:
+        field_id, order_id = self.write_back.order_field_id, job.picklist.order_id
+        if not field_id or not order_id or JournalStep.ORDER_FIELD in job.written_back:
+            return
+        await self._picklists.set_order_field(order_id, field_id, ", ".join(job.barcodes))
+        job.written_back.add(JournalStep.ORDER_FIELD)
+        await self._record(job, JournalStep.ORDER_FIELD)
+
+    async def _close(self, job: ShipmentJob, *, look_first: bool) -> None:
+        if JournalStep.CLOSED in job.written_back:
+            return
+        picklist = job.picklist
+        current: Picklist | None = None
+        if look_first:
+            # Picqer may close a picklist by itself once it has a shipment: look before closing.
+            current = await self._picklists.get_picklist(picklist.id)
+        if current is None or current.status is not PicklistStatus.CLOSED:
+            current = await self._picklists.close_picklist(picklist.id)
             if current is None or current.status is not PicklistStatus.CLOSED:
-                current = await self._picklists.close_picklist(picklist.id)
-                if current is None or current.status is not PicklistStatus.CLOSED:
-                    current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
-            if current.status is not PicklistStatus.CLOSED:
-                raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
-            job.written_back.add("close")
-            await self._record(job, "closed")
+                current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
+        if current.status is not PicklistStatus.CLOSED:
+            raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
+        job.written_back.add(JournalStep.CLOSED)
+        await self._record(job, JournalStep.CLOSED)
 
     async def _pick_all(self, job: ShipmentJob) -> None:
-        if "pick_all" in job.written_back:
+        if JournalStep.PICK_ALL in job.written_back:
             return
         picklist = job.picklist
         # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
         current = job.checked or await self._picklists.get_picklist(picklist.id)
         if not current.all_picked:
             await self._picklists.pick_all(picklist.id)
-        job.written_back.add("pick_all")
-        await self._record(job, "pick_all")
+        job.written_back.add(JournalStep.PICK_ALL)
+        await self._record(job, JournalStep.PICK_ALL)
 
     async def _register_in_picqer(self, job: ShipmentJob) -> None:
         """Make the Picqer shipment of this parcel (Picqer fetches the label booked here from the relay), once."""
-        if "picqer_shipment" in job.written_back:
+        if JournalStep.PICQER_SHIPMENT in job.written_back:
             return
         profile_id = self.write_back.picqer_profile_id
         assert profile_id is not None  # registers_shipment says so
@@ -937,13 +1150,13 @@ class ShippingService:
         found: PicqerShipment | None = None
         # A resumed job, or a retry after a POST whose reply may have been lost, looks first: one made with this
         # profile and not cancelled is this parcel's; a second one would tell the webshop and customer twice.
-        if job.resumed or "picqer_shipment_sent" in job.written_back:
+        if job.kind is JobKind.RESUME or JournalStep.PICQER_SHIPMENT_SENT in job.written_back:
             found = shipment_made_with(await self._picklists.list_shipments(picklist.id), profile_id)
         if found is None:
             parcels = max(1, job.request.parcels)
             # MyParcel books every parcel of a multi-collo shipment with the request's weight (they inherit it).
             parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
-            job.written_back.add("picqer_shipment_sent")
+            job.written_back.add(JournalStep.PICQER_SHIPMENT_SENT)
             found = await self._picklists.create_shipment(
                 picklist.id,
                 profile_id,
@@ -952,14 +1165,34 @@ class ShippingService:
                 packaging_ids=job.request.packaging_ids,
             )
         job.picqer_shipment_id = found.id
-        job.written_back.add("picqer_shipment")
-        await self._record(job, "picqer_shipment", {"idshipment": found.id, "profile_id": profile_id})
+        job.written_back.add(JournalStep.PICQER_SHIPMENT)
+        await self._record(job, JournalStep.PICQER_SHIPMENT, {"idshipment": found.id, "profile_id": profile_id})
 
     async def _has_tracking_comment(self, picklist_id: int, barcodes: tuple[str, ...]) -> bool:
         if not barcodes:
             return False
         comments = await self._picklists.list_comments(picklist_id)
         return any(barcodes[0] in text for text in comments)
+
+
+def _options_of(entry: JournalEntry) -> dict[str, str]:
+    options = entry.data.get("options")
+    return {str(k): str(v) for k, v in options.items()} if isinstance(options, dict) else {}
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def address_split(draft: Draft) -> dict[str, str]:
+    """Return how the draft splits the recipient's address line (what a confirmation confirms)."""
+    recipient = draft.request.recipient
+    return {
+        "street": recipient.street,
+        "number": recipient.number,
+        "number_suffix": recipient.number_suffix,
+        "box_number": recipient.box_number,
+    }
 
 
 def intent_of(request: ShipmentRequest) -> dict[str, object]:

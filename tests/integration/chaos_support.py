@@ -37,7 +37,14 @@ from packstation.printing.queue import PrintQueues
 from packstation.printing.transport import PrinterStatus
 from packstation.printing.usb import UsbTransport
 from packstation.printing.virtual import VirtualPrinter
-from packstation.services.shipping import ShipmentJob, ShippingService, Step, WriteBackPolicy
+from packstation.services.shipping import (
+    ShipmentEvent,
+    ShipmentJob,
+    ShippingService,
+    Step,
+    StepStarted,
+    WriteBackPolicy,
+)
 from packstation.settings import PrinterSettings
 from tests.fakes.fake_usb import FakeUsbBackend, FakeUsbDevice
 
@@ -590,11 +597,11 @@ class ChaosRun:
         kill_request: Fault | None,
         picklist_id: int,
     ) -> str:
-        def on_step(current: ShipmentJob) -> None:
-            if kill_step and current.error is None and current.step.value == kill_step:
+        def on_event(event: ShipmentEvent) -> None:
+            if kill_step and isinstance(event, StepStarted) and event.step.value == kill_step:
                 raise SimulatedKill(kill_step)
 
-        task = asyncio.ensure_future(service.run(job, on_step))
+        task = asyncio.ensure_future(service.run(job, on_event))
         watcher: asyncio.Task[None] | None = None
         if kill_request is not None:
             watcher = asyncio.ensure_future(self._kill_mid_request(task, kill_request, picklist_id))

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from packstation.domain.errors import AlreadyShipped, PackstationError, PicklistNotPackable
-from packstation.services.shipping import ShipmentJob, Step
+from packstation.services.shipping import ShipmentEvent, ShipmentJob, Step, StepStarted
 from tests.integration.chaos_support import (
     SECOND_USER_ID,
     ChaosRun,
@@ -203,8 +203,8 @@ async def test_label_step_failing_after_the_pdf_was_saved_keeps_the_barcodes_in_
         assert run.station is not None
         job = await _ship_one(run, run.station, number, note="GET /shipments/{id} fails in the label step")
 
-        def fail_reading_back(current: ShipmentJob) -> None:
-            if current.step is Step.LABEL and current.error is None:
+        def fail_reading_back(event: ShipmentEvent) -> None:
+            if event == StepStarted(Step.LABEL):
                 run.servers.myparcel.faults.inject("empty", method="GET", path=r"^/shipments/\d+$", times=1)
 
         with pytest.raises(PackstationError):
@@ -236,8 +236,8 @@ async def test_two_stations_scanning_one_picklist_at_once_print_one_label(tmp_pa
             del run.attempts[1:]
             run.attempts[0].race = True
 
-            def on_first_step(job: ShipmentJob) -> None:
-                if job.step is Step.CREATE:
+            def on_first_step(event: ShipmentEvent) -> None:
+                if event == StepStarted(Step.CREATE):
                     first_claimed.set()
 
             results = await asyncio.gather(

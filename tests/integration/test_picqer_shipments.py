@@ -18,7 +18,7 @@ from packstation import app
 from packstation.demo import DemoServers
 from packstation.domain.picklists import PicklistStatus
 from packstation.relay.embedded import RelayThread
-from packstation.services.shipping import ShipmentJob, Step
+from packstation.services.shipping import ShipmentEvent, ShipmentJob, Step, StepStarted
 
 
 @dataclass
@@ -92,13 +92,13 @@ async def test_a_desk_killed_while_picqer_waits_for_the_relay_resumes_to_one_pic
     picklist_id, number = await first_dutch(first)
     job = await start_job(first, number)
 
-    def slow_relay_lookup(seen: ShipmentJob) -> None:
+    def slow_relay_lookup(event: ShipmentEvent) -> None:
         # Once the label is printed, make the relay's MyParcel lookup slow: the desk is then killed while
         # Picqer's POST /picklists/{id}/shipments is still waiting for the relay.
-        if seen.step is Step.WRITE_BACK:
+        if event == StepStarted(Step.WRITE_BACK):
             bench.servers.myparcel.faults.inject("slow", method="GET", path=r"^/shipments$", times=4, seconds=1.0)
 
-    running = asyncio.ensure_future(first.service.run(job, on_step=slow_relay_lookup))
+    running = asyncio.ensure_future(first.service.run(job, on_event=slow_relay_lookup))
     for _ in range(1000):
         if bench.servers.picqer.shipping_in_flight(picklist_id) or running.done():
             break
@@ -138,15 +138,15 @@ async def test_a_refused_registration_says_why_and_f12_registers_once_without_a_
     assert wire is not None
     written = wire["deliveryaddress"]
 
-    def office_edits_the_address(seen: ShipmentJob) -> None:
+    def office_edits_the_address(event: ShipmentEvent) -> None:
         # After the label is printed someone changes the house number in Picqer: the relay must refuse to hand
         # Picqer a label for another address.
-        if seen.step is Step.WRITE_BACK:
+        if event == StepStarted(Step.WRITE_BACK):
             with bench.servers.picqer.lock:
                 wire["deliveryaddress"] = "Kerkstraat 999"
 
     with pytest.raises(Exception) as refused:
-        await desk.service.run(job, on_step=office_edits_the_address)
+        await desk.service.run(job, on_event=office_edits_the_address)
     assert job.step is Step.WRITE_BACK
     assert "999" in str(refused.value)  # the relay's words reach the packer: both addresses named
     assert bench.servers.picqer.shipments_of(picklist_id) == []

@@ -4,6 +4,7 @@ times; keyboard only, on the Qt loop over the real ShippingService and the real 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from packstation.domain.errors import PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER, PrintReceipt
-from packstation.domain.shipments import Platform
+from packstation.domain.shipments import CustomsDeclaration, CustomsItem, PackageContents, Platform
 from packstation.printing.queue import PrintQueues
 from packstation.printing.transport import PrinterStatus
 from packstation.services.shipping import ShippingService
@@ -326,9 +327,10 @@ async def test_a_picklist_scanned_during_a_failed_shipment_waits_until_it_is_don
 async def test_an_a4_label_says_the_document_printer_printed_it(bench, wait_for):
     window = bench.window
     await open_number(window, "P2024-00123", wait_for)
-    # What a customs (A4) label does: the service sends it to the document printer.
     job = bench.service.start(window._opened, window.current_draft())
-    job.use_document_printer = True
+    # A customs declaration makes the label A4: the service sends it to the document printer.
+    customs = CustomsDeclaration(PackageContents.COMMERCIAL_GOODS, "O1", (CustomsItem("Mug", 1, 700, 2000, "", "NL"),))
+    job.request = dataclasses.replace(job.request, customs=customs)
     await window.shipping._run(job)
     assert window.status_text == (
         "P2024-00123 shipped (3SMYPA000000900). Document printer printed the label. Scan the next picklist."

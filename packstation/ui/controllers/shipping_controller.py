@@ -17,7 +17,18 @@ from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
 from packstation.domain.waits import Wait
-from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
+from packstation.services.shipping import (
+    Finished,
+    JobKind,
+    LabelFetched,
+    LabelPrepared,
+    OpenedPicklist,
+    ShipmentEvent,
+    ShipmentJob,
+    ShippingService,
+    Step,
+    StepFailed,
+)
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
 from packstation.ui.widgets.steps import STEPS, StepState
@@ -63,8 +74,6 @@ class ShippingController(QObject):
         self.next_number: str | None = None  # scanned during a shipment: opened once that shipment is done
         self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
         self._states: dict[str, StepState] = {}
-        self._shown_pdf: bytes | None = None
-        self._shown_prepared: object | None = None
         self._wait: Wait | None = None  # the wait being counted down
         self._wait_until = 0.0  # time.monotonic() when it ends
         self._countdown = QTimer(self)
@@ -168,7 +177,7 @@ class ShippingController(QObject):
         await self._release_abandoned(self.job)
         previous = self.opened
         if previous is not None and previous.picklist.id != opened.picklist.id:
-            if self.job is None or self.job.opened is not previous or self.job.reprint:
+            if self.job is None or self.job.opened is not previous or self.job.kind is JobKind.REPRINT:
                 self._leave(previous)  # left without booking anything
         self.opened = opened
         self.unfinished = unfinished
@@ -346,7 +355,7 @@ class ShippingController(QObject):
         self.job = job
         self._set_busy(True)
         try:
-            await self.service.run(job, on_step=self._on_step, on_wait=self._on_wait)
+            await self.service.run(job, on_event=self._on_event, on_wait=self._on_wait)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -357,9 +366,9 @@ class ShippingController(QObject):
         finally:
             self._end_wait()
             self._set_busy(False)
-        if not job.reprint:
+        if job.kind is not JobKind.REPRINT:
             self.opened = None  # shipped: the next scan starts fresh (a reprint leaves it open for another)
-        if job.print_label and (not job.reprint or self.opened is None):
+        if job.print_label and (job.kind is not JobKind.REPRINT or self.opened is None):
             self.last_shipped = job
         if job.receipt is not None and job.receipt.waiting:
             self.held[job.receipt.job_id] = job
@@ -397,10 +406,21 @@ class ShippingController(QObject):
             self._wait = None
             self.waiting.emit("")
 
-    def _on_step(self, job: ShipmentJob) -> None:
-        self._end_wait()  # a step moved on (or failed): whatever was waited for is over
+    def _on_event(self, event: ShipmentEvent) -> None:
+        job = self.job
+        if isinstance(event, LabelFetched):
+            self.label_fetched.emit(event.pdf)
+        elif isinstance(event, LabelPrepared):
+            self.label_prepared.emit(event.prepared)
+        elif job is not None:
+            self._end_wait()  # a step moved on (or failed): whatever was waited for is over
+            step = Step.DONE if isinstance(event, Finished) else event.step
+            error = event.error if isinstance(event, StepFailed) else None
+            self._show_steps(job, step, error)
+
+    def _show_steps(self, job: ShipmentJob, current_step: Step, error: Exception | None) -> None:
         order = [s.value for s in Step]
-        current = order.index(job.step.value)
+        current = order.index(current_step.value)
         for step in STEPS:
             index = order.index(step)
             if self._skipped(job, step):
@@ -411,24 +431,17 @@ class ShippingController(QObject):
             elif index < current:
                 state, detail = StepState.DONE, ""
             elif index == current:
-                failed = job.error is not None
-                state = StepState.FAILED if failed else StepState.RUNNING
-                detail = self.messages.error(job.error, During.SHIP) if job.error is not None else ""
+                state = StepState.FAILED if error is not None else StepState.RUNNING
+                detail = self.messages.error(error, During.SHIP) if error is not None else ""
             else:
                 state, detail = StepState.WAITING, ""
             if self._states.get(step) is not state or detail:
                 self._states[step] = state
                 self.step_changed.emit(step, state.value, detail)
-        if job.label_pdf is not None and job.label_pdf is not self._shown_pdf:
-            self._shown_pdf = job.label_pdf
-            self.label_fetched.emit(job.label_pdf)
-        if job.prepared is not None and job.prepared is not self._shown_prepared:
-            self._shown_prepared = job.prepared
-            self.label_prepared.emit(job.prepared)
 
     @staticmethod
     def _skipped(job: ShipmentJob, step: str) -> bool:
-        if job.reprint and step in (Step.CHECK.value, Step.CREATE.value, Step.WRITE_BACK.value):
+        if job.kind is JobKind.REPRINT and step in (Step.CHECK.value, Step.CREATE.value, Step.WRITE_BACK.value):
             return True
         return not job.print_label and step in (Step.PREPARE.value, Step.PRINT.value)
 

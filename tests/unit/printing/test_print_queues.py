@@ -125,3 +125,24 @@ async def test_a_carrier_zpl_job_moved_to_another_zebra_keeps_the_carriers_zpl()
     # Prepared again for the spare Zebra from the PDF *and* the carrier's ZPL: the carrier's ZPL is what prints.
     assert spare.printed == [("P2024-00001", carrier_zpl)]
     await queues.close()
+
+
+async def test_job_numbers_are_unique_across_printers_and_belong_to_their_queues() -> None:
+    async def print_one_on_each(queues: PrintQueues) -> list[int]:
+        zebra, office = RolePrinter("Zebra", "zpl"), RolePrinter("Office", "pdf")
+        label, document = queues.add(zebra), queues.add(office)
+        await label.send(await label.prepare(b"%PDF-a"), "P1")
+        await document.send(await document.prepare(b"%PDF-b"), "P2")
+        queues.reprint(queues.jobs()[-1].id)  # the number names the document printer's job, not the label's
+        await until(lambda: len(office.printed) == 2)
+        assert zebra.printed == [("P1", b"^XA%PDF-a^XZ")]
+        return sorted(job.id for job in queues.jobs())
+
+    first, rebuilt = PrintQueues(poll_interval=0.02), PrintQueues(poll_interval=0.02)
+    try:
+        assert await print_one_on_each(first) == [1, 2, 3]
+        # A rebuilt station (new settings) has queues of its own: no count carried over from a process-wide one.
+        assert await print_one_on_each(rebuilt) == [1, 2, 3]
+    finally:
+        await first.close()
+        await rebuilt.close()

@@ -18,6 +18,7 @@ from packstation.domain.errors import (
     RequestTimeout,
     ShipmentNotRegistered,
 )
+from packstation.domain.journal_entry import JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.picklists import (
     DeliveryAddress,
@@ -31,7 +32,17 @@ from packstation.domain.picklists import (
 )
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
-from packstation.services.shipping import ShippingService, Step, WriteBackMode, WriteBackPolicy
+from packstation.services.shipping import (
+    JobKind,
+    ShipOrder,
+    ShippingService,
+    Step,
+    StepFailed,
+    StepStarted,
+    UnknownProfile,
+    WriteBackMode,
+    WriteBackPolicy,
+)
 
 
 def make_picklist(number: str = "P2024-00001", status: PicklistStatus = PicklistStatus.NEW) -> Picklist:
@@ -224,7 +235,7 @@ async def test_ships_prints_and_closes_in_order(parts) -> None:
     picqer, myparcel, printer, service = parts
     _opened, job = await ship(service)
     seen: list[Step] = []
-    await service.run(job, on_step=lambda j: seen.append(j.step))
+    await service.run(job, on_event=lambda e: seen.append(e.step if isinstance(e, StepStarted) else job.step))
     assert job.step is Step.DONE
     assert [s for i, s in enumerate(seen) if i == 0 or seen[i - 1] is not s][:7] == list(Step)
     assert myparcel.created == 1
@@ -507,7 +518,7 @@ async def test_a_picklist_picqer_closed_with_the_shipment_is_not_closed_again(pa
     picqer.closes_on_shipment = True
     _opened, job = await ship(service)
     await service.run(job)
-    assert "close" not in picqer.calls and "close" in job.written_back
+    assert "close" not in picqer.calls and JournalStep.CLOSED in job.written_back
     assert picqer.calls[picqer.calls.index("create_shipment") + 1 :] == ["get_picklist"]
 
 
@@ -614,7 +625,7 @@ async def test_a_cancelled_or_foreign_picqer_shipment_does_not_count_as_made(par
         PicqerShipment(id=401, profile_id=1365),
     ]
     _opened, job = await ship(service)
-    job.resumed = True  # as after a crash: it must look first
+    job.kind = JobKind.RESUME  # as after a crash: it must look first
     await service.run(job)
     assert job.picqer_shipment_id == picqer.shipments[-1].id == 502 and len(picqer.shipments) == 3
 
@@ -806,3 +817,34 @@ async def test_journal_keeps_the_label_path_before_the_barcodes_are_in(parts, tm
     (entry,) = await journal.for_picklist("P2024-00001")
     assert entry.barcodes == ("3SMYPA000001000",)
     journal.close()
+
+
+async def test_ship_or_resume_finishes_a_shipment_that_stopped_half_way_without_booking_again(parts, tmp_path):
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, journal=journal, claim_settle=0)  # type: ignore[arg-type]
+    try:
+        printer.not_ready = True
+        heard: list[object] = []
+        order = ShipOrder("P2024-00001", profile_name=profiles[0].name.upper())  # names match in any case
+        with pytest.raises(PrinterNotReady):
+            await service.ship_or_resume(order, on_event=heard.append)
+        assert heard[-1] == StepFailed(Step.PRINT, heard[-1].error)  # type: ignore[attr-defined]
+        printer.not_ready = False
+        job = await service.ship_or_resume(order)
+        assert job.kind is JobKind.RESUME and job.step is Step.DONE
+        assert myparcel.created == 1 and len(printer.sent) == 1  # one label, booked once, printed once
+        assert await journal.unfinished() == []
+    finally:
+        journal.close()
+
+
+async def test_ship_or_resume_refuses_an_unknown_profile_before_sending_anything(parts) -> None:
+    _picqer, myparcel, _printer, service = parts
+    with pytest.raises(UnknownProfile) as refused:
+        await service.ship_or_resume(ShipOrder("P2024-00001", profile_name="Pigeon post"))
+    assert refused.value.available == tuple(p.name for p in service.profiles)
+    assert myparcel.created == 0

@@ -1,0 +1,275 @@
+"""The window and what it runs on: built from the settings, rebuilt when they change, closed on exit."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+import os
+import sys
+import threading
+from dataclasses import replace
+from typing import TYPE_CHECKING, NoReturn
+
+from packstation import logs, secrets
+from packstation import settings as settings_module
+from packstation.app import accounts
+from packstation.app.wiring import (
+    AppContext,
+    build_context,
+    connect_demo_relay,
+    data_dir,
+    demo_settings,
+    use_demo_data_dir,
+)
+from packstation.settings import Language
+
+if TYPE_CHECKING:
+    from packstation.demo import DemoServers
+    from packstation.relay.embedded import RelayThread
+    from packstation.ui.messages import Messages
+
+log = logging.getLogger(__name__)
+# Start the printing warm-up after the first paint and the picklist load's first requests (it shares the GIL).
+WARM_UP_DELAY_MS = 300
+
+
+class GuiStation:
+    """The running window and what it runs on; rebuilt in place when the settings change."""
+
+    def __init__(self, qt_app: object, demo: bool) -> None:
+        self.qt_app = qt_app
+        self.demo = demo
+        self.context: AppContext | None = None
+        self.window: object | None = None
+        self.servers: DemoServers | None = None
+        self.relay: RelayThread | None = None  # demo mode: the relay the demo Picqer calls
+        self._relay_starter: threading.Thread | None = None
+        self.redactor: logs.RedactingFilter | None = None
+        self.messages: Messages | None = None  # the words of the window now open (its language may change)
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def open(self, loaded: settings_module.LoadedSettings) -> None:
+        """Build the context and show the main window for these settings."""
+        from PySide6.QtCore import QTimer
+
+        from packstation.ui.controllers.picklists_controller import PicklistsController
+        from packstation.ui.controllers.shipping_controller import ShippingController
+        from packstation.ui.main_window import MainWindow
+        from packstation.ui.messages import Messages
+        from packstation.ui.models.picklists_model import PicklistsModel
+
+        if self.demo:
+            if self.servers is None:
+                from packstation.demo import DemoServers
+
+                self.servers = DemoServers().start()
+                self._start_demo_relay(self.servers)
+            settings, keys = demo_settings(self.servers, loaded.settings, picqer_shipments=True)
+        else:
+            settings, keys = loaded.settings, secrets.load_keys()
+        if self.redactor is None:
+            self.redactor = logs.configure(secrets=[keys.picqer, keys.myparcel])
+        else:
+            for key in (keys.picqer, keys.myparcel):
+                self.redactor.add_secret(key)
+        context = build_context(settings, keys, demo=None)
+        self.context = context
+        messages = self.messages = Messages(settings.language)
+        if not loaded.problems:  # a file with problems stays as the admin wrote it (see remember_language)
+            messages.language_changed.connect(lambda language: remember_language(str(language)))
+        shipping = ShippingController(context.service, messages)
+        picklists = PicklistsController(
+            context.service,
+            PicklistsModel(messages),
+            messages,
+            refresh_seconds=settings.ui.refresh_seconds,
+            warehouse_id=settings.picqer.warehouse_id or None,
+        )
+        window = MainWindow(
+            shipping,
+            picklists,
+            settings,
+            print_queues=context.print_queues,
+            open_settings=lambda: self.open_settings(messages),
+            settings_problems=loaded.problems,
+            journal_problem=context.journal_problem,
+            settings_backup=loaded.backup,
+            station="demo" if self.demo else settings.station_name or settings.picqer.subdomain,
+            print_folder=context.print_folder,
+        )
+        window.show()
+        window.focus_scan_field()
+        self.window = window
+        # Tasks may only be created once the loop runs (PySide6 >= 6.7).
+        QTimer.singleShot(0, picklists.start)
+
+    def _start_demo_relay(self, servers: DemoServers) -> None:
+        """Start the demo's relay on a thread: the window does not wait for it (a parcel shipped in its first
+        second is refused by the demo Picqer as "not connected" and F12 registers it once it is up)."""
+
+        def start() -> None:
+            try:
+                self.relay = connect_demo_relay(servers, data_dir())
+            except Exception:  # the desk still ships; registering in Picqer says what went wrong
+                log.exception("The demo relay did not start")
+
+        self._relay_starter = threading.Thread(target=start, name="packstation-demo-relay", daemon=True)
+        self._relay_starter.start()
+
+    def open_settings(self, messages: object) -> None:
+        """Show the settings dialog; saving rebuilds the station on the new settings."""
+        from packstation.ui.controllers.settings_controller import SettingsController, SettingsPorts
+        from packstation.ui.views.settings_dialog import SettingsDialog
+
+        assert self.context is not None
+        loaded = settings_module.load()
+        ports = SettingsPorts(
+            save_settings=lambda new: settings_module.save(new),
+            set_key=secrets.set_key,
+            get_key=secrets.get_key,
+            keyring_available=secrets.keyring_available(),
+            test_picqer=accounts.check_picqer_account,
+            test_myparcel=accounts.check_myparcel_account,
+            print_test_label=accounts.print_test_label,
+            load_picqer_profiles=accounts.load_picqer_shipping_profiles,
+            load_picqer_warehouses=accounts.load_picqer_warehouses,
+            load_picqer_order_fields=accounts.load_picqer_order_fields,
+            load_picqer_packing_stations=accounts.load_picqer_packing_stations,
+            discover_printers=accounts.find_printers,
+        )
+        dialog = SettingsDialog(
+            loaded.settings,
+            messages,  # type: ignore[arg-type]
+            SettingsController(ports),
+            problems=loaded.problems,
+            backup=loaded.backup,
+            parent=self.window,  # type: ignore[arg-type]
+        )
+        dialog.saved.connect(lambda _settings: self.rebuild())
+        dialog.open()
+        self._dialog = dialog
+
+    def rebuild(self) -> None:
+        """Close the window and its connections and open them again on the saved settings."""
+        old_window, old_context = self.window, self.context
+        self.open(settings_module.load())
+        if old_window is not None:
+            old_window.close()  # type: ignore[attr-defined]
+        if old_context is not None:
+            task = asyncio.get_event_loop().create_task(old_context.aclose())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+    async def aclose(self) -> None:
+        if self.context is not None:
+            await self.context.aclose()
+        await asyncio.gather(*self._closing, return_exceptions=True)
+        if self._relay_starter is not None:
+            await asyncio.to_thread(self._relay_starter.join)
+        if self.relay is not None:
+            await asyncio.to_thread(self.relay.stop)
+        if self.servers is not None:
+            self.servers.stop()
+
+
+def remember_language(language: str) -> None:
+    """Keep the packer's language (Ctrl+L) for the next start and for the settings dialog.
+
+    A settings file that loaded with problems is left as the admin wrote it: saving would write the repaired
+    values over theirs. The language then holds until the app closes.
+    """
+    loaded = settings_module.load()
+    if loaded.problems or loaded.settings.language == language:
+        return
+    settings_module.save(replace(loaded.settings, language=Language(language)))
+
+
+def leave_without_finalizing(code: int) -> NoReturn:
+    """End the GUI process once everything is saved and closed, skipping Python's interpreter teardown.
+
+    PySide6 6.12 can crash while the interpreter tears down Qt objects at exit (bus error or "shared QObject
+    was deleted directly" after the first-run dialog, 6-9 runs in 10 in a fresh venv): a clean end of a
+    shift would end in a crash. By now the journal, the connections and the print queues are closed.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+def warm_up_printing() -> None:
+    """Import the label rendering libraries on a background thread (the printers load them lazily)."""
+    from packstation.printing import lazy
+
+    lazy.warm_up()
+
+
+def run_gui(*, demo: bool) -> int:
+    """Start the window on the Qt event loop (qasync) and run until it closes."""
+    import qasync
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from packstation.paths import resource_path
+    from packstation.ui.messages import Messages
+    from packstation.ui.views.crash_dialog import install_crash_handler
+    from packstation.ui.views.first_run_dialog import FirstRunChoice, ask_first_run
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    qt_app.setApplicationName("packstation")
+    qt_app.setOrganizationName("packstation")
+    qt_app.setDesktopFileName("packstation")  # Wayland matches the window to the .desktop file's icon
+    qt_app.setWindowIcon(QIcon(str(resource_path("assets/icon.png"))))
+    loop = qasync.QEventLoop(qt_app)
+    asyncio.set_event_loop(loop)
+    # httpx and anyio's backend are not loaded here: the API sessions load them on a worker thread with their
+    # first request (clients/http.py), which would otherwise stall the window for ~100 ms.
+    loaded = settings_module.load()
+    messages = Messages(loaded.settings.language)
+    open_settings_first = False
+    if not demo and not loaded.settings.accounts_configured:
+        choice = ask_first_run(messages)
+        if messages.language.value != loaded.settings.language:  # switched in the first-run dialog
+            remember_language(messages.language.value)
+            loaded = settings_module.load()
+        if choice is FirstRunChoice.QUIT:
+            return 0
+        demo = choice is FirstRunChoice.DEMO
+        open_settings_first = choice is FirstRunChoice.SETTINGS
+    if demo:
+        use_demo_data_dir()
+
+    # No cyclic garbage collection until the window is up: building it allocates many objects that all stay
+    # alive, so the ~40 young-generation passes it would trigger (~6 ms) find almost nothing to free.
+    gc.disable()
+    station = GuiStation(qt_app, demo)
+    station.open(loaded)
+    assert station.redactor is not None
+    install_crash_handler(
+        qt_app, station.redactor.redact, logs.default_log_dir() / "crash.log", lambda: station.messages or messages
+    )
+    if open_settings_first:
+        station.open_settings(station.messages or messages)
+    # Everything built so far (modules, Qt wrappers, the window) lives as long as the app. Without this, the
+    # first full garbage collection walks all of it in one go: ~40 ms with the GIL held, a visible stall
+    # when it falls after show (the HTTP stack imports then, see clients/http.py). Frozen objects are skipped
+    # by every later collection; the few cycles of start-up garbage among them are never freed, at no cost.
+    gc.freeze()
+    gc.enable()
+    from PySide6.QtCore import QTimer
+
+    # The printers are built without numpy, PDFium, zxing-cpp and Pillow (~130 ms); load them once the window
+    # is up, on a thread, so the first label does not wait for them either.
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_printing)
+    if os.environ.get("PACKSTATION_BENCH_EXIT_AFTER_SHOW") == "1":
+        QTimer.singleShot(0, qt_app.quit)  # start-up benchmark: leave once the window is up
+
+    closed = asyncio.Event()
+    qt_app.aboutToQuit.connect(closed.set)
+    with loop:
+        loop.run_until_complete(closed.wait())
+        loop.run_until_complete(station.aclose())
+    return 0
