@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -98,6 +98,8 @@ class Picklist:
     assigned_user_id: int | None = None
     reference: str = ""
     tags: tuple[str, ...] = ()
+    # When Picqer last changed it, in the account's own clock: only compared with other Picqer stamps.
+    updated: datetime | None = None
 
     @property
     def all_picked(self) -> bool:

@@ -116,14 +116,20 @@ class FakePicqer:
         self.fail: dict[str, Exception] = {}
         self.comments: list[tuple[int, str]] = []
         self.lookups: list[str] = []
+        self.list_reads: list[str] = []  # "full" or "changes" (updated_after), one per list read
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
             raise self.fail.pop(method)
 
-    async def iter_picklists(self, status=None, warehouse_id=None, search=None):
+    async def iter_picklists(
+        self, status=None, warehouse_id=None, search=None, *, updated_after=None, background=False
+    ):
         self._maybe_fail("iter_picklists")
+        self.list_reads.append("changes" if updated_after is not None else "full")
         for picklist in list(self.picklists.values()):
+            if updated_after is not None and (picklist.updated is None or picklist.updated <= updated_after):
+                continue
             if status is None or picklist.status == status:
                 await asyncio.sleep(0)
                 yield picklist
