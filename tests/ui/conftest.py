@@ -117,6 +117,7 @@ class FakePicqer:
         self.comments: list[tuple[int, str]] = []
         self.lookups: list[str] = []
         self.list_reads: list[str] = []  # "full" or "changes" (updated_after), one per list read
+        self.ignores_updated_after = False  # a Picqer that answers every picklist whatever updated_after says
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
@@ -128,7 +129,9 @@ class FakePicqer:
         self._maybe_fail("iter_picklists")
         self.list_reads.append("changes" if updated_after is not None else "full")
         for picklist in list(self.picklists.values()):
-            if updated_after is not None and (picklist.updated is None or picklist.updated <= updated_after):
+            if self.ignores_updated_after:
+                pass
+            elif updated_after is not None and (picklist.updated is None or picklist.updated <= updated_after):
                 continue
             if status is None or picklist.status == status:
                 await asyncio.sleep(0)

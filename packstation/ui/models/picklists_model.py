@@ -124,13 +124,7 @@ class PicklistsModel(QAbstractTableModel):
         if len(_runs(gone)) > MAX_RUNS:
             self._reset(fresh.values())
             return
-        for first, last in reversed(_runs(gone)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
-            del self._search_text[first : last + 1]
-            del self._keys[first : last + 1]
-            self._index_stale = True
-            self.endRemoveRows()
+        self._remove_runs(_runs(gone))
         changed = []
         for row, old in enumerate(self._rows):
             picklist = fresh.pop(old.number)
@@ -145,6 +139,24 @@ class PicklistsModel(QAbstractTableModel):
     def retain(self, numbers: Collection[str]) -> None:
         """Drop every picklist whose number is not in `numbers` (the end of a refresh fed page by page)."""
         self.replace([p for p in self._rows if p.number in numbers])
+
+    def remove_many(self, numbers: Collection[str]) -> None:
+        """Drop these picklists (closed, paused or cancelled elsewhere); numbers not in the table are ignored."""
+        index = self._fresh_index()
+        runs = _runs(sorted(index[n] for n in numbers if n in index))
+        if len(runs) > MAX_RUNS:
+            self._reset([p for p in self._rows if p.number not in numbers])
+        elif runs:
+            self._remove_runs(runs)
+
+    def _remove_runs(self, runs: list[tuple[int, int]]) -> None:
+        for first, last in reversed(runs):  # from the bottom, so the rows of the next run stay where they are
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            del self._search_text[first : last + 1]
+            del self._keys[first : last + 1]
+            self._index_stale = True
+            self.endRemoveRows()
 
     def remove(self, number: str) -> None:
         """Drop one picklist (shipped or closed elsewhere)."""
