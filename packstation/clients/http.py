@@ -263,6 +263,7 @@ class RateLimiter:
             raise ValueError("the background share is a fraction of the window above 0")
         self.max_calls = max_calls
         self.period = period
+        self.background_share = background_share
         self.background_limit = max(1, int(max_calls * background_share))
         self._clock = clock
         self._sleep = sleep
@@ -361,13 +362,18 @@ class RateLimiter:
         self.hold(wait)
         return wait
 
-    def observe_remaining(self, remaining: int) -> None:
+    def observe_remaining(self, remaining: int, limit: int | None = None) -> None:
         """Take the server's count of requests left for the key (all stations together) into account.
 
-        At or below the foreground's reserve, background requests pause for a twelfth of the period (5 s for
+        At or below the foreground's share of the server's `limit` (X-RateLimit-Limit, which Picqer may lower under
+        load; this limiter's own size without it), background requests pause for a twelfth of the period (5 s for
         Picqer's minute) and then one of them looks again: what is left belongs to the packers of every station.
         """
-        if remaining <= self.background_reserve:
+        if limit is not None and limit > 0:
+            reserve = limit - max(1, int(limit * self.background_share))
+        else:
+            reserve = self.background_reserve
+        if remaining <= reserve:
             self._background_held_until = max(self._background_held_until, self._clock() + self.period / 12)
             self._notify()
 
@@ -573,7 +579,11 @@ class ApiSession:
             left = int(remaining.strip())
         except ValueError:
             return
-        self.limiter.observe_remaining(left)
+        try:
+            limit: int | None = int(response.headers.get("X-RateLimit-Limit", "").strip())
+        except ValueError:
+            limit = None
+        self.limiter.observe_remaining(left, limit)
         if left <= self.retry.low_remaining:
             wait = self.limiter.hold_until_slot_frees()
             log.info("%s: %d requests left in this minute; pausing %.1f s", self.service, left, wait)

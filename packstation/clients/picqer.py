@@ -426,8 +426,11 @@ def _stamp(value: object) -> datetime | None:
     """Return a Picqer date-time ("2024-03-04 07:33:00"); None when absent or unreadable (it only steers refresh)."""
     if not isinstance(value, str):
         return None
+    value = value.strip()[:19]
+    if len(value) != 19 or value[10] != " ":
+        return None
     try:
-        return datetime.strptime(value.strip()[:19], STAMP_FORMAT)
+        return datetime.fromisoformat(value)  # 10x faster than strptime: 50,000 rows in a full read
     except ValueError:
         return None
 

@@ -125,3 +125,19 @@ async def test_hold_stops_foreground_and_background_alike() -> None:
     await clock.advance(1.0)
     assert served == ["scan", "page"]
     await asyncio.gather(*tasks)
+
+
+async def test_the_servers_own_limit_sets_the_reserve_it_is_compared_with() -> None:
+    clock = ManualClock()
+    limiter = RateLimiter(500, 60.0, clock=clock, sleep=clock.sleep)
+    limiter.observe_remaining(90, limit=200)  # Picqer lowered the limit under load: 90 left is above its 20%
+    served: list[str] = []
+    await asyncio.wait_for(take(limiter, "page", Priority.BACKGROUND, served), 1.0)
+    assert served == ["page"]
+    limiter.observe_remaining(150, limit=1000)  # raised: 150 left is below its 20%
+    task = take(limiter, "page2", Priority.BACKGROUND, served)
+    await settle()
+    assert served == ["page"]
+    await clock.advance(5.0)
+    assert served == ["page", "page2"]
+    await task
