@@ -256,6 +256,7 @@ class RateLimiter:
         clock: Clock = time.monotonic,
         sleep: Sleep = _asyncio_sleep,
         background_share: float = 0.8,
+        random: Callable[[], float] = random.random,
     ) -> None:
         if max_calls < 1 or period <= 0:
             raise ValueError("a rate limit needs at least one call in a positive period")
@@ -270,6 +271,8 @@ class RateLimiter:
         self._calls: collections.deque[float] = collections.deque()
         self._held_until = 0.0
         self._background_held_until = 0.0
+        self._background_backoff = 0  # how many times in a row the server said the account is short
+        self._random = random
         self._waiting: list[_Ticket] = []  # foreground first, then background; first come first within each
         self._seq = 0
         self._changed: asyncio.Event | None = None  # set (and replaced) whenever a waiter should look again
@@ -366,16 +369,23 @@ class RateLimiter:
         """Take the server's count of requests left for the key (all stations together) into account.
 
         At or below the foreground's share of the server's `limit` (X-RateLimit-Limit, which Picqer may lower under
-        load; this limiter's own size without it), background requests pause for a twelfth of the period (5 s for
-        Picqer's minute) and then one of them looks again: what is left belongs to the packers of every station.
+        load; this limiter's own size without it), background requests pause and then one of them looks again:
+        what is left belongs to the packers of every station. The pause starts at a twelfth of the period (5 s for
+        Picqer's minute) and doubles while the account stays short, up to half the period, with +-25% jitter: twenty
+        stations looking again in step every 5 s would use up the reserve by themselves.
         """
         if limit is not None and limit > 0:
             reserve = limit - max(1, int(limit * self.background_share))
         else:
             reserve = self.background_reserve
-        if remaining <= reserve:
-            self._background_held_until = max(self._background_held_until, self._clock() + self.period / 12)
-            self._notify()
+        if remaining > reserve:
+            self._background_backoff = 0
+            return
+        pause = min(self.period / 2, self.period / 12 * 2**self._background_backoff)
+        self._background_backoff = min(self._background_backoff + 1, 8)
+        pause *= 0.75 + 0.5 * self._random()
+        self._background_held_until = max(self._background_held_until, self._clock() + pause)
+        self._notify()
 
     @property
     def in_window(self) -> int:

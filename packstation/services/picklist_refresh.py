@@ -10,6 +10,7 @@ read drops what left without a changed stamp (deleted, moved to another warehous
 from __future__ import annotations
 
 import logging
+import random
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -50,8 +51,11 @@ class RefreshPlanner:
         full_every: float = FULL_EVERY,
         overlap: timedelta = OVERLAP,
         clock: Callable[[], float] = time.monotonic,
+        random: Callable[[], float] = random.random,
     ) -> None:
         self.full_every = full_every
+        self._random = random
+        self._next_full_after = full_every
         self.overlap = overlap
         self._clock = clock
         self._scope: Hashable = None  # the filters (status, warehouse) of the last full read
@@ -66,7 +70,7 @@ class RefreshPlanner:
 
     def plan(self, scope: Hashable) -> ReadPlan:
         """Return what to read for these filters now."""
-        due = self._last_full is None or self._clock() - self._last_full >= self.full_every
+        due = self._last_full is None or self._clock() - self._last_full >= self._next_full_after
         if due or scope != self._scope or self._cursor is None or not self.changes_supported:
             return ReadPlan(since=None)
         return ReadPlan(since=self._cursor - timedelta(seconds=self._lag) - self.overlap)
@@ -95,6 +99,8 @@ class RefreshPlanner:
         if plan.full:
             self._scope = scope
             self._last_full = now
+            # +-10%: stations started together (the morning) do not all read everything in the same minute.
+            self._next_full_after = self.full_every * (0.9 + 0.2 * self._random())
             self._cursor = self._reading
         elif self._reading is not None and (self._cursor is None or self._reading > self._cursor):
             self._cursor = self._reading

@@ -52,7 +52,9 @@ async def refreshed(controller: PicklistsController, wait_for) -> None:
 
 def make(station, clock: Clock) -> PicklistsController:
     messages = Messages("en")
-    return PicklistsController(station.service, PicklistsModel(messages), messages, planner=RefreshPlanner(clock=clock))
+    return PicklistsController(
+        station.service, PicklistsModel(messages), messages, planner=RefreshPlanner(clock=clock, random=lambda: 0.5)
+    )
 
 
 async def test_a_changed_picklist_is_updated_by_a_read_of_changes_only(stamped, clock, wait_for):

@@ -81,7 +81,7 @@ async def test_list_pages_leave_the_reserve_to_the_packer() -> None:
 
 async def test_background_pauses_when_the_account_is_nearly_used_up_by_other_stations() -> None:
     clock = ManualClock()
-    limiter = RateLimiter(500, 60.0, clock=clock, sleep=clock.sleep)
+    limiter = RateLimiter(500, 60.0, clock=clock, sleep=clock.sleep, random=lambda: 0.5)
     assert limiter.background_reserve == 100
     limiter.observe_remaining(90)  # other stations used the rest of the account's minute
     served: list[str] = []
@@ -129,7 +129,7 @@ async def test_hold_stops_foreground_and_background_alike() -> None:
 
 async def test_the_servers_own_limit_sets_the_reserve_it_is_compared_with() -> None:
     clock = ManualClock()
-    limiter = RateLimiter(500, 60.0, clock=clock, sleep=clock.sleep)
+    limiter = RateLimiter(500, 60.0, clock=clock, sleep=clock.sleep, random=lambda: 0.5)
     limiter.observe_remaining(90, limit=200)  # Picqer lowered the limit under load: 90 left is above its 20%
     served: list[str] = []
     await asyncio.wait_for(take(limiter, "page", Priority.BACKGROUND, served), 1.0)
@@ -138,6 +138,28 @@ async def test_the_servers_own_limit_sets_the_reserve_it_is_compared_with() -> N
     task = take(limiter, "page2", Priority.BACKGROUND, served)
     await settle()
     assert served == ["page"]
+    await clock.advance(5.0)
+    assert served == ["page", "page2"]
+    await task
+
+
+async def test_the_pause_doubles_while_the_account_stays_short_and_resets_when_it_recovers() -> None:
+    clock = ManualClock()
+    limiter = RateLimiter(500, 60.0, clock=clock, sleep=clock.sleep, random=lambda: 0.5)
+    served: list[str] = []
+    limiter.observe_remaining(50)
+    limiter.observe_remaining(40)  # still short when the next page looked: wait twice as long
+    task = take(limiter, "page", Priority.BACKGROUND, served)
+    await settle()
+    await clock.advance(9.0)
+    assert served == []
+    await clock.advance(1.0)
+    assert served == ["page"]
+    await task
+    limiter.observe_remaining(300)  # the account recovered
+    limiter.observe_remaining(50)
+    task = take(limiter, "page2", Priority.BACKGROUND, served)
+    await settle()
     await clock.advance(5.0)
     assert served == ["page", "page2"]
     await task
