@@ -57,6 +57,16 @@ class TimedLimiter(RateLimiter):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fifo = fifo
         self.foreground_waits: list[float] = []
+        self.holds = collections.Counter()  # why this station's limiter held every request
+
+    def hold(self, seconds: float) -> None:
+        self.holds["after a 429"] += 1
+        super().hold(seconds)
+
+    def hold_until_slot_frees(self) -> float:
+        self.holds["remaining <= 5"] += 1
+        self.holds["after a 429"] -= 1  # it holds through hold()
+        return super().hold_until_slot_frees()
 
     async def acquire(self, priority: Priority = Priority.FOREGROUND) -> None:
         start = time.perf_counter()
@@ -71,7 +81,7 @@ class Station:
     context: object
     limiter: TimedLimiter
     controller: PicklistsController
-    shipments: list[tuple[float, float]] = field(default_factory=list)  # (seconds, longest limiter wait)
+    shipments: list[tuple[float, float, float]] = field(default_factory=list)  # (start, seconds, longest wait)
     failures: list[str] = field(default_factory=list)
     skipped: int = 0
 
@@ -138,10 +148,10 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             took = time.perf_counter() - started
             # A 429 (to any request of this station) holds its limiter: the shipment's next request waits for it.
             waits = station.limiter.foreground_waits[waits_before:]
-            station.shipments.append((took, max(waits, default=0.0)))
+            station.shipments.append((started - begun, took, max(waits, default=0.0)))
             await asyncio.sleep(max(0.0, args.ship_every / SCALE - took))
 
-    start = time.perf_counter()
+    start = begun = time.perf_counter()
     for station in stations:
         station.controller.start()
     try:
@@ -163,7 +173,8 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     minutes = elapsed * SCALE / 60
     shipments = [s for st in stations for s in st.shipments]
     threshold = 1.0 / SCALE
-    delayed = [s for s in shipments if s[1] > threshold]
+    delayed = [s for s in shipments if s[2] > threshold]
+    holds = sum((st.limiter.holds for st in stations), collections.Counter())
     return {
         "stations": args.stations,
         "picklists": args.picklists,
@@ -179,8 +190,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "shipments": len(shipments),
         "failed": sum(len(s.failures) for s in stations),
         "delayed": len(delayed),
-        "worst_wait_real_s": max((s[1] for s in shipments), default=0.0) * SCALE,
-        "median_ship_real_s": common.median([s[0] for s in shipments]) * SCALE,
+        "worst_wait_real_s": max((s[2] for s in shipments), default=0.0) * SCALE,
+        "median_ship_real_s": common.median([s[1] for s in shipments]) * SCALE,
+        "delayed_at_minute": sorted(round(s[0] * SCALE / 60, 1) for s in delayed),
+        "holds": dict(holds),
+        "skipped": sum(st.skipped for st in stations),
         "failures": [f for s in stations for f in s.failures][:5],
     }
 
@@ -233,6 +247,10 @@ def main() -> int:
                 ]
             ],
         )
+    )
+    print(
+        f"delayed shipments started at minute {result['delayed_at_minute']}; limiter holds: {result['holds']}; "
+        f"{result['skipped']} picklists skipped for an address the packer must check"
     )
     for line in result["failures"]:  # type: ignore[attr-defined]
         print("  failed:", str(line)[:160])
