@@ -155,7 +155,7 @@ async def big_list(count: int) -> dict[str, object]:
         app = QApplication.instance()
         app.processEvents()
         rss_loaded = common.rss_mb()
-        # A periodic refresh of the full table (the interval timer's job), measured the same way.
+        # The interval timer's refresh: only what Picqer changed since the first load (full reads: --huge).
         beat.start()
         start = time.perf_counter()
         picklists.refresh()  # type: ignore[attr-defined]
@@ -378,7 +378,7 @@ def report(args: argparse.Namespace, ship_gaps: list[float], big: dict[str, obje
                     "< 50 ms",
                 ],
                 [
-                    f"refreshing {big['rows']:,} picklists ({big['refresh_s']:.1f} s)",
+                    f"periodic refresh of {big['rows']:,} picklists, changes only ({big['refresh_s']:.2f} s)",
                     len(big["refresh_gaps"]),
                     max(big["refresh_gaps"]),
                     common.percentile(big["refresh_gaps"], 99),
