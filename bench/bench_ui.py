@@ -252,6 +252,8 @@ async def huge_list(count: int) -> dict[str, object]:
         load_s, load_gaps = await timed_refresh(picklists, full=True)
         rows = picklists.model.rowCount()  # type: ignore[attr-defined]
         full_s, full_gaps = await timed_refresh(picklists, full=True)
+        # Once more, now that the demo server is warm as well: the faster of the two bare passes is the baseline.
+        bare_s = min(bare_s, (await bare_paging(servers))[0])
         # 2. As at the bench: Picqer's 500 a minute. The minute's refresh reads only the changes.
         limiter = RateLimiter.for_picqer()
         picqer._session.limiter = limiter
@@ -308,7 +310,7 @@ def report_huge(huge: dict[str, object]) -> None:
     bare = huge["bare_s"]
     print(
         f"\n{huge['rows']:,} NEW picklists in the window's list (DemoServers({huge['count']:,})); bare paging: "
-        f"{huge['pages']} pages in {bare:.1f} s (httpx, no model, no limiter)"
+        f"{huge['pages']} pages in {bare:.1f} s (httpx, no model, no limiter; the faster of a pass before and after)"
     )
     print(
         common.table(
@@ -329,7 +331,7 @@ def report_huge(huge: dict[str, object]) -> None:
                     "<= 2x, < 50 ms",
                 ],
                 [
-                    "periodic refresh (changes only), 500/min, window full",
+                    "periodic refresh (changes only), 500/min",
                     huge["changes_s"],
                     huge["changes_s"] / bare,
                     gaps("changes_gaps"),
