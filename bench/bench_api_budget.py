@@ -9,7 +9,14 @@ processes would have), against ONE demo Picqer with its per-key limit. Time is c
 seconds: the server allows 500 requests per 6 s (not per 60 s), each station's limiter is RateLimiter(500, 6 s)
 and the retry policy's default 429 wait/cap are 2 s/6 s (not 20 s/60 s). Counts 429s, retries and wall time.
 
-Run: .venv/bin/python bench/bench_api_budget.py [--picklists 10] [--stations 20] [--per-station 3]
+Part 3 (issue 14 G.2) runs 20 stations at once against ONE MyParcel key limited to 100 requests a minute, each
+station with its own client-side RateLimiter(100/min) as 20 processes would have: the shared limit shows only as
+the server's 429s with Retry-After. Time is compressed 10x the same way (100 per 6 s; the retry policy's waits,
+jitter and rate-limit budget divided by 10; the demo's Retry-After is whole seconds, so it is coarser than real).
+Target: 0 failed shipments and a wall time of at most 1.2x the limit's floor (MyParcel requests needed / limit
+per window, i.e. the time the limit alone forces).
+
+Run: .venv/bin/python bench/bench_api_budget.py [--picklists 10] [--stations 20] [--per-station 3] [--only myparcel]
 """
 
 from __future__ import annotations
@@ -203,16 +210,125 @@ async def storm(stations: int, per_station: int, scale: float = 10.0) -> None:
         print("  failed:", line[:160])
 
 
+async def myparcel_storm(stations: int, per_station: int, scale: float = 10.0) -> bool:
+    """20 stations, one MyParcel key at 100 requests a minute: every shipment must wait its turn, none fail."""
+    window = 60.0 / scale
+    limit = 100
+    with DemoServers(picklist_count=400, rate_limits=False) as twin:
+        numbers = await dutch_numbers(twin, stations * per_station)
+    servers = DemoServers(
+        picklist_count=400, picqer_rate_limit=500, myparcel_rate_limit=limit, rate_window=window
+    ).start()
+    # The app's RetryPolicy() with every duration compressed like the server's window.
+    default = RetryPolicy()
+    retry = RetryPolicy(
+        base_delay=default.base_delay / scale,
+        max_delay=default.max_delay / scale,
+        jitter=default.jitter / scale,
+        max_retry_after=default.max_retry_after / scale,
+        rate_limit_budget=default.rate_limit_budget / scale,
+        rate_limit_wait=60.0 / scale,
+        rate_limit_cap=300.0 / scale,
+    )
+    contexts = []
+    root = tempfile.mkdtemp(prefix="packstation-mp-stations-")
+    for i in range(stations):
+        os.environ["PACKSTATION_DATA_DIR"] = os.path.join(root, f"station{i}")
+        settings, keys = demo_settings(servers)
+        context = build_context(replace(settings, station_name=f"station{i}"), keys)
+        for client in (context.service._picklists, context.service._carrier):
+            client._session.retry = retry
+        context.service._picklists._session.limiter = RateLimiter(500, window)
+        context.service._carrier._session.limiter = RateLimiter(limit, window)
+        contexts.append(context)
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for number in numbers:
+        queue.put_nowait(number)
+    failures: list[str] = []
+    waits: list[float] = []  # every rate-limit wait a packer would have seen counted down
+
+    async def station(context: object) -> None:
+        service = context.service  # type: ignore[attr-defined]
+        while not queue.empty():
+            number = queue.get_nowait()
+            try:
+                opened = await service.open_picklist(number)
+                job = service.start(opened, opened.draft(opened.suggested_profile or service.profiles[0], {}))
+                await service.run(job, on_wait=lambda _job, wait: waits.append(wait.seconds))
+            except Exception as exc:  # counted and reported: the target is none
+                failures.append(f"{number}: {type(exc).__name__}: {exc}")
+
+    start = time.perf_counter()
+    try:
+        await asyncio.gather(*(station(c) for c in contexts))
+    finally:
+        elapsed = time.perf_counter() - start
+        for context in contexts:
+            await context.aclose()
+        servers.stop()
+    statuses = collections.Counter(status for _m, _p, status in servers.myparcel.requests)
+    refused = statuses.get(429, 0)
+    needed = sum(statuses.values()) - refused
+    floor = needed / limit * window
+    booked = {s["reference_identifier"] for s in servers.myparcel.shipments}
+    print(
+        f"\n{stations} stations, one MyParcel key, {len(numbers)} picklists, time compressed {scale:.0f}x "
+        f"(server: {limit} requests per {window:.0f} s; each station's limiter: {limit} per {window:.0f} s)"
+    )
+    print(
+        common.table(
+            [
+                "MyParcel requests",
+                "429 replies",
+                "shipped",
+                "failed",
+                "shipments at MyParcel",
+                "waits shown",
+                "longest wait s (real)",
+                "wall s",
+                "floor s",
+                "wall / floor",
+                "= real-time wall s",
+            ],
+            [
+                [
+                    needed,
+                    refused,
+                    len(numbers) - len(failures),
+                    len(failures),
+                    len(servers.myparcel.shipments),
+                    len(waits),
+                    max(waits, default=0.0) * scale,
+                    elapsed,
+                    floor,
+                    f"{elapsed / floor:.2f}",
+                    elapsed * scale,
+                ]
+            ],
+        )
+    )
+    for line in failures[:5]:
+        print("  failed:", line[:160])
+    ok = not failures and elapsed <= 1.2 * floor and len(booked) == len(servers.myparcel.shipments)
+    print(f"target (0 failed, one shipment per picklist, wall <= 1.2x floor): {'met' if ok else 'NOT met'}")
+    return ok
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--picklists", type=int, default=10)
     parser.add_argument("--stations", type=int, default=20)
     parser.add_argument("--per-station", type=int, default=3)
+    parser.add_argument("--only", choices=("budget", "picqer", "myparcel"), help="run one part only")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     common.use_temp_data_dir()
-    await budget(args.picklists)
-    await storm(args.stations, args.per_station)
+    if args.only in (None, "budget"):
+        await budget(args.picklists)
+    if args.only in (None, "picqer"):
+        await storm(args.stations, args.per_station)
+    if args.only in (None, "myparcel"):
+        return 0 if await myparcel_storm(args.stations, args.per_station) else 1
     return 0
 
 

@@ -21,7 +21,7 @@ import common
 
 from packstation.printing import printers, zpl
 
-SAMPLES = common.REPO.parent / "shared" / "samples" / "labels"
+SAMPLES = common.REPO / "tests" / "data" / "labels"  # sources: tests/data/SOURCES.md
 LABELS = {
     "bpost_webatvantage_createLabelForOrder.pdf": 1,
     "pdf2zpl_endicia-shipping-label.pdf": None,

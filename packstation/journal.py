@@ -19,6 +19,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -71,6 +72,18 @@ CREATE TABLE labels (
 );
 """
 
+# Packing progress per picklist (issue 16): the ticks of a half-packed picklist survive a restart. Added without a
+# schema version bump (CREATE IF NOT EXISTS on every open), so an older packstation still opens the file.
+_PACK_PROGRESS = """
+CREATE TABLE IF NOT EXISTS pack_progress (
+    picklist_id INTEGER PRIMARY KEY,
+    picklist_number TEXT NOT NULL,
+    station TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL
+)
+"""
+
 _SELECT_ENTRIES = (
     "SELECT id, picklist_id, picklist_number, station, created_at, intent, shipment_ids, barcodes,"
     " label_path, print_error, finished FROM entries"
@@ -86,7 +99,7 @@ class JournalUnusable(JournalUnavailable):
         detail = " ".join(detail.split())  # integrity_check reports over several lines
         super().__init__(f"{path}: {kind}: {detail}")
         self.path = path
-        self.kind = kind  # "locked", "corrupt", "newer", "foreign"
+        self.kind = kind  # "locked", "corrupt", "newer", "foreign", "not_a_file"
         self.detail = detail
 
 
@@ -108,6 +121,14 @@ def redact(value: object) -> tuple[object, bool]:
         items = [redact(item) for item in value]
         return [item for item, _ in items], any(sub for _, sub in items)
     return value, False
+
+
+def _int_or_none(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
 
 
 def label_file_name(picklist_number: str, shipment_ids: list[int]) -> str:
@@ -155,6 +176,9 @@ class SqliteJournal:
             self.labels_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise JournalUnavailable(f"cannot create the journal folder: {exc}") from exc
+        if self.path.exists() and not self.path.is_file():
+            # SQLite would block for ever on a named pipe and fail obscurely on a folder or a device.
+            raise JournalUnusable(self.path, "not_a_file", "it is a folder, a pipe or a device, not a file")
         if self.path.exists():
             # Look first through a read-only connection: opening a bad file read-write lets SQLite checkpoint
             # or delete its -wal on close, and that WAL may hold the only copy of the last steps.
@@ -203,10 +227,11 @@ class SqliteJournal:
         conn.execute("PRAGMA foreign_keys=ON")
         if version == 0:
             self._migrate(conn)
-        else:
-            # Prove we can write now, not at the first shipment: a lock held for good shows here.
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("COMMIT")
+        # Prove we can write now, not at the first shipment (a lock held for good shows here), and add the
+        # packing-progress table to a journal made before it existed.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(_PACK_PROGRESS)
+        conn.execute("COMMIT")
 
     @contextlib.contextmanager
     def _sqlite_errors(self) -> Iterator[None]:
@@ -280,9 +305,16 @@ class SqliteJournal:
             conn.execute("BEGIN")
             rows = conn.execute(query, params).fetchall()
             steps: dict[int, list[str]] = {row[0]: [] for row in rows}
-            step_query = f"SELECT entry_id, step FROM steps WHERE entry_id IN (SELECT id FROM entries WHERE {where})"  # noqa: S608
-            for entry_id, step in conn.execute(step_query + " ORDER BY id", params):
+            picqer_shipments: dict[int, int] = {}
+            step_query = (
+                f"SELECT entry_id, step, data FROM steps WHERE entry_id IN (SELECT id FROM entries WHERE {where})"  # noqa: S608
+            )
+            for entry_id, step, data in conn.execute(step_query + " ORDER BY id", params):
                 steps[entry_id].append(step)
+                if step == "picqer_shipment":
+                    shipment_id = _int_or_none(json.loads(data).get("idshipment"))
+                    if shipment_id is not None:
+                        picqer_shipments[entry_id] = shipment_id
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -301,6 +333,7 @@ class SqliteJournal:
                 label_path=row[8],
                 print_error=row[9],
                 finished=bool(row[10]),
+                picqer_shipment_id=picqer_shipments.get(row[0]),
                 data=json.loads(row[5]),
             )
             for row in rows
@@ -384,6 +417,48 @@ class SqliteJournal:
             conn.execute("UPDATE entries SET print_error = ? WHERE id = ?", (reason, entry_id))
         elif step in (FINISHED_STEP, REFUSED_STEP):
             conn.execute("UPDATE entries SET finished = 1 WHERE id = ?", (entry_id,))
+
+    # --- packing progress (the PackProgress port) ----------------------------------------------
+
+    async def save_pack_progress(self, picklist_id: int, picklist_number: str, state: dict[str, object]) -> None:
+        """Store where the packing of a picklist stands (replacing what was stored), durably before returning."""
+        state_json = self._dump("packing progress", state)
+        at = self._stamp()
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO pack_progress (picklist_id, picklist_number, station, updated_at, state)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (picklist_id) DO UPDATE SET"
+                " picklist_number = excluded.picklist_number, station = excluded.station,"
+                " updated_at = excluded.updated_at, state = excluded.state",
+                (int(picklist_id), picklist_number, self.station, at, state_json),
+            )
+
+        await self._run(self._write, write)
+
+    async def pack_progress(self, picklist_id: int) -> dict[str, object] | None:
+        """Return the stored packing state of a picklist, or None."""
+
+        def read() -> dict[str, object] | None:
+            row = (
+                self._connection()
+                .execute("SELECT state FROM pack_progress WHERE picklist_id = ?", (int(picklist_id),))
+                .fetchone()
+            )
+            if row is None:
+                return None
+            value = json.loads(row[0])
+            return value if isinstance(value, dict) else None
+
+        return await self._run(read)
+
+    async def clear_pack_progress(self, picklist_id: int) -> None:
+        """Forget the packing state of a picklist (shipped, or started over)."""
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM pack_progress WHERE picklist_id = ?", (int(picklist_id),))
+
+        await self._run(self._write, write)
 
     async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
         """Store the label PDF durably under labels_dir and return its path.
@@ -529,6 +604,7 @@ def open_journal(
         "corrupt": "is damaged",
         "newer": "was written by a newer version of packstation",
         "foreign": "is not a packstation journal",
+        "not_a_file": "is not a file",
     }[problem.kind]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if problem.kind == "locked":
@@ -544,12 +620,359 @@ def open_journal(
             path, labels_dir, station, busy_timeout, stamp, f"{reason} ({problem.detail})", f" ({exc})"
         )
     journal = SqliteJournal(path, labels_dir, station, busy_timeout=busy_timeout)
+    recovered = ""
+    if problem.kind == "corrupt":
+        recovery = recover_into(journal, aside)
+        recovered = f" {recovery.describe()}"
     message = (
         f"The shipment journal {path} {reason} ({problem.detail}). It was moved aside to {aside} and a new "
-        "journal was started; stored labels are untouched."
+        f"journal was started; stored labels are untouched.{recovered}"
     )
     log.warning(message)
     return journal, message
+
+
+# --- recovery from a damaged journal -------------------------------------------------------------
+
+# Rowids looked up one by one past the highest known, and at most in all (a second or so of lookups).
+_PROBE_SLACK = 1000
+# SQLite's page size unless told otherwise (the journal never sets one), and the most a damaged copy is padded to.
+_DEFAULT_PAGE_SIZE = 4096
+_MAX_PADDED_BYTES = 1 << 30
+_MAX_PROBES = 1_000_000
+_ENTRY_COLUMNS = (
+    "id, picklist_id, picklist_number, station, created_at, day, intent, shipment_ids, barcodes, label_path,"
+    " print_error, finished"
+)
+_STEP_COLUMNS = "id, entry_id, step, at, data"
+_LABEL_COLUMNS = "path, picklist_number, shipment_ids, sha256, size, saved_at"
+_INSERT_ENTRY = (
+    "INSERT OR IGNORE INTO entries (id, picklist_id, picklist_number, station, created_at, day, intent, shipment_ids,"
+    " barcodes, label_path, print_error, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_STEP = "INSERT OR IGNORE INTO steps (id, entry_id, step, at, data) VALUES (?, ?, ?, ?, ?)"
+_INSERT_LABEL = (
+    "INSERT OR IGNORE INTO labels (path, picklist_number, shipment_ids, sha256, size, saved_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What was copied from a damaged journal into the new one."""
+
+    entries: int = 0
+    steps: int = 0
+    labels: int = 0
+    unreadable: int = 0  # rows or stretches of rows that could not be read or made no sense
+    error: str = ""  # why nothing at all could be read
+
+    def describe(self) -> str:
+        """One sentence for the admin: how much came back."""
+        if self.error:
+            return f"Nothing could be recovered from it ({self.error})."
+        lost = f"; {self.unreadable} unreadable part(s) were left in the damaged copy" if self.unreadable else ""
+        return (
+            f"Recovered {self.entries} entr{'y' if self.entries == 1 else 'ies'} with {self.steps} step(s) and "
+            f"{self.labels} label record(s) from it{lost}."
+        )
+
+
+def _readable_rows(
+    conn: sqlite3.Connection, table: str, columns: str, last_rowid: int
+) -> tuple[list[tuple[Any, ...]], int]:
+    """Return every row of `table` that reads, in rowid order, and how many stretches of rows could not be read.
+
+    A damaged b-tree page fails every scan that reaches it, but a lookup of one rowid walks only its own path
+    down the tree: when the scan fails, each rowid up to `last_rowid` (the table's highest, as far as is known)
+    is looked up by itself.
+    """
+    found: dict[int, tuple[Any, ...]] = {}
+    # `table` and `columns` are this module's constants; values go in as parameters.
+    scan = f"SELECT rowid, {columns} FROM {table} ORDER BY rowid"  # noqa: S608
+    one = f"SELECT rowid, {columns} FROM {table} WHERE rowid = ?"  # noqa: S608
+    try:
+        for row in conn.execute(scan):
+            found[row[0]] = tuple(row[1:])
+        return [found[key] for key in sorted(found)], 0
+    except sqlite3.DatabaseError:
+        pass
+    stretches = 0
+    in_damage = False
+    top = min(max(last_rowid, max(found, default=0)) + _PROBE_SLACK, _MAX_PROBES)
+    for rowid in range(1, top + 1):
+        if rowid in found:
+            in_damage = False
+            continue
+        try:
+            row = conn.execute(one, (rowid,)).fetchone()
+        except sqlite3.DatabaseError:
+            stretches += 0 if in_damage else 1
+            in_damage = True
+            continue
+        in_damage = False
+        if row is not None:
+            found[row[0]] = tuple(row[1:])
+    return [found[key] for key in sorted(found)], stretches
+
+
+def _last_rowid(conn: sqlite3.Connection, table: str) -> int:
+    """Return the highest rowid AUTOINCREMENT handed out for the table (0 when that cannot be read)."""
+    try:
+        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+    except sqlite3.DatabaseError:
+        return 0
+    return row[0] if row and isinstance(row[0], int) else 0
+
+
+def _merged(read: list[tuple[Any, ...]], salvaged: dict[object, tuple[Any, ...]], key: int) -> list[tuple[Any, ...]]:
+    """Return the rows SQLite read plus the salvaged rows it did not, in key order."""
+    rows = {row[key]: row for row in read}
+    for found_key, row in salvaged.items():
+        rows.setdefault(found_key, row)
+    return [rows[k] for k in sorted(rows, key=lambda k: (str(type(k)), k))]
+
+
+def _repair_copy_header(copy: Path) -> None:
+    """Make a damaged copy openable: a page size that is not one (zeroed) becomes SQLite's default, and a file cut
+    short is padded with empty pages to the size its header claims.
+
+    SQLite refuses the whole schema when a table's root page lies past the end of the file; padded, only the
+    tables whose pages were cut off fail, and the others read.
+    """
+    with open(copy, "r+b") as stream:
+        header = stream.read(100)
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+            return
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+            page_size = _DEFAULT_PAGE_SIZE
+            stream.seek(16)
+            stream.write(page_size.to_bytes(2, "big"))
+        claimed = int.from_bytes(header[28:32], "big") * page_size
+        size = stream.seek(0, os.SEEK_END)
+        whole = -(-size // page_size) * page_size
+        stream.truncate(max(whole, min(claimed, _MAX_PADDED_BYTES)))
+
+
+def _json_object(text: object) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _json_int_list(text: object) -> bool:
+    try:
+        value = json.loads(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, list) and all(isinstance(v, int | str) for v in value)
+
+
+def _usable_entry(row: tuple[Any, ...]) -> bool:
+    """Whether a recovered entry row reads back as a JournalEntry (garbage from a damaged page does not)."""
+    _id, picklist_id, number, station, created, day, intent, shipments, barcodes, path, error, finished = row
+    return (
+        isinstance(_id, int)
+        and isinstance(picklist_id, int)
+        and all(isinstance(v, str) for v in (number, station, created, day, path, error))
+        and isinstance(finished, int)
+        and _json_object(intent)
+        and _json_int_list(shipments)
+        and _json_int_list(barcodes)
+    )
+
+
+# --- reading rows straight from the pages, for tables whose b-tree no longer leads to them ----------------
+
+_TABLE_LEAF_PAGE = 0x0D
+_MAX_OVERFLOW_PAGES = 1024  # a journal row is a few kilobytes; a longer chain is damage
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    """Return SQLite's variable-length integer at `at` and the offset after it (IndexError if cut off)."""
+    value = 0
+    for i in range(8):
+        byte = data[at + i]
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, at + i + 1
+    return (value << 8) | data[at + 8], at + 9
+
+
+def _record(payload: bytes) -> list[object]:
+    """Decode one SQLite record (the values of a row); raise ValueError/IndexError if it is not one."""
+    header_size, at = _varint(payload, 0)
+    if not 1 <= header_size <= len(payload):
+        raise ValueError("record header out of range")
+    types = []
+    while at < header_size:
+        serial, at = _varint(payload, at)
+        types.append(serial)
+    values: list[object] = []
+    body = header_size
+    sizes = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
+    for serial in types:
+        if serial == 0:
+            values.append(None)
+        elif serial in sizes:
+            size = sizes[serial]
+            values.append(int.from_bytes(payload[body : body + size], "big", signed=True))
+            body += size
+        elif serial == 7:
+            import struct
+
+            values.append(struct.unpack(">d", payload[body : body + 8])[0])
+            body += 8
+        elif serial in (8, 9):
+            values.append(serial - 8)
+        elif serial >= 12:
+            size = (serial - 12) // 2
+            chunk = payload[body : body + size]
+            values.append(chunk.decode("utf-8") if serial % 2 else bytes(chunk))
+            body += size
+        else:
+            raise ValueError("reserved serial type")
+        if body > len(payload):
+            raise ValueError("record body cut off")
+    return values
+
+
+def _salvage_pages(copy: Path) -> dict[str, dict[object, tuple[Any, ...]]]:
+    """Return the rows of every table-leaf page that still decodes, sorted to entries, steps and labels by shape.
+
+    SQLite's own reading needs each table's tree from its root down; when an interior page is damaged the leaf
+    pages below it are unreachable, though intact. This reads every page of the file as a leaf instead.
+    """
+    found: dict[str, dict[object, tuple[Any, ...]]] = {"entries": {}, "steps": {}, "labels": {}}
+    data = copy.read_bytes()
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+        return found
+    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+        return found
+    usable = page_size - data[20]
+    for number in range(1, len(data) // page_size + 1):
+        start = (number - 1) * page_size
+        header = start + (100 if number == 1 else 0)
+        if data[header] != _TABLE_LEAF_PAGE:
+            continue
+        cells = int.from_bytes(data[header + 3 : header + 5], "big")
+        for i in range(min(cells, page_size // 4)):
+            try:
+                pointer = int.from_bytes(data[header + 8 + 2 * i : header + 10 + 2 * i], "big")
+                size, at = _varint(data, start + pointer)
+                rowid, at = _varint(data, at)
+                payload = _payload(data, at, size, usable, page_size)
+                _sort_row(found, rowid, _record(payload))
+            except (IndexError, ValueError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def _payload(data: bytes, at: int, size: int, usable: int, page_size: int) -> bytes:
+    """Return a cell's whole payload, following its overflow pages when it does not fit the page."""
+    most = usable - 35
+    if size <= most:
+        return data[at : at + size]
+    least = (usable - 12) * 32 // 255 - 23
+    local = least + (size - least) % (usable - 4)
+    local = local if local <= most else least
+    parts = [data[at : at + local]]
+    remaining = size - local
+    next_page = int.from_bytes(data[at + local : at + local + 4], "big")
+    for _ in range(_MAX_OVERFLOW_PAGES):
+        if remaining <= 0 or next_page == 0:
+            break
+        start = (next_page - 1) * page_size
+        if start + page_size > len(data):
+            raise ValueError("overflow page past the end")
+        chunk = data[start + 4 : start + 4 + min(remaining, usable - 4)]
+        parts.append(chunk)
+        remaining -= len(chunk)
+        next_page = int.from_bytes(data[start : start + 4], "big")
+    if remaining > 0:
+        raise ValueError("overflow chain cut off")
+    return b"".join(parts)
+
+
+def _sort_row(found: dict[str, dict[object, tuple[Any, ...]]], rowid: int, values: list[object]) -> None:
+    """File a decoded row under its table by its shape (the id columns are stored as NULL: they are the rowid)."""
+    if len(values) == 12 and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str):
+        found["entries"][rowid] = (rowid, *values[1:])
+    elif len(values) == 5 and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str):
+        found["steps"][rowid] = (rowid, *values[1:])
+    elif len(values) == 6 and all(isinstance(v, str) for v in values[:4]) and isinstance(values[4], int):
+        found["labels"][values[0]] = tuple(values)
+
+
+def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
+    """Copy every readable, sensible entry, step and label record of a damaged journal into `journal`.
+
+    The damaged file (and its WAL) is read from a temporary copy, so it stays exactly as it was set aside.
+    """
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="packstation-recover-") as folder:
+        copy = Path(folder) / "damaged.sqlite3"
+        try:
+            shutil.copyfile(damaged, copy)
+            if Path(f"{damaged}-wal").is_file():
+                shutil.copyfile(f"{damaged}-wal", f"{copy}-wal")
+            _repair_copy_header(copy)
+            conn = sqlite3.connect(copy)
+        except (OSError, sqlite3.Error) as exc:
+            return Recovery(error=str(exc))
+        try:
+            last_entry = _last_rowid(conn, "entries")
+            entries, bad_entries = _readable_rows(conn, "entries", _ENTRY_COLUMNS, last_entry)
+            steps, bad_steps = _readable_rows(conn, "steps", _STEP_COLUMNS, _last_rowid(conn, "steps"))
+            # Labels have no AUTOINCREMENT: about one per entry.
+            labels, bad_labels = _readable_rows(conn, "labels", _LABEL_COLUMNS, last_entry)
+        finally:
+            conn.close()
+        if bad_entries or bad_steps or bad_labels:
+            # Rows SQLite could not reach may still sit whole on their pages; what it did read comes first.
+            try:
+                salvaged = _salvage_pages(copy)
+            except OSError:
+                salvaged = {"entries": {}, "steps": {}, "labels": {}}
+            entries = _merged(entries, salvaged["entries"], key=0)
+            steps = _merged(steps, salvaged["steps"], key=0)
+            labels = _merged(labels, salvaged["labels"], key=0)
+    good_entries = [row for row in entries if _usable_entry(row)]
+    ids = {row[0] for row in good_entries}
+    good_steps = [
+        row
+        for row in steps
+        if row[1] in ids and isinstance(row[0], int) and isinstance(row[2], str) and _json_object(row[4])
+    ]
+    good_labels = [row for row in labels if all(isinstance(v, str) for v in row[:4]) and isinstance(row[4], int)]
+    unreadable = (
+        bad_entries
+        + bad_steps
+        + bad_labels
+        + (len(entries) - len(good_entries))
+        + (len(steps) - len(good_steps))
+        + (len(labels) - len(good_labels))
+    )
+    if not (entries or steps or labels) and unreadable:
+        return Recovery(unreadable=unreadable, error="none of its entries, steps or label records could be read")
+
+    def write(conn: sqlite3.Connection) -> None:
+        conn.executemany(_INSERT_ENTRY, good_entries)
+        conn.executemany(_INSERT_STEP, good_steps)
+        conn.executemany(_INSERT_LABEL, good_labels)
+
+    try:
+        journal._executor.submit(journal._write, write).result()
+    except JournalUnavailable as exc:
+        return Recovery(unreadable=unreadable, error=str(exc))
+    return Recovery(len(good_entries), len(good_steps), len(good_labels), unreadable)
 
 
 def _start_beside(

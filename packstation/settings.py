@@ -14,17 +14,71 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from packstation.domain import limits
 from packstation.domain.errors import Violation
-from packstation.domain.profiles import profile_from_dict
+from packstation.domain.picklists import WriteBackMode
+from packstation.domain.profiles import ShippingProfile, profile_from_dict, profile_to_dict
+from packstation.domain.shipments import Platform
+from packstation.inputs import InputError, read_input
 
 SETTINGS_VERSION = 1
-TRANSPORTS = ("virtual", "usb", "network", "spooler", "system")
 CONFIG_ENV = "PACKSTATION_CONFIG"
+
+# The choices of the settings file. The values are the strings the file holds (unchanged from when these were
+# plain strings), so every file written before loads as it did; a value outside them is named as a problem.
+
+
+class Transport(StrEnum):
+    """How the station reaches a printer."""
+
+    VIRTUAL = "virtual"  # PDFs and ZPL into a folder (demo, tests, a station without a printer)
+    USB = "usb"
+    NETWORK = "network"  # raw TCP to host[:port] (9100 by default)
+    SPOOLER = "spooler"  # a named print queue, sent raw
+    SYSTEM = "system"  # a printer of the operating system, sent the label PDF
+
+
+class Language(StrEnum):
+    """The language the station speaks."""
+
+    EN = "en"
+    NL = "nl"
+
+
+class PrinterLanguage(StrEnum):
+    """What a printer takes: ZPL (a Zebra) or the label PDF itself (an office printer, a PDF queue)."""
+
+    ZPL = "zpl"
+    PDF = "pdf"
+
+
+class Layout(StrEnum):
+    """A label that does not fit the stock: scaled to fit, or cropped to its content (never clipped silently)."""
+
+    FIT = "fit"
+    CROP = "crop"
+
+
+class Encoding(StrEnum):
+    """How a ZPL graphic is compressed on the wire."""
+
+    Z64 = "z64"
+    ACS = "acs"
+    HEX = "hex"
+
+
+def _coerce(obj: object, **enums: type[StrEnum]) -> None:
+    """Turn the plain strings of settings built in code (tests, the demo) into their enum; ValueError if unknown."""
+    for name, enum in enums.items():
+        value = getattr(obj, name)
+        if not isinstance(value, enum):
+            object.__setattr__(obj, name, enum(value))
 
 
 @dataclass(frozen=True)
@@ -43,36 +97,49 @@ class PicqerSettings:
 
 @dataclass(frozen=True)
 class MyParcelSettings:
-    platform: str = field(default="myparcel", metadata={"choices": ("myparcel", "belgie")})  # .nl / .be
+    platform: Platform = Platform.MYPARCEL  # .nl / .be
     base_url: str = ""  # empty = the platform's own API address
+
+    def __post_init__(self) -> None:
+        _coerce(self, platform=Platform)
 
 
 @dataclass(frozen=True)
 class PrinterSettings:
     """One printer role: where it is and how labels are laid out for it."""
 
-    transport: str = field(default="virtual", metadata={"choices": TRANSPORTS})
-    # What the printer takes: ZPL (a Zebra) or the label PDF itself (an office printer, a PDF queue).
-    # The system printer always takes the PDF.
-    language: str = field(default="zpl", metadata={"choices": ("zpl", "pdf")})
+    transport: Transport = Transport.VIRTUAL
+    # The system printer always takes the PDF, whatever this says.
+    language: PrinterLanguage = PrinterLanguage.ZPL
     address: str = ""  # USB serial, host[:port], spooler queue name or folder (virtual)
-    dpi: int = field(default=203, metadata={"choices": (203, 300, 600)})
-    label_width_mm: float = 101.6  # a 4-inch head
-    label_height_mm: float = 152.4
-    layout: str = field(default="fit", metadata={"choices": ("fit", "crop")})  # never clip silently
-    encoding: str = field(default="z64", metadata={"choices": ("z64", "acs", "hex")})
-    darkness: int = -1  # -1 = the printer's own setting
-    speed: int = -1
-    media_type: str = ""  # "" | T (thermal transfer) | D (direct thermal)
-    print_mode: str = ""  # "" | T (tear off) | P (peel) | C (cutter)
-    offset_x: int = 0
-    offset_y: int = 0
+    dpi: int = field(default=203, metadata={"choices": limits.SUPPORTED_DPI})
+    # Bounded as label2zpl bounds them (domain.limits); the height is checked again against the dpi on load.
+    label_width_mm: float = field(default=101.6, metadata={"range": (limits.MIN_LABEL_MM, limits.MAX_LABEL_WIDTH_MM)})
+    label_height_mm: float = field(
+        default=152.4, metadata={"range": (limits.MIN_LABEL_MM, limits.max_label_length_mm(min(limits.SUPPORTED_DPI)))}
+    )
+    layout: Layout = Layout.FIT
+    # A4 label sheets: 0 = find the label on the sheet by itself; 1-4 = the quarter that holds it (1 top-left,
+    # 2 top-right, 3 bottom-left, 4 bottom-right), which wins over finding it.
+    sheet_position: int = field(default=0, metadata={"choices": (0, 1, 2, 3, 4)})
+    encoding: Encoding = Encoding.Z64
+    darkness: int = field(default=-1, metadata={"range": (-1, limits.MAX_DARKNESS)})  # -1 = the printer's own
+    speed: int = field(default=-1, metadata={"choices": (-1, *range(1, limits.MAX_SPEED + 1))})
+    media_type: str = field(default="", metadata={"choices": ("", "T", "D")})  # thermal transfer, direct thermal
+    # "" | T (tear off) | P (peel) | C (cutter) | R (rewind) | K (kiosk) | A (applicator) ... as zpl.PrintFrame takes
+    print_mode: str = field(default="", metadata={"choices": ("", "T", "P", "C", "R", "K", "A", "D", "F", "L", "U")})
+    offset_x: int = field(default=0, metadata={"range": (-limits.MAX_SHIFT_DOTS, limits.MAX_SHIFT_DOTS)})  # ^LS
+    offset_y: int = field(default=0, metadata={"range": (-limits.MAX_TOP_DOTS, limits.MAX_TOP_DOTS)})  # ^LT
+
+    def __post_init__(self) -> None:
+        _coerce(self, transport=Transport, language=PrinterLanguage, layout=Layout, encoding=Encoding)
 
 
 @dataclass(frozen=True)
 class ScannerSettings:
-    max_gap_ms: int = 35
-    min_length: int = 4
+    # The settings dialog's own ranges: a scanner types faster than 500 ms a key, and no barcode is longer than 64.
+    max_gap_ms: int = field(default=35, metadata={"range": (5, 500)})
+    min_length: int = field(default=4, metadata={"range": (1, 64)})
     suffix: str = "\r"
     prefix: str = ""
 
@@ -84,31 +151,93 @@ class WriteBackSettings:
     pick_all: bool = True
     close: bool = True
     claim: bool = True  # assign the picklist to this station's Picqer user before booking
+    # "comment": a comment with the barcode; "picqer_shipment": a real Picqer shipment per parcel, made with the
+    # Picqer shipping profile below, which points at the packstation relay (it hands Picqer the label).
+    mode: WriteBackMode = WriteBackMode.COMMENT
+    picqer_profile_id: int = 0  # 0 = none (then the comment is written, whatever the mode)
+
+    def __post_init__(self) -> None:
+        _coerce(self, mode=WriteBackMode)
+
+    @property
+    def registers_shipment(self) -> bool:
+        """True when the desk makes a Picqer shipment per parcel (the mode, with a profile to make it with)."""
+        return self.mode is WriteBackMode.PICQER_SHIPMENT and self.picqer_profile_id > 0
+
+
+class ScaleKind(StrEnum):
+    """The scale at the station."""
+
+    NONE = "none"  # no scale: the packer types the weight
+    HID = "hid"  # a USB scale (HID point-of-sale scale)
+    TOLEDO = "toledo"  # a Mettler Toledo on a serial line or socket
+    VIRTUAL = "virtual"  # demo mode and tests
+
+
+class ScaleUnit(StrEnum):
+    """The unit a serial scale is set to (its replies carry none)."""
+
+    KG = "kg"
+    G = "g"
+    LB = "lb"
+    OZ = "oz"
+
+
+SCALE_KINDS = tuple(ScaleKind)
+SCALE_UNITS = tuple(ScaleUnit)
+
+
+@dataclass(frozen=True)
+class ScaleSettings:
+    """The scale at the station, and how far a parcel may weigh from what its products and box add up to."""
+
+    kind: ScaleKind = ScaleKind.NONE
+    # hid: "" = the first USB scale found, else VID:PID (0922:8003), its serial number or its HID path.
+    device: str = ""
+    # toledo: COM3, /dev/ttyUSB0 or socket://host:port; the unit the scale is set to (its replies carry none).
+    serial_port: str = ""
+    serial_baudrate: int = field(default=9600, metadata={"choices": (1200, 2400, 4800, 9600, 19200)})
+    serial_unit: ScaleUnit = ScaleUnit.KG
+    # the empty box (and filling) added to the products' weight
+    box_grams: int = field(default=0, metadata={"range": (0, limits.MAX_WEIGHT_GRAMS)})
+    # Allowed difference from the expected weight: the larger of the two; 0 and 0 = no check.
+    tolerance_grams: int = field(default=50, metadata={"range": (0, limits.MAX_WEIGHT_GRAMS)})
+    tolerance_percent: float = field(default=5.0, metadata={"range": (0.0, 100.0)})  # NaN and inf are refused
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=ScaleKind, serial_unit=ScaleUnit)
 
 
 @dataclass(frozen=True)
 class UiSettings:
-    refresh_seconds: int = 60
+    refresh_seconds: int = field(default=60, metadata={"range": (5, 3600)})
 
 
 @dataclass(frozen=True)
 class Settings:
     version: int = SETTINGS_VERSION
-    language: str = field(default="en", metadata={"choices": ("en", "nl")})
+    language: Language = Language.EN
     station_name: str = ""
     picqer: PicqerSettings = field(default_factory=PicqerSettings)
     myparcel: MyParcelSettings = field(default_factory=MyParcelSettings)
     label_printer: PrinterSettings = field(default_factory=PrinterSettings)
     document_printer: PrinterSettings = field(
         default_factory=lambda: PrinterSettings(
-            transport="system", language="pdf", label_width_mm=210.0, label_height_mm=297.0
+            transport=Transport.SYSTEM, language=PrinterLanguage.PDF, label_width_mm=210.0, label_height_mm=297.0
         )
     )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
-    # Shipping profiles in the config-options schema (see domain/profiles.py); empty = the platform defaults.
-    profiles: tuple[dict[str, Any], ...] = ()
+    # Shipping profiles, parsed once when the file is read (stored in the config-options schema of
+    # domain/profiles.py); empty = the platform's defaults.
+    profiles: tuple[ShippingProfile, ...] = ()
+
+    def __post_init__(self) -> None:
+        _coerce(self, language=Language)
+        if any(not isinstance(p, ShippingProfile) for p in self.profiles):  # settings data built in code
+            object.__setattr__(self, "profiles", tuple(_profile(p) for p in self.profiles))
 
     @property
     def accounts_configured(self) -> bool:
@@ -136,19 +265,24 @@ def default_path() -> Path:
 def load(path: Path | None = None) -> LoadedSettings:
     """Read settings; never raises for a bad file, but reports problems and keeps a backup of it."""
     path = path or default_path()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link to nothing (or to itself) is a problem, not a first start
         return LoadedSettings(Settings(), path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raw = tomllib.loads(read_input(path, limits.MAX_SETTINGS_BYTES, "settings file").decode("utf-8"))
+    # RecursionError: tomllib parses nested arrays recursively, and "a = [[[[..." 2000 deep exhausts the stack.
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, InputError, RecursionError) as exc:
         backup = _backup(path)
         unreadable = _problem(
             "settings_unreadable", f"The settings file could not be read ({exc}); defaults are used.", error=exc
         )
         return LoadedSettings(Settings(), path, (unreadable,), backup)
     problems: list[Violation] = []
+    raw_profiles = raw.pop("profiles", [])  # parsed here, once, each bad one named
     settings = _from_dict(Settings, raw, "", problems)
-    settings = _usable_profiles(settings, problems)
+    settings = dataclasses.replace(settings, profiles=_usable_profiles(raw_profiles, problems))
+    settings = _usable_write_back(settings, problems)
+    settings = _usable_label_sizes(settings, problems)
+    settings = _usable_scale(settings, problems)
     if settings.version > SETTINGS_VERSION:
         message = f"The settings file is from a newer packstation (version {settings.version})."
         problems.append(_problem("settings_newer", message, version=settings.version))
@@ -169,7 +303,11 @@ def save(settings: Settings, path: Path | None = None) -> Path:
 
 def _backup(path: Path) -> Path | None:
     """Copy the file aside once per distinct content, so repeated starts do not pile up copies."""
-    content = path.read_bytes() if path.exists() else b""
+    try:
+        # A settings "file" that is a pipe or a device, or huge, is not copied: reading it might never end.
+        content = read_input(path, limits.MAX_SETTINGS_BYTES, "settings file")
+    except InputError:
+        return None
     for existing in sorted(path.parent.glob(f"{path.name}.bad-*")):
         if existing.read_bytes() == content:
             return existing
@@ -183,6 +321,10 @@ def _backup(path: Path) -> Path | None:
 
 
 def _to_dict(obj: Any) -> Any:
+    if isinstance(obj, ShippingProfile):
+        return _to_dict(profile_to_dict(obj))  # its unset (None) values left out, as before
+    if isinstance(obj, StrEnum):
+        return obj.value  # the plain string, as files always held
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, tuple | list):
@@ -197,23 +339,76 @@ def _problem(code: str, message: str, **params: object) -> Violation:
     return Violation(code, message, tuple((name, str(value)) for name, value in params.items()))
 
 
-def _usable_profiles(settings: Settings, problems: list[Violation]) -> Settings:
-    """Drop the shipping profiles that cannot be used (like any bad value, with a problem that names them)."""
-    usable: list[dict[str, Any]] = []
-    for index, raw in enumerate(settings.profiles):
+def _profile(profile: ShippingProfile | dict[str, Any]) -> ShippingProfile:
+    return profile if isinstance(profile, ShippingProfile) else profile_from_dict(profile)
+
+
+def _usable_profiles(raw_profiles: object, problems: list[Violation]) -> tuple[ShippingProfile, ...]:
+    """Parse the shipping profiles; drop the ones that cannot be used (like any bad value, with a problem)."""
+    if not isinstance(raw_profiles, list):
+        message = f"Setting 'profiles' has an invalid value {raw_profiles!r}; the default is used."
+        problems.append(_problem("setting_invalid", message, name="profiles", value=repr(raw_profiles)))
+        return ()
+    usable: list[ShippingProfile] = []
+    for index, raw in enumerate(raw_profiles):
         try:
-            profile_from_dict(raw)
+            profile = profile_from_dict(raw)
         except ValueError as exc:
             name = raw.get("name") if isinstance(raw, dict) else None
             which = f"'{name}'" if isinstance(name, str) and name else f"#{index + 1}"
             message = f"The shipping profile {which} is skipped: {exc}"
             problems.append(_problem("profile_skipped", message, profile=which, reason=exc))
         else:
-            usable.append(raw)
-    if settings.profiles and not usable:
+            usable.append(profile)
+    if raw_profiles and not usable:
         message = "No shipping profile in the settings is usable; the standard profiles are offered."
         problems.append(_problem("no_profile_usable", message))
-    return dataclasses.replace(settings, profiles=tuple(usable))
+    return tuple(usable)
+
+
+def _usable_label_sizes(settings: Settings, problems: list[Violation]) -> Settings:
+    """Keep each printer's label within what ^LL allows at its dpi (600 dpi allows a shorter label than 203)."""
+    changed: dict[str, Any] = {}
+    for role in ("label_printer", "document_printer"):
+        printer: PrinterSettings = getattr(settings, role)
+        try:
+            limits.label_size(printer.label_width_mm, printer.label_height_mm, printer.dpi)
+        except limits.LimitError as exc:
+            name = f"{role}.label_height_mm"
+            default = PrinterSettings.label_height_mm
+            message = f"Setting '{name}': {exc} The default {default} mm is used."
+            problems.append(_problem("setting_out_of_range", message, name=name, value=repr(printer.label_height_mm)))
+            changed[role] = dataclasses.replace(printer, label_height_mm=default)
+    return dataclasses.replace(settings, **changed) if changed else settings
+
+
+def _usable_write_back(settings: Settings, problems: list[Violation]) -> Settings:
+    """Name a write-back that cannot work as written; the desk then writes the comment (never nothing)."""
+    wb = settings.write_back
+    if wb.picqer_profile_id < 0:
+        value = wb.picqer_profile_id
+        message = f"Setting 'write_back.picqer_profile_id' has an invalid value {value!r}; the default is used."
+        problems.append(_problem("setting_invalid", message, name="write_back.picqer_profile_id", value=repr(value)))
+        wb = dataclasses.replace(wb, picqer_profile_id=0)
+    if wb.mode is WriteBackMode.PICQER_SHIPMENT and not wb.picqer_profile_id:
+        message = (
+            "write_back.mode is picqer_shipment but no Picqer shipping profile (write_back.picqer_profile_id) "
+            "is set; a comment is written in Picqer instead."
+        )
+        problems.append(_problem("write_back_no_profile", message))
+    return dataclasses.replace(settings, write_back=wb)
+
+
+def _usable_scale(settings: Settings, problems: list[Violation]) -> Settings:
+    """Negative weights and tolerances mean nothing: name them and use the defaults."""
+    scale, default = settings.scale, ScaleSettings()
+    for name in ("box_grams", "tolerance_grams", "tolerance_percent"):
+        value = getattr(scale, name)
+        if value < 0:
+            message = f"Setting 'scale.{name}' has an invalid value {value!r}; the default is used."
+            problems.append(_problem("setting_invalid", message, name=f"scale.{name}", value=repr(value)))
+            scale = dataclasses.replace(scale, **{name: getattr(default, name)})
+    return dataclasses.replace(settings, scale=scale)
 
 
 def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], default: Any = None) -> Any:
@@ -231,7 +426,14 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
     for key in raw:
         if key not in known:
             name = _join(where, key)
-            problems.append(_problem("setting_unknown", f"Unknown setting '{name}' is ignored.", name=name))
+            similar = _similar_name(key, known)
+            if similar:
+                # A misspelt key (`baseurl`) is the usual cause: name the setting that was probably meant.
+                suggestion = _join(where, similar)
+                message = f"Unknown setting '{name}' is ignored. Did you mean '{suggestion}'?"
+                problems.append(_problem("setting_unknown_similar", message, name=name, suggestion=suggestion))
+            else:
+                problems.append(_problem("setting_unknown", f"Unknown setting '{name}' is ignored.", name=name))
     for f in dataclasses.fields(cls):
         if f.name not in raw:
             continue
@@ -242,12 +444,26 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
             values[f.name] = _from_dict(typing.cast(type, hint), value, name, problems, getattr(default, f.name))
             continue
         converted = _convert(hint, value)
-        choices = f.metadata.get("choices")
+        is_enum = isinstance(hint, type) and issubclass(hint, StrEnum)
+        choices = tuple(hint) if is_enum else f.metadata.get("choices")
         if converted is not _INVALID and choices is not None and converted not in choices:
             allowed = ", ".join(map(str, choices))
             message = f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used."
             problems.append(_problem("setting_not_a_choice", message, name=name, value=repr(value), allowed=allowed))
             continue
+        if converted is not _INVALID and is_enum:
+            converted = hint(converted)
+        bounds = f.metadata.get("range")
+        if converted is not _INVALID and bounds is not None:
+            low, high = bounds
+            try:
+                limits.check_in_range(converted, low, high, f"Setting '{name}'")
+            except limits.LimitError as exc:
+                message = f"{exc} The default is used."
+                problems.append(
+                    _problem("setting_out_of_range", message, name=name, value=repr(value), low=low, high=high)
+                )
+                continue
         if converted is _INVALID:
             message = f"Setting '{name}' has an invalid value {value!r}; the default is used."
             problems.append(_problem("setting_invalid", message, name=name, value=repr(value)))
@@ -261,6 +477,8 @@ _INVALID = object()
 
 def _convert(hint: Any, value: Any) -> Any:
     origin = typing.get_origin(hint)
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return value if isinstance(value, str) else _INVALID  # its choices are checked by the caller
     if hint is bool:
         return value if isinstance(value, bool) else _INVALID
     if hint is int:
@@ -285,6 +503,20 @@ def _convert(hint: Any, value: Any) -> Any:
                 return converted
         return _INVALID
     return _INVALID
+
+
+def _similar_name(key: str, known: set[str]) -> str:
+    """Return the known setting a misspelt key most likely means ("baseurl" -> "base_url"), or ""."""
+    import difflib
+
+    def squashed(name: str) -> str:
+        return name.replace("_", "").replace("-", "").casefold()
+
+    by_squashed = {squashed(name): name for name in known}
+    if squashed(key) in by_squashed:
+        return by_squashed[squashed(key)]
+    close = difflib.get_close_matches(key.casefold(), sorted(known), n=1, cutoff=0.75)
+    return close[0] if close else ""
 
 
 def _join(where: str, key: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,16 +12,24 @@ import keyring.backend
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Never read or write the real user's settings, journal or logs from a test run.
+# Never read or write the real user's settings, journal or logs from a test run. The folder is removed when
+# the run ends (pytest_unconfigure), like the screenshots the UI tests take into it unless
+# PACKSTATION_SCREENSHOT_DIR names a folder to keep them in (docs/screenshots refreshes the README's).
 _USER_DIRS = tempfile.mkdtemp(prefix="packstation-tests-")
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = os.path.join(_USER_DIRS, _var.lower())
+os.environ.setdefault("PACKSTATION_SCREENSHOT_DIR", os.path.join(_USER_DIRS, "screenshots"))
 os.environ.pop("PACKSTATION_CONFIG", None)
 os.environ.pop("PACKSTATION_PICQER_API_KEY", None)
 os.environ.pop("PACKSTATION_MYPARCEL_API_KEY", None)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = REPO_ROOT.parent / "shared"
+# The sample files the tests read, with their sources and licences (tests/data/SOURCES.md).
+DATA_DIR = REPO_ROOT / "tests" / "data"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_USER_DIRS, ignore_errors=True)
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -50,12 +59,5 @@ def memory_keyring() -> MemoryKeyring:
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED_DIR.is_dir():
-        pytest.fail(f"The shared samples folder is missing: {SHARED_DIR}")
-    return SHARED_DIR
-
-
-@pytest.fixture(scope="session")
-def samples_dir(shared_dir: Path) -> Path:
-    return shared_dir / "samples"
+def samples_dir() -> Path:
+    return DATA_DIR

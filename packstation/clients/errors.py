@@ -18,12 +18,14 @@ from packstation.domain.errors import (
     ApiStatusError,
     BadResponse,
     ConnectionFailed,
+    MissingApiKey,
     NotFound,
     PaymentRequired,
     RateLimited,
     Rejected,
     RequestTimeout,
     ServerError,
+    ShipmentNotRegistered,
     Unauthorized,
 )
 
@@ -33,18 +35,21 @@ __all__ = [
     "ApiStatusError",
     "BadResponse",
     "ConnectionFailed",
+    "MissingApiKey",
     "NotFound",
     "PaymentRequired",
     "RateLimited",
     "Rejected",
     "RequestTimeout",
     "ServerError",
+    "ShipmentNotRegistered",
     "Unauthorized",
     "decode_json",
     "find_payment_url",
     "html_title",
     "parse_myparcel_error",
     "parse_picqer_error",
+    "shipment_not_registered",
 ]
 
 # An error body larger than this is not an API error object; reading it whole would only waste memory.
@@ -52,6 +57,9 @@ _MAX_ERROR_BODY = 256 * 1024
 # MyParcel appends "(request_id: …)" to its top-level message; useful in logs, noise for the packer.
 _REQUEST_ID = re.compile(r"\s*\(request_id:[^)]*\)\s*$")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# Picqer's error 26 "Cannot create shipment": the shipping provider refused; its own messages follow the prefix.
+PICQER_SHIPMENT_REFUSED = 26
+_CANNOT_CREATE = re.compile(r"^\s*cannot create shipment\s*:?\s*", re.IGNORECASE)
 # MyParcel error codes are four or five digits; a smaller numeric key in a nested entry is a list index.
 _MIN_MYPARCEL_CODE = 100
 
@@ -169,6 +177,23 @@ def parse_picqer_error(content: bytes) -> tuple[ApiMessage, ...]:
     if not text and code is None:
         return ()
     return (ApiMessage(text=text or f"error {code}", code=code),)
+
+
+def shipment_not_registered(exc: Rejected) -> ShipmentNotRegistered | None:
+    """Return Picqer's error 26 as ShipmentNotRegistered with the provider's messages, or None for any other.
+
+    Picqer joins the provider's messages with "; " after "Cannot create shipment: " (its generic text when the
+    provider did not answer correctly); the packer reads them without Picqer's prefix.
+    """
+    if PICQER_SHIPMENT_REFUSED not in exc.codes:
+        return None
+    reasons: list[str] = []
+    for message in exc.messages:
+        if message.code != PICQER_SHIPMENT_REFUSED:
+            continue
+        rest = _CANNOT_CREATE.sub("", message.text, count=1)
+        reasons += [part.strip() for part in rest.split("; ") if part.strip()]
+    return ShipmentNotRegistered(exc.service, exc.status, exc.messages, tuple(reasons))
 
 
 def find_payment_url(content: bytes) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import bisect
 import collections
+import contextlib
+import contextvars
 import importlib
 import ipaddress
 import logging
@@ -12,7 +14,7 @@ import random
 import ssl
 import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -27,6 +29,7 @@ from packstation.clients.errors import (
     ApiStatusError,
     BadResponse,
     ConnectionFailed,
+    MissingApiKey,
     NotFound,
     PaymentRequired,
     RateLimited,
@@ -36,6 +39,8 @@ from packstation.clients.errors import (
     Unauthorized,
     find_payment_url,
 )
+from packstation.domain.errors import WaitStopped
+from packstation.domain.waits import Wait, WaitListener, WaitReason
 
 if TYPE_CHECKING:
     import httpx
@@ -57,6 +62,8 @@ class HttpConfig:
 
     base_url: str
     api_key: str = field(repr=False)
+    # The environment variable that can supply the key, named in the error when the key is missing.
+    api_key_variable: str = ""
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     write_timeout: float = 30.0
@@ -189,11 +196,85 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+class WaitWatch:
+    """The retry waits of one job: who hears of them, and a switch that ends the one in progress.
+
+    Reached through a context variable (see `RetryWaits.watching`), so only the requests of the task that set
+    it up (and the tasks it starts) report here; a background refresh sharing the session does not.
+    """
+
+    def __init__(self, listener: WaitListener) -> None:
+        self._listener = listener
+        self._waiting: set[asyncio.Future[None]] = set()
+
+    @property
+    def waiting(self) -> bool:
+        """True while a request of this job is waiting before its next try."""
+        return bool(self._waiting)
+
+    def stop(self) -> bool:
+        """End the wait in progress with WaitStopped; False (and nothing changes) when none is in progress."""
+        stopped = False
+        for switch in list(self._waiting):
+            if not switch.done():
+                switch.set_result(None)
+                stopped = True
+        return stopped
+
+    async def wait(self, wait: Wait, sleep: Sleep) -> None:
+        """Tell the listener, then sleep; raise WaitStopped when `stop` ends the sleep early."""
+        try:
+            self._listener(wait)
+        except Exception:  # a listener's bug must not fail the shipment it only reports on
+            log.exception("wait listener failed")
+        switch: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        sleeper = asyncio.ensure_future(sleep(wait.seconds))
+        self._waiting.add(switch)
+        try:
+            await asyncio.wait((sleeper, switch), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._waiting.discard(switch)
+            if not sleeper.done():
+                sleeper.cancel()
+        if switch.done() and not sleeper.done():
+            raise WaitStopped(wait.service)
+        sleeper.result()  # a failing sleep (never expected) surfaces here
+
+
+_current_watch: contextvars.ContextVar[WaitWatch | None] = contextvars.ContextVar("packstation_wait", default=None)
+
+
+class RetryWaits:
+    """Makes the retry layer's waits visible to a job (implements services.ports.WaitReports)."""
+
+    @contextlib.contextmanager
+    def watching(self, listener: WaitListener) -> Iterator[WaitWatch]:
+        """Report every wait of the requests made inside this block (this task and tasks it starts) to `listener`."""
+        watch = WaitWatch(listener)
+        token = _current_watch.set(watch)
+        try:
+            yield watch
+        finally:
+            _current_watch.reset(token)
+
+
+async def wait_before_retry(wait: Wait, sleep: Sleep) -> None:
+    """Sleep `wait.seconds`, telling the job that is watching (if any), which may end the wait early."""
+    watch = _current_watch.get()
+    if watch is None:
+        await sleep(wait.seconds)
+    else:
+        await watch.wait(wait, sleep)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """When and how long to wait before trying a request again.
 
     `rate_limit_wait`/`rate_limit_cap` of None use the API's documented default (see each client).
+    `attempts` bounds the tries after failures (5xx, timeouts, lost connections). A 429 is not a failure:
+    the API refused the request untouched, often because other stations share the key, so it is tried again
+    until `rate_limit_budget` seconds of waiting for the limit are used up, however many 429s that takes.
     """
 
     attempts: int = 5
@@ -201,6 +282,7 @@ class RetryPolicy:
     max_delay: float = 30.0
     jitter: float = 1.0
     max_retry_after: float = 300.0
+    rate_limit_budget: float = 300.0
     rate_limit_wait: float | None = None
     rate_limit_cap: float | None = None
     low_remaining: int = 5  # X-RateLimit-Remaining at or below this pauses the key's limiter
@@ -214,9 +296,13 @@ class RetryPolicy:
     def rate_limit_delay(
         self, attempt: int, retry_after: float | None, default_wait: float, default_cap: float
     ) -> float:
-        """Return the wait after a 429: the server's Retry-After, else a growing wait from the API's default."""
+        """Return the wait after a 429: the server's Retry-After, else a growing wait from the API's default.
+
+        Jitter is added to Retry-After too: stations sharing a key all hear the same Retry-After, and would
+        otherwise all come back in the same instant and mostly be refused again.
+        """
         if retry_after is not None:
-            return min(max(0.0, retry_after), self.max_retry_after)
+            return min(max(0.0, retry_after), self.max_retry_after) + self.random() * self.jitter
         first = self.rate_limit_wait if self.rate_limit_wait is not None else default_wait
         cap = self.rate_limit_cap if self.rate_limit_cap is not None else default_cap
         return min(cap, first * 2 ** max(0, attempt - 1)) + self.random() * self.jitter
@@ -279,12 +365,12 @@ class RateLimiter:
 
     @classmethod
     def for_picqer(cls, **kwargs: Any) -> RateLimiter:
-        """Picqer: 500 requests per minute per key (seed 001, "Rate limiting")."""
+        """Picqer: 500 requests per minute per key (Picqer API, "Rate limiting"; api-notes §1)."""
         return cls(500, 60.0, **kwargs)
 
     @classmethod
     def for_myparcel(cls, **kwargs: Any) -> RateLimiter:
-        """MyParcel: 100 requests per minute (seed 002 §1.D; also within the newer per-endpoint limits)."""
+        """MyParcel: 100 requests per minute (MyParcel.nl API §1.D; within per-endpoint limits too, api-notes §7)."""
         return cls(100, 60.0, **kwargs)
 
     @property
@@ -364,6 +450,10 @@ class RateLimiter:
         wait = (self._calls[0] + self.period - now) if self._calls else self.period
         self.hold(wait)
         return wait
+
+    def held_for(self) -> float:
+        """Seconds until a hold (after a 429, or few requests left) lets requests through again; 0 when none."""
+        return max(0.0, self._held_until - self._clock())
 
     def observe_remaining(self, remaining: int, limit: int | None = None) -> None:
         """Take the server's count of requests left for the key (all stations together) into account.
@@ -495,6 +585,12 @@ class ApiSession:
             self._client = build_async_client(self.config, self._headers, auth=auth, transport=self._transport)
         return self._client
 
+    def _address(self, url: str) -> str:
+        """Return the address a request went to, without its query, for errors the admin reads."""
+        if "://" in url:
+            return url.split("?", 1)[0]
+        return f"{self.config.base_url.rstrip('/')}/{url.lstrip('/')}".split("?", 1)[0]
+
     async def aclose(self) -> None:
         """Close the connection pool (if a request ever opened one)."""
         self._closed = True
@@ -519,12 +615,16 @@ class ApiSession:
 
         Args:
             idempotent: retry 5xx, timeouts and dropped connections (default: True for GET/HEAD/PUT/DELETE).
-            retry_rate_limited: retry after a 429 (the API ignored the request, so this is safe for any method).
+            retry_rate_limited: retry after a 429 (the API ignored the request, so this is safe for any method),
+                until the policy's `rate_limit_budget` of waiting is used up.
             max_bytes: refuse a larger body (default: the config's limit).
             priority: BACKGROUND waits behind every FOREGROUND request for the same key (see RateLimiter).
         """
         if self._config_error is not None:
             raise self._config_error
+        if not self.config.api_key:
+            # Said before anything is sent: an empty key would only come back as "refused the API key".
+            raise MissingApiKey(self.service, self.config.api_key_variable)
         client = await self._ready_client()
         import httpx
 
@@ -535,21 +635,32 @@ class ApiSession:
         limit = max_bytes if max_bytes is not None else self.config.max_response_bytes
         policy = self.retry
         attempts = max(1, policy.attempts)
-        for attempt in range(1, attempts + 1):
+        attempt = 1  # the try being made; only failures move it on, a 429 does not
+        throttled = 0  # 429s so far
+        waited_for_limit = 0.0
+        while True:
+            held = self.limiter.held_for()
+            if held > 0:
+                # The key is paused (a 429 here or on another request, or few requests left): wait in plain
+                # sight, where the packer sees why and can stop, rather than silently inside the limiter.
+                await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, held, attempt), policy.sleep)
             await self.limiter.acquire(priority)
-            delay: float | None = None
             error: ApiError
             try:
                 response = await client.request(method, url, params=params, json=json, content=content, headers=headers)
             except not_sent as exc:
-                error = ConnectionFailed(self.service, f"cannot reach the server ({type(exc).__name__})")
-                retryable = True
+                target = self._address(url)
+                error = ConnectionFailed(self.service, f"cannot reach {target} ({type(exc).__name__})", url=target)
+                retryable, reason = True, WaitReason.UNREACHABLE
             except httpx.TimeoutException as exc:
                 error = RequestTimeout(self.service, f"no answer in time ({type(exc).__name__})")
-                retryable = idempotent
+                retryable, reason = idempotent, WaitReason.NO_ANSWER
             except httpx.TransportError as exc:
-                error = ConnectionFailed(self.service, f"connection lost ({type(exc).__name__})")
-                retryable = idempotent
+                target = self._address(url)
+                error = ConnectionFailed(
+                    self.service, f"connection to {target} lost ({type(exc).__name__})", url=target
+                )
+                retryable, reason = idempotent, WaitReason.NO_ANSWER
             else:
                 log.debug("%s %s %s -> %s", self.service, method, url, response.status_code)
                 self._observe_remaining(response)
@@ -557,29 +668,33 @@ class ApiSession:
                     return self._checked_size(response, limit)
                 error = status_error(self.service, response, self._parser)
                 if isinstance(error, RateLimited):
-                    retryable = retry_rate_limited
+                    throttled += 1
                     delay = policy.rate_limit_delay(
-                        attempt, error.retry_after, self._rate_limit_wait, self._rate_limit_cap
+                        throttled, error.retry_after, self._rate_limit_wait, self._rate_limit_cap
                     )
-                    # Every user of this key waits, not only this request.
+                    # Every user of this key waits, not only this request (which waits in plain sight below).
                     self.limiter.hold(delay)
-                    delay = 0.0
-                elif isinstance(error, ServerError):
-                    retryable = idempotent
+                    if not retry_rate_limited or waited_for_limit + delay > policy.rate_limit_budget:
+                        error.waited = waited_for_limit
+                        raise error
+                    waited_for_limit += delay
+                    log.info("%s %s %s: rate limited; trying again in %.1f s", self.service, method, url, delay)
+                    await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, delay, attempt), policy.sleep)
+                    continue
+                if isinstance(error, ServerError):
+                    retryable, reason = idempotent, WaitReason.SERVER_ERROR
                 elif 300 <= response.status_code < 400:
                     raise BadResponse(
                         self.service, f"unexpected redirect (HTTP {response.status_code}) for {method} {url}"
                     ) from None
                 else:
                     raise error
-            if not retryable or attempt == attempts:
+            if not retryable or attempt >= attempts:
                 raise error
             log.info("%s %s %s: %s; retry %d of %d", self.service, method, url, error.message, attempt, attempts - 1)
-            if delay is None:
-                delay = policy.backoff(attempt)
-            if delay > 0:
-                await policy.sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover
+            attempt += 1
+            wait = Wait(self.service, reason, policy.backoff(attempt - 1), attempt, attempts)
+            await wait_before_retry(wait, policy.sleep)
 
     def _observe_remaining(self, response: httpx.Response) -> None:
         remaining = response.headers.get("X-RateLimit-Remaining")

@@ -15,13 +15,12 @@ from packstation.clients.errors import (
     BadResponse,
     ConnectionFailed,
     NotFound,
-    RateLimited,
     Rejected,
     RequestTimeout,
     ServerError,
     parse_myparcel_error,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields
 from packstation.domain.shipments import (
     Carrier,
@@ -30,6 +29,7 @@ from packstation.domain.shipments import (
     Shipment,
     ShipmentRequest,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -39,23 +39,31 @@ log = logging.getLogger(__name__)
 SERVICE = "MyParcel"
 BASE_URLS = {
     Platform.MYPARCEL: "https://api.myparcel.nl",
-    # Seed 003 §1.A; seed 002 posts BE examples to api.myparcel.nl too (contract §G.1.4): overridable per account.
+    # SendMyParcel.be API §1.A; the MyParcel.nl docs post BE examples to api.myparcel.nl too: overridable per account
+    # (api-notes §5).
     Platform.SENDMYPARCEL: "https://api.sendmyparcel.be",
 }
-# Seeds 002 §5 / 003 §5 say "basic"; newer docs' examples say "bearer" (contract §G.1.2). Follow the seeds.
+# MyParcel.nl / SendMyParcel.be API §5 say "basic"; the current reference's examples say "bearer" (api-notes §6).
+# Follow the numbered docs.
 AUTH_SCHEME = "basic"
-# Seed 002 §6.B.2 requires version=1.1 (some examples and seed 003 omit it, contract §G.1.3); the version-less
-# form is tried once only when the server refuses the content type (415 / error 3100).
+# MyParcel.nl API §6.B.2 requires version=1.1 (some examples and SendMyParcel.be omit it, api-notes §6); the
+# version-less form is tried once only when the server refuses the content type (415 / error 3100).
 SHIPMENT_CONTENT_TYPE = "application/vnd.shipment+json;charset=utf-8;version=1.1"
 SHIPMENT_CONTENT_TYPE_NO_VERSION = "application/vnd.shipment+json;charset=utf-8"
 JSON_CONTENT_TYPE = "application/json;charset=utf-8"
 LABEL_LINK_ACCEPT = "application/vnd.shipment_label_link+json;charset=utf8"
-# Seed 002 §6.F.2: above 25 labels use the download link and poll it (404 until ready, 3 s to 3 min).
+# MyParcel.nl API §6.F.2: above 25 labels use the download link and poll it (404 until ready, 3 s to 3 min).
 LABEL_LINK_THRESHOLD = 25
 LABEL_POLL_INTERVAL = 3.0
 LABEL_POLL_TIMEOUT = 200.0
 MAX_LABEL_BYTES = 50 * 1024 * 1024
-# Seed 002 §1.D: "you will be able to continue 45 seconds later" (a 1-minute window); contract §C.3 waits 60 s → 300 s.
+# MyParcel developer reference §6.F.1 (api-notes §18): ZPL on this Accept header,
+# for PostNL and bpost only (domestic and EU; a rest-of-world shipment answers with a PDF), one label per request;
+# bpost gives ZPL only while no PDF was asked for, so the ZPL is fetched before the PDF.
+CARRIER_ZPL_ACCEPT = "application/vnd.shipment_label+zpl"
+ZPL_CARRIERS = frozenset({Carrier.POSTNL, Carrier.BPOST})
+# MyParcel.nl API §1.D: "you will be able to continue 45 seconds later" (a 1-minute window); the current reference
+# counts 5-minute windows, so wait 60 s growing to 300 s (api-notes §7).
 RATE_LIMIT_WAIT = 60.0
 RATE_LIMIT_CAP = 300.0
 # After a timeout or lost reply on POST /shipments: look up, then post again only if nothing exists (2 posts at most).
@@ -63,28 +71,31 @@ CREATE_ATTEMPTS = 2
 # A timed-out POST may still be booking at MyParcel: watch its reference this long (at least the read timeout)
 # before a second POST, so a slow booking is found instead of duplicated.
 CONFIRM_MIN_SECONDS = 5.0
+# A 5xx MyParcel itself answered (500, 503) ended the request: a booking made before the error shows at once, so
+# the short watch is enough. A gateway's 502/504 says nothing about the backend, which may still be booking.
+STILL_WORKING_STATUSES = frozenset({502, 504})
 CONFIRM_INTERVAL = 1.0
 CONCEPT = 1
 # The consumer portal's page per platform: MyParcel's SDK builds myparcel.me/track-trace/{barcode}/{postal}/{cc}
-# (contract §C.10); SendMyParcel's tracktraces hold no link at all (§D) and MyParcel's own BE plugins and SDK
+# (api-notes §13); SendMyParcel's tracktraces hold no link at all and MyParcel's own BE plugins and SDK
 # platform table use sendmyparcel.me with the same path.
 TRACK_TRACE_PAGES = {
     Platform.MYPARCEL: "https://myparcel.me/track-trace/",
     Platform.SENDMYPARCEL: "https://sendmyparcel.me/track-trace/",
 }
-# Search pages of GET /shipments (seed 002 §6.E: size 30-200).
+# Search pages of GET /shipments (MyParcel.nl API §6.E: size 30-200).
 SEARCH_PAGE_SIZE = 200
 
 # Options sent as explicit 0/1 for a package (package_type 1); others send only what is switched on.
 _BOOLEAN_OPTIONS = {
     Platform.MYPARCEL: ("only_recipient", "signature", "return", "large_format", "age_check"),
-    # Seed 003 §6.A.3 documents signature; its examples also send return and large_format as 0.
+    # SendMyParcel.be API §6.A.3 documents signature; its examples also send return and large_format as 0.
     Platform.SENDMYPARCEL: ("signature", "return", "large_format"),
 }
 
 
 def _flag(value: bool) -> int:
-    """MyParcel booleans are the integers 1 and 0 (seed 002 §4.1)."""
+    """MyParcel booleans are the integers 1 and 0 (MyParcel.nl API §4.1)."""
     return 1 if value else 0
 
 
@@ -115,7 +126,7 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
     ):
         _put(recipient, key, value)
     if r.cc == "BE" or r.box_number:
-        # Belgian addresses carry the "bus" number separately (seed 003 §7.B.1; examples send "" when none).
+        # Belgian addresses carry the "bus" number separately (SendMyParcel.be API §7.B.1; examples send "" when none).
         recipient["box_number"] = r.box_number
 
     o = request.options
@@ -149,6 +160,11 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
         # Keep the account's address book clean of every customer of every packer.
         "general_settings": {"save_recipient_address": 0},
     }
+    if request.dimensions_cm is not None:
+        # PhysicalProperties length/width/height are integers (MP §7.N); centimetres, as the box sizes Picqer
+        # keeps (api-notes §17: MyParcel states no unit).
+        length, width, height = (max(1, int(v)) for v in request.dimensions_cm)
+        shipment["physical_properties"].update({"length": length, "width": width, "height": height})
     if request.pickup is not None:
         p = request.pickup
         pickup: dict[str, Any] = {
@@ -212,6 +228,11 @@ def parse_shipment(data: object) -> Shipment:
         recipient_postal_code=recipient.opt_str("postal_code") if recipient else "",
         recipient_cc=recipient.opt_str("cc").upper() if recipient else "",
         secondary_ids=tuple(secondary_ids),
+        recipient_street=recipient.opt_str("street") if recipient else "",
+        recipient_number=recipient.opt_str("number") if recipient else "",
+        recipient_number_suffix=recipient.opt_str("number_suffix") if recipient else "",
+        recipient_city=recipient.opt_str("city") if recipient else "",
+        has_customs=f.opt_obj("customs_declaration") is not None,
     )
 
 
@@ -271,7 +292,7 @@ class MyParcelClient:
             limiter,
             retry,
             headers={
-                # base64 of the raw key, without a "user:" part (seed 002 §5) — unlike Picqer's Basic auth.
+                # base64 of the raw key, without a "user:" part (MyParcel.nl API §5) — unlike Picqer's Basic auth.
                 "Authorization": f"{AUTH_SCHEME} {base64.b64encode(config.api_key.encode()).decode('ascii')}",
                 "Accept": "application/json;charset=utf-8",
             },
@@ -359,17 +380,13 @@ class MyParcelClient:
                 if existing is not None:
                     return existing
             try:
+                # A 429 is retried inside (after its Retry-After, within the policy's budget): MyParcel refused
+                # that POST untouched, so sending it again cannot book twice and needs no lookup first.
                 main_id, echoed = await self._post_shipments(payload, request.reference)
-            except RateLimited as exc:
-                # A 429 was refused before booking; wait as told, then look up and post again.
-                last_error = exc
-                wait = exc.retry_after if exc.retry_after is not None else self._session.retry.backoff(attempt)
-                await self._session.retry.sleep(wait)
-                continue
             except (RequestTimeout, ConnectionFailed, ServerError) as exc:
                 # The POST may have been (or still be being) booked: never decide without watching the reference.
                 last_error = exc
-                existing = await self._watch_for(request)
+                existing = await self._watch_for(request, attempt, self._watch_window(exc))
                 if existing is not None:
                     log.info("MyParcel: %s was booked although its reply was lost; reusing it", request.reference)
                     return existing
@@ -386,19 +403,30 @@ class MyParcelClient:
         assert last_error is not None
         raise last_error
 
-    async def _watch_for(self, request: ShipmentRequest) -> list[Shipment] | None:
-        """Look the reference up repeatedly for a grace period after an unanswered POST; None if it never shows."""
-        window = max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+    def _watch_window(self, error: ApiError) -> float:
+        """How long to watch the reference after this failed POST before posting again."""
+        if isinstance(error, ServerError) and error.status not in STILL_WORKING_STATUSES:
+            return CONFIRM_MIN_SECONDS
+        return max(CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+
+    async def _watch_for(self, request: ShipmentRequest, attempt: int, window: float) -> list[Shipment] | None:
+        """Look the reference up repeatedly for `window` seconds after a failed POST; None if it never shows."""
         waited = 0.0
         while True:
             existing = await self._existing(request)
             if existing is not None or waited >= window:
                 return existing
-            await self._session.retry.sleep(CONFIRM_INTERVAL)
+            # Reported with the time left of the whole watch, so the packer sees one countdown, not 1 s steps.
+            wait = Wait(SERVICE, WaitReason.CONFIRMING, window - waited, attempt + 1, CREATE_ATTEMPTS)
+            await wait_before_retry(wait, self._interval_sleep)
             waited += CONFIRM_INTERVAL
 
+    async def _interval_sleep(self, _seconds: float) -> None:
+        """Sleep one lookup interval of a watch (the wait reported is the whole watch's time left)."""
+        await self._session.retry.sleep(CONFIRM_INTERVAL)
+
     async def _post_shipments(self, payload: dict[str, Any], reference: str) -> tuple[int, str]:
-        """POST once (never retried here); return the main shipment's id and the reference the reply echoes."""
+        """POST (only a 429 is retried here); return the main shipment's id and the reference the reply echoes."""
         content_types = (SHIPMENT_CONTENT_TYPE, SHIPMENT_CONTENT_TYPE_NO_VERSION)
         for index, content_type in enumerate(content_types):
             try:
@@ -407,8 +435,7 @@ class MyParcelClient:
                     "/shipments",
                     json=payload,
                     headers={"Content-Type": content_type},
-                    idempotent=False,
-                    retry_rate_limited=False,
+                    idempotent=False,  # a timeout or lost reply is the caller's to resolve: it looks first
                 )
             except Rejected as exc:
                 # 415 / 3100: the content type was refused before anything was created; try the other form.
@@ -485,7 +512,7 @@ class MyParcelClient:
                 raise ValueError(f"label positions are 1 to 4, not {list(positions)}")
             params["positions"] = ";".join(str(p) for p in positions)
         url = f"/shipment_labels/{';'.join(str(int(i)) for i in shipment_ids)}"
-        # SendMyParcel documents only the PDF and JSON answers (contract §D): no link variant there.
+        # SendMyParcel documents only the PDF and JSON answers (SendMyParcel.be API §6.F.2): no link variant there.
         if len(shipment_ids) > LABEL_LINK_THRESHOLD and self.platform is Platform.MYPARCEL:
             response = await self._session.request("GET", url, params=params, headers={"Accept": LABEL_LINK_ACCEPT})
             return await self._download_pdf(self._pdf_link(response))
@@ -493,6 +520,47 @@ class MyParcelClient:
             "GET", url, params=params, headers={"Accept": "application/pdf"}, max_bytes=MAX_LABEL_BYTES
         )
         return self._checked_pdf(response.content)
+
+    async def fetch_carrier_zpl(self, shipments: Sequence[Shipment]) -> bytes | None:
+        """Return the carrier's own ZPL label of these parcels, or None where MyParcel gives none.
+
+        Asked before the PDF (bpost refuses ZPL once a PDF was made) and one parcel per request, as the reference
+        demands. None means: print our conversion of the PDF instead (another carrier, a rest-of-world label that
+        comes as PDF, a refusal, or an answer that is not one ZPL label per parcel).
+        """
+        if not shipments or any(s.carrier not in ZPL_CARRIERS for s in shipments):
+            return None
+        labels: list[bytes] = []
+        for shipment in shipments:
+            try:
+                response = await self._session.request(
+                    "GET",
+                    f"/shipment_labels/{int(shipment.id)}",
+                    headers={"Accept": CARRIER_ZPL_ACCEPT},
+                    max_bytes=MAX_LABEL_BYTES,
+                )
+            except (Rejected, NotFound, ServerError, BadResponse) as exc:
+                # A refusal, or the ZPL side failing after the retries: the PDF still makes a label. What would
+                # stop the PDF as well (no connection, key, payment, a stopped wait) is raised as it is.
+                log.info("MyParcel gave no ZPL for shipment %s (%s): the PDF is converted instead", shipment.id, exc)
+                return None
+            body = response.content
+            if not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"^XA", b"~")):
+                log.info(
+                    "MyParcel answered shipment %s's ZPL request with %r: the PDF is converted", shipment.id, body[:8]
+                )
+                return None
+            labels.append(body)
+        payload = b"".join(labels)
+        if payload.count(b"^XA") != len(shipments):
+            # A multi-collo request may answer with every parcel's label: printing it as well would double them.
+            log.info(
+                "MyParcel's ZPL holds %d labels for %d parcels: the PDF is converted",
+                payload.count(b"^XA"),
+                len(shipments),
+            )
+            return None
+        return payload
 
     def _pdf_link(self, response: httpx.Response) -> str:
         body = Fields(SERVICE, "label link", self._session.json(response, "label link")).opt_obj("data")

@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -20,9 +20,11 @@ from packstation.clients.errors import (
     ServerError,
     decode_json,
     parse_picqer_error,
+    shipment_not_registered,
 )
-from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy
+from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields, expect_list
+from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
     DeliveryAddress,
     Order,
@@ -32,8 +34,12 @@ from packstation.domain.picklists import (
     PicklistStatus,
     PickupPoint,
     PicqerProfile,
+    PicqerShipment,
+    PicqerShippingProvider,
     PicqerUser,
+    shipment_made_with,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -41,7 +47,7 @@ if TYPE_CHECKING:  # the session imports httpx on its first request (see clients
 log = logging.getLogger(__name__)
 
 SERVICE = "Picqer"
-PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (seed 001, Pagination)
+PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (Picqer API, "Pagination"; api-notes §1)
 # Without Retry-After (Picqer does not document one) wait 20 s like the official PHP client, growing to 60 s.
 RATE_LIMIT_WAIT = 20.0
 RATE_LIMIT_CAP = 60.0
@@ -50,9 +56,16 @@ RATE_LIMIT_CAP = 60.0
 # read timeout: the server may still be working on it).
 COMMENT_CONFIRM_MIN_SECONDS = 1.0
 COMMENT_CONFIRM_INTERVAL = 0.25
+# After a shipment POST that got no (readable) answer, watch GET shipments this long, this often, before saying
+# it failed: Picqer waits up to 20 s for the shipping provider, so the shipment may appear after the reply died.
+SHIPMENT_CONFIRM_MIN_SECONDS = 1.0
+SHIPMENT_CONFIRM_INTERVAL = 1.0
 LOCK_RETRIES = 3
 LOCK_BACKOFF = (0.5, 1.0, 2.0)
 ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
+# Picqer product types whose parts are packed instead of the product itself (Picqer products, "type").
+COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
+PRODUCTS_PER_REQUEST = PAGE_SIZE  # idproducts filter: one page of products per request
 MAX_PDF_BYTES = 20 * 1024 * 1024
 STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"  # Picqer's date-time fields and date filters (contract §A.7.1)
 
@@ -62,7 +75,10 @@ def _is_locked(exc: ApiStatusError) -> bool:
 
 
 class PicqerClient:
-    """Picqer, as far as the packing station needs it (implements services.ports.PicklistSource)."""
+    """Picqer, as far as the packing station needs it (implements services.ports.PicklistSource).
+
+    Products are cached for the life of the client (one session): they rarely change while a station runs.
+    """
 
     def __init__(
         self,
@@ -78,13 +94,14 @@ class PicqerClient:
             limiter,
             retry,
             headers={"Accept": "application/json"},
-            # HTTP Basic with the key as user name; "the password will be ignored" (seed 001).
+            # HTTP Basic with the key as user name; "the password will be ignored" (Picqer API, api-notes §1).
             basic_auth=(config.api_key, ""),
             error_parser=parse_picqer_error,
             rate_limit_wait=RATE_LIMIT_WAIT,
             rate_limit_cap=RATE_LIMIT_CAP,
             transport=transport,
         )
+        self._products: dict[int, Product] = {}
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -181,7 +198,7 @@ class PicqerClient:
             if found.number.casefold() == number.casefold():
                 if isinstance(item, Mapping) and isinstance(item.get("products"), list):
                     return found  # this list answer carries the products: it is the whole picklist
-                # List answers may leave out the products (contract §A.7.1); the single picklist has them.
+                # List answers may leave out the products (api-notes §2); the single picklist has them.
                 return await self.get_picklist(found.id)
         return None
 
@@ -237,7 +254,7 @@ class PicqerClient:
                 pass  # still unknown: keep watching until the window closes
             if waited >= window:
                 return False
-            await self._session.retry.sleep(COMMENT_CONFIRM_INTERVAL)
+            await self._watch_interval(window - waited, COMMENT_CONFIRM_INTERVAL)
             waited += COMMENT_CONFIRM_INTERVAL
 
     async def list_comments(self, picklist_id: int) -> list[str]:
@@ -246,6 +263,91 @@ class PicqerClient:
         if not isinstance(data, list):
             raise BadResponse(SERVICE, "The picklist comments are not a list.")
         return [str(item.get("body", "")) for item in data if isinstance(item, dict)]
+
+    async def create_shipment(
+        self,
+        picklist_id: int,
+        profile_id: int,
+        weight_grams: int | None = None,
+        parcel_weights: Sequence[int] = (),
+        packaging_ids: Sequence[int | None] = (),
+    ) -> PicqerShipment:
+        """Create a Picqer shipment with this shipping-provider profile; Picqer asks the profile's provider.
+
+        `parcel_weights` (grams, one per parcel) are sent for multi-collo only. `packaging_ids` (Picqer
+        idpackaging, one per parcel, None when unknown) tell Picqer which box each parcel went in.
+        Never sent twice: after a lost or unreadable reply the shipments of the picklist are watched, and a
+        non-cancelled one with this profile is returned as the one this call made. Picqer's error 26 (the provider
+        said no) raises ShipmentNotRegistered with the provider's own messages.
+        """
+        body: dict[str, Any] = {"idshippingprofile": int(profile_id)}
+        if weight_grams:
+            body["weight"] = int(weight_grams)
+        if len(parcel_weights) > 1:
+            body["parcels"] = [{"weight": int(w)} for w in parcel_weights]
+            for parcel, packaging_id in zip(body["parcels"], packaging_ids, strict=False):
+                if packaging_id:
+                    parcel["idpackaging"] = int(packaging_id)
+        elif packaging_ids and packaging_ids[0]:
+            body["idpackaging"] = int(packaging_ids[0])
+        url = f"/picklists/{int(picklist_id)}/shipments"
+        try:
+            response = await self._call("POST", url, json=body)
+        except Rejected as exc:
+            refused = shipment_not_registered(exc)
+            if refused is not None:
+                raise refused from None
+            raise
+        except (RequestTimeout, ConnectionFailed, ServerError):
+            # The shipment may exist although its reply was lost: look, never post a second one blindly.
+            found = await self._shipment_appears(picklist_id, profile_id)
+            if found is not None:
+                log.info(
+                    "Picqer: shipment %s of picklist %s was made although its reply was lost", found.id, picklist_id
+                )
+                return found
+            raise
+        try:
+            return parse_shipment(self._session.json(response, "shipment"))
+        except BadResponse:
+            # Created (a 2xx), but the answer is not a shipment object: read it back from the list.
+            found = await self._shipment_appears(picklist_id, profile_id)
+            if found is None:
+                raise
+            return found
+
+    async def _shipment_appears(self, picklist_id: int, profile_id: int) -> PicqerShipment | None:
+        """Watch a picklist's shipments for a non-cancelled one made with this profile, while Picqer may still be
+        making it; None when it did not appear or Picqer cannot be read now (the caller's retry looks again first).
+        """
+        window = max(SHIPMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+        waited = 0.0
+        while True:
+            try:
+                found = shipment_made_with(await self.list_shipments(picklist_id), profile_id)
+            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
+                # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
+                log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
+                return None
+            if found is not None:
+                return found
+            if waited >= window:
+                return None
+            await self._watch_interval(window - waited, SHIPMENT_CONFIRM_INTERVAL)
+            waited += SHIPMENT_CONFIRM_INTERVAL
+
+    async def _watch_interval(self, left: float, interval: float) -> None:
+        """Sleep one look of a watch for a write whose reply was lost, telling the job the watch's time left."""
+
+        async def one_interval(_seconds: float) -> None:
+            await self._session.retry.sleep(interval)
+
+        await wait_before_retry(Wait(SERVICE, WaitReason.CONFIRMING, left), one_interval)
+
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
+        """Return the Picqer shipments of a picklist, cancelled ones included (oldest first, as Picqer lists them)."""
+        raw = await self._get_json(f"/picklists/{int(picklist_id)}/shipments", "picklist shipments")
+        return [parse_shipment(item) for item in expect_list(SERVICE, "picklist shipments", raw)]
 
     async def pick_all(self, picklist_id: int) -> Picklist | None:
         """Mark every product of the picklist as picked; return the picklist Picqer answers with, if any."""
@@ -281,6 +383,75 @@ class PicqerClient:
         response = await self._call("POST", f"/picklists/{int(picklist_id)}/unassign")
         return _picklist_in(response, picklist_id)
 
+    async def pick(
+        self, picklist_id: int, picks: Sequence[Pick], on_picked: Callable[[Pick], None] | None = None
+    ) -> None:
+        """Mark units of picklist lines as picked: one POST /pick per line, amounts of the same line coalesced.
+
+        Picqer's pick takes one product per call, so the lines go one after another through the shared rate
+        limiter (never a burst of parallel calls); "is locked" is retried with back-off by `_call`. `on_picked`
+        is called after each accepted pick, so a failure part-way leaves the caller knowing what was sent.
+        """
+        merged: dict[tuple[int | None, str], int] = {}
+        for item in picks:
+            if item.amount > 0:
+                key = (item.line_id, item.product_code if item.line_id is None else "")
+                merged[key] = merged.get(key, 0) + item.amount
+        url = f"/picklists/{int(picklist_id)}/pick"
+        for (line_id, code), amount in merged.items():
+            # idpicklist_product names the exact line (a product can be on two lines); productcode otherwise.
+            body: dict[str, Any] = {"amount": int(amount)}
+            if line_id is not None:
+                body["idpicklist_product"] = int(line_id)
+            else:
+                body["productcode"] = code
+            await self._call("POST", url, json=body)
+            if on_picked is not None:
+                on_picked(Pick(line_id, code, amount))
+
+    # --- products and packagings ---------------------------------------------------------------
+
+    async def get_products(self, product_ids: Sequence[int]) -> dict[int, Product]:
+        """Return the products with these ids (bundles with their parts), from the session cache when known.
+
+        Unknown ids are asked in batches with the `idproducts` filter; an id Picqer does not return is left out.
+        """
+        wanted = list(dict.fromkeys(int(i) for i in product_ids))
+        missing = [i for i in wanted if i not in self._products]
+        for start in range(0, len(missing), PRODUCTS_PER_REQUEST):
+            batch = missing[start : start + PRODUCTS_PER_REQUEST]
+            raw = await self._get_json("/products", "products", {"idproducts": ",".join(str(i) for i in batch)})
+            for index, item in enumerate(expect_list(SERVICE, "products", raw)):
+                product, composition = parse_product(item, index)
+                if composition:
+                    product = Product(
+                        product.id,
+                        product.code,
+                        product.name,
+                        product.barcodes,
+                        product.weight_grams,
+                        tuple(await self.get_parts(product.id)),
+                    )
+                self._products[product.id] = product
+        return {i: self._products[i] for i in wanted if i in self._products}
+
+    async def get_parts(self, product_id: int) -> list[ProductPart]:
+        """Return the parts of a composition (GET /products/{id}/parts): product id and units per composition."""
+        raw = await self._get_json(f"/products/{int(product_id)}/parts", "product parts")
+        parts: list[ProductPart] = []
+        for index, item in enumerate(expect_list(SERVICE, "product parts", raw)):
+            f = Fields(SERVICE, f"product {product_id} part {index}", item)
+            parts.append(ProductPart(product_id=f.req_int("idproduct"), amount=f.opt_int("amount", 1) or 1))
+        return parts
+
+    async def list_packagings(self) -> list[Packaging]:
+        """Return the account's active packagings (GET /packagings, all pages)."""
+        return [
+            parse_packaging(item)
+            async for item in self._paged("/packagings", "packagings", {})
+            if not isinstance(item, Mapping) or item.get("active", True) is not False
+        ]
+
     # --- orders --------------------------------------------------------------------------------
 
     async def get_order(self, order_id: int) -> Order:
@@ -293,15 +464,16 @@ class PicqerClient:
 
     # --- account -------------------------------------------------------------------------------
 
-    async def list_profiles(self) -> list[PicqerProfile]:
-        """Return every active shipping-provider profile, flattened from GET /shippingproviders."""
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
+        """Return the account's active shipping providers with their active profiles (GET /shippingproviders)."""
         raw = await self._get_json("/shippingproviders", "shipping providers")
-        profiles: list[PicqerProfile] = []
+        providers: list[PicqerShippingProvider] = []
         for index, item in enumerate(expect_list(SERVICE, "shipping providers", raw)):
             provider = Fields(SERVICE, f"shipping provider {index}", item)
             if not provider.opt_bool("active", True):
                 continue
             provider_name = provider.opt_str("name") or provider.opt_str("provider")
+            profiles: list[PicqerProfile] = []
             for p_index, p_item in enumerate(provider.items("profiles")):
                 profile = provider.child(f"profiles[{p_index}]", p_item)
                 if not profile.opt_bool("active", True):
@@ -313,7 +485,19 @@ class PicqerClient:
                         provider=provider_name,
                     )
                 )
-        return profiles
+            providers.append(
+                PicqerShippingProvider(
+                    id=provider.opt_int("idshippingprovider", 0) or 0,
+                    name=provider_name,
+                    kind=provider.opt_str("provider"),
+                    profiles=tuple(profiles),
+                )
+            )
+        return providers
+
+    async def list_profiles(self) -> list[PicqerProfile]:
+        """Return every active shipping-provider profile, flattened from GET /shippingproviders."""
+        return [profile for provider in await self.list_shipping_providers() for profile in provider.profiles]
 
     async def current_user(self) -> PicqerUser:
         """Return the user the API key belongs to."""
@@ -323,6 +507,14 @@ class PicqerClient:
         """Return the account's users (all pages)."""
         params = {"active": "true"} if active_only else {}
         return [parse_user(item) async for item in self._paged("/users", "users", params)]
+
+    async def list_order_fields(self) -> dict[int, str]:
+        """Return the account's order fields as id -> title (GET /orderfields, all pages)."""
+        fields: dict[int, str] = {}
+        async for item in self._paged("/orderfields", "order fields", {}):
+            f = Fields(SERVICE, "order field", item)
+            fields[f.req_int("idorderfield")] = f.opt_str("title")
+        return fields
 
     async def list_warehouses(self) -> dict[int, str]:
         """Return the account's warehouses as id -> name (all pages)."""
@@ -371,7 +563,7 @@ def parse_tags(value: object) -> tuple[str, ...]:
 def _delivery(f: Fields) -> DeliveryAddress:
     return DeliveryAddress(
         name=f.opt_str("deliveryname"),
-        # The picklist says "deliverycontact", the order "deliverycontactname" (contract §A.7.2).
+        # The picklist says "deliverycontact", the order "deliverycontactname" (api-notes §2).
         contact=f.opt_str("deliverycontact") or f.opt_str("deliverycontactname"),
         address_line=f.opt_str("deliveryaddress"),
         address_line2=f.opt_str("deliveryaddress2"),
@@ -399,6 +591,10 @@ def parse_picklist(data: object) -> Picklist:
                 amount=p.opt_int("amount", 0) or 0,
                 amount_picked=p.opt_int("amount_picked", 0) or 0,
                 weight_grams=_grams(p.opt_int("weight")),
+                line_id=p.opt_int("idpicklist_product"),
+                product_id=p.opt_int("idproduct"),
+                has_parts=p.opt_bool("has_parts"),
+                part_of_line_id=p.opt_int("partof_idpicklist_product"),
             )
         )
     return Picklist(
@@ -433,6 +629,51 @@ def _stamp(value: object) -> datetime | None:
         return datetime.fromisoformat(value)  # 10x faster than strptime: 50,000 rows in a full read
     except ValueError:
         return None
+
+
+def _cm_to_mm(value: int | None) -> int | None:
+    return value * 10 if value else None  # Picqer packagings measure in whole centimetres; 0 is "not set"
+
+
+def parse_product(data: object, index: int = 0) -> tuple[Product, bool]:
+    """Return a Product (without parts) from Picqer's product object, and whether it is a composition."""
+    f = Fields(SERVICE, f"product {index}", data)
+    product_id = f.req_int("idproduct")
+    f = Fields(SERVICE, f"product {product_id}", data)
+    codes = [f.opt_str("barcode")]
+    # Picqer documents one `barcode`; a `barcodes` list is read too when present (api-notes §17, unverified).
+    for extra in f.items("barcodes"):
+        if isinstance(extra, str):
+            codes.append(extra.strip())
+        elif isinstance(extra, Mapping) and isinstance(extra.get("barcode"), str):
+            codes.append(extra["barcode"].strip())
+    kind = f.opt_str("type", "normal").lower()
+    product = Product(
+        id=product_id,
+        code=f.opt_str("productcode"),
+        name=f.opt_str("name"),
+        barcodes=tuple(dict.fromkeys(c for c in codes if c)),
+        weight_grams=_grams(f.opt_int("weight")),
+    )
+    return product, kind in COMPOSITION_TYPES
+
+
+def parse_packaging(data: object) -> Packaging:
+    """Return a Packaging from Picqer's packaging object (dimensions in centimetres on the wire)."""
+    f = Fields(SERVICE, "packaging", data)
+    packaging_id = f.req_int("idpackaging")
+    f = Fields(SERVICE, f"packaging {packaging_id}", data)
+    barcode = f.opt_str("barcode")
+    return Packaging(
+        id=packaging_id,
+        name=f.opt_str("name"),
+        barcodes=(barcode,) if barcode else (),
+        length_mm=_cm_to_mm(f.opt_int("length")),
+        width_mm=_cm_to_mm(f.opt_int("width")),
+        height_mm=_cm_to_mm(f.opt_int("height")),
+        # Not in Picqer's packaging table; read when an account has it (api-notes §17, unverified).
+        weight_grams=_grams(f.opt_int("weight")),
+    )
 
 
 def parse_pickup_point(f: Fields | None) -> PickupPoint | None:
@@ -483,6 +724,9 @@ def parse_order(data: object) -> Order:
         language=f.opt_str("language"),
         lines=tuple(lines),
         preferred_profile_id=f.opt_int("idshippingprovider_profile"),
+        invoice_address=tuple(
+            line for line in (f.opt_str("invoiceaddress"), f.opt_str("invoiceaddress2")) if line.strip()
+        ),
     )
 
 
@@ -492,6 +736,44 @@ def parse_user(data: object) -> PicqerUser:
     first = f.opt_str("firstname") or f.opt_str("first_name")
     last = f.opt_str("lastname") or f.opt_str("last_name")
     return PicqerUser(id=f.req_int("iduser"), username=f.opt_str("username"), full_name=f"{first} {last}".strip())
+
+
+def parse_shipment(data: object) -> PicqerShipment:
+    """Return a PicqerShipment from either layout: the older top-level trackingcode/labelurl_pdf, or parcels[]."""
+    f = Fields(SERVICE, "shipment", data)
+    shipment_id = f.req_int("idshipment")
+    f = Fields(SERVICE, f"shipment {shipment_id}", data)
+    codes: list[str] = []
+    parcel_url = ""
+    parcel_label = ""
+    for index, item in enumerate(f.items("parcels")):
+        parcel = f.child(f"parcels[{index}]", item)
+        code = parcel.opt_str("tracking_code")
+        if code and code not in codes:
+            codes.append(code)
+        parcel_url = parcel_url or parcel.opt_str("tracking_url")
+        for d_index, d_item in enumerate(parcel.items("documents")):
+            document = parcel.child(f"documents[{d_index}]", d_item)
+            if document.opt_str("type", "label") == "label" and document.opt_str("format", "pdf") == "pdf":
+                parcel_label = parcel_label or document.opt_str("url")
+    top_code = f.opt_str("trackingcode")
+    if top_code and not codes:
+        codes.append(top_code)
+    return PicqerShipment(
+        id=shipment_id,
+        picklist_id=f.opt_int("idpicklist"),
+        # The shipments API says idcompany_shippingprovider_profile; /shippingproviders the same id without
+        # "company"; accept both.
+        profile_id=f.opt_int("idcompany_shippingprovider_profile") or f.opt_int("idshippingprovider_profile"),
+        profile_name=f.opt_str("profile_name"),
+        provider_name=f.opt_str("public_providername") or f.opt_str("providername") or f.opt_str("provider"),
+        carrier_key=f.opt_str("carrier_key"),
+        tracking_codes=tuple(codes),
+        tracking_url=f.opt_str("trackingurl") or f.opt_str("tracktraceurl") or parcel_url,
+        label_url=f.opt_str("labelurl_pdf") or f.opt_str("labelurl") or parcel_label,
+        cancelled=f.opt_bool("cancelled"),
+        created=f.opt_str("created"),
+    )
 
 
 def _picklist_in(response: httpx.Response, picklist_id: int) -> Picklist | None:

@@ -49,10 +49,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail(args, "--label needs -o FILE.pdf: where to write the label.", code=2)
     if args.out is not None and not args.label:
         return _fail(args, "-o is only used with --label PICKLIST.", code=2)
+    if getattr(args, "demo", False):
+        from packstation.app import use_demo_data_dir
+
+        use_demo_data_dir()  # the journal of demo mode, which keeps its shipments apart from the station's
     folder = data_dir()
     path = folder / "journal.sqlite3"
     if not path.exists():
-        return _fail(args, f"There is no shipment journal yet at {path}: nothing has been shipped here.", code=1)
+        if args.label:
+            return _fail(args, f"There is no shipment journal yet at {path}: nothing has been shipped here.", code=1)
+        # A new station: nothing shipped yet is an empty list, not an error (scripts read `"entries": []`).
+        _print_entries(args, [], path)
+        return 0
     try:
         return asyncio.run(_run(args, folder, path))
     except PackstationError as exc:
@@ -76,11 +84,15 @@ async def _run(args: argparse.Namespace, folder: Path, path: Path) -> int:
             entries = sorted(seen.values(), key=lambda e: e.id)
     finally:
         journal.close()
+    _print_entries(args, entries, path)
+    return 0
+
+
+def _print_entries(args: argparse.Namespace, entries: list[JournalEntry], path: Path) -> None:
     if args.json:
         print(json.dumps({"journal": str(path), "entries": [entry_json(e) for e in entries]}, indent=2))
     else:
         print(format_entries(entries, path, everything=args.all))
-    return 0
 
 
 async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, out: Path) -> int:
@@ -92,8 +104,16 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
         pdf = await journal.label_bytes(entry)
     except LabelError as exc:
         return _fail(args, str(exc), code=1)
+    from packstation.inputs import InputError, check_output
+
+    # Never over the journal itself or any stored label (the one written out included): those are the inputs.
+    keep = [journal.path, Path(f"{journal.path}-wal"), Path(entry.label_path)]
+    keep += [p for p in journal.labels_dir.glob("*") if p.is_file()] if journal.labels_dir.is_dir() else []
     try:
+        check_output(out, keep)
         await asyncio.to_thread(_write_file, out, pdf)
+    except InputError as exc:
+        return _fail(args, str(exc), code=2)
     except OSError as exc:
         return _fail(args, f"Could not write {out}: {exc}", code=1)
     ids = ", ".join(str(i) for i in entry.shipment_ids) or "none"
@@ -105,8 +125,10 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
 
 
 def _write_file(out: Path, data: bytes) -> None:
+    from packstation.inputs import write_output
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_output(out, data)  # through a temporary file: a failed write leaves an older copy whole
 
 
 def entry_json(entry: JournalEntry) -> dict[str, object]:
@@ -133,6 +155,13 @@ def format_entries(entries: list[JournalEntry], path: Path, everything: bool = F
         lines.append(f"  barcodes: {', '.join(entry.barcodes) or '-'}")
         lines.append(f"  steps:    {', '.join(entry.steps) or 'intent only'}")
         lines.append(f"  label:    {entry.label_path or '-'}")
+        if entry.picqer_shipment_id is not None:  # write-back mode picqer_shipment: what webshops see in Picqer
+            lines.append(f"  picqer:   shipment {entry.picqer_shipment_id}")
+        if entry.data.get("address_confirmed"):
+            split = entry.data.get("address")
+            order = ("street", "number", "number_suffix", "box_number")  # the journal stores keys sorted
+            parts = " ".join(str(split[k]) for k in order if split.get(k)) if isinstance(split, dict) else ""
+            lines.append(f"  address:  confirmed as read{f' ({parts})' if parts else ''} (ship --confirm-address)")
         if entry.print_error:
             lines.append(f"  printing failed: {entry.print_error}")
         if not entry.finished:

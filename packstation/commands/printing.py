@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from packstation.domain.errors import LabelError
+from packstation.domain import limits
+from packstation.domain.errors import LabelError, SheetPositionNeeded
+from packstation.inputs import InputError, check_output, read_input, write_output
+
+
+def _width_mm(text: str) -> float:
+    """argparse type: a label width a Zebra head prints (finite, within limits)."""
+    try:
+        return limits.check_label_width_mm(limits.finite_number(text, "--width-mm"))
+    except limits.LimitError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _height_mm(text: str) -> float:
+    """argparse type: a label height ^LL allows at some resolution (checked again against --dpi)."""
+    try:
+        return limits.check_label_length_mm(limits.finite_number(text, "--height-mm"), min(limits.SUPPORTED_DPI))
+    except limits.LimitError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(subparsers: Any) -> None:
@@ -17,20 +34,27 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("label2zpl", help="convert a label PDF to ZPL (one ^XA...^XZ label per page)")
     p.add_argument("pdf", type=Path, metavar="IN.pdf")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.zpl", help="output file (default: standard output)")
-    p.add_argument("--dpi", type=int, choices=(203, 300, 600), default=203, help="printer resolution")
+    p.add_argument("--dpi", type=int, choices=limits.SUPPORTED_DPI, default=203, help="printer resolution")
     p.add_argument("--encoding", choices=("z64", "acs", "hex"), default="z64", help="^GFA data encoding")
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--fit", dest="layout", action="store_const", const="fit", help="shrink to fit (default)")
     layout.add_argument("--crop", dest="layout", action="store_const", const="crop", help="print at size, crop")
-    p.add_argument("--width-mm", type=float, default=101.6, metavar="W", help="label width (default 101.6)")
-    p.add_argument("--height-mm", type=float, default=152.4, metavar="H", help="label height (default 152.4)")
-    p.add_argument("--position", type=int, choices=(1, 2, 3, 4), help="A4 sheet: which quarter holds the label")
+    p.add_argument("--width-mm", type=_width_mm, default=101.6, metavar="W", help="label width (default 101.6)")
+    p.add_argument("--height-mm", type=_height_mm, default=152.4, metavar="H", help="label height (default 152.4)")
+    p.add_argument(
+        "--position",
+        type=int,
+        choices=(1, 2, 3, 4),
+        help="A4 sheet: the quarter that holds the label (default: found by itself; asked if the sheet holds several)",
+    )
     p.set_defaults(func=run_label2zpl, layout="fit")
 
     p = subparsers.add_parser("zpl2png", help="render the graphics of a ZPL file to PNG (one file per label)")
     p.add_argument("zpl", type=Path, metavar="IN.zpl")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
-    p.add_argument("--dpi", type=int, default=203, help="printer resolution (default 203)")
+    p.add_argument(
+        "--dpi", type=int, choices=limits.SUPPORTED_DPI, default=203, help="printer resolution (default 203)"
+    )
     p.set_defaults(func=run_zpl2png)
 
     p = subparsers.add_parser("printers", help="list Zebra printers on USB (with status) and system print queues")
@@ -48,32 +72,44 @@ def run_label2zpl(args: argparse.Namespace) -> int:
     from packstation.printing import barcodes, zpl, zpl_render
 
     try:
-        pdf = args.pdf.read_bytes()
-    except OSError as exc:
-        return _error(f"cannot read {args.pdf}: {exc.strerror or exc}", 2)
+        # Checked before the work: an -o that names the input must not cost a conversion, nor the input.
+        if args.output:
+            check_output(args.output, [args.pdf])
+        pdf = read_input(args.pdf, limits.MAX_PDF_BYTES, "PDF")
+    except InputError as exc:
+        return _error(str(exc), 2)
     try:
         geometry = zpl.LabelGeometry.from_mm(
             args.width_mm, args.height_mm, dpi=args.dpi, layout=args.layout, quadrant=args.position
         )
-        conversion = zpl.convert(pdf, geometry, encoding=args.encoding)
+        conversion = zpl.convert(pdf, geometry, encoding=args.encoding, locate_barcodes=barcodes.locate)
     except ValueError as exc:
         return _error(str(exc), 2)
+    except SheetPositionNeeded as exc:
+        return _error(f"{args.pdf}: {exc} Use --position 1-4.")
     except LabelError as exc:
         return _error(f"{args.pdf}: {exc}")
     text = "".join(conversion.labels)
     for note in conversion.notes:
         print(f"note: {note}", file=sys.stderr)
-    images = zpl_render.render(text, args.dpi).images
-    source, output = barcodes.check(pdf, images)
+    try:
+        images = zpl_render.render(text, args.dpi).images
+    except zpl_render.ZplRenderError as exc:
+        return _error(f"{args.pdf}: the ZPL made cannot be checked: {exc}")
+    # Only the barcodes of the part of each page that is printed: not those of a sheet's other labels.
+    source, output = barcodes.check(pdf, images, regions=conversion.regions)
     lost = barcodes.missing(source, output)
     if args.output:
         try:
-            args.output.write_text(text, encoding="ascii")
-        except OSError as exc:
-            return _error(f"cannot write {args.output}: {exc.strerror or exc}", 2)
+            write_output(args.output, text.encode("ascii"))
+        except InputError as exc:
+            return _error(str(exc), 2)
         print(f"{len(conversion.labels)} label(s), {len(text):,} bytes -> {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    refusal = barcodes.sheet_refusal(conversion, lost)
+    if refusal is not None:
+        return _error(f"{args.pdf}: {refusal}")
     if lost:
         return _error(f"these barcodes do not read after conversion: {', '.join(lost)}")
     return 0
@@ -84,9 +120,9 @@ def run_zpl2png(args: argparse.Namespace) -> int:
     from packstation.printing import zpl_render
 
     try:
-        text = args.zpl.read_text(encoding="latin-1")
-    except OSError as exc:
-        return _error(f"cannot read {args.zpl}: {exc.strerror or exc}", 2)
+        text = read_input(args.zpl, limits.MAX_ZPL_BYTES, "ZPL file").decode("latin-1")
+    except InputError as exc:
+        return _error(str(exc), 2)
     try:
         result = zpl_render.render(text, args.dpi)
     except zpl_render.ZplRenderError as exc:
@@ -103,59 +139,39 @@ def run_zpl2png(args: argparse.Namespace) -> int:
         ]
     )
     try:
+        for path in outputs:
+            check_output(path, [args.zpl])
         for path, image in zip(outputs, result.images, strict=True):
-            path.write_bytes(zpl_render.bitmap_to_png(image))
-    except OSError as exc:
-        return _error(f"cannot write {exc.filename}: {exc.strerror or exc}", 2)
+            write_output(path, zpl_render.bitmap_to_png(image))
+    except InputError as exc:
+        return _error(str(exc), 2)
     print(f"{len(outputs)} image(s) -> {', '.join(map(str, outputs))}", file=sys.stderr)
     return 0
 
 
-async def _usb_printers() -> tuple[list[dict[str, Any]], str]:
-    from packstation.printing import usb as zebra_usb
-
-    try:
-        found = zebra_usb.discover()
-    except Exception as exc:
-        # No libusb, no permission: report it and still list the system queues.
-        return [], f"USB not available: {exc}"
-    rows = []
-    for info in found:
-        transport = zebra_usb.UsbTransport(info.serial)
-        status = await transport.status()
-        transport.close()
-        rows.append(
-            {
-                "kind": "usb",
-                "name": info.product,
-                "address": info.serial,
-                "ready": status.ready,
-                "status": status.message,
-                "conditions": list(status.conditions),
-            }
-        )
-    return rows, ""
-
-
 def run_printers(args: argparse.Namespace) -> int:
     """List USB Zebras with their status and the system's print queues."""
-    from packstation.printing import spooler
+    from packstation.domain.printers import USB_PRINTER
+    from packstation.printing.discovery import find_printers
 
-    rows, problem = asyncio.run(_usb_printers())
-    queues = spooler.list_cups_queues() + spooler.list_windows_printers()
-    rows += [
-        {
-            "kind": "spooler",
-            "name": q.name,
-            "address": q.name,
-            "ready": q.state != "disabled",
-            "status": q.state,
-            "device": q.device,
+    search = find_printers()
+    rows: list[dict[str, Any]] = []
+    for found in search.printers:
+        row: dict[str, Any] = {
+            "kind": "usb" if found.kind == USB_PRINTER else "spooler",
+            "name": found.name,
+            "address": found.address,
+            "ready": found.ready,
+            "status": found.status,
         }
-        for q in queues
-    ]
+        if found.kind == USB_PRINTER:
+            row["conditions"] = list(found.conditions)
+        else:
+            row["device"] = found.device
+        rows.append(row)
+    problem = "; ".join(search.problems)
     if args.json:
-        print(json.dumps({"printers": rows, "problems": [problem] if problem else []}, indent=2))
+        print(json.dumps({"printers": rows, "problems": list(search.problems)}, indent=2))
         return 0
     if problem:
         print(f"note: {problem}", file=sys.stderr)

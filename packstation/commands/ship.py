@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
 
 if TYPE_CHECKING:
+    from packstation.domain.mapping import Draft
     from packstation.services.shipping import ShipmentJob
 
 
@@ -26,15 +27,25 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--parcels", type=int, default=1, metavar="N", help="number of parcels (multi-collo)")
     parser.add_argument("--no-print", action="store_true", help="book and save the label, but do not print it")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--confirm-address",
+        action="store_true",
+        help="book an address that can be read in more than one way as packstation splits it (shown first)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Ship the picklist; print the result; return 0 on success, 1 with the reason otherwise."""
-    if args.weight is not None and args.weight <= 0:
-        return _fail(args, "The weight must be a positive number of grams.", step="input", code=2)
-    if args.parcels < 1:
-        return _fail(args, "The number of parcels must be at least 1.", step="input", code=2)
+    from packstation.domain.limits import MAX_PARCELS, MAX_WEIGHT_GRAMS
+
+    if args.weight is not None and not 0 < args.weight <= MAX_WEIGHT_GRAMS:
+        message = f"The weight must be 1 to {MAX_WEIGHT_GRAMS} grams, not {args.weight}."
+        return _fail(args, message, step="input", code=2)
+    if not 1 <= args.parcels <= MAX_PARCELS:
+        return _fail(
+            args, f"The number of parcels must be 1 to {MAX_PARCELS}, not {args.parcels}.", step="input", code=2
+        )
     return asyncio.run(_ship(args))
 
 
@@ -43,7 +54,8 @@ async def _ship(args: argparse.Namespace) -> int:
 
     step = "start"
     try:
-        async with open_context(demo=bool(getattr(args, "demo", False))) as context:
+        # Nothing runs after this command to print a label held for paper: wait for the paper, as before.
+        async with open_context(demo=bool(getattr(args, "demo", False)), wait_while_held=True) as context:
             service = context.service
             step = "open"
             opened = await service.open_picklist(args.picklist)
@@ -72,7 +84,23 @@ async def _ship(args: argparse.Namespace) -> int:
                 reason = f"The picklist names no shipping profile; choose one with --profile ({names})."
                 return _fail(args, reason, step)
             draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels)
+            doubtful = draft.split.ok and draft.split.ambiguous
+            if doubtful:
+                # The window asks the packer to check the split (Alt+C); headless, the admin does it by flag.
+                reading = _reading(opened.picklist.delivery.address_line, draft)
+                if not args.confirm_address:
+                    reason = (
+                        f"The address of {opened.picklist.number} can be read in more than one way: {reading}. "
+                        "Check it; to book it as read, run again with --confirm-address (or correct it in Picqer)."
+                    )
+                    return _fail(args, reason, step, extra={"address": _split_json(draft)})
+                print(f"packstation ship: {opened.picklist.number}: address confirmed: {reading}.", file=sys.stderr)
+                recipient = draft.request.recipient
+                draft = opened.draft(profile, {}, weight_grams=args.weight, parcels=args.parcels, address=recipient)
             job = service.start(opened, draft, profile=profile, option_values={})  # the journal keeps both
+            if doubtful:
+                job.intent["address_confirmed"] = True  # written to the journal with the intent, before booking
+                job.intent["address"] = _split_json(draft)
             job.print_label = not args.no_print
             try:
                 await service.run(job)
@@ -92,12 +120,31 @@ async def _ship(args: argparse.Namespace) -> int:
     return _done(args, job, profile.name)
 
 
+def _split_json(draft: Draft) -> dict[str, str]:
+    recipient = draft.request.recipient
+    return {
+        "street": recipient.street,
+        "number": recipient.number,
+        "number_suffix": recipient.number_suffix,
+        "box_number": recipient.box_number,
+    }
+
+
+def _reading(line: str, draft: Draft) -> str:
+    """Return how packstation splits a doubtful address line, and why it is doubtful, in one phrase."""
+    words = {"street": "street", "number": "number", "number_suffix": "addition", "box_number": "box"}
+    parts = ", ".join(f"{words[k]} '{v}'" for k, v in _split_json(draft).items() if v)
+    why = draft.split.reason.message.rstrip(".") if draft.split.reason else ""
+    return f"'{line}' is read as {parts}" + (f" ({why})" if why else "")
+
+
 def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed: bool = False) -> int:
     result = {
         "ok": True,
         "picklist": job.picklist.number,
         "resumed": resumed,  # an earlier, unfinished run of this picklist was finished
         "profile": profile_name,
+        "address_confirmed": bool(job.intent.get("address_confirmed")),
         "shipment_ids": [s.id for s in job.shipments],
         "barcodes": list(job.barcodes),
         "tracking_url": job.tracking_url,
@@ -106,17 +153,22 @@ def _done(args: argparse.Namespace, job: ShipmentJob, profile_name: str, resumed
         if job.receipt
         else [],
         "closed": "close" in job.written_back,
+        # write-back mode picqer_shipment: the Picqer shipment made for the parcel (None: a comment, or nothing)
+        "picqer_shipment_id": job.picqer_shipment_id,
     }
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         printed = f", printed on {job.receipt.printer}" if job.receipt else ", not printed"
-        print(f"{job.picklist.number}: {', '.join(job.barcodes)}{printed}; label saved at {job.label_path}")
+        registered = f"; registered in Picqer (shipment {job.picqer_shipment_id})" if job.registered_in_picqer else ""
+        print(f"{job.picklist.number}: {', '.join(job.barcodes)}{printed}; label saved at {job.label_path}{registered}")
     return 0
 
 
-def _fail(args: argparse.Namespace, reason: str, step: str, code: int = 1) -> int:
+def _fail(
+    args: argparse.Namespace, reason: str, step: str, code: int = 1, extra: dict[str, object] | None = None
+) -> int:
     if getattr(args, "json", False):
-        print(json.dumps({"ok": False, "step": step, "error": reason}, indent=2))
+        print(json.dumps({"ok": False, "step": step, "error": reason, **(extra or {})}, indent=2))
     print(f"packstation ship: {reason}", file=sys.stderr)
     return code

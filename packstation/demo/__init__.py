@@ -17,7 +17,11 @@ __all__ = ["DemoServers", "FaultSwitch", "Fired", "MyParcelState", "PicqerState"
 
 
 class DemoServers:
-    """Start a fake Picqer and a fake MyParcel server on 127.0.0.1 (context manager; start()/stop() also public)."""
+    """Start a fake Picqer and a fake MyParcel server on 127.0.0.1 (context manager; start()/stop() also public).
+
+    `latency` delays every reply of both; `picqer_latency` / `myparcel_latency` set one server's own, and
+    `label_latency` adds the label route's render time on MyParcel.
+    """
 
     def __init__(
         self,
@@ -26,6 +30,9 @@ class DemoServers:
         rate_limits: bool = True,
         latency: float = 0.0,
         *,
+        picqer_latency: float | None = None,
+        myparcel_latency: float | None = None,
+        label_latency: float = 0.0,
         picqer_rate_limit: int = 500,
         myparcel_rate_limit: int = 100,
         rate_window: float = 60.0,
@@ -39,7 +46,7 @@ class DemoServers:
             rate_limit=picqer_rate_limit,
             rate_window=rate_window,
             rate_limits=rate_limits,
-            latency=latency,
+            latency=latency if picqer_latency is None else picqer_latency,
         )
         self.myparcel = MyParcelState(
             api_key=DEMO_NL_KEY,
@@ -47,8 +54,11 @@ class DemoServers:
             rate_limit=myparcel_rate_limit,
             rate_window=rate_window,
             rate_limits=rate_limits,
-            latency=latency,
+            latency=latency if myparcel_latency is None else myparcel_latency,
         )
+        if label_latency:
+            # MyParcel renders the label PDF when it is first asked for (about a second against the real API).
+            self.myparcel.add_route_latency("GET", r"/shipment_labels/[\d;]+", label_latency)
         self.picqer_api_key = DEMO_API_KEY  # user 1001 "Demo Packer"
         self.picqer_station2_api_key = DEMO_STATION2_API_KEY  # user 1002 "Station 2": a second bench
         self.myparcel_api_key = DEMO_NL_KEY

@@ -20,6 +20,16 @@ FAULT_KINDS = frozenset(
 )
 
 
+class Timed(NamedTuple):
+    """One answered request with when it arrived and when its reply was written (time.perf_counter)."""
+
+    method: str
+    path: str  # with the query
+    status: int
+    received: float
+    answered: float
+
+
 @dataclass
 class Reply:
     """One HTTP answer, built by a route before it is written (so faults can drop it after the work)."""
@@ -188,8 +198,11 @@ class DemoApp(ABC):
         self.faults = FaultSwitch()
         self.limiter = RateLimiter(rate_limit, rate_window, rate_limits)
         self.latency = latency
+        # Extra seconds for some routes on top of `latency`, e.g. the time MyParcel takes to render a label.
+        self.route_latency: list[tuple[str, re.Pattern[str], float]] = []
         self.lock = threading.RLock()
         self.requests: list[tuple[str, str, int]] = []
+        self.timeline: list[Timed] = []  # the same requests, timed: which ones a client waited on in turn
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -225,6 +238,11 @@ class DemoApp(ABC):
         """Forget the request log."""
         with self.lock:
             self.requests.clear()
+            self.timeline.clear()
+
+    def add_route_latency(self, method: str, path_pattern: str, seconds: float) -> None:
+        """Answer requests whose path matches `path_pattern` (whole path, no query) `seconds` later still."""
+        self.route_latency.append((method, re.compile(path_pattern), seconds))
 
     # -- to be provided by subclasses ----------------------------------------------------------------
 
@@ -263,9 +281,11 @@ class DemoApp(ABC):
         length = int(handler.headers.get("Content-Length") or 0)
         body = handler.rfile.read(length) if length else b""
         request = Request(method, path, parse_qs(split.query, keep_blank_values=True), handler.headers, body)
+        received = time.perf_counter()
 
-        if self.latency:
-            time.sleep(self.latency)
+        delay = self.latency + sum(s for m, pattern, s in self.route_latency if m == method and pattern.fullmatch(path))
+        if delay:
+            time.sleep(delay)
 
         fault = self.faults.take(method, path)
         if fault is not None and fault.kind == "slow":
@@ -304,6 +324,9 @@ class DemoApp(ABC):
         handler.end_headers()
         if method != "HEAD":
             handler.wfile.write(reply.body)
+        handler.wfile.flush()
+        with self.lock:
+            self.timeline.append(Timed(method, path_with_query, reply.status, received, time.perf_counter()))
 
     def _log(self, method: str, path_with_query: str, status: int) -> None:
         with self.lock:

@@ -1,4 +1,4 @@
-"""Fake MyParcel.nl / SendMyParcel.be Core API (api-contract §C, §D): shipments, labels, track & trace."""
+"""Fake MyParcel.nl / SendMyParcel.be Core API (docs/api-notes.md §5-§14): shipments, labels, track & trace."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from packstation.demo.http import DemoApp, Reply, Request, json_reply, match_rou
 DEMO_NL_KEY = "demo-myparcel-nl-key-41d2"
 DEMO_BE_KEY = "demo-sendmyparcel-be-key-8e07"
 SHIPMENT_TYPE = "application/vnd.shipment+json"
+# The carrier's own ZPL label (MyParcel reference §6.F.1; "application/vnd.zpl" is accepted too).
+ZPL_ACCEPT = "application/vnd.shipment_label+zpl"
 ACCOUNTS = {"myparcel": (101, 1001), "belgie": (202, 2002)}  # platform -> (account_id, shop_id)
 BASE_PRICE = {1: 695, 2: 415, 3: 96, 4: 235}
 
@@ -43,6 +45,9 @@ class MyParcelState(DemoApp):
         self.keys = {api_key: "myparcel", be_api_key: "belgie"}
         self.shipments: list[dict[str, Any]] = []
         self.pdfs: dict[str, bytes] = {}
+        # Shipments whose PDF label was made: bpost gives no ZPL after that (MyParcel reference §6.F.1).
+        self.pdf_made: set[int] = set()
+        self.zpl_served: dict[int, bytes] = {}  # shipment id -> the carrier ZPL served for it
         self._next_id = 90_000_001
         self._next_barcode = 0
         self._platform = "myparcel"  # account of the request being routed (set under the lock)
@@ -339,6 +344,12 @@ class MyParcelState(DemoApp):
             if shipment["status"] == 1:
                 shipment["status"] = 2
             shipment["modified"] = _now()
+        accept = (request.headers.get("Accept") or "").lower()
+        if ZPL_ACCEPT in accept or "application/vnd.zpl" in accept:
+            zpl = self._zpl_label(found)
+            if zpl is not None:
+                return zpl
+        self.pdf_made.update(s["id"] for s in labelled)
         pages = []
         for shipment in labelled:
             drawn = dict(shipment)
@@ -351,7 +362,6 @@ class MyParcelState(DemoApp):
         from packstation.demo import pdfs
 
         pdf = pdfs.labels(pages, paper, positions)
-        accept = (request.headers.get("Accept") or "").lower()
         if "application/vnd.shipment_label_link+json" in accept or accept.startswith("application/json"):
             digest = hashlib.sha1(pdf, usedforsecurity=False).hexdigest()
             self.pdfs[digest] = pdf
@@ -361,6 +371,25 @@ class MyParcelState(DemoApp):
             return json_reply(200, {"data": {"pdfs": {"url": url}}})
         name = "-".join(str(s["id"]) for s in found)
         return Reply(200, pdf, "application/pdf", {"Content-Disposition": f'attachment; filename="{name}.pdf"'})
+
+    def _zpl_label(self, found: list[dict[str, Any]]) -> Reply | None:
+        """The carrier's ZPL (PostNL, bpost; domestic and EU), one label per request; None = answer with the PDF."""
+        if len(found) != 1:
+            return self.error_reply(422, "ZPL labels can be requested for one shipment at a time", code=3709)
+        shipment = found[0]
+        if shipment["carrier_id"] not in (1, 2):
+            return self.error_reply(422, "ZPL labels exist for PostNL and bpost shipments only", code=3709)
+        if shipment["carrier_id"] == 2 and shipment["id"] in self.pdf_made:
+            return self.error_reply(
+                422, "A ZPL label cannot be made after the PDF label of a bpost shipment", code=3709
+            )
+        cc = (shipment.get("recipient") or {}).get("cc", "")
+        if myparcel_rules.destination(cc, shipment["platform"]) == "global":
+            return None  # rest of the world: MyParcel answers with the PDF
+        from packstation.demo import zpl_labels
+
+        body = self.zpl_served[shipment["id"]] = zpl_labels.label(shipment)
+        return Reply(200, body, ZPL_ACCEPT, {})
 
     def _pdf(self, request: Request, digest: str) -> Reply:
         pdf = self.pdfs.get(digest)

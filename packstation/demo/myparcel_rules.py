@@ -1,4 +1,4 @@
-"""Server-side validation of MyParcel shipments, written from api-contract §C.5, §C.6, §C.13 and §D.
+"""Server-side validation of MyParcel shipments, written from docs/api-notes.md §9-§11 and §14.
 
 Independent of the app's own validator on purpose: the two are written separately from the documents so a
 misreading in one is caught by the other.
@@ -251,7 +251,7 @@ def _check_nl_platform(
         if dest == "global" and _on(options, "large_format"):
             bad(3705, "options.large_format", "large_format is not available for global shipments")
         wanted = mandatory_insurance(dest)
-        # Absent insurance is accepted and filled in by the server: the seed's own JP example sends none.
+        # Absent insurance is accepted and filled in by the server: the docs' own JP example sends none.
         if options.get("insurance") is not None and amount != wanted:
             bad(3743, "options.insurance.amount", f"{dest} shipments must be insured for exactly {wanted} cents")
         return

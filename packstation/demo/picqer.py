@@ -1,4 +1,4 @@
-"""Fake Picqer REST API (api-contract §A, §E): picklists, orders, users, warehouses, shipping providers."""
+"""Fake Picqer REST API (api-contract §A, §E): picklists, orders, users, warehouses, order fields, carriers."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ DEMO_STATION2_API_KEY = "demo-picqer-station2-key-2b6e"  # user 1002 "Station 2"
 # Picqer error codes used here [PQ-DOC:response-codes].
 E_UNKNOWN = 1
 E_MISSING = 5
+E_NO_PRODUCT = 15  # "No product given when picking"
+E_BAD_AMOUNT = 16  # "Not a valid picking amount"
+E_PICK_NOT_FOUND = 17  # "Product to pick not found"
+E_TOO_MANY = 18  # "Amount to pick is too high"
 E_NOT_FOUND = 20
 E_WRONG_STATUS = 21
 E_BAD_JSON = 22
@@ -93,7 +97,15 @@ class PicqerState(DemoApp):
         self.comments: dict[int, list[dict[str, Any]]] = comments
         self.users: list[dict[str, Any]] = copy.deepcopy(seed.USERS)
         self.warehouses: list[dict[str, Any]] = copy.deepcopy(seed.WAREHOUSES)
+        # The account's order fields (GET /orderfields); every order carries a value for each (seed.build).
+        self.orderfields: list[dict[str, Any]] = [
+            {"idorderfield": fid, "title": title, "type": "text", "required": False} for fid, title in seed.ORDERFIELDS
+        ]
         self.shipping_providers: list[dict[str, Any]] = copy.deepcopy(seed.SHIPPING_PROVIDERS)
+        self.products: list[dict[str, Any]] = seed.products_wire()
+        self.product_parts: dict[int, list[dict[str, Any]]] = seed.parts_wire()
+        self.packagings: list[dict[str, Any]] = seed.packagings_wire()
+        self.picks: list[dict[str, Any]] = []  # every accepted POST /pick body, in order (tests read it)
         unknown = set(self.api_keys.values()) - {u["iduser"] for u in self.users}
         if unknown:
             raise ValueError(f"API keys for users the account does not have: {sorted(unknown)}")
@@ -122,6 +134,11 @@ class PicqerState(DemoApp):
             ("GET", re.compile(rf"/picklists/{p}"), self._get_picklist),
             ("PUT", re.compile(rf"/picklists/{p}"), self._put_picklist),
             ("POST", re.compile(rf"/picklists/{p}/pickall"), self._pickall),
+            ("POST", re.compile(rf"/picklists/{p}/pick"), self._pick),
+            ("GET", re.compile(r"/products"), self._list_products),
+            ("GET", re.compile(rf"/products/{p}"), self._get_product),
+            ("GET", re.compile(rf"/products/{p}/parts"), self._get_parts),
+            ("GET", re.compile(r"/packagings"), self._list_packagings),
             ("POST", re.compile(rf"/picklists/{p}/close"), self._close),
             ("POST", re.compile(rf"/picklists/{p}/assign"), self._assign),
             ("POST", re.compile(rf"/picklists/{p}/unassign"), self._unassign),
@@ -140,6 +157,7 @@ class PicqerState(DemoApp):
             ("PUT", re.compile(rf"/orders/{p}/orderfields/(?P<field>\d+)"), self._put_orderfield),
             ("GET", re.compile(r"/shippingproviders"), self._shippingproviders),
             ("GET", re.compile(r"/warehouses"), self._warehouses),
+            ("GET", re.compile(r"/orderfields"), self._orderfields),
             ("GET", re.compile(r"/users"), self._users),
             ("GET", re.compile(r"/users/me"), self._me),
         ]
@@ -183,6 +201,11 @@ class PicqerState(DemoApp):
         if not url:
             raise RuntimeError("the custom shipping provider is not connected: call connect_relay first")
         return provider.get_config_options(url, username, password, timeout)
+
+    def shipping_in_flight(self, idpicklist: int) -> bool:
+        """Whether a POST shipments for this picklist is waiting for the shipping provider right now."""
+        with self.lock:
+            return idpicklist in self._shipping
 
     def shipments_of(self, idpicklist: int) -> list[dict[str, Any]]:
         """Return (copies of) the shipments stored for a picklist, oldest first."""
@@ -347,6 +370,75 @@ class PicqerState(DemoApp):
         picklist["totalpicked"] = picklist["totalproducts"]
         picklist["updated"] = _now()
         return json_reply(200, picklist)
+
+    def _pick(self, request: Request, id: str) -> Reply:
+        """Pick units of one line, named by idpicklist_product, or by productcode / product as picqer-php sends."""
+        picklist = self._picklist(id)
+        if picklist is None:
+            return self._not_found()
+        if picklist["status"] != "new":
+            return self._wrong_status("Item not found or does not have the right status")
+        body = request.json() if request.body else {}
+        if not isinstance(body, dict):
+            return self.error_reply(400, "No valid JSON given", code=E_BAD_JSON)
+        line_id = _whole_number(body.get("idpicklist_product"))
+        code = body.get("productcode") or body.get("product")
+        if line_id is None and not (isinstance(code, str) and code.strip()):
+            return self.error_reply(400, "No product given when picking", code=E_NO_PRODUCT)
+        amount = _whole_number(body.get("amount", 1))
+        if amount is None or amount <= 0:
+            return self.error_reply(400, "Not a valid picking amount", code=E_BAD_AMOUNT)
+        if line_id is not None:
+            lines = [line for line in picklist["products"] if line["idpicklist_product"] == line_id]
+        else:
+            wanted = str(code).strip().lower()
+            lines = [line for line in picklist["products"] if str(line["productcode"]).lower() == wanted]
+            lines = [line for line in lines if line["amount_picked"] < line["amount"]] or lines
+        if not lines:
+            return self.error_reply(400, "Product to pick not found", code=E_PICK_NOT_FOUND)
+        line = lines[0]
+        if line["amount_picked"] + amount > line["amount"]:
+            return self.error_reply(400, "Amount to pick is too high", code=E_TOO_MANY)
+        line["amount_picked"] += amount
+        picklist["totalpicked"] = sum(item["amount_picked"] for item in picklist["products"])
+        picklist["updated"] = _now()
+        self.picks.append({"idpicklist": picklist["idpicklist"], **body})
+        return json_reply(200, picklist)
+
+    # -- products and packagings --------------------------------------------------------------------
+
+    def _list_products(self, request: Request) -> Reply:
+        items = self.products
+        ids = request.arg("idproducts")
+        if ids:
+            try:
+                wanted = {int(part) for part in ids.split(",") if part.strip()}
+            except ValueError:
+                return self.error_reply(400, "idproducts must be a list of numbers", code=E_MISSING)
+            items = [p for p in items if p["idproduct"] in wanted]
+        for key in ("productcode", "barcode"):
+            value = request.arg(key)
+            if value:
+                items = [p for p in items if str(p.get(key, "")) == value]
+        return self._paged(request, items)
+
+    def _product(self, id: str) -> dict[str, Any] | None:
+        return next((p for p in self.products if p["idproduct"] == int(id)), None)
+
+    def _get_product(self, request: Request, id: str) -> Reply:
+        product = self._product(id)
+        return json_reply(200, product) if product else self._not_found()
+
+    def _get_parts(self, request: Request, id: str) -> Reply:
+        if self._product(id) is None:
+            return self._not_found()
+        return json_reply(200, self.product_parts.get(int(id), []))
+
+    def _list_packagings(self, request: Request) -> Reply:
+        items = self.packagings
+        if request.arg("inactive") not in {"true", "1"}:
+            items = [p for p in items if p["active"]]
+        return self._paged(request, items)
 
     def _close(self, request: Request, id: str) -> Reply:
         picklist = self._picklist(id)
@@ -759,6 +851,9 @@ class PicqerState(DemoApp):
 
     def _warehouses(self, request: Request) -> Reply:
         return self._paged(request, self.warehouses)
+
+    def _orderfields(self, request: Request) -> Reply:
+        return self._paged(request, self.orderfields)
 
     def _users(self, request: Request) -> Reply:
         users = self.users

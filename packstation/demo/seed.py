@@ -168,6 +168,159 @@ PRODUCTS: list[tuple[int, str, str, int, float]] = [
     (9018, "SPK-BT", "Bluetooth speaker", 540, 59.95),
 ]
 
+
+def ean13(body12: str) -> str:
+    """Return the EAN-13 with its GS1 check digit for 12 digits (weights 1,3,1,3,... from the left)."""
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body12))
+    return body12 + str((10 - total % 10) % 10)
+
+
+# EAN-13 barcodes of the products (GS1 Netherlands prefix 871 and a made-up company number). The drinking bottle
+# has a second one (a new supplier's label), so a picklist line can be ticked by either.
+BARCODES: dict[int, list[str]] = {idproduct: [ean13(f"87123450{idproduct % 10000:04d}")] for idproduct, *_ in PRODUCTS}
+BARCODES[9005].append(ean13("871987600075"))
+
+# Bundles (Picqer "virtual_composition"): (idproduct, productcode, name, price EUR, [(part idproduct, amount)]).
+# Their weight is the sum of the parts' weights, as Picqer shows for a virtual composition.
+BUNDLES: list[tuple[int, str, str, float, list[tuple[int, int]]]] = [
+    (9101, "SET-TEA", "Theeset: mok en 2x Earl Grey", 24.95, [(9004, 1), (9010, 2)]),
+    (9102, "SET-TS2", "T-shirt duo zwart en wit", 34.95, [(9001, 1), (9002, 1)]),
+]
+BUNDLE_BARCODES = {9101: ean13("871234591010"), 9102: ean13("871234591027")}
+# Picklists (by index) whose order holds one bundle: (bundle idproduct, amount).
+BUNDLE_PICKLISTS: dict[int, tuple[int, int]] = {7: (9101, 1), 19: (9102, 2)}
+
+# Packagings (Picqer /packagings): (idpackaging, name, barcode, length, width, height in centimetres).
+PACKAGINGS: list[tuple[int, str, str, int, int, int]] = [
+    (501, "Envelop C4", ean13("871234550101"), 32, 23, 2),
+    (502, "Doos S", ean13("871234550202"), 25, 20, 10),
+    (503, "Doos L", ean13("871234550303"), 40, 30, 20),
+]
+
+
+def _weight_of(idproduct: int) -> int:
+    for pid, _code, _name, weight, _price in PRODUCTS:
+        if pid == idproduct:
+            return weight
+    raise KeyError(idproduct)
+
+
+def products_wire() -> list[dict[str, Any]]:
+    """Every product of the account as Picqer's GET /products shows it (normal products, then bundles)."""
+    out: list[dict[str, Any]] = []
+    for idproduct, code, name, weight, price in PRODUCTS:
+        codes = BARCODES[idproduct]
+        item: dict[str, Any] = {
+            "idproduct": idproduct,
+            "idvatgroup": 17,
+            "productcode": code,
+            "name": name,
+            "price": price,
+            "barcode": codes[0],
+            "type": "normal",
+            "weight": weight,
+            "active": True,
+        }
+        if len(codes) > 1:
+            item["barcodes"] = list(codes)
+        out.append(item)
+    for idproduct, code, name, price, parts in BUNDLES:
+        out.append(
+            {
+                "idproduct": idproduct,
+                "idvatgroup": 17,
+                "productcode": code,
+                "name": name,
+                "price": price,
+                "barcode": BUNDLE_BARCODES[idproduct],
+                "type": "virtual_composition",
+                "weight": sum(_weight_of(pid) * amount for pid, amount in parts),
+                "active": True,
+            }
+        )
+    return out
+
+
+def parts_wire() -> dict[int, list[dict[str, Any]]]:
+    """GET /products/{id}/parts of each bundle."""
+    names = {pid: (code, name) for pid, code, name, _w, _p in PRODUCTS}
+    out: dict[int, list[dict[str, Any]]] = {}
+    for idproduct, _code, _name, _price, parts in BUNDLES:
+        out[idproduct] = [
+            {
+                "idproduct_part": idproduct * 10 + n,
+                "idproduct": pid,
+                "amount": amount,
+                "productcode": names[pid][0],
+                "name": names[pid][1],
+                "type": "normal",
+            }
+            for n, (pid, amount) in enumerate(parts, start=1)
+        ]
+    return out
+
+
+def packagings_wire() -> list[dict[str, Any]]:
+    """GET /packagings."""
+    return [
+        {
+            "idpackaging": pid,
+            "name": name,
+            "barcode": barcode,
+            "length": length,
+            "width": width,
+            "height": height,
+            "use_in_auto_advice": True,
+            "active": True,
+            "created_at": "2024-01-08 09:00:00",
+            "updated_at": "2024-01-08 09:00:00",
+        }
+        for pid, name, barcode, length, width, height in PACKAGINGS
+    ]
+
+
+def _add_bundle(picklist: dict[str, Any], order: dict[str, Any], idproduct: int, amount: int) -> None:
+    """Put a bundle line on a picklist and its order (after the generated lines, so the random data stays put)."""
+    bundle = next(item for item in products_wire() if item["idproduct"] == idproduct)
+    line_no = len(picklist["products"])
+    closed = picklist["status"] == "closed"
+    common = {
+        "idproduct": idproduct,
+        "idvatgroup": 17,
+        "productcode": bundle["productcode"],
+        "name": bundle["name"],
+        "remarks": "",
+        "price": bundle["price"],
+        "amount": amount,
+        "weight": bundle["weight"],
+        "has_parts": True,
+    }
+    order["products"].append(
+        {
+            **common,
+            "idorder_product": order["idorder"] * 10 + line_no,
+            "amount_cancelled": 0,
+            "partof_idorder_product": None,
+            "hs_code": "",
+            "country_of_origin": "",
+        }
+    )
+    picklist["products"].append(
+        {
+            **common,
+            "idpicklist_product": picklist["idpicklist"] * 10 + line_no,
+            "idorder_product": order["idorder"] * 10 + line_no,
+            "idreturn_product_replacement": None,
+            "amount_picked": amount if closed else 0,
+            "stocklocation": f"S-{idproduct % 100:02d}-1",
+            "partof_idpicklist_product": None,
+        }
+    )
+    picklist["totalproducts"] += amount
+    picklist["totalpicked"] += amount if closed else 0
+    picklist["weight"] += bundle["weight"] * amount
+
+
 # Customs data a webshop keeps on its products (HS code, country of origin). Two products have none, so
 # that a non-EU order holding them shows how the app refuses a shipment it cannot declare.
 CUSTOMS: dict[str, tuple[str, str]] = {
@@ -552,6 +705,8 @@ def build(count: int, seed: int) -> tuple[list[Wire], dict[int, Wire], dict[int,
             "orderfields": [{"idorderfield": fid, "title": title, "value": ""} for fid, title in ORDERFIELDS],
             "products": order_lines,
         }
+        if index in BUNDLE_PICKLISTS:
+            _add_bundle(picklist, order, *BUNDLE_PICKLISTS[index])
         picklists.append(picklist)
         orders[idorder] = order
         if remarks:

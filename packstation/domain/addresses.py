@@ -1,16 +1,19 @@
-"""Split one Picqer address line into MyParcel's street / number / suffix / box (api-contract §F.2, §C.5.2, §D)."""
+"""Split one Picqer address line into MyParcel's street / number / suffix / box (docs/api-notes.md §10)."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from packstation.domain.errors import Violation
 
-STREET_MAX = 40  # MyParcel street limit [MP-SDK MAX_STREET_LENGTH; 003 §7.B.1]
+STREET_MAX = 40  # MyParcel street limit [MyParcel SDK MAX_STREET_LENGTH; SMP §7.B.1]
 BOX_NUMBER_MAX = 8  # SendMyParcel box_number limit [MP-DEV:07 §7.B.1]
-NUMBER_SUFFIX_MAX = 6  # the SDK pattern allows at most six suffix characters [§F.2]
-LINE2_FALLBACK_MAX = 10  # a second line this short and number-led is taken as the house number [§F.2]
+NUMBER_SUFFIX_MAX = 6  # the SDK pattern allows at most six suffix characters [api-notes §10]
+LINE2_FALLBACK_MAX = 10  # a second line this short and number-led is taken as the house number [api-notes §10]
 
 # Suffix words that are written as the customer wrote them; anything else is upper-cased ("12a" -> "A").
 KEPT_SUFFIX_WORDS = frozenset({"bis", "ter", "hs", "huis", "bg", "bgg", "boven", "beneden", "hoog", "sous", "to"})
@@ -28,22 +31,55 @@ class SplitAddress:
     reason: Violation | None = None  # why it is ambiguous or not ok: a code the UI translates, and English
     ok: bool = False
     street_additional_info: str = ""  # overflow of a long street and/or the second address line
+    # The readings the packer chooses from when the line can be read two ways ("Wijk 1 20": street "Wijk 1"
+    # number 20, or street "Wijk" number 1 addition 20). The first is the one this split holds.
+    alternatives: tuple[SplitAddress, ...] = ()
 
 
 _SPACES = re.compile(r"\s+")
-_NL = re.compile(
-    r"^(?P<street>.*?[^\W\d_].*?)[\s,]+(?P<number>\d{1,5})"
-    rf"(?:\s*[-/]?\s*(?P<suffix>[^\W_]{{1,{NUMBER_SUFFIX_MAX}}}))?\.?$"
-)
+# A house-number candidate: a run of digits after a space or comma ("Meander 251", "Plein 1945 27").
+_NUMBER_CANDIDATE = re.compile(r"(?<=[\s,])\d{1,5}(?!\d)")
+# What may follow the house number: an optional comma, dash or slash, then words and numbers ("A", "A-2", "A BS",
+# "2 A", "zw /2"); groups are separated by spaces, parts of a group by a dash or slash.
+_TAIL = re.compile(r"^\s*(?:,\s*)?(?P<sep>[-/]\s*)?(?P<suffix>[^\W_]+(?:\s*[-/]\s*[^\W_]+|\s+[^\W_]+)*)?\s*\.?$")
 _BE = re.compile(
     r"^(?P<street>.*?[^\W\d_].*?)[\s,]+(?P<number>\d{1,5})"
-    r"(?:\s*-\s*(?P<range>\d{1,5}))?"
+    r"(?:\s*-\s*(?P<range>\d{1,5})(?!\w))?"
     r"(?:\s*(?P<suffix>bis|ter|[^\W\d_])(?![^\W\d_]))?"
-    r"(?:\s*[-,]?\s*(?:(?:bus|bte|boîte|boite|box|b)\.?\s*|/\s*)(?P<box>\S+))?$",
+    r"(?:\s*(?:[-,/]\s*)?(?:bus|bte|boîte|boite|box|b)\.?\s*(?P<box>\w[\w.]*)"  # "bus 3", "1b/bus5", "Bus2", "B13"
+    r"|\s*/\s*(?P<slash_box>\w[\w.]*)"  # "37/1", "30 /0101"
+    r"|\s*-\s*(?P<dash_box>[^\W\d_]\d+)"  # "23-C11"
+    r"|\s+(?P<bare_box>\d{1,4}))?"  # "136 3": a bare number after the house number is the box
+    r"(?:\s+(?P<late_suffix>[^\W\d_]))?$",  # "316 bus 2 R"
     re.IGNORECASE,
 )
-_NUMBER_FIRST = re.compile(r"^(?P<number>\d{1,5})\s*(?P<suffix>[^\W\d_])?\s*,?\s+(?P<street>.*[^\W\d_].*)$")
+_NUMBER_FIRST = re.compile(r"^(?P<number>\d{1,5})\s*(?P<suffix>[^\W\d_])?\s*(?:,\s*|\s+)(?P<street>.*[^\W\d_].*)$")
 _ROMAN = re.compile(r"^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$", re.IGNORECASE)
+
+# Words customers write after the house number, as PostNL abbreviates them (MyParcel SDK's
+# NUMBER_SUFFIX_ABBREVIATION): "Markerkant 10 noordzijde" is number 10 addition NZ. "apartment" adds nothing.
+SUFFIX_ABBREVIATIONS = {
+    "apartment": "",
+    "noordzijde": "NZ",
+    "oostzijde": "OZ",
+    "zuidzijde": "ZZ",
+    "westzijde": "WZ",
+    "noord": "N",
+    "oost": "O",
+    "zuid": "Z",
+    "west": "W",
+}
+# Only the word at the end of the line, or before a last short addition ("10 apartment a"): "Zuid" in a street
+# name after a number stays as it is.
+_ABBREVIATED = re.compile(rf"(?<=\d)(\s+)({'|'.join(SUFFIX_ABBREVIATIONS)})(?=$|\s+[^\W\d_]{{1,3}}$)", re.IGNORECASE)
+
+# Endings of a Dutch street name that is complete without a number ("Kerkstraat", "Nieuwe Binnenweg").
+STREET_ENDINGS = (
+    "straat", "str.", "laan", "weg", "gracht", "kade", "dijk", "singel", "plein", "pad", "steeg", "dreef", "hof",
+    "markt", "park", "baan", "wal", "erf", "veld", "plantsoen", "boulevard", "allee", "dam", "haven", "ring",
+)  # fmt: skip
+# Street words that in the Netherlands do take a number ("Plein 1944", "Wijk 1", "Laan 1933", "Singel 40-45").
+NUMBERED_STREET_WORDS = frozenset({"plein", "laan", "weg", "wijk", "singel", "straat", "gracht", "buurt", "sluis"})
 
 
 def _why(code: str, message: str, **params: object) -> Violation:
@@ -56,10 +92,11 @@ def _clean(line: str) -> str:
 
 
 def _normalise_suffix(suffix: str) -> str:
-    letters = suffix.strip(".").lstrip("0123456789").lower()
-    if letters in KEPT_SUFFIX_WORDS:
-        return suffix.strip(".")
-    return suffix.strip(".").upper()
+    suffix = re.sub(r"\s*([-/])\s*", r"\1", suffix.strip(".")).strip("-/ ")
+    letters = suffix.lstrip("0123456789").lower()
+    if letters in KEPT_SUFFIX_WORDS or suffix.lower() in KEPT_SUFFIX_WORDS:
+        return suffix
+    return suffix.upper()
 
 
 def _overflow(street: str) -> tuple[str, str] | None:
@@ -78,6 +115,10 @@ def _join_info(*parts: str) -> str:
 
 def _finish(split: SplitAddress, line2: str) -> SplitAddress:
     """Apply the 40-character street limit and put line 2 into street_additional_info."""
+    alternatives = tuple(
+        dataclasses.replace(_finish(dataclasses.replace(a, alternatives=()), line2), reason=None, ambiguous=False)
+        for a in split.alternatives
+    )
     fitted = _overflow(split.street)
     if fitted is None:
         return SplitAddress(
@@ -93,6 +134,7 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
             ),
             ok=False,
             street_additional_info=line2,
+            alternatives=alternatives,
         )
     street, overflow = fitted
     ambiguous, reason = split.ambiguous, split.reason
@@ -113,26 +155,123 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
         reason=reason,
         ok=split.ok,
         street_additional_info=_join_info(overflow, line2),
+        alternatives=alternatives,
     )
 
 
-def _split_nl(line: str) -> SplitAddress:
-    match = _NL.match(line)
+def _street_may_end_in_number(street: str, number: str) -> bool:
+    """True when the number after `street` may be part of its name ("Plein 1944", "Wijk 1", "Zonegge 23")."""
+    if len(number) == 4:
+        return True  # a year: "Plein 1944", "Laan 1933"
+    last = street.split()[-1].lower()
+    if last in NUMBERED_STREET_WORDS:
+        return True  # "Nieuwe gracht 224"
+    if last.endswith(STREET_ENDINGS):
+        return False  # "Kerkstraat 8 1" is number 8 addition 1: no Kerkstraat 8 exists
+    return True  # "Zonegge 23", "Markerkant 10", "Kogge 08": Flevoland and Veluwe name streets by number
+
+
+def _two_readings(street: str, token: str, rest: str, hints: tuple[str, ...], *, box: bool = False) -> SplitAddress:
+    """Offer both readings of "street token rest": the token in the street name, or the house number.
+
+    "Wijk 1 20": street "Wijk 1" number 20, or street "Wijk" number 1 addition 20. With `box` (Belgium) the rest is
+    the box number in the second reading ("Plein 1944 12": number 1944 box 12).
+    """
+    rest_digits = re.match(r"\d+", rest)
+    in_street = SplitAddress(
+        street=f"{street} {token}",
+        number=rest_digits[0] if rest_digits else rest,
+        number_suffix=_normalise_suffix(rest[rest_digits.end() :]) if rest_digits else "",
+        ok=True,
+    )
+    digits = re.match(r"\d+", token)
+    number = digits[0] if digits else token
+    letters = token[len(number) :]
+    with_addition = SplitAddress(
+        street=street,
+        number=number,
+        number_suffix=_normalise_suffix(letters if box else f"{letters} {rest}".strip()),
+        box_number=rest if box else "",
+        ok=True,
+    )
+    readings = [in_street, with_addition]
+    if not _street_may_end_in_number(street, number):
+        readings.reverse()  # "Juliana van Stolberglaan 116 109": more likely number 116, addition 109
+    support = [_support(r, hints) for r in readings]
+    if support[1] > support[0]:
+        readings.reverse()
+    return dataclasses.replace(
+        readings[0],
+        ambiguous=True,
+        reason=_why(
+            "two_readings",
+            f"'{token} {rest}': {token} may be part of the street name ({street} {token}) or the house number.",
+            number=token,
+            rest=rest,
+            street=street,
+        ),
+        alternatives=tuple(readings),
+    )
+
+
+def _support(reading: SplitAddress, hints: tuple[str, ...]) -> int:
+    """How strongly another address field backs a reading: 2 names its street alone ("Wijk 1" on the invoice),
+    1 names its street with its number ("Plein, 1944 bus 12"), 0 not at all."""
+    street = re.escape(reading.street)
+    alone = re.compile(rf"(?<!\w){street}(?![\w-])(?!\s*,?\s*\d)", re.IGNORECASE)
+    numbered = re.compile(rf"(?<!\w){street}\s*,?\s*{re.escape(reading.number)}(?!\d)", re.IGNORECASE)
+    return max((2 if alone.search(h) else 1 if numbered.search(h) else 0 for h in hints), default=0)
+
+
+def _parse_tail(tail: str) -> tuple[str, str] | None:
+    """Return (separator, addition) of what follows a house number, or None when it is no addition."""
+    match = _TAIL.match(tail)
     if match is None:
-        if re.search(r"[^\W\d_]\d", line) and not re.search(r"\s\d", line):
-            reason = _why(
-                "no_space_before_number",
-                "There is no space before the house number; type street and number separately.",
-            )
-        else:
-            reason = _why(
-                "no_number",
-                "No house number found at the end of the address line; type street and number separately.",
-            )
-        return SplitAddress(street=line, reason=reason)
-    street, number = match["street"].strip(" ,"), match["number"]
+        return None
     suffix = match["suffix"] or ""
-    if suffix.isdigit():
+    groups = suffix.split()
+    # A number standing alone after the first group ("50e 26", "1940-45 3 b") is the house number itself.
+    if any(group.isdigit() for group in groups[1:]):
+        return None
+    if len(re.sub(r"\s*([-/])\s*", r"\1", suffix)) > NUMBER_SUFFIX_MAX:
+        return None
+    return (match["sep"] or "").strip(), suffix
+
+
+def _split_nl(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
+    line = _ABBREVIATED.sub(lambda m: f"{m[1]}{SUFFIX_ABBREVIATIONS[m[2].lower()]}", line).strip()
+    for candidate in _NUMBER_CANDIDATE.finditer(line):
+        street = line[: candidate.start()].strip(" ,")
+        if not re.search(r"[^\W\d_]", street):
+            continue
+        parsed = _parse_tail(line[candidate.end() :])
+        if parsed is not None:
+            return _nl_reading(street, candidate[0], *parsed, hints=hints)
+    if re.search(r"[^\W\d_]\d", line) and not re.search(r"\s\d", line):
+        reason = _why(
+            "no_space_before_number",
+            "There is no space before the house number; type street and number separately.",
+        )
+    else:
+        reason = _why(
+            "no_number",
+            "No house number found at the end of the address line; type street and number separately.",
+        )
+    return SplitAddress(street=line, reason=reason)
+
+
+def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple[str, ...]) -> SplitAddress:
+    """Classify one split of a Dutch line: certain, two readings, a range, or an unusual addition."""
+    leading = re.match(r"\d+", suffix)
+    if leading and not sep:
+        # "Plein 1944 12", "Wijk 1 20", "Markerkant 10 11e": the first number may belong to the street. Only a
+        # small lower number after a full street name ("Kerkstraat 8 1") is certainly an addition.
+        rest = int(leading[0])
+        if _street_may_end_in_number(street, number) or rest >= 10 or rest > int(number):
+            return _two_readings(street, number, suffix, hints)
+        return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
+    if leading and leading[0] == suffix and int(suffix) > int(number):
+        # "1-3" may be the numbers 1 to 3; "183-2" and "12-3" (lower or equal) never are.
         return SplitAddress(
             street=street,
             number=number,
@@ -146,7 +285,13 @@ def _split_nl(line: str) -> SplitAddress:
             ),
             ok=True,
         )
-    if suffix and not _ROMAN.match(suffix) and suffix.lower().lstrip("0123456789") not in KEPT_SUFFIX_WORDS:
+    head, _, earlier = street.rpartition(" ")
+    passed = re.fullmatch(r"(\d{1,5})([^\W\d_]{0,2})", earlier)
+    if passed and len(passed[1]) != 4 and re.search(r"[^\W\d_]", head):
+        # The scan passed over an earlier number ("Kerkstraat 12A 2", "Meijhorst 50e 26"): that one may be the
+        # house number with this one in its addition, or part of the street name. A year ("Plein 1945") is not.
+        return _two_readings(head, earlier, f"{number} {suffix}".strip(), hints)
+    if suffix and " " not in suffix and not _ROMAN.match(suffix) and suffix.lower() not in KEPT_SUFFIX_WORDS:
         if sum(c.isalpha() for c in suffix) > 2 and suffix.isalpha():
             return SplitAddress(
                 street=street,
@@ -163,7 +308,7 @@ def _split_nl(line: str) -> SplitAddress:
     return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
 
 
-def _split_be(line: str) -> SplitAddress:
+def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
     match = _BE.match(line)
     if match is None:
         first = _NUMBER_FIRST.match(line)
@@ -185,12 +330,12 @@ def _split_be(line: str) -> SplitAddress:
         )
     street, number = match["street"].strip(" ,"), match["number"]
     # A Belgian letter suffix ("Meir 12A") goes to number_suffix, not box_number as the SDK does: "A" is part of
-    # the house number, not a box. SendMyParcel documents no number_suffix for recipients (§D, VERIFY), so the
+    # the house number, not a box. SendMyParcel documents no number_suffix for recipients (api-notes §10), so the
     # mapping warns when it sends one; the split itself is certain, hence not ambiguous.
-    suffix = match["suffix"] or ""
+    suffix = match["suffix"] or match["late_suffix"] or ""
     suffix = suffix if suffix.lower() in ("bis", "ter") else suffix.upper()
-    box = (match["box"] or "").strip(".")
-    if match["range"]:
+    box = next((match[g] for g in ("box", "slash_box", "dash_box", "bare_box") if match[g]), "").strip(".")
+    if match["range"] and int(match["range"]) > int(number):
         return SplitAddress(
             street=street,
             number=number,
@@ -205,6 +350,12 @@ def _split_be(line: str) -> SplitAddress:
             ),
             ok=True,
         )
+    if match["bare_box"] and len(number) == 4 and not suffix:
+        # "Plein 1944 12": a year may be part of the street name; elsewhere a bare number after the house number
+        # is its box ("Oud-Dorpsstraat 136 3").
+        return _two_readings(street, number, match["bare_box"], hints, box=True)
+    if match["range"] and not box:
+        box = match["range"]  # "8-1": a lower number after the house number is its box, never a range
     if len(box) > BOX_NUMBER_MAX:
         return SplitAddress(
             street=street,
@@ -221,16 +372,21 @@ def _split_be(line: str) -> SplitAddress:
     return SplitAddress(street=street, number=number, number_suffix=suffix, box_number=box, ok=True)
 
 
-def split_street(line: str, country: str, line2: str = "") -> SplitAddress:
-    """Split an address line for a destination country; NL and BE get street, number and suffix or box."""
+def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] = ()) -> SplitAddress:
+    """Split an address line for a destination country; NL and BE get street, number and suffix or box.
+
+    `hints` are the order's other address texts (the invoice address, ...): when the line can be read two ways,
+    the reading whose street name one of them (or line 2) names comes first.
+    """
     cc = country.strip().upper()
     line, line2 = _clean(line), _clean(line2)
     if not line:
         return SplitAddress(reason=_why("empty", "The address line is empty."), street_additional_info=line2)
     if cc not in ("NL", "BE"):
-        # International: the whole line is the street, number included [002 §7.B.1].
+        # International: the whole line is the street, number included [MP §7.B.1].
         return _finish(SplitAddress(street=line, ok=True), line2)
-    splitter = _split_nl if cc == "NL" else _split_be
+    known = tuple(_clean(h) for h in (line2, *hints) if _clean(h))
+    splitter = functools.partial(_split_nl if cc == "NL" else _split_be, hints=known)
     split = splitter(line)
     if (
         not split.ok
@@ -239,10 +395,14 @@ def split_street(line: str, country: str, line2: str = "") -> SplitAddress:
         and len(line2) <= LINE2_FALLBACK_MAX
         and line2[0].isdigit()
     ):
-        # Some webshops put the house number in the second line [§F.2].
+        # Some webshops put the house number in the second line [api-notes §10].
         joined = splitter(f"{line} {line2}")
         if joined.ok:
             return _finish(joined, "")
+    if split.ok and re.fullmatch(r"\d{1,5}", line2):
+        # A bare number on line 2 after a complete line ("Juliana van Stolberglaan 116" / "109") is a unit number,
+        # or the house number of a street ending in a number: split the two lines as one.
+        return _finish(splitter(f"{line} {line2}"), "")
     return _finish(split, line2)
 
 
@@ -262,7 +422,7 @@ _POSTAL_PATTERNS = {
 }
 _POSTAL_EXAMPLES = {"NL": "1234AB", "BE": "1000", "PL": "00-950"}
 _COUNTRY_PREFIX = re.compile(r"^(?:NL|BE|B|L|LU|D|DE|F|FR|A|AT|DK)[\s-]?(?=\d)")
-# MyParcel requires a postal code for NL and every EU destination except Ireland [002 §7.B.1].
+# MyParcel requires a postal code for NL and every EU destination except Ireland [MP §7.B.1].
 _POSTAL_REQUIRED = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 

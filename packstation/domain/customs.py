@@ -1,4 +1,4 @@
-"""Customs: which destinations need a declaration, and the declaration built from order lines (§C.5.6, §F.4)."""
+"""Customs: which destinations need a declaration, and the declaration built from order lines (api-notes §15)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,21 @@ from packstation.domain.errors import Violation
 from packstation.domain.picklists import Order
 from packstation.domain.shipments import CustomsDeclaration, CustomsItem, PackageContents
 
-# The 27 EU member states [§F.4]. Special territories (Canary Islands, Åland, ...) are outside the customs union
-# but share a country code; they cannot be told apart by code alone (api-contract §F.4 VERIFY).
+# The 27 EU member states (api-notes §15). Special territories (Canary Islands, Åland, ...) are outside the
+# customs union but share a country code; they cannot be told apart by code alone (api-notes §15; unverified).
 EU_MEMBER_STATES = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 COMMERCIAL_GOODS = PackageContents.COMMERCIAL_GOODS
 DESCRIPTION_MAX = 50  # customs item description [MP-SDK]
-ITEM_WEIGHT_MAX = 20000  # grams per item line [002 §7.F]
-# MyParcel does not say whether item_value is per unit or per line (api-contract §G.2). Weight is a line total
-# [002 §7.F], so the value is sent as a line total too, keeping each item row self-consistent.
+ITEM_WEIGHT_MAX = 20000  # grams per item line [MP §7.F]
+# MyParcel does not say whether item_value is per unit or per line (api-notes §15). Weight is a line total
+# [MP §7.F], so the value is sent as a line total too, keeping each item row self-consistent.
 ITEM_VALUE_IS_LINE_TOTAL = True
-# Seed 002 types classification as ISIC "[0-9]{1,4}"; newer MyParcel docs want an HS code of 6-10 digits (§G.1 10).
+# MyParcel.nl API §7.F types classification as ISIC "[0-9]{1,4}"; the current reference wants an HS code of 6-10
+# digits (api-notes §15).
 # Picqer supplies HS codes, so any 1-10 digit code is accepted: neither source's codes are refused.
 CLASSIFICATION_PATTERN = re.compile(r"^[0-9]{1,10}$")
-# contents that need an invoice number [002 §7.E]
+# contents that need an invoice number [MP §7.E]
 INVOICE_REQUIRED = frozenset(
     {PackageContents.COMMERCIAL_GOODS, PackageContents.COMMERCIAL_SAMPLES, PackageContents.RETURN_SHIPMENT}
 )
@@ -68,7 +69,7 @@ def build_declaration(
 
 
 def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
-    """Return every rule the declaration breaks [002 §7.E, §7.F; §C.6.6 check 7]."""
+    """Return every rule the declaration breaks [MP §7.E, §7.F; api-notes §15]."""
     found: list[Violation] = []
     if decl.contents in INVOICE_REQUIRED and not decl.invoice:
         found.append(

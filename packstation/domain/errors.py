@@ -26,7 +26,21 @@ class ApiError(PackstationError):
 
 
 class ConnectionFailed(ApiError):
-    """The server could not be reached (DNS, refused, reset, TLS)."""
+    """The server could not be reached (DNS, refused, reset, TLS); `url` is the address that was tried."""
+
+    def __init__(self, service: str, message: str, url: str = "") -> None:
+        super().__init__(service, message)
+        self.url = url
+
+
+class MissingApiKey(ApiError):
+    """No API key is set for the service; nothing was sent. `variable` is the environment variable that can
+    supply it when there is no keyring (headless stations, CI)."""
+
+    def __init__(self, service: str, variable: str = "") -> None:
+        where = f"enter it in the settings or set {variable}" if variable else "enter it in the settings"
+        super().__init__(service, f"no API key is set: {where}")
+        self.variable = variable
 
 
 class RequestTimeout(ApiError):
@@ -69,7 +83,7 @@ class NotFound(ApiStatusError):
 
 
 class RateLimited(ApiStatusError):
-    """429 after the retries ran out."""
+    """429 after the retries ran out; `waited` is how long this request already waited for the limit (seconds)."""
 
     def __init__(
         self,
@@ -77,9 +91,21 @@ class RateLimited(ApiStatusError):
         status: int,
         messages: tuple[ApiMessage, ...] = (),
         retry_after: float | None = None,
+        waited: float = 0.0,
     ) -> None:
         super().__init__(service, status, messages)
         self.retry_after = retry_after
+        self.waited = waited
+
+
+class WaitStopped(ApiError):
+    """The packer stopped a retry wait: the job stopped at its step; what was done is kept and F12 goes on.
+
+    Raised only while the request waits, never while one is on its way, so nothing is left half-sent.
+    """
+
+    def __init__(self, service: str) -> None:
+        super().__init__(service, "the packer stopped waiting")
 
 
 class PaymentRequired(ApiStatusError):
@@ -96,6 +122,20 @@ class Rejected(ApiStatusError):
 
 class ServerError(ApiStatusError):
     """5xx after the retries ran out."""
+
+
+class ShipmentNotRegistered(Rejected):
+    """Picqer refused to create its shipment (error 26): the shipping provider behind the profile said no.
+
+    `reasons` are the provider's own messages (for the packstation relay: why MyParcel's label cannot be
+    handed over), without Picqer's "Cannot create shipment:" in front, so the packer reads them as they are.
+    """
+
+    def __init__(
+        self, service: str, status: int, messages: tuple[ApiMessage, ...] = (), reasons: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(service, status, messages)
+        self.reasons = reasons
 
 
 # --- shipment rules ----------------------------------------------------------------------------
@@ -163,6 +203,32 @@ class BarcodeCheckFailed(PackstationError):
         self.missing = missing
 
 
+class SheetPositionNeeded(LabelError):
+    """A label sheet (A4) holds more than one label: which to print is the admin's choice, never a guess."""
+
+    def __init__(self, page: int, positions: tuple[int, ...]) -> None:
+        listed = ", ".join(map(str, positions))
+        super().__init__(
+            f"Page {page} is a sheet with more than one label or form on it (positions {listed}): choose the "
+            "position of the label to print (1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right)."
+        )
+        self.page = page
+        self.positions = positions
+
+
+class SheetLabelUnreadable(BarcodeCheckFailed):
+    """A label taken from part of a sheet was shrunk to fit the label printer and a barcode no longer reads."""
+
+    def __init__(self, missing: tuple[str, ...], page: int, scale: float) -> None:
+        super().__init__(missing)
+        self.args = (
+            f"barcode {', '.join(missing)} does not read once the label on page {page} of the sheet is printed at "
+            f"{scale:.0%} of its size: print it on the document printer (A4) or ask the carrier for A6 labels",
+        )
+        self.page = page
+        self.scale = scale
+
+
 class PrinterError(PackstationError):
     """The printer could not take the job."""
 
@@ -186,6 +252,27 @@ class PrinterNotReady(PrinterError):
 
 class PrinterDisconnected(PrinterError):
     """The printer went away during the job (unplugged, network lost)."""
+
+
+class PrintCancelled(PrinterError):
+    """The print job was cancelled in the print queue (by the packer, or the app closing) before it printed."""
+
+
+class ScaleError(PackstationError):
+    """The scale cannot be read or zeroed."""
+
+    def __init__(self, scale: str, message: str) -> None:
+        super().__init__(f"{scale}: {message}")
+        self.scale = scale
+        self.message = message
+
+
+class ScaleNotFound(ScaleError):
+    """No scale is connected (or it cannot be opened: no permission, in use by another program)."""
+
+
+class ScaleDisconnected(ScaleError):
+    """The scale went away while it was being read (unplugged, switched off, cable pulled)."""
 
 
 class SettingsError(PackstationError):

@@ -16,6 +16,7 @@ STEPS = (
     "comment",
     "order_field",
     "pick_all",
+    "picqer_shipment",  # {"idshipment": N}: the shipment Picqer made for the parcel (write-back mode picqer_shipment)
     "closed",
     "done",
 )
@@ -43,6 +44,7 @@ class JournalEntry:
     label_path: str = ""
     print_error: str = ""
     finished: bool = False
+    picqer_shipment_id: int | None = None  # the Picqer shipment registered for it ("picqer_shipment" step)
     data: dict[str, object] = field(default_factory=dict)  # the intent: profile, options, reference, weight
 
     @property

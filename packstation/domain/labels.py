@@ -20,6 +20,7 @@ class PreparedLabel:
     source_barcodes: tuple[str, ...] = ()
     output_barcodes: tuple[str, ...] = ()
     source_pdf: bytes = b""  # the label as MyParcel made it, to prepare it again for another printer
+    from_carrier: bool = False  # the payload is the carrier's own ZPL, sent as MyParcel gave it
 
     @property
     def missing_barcodes(self) -> tuple[str, ...]:
@@ -32,3 +33,6 @@ class PrintReceipt:
     printer: str
     job_id: str
     detail: str = ""
+    # Not printed yet: the printer is not ready (paper out, head open) and the job waits in its queue, which
+    # prints it by itself once the printer is ready. Empty when the label printed.
+    waiting: tuple[str, ...] = ()

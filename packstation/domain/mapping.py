@@ -1,4 +1,4 @@
-"""Picqer picklist + order -> MyParcel shipment request (api-contract §F.1, §F.3, §F.5)."""
+"""Picqer picklist + order -> MyParcel shipment request (docs/api-notes.md §16)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from packstation.domain.shipments import (
     ShipmentRequest,
 )
 
-# Delivery types a preferred delivery date is sent with: those that need one [002 §6.A.2] and pickup express
+# Delivery types a preferred delivery date is sent with: those that need one [MP §6.A.2] and pickup express
 # (ready "before 8:30AM on the delivery date specified"). Standard delivery ignores it: a date there would ask
 # PostNL for a dated delivery the customer did not book.
 DATE_TYPES = DATE_REQUIRED_TYPES | {DeliveryType.PICKUP_EXPRESS}
@@ -77,7 +77,7 @@ def _person_company(name: str, contact: str) -> tuple[str, str]:
 def _weight(
     picklist: Picklist, order: Order | None, explicit: int | None
 ) -> tuple[int, list[Violation], list[Violation]]:
-    """Return (grams, warnings, violations): explicit > picklist weight > sum of product weights [§F.3]."""
+    """Return (grams, warnings, violations): explicit > picklist weight > sum of product weights [api-notes §16]."""
     if explicit is not None:
         if explicit <= 0:
             return 0, [], [_v("weight_unknown", "The weight must be above 0 grams: weigh the parcel.", weight=explicit)]
@@ -170,7 +170,9 @@ def build_request(
     violations: list[Violation] = []
     delivery = picklist.delivery
     cc = (address.cc if address is not None else delivery.country).strip().upper()
-    split = split_street(delivery.address_line, cc, delivery.address_line2)
+    split = split_street(
+        delivery.address_line, cc, delivery.address_line2, order.invoice_address if order is not None else ()
+    )
 
     if address is not None:
         recipient = dataclasses.replace(
@@ -199,6 +201,14 @@ def build_request(
                 _v(
                     "address_not_split",
                     f"{why} (address: '{delivery.address_line}')",
+                    line=delivery.address_line,
+                )
+            )
+        elif split.ambiguous and split.alternatives:
+            violations.append(
+                _v(
+                    "address_two_readings",
+                    f"{why} Choose one of the two readings, or correct the address, before booking.",
                     line=delivery.address_line,
                 )
             )

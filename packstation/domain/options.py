@@ -1,6 +1,6 @@
-"""Option-combination rules of MyParcel.nl and SendMyParcel.be (api-contract §C.6, §D).
+"""Option-combination rules of MyParcel.nl and SendMyParcel.be (docs/api-notes.md §9).
 
-Where the sources disagree (§G.1) the seed documents win: 002 for MyParcel.nl, 003 for SendMyParcel.be. Each such
+Where the sources disagree the numbered Core API docs win: MP for MyParcel.nl, SMP for SendMyParcel.be. Each such
 choice is a named constant below with the section it follows.
 """
 
@@ -32,52 +32,52 @@ class DestinationClass(StrEnum):
 
 # --- constants chosen where sources disagree ----------------------------------------------------
 
-PERSON_MAX = 40  # "Up to 40 characters long." [002 §7.B.1]
+PERSON_MAX = 40  # "Up to 40 characters long." [MP §7.B.1]
 LABEL_DESCRIPTION_MAX = 45  # [MP-SDK]
-REFERENCE_MAX = 255  # string type [002 §4.1]
+REFERENCE_MAX = 255  # string type [MP §4.1]
 
-# Carriers each platform books [§C.6.5; 002 §4.1]. Instabox (5) is on MyParcel.nl but needs a drop-off point,
+# Carriers each platform books [api-notes §9; MP §4.1]. Instabox (5) is on MyParcel.nl but needs a drop-off point,
 # which this app does not model; CheapCargo (3) is pallets. Both are refused with their own code.
 PLATFORM_CARRIERS = {
     Platform.MYPARCEL: frozenset({Carrier.POSTNL, Carrier.UPS}),
     Platform.SENDMYPARCEL: frozenset({Carrier.BPOST, Carrier.DPD, Carrier.POSTNL}),
 }
 UNSUPPORTED_CARRIERS = frozenset({Carrier.INSTABOX, Carrier.CHEAPCARGO})
-# "DPD shipments are available in the EU" [002 §6.B.4].
+# "DPD shipments are available in the EU" [MP §6.B.4].
 DPD_EU_ONLY = True
-# "Domestic PostNL shipments are also supported on Sendmyparcel.be, using a Belgian address" [002 §6.B.4].
+# "Domestic PostNL shipments are also supported on Sendmyparcel.be, using a Belgian address" [MP §6.B.4].
 SENDMYPARCEL_POSTNL_DOMESTIC_ONLY = True
 
-# §G.1 5: BE delivery types "1,4" [002 §6.A.2] vs "2 standard, 4 pickup" [003 §6.A.2]. 003 is the Belgian
+# Sources disagree: BE delivery types "1,4" [MP §6.A.2] vs "2 standard, 4 pickup" [SMP §6.A.2]. 003 is the Belgian
 # platform's own seed and 002 itself says morning is "only available for certain NL addresses": 2 and 4.
 BE_DELIVERY_TYPES = frozenset({DeliveryType.STANDARD, DeliveryType.PICKUP})
-NL_DELIVERY_TYPES = frozenset(DeliveryType)  # "Delivery types 1-5 for NL" [002 §6.A.2]
-# Evening and pickup express: "Only available on MyParcel.nl and Flespakket" [002 §6.A.2].
+NL_DELIVERY_TYPES = frozenset(DeliveryType)  # "Delivery types 1-5 for NL" [MP §6.A.2]
+# Evening and pickup express: "Only available on MyParcel.nl and Flespakket" [MP §6.A.2].
 MYPARCEL_ONLY_DELIVERY_TYPES = frozenset({DeliveryType.EVENING, DeliveryType.PICKUP_EXPRESS, DeliveryType.MORNING})
-DATE_REQUIRED_TYPES = frozenset({DeliveryType.MORNING, DeliveryType.EVENING})  # [002 §6.A.2]
-ONLY_RECIPIENT_TYPES = frozenset({DeliveryType.MORNING, DeliveryType.EVENING})  # [002 §6.A.3 only_recipient]
-PICKUP_TYPES = frozenset({DeliveryType.PICKUP, DeliveryType.PICKUP_EXPRESS})  # [002 §6.A.3 signature]
-# §G.1 8: 002 §7.C.1 wants a date with every delivery type, 6.A.2 only with 1 & 3; a date is accepted with any
-# type on MyParcel.nl. SendMyParcel's seed has no delivery_date option at all [003 §6.A], so it is refused there.
+DATE_REQUIRED_TYPES = frozenset({DeliveryType.MORNING, DeliveryType.EVENING})  # [MP §6.A.2]
+ONLY_RECIPIENT_TYPES = frozenset({DeliveryType.MORNING, DeliveryType.EVENING})  # [MP §6.A.3 only_recipient]
+PICKUP_TYPES = frozenset({DeliveryType.PICKUP, DeliveryType.PICKUP_EXPRESS})  # [MP §6.A.3 signature]
+# Sources disagree: MP §7.C.1 wants a date with every delivery type, 6.A.2 only with 1 & 3; a date is accepted with any
+# type on MyParcel.nl. SendMyParcel's docs have no delivery_date option at all [SMP §6.A], so it is refused there.
 SENDMYPARCEL_ALLOWS_DELIVERY_DATE = False
 
-# §G.1 6: letters go "NL, EU and Global" [002 §6.A.1] vs "For international shipment only package type 1"
-# [002 §7.C.1]; the stricter rule is kept so no label is booked that the carrier may refuse.
+# Sources disagree: letters go "NL, EU and Global" [MP §6.A.1] vs "For international shipment only package type 1"
+# [MP §7.C.1]; the stricter rule is kept so no label is booked that the carrier may refuse.
 INTERNATIONAL_PACKAGE_TYPES = frozenset({PackageType.PACKAGE})
-SENDMYPARCEL_PACKAGE_TYPES = frozenset({PackageType.PACKAGE})  # [003 §6.A.1]
+SENDMYPARCEL_PACKAGE_TYPES = frozenset({PackageType.PACKAGE})  # [SMP §6.A.1]
 
-# §G.1 9 insurance. MyParcel.nl [002 §6.A.3-4]: NL optional up to EUR 5000 (the list "10000, 25000, 50000, 500000,
-# <= 500000" ends in "<= 500000", so any amount up to it); EU exactly 50000; Global exactly 20000 (the text
-# "must be insured for 200,- euros", not the 50000 of the EU example).
+# Insurance, where sources disagree. MyParcel.nl [MP §6.A.3-4]: NL optional up to EUR 5000 (the list "10000,
+# 25000, 50000, 500000, <= 500000" ends in "<= 500000", so any amount up to it); EU exactly 50000; Global exactly
+# 20000 (the text "must be insured for 200,- euros", not the 50000 of the EU example).
 MYPARCEL_NL_INSURANCE_MAX = 500000
 MYPARCEL_EU_INSURANCE = 50000
 MYPARCEL_WORLD_INSURANCE = 20000
-# SendMyParcel.be [003 §6.A.3-4]: "needs to be 50000"; EU and Global "must be insured up to 500"; BE optional.
+# SendMyParcel.be [SMP §6.A.3-4]: "needs to be 50000"; EU and Global "must be insured up to 500"; BE optional.
 SENDMYPARCEL_INSURANCE = 50000
 
-# Options per platform at home. SendMyParcel documents only signature and insurance [003 §6.A.3]; its EU/Global
+# Options per platform at home. SendMyParcel documents only signature and insurance [SMP §6.A.3]; its EU/Global
 # sentence "do not have the signature and return options" implies return exists at home, so it is allowed for BE.
-# only_recipient, age_check ("Only available on MyParcel.nl" [002 §6.A.3]) and large_format are refused there.
+# only_recipient, age_check ("Only available on MyParcel.nl" [MP §6.A.3]) and large_format are refused there.
 SENDMYPARCEL_HOME_OPTIONS = frozenset({"signature", "return_to_sender", "insurance_cents"})
 
 EXTRA_OPTIONS = ("only_recipient", "signature", "return_to_sender", "large_format", "insurance_cents", "age_check")
@@ -301,7 +301,7 @@ def _destination_options(request: ShipmentRequest, platform: Platform, dest: Des
         if not _set(o, name):
             continue
         if name == "signature" and be_pickup and platform is Platform.MYPARCEL:
-            continue  # the seed's "BE pickup location" example sends signature 1 [002 §6.B.4]
+            continue  # the docs' "BE pickup location" example sends signature 1 [MP §6.B.4]
         code = "return_not_abroad" if name == "return_to_sender" else f"{name}_not_abroad"
         if platform is Platform.SENDMYPARCEL and name in ("only_recipient", "age_check"):
             code = f"{name}_not_on_platform"
@@ -406,7 +406,7 @@ def _delivery(
                 )
             )
         elif dt is None:
-            # "Required: Yes if delivery_date has been specified" [002 §7.C.1]
+            # "Required: Yes if delivery_date has been specified" [MP §7.C.1]
             found.append(
                 _v(
                     "delivery_type_required",
@@ -537,7 +537,7 @@ def _pickup(request: ShipmentRequest) -> list[Violation]:
             )
         )
     if p.cc == "BE" and request.carrier is Carrier.POSTNL and not p.location_code:
-        # PostNL Belgium identifies pickup points by location_code [§E.3, 002 §6.B.4]
+        # PostNL Belgium identifies pickup points by location_code [api-notes §3, MP §6.B.4]
         found.append(
             _v(
                 "pickup_location_code_missing",
@@ -573,7 +573,7 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
     if request.parcels < 1:
         found.append(_v("parcels_invalid", "The number of parcels must be at least 1.", parcels=request.parcels))
     elif request.parcels > 1:
-        # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [002 §6.H.2]
+        # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [MP §6.H.2]
         if platform is not Platform.MYPARCEL:
             found.append(
                 _v(

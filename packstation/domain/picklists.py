@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+
+
+class WriteBackMode(StrEnum):
+    """How the parcel is told to Picqer after printing (the settings' write_back.mode)."""
+
+    COMMENT = "comment"  # a comment with the barcode on the picklist
+    # A real Picqer shipment (what webshops, marketplaces and Picqer's track & trace mail read), made with a
+    # Picqer shipping profile that points at the packstation relay, which hands Picqer the label booked here.
+    PICQER_SHIPMENT = "picqer_shipment"
 
 
 class PicklistStatus(StrEnum):
@@ -66,6 +76,10 @@ class PicklistLine:
     amount: int
     amount_picked: int = 0
     weight_grams: int | None = None  # per unit; None or 0 means unknown
+    line_id: int | None = None  # Picqer idpicklist_product: what a pick names
+    product_id: int | None = None  # Picqer idproduct
+    has_parts: bool = False  # a bundle (composition): packed as its parts
+    part_of_line_id: int | None = None  # set on a part Picqer lists under its bundle line
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,8 @@ class Order:
     language: str = ""
     lines: tuple[OrderLine, ...] = field(default_factory=tuple)
     preferred_profile_id: int | None = None
+    # The invoice address lines: when the delivery line reads two ways, the reading it names is offered first.
+    invoice_address: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,49 @@ class PicqerProfile:
     id: int
     name: str
     provider: str = ""
+
+
+@dataclass(frozen=True)
+class PicqerShippingProvider:
+    """A shipping provider of the Picqer account (a carrier integration, or a custom one like the relay)."""
+
+    id: int
+    name: str
+    kind: str = ""  # Picqer's provider type, e.g. "PostNL" or "custom"
+    active: bool = True
+    profiles: tuple[PicqerProfile, ...] = ()  # its active profiles
+
+
+@dataclass(frozen=True)
+class PicqerShipment:
+    """A shipment Picqer holds for a picklist (what webshops, marketplaces and the track & trace mail read)."""
+
+    id: int  # Picqer idshipment
+    picklist_id: int | None = None
+    profile_id: int | None = None  # the shipping-provider profile it was created with
+    profile_name: str = ""
+    provider_name: str = ""
+    carrier_key: str = ""  # Picqer's carrier identifier, e.g. "postnl"
+    tracking_codes: tuple[str, ...] = ()  # one per parcel (multi-collo), or the one of the shipment
+    tracking_url: str = ""
+    label_url: str = ""
+    cancelled: bool = False
+    created: str = ""  # as Picqer writes it, e.g. "2026-12-04 11:40:36"
+
+    @property
+    def tracking_code(self) -> str:
+        return self.tracking_codes[0] if self.tracking_codes else ""
+
+
+def shipment_made_with(shipments: Sequence[PicqerShipment], profile_id: int) -> PicqerShipment | None:
+    """Return the newest non-cancelled shipment made with this profile, or None.
+
+    Such a shipment counts as already made: a second one for the same parcel would tell the customer twice.
+    """
+    for shipment in reversed(shipments):
+        if not shipment.cancelled and shipment.profile_id == int(profile_id):
+            return shipment
+    return None
 
 
 @dataclass(frozen=True)

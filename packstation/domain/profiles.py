@@ -1,4 +1,4 @@
-"""Shipping profiles: a carrier, a package type and options in Picqer's config-options schema (seed 000, §B.2).
+"""Shipping profiles: a carrier, a package type and options in Picqer's config-options schema (api-notes §4).
 
 A profile's options are what the packer can change at the station (a yes/no list, an insurance list, a free label
 text); its `defaults` are fixed options the profile always applies (for example delivery to a pickup point).
@@ -238,9 +238,9 @@ def label_text_option() -> ConfigOption:
     return ConfigOption(key="label_description", label=label, type=TEXT, description=description)
 
 
-# MyParcel.nl insurance tiers from "10000, 25000, 50000, 500000" cents [002 §6.A.4]
+# MyParcel.nl insurance tiers from "10000, 25000, 50000, 500000" cents [MP §6.A.4]
 MYPARCEL_INSURANCE_EUROS = (0, 100, 250, 500, 5000)
-SENDMYPARCEL_INSURANCE_EUROS = (0, 500)  # "needs to be 50000" [003 §6.A.4]
+SENDMYPARCEL_INSURANCE_EUROS = (0, 500)  # "needs to be 50000" [SMP §6.A.4]
 
 
 def _postnl_options(

@@ -143,6 +143,10 @@ class ShipmentRequest:
     parcels: int = 1
     pickup: PickupLocation | None = None
     customs: CustomsDeclaration | None = None
+    # The box (length, width, height in whole cm) when the packer scanned one: MyParcel physical_properties.
+    dimensions_cm: tuple[int, int, int] | None = None
+    # The Picqer packaging (idpackaging) of each parcel, when boxes were scanned: the Picqer shipment names them.
+    packaging_ids: tuple[int, ...] = ()
 
     @property
     def parcel_references(self) -> tuple[str, ...]:
@@ -166,6 +170,12 @@ class Shipment:
     recipient_postal_code: str = ""
     recipient_cc: str = ""
     secondary_ids: tuple[int, ...] = field(default_factory=tuple)
+    # Where it goes, as booked: the relay checks a desk booking against the address Picqer holds.
+    recipient_street: str = ""
+    recipient_number: str = ""
+    recipient_number_suffix: str = ""
+    recipient_city: str = ""
+    has_customs: bool = False  # booked with a customs declaration: its label exists only as A4
 
     @property
     def is_concept(self) -> bool:

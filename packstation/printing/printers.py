@@ -33,6 +33,7 @@ class PrinterConfig(Protocol):
     label_width_mm: float
     label_height_mm: float
     layout: str
+    sheet_position: int  # 0 = find the label on an A4 sheet; 1-4 = its quarter
     encoding: str
     darkness: int
     speed: int
@@ -68,6 +69,19 @@ async def _start_source_decode(renderer: zpl.PdfRenderer, pdf: bytes) -> asyncio
     return asyncio.ensure_future(_decode_pages(pages))
 
 
+async def _start_located_decode(renderer: zpl.PdfRenderer, pdf: bytes) -> asyncio.Future[tuple[barcodes.Located, ...]]:
+    """Like _start_source_decode, keeping where each barcode is (to leave out a sheet's other labels)."""
+    pages = await renderer.run(zpl.render_pages_gray, pdf, barcodes.SOURCE_DPI, renderer.limits)
+
+    async def decode() -> tuple[barcodes.Located, ...]:
+        found = await asyncio.gather(
+            *(asyncio.to_thread(barcodes.decode_located, image, index) for index, image in enumerate(pages))
+        )
+        return tuple(code for codes in found for code in codes)
+
+    return asyncio.ensure_future(decode())
+
+
 async def _decode_pages(images: Sequence[np.ndarray]) -> tuple[str, ...]:
     """Decode each page in its own worker thread and merge the texts in page order (as barcodes.decode_all)."""
     found = await asyncio.gather(*(asyncio.to_thread(barcodes.decode, image) for image in images))
@@ -101,15 +115,53 @@ class ZplLabelPrinter:
     def name(self) -> str:
         return self._name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both."""
-        # The source is decoded off the PDFium thread (zxing-cpp releases the GIL) while the PDF is converted.
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        """Convert the PDF to ZPL, render what will be sent, and read the barcodes of both.
+
+        With `carrier_zpl` (the carrier's own ZPL of this label) that ZPL is sent as it came when it holds only
+        commands the renderer draws, fits the label, and its render reads every barcode of the PDF; otherwise
+        the PDF is converted as always and `last_notes` says why.
+
+        An A4 sheet's label is found by itself unless the settings name its position; only the barcodes inside the
+        part printed are checked. Raises SheetPositionNeeded for a sheet of several labels, and
+        SheetLabelUnreadable when a label taken from a sheet loses a barcode in shrinking.
+        """
+        if carrier_zpl is not None:
+            prepared, why_not = await self._prepare_carrier_zpl(pdf, carrier_zpl)
+            if prepared is not None:
+                self.last_notes = ("Printed the carrier's own ZPL.",)
+                return prepared
+            log.info("%s: the carrier's ZPL is not printed (%s); the PDF is converted instead", self.name, why_not)
+            return await self._converted(pdf, why_not)
+        return await self._prepare_pdf(pdf)
+
+    async def _converted(self, pdf: bytes, why_not: str) -> PreparedLabel:
+        prepared = await self._prepare_pdf(pdf)
+        self.last_notes = (f"The carrier's ZPL was not used: {why_not}.", *self.last_notes)
+        return prepared
+
+    async def _prepare_carrier_zpl(self, pdf: bytes, carrier_zpl: bytes) -> tuple[PreparedLabel | None, str]:
+        """Check the carrier's ZPL as the converted label is checked: render it, read its barcodes."""
+        try:
+            text = carrier_zpl.decode("utf-8")
+        except UnicodeDecodeError:
+            text = carrier_zpl.decode("latin-1")  # ^CI0-27 labels carry single-byte text
+        foreign = zpl_render.allowed_commands_only(text, zpl_render.CARRIER_COMMANDS)
+        if foreign:
+            return None, f"it holds commands packstation does not check ({', '.join(foreign)})"
         source_task = await _start_source_decode(self.renderer, pdf)
         try:
-            conversion = await self.renderer.convert(pdf, self.geometry, self.frame, self.encoding)
-            payload = "".join(conversion.labels)
-            # Preview and barcode check come from the ZPL itself, decoded back: exactly what is sent.
-            rendered = await asyncio.to_thread(zpl_render.render, payload, self.geometry.dpi)
+            try:
+                rendered = await asyncio.to_thread(zpl_render.render, text, self.geometry.dpi)
+            except zpl_render.ZplRenderError as exc:
+                return None, f"it cannot be drawn ({exc})"
+            if rendered.unsupported_commands:
+                return None, f"part of it cannot be drawn ({', '.join(rendered.unsupported_commands)})"
+            if not rendered.images:
+                return None, "it holds no label"
+            fit = self._misfit(rendered.images)
+            if fit:
+                return None, fit
             previews, output = await asyncio.gather(
                 asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
                 _decode_pages(rendered.images),
@@ -119,9 +171,61 @@ class ZplLabelPrinter:
             if not source_task.done():
                 source_task.cancel()
                 await asyncio.gather(source_task, return_exceptions=True)
+        missing = [code for code in source if code not in output]
+        if missing or not output:
+            return None, f"its barcodes do not read as in the PDF (missing {', '.join(missing) or 'all'})"
+        label = PreparedLabel(
+            payload=bytes(carrier_zpl),
+            kind="zpl",
+            previews_png=previews,
+            source_barcodes=source,
+            output_barcodes=output,
+            source_pdf=bytes(pdf),
+            from_carrier=True,
+        )
+        return label, ""
+
+    def _misfit(self, images: Sequence[np.ndarray]) -> str:
+        """Say why the drawing does not suit this printer's label (another size or resolution), or ''."""
+        import numpy as np
+
+        width, length = self.geometry.width_dots, self.geometry.length_dots
+        for image in images:
+            rows, cols = np.nonzero(image)
+            if not rows.size:
+                return "a label of it is blank"
+            if cols.max() >= width * 1.05 or rows.max() >= length * 1.05:
+                return f"it is drawn larger than the {width} x {length} dot label"
+            # A label made for a coarser head comes out shrunk: 203 dpi ZPL on a 300 dpi printer fills ~2/3.
+            if cols.max() - cols.min() < width * 0.75:
+                return f"it fills less than three quarters of the {width}-dot label width (another resolution?)"
+        return ""
+
+    async def _prepare_pdf(self, pdf: bytes) -> PreparedLabel:
+        # The source is decoded off the PDFium thread (zxing-cpp releases the GIL) while the PDF is converted.
+        source_task = await _start_located_decode(self.renderer, pdf)
+        try:
+            conversion = await self.renderer.convert(
+                pdf, self.geometry, self.frame, self.encoding, locate_barcodes=barcodes.locate
+            )
+            payload = "".join(conversion.labels)
+            # Preview and barcode check come from the ZPL itself, decoded back: exactly what is sent.
+            rendered = await asyncio.to_thread(zpl_render.render, payload, self.geometry.dpi)
+            previews, output = await asyncio.gather(
+                asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
+                _decode_pages(rendered.images),
+            )
+            source = barcodes.in_regions(await source_task, conversion.regions)
+        finally:
+            if not source_task.done():
+                source_task.cancel()
+                await asyncio.gather(source_task, return_exceptions=True)
         self.last_notes = conversion.notes
         for note in conversion.notes:
             log.info("%s: %s", self.name, note)
+        refusal = barcodes.sheet_refusal(conversion, barcodes.missing(source, output))
+        if refusal is not None:
+            raise refusal
         return PreparedLabel(
             payload=payload.encode("ascii"),
             kind="zpl",
@@ -141,7 +245,9 @@ class ZplLabelPrinter:
             raise LabelError(f"{self.name} prints ZPL; this label was prepared as {label.kind.upper()}.")
         # Only what this app itself writes may reach the printer: no stored-format, network or firmware
         # commands smuggled in through a label (the payload is checked where it is sent, whoever built it).
-        foreign = zpl_render.allowed_commands_only(label.payload.decode("ascii", errors="replace"))
+        # A carrier's ZPL may hold the drawing commands the renderer checked, nothing more.
+        allowed = zpl_render.CARRIER_COMMANDS if label.from_carrier else zpl_render.APP_COMMANDS
+        foreign = zpl_render.allowed_commands_only(label.payload.decode("ascii", errors="replace"), allowed)
         if foreign:
             raise LabelError(f"{self.name}: the label holds commands packstation never sends ({', '.join(foreign)}).")
         await _checked_send(self.name, self.transport, label.payload, job_name)
@@ -161,8 +267,11 @@ class PdfLabelPrinter:
     def name(self) -> str:
         return self._name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        """Check the PDF opens, make page previews, and read its barcodes (the PDF is sent unchanged)."""
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        """Check the PDF opens, make page previews, and read its barcodes (the PDF is sent unchanged).
+
+        A carrier's ZPL is of no use to a PDF printer and is left aside.
+        """
         source_task = await _start_source_decode(self.renderer, pdf)
         try:
             pages = await self.renderer.run(zpl.render_pages_gray, pdf, PREVIEW_DPI, self.renderer.limits)
@@ -202,8 +311,10 @@ class PdfLabelPrinter:
 
 
 def geometry_from(config: PrinterConfig, quadrant: int | None = None) -> zpl.LabelGeometry:
-    """Return the label geometry described by printer settings."""
+    """Return the label geometry described by printer settings (`quadrant` overrides their A4 position)."""
     layout = config.layout if config.layout in ("fit", "crop") else "fit"
+    if quadrant is None and config.sheet_position in (1, 2, 3, 4):
+        quadrant = config.sheet_position
     return zpl.LabelGeometry.from_mm(
         config.label_width_mm,
         config.label_height_mm,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from packstation.domain.errors import PrinterError, PrinterNotReady
+from packstation.domain.errors import PrintCancelled, PrinterError, PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.printing.transport import PrinterStatus
 
@@ -28,9 +28,14 @@ class JobState(StrEnum):
     PRINTED = "printed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    # A failed job whose label was queued again later (F12, F7): that later job is its print, so this one is
+    # never retried (Shift+F6 printed a second label for it).
+    PRINTED_AGAIN = "printed_again"
 
 
-FINAL_STATES = frozenset({JobState.PRINTED, JobState.FAILED, JobState.CANCELLED})
+FINAL_STATES = frozenset({JobState.PRINTED, JobState.FAILED, JobState.CANCELLED, JobState.PRINTED_AGAIN})
+# Kept for a reprint from the panel, but only up to KEEP_FINISHED per printer.
+_FORGETTABLE = frozenset({JobState.PRINTED, JobState.CANCELLED, JobState.PRINTED_AGAIN})
 # Printed and cancelled jobs stay listed (for a reprint from the panel) up to this many per printer; older ones
 # are forgotten so a long shift does not hold every label in memory (~16 KB each). The journal keeps every label
 # on disk (`packstation journal --label`). Failed jobs are never forgotten: they wait for the packer.
@@ -43,7 +48,7 @@ class QueueablePrinter(Protocol):
     @property
     def name(self) -> str: ...
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel: ...
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel: ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt: ...
 
@@ -67,9 +72,13 @@ class PrintJob:
     conditions: tuple[str, ...] = ()
     receipt: PrintReceipt | None = None
     moved_to: PrintJob | None = None  # set when redirected to another printer
+    cause: Exception | None = None  # the printer's own error when it failed (not found, went away…)
+    retried: bool = False  # the packer sent it again after it failed (F6, Shift+F6)
+    taken_over: bool = False  # a failed job retried or moved by the packer whose print a retry of the shipment took
     created: float = field(default_factory=time.time)
     updated: float = field(default_factory=time.time)
     _final: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    _held: asyncio.Event = field(default_factory=asyncio.Event, repr=False)  # set while waiting_for_printer
 
     @property
     def final(self) -> bool:
@@ -90,7 +99,7 @@ def _tell(listeners: list[Callable[[PrintJob], None]], job: PrintJob) -> None:
             log.exception("print queue listener failed")
 
 
-class JobCancelled(PrinterError):
+class JobCancelled(PrintCancelled):
     """The job was cancelled before it printed."""
 
 
@@ -136,15 +145,19 @@ class PrintQueue:
             job._final.set()
         else:
             job._final.clear()
+        if job.waiting_for_printer:
+            job._held.set()
+        else:
+            job._held.clear()
         self._notify(self.on_change, job)
-        if state in (JobState.PRINTED, JobState.CANCELLED):
+        if state in _FORGETTABLE:
             self._forget_oldest_finished()
 
     def _notify(self, listener: Callable[[PrintJob], None] | None, job: PrintJob) -> None:
         _tell([listener] if listener is not None else [], job)
 
     def _forget_oldest_finished(self) -> None:
-        finished = [job for job in self.jobs if job.state in (JobState.PRINTED, JobState.CANCELLED)]
+        finished = [job for job in self.jobs if job.state in _FORGETTABLE]
         for job in finished[: max(0, len(finished) - self.keep_finished)]:
             self.jobs.remove(job)
             self._notify(self.on_forget, job)
@@ -161,8 +174,16 @@ class PrintQueue:
     def submit(self, label: PreparedLabel, job_name: str) -> PrintJob:
         """Queue a label; return its job at once (await wait(job) for the outcome)."""
         job = PrintJob(name=job_name, label=label, printer=self.name)
+        for earlier in self.jobs:
+            if earlier.state == JobState.FAILED and earlier.name == job_name and earlier.label.payload == label.payload:
+                self._set(earlier, JobState.PRINTED_AGAIN, "")
+        # Behind a job held for paper (or a closed head), this one waits for the same thing: say so at once.
+        held = next((j for j in self.jobs if j.waiting_for_printer), None)
         self.jobs.append(job)
-        self._set(job, JobState.QUEUED)
+        if held is not None:
+            self._set(job, JobState.QUEUED, held.error, held.conditions)
+        else:
+            self._set(job, JobState.QUEUED)
         self._ensure_worker()
         return job
 
@@ -187,6 +208,8 @@ class PrintQueue:
         if job.state != JobState.FAILED:
             raise ValueError(f"Job {job_id} is {job.state}, only failed jobs can be retried.")
         job.attempts = 0
+        job.cause = None
+        job.retried = True
         self._set(job, JobState.QUEUED, "")
         self._ensure_worker()
         return job
@@ -219,6 +242,22 @@ class PrintQueue:
             if job.moved_to is None:
                 return job
             job = job.moved_to
+
+    async def wait_printed_or_held(self, job: PrintJob) -> PrintJob:
+        """Wait until the job is final or held until the printer is ready (following redirects); return it."""
+        while True:
+            if not job.final and not job.waiting_for_printer:
+                final, held = asyncio.ensure_future(job._final.wait()), asyncio.ensure_future(job._held.wait())
+                try:
+                    await asyncio.wait((final, held), return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    final.cancel()
+                    held.cancel()
+            if job.final and job.moved_to is not None:
+                job = job.moved_to
+                continue
+            if job.final or job.waiting_for_printer:
+                return job
 
     async def close(self) -> None:
         """Stop the worker; jobs still queued are cancelled so none is left without a final state."""
@@ -282,6 +321,7 @@ class PrintQueue:
         except (PrinterError, OSError) as exc:
             message = exc.message if isinstance(exc, PrinterError) else str(exc)
             if job.attempts >= self.max_attempts:
+                job.cause = exc
                 self._set(job, JobState.FAILED, f"{message} (tried {job.attempts} times)")
                 return
             delay = self.backoff[min(job.attempts - 1, len(self.backoff) - 1)]
@@ -299,36 +339,80 @@ class PrintQueue:
 class QueuedLabelPrinter:
     """A printer behind its queue, in the LabelPrinter shape: send waits for the job's final state."""
 
-    def __init__(self, printer: QueueablePrinter, queue: PrintQueue | None = None) -> None:
+    def __init__(
+        self, printer: QueueablePrinter, queue: PrintQueue | None = None, *, wait_while_held: bool = False
+    ) -> None:
         self.printer = printer
         self.queue = queue or PrintQueue(printer)
+        # True: send waits until a held job prints (headless `ship`, where nothing else waits for the queue).
+        self.wait_while_held = wait_while_held
 
     @property
     def name(self) -> str:
         return self.printer.name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         """Prepare the label for the printer behind the queue."""
-        return await self.printer.prepare(pdf)
+        if carrier_zpl is None:
+            return await self.printer.prepare(pdf)
+        return await self.printer.prepare(pdf, carrier_zpl=carrier_zpl)
 
     async def status(self) -> PrinterStatus:
         """Return the printer's status."""
         return await self.printer.status()
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        """Queue the label and wait until it printed; raise PrinterError if it failed or was cancelled."""
-        job = await self.queue.wait(self.queue.submit(label, job_name))
+        """Queue the label and wait until it printed; raise PrinterError if it failed or was cancelled.
+
+        A printer that is not ready (paper out, head open) holds the job in the queue, which prints it by
+        itself once the printer is ready: the receipt then says what it waits for, and the packer goes on.
+        """
+        earlier = self._resent_after_failing(label, job_name)
+        # The packer already sent the failed label again (F6) or to the other printer (F8): that print is this
+        # one, not a second label.
+        job = earlier if earlier is not None else self.queue.submit(label, job_name)
+        job = await (self.queue.wait(job) if self.wait_while_held else self.queue.wait_printed_or_held(job))
+        if not job.final:
+            return PrintReceipt(job.printer, str(job.id), detail=job.error, waiting=job.conditions)
         if job.state == JobState.PRINTED and job.receipt is not None:
             return job.receipt
         if job.state == JobState.CANCELLED:
             raise JobCancelled(job.printer, f"The print job was cancelled ({job.error}).")
+        # The printer's own error, so the packer reads "cannot be reached" or "went away", not "unexpected".
+        if isinstance(job.cause, PrinterError):
+            raise job.cause
+        if isinstance(job.cause, OSError):
+            raise PrinterNotFound(job.printer, f"The printer cannot be reached ({job.cause}).") from job.cause
         raise PrinterError(job.printer, job.error or "The label did not print.")
+
+    def _resent_after_failing(self, label: PreparedLabel, job_name: str) -> PrintJob | None:
+        """Return the print of this label the packer started from the queue after it failed: retried (F6) or moved
+        to the other printer (F8), unless that print failed or was cancelled. Each stands in for one send only."""
+        for job in reversed(self.queue.jobs):
+            if job.name != job_name or job.label.payload != label.payload:
+                continue
+            if job.taken_over:
+                return None
+            if job.moved_to is not None and job.cause is not None:
+                target = job.moved_to
+                while target.moved_to is not None:
+                    target = target.moved_to
+            elif job.retried:
+                target = job
+            else:
+                return None  # the newest job of this label was not resent by the packer: print anew
+            if target.state in (JobState.FAILED, JobState.CANCELLED, JobState.PRINTED_AGAIN):
+                return None
+            job.taken_over = True
+            return target
+        return None
 
 
 class PrintQueues:
     """The queues of every printer role, as the print queue panel sees them (services.ports.PrintQueues)."""
 
-    def __init__(self, **queue_options: object) -> None:
+    def __init__(self, *, wait_while_held: bool = False, **queue_options: object) -> None:
+        self._wait_while_held = wait_while_held  # see QueuedLabelPrinter
         self._queues: dict[str, PrintQueue] = {}
         self._listeners: list[Callable[[PrintJob], None]] = []
         self._forget_listeners: list[Callable[[PrintJob], None]] = []
@@ -339,7 +423,7 @@ class PrintQueues:
         """Give a printer its queue; return it in the LabelPrinter shape for the shipping service."""
         queue = PrintQueue(printer, on_change=self._changed, on_forget=self._forgotten, **self._options)  # type: ignore[arg-type]
         self._queues[printer.name] = queue
-        return QueuedLabelPrinter(printer, queue)
+        return QueuedLabelPrinter(printer, queue, wait_while_held=self._wait_while_held)
 
     def _changed(self, job: PrintJob) -> None:
         _tell(self._listeners, job)
@@ -394,7 +478,10 @@ class PrintQueues:
 
         async def move() -> None:
             try:
-                label = await target.printer.prepare(job.label.source_pdf)
+                if job.label.from_carrier:  # the carrier's ZPL again, checked against the new printer's label
+                    label = await target.printer.prepare(job.label.source_pdf, carrier_zpl=job.label.payload)
+                else:
+                    label = await target.printer.prepare(job.label.source_pdf)
             except Exception as exc:
                 source._set(job, JobState.FAILED, f"could not prepare it for {target.name}: {exc}")
                 return

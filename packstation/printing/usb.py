@@ -261,7 +261,8 @@ class UsbTransport:
             except usb.core.USBTimeoutError:
                 return
 
-    def _query_status(self) -> PrinterStatus:
+    def query_status(self) -> PrinterStatus:
+        """Ask ~HS and return the parsed answer, blocking up to the status timeout (call on a worker thread)."""
         with self._lock:
             try:
                 self._open()
@@ -289,4 +290,4 @@ class UsbTransport:
 
     async def status(self) -> PrinterStatus:
         """Ask ~HS and return the parsed answer; no answer in time means not ready."""
-        return await asyncio.to_thread(self._query_status)
+        return await asyncio.to_thread(self.query_status)

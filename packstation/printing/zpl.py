@@ -15,12 +15,14 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 import deflate
 
+from packstation.domain import limits as bounds
 from packstation.domain.errors import LabelError
+from packstation.printing import sheet
 from packstation.printing.lazy import lazy
 
 if TYPE_CHECKING:
@@ -35,12 +37,20 @@ log = logging.getLogger(__name__)
 Encoding = Literal["z64", "acs", "hex"]
 Layout = Literal["fit", "crop"]
 ENCODINGS: tuple[str, ...] = ("z64", "acs", "hex")
-SUPPORTED_DPI: tuple[int, ...] = (203, 300, 600)
+SUPPORTED_DPI: tuple[int, ...] = bounds.SUPPORTED_DPI
 MAX_FIELD_BYTES = 99_999  # the ZPL guide's limit for ^GF b and c
 MM_PER_INCH = 25.4
 POINTS_PER_INCH = 72.0
 # Content that needs shrinking below this to fit is not a label for this media (e.g. a whole A4 sheet).
 MIN_FIT_SCALE = 0.6
+# A page that would need shrinking below this is a sheet: the label on it is looked for (sheet.find_label). An A6
+# page on a 4-inch head needs 0.967 and a 6 x 4 in page turned 1.0, so ordinary labels never pay for the search.
+SHEET_SCALE = 0.9
+# A scale at least this is printing at full size (the notes say nothing below it either).
+FULL_SIZE = 0.995
+# A found label's inked area is known to one 50-dpi pixel a side (about 1% of a 4-inch label): a box that fits at
+# this scale fits the label, and a margin that would shrink it further gives way (sheet.NARROWER_MARGINS_MM).
+NEAR_FULL_SIZE = 0.99
 # A page that overhangs the label by at most this many dots is fitted without comment (rounding of mm sizes).
 SLACK_DOTS = 2
 
@@ -54,13 +64,15 @@ class LabelGeometry:
     length_dots: int = 1218  # label length (^LL): 6 inches at 203 dpi
     layout: Layout = "fit"
     rotation: Literal["auto", 0, 90, 180, 270] = "auto"
-    quadrant: int | None = None  # 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right (A4 sheets)
+    # A4 sheets: 1 top-left, 2 top-right, 3 bottom-left, 4 bottom-right; None = find the label (sheet.find_label).
+    # Used only for a page the label does not fit (SHEET_SCALE): an A6 page is never cut to a quarter.
+    quadrant: int | None = None
 
     def __post_init__(self) -> None:
         if self.dpi not in SUPPORTED_DPI:
             raise ValueError(f"The printer resolution must be one of {SUPPORTED_DPI} dpi, not {self.dpi}.")
-        if self.width_dots <= 0 or self.length_dots <= 0:
-            raise ValueError("The label width and length must be positive.")
+        # Bounded before anything is allocated for it: a label is at most what a Zebra prints (domain.limits).
+        bounds.check_label_dots(self.width_dots, self.length_dots)
         if self.layout not in ("fit", "crop"):
             raise ValueError(f"The layout must be 'fit' or 'crop', not {self.layout!r}.")
         if self.rotation not in ("auto", 0, 90, 180, 270):
@@ -78,11 +90,12 @@ class LabelGeometry:
         rotation: Literal["auto", 0, 90, 180, 270] = "auto",
         quadrant: int | None = None,
     ) -> LabelGeometry:
-        """Return the geometry of a label of this size in millimetres."""
+        """Return the geometry of a label of this size in millimetres (bounds.LimitError outside the bounds)."""
+        size = bounds.label_size(width_mm, height_mm, dpi)
         return cls(
-            dpi=dpi,
-            width_dots=round(width_mm / MM_PER_INCH * dpi),
-            length_dots=round(height_mm / MM_PER_INCH * dpi),
+            dpi=size.dpi,
+            width_dots=size.width_dots,
+            length_dots=size.length_dots,
             layout=layout,
             rotation=rotation,
             quadrant=quadrant,
@@ -133,19 +146,38 @@ class PrintFrame:
 class PdfLimits:
     """What a label PDF may be before it is refused."""
 
-    max_bytes: int = 20 * 1024 * 1024
-    max_pages: int = 50
+    max_bytes: int = bounds.MAX_PDF_BYTES
+    max_pages: int = bounds.MAX_PDF_PAGES
 
 
 @dataclass(frozen=True)
 class Raster:
-    """One page at the printer's dots: the 1-bit image (True = black) and what was done to get it."""
+    """One page at the printer's dots: the 1-bit image and what was done to get it."""
 
-    bitmap: np.ndarray
+    # The label's rows of dots, 8 to a byte, the first dot in the high bit and 1 = black: what ^GFA takes, so
+    # converting never builds the turned bool image (a transposing copy of every dot) unless `bitmap` is asked.
+    packed: np.ndarray
+    width: int  # dots per row
     scale: float  # 1.0 = the page's own size
     rotation: int
     clipped: bool = False  # crop layout cut off printed content
     notes: tuple[str, ...] = ()
+    # The part of the page printed, in points from its top-left corner (the whole page unless a sheet's label).
+    region: sheet.PageBox | None = None
+    page_size: tuple[float, float] | None = None  # the page's (width, height) in points
+
+    @cached_property
+    def bitmap(self) -> np.ndarray:
+        """The 1-bit image, True = black (rows x width)."""
+        return np.unpackbits(self.packed, axis=1, count=self.width).view(bool)
+
+    @property
+    def from_sheet(self) -> bool:
+        """Whether only part of the page was printed (one label of a sheet)."""
+        if self.region is None or self.page_size is None:
+            return False
+        x0, y0, x1, y1 = self.region
+        return x0 > 0.5 or y0 > 0.5 or x1 < self.page_size[0] - 0.5 or y1 < self.page_size[1] - 0.5
 
 
 @dataclass(frozen=True)
@@ -158,6 +190,11 @@ class Conversion:
     @property
     def notes(self) -> tuple[str, ...]:
         return tuple(note for raster in self.rasters for note in raster.notes)
+
+    @property
+    def regions(self) -> list[sheet.PageBox | None]:
+        """The printed part of each page, in points from its top-left (for barcodes.check)."""
+        return [raster.region for raster in self.rasters]
 
 
 # --- opening and rendering ---------------------------------------------------------------------
@@ -189,6 +226,15 @@ def open_pdf(pdf: bytes, limits: PdfLimits = PdfLimits()) -> pdfium.PdfDocument:
     if pages > limits.max_pages:
         document.close()
         raise LabelError(f"The label PDF has {pages} pages, more than the limit of {limits.max_pages}.")
+    # Every page's size is checked before any is rendered: a 5 x 5 m page would take gigabytes to draw.
+    try:
+        bounds.check_pdf_pages([document.get_page_size(index) for index in range(pages)])
+    except bounds.LimitError as exc:
+        document.close()
+        raise LabelError(str(exc)) from None
+    except pdfium.PdfiumError as exc:
+        document.close()
+        raise LabelError(f"The label PDF is corrupt and cannot be read ({exc}).") from exc
     return document
 
 
@@ -262,16 +308,46 @@ def _render_gray(page: pdfium.PdfPage, scale: float, crop: tuple[float, float, f
     return array
 
 
+def _crop_of(region: sheet.PageBox, width: float, height: float) -> tuple[float, float, float, float]:
+    """Return PDFium's (left, bottom, right, top) crop in points that keeps `region` of a width x height page."""
+    return (region[0], height - region[3], width - region[2], region[1])
+
+
 def _quadrant_crop(width: float, height: float, quadrant: int | None) -> tuple[float, float, float, float]:
     """Return the (left, bottom, right, top) crop in points that keeps one quarter of the sheet."""
     if quadrant is None:
         return (0.0, 0.0, 0.0, 0.0)
-    half_w, half_h = width / 2, height / 2
-    left = half_w if quadrant in (2, 4) else 0.0
-    right = 0.0 if quadrant in (2, 4) else half_w
-    top = half_h if quadrant in (3, 4) else 0.0
-    bottom = 0.0 if quadrant in (3, 4) else half_h
-    return (left, bottom, right, top)
+    return _crop_of(sheet.quarter_box(width, height, quadrant), width, height)
+
+
+def _fit_scale(width: float, height: float, geometry: LabelGeometry) -> float:
+    """Return the scale that fits width x height points on the label (turned as it would be), at most 1."""
+    if _choose_rotation(width, height, geometry) in (90, 270):
+        width, height = height, width
+    native = geometry.dpi / POINTS_PER_INCH
+    return min(geometry.width_dots / (width * native), geometry.length_dots / (height * native), 1.0)
+
+
+def _label_region(
+    page: pdfium.PdfPage, geometry: LabelGeometry, page_index: int, locate_barcodes: sheet.BarcodeLocator | None
+) -> tuple[sheet.PageBox, str]:
+    """Return the part of the page that is the label, and how it was found ("" for the whole page)."""
+    width, height = page.get_size()
+    # A page the label fits is no sheet: a position set for sheets (the desk keeps one in its settings, and
+    # MyParcel sends A6 and A4 alike) must not cut a quarter out of an A6 label.
+    if _fit_scale(width, height, geometry) >= SHEET_SCALE:
+        return (0.0, 0.0, width, height), ""
+    if geometry.quadrant is not None:
+        return sheet.quarter_box(width, height, geometry.quadrant), ""
+    placement = sheet.find_label(page, page_index + 1, locate_barcodes)
+    box = placement.box
+    if placement.inked is not None and _fit_scale(box[2] - box[0], box[3] - box[1], geometry) < NEAR_FULL_SIZE:
+        for margin in sheet.NARROWER_MARGINS_MM:
+            narrower = sheet.padded(placement.inked, margin, width, height)
+            if _fit_scale(narrower[2] - narrower[0], narrower[3] - narrower[1], geometry) >= NEAR_FULL_SIZE:
+                box = narrower
+                break
+    return box, placement.where
 
 
 def _choose_rotation(content_w: float, content_h: float, geometry: LabelGeometry) -> int:
@@ -327,6 +403,17 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     h, w = gray.shape
     if h < k or w < k:
         return None
+    b = (k + 1) // 2
+    # Every k x k grey box holds a whole b x b block aligned to multiples of b (see below), whose top-left pixel
+    # is on the grid of every b-th row and column: without one mid-grey pixel there, there is nothing to dither.
+    # That grid is 1/b^2 of the page, and most labels (pure line art) stop here.
+    grid = gray[::b, ::b]
+    if gray.dtype == np.uint8:
+        any_grey = bool(np.any((grid - np.uint8(41)) < np.uint8(174)))  # 41..214, as _mid_grey
+    else:
+        any_grey = bool(np.any((grid > 40) & (grid < 215)))
+    if not any_grey:
+        return None
     mid = _mid_grey(gray)
     # Most labels are pure line art: too few mid-grey pixels for even one box means there is nothing to dither.
     if np.count_nonzero(mid) < k * k:
@@ -334,7 +421,6 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     # Every k x k box holds a whole b x b block aligned to multiples of b (b = ceil(k / 2)). Finding the all-grey
     # aligned blocks takes a few strided ANDs over the page; the exact erosion below then runs only around them,
     # not over the bounding box of every stray grey pixel (anti-aliased logos, image edges).
-    b = (k + 1) // 2
     rows_b, cols_b = h // b, w // b
     blocks = mid[0 : rows_b * b : b]
     for i in range(1, b):
@@ -457,25 +543,44 @@ def to_one_bit(gray: np.ndarray, threshold: int = 128) -> np.ndarray:
     return black
 
 
-def _turn(bits: np.ndarray, turns: int) -> np.ndarray:
-    """Return np.rot90(bits, -turns) as a new C-contiguous array."""
-    turned = np.rot90(bits, -turns)
-    if turns % 2 == 0:
-        return np.ascontiguousarray(turned)
-    out = np.empty(turned.shape, dtype=bits.dtype)
-    # A quarter turn is a transposing copy; done in strips of 64 output columns the source rows stay in cache
-    # (about 2x faster than one whole-array copy at 300 dpi).
-    for c in range(0, out.shape[1], 64):
-        out[:, c : c + 64] = turned[:, c : c + 64]
-    return out
-
-
 def to_label(gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold: int = 128) -> tuple[np.ndarray, int]:
     """Place a page rendered in its own orientation onto the label turned clockwise by `rotation`, in 1 bit.
 
     Returns (bitmap, dots): the label's 1-bit image (True = black), centred across the head and top-aligned along
     the feed, and how many black dots of the page fell outside the label.
     """
+    packed, width, lost = to_label_packed(gray, geometry, rotation, threshold)
+    return np.unpackbits(packed, axis=1, count=width).view(bool), lost
+
+
+def _pack_columns(rows_first: np.ndarray) -> np.ndarray:
+    """Return the columns of a bool image as packed rows: out[c, k] holds rows 8k..8k+7 of column c, first high.
+
+    Eight bools are eight bytes of 0 or 1: viewed as one uint64, eight rows' words shifted by 7..0 and ORed give,
+    in each byte, that column's eight dots (no bit crosses a byte). That is one pass over an eighth of the words,
+    then a transposing copy of an eighth of the bytes, instead of transposing every dot and packing after.
+    """
+    rows, cols = rows_first.shape
+    rows8, cols8 = -(-rows // 8) * 8, -(-cols // 8) * 8
+    if (rows, cols) == (rows8, cols8) and rows_first.strides[1] == 1:
+        padded = rows_first.view(np.uint8)  # already whole words: read in place (to_label_packed lays it out so)
+    else:
+        padded = _scratch_array("pack", (rows8, cols8), np.uint8)
+        padded[rows:] = 0
+        padded[:rows, cols:] = 0
+        np.copyto(padded[:rows, :cols], rows_first, casting="unsafe")
+    words = padded.view(np.uint64).reshape(rows8 // 8, 8, cols8 // 8)
+    acc = np.left_shift(words[:, 0], np.uint64(7))
+    for bit in range(1, 8):
+        acc |= np.left_shift(words[:, bit], np.uint64(7 - bit))
+    by_column = acc.view(np.uint8).reshape(rows8 // 8, cols8)[:, :cols]
+    return np.ascontiguousarray(by_column.T)
+
+
+def to_label_packed(
+    gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold: int = 128
+) -> tuple[np.ndarray, int, int]:
+    """As to_label, but return (packed rows as ^GFA takes them, dots per row, dots lost); see _pack_columns."""
     turns = (rotation // 90) % 4
     length, width = geometry.length_dots, geometry.width_dots
     h, w = gray.shape if turns % 2 == 0 else gray.shape[::-1]  # the page's size once turned
@@ -490,25 +595,64 @@ def to_label(gray: np.ndarray, geometry: LabelGeometry, rotation: int, threshold
     page = gray[src[0] : src[1], src[2] : src[3]]
     # Work in the page's orientation: thresholding and the dither mask read the render row by row, and the
     # white margins never need grey pixels (white is never black and never mid-grey).
-    # Unturned, this image is only a step before _turn's copy: reuse the thread's buffer.
-    black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
-    if dest != (0, label_shape[0], 0, label_shape[1]):
-        black.fill(False)
+    # Turned, this image is only a step before _pack_columns: reuse the thread's buffer.
+    if turns % 2:
+        # Laid out in whole 8 x 8 words for _pack_columns, the padding white: above the image for a clockwise
+        # turn (its columns are read bottom-up, so the padding ends each label row), below it for the other; the
+        # padding columns (beside the image, on the side read last) become label rows that are dropped.
+        rows8, cols8 = -(-label_shape[0] // 8) * 8, -(-label_shape[1] // 8) * 8
+        words = _scratch_array("black", (rows8, cols8), bool)
+        if turns == 1:
+            words[: rows8 - label_shape[0]] = False
+            black = words[rows8 - label_shape[0] :, : label_shape[1]]
+        else:
+            words[label_shape[0] :] = False
+            black = words[: label_shape[0], cols8 - label_shape[1] :]
+    else:
+        black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
+    # Only the margins around the page stay white: the page's own part is written whole below.
+    for margin in _outside(dest, label_shape):
+        black[margin] = False
     _one_bit_into(black[dest[0] : dest[1], dest[2] : dest[3]], page, turns, (0, x0), threshold)
-    lost = 0
-    if page.shape != gray.shape:
-        lost = int(np.count_nonzero(gray < 128)) - int(np.count_nonzero(page < 128))
-    return _turn(black, turns), lost
+    # The page's black dots that fall outside the label: counted in the strips cut off, not over the page twice.
+    lost = sum(int(np.count_nonzero(gray[cut] < 128)) for cut in _outside(src, gray.shape))
+    width = label_shape[1] if turns % 2 == 0 else label_shape[0]
+    if turns % 2 == 0:
+        return np.packbits(black if turns == 0 else black[::-1, ::-1], axis=1), width, lost
+    # A clockwise quarter turn makes each label row a page column read bottom-up; three quarters, a page
+    # column read top-down, the last column first.
+    label_rows = label_shape[1]
+    if turns == 1:
+        return _pack_columns(words[::-1])[:label_rows], width, lost
+    return _pack_columns(words)[::-1][:label_rows].copy(), width, lost
 
 
-def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_index: int) -> Raster:
-    """Render one page of an open document onto the label at the printer's dots."""
+def _outside(box: Box, shape: tuple[int, int]) -> list[tuple[slice, slice]]:
+    """Return the non-empty strips of an array of `shape` outside `box`: rows above and below, columns beside."""
+    r0, r1, c0, c1 = box
+    h, w = shape
+    strips = [((0, r0), (0, w)), ((r1, h), (0, w)), ((r0, r1), (0, c0)), ((r0, r1), (c1, w))]
+    return [(slice(a, b), slice(c, d)) for (a, b), (c, d) in strips if b > a and d > c]
+
+
+def rasterize_page(
+    document: pdfium.PdfDocument,
+    geometry: LabelGeometry,
+    page_index: int,
+    locate_barcodes: sheet.BarcodeLocator | None = None,
+) -> Raster:
+    """Render one page of an open document onto the label at the printer's dots.
+
+    A page far larger than the label (an A4 sheet) without a chosen quadrant has its label found by itself
+    (sheet.find_label; `locate_barcodes` lets it prefer the part that holds the page's barcodes).
+    """
     page = document[page_index]
     try:
         page_w, page_h = page.get_size()
-        crop = _quadrant_crop(page_w, page_h, geometry.quadrant)
-        content_w = page_w - crop[0] - crop[2]
-        content_h = page_h - crop[1] - crop[3]
+        region, found = _label_region(page, geometry, page_index, locate_barcodes)
+        crop = _crop_of(region, page_w, page_h)
+        content_w = region[2] - region[0]
+        content_h = region[3] - region[1]
         rotation = _choose_rotation(content_w, content_h, geometry)
         if rotation in (90, 270):
             content_w, content_h = content_h, content_w
@@ -520,6 +664,7 @@ def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_i
             f"{content_w / POINTS_PER_INCH * MM_PER_INCH:.0f} x {content_h / POINTS_PER_INCH * MM_PER_INCH:.0f} mm"
         )
         label_mm = f"{geometry.width_mm:.0f} x {geometry.length_mm:.0f} mm"
+        what = f"The label in {found} of page {page_index + 1}" if found else f"Page {page_index + 1} of the label"
         if fit_scale < MIN_FIT_SCALE:
             hint = (
                 " Choose the A4 position of the label (1-4) or ask the carrier for A6 labels."
@@ -527,28 +672,39 @@ def rasterize_page(document: pdfium.PdfDocument, geometry: LabelGeometry, page_i
                 else ""
             )
             raise LabelError(
-                f"Page {page_index + 1} of the label is {page_mm}, far larger than the {label_mm} label: "
+                f"{what} is {page_mm}, far larger than the {label_mm} label: "
                 f"it would print at {fit_scale:.0%} of its size.{hint}"
             )
         notes: list[str] = []
+        if found:
+            notes.append(f"Page {page_index + 1} is a sheet: printed only its label, found in {found}.")
         scale = 1.0
         if over and geometry.layout == "fit":
             scale = fit_scale
-        if scale < 0.995:
-            notes.append(f"Page {page_index + 1} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
+        if scale < FULL_SIZE:
+            notes.append(f"{what} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
         gray = _render_gray(page, native * scale, crop)
     finally:
         page.close()
-    bitmap, lost = to_label(gray, geometry, rotation)
+    packed, width, lost = to_label_packed(gray, geometry, rotation)
     clipped = False
     if lost:
         clipped = True
         notes.append(
-            f"Page {page_index + 1} ({page_mm}) is larger than the {label_mm} label and is cropped: "
+            f"{what} ({page_mm}) is larger than the {label_mm} label and is cropped: "
             f"{lost} printed dots fall outside it."
         )
         log.warning(notes[-1])
-    return Raster(bitmap=bitmap, scale=scale, rotation=rotation, clipped=clipped, notes=tuple(notes))
+    return Raster(
+        packed=packed,
+        width=width,
+        scale=scale,
+        rotation=rotation,
+        clipped=clipped,
+        notes=tuple(notes),
+        region=region,
+        page_size=(page_w, page_h),
+    )
 
 
 def rasterize(pdf: bytes, geometry: LabelGeometry, page: int = 0, limits: PdfLimits = PdfLimits()) -> np.ndarray:
@@ -591,8 +747,8 @@ def z64_encode(raw: bytes, level: int = 7) -> str:
     # than zlib's level 6 on every sample label and 2-2.5x faster (4.6 -> 2.2 ms for a dense 300-dpi label); its
     # level 6 is faster still but up to 3% larger, and over USB (~1 MB/s) a kilobyte costs about a millisecond.
     # zlib level 9 would save only 4-6% for 10x the time.
-    text = base64.b64encode(deflate.zlib_compress(raw, level)).decode("ascii")
-    return f":Z64:{text}:{crc16_xmodem(text.encode('ascii')):04X}"
+    encoded = base64.b64encode(deflate.zlib_compress(raw, level))
+    return f":Z64:{encoded.decode('ascii')}:{crc16_xmodem(encoded):04X}"
 
 
 def _acs_count(n: int) -> str:
@@ -657,10 +813,14 @@ def encode_gfa(bitmap: np.ndarray, encoding: str = "z64", max_field_bytes: int =
     """Return the bitmap (True = black) as `^FO0,y^GFA,...^FS` bands of at most 99,999 bytes each."""
     if bitmap.ndim != 2 or bitmap.size == 0:
         raise ValueError("The bitmap must be a non-empty 2-D array.")
+    # asarray, not astype: our bitmaps are bool already, and a 2 MB copy per label costs ~0.5 ms.
+    return encode_packed(np.packbits(np.asarray(bitmap, dtype=bool), axis=1), encoding, max_field_bytes)
+
+
+def encode_packed(packed: np.ndarray, encoding: str = "z64", max_field_bytes: int = MAX_FIELD_BYTES) -> str:
+    """As encode_gfa, for rows already packed 8 dots to a byte (first dot in the high bit, 1 = black)."""
     if encoding not in ENCODINGS:
         raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
-    # asarray, not astype: our bitmaps are bool already, and a 2 MB copy per label costs ~0.5 ms.
-    packed = np.packbits(np.asarray(bitmap, dtype=bool), axis=1)
     rows, bytes_per_row = packed.shape
     rows_per_band = max_field_bytes // bytes_per_row
     if rows_per_band < 1:
@@ -705,16 +865,20 @@ def convert(
     frame: PrintFrame = PrintFrame(),
     encoding: str = "z64",
     limits: PdfLimits = PdfLimits(),
+    locate_barcodes: sheet.BarcodeLocator | None = None,
 ) -> Conversion:
-    """Convert every page of the PDF into one ZPL label, keeping the bitmaps and notes."""
+    """Convert every page of the PDF into one ZPL label, keeping the bitmaps and notes.
+
+    `locate_barcodes` (barcodes.locate) helps find the label on a sheet with print in more than one place.
+    """
     if encoding not in ENCODINGS:
         raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(ENCODINGS)}.")
     document = open_pdf(pdf, limits)
     try:
-        rasters = [rasterize_page(document, geometry, index) for index in range(len(document))]
+        rasters = [rasterize_page(document, geometry, index, locate_barcodes) for index in range(len(document))]
     finally:
         document.close()
-    labels = [frame_label(encode_gfa(r.bitmap, encoding), geometry, frame) for r in rasters]
+    labels = [frame_label(encode_packed(r.packed, encoding), geometry, frame) for r in rasters]
     return Conversion(labels=labels, rasters=rasters)
 
 
@@ -753,9 +917,10 @@ class PdfRenderer:
         geometry: LabelGeometry,
         frame: PrintFrame = PrintFrame(),
         encoding: str = "z64",
+        locate_barcodes: sheet.BarcodeLocator | None = None,
     ) -> Conversion:
         """Convert the PDF to ZPL labels on the PDFium thread."""
-        return await self.run(convert, pdf, geometry, frame, encoding, self.limits)
+        return await self.run(convert, pdf, geometry, frame, encoding, self.limits, locate_barcodes)
 
     async def pdf_to_zpl(
         self,

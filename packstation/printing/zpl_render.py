@@ -1,7 +1,8 @@
-"""Render the graphics of ZPL back to images: the preview shows exactly what is sent, and tests check it.
+"""Render ZPL to images: the preview shows exactly what is sent, the barcode check reads it, tests check it.
 
-Understands what the app itself emits (^GFA in hex, ACS and Z64 with its CRC, frame commands) plus ~DG/^XG
-and ^GB boxes; every other command is listed in `unsupported_commands`, never silently skipped.
+Interprets what the app itself emits (^GFA in hex, ACS and Z64 with its CRC, frame commands) and the label
+subset carriers' own ZPL is made of (text, boxes, Code 128 / Code 39 / DataMatrix / QR, reverse fields; see
+`render`). Every other command is listed in `unsupported_commands`, never silently skipped.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from packstation.domain import limits
+from packstation.printing import zpl_fields
 from packstation.printing.lazy import lazy
 
 if TYPE_CHECKING:
@@ -27,8 +30,14 @@ else:
 APP_COMMANDS: frozenset[str] = frozenset(
     {"^XA", "^XZ", "^PW", "^LL", "^LH", "^LS", "^LT", "^PR", "^MT", "^MN", "^MM", "~SD", "^FO", "^GF", "^FS", "^PQ"}
 )
-# Rendered (or without effect on the image); commands outside this set are reported.
-RENDERED_COMMANDS: frozenset[str] = APP_COMMANDS | {"~DG", "^XG", "^GB", "^FX", "^LR", "^CI", "^PO"}
+# Drawn by `render` (or without effect on the image); commands outside this set are reported.
+RENDERED_COMMANDS: frozenset[str] = APP_COMMANDS | {
+    "~DG", "^XG", "^GB", "^FX", "^LR", "^CI", "^PO", "^A", "^CF", "^FW", "^BY", "^FT", "^FR", "^FH", "^FB",
+    "^FD", "^FV", "^BC", "^B3", "^BX", "^BQ", "^B7", "^GC", "^GD", "^GE", "^MD", "^PF",
+}  # fmt: skip
+# What a carrier's own ZPL may hold to be printed as sent: the drawn commands, without downloads to the
+# printer's memory (~DG) or recalls of what is stored there (^XG).
+CARRIER_COMMANDS: frozenset[str] = RENDERED_COMMANDS - {"~DG", "^XG"}
 
 _COMMAND = re.compile(r"[\^~]([A-Za-z@][A-Za-z0-9@]|[A-Za-z])")
 
@@ -77,9 +86,9 @@ def tokenize(zpl: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def allowed_commands_only(zpl: str) -> tuple[str, ...]:
-    """Return the commands in the ZPL that the app never emits (empty = only the app's own commands)."""
-    return tuple(dict.fromkeys(name for name, _ in tokenize(zpl) if name not in APP_COMMANDS))
+def allowed_commands_only(zpl: str, allowed: frozenset[str] = APP_COMMANDS) -> tuple[str, ...]:
+    """Return the commands in the ZPL outside `allowed` (by default: those the app never emits)."""
+    return tuple(dict.fromkeys(name for name, _ in tokenize(zpl) if name not in allowed))
 
 
 # --- graphic data ------------------------------------------------------------------------------
@@ -110,10 +119,16 @@ def _decode_b64_family(data: str, kind: str) -> bytes:
     except binascii.Error as exc:
         raise ZplRenderError(f"{kind} graphic data is not valid base64 ({exc}).") from exc
     if kind == "Z64":
+        # Inflated at most to the largest graphic there is (plus one byte to notice more): a few kilobytes of
+        # Z64 can otherwise expand to gigabytes.
+        inflater = zlib.decompressobj()
         try:
-            return zlib.decompress(raw)
+            out = inflater.decompress(raw, limits.MAX_GRAPHIC_BYTES + 1)
         except zlib.error as exc:
             raise ZplRenderError(f"Z64 graphic data is not a zlib stream ({exc}).") from exc
+        if len(out) > limits.MAX_GRAPHIC_BYTES:
+            raise ZplRenderError(f"Z64 graphic data inflates to more than {limits.MAX_GRAPHIC_BYTES:,} bytes.")
+        return out
     return raw
 
 
@@ -139,7 +154,12 @@ def _decode_ascii_hex(data: str, total: int, bytes_per_row: int) -> bytes:
         previous = row
         current, filled = [], 0
 
+    # Rows beyond the declared size are never used (the result is cut to `total`): stop there, or a run of repeat
+    # counts ("zzzz...") would build gigabytes of rows first.
+    rows_needed = -(-total // bytes_per_row)
     for ch in data:
+        if len(rows) >= rows_needed:
+            break
         if ch in " \r\n\t":
             continue
         if ("G" <= ch <= "Y") or ("g" <= ch <= "z"):
@@ -154,7 +174,7 @@ def _decode_ascii_hex(data: str, total: int, bytes_per_row: int) -> bytes:
                 end_row("0")
             rows.append(previous)
         elif ch in "0123456789ABCDEFabcdef":
-            repeat = count or 1
+            repeat = min(count or 1, (rows_needed - len(rows)) * row_chars)
             while repeat:
                 take = min(repeat, row_chars - filled)
                 current.append(ch * take)
@@ -177,6 +197,7 @@ def decode_graphic(data: str, total: int, bytes_per_row: int) -> np.ndarray:
     """Return ^GF/~DG graphic data (hex, ACS, :B64: or :Z64:) as a bool array, True = black."""
     if bytes_per_row <= 0 or total <= 0:
         raise ZplRenderError(f"^GF declares {total} bytes at {bytes_per_row} bytes per row.")
+    _check_graphic_size(total, bytes_per_row)
     data = data.strip()
     if data.startswith(":Z64:"):
         raw = _decode_b64_family(data, "Z64")
@@ -195,107 +216,615 @@ def decode_graphic(data: str, total: int, bytes_per_row: int) -> np.ndarray:
 # --- rendering ---------------------------------------------------------------------------------
 
 
+# No label is longer or wider than this (39 inches at 203 dpi): sizes and positions beyond it are cut, so a
+# hostile ^GB32000,32000 or ^FO30000,30000 cannot ask for gigabytes.
+MAX_DOTS = 8000
+
+
 def _ints(params: str, count: int, defaults: tuple[int, ...]) -> list[int]:
     parts = params.split(",")
     values = []
     for i in range(count):
         text = parts[i].strip() if i < len(parts) else ""
         try:
-            values.append(int(text) if text else defaults[i])
+            value = int(text) if text else defaults[i]
         except ValueError:
-            values.append(defaults[i])
+            value = defaults[i]
+        values.append(min(max(value, -MAX_DOTS), MAX_DOTS))
     return values
 
 
-def _stamp(canvas: np.ndarray, image: np.ndarray, x: int, y: int) -> np.ndarray:
-    """OR the image into the canvas at (x, y), growing the canvas downwards/rightwards if needed."""
-    h, w = image.shape
-    need_h, need_w = max(canvas.shape[0], y + h), max(canvas.shape[1], x + w)
-    if (need_h, need_w) != canvas.shape:
-        grown = np.zeros((need_h, need_w), dtype=bool)
-        grown[: canvas.shape[0], : canvas.shape[1]] = canvas
-        canvas = grown
-    x0, y0 = max(x, 0), max(y, 0)
-    canvas[y0 : y + h, x0 : x + w] |= image[y0 - y :, x0 - x :]
-    return canvas
+# Commands with no effect on the picture of one label (media handling, print speed, counts).
+NO_IMAGE_EFFECT: frozenset[str] = frozenset(
+    {"^XA", "^XZ", "^FS", "^FX", "^PQ", "^PR", "~SD", "^MD", "^MN", "^MT", "^MM", "^LS", "^LT", "^PF"}
+)
+_ORIENTATIONS = "NRIB"
+BARCODE_COMMANDS = frozenset({"^BC", "^B3", "^BX", "^BQ", "^B7"})
+
+
+@dataclass
+class _Field:
+    """What the commands of one field (up to its ^FS) said."""
+
+    origin: tuple[int, int] = (0, 0)
+    typeset: bool = False  # ^FT: the origin is the bottom-left (text: the baseline), not the top-left
+    font: tuple[str, int, int, str] | None = None  # ^A: name, height, width, orientation
+    barcode: tuple[str, list[str]] | None = None
+    reverse: bool = False
+    hex_indicator: str | None = None
+    block: tuple[int, int, int, str] | None = None  # ^FB: width, lines, extra line spacing, justification
+    data: str | None = None
+
+
+class _Label:
+    """One ^XA...^XZ label being drawn: a canvas that grows as fields land further right or down."""
+
+    def __init__(self, dpi: int) -> None:
+        self.canvas = np.zeros((0, 0), dtype=bool)
+        self.width = round(4 * dpi)
+        self.length = 0
+        self.home = (0, 0)
+        self.inverted = False  # ^POI: the label comes out upside down
+        self.reversed = False  # ^LRY: every field is drawn reversed
+
+    def draw(self, image: np.ndarray, x: int, y: int, mode: str = "or") -> None:
+        """Put the image at (x, y): `or` blackens, `xor` reverses (^FR), `erase` whitens."""
+        image = image[: max(0, MAX_DOTS - y), : max(0, MAX_DOTS - x)]
+        h, w = image.shape
+        if not h or not w or x + w <= 0 or y + h <= 0:
+            return
+        canvas = self.canvas
+        need_h, need_w = max(canvas.shape[0], y + h), max(canvas.shape[1], x + w)
+        if (need_h, need_w) != canvas.shape:
+            grown = np.zeros((need_h, need_w), dtype=bool)
+            grown[: canvas.shape[0], : canvas.shape[1]] = canvas
+            self.canvas = canvas = grown
+        x0, y0 = max(x, 0), max(y, 0)
+        part = image[y0 - y :, x0 - x :]
+        target = canvas[y0 : y0 + part.shape[0], x0 : x0 + part.shape[1]]
+        if mode == "xor":
+            target ^= part
+        elif mode == "erase":
+            target &= ~part
+        else:
+            target |= part
+
+    def finish(self) -> np.ndarray:
+        final = np.zeros(
+            (self.length or self.canvas.shape[0] or 1, self.width or self.canvas.shape[1] or 1), dtype=bool
+        )
+        h, w = min(final.shape[0], self.canvas.shape[0]), min(final.shape[1], self.canvas.shape[1])
+        final[:h, :w] = self.canvas[:h, :w]
+        return final[::-1, ::-1].copy() if self.inverted else final
+
+
+def _rotate(image: np.ndarray, orientation: str) -> np.ndarray:
+    """Turn an upright field: R = 90° clockwise, I = 180°, B = 270° (ZPL's orientation letters)."""
+    return np.rot90(image, {"N": 0, "R": -1, "I": 2, "B": 1}.get(orientation, 0))
+
+
+def _decode_field_data(data: str, indicator: str | None, charset: int) -> str:
+    """Apply ^FH hex escapes (`_41` is `A`) in the label's ^CI character set."""
+    encoding = "utf-8" if charset == 28 else ("cp1252" if charset == 27 else "latin-1")
+    if indicator is None:
+        return data
+    raw = bytearray()
+    i = 0
+    while i < len(data):
+        ch = data[i]
+        pair = data[i + 1 : i + 3]
+        if ch == indicator and len(pair) == 2 and all(c in "0123456789ABCDEFabcdef" for c in pair):
+            raw.append(int(pair, 16))
+            i += 3
+            continue
+        raw.extend(ch.encode(encoding, errors="replace"))
+        i += 1
+    return raw.decode(encoding, errors="replace")
+
+
+class _Interpreter:
+    """Runs the ZPL commands of a job in order, like a printer's format buffer."""
+
+    def __init__(self, dpi: int) -> None:
+        self.dpi = dpi
+        self.result = RenderResult()
+        self.unsupported: dict[str, None] = {}
+        self.stored: dict[str, np.ndarray] = {}
+        self.label: _Label | None = None
+        self.field = _Field()
+        self.default_font: tuple[str, int, int] = ("A", 0, 0)  # ^CF
+        self.field_orientation = "N"  # ^FW
+        self.module, self.ratio, self.bar_height = 2, 3.0, 10  # ^BY
+        self.charset = 0  # ^CI
+
+    # -- the label --------------------------------------------------------------------------------------
+
+    def run(self, zpl: str) -> RenderResult:
+        for name, params in tokenize(zpl):
+            self.command(name, params)
+        # A label cut off before its ^XZ is not shown: a Zebra does not print it either (it waits for the ^XZ), and
+        # the preview shows what the printer prints.
+        self.label = None
+        self.result.unsupported_commands = tuple(self.unsupported)
+        return self.result
+
+    def end_label(self) -> None:
+        self.end_field()
+        assert self.label is not None
+        self.result.images.append(self.label.finish())
+        self.label = None
+
+    def command(self, name: str, params: str) -> None:
+        if name == "^XA":
+            self.label = _Label(self.dpi)
+            self.field = _Field()
+            self.default_font, self.field_orientation = ("A", 0, 0), "N"
+            self.module, self.ratio, self.bar_height = 2, 3.0, 10
+            return
+        if name == "~DG":
+            self.download_graphic(params)
+            return
+        label = self.label
+        if label is None:
+            if name not in ("~SD", "^FX", "^XZ"):
+                self.unsupported[name] = None
+            return
+        handler = getattr(self, "cmd_" + name[1:].replace("@", "at"), None) if name[0] == "^" else None
+        if handler is not None:
+            handler(label, params)
+        elif name not in NO_IMAGE_EFFECT:
+            self.unsupported[name] = None
+            if name.startswith("^B"):
+                # A symbology not drawn: its field data must not turn up as text in the picture.
+                self.field.barcode = (name, [])
+
+    def cmd_XZ(self, label: _Label, params: str) -> None:
+        self.end_label()
+
+    def cmd_PW(self, label: _Label, params: str) -> None:
+        label.width = _ints(params, 1, (label.width,))[0]
+
+    def cmd_LL(self, label: _Label, params: str) -> None:
+        label.length = _ints(params, 1, (0,))[0]
+
+    def cmd_LH(self, label: _Label, params: str) -> None:
+        label.home = tuple(_ints(params, 2, (0, 0)))  # type: ignore[assignment]
+
+    def cmd_PO(self, label: _Label, params: str) -> None:
+        label.inverted = params.strip().upper().startswith("I")
+
+    def cmd_LR(self, label: _Label, params: str) -> None:
+        label.reversed = params.strip().upper().startswith("Y")
+
+    def cmd_CI(self, label: _Label, params: str) -> None:
+        self.charset = _ints(params, 1, (0,))[0]
+
+    def cmd_CF(self, label: _Label, params: str) -> None:
+        parts = params.split(",")
+        name = (parts[0].strip()[:1] or self.default_font[0]).upper()
+        height, width = _ints(",".join(parts[1:]), 2, (0, 0))
+        self.default_font = (name, height, width)
+
+    def cmd_FW(self, label: _Label, params: str) -> None:
+        letter = params.strip()[:1].upper()
+        if letter in _ORIENTATIONS:
+            self.field_orientation = letter
+
+    def cmd_BY(self, label: _Label, params: str) -> None:
+        parts = [p.strip() for p in params.split(",")]
+        if parts and parts[0]:
+            self.module = min(10, max(1, _ints(parts[0], 1, (self.module,))[0]))  # ZPL's range: 1-10
+        if len(parts) > 1 and parts[1]:
+            try:
+                self.ratio = min(3.0, max(2.0, float(parts[1])))
+            except ValueError:
+                pass
+        if len(parts) > 2 and parts[2]:
+            self.bar_height = max(1, _ints(parts[2], 1, (self.bar_height,))[0])
+
+    # -- fields -----------------------------------------------------------------------------------------
+
+    def cmd_FO(self, label: _Label, params: str) -> None:
+        self._position(label, params, typeset=False)
+
+    def cmd_FT(self, label: _Label, params: str) -> None:
+        self._position(label, params, typeset=True)
+
+    def _position(self, label: _Label, params: str, typeset: bool) -> None:
+        if self.field.data is not None:  # a new position before ^FS: the field so far is complete
+            self.end_field()
+        x, y = _ints(params, 2, (0, 0))
+        self.field.origin = (label.home[0] + x, label.home[1] + y)
+        self.field.typeset = typeset
+
+    def cmd_A(self, label: _Label, params: str) -> None:
+        name = params[:1].upper() or "0"
+        parts = params[1:].split(",")
+        orientation = parts[0].strip().upper()[:1] or self.field_orientation
+        height, width = _ints(",".join(parts[1:]), 2, (0, 0))
+        self.field.font = ("0" if name == "@" else name, height, width, orientation)
+
+    def cmd_FR(self, label: _Label, params: str) -> None:
+        self.field.reverse = True
+
+    def cmd_FH(self, label: _Label, params: str) -> None:
+        indicator = params.strip()[:1]
+        self.field.hex_indicator = indicator or "_"
+
+    def cmd_FB(self, label: _Label, params: str) -> None:
+        width, lines, spacing = _ints(params, 3, (0, 1, 0))
+        parts = params.split(",")
+        justify = parts[3].strip().upper()[:1] if len(parts) > 3 else ""
+        self.field.block = (width, min(max(1, lines), 200), spacing, justify or "L")
+
+    def cmd_FD(self, label: _Label, params: str) -> None:
+        # A printer drops line breaks from the format, also inside field data.
+        data = params.replace("\r", "").replace("\n", "")
+        self.field.data = _decode_field_data(data, self.field.hex_indicator, self.charset)
+
+    cmd_FV = cmd_FD
+
+    def cmd_FS(self, label: _Label, params: str) -> None:
+        self.end_field()
+
+    def _barcode(self, kind: str, params: str) -> None:
+        self.field.barcode = (kind, [p.strip() for p in params.split(",")])
+
+    def cmd_BC(self, label: _Label, params: str) -> None:
+        self._barcode("^BC", params)
+
+    def cmd_B3(self, label: _Label, params: str) -> None:
+        self._barcode("^B3", params)
+
+    def cmd_BX(self, label: _Label, params: str) -> None:
+        self._barcode("^BX", params)
+
+    def cmd_BQ(self, label: _Label, params: str) -> None:
+        self._barcode("^BQ", params)
+
+    def cmd_B7(self, label: _Label, params: str) -> None:
+        self._barcode("^B7", params)
+
+    def end_field(self) -> None:
+        field, self.field = self.field, _Field()
+        label = self.label
+        if label is None or field.data is None:
+            return
+        if field.barcode is not None and field.barcode[0] not in BARCODE_COMMANDS:
+            return  # listed as unsupported when its command came
+        try:
+            if field.barcode is not None:
+                image, baseline, orientation = self._draw_barcode(field.barcode, field.data)
+            else:
+                image, baseline, orientation = self._draw_text(field)
+        except zpl_fields.FieldError as exc:
+            # Not drawn, so listed: a picture without the field must never pass for the label.
+            self.unsupported[f"{field.barcode[0] if field.barcode else '^FD'} ({exc})"] = None
+            return
+        self._place(label, field, image, baseline, orientation)
+
+    def _place(self, label: _Label, field: _Field, image: np.ndarray, baseline: int, orientation: str) -> None:
+        """Put an upright field image where ^FO (top-left) or ^FT (baseline / bottom-left) says, turned."""
+        h, w = image.shape
+        turned = _rotate(image, orientation)
+        x, y = field.origin
+        if field.typeset:
+            if orientation == "R":
+                x, y = x - (h - baseline), y
+            elif orientation == "I":
+                x, y = x - w, y - (h - baseline)
+            elif orientation == "B":
+                x, y = x - baseline, y - w
+            else:
+                y -= baseline
+        reverse = field.reverse or label.reversed
+        label.draw(turned, x, y, "xor" if reverse else "or")
+
+    def _font_size(self, font: tuple[str, int, int, str] | None) -> tuple[int, int, str]:
+        name, height, width = self.default_font
+        orientation = self.field_orientation
+        if font is not None:
+            name, height, width, orientation = font
+        base = zpl_fields.BITMAP_FONT_SIZES.get(name, zpl_fields.SCALABLE_DEFAULT)
+        if not height:
+            height = base[0] if not width else round(width * base[0] / base[1])
+        return height, width, orientation
+
+    def _draw_text(self, field: _Field) -> tuple[np.ndarray, int, str]:
+        height, width, orientation = self._font_size(field.font)
+        text = field.data or ""
+        if field.block is None:
+            image, baseline = zpl_fields.text_image(text, height, width)
+            return image, baseline, orientation
+        block_width, max_lines, spacing, justify = field.block
+        lines = zpl_fields.wrap(text, block_width, height, width)[:max_lines]
+        rendered = [zpl_fields.text_image(line, height, width) for line in lines]
+        line_height = max(img.shape[0] for img, _ in rendered) + spacing
+        out = np.zeros((line_height * len(rendered), max(block_width, 1)), dtype=bool)
+        for index, (img, _) in enumerate(rendered):
+            img = img[:, : out.shape[1]]
+            free = out.shape[1] - img.shape[1]
+            left = {"C": free // 2, "R": free}.get(justify, 0)
+            top = index * line_height
+            out[top : top + img.shape[0], left : left + img.shape[1]] |= img
+        # ^FT on a block: the origin is the baseline of its last line.
+        return out, line_height * (len(rendered) - 1) + rendered[-1][1], orientation
+
+    def _interpretation(self, bars: np.ndarray, text: str, show: bool, above: bool) -> tuple[np.ndarray, int]:
+        """Add the human-readable line under (or above) the bars; return the image and the bars' bottom row."""
+        if not show:
+            return bars, bars.shape[0]
+        line, _ = zpl_fields.text_image(text, max(10, 9 * self.module))
+        width = max(bars.shape[1], line.shape[1])
+        out = np.zeros((bars.shape[0] + line.shape[0], width), dtype=bool)
+        left = max(0, (bars.shape[1] - line.shape[1]) // 2)
+        if above:
+            out[: line.shape[0], left : left + line.shape[1]] = line
+            out[line.shape[0] :, : bars.shape[1]] = bars
+            return out, out.shape[0]
+        out[: bars.shape[0], : bars.shape[1]] = bars
+        out[bars.shape[0] :, left : left + line.shape[1]] = line
+        return out, bars.shape[0]
+
+    def _draw_barcode(self, barcode: tuple[str, list[str]], data: str) -> tuple[np.ndarray, int, str]:
+        kind, p = barcode
+
+        def param(index: int, default: str) -> str:
+            return (p[index] if index < len(p) else "") or default
+
+        orientation = param(0, self.field_orientation).upper()[:1]
+        if kind in ("^BC", "^B3"):
+            first = 1 if kind == "^BC" else 2  # ^B3 has the check digit flag before the height
+            height = _ints(param(first, ""), 1, (self.bar_height,))[0]
+            show = param(first + 1, "Y").upper() == "Y"
+            above = param(first + 2, "N").upper() == "Y"
+            if kind == "^BC":
+                mode = param(5, "N").upper()
+                if mode not in ("N", "A", "D"):
+                    self.unsupported[f"^BC mode {mode}"] = None
+                    mode = "A"
+                row = zpl_fields.code128_row(zpl_fields.code128_values(data, mode), self.module)[:MAX_DOTS]
+                text = zpl_fields.code128_text(data, mode)
+            else:
+                check = param(1, "N").upper() == "Y"
+                row = zpl_fields.code39_row(data, self.module, self.ratio, check)[:MAX_DOTS]
+                text = zpl_fields.code39_text(data, check)
+            bars = np.repeat(row[np.newaxis, :], max(1, height), axis=0)
+            image, bottom = self._interpretation(bars, text, show, above)
+            return image, bottom, orientation
+        if kind == "^B7":
+            # ^B7 o,h,s,c,r,t: h is the height of one row; the symbol's columns and rows are zxing-cpp's choice.
+            try:
+                row_height = min(float(param(1, str(self.bar_height))), MAX_DOTS)
+            except ValueError:
+                row_height = float(self.bar_height)
+            modules = zpl_fields.pdf417_modules(data, compact=param(5, "N").upper() == "Y")
+            wanted_rows = _ints(param(4, ""), 1, (0,))[0]
+            if 3 <= wanted_rows <= 90:
+                # zxing-cpp lays the symbol out itself: keep the height the Zebra gives `r` rows of `h` dots.
+                row_height = row_height * wanted_rows / modules.shape[0]
+            image = np.repeat(np.repeat(modules, max(1, round(row_height)), axis=0), self.module, axis=1)
+            image = image[:MAX_DOTS, :MAX_DOTS]
+            return image, image.shape[0], orientation
+        if kind == "^BX":
+            size = min(50, _ints(param(1, ""), 1, (self.module,))[0])
+            quality = param(2, "200")
+            escape = param(6, "~")
+            if quality != "200":
+                self.unsupported[f"^BX quality {quality}"] = None
+            if escape + "1" in data:
+                # FNC1 (GS1 DataMatrix) needs the AI table to rebuild; drawn as plain data and reported.
+                self.unsupported["^BX FNC1"] = None
+                data = data.replace(escape + "1", "")
+            image = zpl_fields.scale(zpl_fields.datamatrix_modules(data), size)
+            return image, image.shape[0], orientation
+        # ^BQ: model 2 only; the data starts with the error correction level and the input mode.
+        magnification = min(10, _ints(param(2, ""), 1, (2 if self.dpi < 300 else 3,))[0])  # ZPL's range: 1-10
+        ec_level, text = "M", data
+        match = re.match(r"([HQML])([AM]),(.*)", data, re.S)
+        if match:
+            ec_level, text = match.group(1), match.group(3)
+            if match.group(2) == "M" and text[:1] in ("N", "A"):
+                text = text[1:]
+            elif match.group(2) == "M" and text[:1] == "B":
+                text = text[5:]  # B and a 4-digit byte count
+        image = zpl_fields.scale(zpl_fields.qr_modules(text, ec_level), magnification)
+        return image, image.shape[0], "N"
+
+    # -- graphics ---------------------------------------------------------------------------------------
+
+    def _graphic_at(self, label: _Label, image: np.ndarray, mode: str = "or") -> None:
+        x, y = self.field.origin
+        if self.field.typeset:
+            y -= image.shape[0]
+        if self.field.reverse or label.reversed:
+            mode = "xor"
+        label.draw(image, x, y, mode)
+
+    def cmd_GB(self, label: _Label, params: str) -> None:
+        w, h, t = _ints(params, 3, (1, 1, 1))
+        parts = params.split(",")
+        colour = (parts[3].strip().upper() if len(parts) > 3 else "") or "B"
+        t = max(t, 1)
+        w, h = max(w, t), max(h, t)
+        box = np.zeros((h, w), dtype=bool)
+        box[:t, :] = box[-t:, :] = box[:, :t] = box[:, -t:] = True
+        self._graphic_at(label, box, "erase" if colour == "W" else "or")
+
+    def _colour_mode(self, params: str, index: int) -> str:
+        parts = params.split(",")
+        colour = (parts[index].strip().upper() if len(parts) > index else "") or "B"
+        return "erase" if colour == "W" else "or"
+
+    def cmd_GC(self, label: _Label, params: str) -> None:
+        diameter, border = _ints(params, 2, (3, 1))
+        self._graphic_at(label, zpl_fields.ellipse(diameter, diameter, border), self._colour_mode(params, 2))
+
+    def cmd_GE(self, label: _Label, params: str) -> None:
+        width, height, border = _ints(params, 3, (1, 1, 1))
+        border = max(1, border)
+        shape = zpl_fields.ellipse(max(width, border), max(height, border), border)
+        self._graphic_at(label, shape, self._colour_mode(params, 3))
+
+    def cmd_GD(self, label: _Label, params: str) -> None:
+        width, height, border = _ints(params, 3, (1, 1, 1))
+        parts = params.split(",")
+        leaning = (parts[4].strip().upper()[:1] if len(parts) > 4 else "") or "R"
+        self._graphic_at(label, zpl_fields.diagonal(width, height, border, leaning), self._colour_mode(params, 3))
+
+    def cmd_GF(self, label: _Label, params: str) -> None:
+        match = re.match(r"\s*([ABCabc]),(\d+),(\d+),(\d+),(.*)", params, re.S)
+        if not match or match.group(1).upper() != "A":
+            self.unsupported["^GF" + (match.group(1).upper() if match else "?")] = None
+            return
+        total, bytes_per_row = int(match.group(3)), int(match.group(4))
+        self._graphic_at(label, decode_graphic(match.group(5), total, bytes_per_row))
+
+    def cmd_XG(self, label: _Label, params: str) -> None:
+        key_text = params.split(",")[0].strip().upper()
+        key = key_text if ":" in key_text else "R:" + key_text
+        if key not in self.stored:
+            raise ZplRenderError(f"^XG recalls {key_text}, which no ~DG in this ZPL stored.")
+        mx, my = (min(10, m) for m in _ints(params.split(",", 1)[1] if "," in params else "", 2, (1, 1)))
+        graphic = np.repeat(np.repeat(self.stored[key], max(my, 1), axis=0), max(mx, 1), axis=1)
+        self._graphic_at(label, graphic)
+
+    def download_graphic(self, params: str) -> None:
+        match = re.match(r"\s*([^,]+),(\d+),(\d+),(.*)", params, re.S)
+        if not match:
+            raise ZplRenderError(f"~DG parameters cannot be read: {params[:40]!r}")
+        key = match.group(1).strip().upper()
+        key = key if "." in key else key + ".GRF"
+        key = key if ":" in key else "R:" + key
+        self.stored[key] = decode_graphic(match.group(4), int(match.group(2)), int(match.group(3)))
+
+
+def _check_graphic_size(total: int, bytes_per_row: int) -> None:
+    """Refuse a graphic larger than the largest label there is, before it is decoded."""
+    if total > limits.MAX_GRAPHIC_BYTES:
+        raise ZplRenderError(f"A graphic of {total:,} bytes is larger than any label ({limits.MAX_GRAPHIC_BYTES:,}).")
+    if bytes_per_row * 8 > limits.MAX_LABEL_WIDTH_DOTS + 7:
+        raise ZplRenderError(
+            f"A graphic {bytes_per_row * 8} dots wide is wider than any label ({limits.MAX_LABEL_WIDTH_DOTS} dots)."
+        )
+
+
+# ZPL's own bounds on positions and sizes (the guide gives 0-32000 for ^FO and ^GB alike).
+_MAX_COORDINATE = limits.MAX_LABEL_LENGTH_DOTS
+
+
+def check_bounds(tokens: list[tuple[str, str]]) -> None:
+    """Refuse, before anything is drawn, ZPL whose numbers would make images larger than any label.
+
+    Every label's page (^PW x ^LL), every position (^FO, ^LH), box (^GB), graphic (^GF, ~DG) and magnification
+    (^XG) is checked against domain.limits, and all labels together against MAX_RENDER_DOTS.
+    """
+    labels = 0
+    total_dots = 0
+    width = length = 0
+    extent_w = extent_h = 0
+    home = origin = (0, 0)
+    stored: dict[str, tuple[int, int]] = {}
+
+    def reach(w: int, h: int, what: str) -> None:
+        nonlocal extent_w, extent_h
+        extent_w, extent_h = max(extent_w, origin[0] + w), max(extent_h, origin[1] + h)
+        if extent_w * extent_h > limits.MAX_IMAGE_DOTS:
+            raise ZplRenderError(f"{what} at {origin[0]},{origin[1]} reaches beyond the largest label there is.")
+
+    for name, params in tokens:
+        if name == "^XA":
+            labels += 1
+            if labels > limits.MAX_ZPL_LABELS:
+                raise ZplRenderError(f"The ZPL holds more than {limits.MAX_ZPL_LABELS} labels.")
+            width = length = extent_w = extent_h = 0
+            home = origin = (0, 0)
+        elif name == "^XZ":
+            total_dots += max(length, extent_h, 1) * max(width, extent_w, 1)
+            if total_dots > limits.MAX_RENDER_DOTS:
+                raise ZplRenderError(
+                    f"The ZPL's labels together are larger than {limits.MAX_RENDER_DOTS:,} dots (50 labels of "
+                    "4 x 6 in at 600 dpi)."
+                )
+        elif name == "^PW":
+            width = _bounded(params, 0, 1, limits.MAX_LABEL_WIDTH_DOTS, "^PW print width")
+        elif name == "^LL":
+            length = _bounded(params, 0, 1, limits.MAX_LABEL_LENGTH_DOTS, "^LL label length")
+        elif name == "^LH":
+            home = (
+                _bounded(params, 0, 0, _MAX_COORDINATE, "^LH label home x"),
+                _bounded(params, 1, 0, _MAX_COORDINATE, "^LH label home y"),
+            )
+        elif name == "^FO":
+            x = _bounded(params, 0, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO x")
+            y = _bounded(params, 1, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO y")
+            origin = (max(home[0] + x, 0), max(home[1] + y, 0))
+        elif name == "^GB":
+            w = _bounded(params, 0, 0, _MAX_COORDINATE, "^GB box width")
+            h = _bounded(params, 1, 0, _MAX_COORDINATE, "^GB box height")
+            t = _bounded(params, 2, 0, _MAX_COORDINATE, "^GB border thickness")
+            reach(max(w, t, 1), max(h, t, 1), "^GB box")
+        elif name in ("^GF", "~DG"):
+            pattern = r"\s*[ABCabc],(\d+),(\d+),(\d+)," if name == "^GF" else r"\s*([^,]+),(\d+),(\d+),"
+            match = re.match(pattern, params)
+            if not match:
+                continue  # drawn as unsupported or refused by the renderer with its own message
+            if max(len(match.group(2)), len(match.group(3))) > 9:
+                raise ZplRenderError(f"{name} declares a graphic size of more than nine digits.")
+            total, bytes_per_row = int(match.group(2)), int(match.group(3))
+            if bytes_per_row <= 0 or total <= 0:
+                continue
+            _check_graphic_size(total, bytes_per_row)
+            size = (bytes_per_row * 8, -(-total // bytes_per_row))
+            if name == "^GF":
+                reach(*size, "^GF graphic")
+            else:
+                stored[_graphic_key(match.group(1))] = size
+        elif name == "^XG":
+            parts = params.split(",")
+            mx = _bounded(params, 1, 0, limits.MAX_MAGNIFICATION, "^XG magnification x")
+            my = _bounded(params, 2, 0, limits.MAX_MAGNIFICATION, "^XG magnification y")
+            w, h = stored.get(_graphic_key(parts[0]), (0, 0))
+            reach(w * max(mx, 1), h * max(my, 1), "^XG graphic")
+
+
+def _graphic_key(text: str) -> str:
+    """Return a stored graphic's name as ~DG and ^XG both mean it: no device letter, .GRF if no extension."""
+    key = text.strip().upper().split(":")[-1]
+    return key if "." in key else key + ".GRF"
+
+
+def _bounded(params: str, index: int, low: int, high: int, what: str) -> int:
+    """Return parameter `index` as an int (0 if absent or not a number); raise ZplRenderError outside [low, high]."""
+    parts = params.split(",")
+    text = parts[index].strip() if index < len(parts) else ""
+    try:
+        value = int(text) if text else 0
+    except ValueError:  # not a number (or thousands of digits): the renderer uses its default
+        return 0
+    if not low <= value <= high:
+        raise ZplRenderError(f"{what} is {text[:20]}, outside {low} to {high}.")
+    return value
 
 
 def render(zpl: str, dpi: int = 203) -> RenderResult:
-    """Render every ^XA...^XZ label's graphics to a bool image (True = black) and list unsupported commands."""
-    result = RenderResult()
-    unsupported: dict[str, None] = {}
-    stored: dict[str, np.ndarray] = {}
-    default_width = round(4 * dpi)
-    canvas: np.ndarray | None = None
-    width = length = 0
-    home = (0, 0)
-    origin = (0, 0)
-    for name, params in tokenize(zpl):
-        if name == "^XA":
-            canvas = np.zeros((0, 0), dtype=bool)
-            width, length, home, origin = default_width, 0, (0, 0), (0, 0)
-        elif name == "^XZ":
-            if canvas is not None:
-                final = np.zeros((length or canvas.shape[0] or 1, width or canvas.shape[1] or 1), dtype=bool)
-                h, w = min(final.shape[0], canvas.shape[0]), min(final.shape[1], canvas.shape[1])
-                final[:h, :w] = canvas[:h, :w]
-                result.images.append(final)
-            canvas = None
-        elif name == "~DG":
-            match = re.match(r"\s*([^,]+),(\d+),(\d+),(.*)", params, re.S)
-            if not match:
-                raise ZplRenderError(f"~DG parameters cannot be read: {params[:40]!r}")
-            key = match.group(1).strip().upper()
-            key = key if "." in key else key + ".GRF"
-            key = key if ":" in key else "R:" + key
-            stored[key] = decode_graphic(match.group(4), int(match.group(2)), int(match.group(3)))
-        elif canvas is None:
-            if name not in ("~SD", "^FX"):
-                unsupported[name] = None
-        elif name == "^PW":
-            width = _ints(params, 1, (default_width,))[0]
-        elif name == "^LL":
-            length = _ints(params, 1, (0,))[0]
-        elif name == "^LH":
-            home = tuple(_ints(params, 2, (0, 0)))  # type: ignore[assignment]
-        elif name == "^FO":
-            x, y = _ints(params, 2, (0, 0))
-            origin = (home[0] + x, home[1] + y)
-        elif name == "^GF":
-            match = re.match(r"\s*([ABCabc]),(\d+),(\d+),(\d+),(.*)", params, re.S)
-            if not match or match.group(1).upper() != "A":
-                unsupported["^GF" + (match.group(1).upper() if match else "?")] = None
-                continue
-            total, bytes_per_row = int(match.group(3)), int(match.group(4))
-            graphic = decode_graphic(match.group(5), total, bytes_per_row)
-            canvas = _stamp(canvas, graphic, *origin)
-        elif name == "^XG":
-            key_text = params.split(",")[0].strip().upper()
-            key = key_text if ":" in key_text else "R:" + key_text
-            if key not in stored:
-                raise ZplRenderError(f"^XG recalls {key_text}, which no ~DG in this ZPL stored.")
-            mx, my = _ints(params.split(",", 1)[1] if "," in params else "", 2, (1, 1))
-            graphic = np.repeat(np.repeat(stored[key], max(my, 1), axis=0), max(mx, 1), axis=1)
-            canvas = _stamp(canvas, graphic, *origin)
-        elif name == "^GB":
-            w, h, t = _ints(params, 3, (1, 1, 1))
-            colour = (params.split(",")[3].strip().upper() if params.count(",") >= 3 else "B") or "B"
-            t = max(t, 1)
-            w, h = max(w, t), max(h, t)
-            box = np.zeros((h, w), dtype=bool)
-            box[:t, :] = box[-t:, :] = box[:, :t] = box[:, -t:] = True
-            if colour == "W":
-                # White boxes erase; drawn only within the canvas as it stands.
-                x, y = origin
-                canvas[max(y, 0) : y + h, max(x, 0) : x + w] &= ~box[max(-y, 0) :, max(-x, 0) :][
-                    : max(canvas.shape[0] - y, 0), : max(canvas.shape[1] - x, 0)
-                ]
-            else:
-                canvas = _stamp(canvas, box, *origin)
-        elif name not in RENDERED_COMMANDS:
-            unsupported[name] = None
-    result.unsupported_commands = tuple(unsupported)
-    return result
+    """Render every ^XA...^XZ label to a bool image (True = black) and list the commands not drawn.
+
+    Draws what carriers' labels are made of: text (^A ^CF ^FB ^FH ^CI ^FW), boxes (^GB), graphics (^GF ~DG
+    ^XG), Code 128 / Code 39 / DataMatrix / QR symbols (^BC ^B3 ^BX ^BQ with ^BY), reverse fields (^FR ^LR),
+    PDF417 (^B7), circles, ellipses and diagonals (^GC ^GE ^GD), field positions (^FO ^FT ^LH) and ^PO. Every
+    other command is listed in `unsupported_commands`.
+
+    Raises ZplRenderError (before drawing anything) for ZPL larger than limits.MAX_ZPL_BYTES or whose sizes would
+    make an image larger than any label (check_bounds), and for a resolution no Zebra head has.
+    """
+    try:
+        limits.check_zpl_size(len(zpl))
+        limits.check_dpi(dpi)
+    except limits.LimitError as exc:
+        raise ZplRenderError(str(exc)) from None
+    check_bounds(tokenize(zpl))
+    return _Interpreter(dpi).run(zpl)
 
 
 def render_png(zpl: str, dpi: int = 203) -> list[bytes]:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
-from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerProfile, PicqerUser
+from packstation.domain.packing import Packaging, Pick, Product, ProductPart
+from packstation.domain.picklists import (
+    Order,
+    Picklist,
+    PicklistStatus,
+    PicqerProfile,
+    PicqerShipment,
+    PicqerShippingProvider,
+    PicqerUser,
+)
 from packstation.domain.shipments import LabelFormat, Shipment, ShipmentRequest
+from packstation.domain.waits import WaitListener
+from packstation.domain.weighing import ScaleReading, ZeroMethod
 
 
 class PicklistSource(Protocol):
@@ -41,6 +53,10 @@ class PicklistSource(Protocol):
 
     async def list_profiles(self) -> list[PicqerProfile]: ...
 
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
+        """Return the account's active shipping providers with their active profiles."""
+        ...
+
     async def current_user(self) -> PicqerUser: ...
 
     async def list_users(self, active_only: bool = True) -> list[PicqerUser]: ...
@@ -53,13 +69,50 @@ class PicklistSource(Protocol):
 
     async def pick_all(self, picklist_id: int) -> Picklist | None: ...
 
+    async def pick(
+        self, picklist_id: int, picks: Sequence[Pick], on_picked: Callable[[Pick], None] | None = None
+    ) -> None:
+        """Mark units of picklist lines picked, one line at a time; `on_picked` after each accepted one."""
+        ...
+
+    async def get_products(self, product_ids: Sequence[int]) -> dict[int, Product]:
+        """Return these products by id (bundles with their parts); cached for the session."""
+        ...
+
+    async def get_parts(self, product_id: int) -> list[ProductPart]: ...
+
+    async def list_packagings(self) -> list[Packaging]:
+        """Return the account's active packagings (boxes) with their barcodes and sizes."""
+        ...
+
+    async def create_shipment(
+        self,
+        picklist_id: int,
+        profile_id: int,
+        weight_grams: int | None = None,
+        parcel_weights: Sequence[int] = (),
+        packaging_ids: Sequence[int | None] = (),
+    ) -> PicqerShipment:
+        """Create a Picqer shipment with this shipping-provider profile (Picqer asks the profile's provider).
+
+        `packaging_ids`: the Picqer packaging (box) of each parcel, when the packer scanned one.
+
+        Never sent blindly twice: after a lost reply implementations look at the picklist's shipments and
+        return the one that was made. Raises ShipmentNotRegistered when the provider refused, in its words.
+        """
+        ...
+
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
+        """Return the Picqer shipments of a picklist, cancelled ones included."""
+        ...
+
     async def close_picklist(self, picklist_id: int) -> Picklist | None:
         """Close the picklist; return it as Picqer answers, when Picqer answers with it."""
         ...
 
     async def assign(self, picklist_id: int, user_id: int) -> Picklist | None: ...
 
-    async def unassign(self, picklist_id: int) -> None: ...
+    async def unassign(self, picklist_id: int) -> Picklist | None: ...
 
 
 class ShipmentCarrier(Protocol):
@@ -84,7 +137,35 @@ class ShipmentCarrier(Protocol):
         """Return the label PDF of these shipments (registers them at MyParcel)."""
         ...
 
+    async def fetch_carrier_zpl(self, shipments: list[Shipment]) -> bytes | None:
+        """Return the carrier's own ZPL label of these parcels (PostNL, bpost), or None where there is none.
+
+        Called before fetch_label: bpost makes no ZPL once the PDF exists.
+        """
+        ...
+
     async def tracking_url(self, shipment: Shipment) -> str: ...
+
+
+class StopWaiting(Protocol):
+    """The switch of one job's retry waits."""
+
+    @property
+    def waiting(self) -> bool:
+        """True while a request of the job waits before its next try."""
+        ...
+
+    def stop(self) -> bool:
+        """End the wait in progress (the request raises WaitStopped); False when none is in progress."""
+        ...
+
+
+class WaitReports(Protocol):
+    """The retry layer's waits (429 Retry-After, back-off after a 5xx, watching for a lost reply), per job."""
+
+    def watching(self, listener: WaitListener) -> AbstractContextManager[StopWaiting]:
+        """Report every wait of the requests made inside the block (this task and the tasks it starts)."""
+        ...
 
 
 class LabelPrinter(Protocol):
@@ -93,12 +174,20 @@ class LabelPrinter(Protocol):
     @property
     def name(self) -> str: ...
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        """Convert the label for this printer (PDF to ZPL, or the PDF itself) off the UI thread."""
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        """Convert the label for this printer (PDF to ZPL, or the PDF itself) off the UI thread.
+
+        `carrier_zpl` is the carrier's own ZPL of the same label: a ZPL printer prints it as sent when its render
+        holds the PDF's barcodes; other printers ignore it.
+        """
         ...
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        """Send a prepared label; raise a PrinterError subclass when it did not print."""
+        """Send a prepared label; raise a PrinterError subclass when it did not print.
+
+        A queued printer whose printer is not ready (paper out) returns a receipt with `waiting` set instead:
+        the job waits in its queue and prints by itself.
+        """
         ...
 
 
@@ -122,7 +211,7 @@ class Journal(LabelStore, Protocol):
 
         Steps: "created" {"shipment_ids": [...]}, "label" {"path": str, "barcodes": [...]}, "printed"
         {"printer": str, "job_id": str}, "print_failed" {"reason": str}, "comment", "order_field", "pick_all",
-        "closed", "done".
+        "picqer_shipment" {"idshipment": int, "profile_id": int}, "closed", "done".
         """
         ...
 
@@ -139,6 +228,20 @@ class Journal(LabelStore, Protocol):
         ...
 
 
+class PackProgress(Protocol):
+    """Where the packing of each picklist stands (ticks, boxes, picks sent), kept across a restart."""
+
+    async def save_pack_progress(self, picklist_id: int, picklist_number: str, state: dict[str, object]) -> None: ...
+
+    async def pack_progress(self, picklist_id: int) -> dict[str, object] | None:
+        """Return the last saved state of this picklist's packing, or None."""
+        ...
+
+    async def clear_pack_progress(self, picklist_id: int) -> None:
+        """Forget a picklist's packing (shipped, or started over)."""
+        ...
+
+
 class PrintJobInfo(Protocol):
     """One print job as the print queue panel shows it."""
 
@@ -152,7 +255,7 @@ class PrintJobInfo(Protocol):
     def printer(self) -> str: ...
 
     @property
-    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled
+    def state(self) -> str: ...  # queued | sending | printed | failed | cancelled | printed_again
 
     @property
     def error(self) -> str: ...  # why it failed, or why it waits
@@ -165,6 +268,9 @@ class PrintJobInfo(Protocol):
 
     @property
     def updated(self) -> float: ...
+
+    @property
+    def moved_to(self) -> PrintJobInfo | None: ...  # set when the job was moved to another printer (F8)
 
 
 class PrintQueues(Protocol):
@@ -200,3 +306,60 @@ class PrintQueues(Protocol):
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         """Return (ready, conditions, message in plain English) for one printer."""
         ...
+
+
+class LockStore(Protocol):
+    """Leases on names, shared by every relay process that uses the same store (one booking per picklist)."""
+
+    async def try_acquire(self, key: str, owner: str, lease_seconds: float) -> bool:
+        """Take the lease on `key` for `owner` if nobody holds it or its lease ran out; tell whether it was taken."""
+        ...
+
+    async def release(self, key: str, owner: str) -> None:
+        """Give the lease back (only if `owner` still holds it)."""
+        ...
+
+    async def check(self) -> None:
+        """Raise when the store cannot be used (the relay's health check)."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class ZplConverter(Protocol):
+    """PDF label to ZPL for Picqer's label printers."""
+
+    async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
+        """Return one ZPL label per PDF page at `dpi`; raise LabelError when the PDF cannot be converted."""
+        ...
+
+
+class Scale(Protocol):
+    """A scale (USB HID point of sale, serial Toledo, virtual); services/weighing.py keeps it read.
+
+    Implementations never block the event loop: device I/O runs on worker threads.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def connected(self) -> bool:
+        """True while the scale is open and has not gone away."""
+        ...
+
+    async def open(self) -> None:
+        """Find and open the scale; raise ScaleNotFound when it is not there (the service tries again later)."""
+        ...
+
+    def readings(self) -> AsyncIterator[ScaleReading]:
+        """Yield readings in grams (opening the scale first when needed) until closed; raise ScaleDisconnected
+        when the scale goes away. Every status is yielded: only `stable` readings are weights."""
+        ...
+
+    async def zero(self) -> ZeroMethod:
+        """Zero the scale (on the scale itself, or in software where it cannot be told to); raise ScaleError when
+        it cannot be done now (in motion, not connected)."""
+        ...
+
+    async def close(self) -> None: ...

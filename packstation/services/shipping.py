@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -20,10 +21,26 @@ from packstation.domain.errors import (
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.mapping import Draft, build_request
-from packstation.domain.picklists import Order, Picklist, PicklistStatus, PicqerUser
+from packstation.domain.picklists import (
+    Order,
+    Picklist,
+    PicklistStatus,
+    PicqerShipment,
+    PicqerUser,
+    WriteBackMode,
+    shipment_made_with,
+)
 from packstation.domain.profiles import ShippingProfile, profile_for_picklist
 from packstation.domain.shipments import Address, LabelFormat, Platform, Shipment, ShipmentRequest
-from packstation.services.ports import Journal, LabelPrinter, PicklistSource, ShipmentCarrier
+from packstation.domain.waits import Wait
+from packstation.services.ports import (
+    Journal,
+    LabelPrinter,
+    PicklistSource,
+    ShipmentCarrier,
+    StopWaiting,
+    WaitReports,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +70,13 @@ class WriteBackPolicy:
     close: bool = True
     # Claim the picklist for this station's Picqer user before booking, so two benches never ship it twice.
     claim: bool = True
+    mode: WriteBackMode = WriteBackMode.COMMENT
+    picqer_profile_id: int | None = None  # the Picqer profile pointing at the relay (mode PICQER_SHIPMENT)
+
+    @property
+    def registers_shipment(self) -> bool:
+        """True when each parcel becomes a Picqer shipment; without a profile the comment is written instead."""
+        return self.mode == WriteBackMode.PICQER_SHIPMENT and bool(self.picqer_profile_id)
 
 
 @dataclass(frozen=True)
@@ -98,6 +122,7 @@ class ShipmentJob:
     step: Step = Step.CHECK
     shipments: list[Shipment] = field(default_factory=list)
     label_pdf: bytes | None = None
+    carrier_zpl: bytes | None = None  # the carrier's own ZPL of the label (PostNL, bpost), printed as sent
     prepared: PreparedLabel | None = None
     receipt: PrintReceipt | None = None
     tracking_url: str = ""
@@ -116,8 +141,14 @@ class ShipmentJob:
     looked_up: bool = False  # MyParcel had nothing under the reference a moment ago (set by the check)
     # The label's conversion for a printer, started as soon as the PDF arrived (see _label).
     preparing: tuple[LabelPrinter, asyncio.Future[PreparedLabel]] | None = None
+    # The barcodes and tracking link MyParcel assigned with the label, read back while the label prints (see
+    # _label); `unread` stays True until they are in (a failed read-back is started again by the retry).
+    reading_back: asyncio.Future[tuple[list[Shipment], str]] | None = None
+    unread: bool = False
     additional: bool = False  # a further shipment for a picklist that already has one (packer confirmed)
     intent: dict[str, object] = field(default_factory=dict)
+    picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
+    waits: StopWaiting | None = None  # while it runs: the switch that ends a retry wait (see stop_waiting)
 
     @property
     def picklist(self) -> Picklist:
@@ -127,8 +158,28 @@ class ShipmentJob:
     def barcodes(self) -> tuple[str, ...]:
         return tuple(s.barcode for s in self.shipments if s.barcode)
 
+    @property
+    def registered_in_picqer(self) -> bool:
+        """True when Picqer holds a shipment for this parcel (not only a comment)."""
+        return self.picqer_shipment_id is not None
+
+    @property
+    def waiting(self) -> bool:
+        """True while the running job waits for an API to let it try again (429, 5xx, a lost reply)."""
+        return self.waits is not None and self.waits.waiting
+
+    def stop_waiting(self) -> bool:
+        """Stop the job at its step during a retry wait; what is done is kept and `run` goes on from there.
+
+        The job fails with WaitStopped. Only a wait is ended, never a request on its way, so a retry (F12)
+        resumes cleanly: the booking step looks the reference up first and never books a second label.
+        False when the job is not waiting.
+        """
+        return self.waits is not None and self.waits.stop()
+
 
 StepListener = Callable[[ShipmentJob], None]
+WaitHeard = Callable[[ShipmentJob, Wait], None]
 
 
 class ShippingService:
@@ -147,6 +198,7 @@ class ShippingService:
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = datetime.now,
         claim_settle: float = 0.05,
+        waits: WaitReports | None = None,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -162,6 +214,11 @@ class ShippingService:
         # assigning at the same moment both see the same (last) winner. The least wait; see _check.
         self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
+        self._waits = waits  # None: waits happen, but nobody hears of them and they cannot be stopped
+        # Claims made when a picklist was opened, by picklist id: each resolves to the loop time after which a
+        # re-read shows the winner of a race (see open_picklist and _check).
+        self._open_claims: dict[int, asyncio.Future[float]] = {}
+        self._background: set[asyncio.Future[object]] = set()  # asyncio keeps only weak references to tasks
 
     def iter_picklists(
         self,
@@ -177,20 +234,28 @@ class ShippingService:
             status=status, warehouse_id=warehouse_id, search=search, updated_after=updated_after, background=background
         )
 
-    async def open_picklist(self, number: str) -> OpenedPicklist:
-        """Load a picklist by its number, its order, and any shipment MyParcel already has for it."""
+    async def open_picklist(self, number: str, *, claim: bool = False) -> OpenedPicklist:
+        """Load a picklist by its number, its order, and any shipment MyParcel already has for it.
+
+        With `claim` (the packer scanned it to pack it) a free picklist is also assigned to this station's
+        Picqer user, in the background: the claim's settle then runs while the packer packs, and F12 only
+        re-reads it (see _check). Give it back with `leave` when the packer goes without shipping.
+        """
         picklist = await self._picklists.find_picklist(number)
         if picklist is None:
             raise PicklistNotFound(number)
+        claiming = self._claim_at_open(picklist) if claim else None
         # The order and MyParcel's lookup only need the picklist: ask both at once (one round trip less per scan).
         lookup = asyncio.ensure_future(self._carrier.find_by_reference(picklist.number))
         try:
             order = await self._picklists.get_order(picklist.order_id) if picklist.order_id else None
+            existing = await lookup
         except BaseException:
             lookup.cancel()
             lookup.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody waits for it now
+            if claiming is not None:  # a newer scan replaced this one, or the open failed: give the claim back
+                self._in_background(self._give_back(picklist.id, claiming))
             raise
-        existing = await lookup
         preferred = picklist.preferred_profile_id or (order.preferred_profile_id if order else None)
         return OpenedPicklist(
             picklist=picklist,
@@ -225,6 +290,17 @@ class ShippingService:
         job = ShipmentJob(opened=opened, request=draft.request, step=Step.LABEL, reprint=True)
         job.shipments = list(opened.existing)
         job.intent = {**intent_of(draft.request), "reprint": True}
+        return job
+
+    def start_reprint_of(self, shipped: ShipmentJob) -> ShipmentJob:
+        """Print the label of a shipment this station just finished again, from what it kept (no network)."""
+        opened = replace(shipped.opened, existing=tuple(shipped.shipments))
+        job = ShipmentJob(opened=opened, request=shipped.request, reprint=True, shipments=list(shipped.shipments))
+        job.label_pdf, job.label_path, job.prepared = shipped.label_pdf, shipped.label_path, shipped.prepared
+        job.use_document_printer = shipped.use_document_printer
+        # The label as printed is at hand: print it; without it, fetch it from MyParcel like any reprint.
+        job.step = Step.PRINT if shipped.prepared is not None else Step.LABEL
+        job.intent = {**intent_of(shipped.request), "reprint": True}
         return job
 
     def start_additional(
@@ -268,6 +344,17 @@ class ShippingService:
         """Shipments a crash or a failure left unfinished (to offer to the packer on start)."""
         return await self._journal.unfinished() if self._journal else []
 
+    async def unfinished_for(self, picklist_number: str) -> JournalEntry | None:
+        """Return this station's newest booked but unfinished shipment of a picklist (printing or the Picqer
+        update left to do), so a rescan can finish it; None when there is none or no journal."""
+        if self._journal is None:
+            return None
+        entries = await self._journal.for_picklist(picklist_number)
+        booked = [
+            e for e in entries if not e.finished and not e.refused and e.shipment_ids and not e.data.get("reprint")
+        ]
+        return booked[-1] if booked else None
+
     async def resume(self, entry: JournalEntry, profile: ShippingProfile | None = None) -> ShipmentJob:
         """Rebuild the job of an unfinished journal entry so `run` finishes it without booking twice."""
         opened = await self.open_picklist(entry.picklist_number)
@@ -287,7 +374,8 @@ class ShippingService:
         )
         job = ShipmentJob(opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data))
         done = set(entry.steps)
-        job.written_back = {s for s in ("comment", "order_field", "pick_all") if s in done}
+        job.written_back = {s for s in ("comment", "order_field", "pick_all", "picqer_shipment") if s in done}
+        job.picqer_shipment_id = entry.picqer_shipment_id
         if "closed" in done:
             job.written_back.add("close")
             await self._record(job, "closed")
@@ -313,8 +401,24 @@ class ShippingService:
         job.resumed = True
         return job
 
-    async def run(self, job: ShipmentJob, on_step: StepListener | None = None) -> ShipmentJob:
-        """Take the job from its current step to DONE; on failure keep the step and raise the cause."""
+    async def run(
+        self, job: ShipmentJob, on_step: StepListener | None = None, on_wait: WaitHeard | None = None
+    ) -> ShipmentJob:
+        """Take the job from its current step to DONE; on failure keep the step and raise the cause.
+
+        `on_wait` hears each retry wait of the job's requests when it starts (what, why, how long), so the
+        packer is not left looking at "Creating shipment…"; `job.stop_waiting()` ends one.
+        """
+        if self._waits is None:
+            return await self._run_steps(job, on_step)
+        with self._waits.watching(lambda wait: on_wait(job, wait) if on_wait else None) as waits:
+            job.waits = waits
+            try:
+                return await self._run_steps(job, on_step)
+            finally:
+                job.waits = None
+
+    async def _run_steps(self, job: ShipmentJob, on_step: StepListener | None) -> ShipmentJob:
         steps = {
             Step.CHECK: self._check,
             Step.CREATE: self._create,
@@ -335,7 +439,7 @@ class ShippingService:
             except Exception as exc:
                 job.error = exc
                 log.warning("Shipment %s failed at %s: %s", job.picklist.number, job.step, exc)
-                if job.step is Step.PRINT:
+                if job.step is Step.PRINT and job.print_label and job.receipt is None:
                     await self._record(job, "print_failed", {"reason": str(exc)})
                 elif (
                     job.step is Step.CHECK and isinstance(exc, PicklistNotPackable | AlreadyShipped) and not job.resumed
@@ -348,10 +452,22 @@ class ShippingService:
                     on_step(job)
                 raise
             job.step = order[order.index(job.step) + 1]
-        await self._record(job, "done")
+        if job.receipt is None or not job.receipt.waiting:
+            # A label held for paper is not done until it prints (held_label_printed): should the app stop first,
+            # the journal offers the shipment as unfinished and the label is printed then.
+            await self._record(job, "done")
         if on_step:
             on_step(job)
         return job
+
+    async def held_label_printed(self, job: ShipmentJob, printer: str = "", job_id: str = "") -> None:
+        """Record that a label held in the print queue (paper out) has printed; the shipment is done."""
+        receipt = job.receipt
+        if receipt is None or not receipt.waiting:
+            return
+        job.receipt = replace(receipt, printer=printer or receipt.printer, job_id=job_id or receipt.job_id, waiting=())
+        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._record(job, "done")
 
     async def _record(self, job: ShipmentJob, step: str, data: dict[str, object] | None = None) -> None:
         if self._journal is not None and job.entry_id is not None:
@@ -367,18 +483,121 @@ class ShippingService:
         user = next((u for u in users if u.id == user_id), None)
         return (user.full_name or user.username) if user else f"user {user_id}"
 
+    def _claim_at_open(self, picklist: Picklist) -> asyncio.Future[float] | None:
+        """Start assigning a free, packable picklist to this station's user; None when there is nothing to claim."""
+        if not self.write_back.claim or not picklist.status.packable:
+            return None
+        if picklist.assigned_user_id is not None:
+            # Held already: by this station (a rescan; its earlier claim, if any, still counts) or by another
+            # one, which F12 refuses with the holder's name, as before.
+            return None
+        claiming = asyncio.ensure_future(self._assign_and_time(picklist.id))
+        claiming.add_done_callback(lambda t: t.cancelled() or t.exception())  # a failed claim is F12's to redo
+        self._open_claims[picklist.id] = claiming
+        return claiming
+
+    async def _assign_and_time(self, picklist_id: int) -> float:
+        """Assign the picklist to this station's user; return the loop time after which a re-read shows the winner."""
+        me = await self._station_user()
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        await self._picklists.assign(picklist_id, me.id)
+        assigned = loop.time()
+        # A rival's assignment lands at most about one round trip after it read the picklist free, so two of
+        # ours (never less than claim_settle) are enough for both stations to see the winner.
+        return assigned + min(max(2 * (assigned - started), self.claim_settle), MAX_CLAIM_SETTLE)
+
+    def _in_background(self, coroutine: Coroutine[object, object, object]) -> None:
+        task: asyncio.Future[object] = asyncio.ensure_future(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _give_back(self, picklist_id: int, claiming: asyncio.Future[float]) -> None:
+        """Undo a claim made at open once its assign is through (the packer left; a courtesy, errors are logged)."""
+        if self._open_claims.get(picklist_id) is claiming:
+            del self._open_claims[picklist_id]
+        try:
+            await asyncio.shield(claiming)
+        except Exception:
+            return  # never assigned
+        try:
+            await self._release_id(picklist_id)
+        except Exception as exc:
+            log.warning("The claim on picklist %s could not be given back: %s", picklist_id, exc)
+
+    async def leave(self, opened: OpenedPicklist) -> None:
+        """The packer left this picklist without shipping: give back the claim made when it was opened, if any.
+
+        A picklist this station held before it was opened keeps its assignment; errors are logged, not raised
+        (the claim is a courtesy to the other stations).
+        """
+        claiming = self._open_claims.get(opened.picklist.id)
+        if claiming is not None:
+            await self._give_back(opened.picklist.id, claiming)
+
     async def release(self, opened: OpenedPicklist) -> None:
         """Give up this station's claim on a picklist the packer cancelled."""
+        claiming = self._open_claims.pop(opened.picklist.id, None)
+        if claiming is not None:
+            with contextlib.suppress(Exception):  # an assign still on its way would land after the release
+                await asyncio.shield(claiming)
+        await self._release_id(opened.picklist.id)
+
+    async def _release_id(self, picklist_id: int) -> None:
         if not self.write_back.claim:
             return
-        current = await self._picklists.get_picklist(opened.picklist.id)
+        current = await self._picklists.get_picklist(picklist_id)
         me = await self._station_user()
         if current.assigned_user_id == me.id and current.status is PicklistStatus.NEW:
             await self._picklists.unassign(current.id)
 
     async def _check(self, job: ShipmentJob) -> None:
+        if await self._check_claimed_at_open(job):
+            return
         # Re-read just before booking: another station or the office may have closed or paused it meanwhile.
         current = await self._picklists.get_picklist(job.picklist.id)
+        await self._check_claim(job, current)
+
+    async def _check_claimed_at_open(self, job: ShipmentJob) -> bool:
+        """Check with the claim made when the picklist opened; False when there is none to rely on.
+
+        Its settle ran while the packer packed: re-read and look MyParcel up at once (one round trip). When
+        the claim failed or was overtaken, the re-read goes on to the check as before (it claims, or refuses).
+        """
+        claiming = self._open_claims.get(job.picklist.id)
+        if claiming is None or not self.write_back.claim or job.additional or job.take_over:
+            return False
+        try:
+            settled_at = await asyncio.shield(claiming)
+        except Exception:
+            self._open_claims.pop(job.picklist.id, None)
+            return False  # the assign at open failed: claim now
+        loop = asyncio.get_running_loop()
+        if settled_at > loop.time():  # F12 within a moment of the scan: the rest of the settle is waited here
+            await asyncio.sleep(settled_at - loop.time())
+        me = await self._station_user()
+        reference = job.request.parcel_references[0]
+        if job.resumed:
+            current, existing = await self._picklists.get_picklist(job.picklist.id), None
+        else:
+            current, existing = await asyncio.gather(
+                self._picklists.get_picklist(job.picklist.id), self._carrier.find_by_reference(reference)
+            )
+        if current.assigned_user_id != me.id or not current.status.packable:
+            # Overtaken, given back or closed meanwhile: the check as before decides (and looks MyParcel up
+            # again after any new claim, so that lookup comes last before booking).
+            self._open_claims.pop(job.picklist.id, None)
+            await self._check_claim(job, current)
+            return True
+        job.checked = current
+        if existing:
+            raise AlreadyShipped(job.picklist.number, tuple(s.barcode for s in existing if s.barcode))
+        job.looked_up = existing is not None
+        self._open_claims.pop(job.picklist.id, None)  # used: the picklist is this station's to book
+        return True
+
+    async def _check_claim(self, job: ShipmentJob, current: Picklist) -> None:
+        """The check before booking on a freshly read picklist: packable, claimed for this station, not booked."""
         job.checked = current
         if not current.status.packable and not job.additional:
             raise PicklistNotPackable(current.number, current.status.value)
@@ -418,23 +637,77 @@ class ShippingService:
 
     async def _label(self, job: ShipmentJob) -> None:
         ids = [s.id for s in job.shipments]
+        # The carrier's own ZPL before the PDF (bpost makes none once the PDF exists); the PDF is still what is
+        # stored, and what Picqer and a reprint on paper use.
+        job.carrier_zpl = await self._carrier_zpl(job)
         job.label_pdf = await self._carrier.fetch_label(ids, job.request.label_format)
-        if self._journal is not None:
-            job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
-        # Convert the label for the printer while the barcodes are read back: the two take about as long.
+        # Convert the label for the printer at once. MyParcel assigns the barcodes when the label is made; they
+        # only feed the journal and the write-back, so they are read back while the label converts and prints
+        # (_print waits for them, after sending).
         if job.print_label:
             printer = self.printer_for(job)
-            job.preparing = (printer, asyncio.ensure_future(printer.prepare(job.label_pdf)))
+            job.preparing = (printer, asyncio.ensure_future(self._prepare_for(printer, job)))
+        self._start_reading_back(job)
         try:
-            # MyParcel assigns barcodes when the label is made: read them back now.
-            job.shipments = [await self._carrier.get_shipment(s.id) for s in job.shipments]
-            job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
+            if self._journal is not None:
+                job.label_path = await self._journal.save_label(job.picklist.number, ids, job.label_pdf)
+            # The path now, the barcodes once read: a crash in between resumes from the stored label, and
+            # `resume` reads the barcodes back itself.
+            await self._record(job, "label", {"path": job.label_path})
         except BaseException:
             self._drop_preparing(job)
+            self._drop_reading_back(job)
             raise
+
+    def _start_reading_back(self, job: ShipmentJob) -> None:
+        async def read_back() -> tuple[list[Shipment], str]:
+            shipments = list(await asyncio.gather(*(self._carrier.get_shipment(s.id) for s in job.shipments)))
+            return shipments, await self._carrier.tracking_url(shipments[0])
+
+        job.unread = True
+        job.reading_back = asyncio.ensure_future(read_back())
+        # Retrieve a failure nobody waits for (the job abandoned before printing), so it is not reported as lost;
+        # _finish_reading_back still gets it.
+        job.reading_back.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    @staticmethod
+    def _drop_reading_back(job: ShipmentJob) -> None:
+        if job.reading_back is not None:
+            job.reading_back.cancel()
+            job.reading_back = None
+
+    async def _finish_reading_back(self, job: ShipmentJob) -> None:
+        """Wait for the barcodes read back with the label (read them again after a failure) and journal them."""
+        if not job.unread:
+            return
+        if job.reading_back is None:
+            self._start_reading_back(job)
+        assert job.reading_back is not None
+        try:
+            job.shipments, job.tracking_url = await job.reading_back
+        finally:
+            job.reading_back = None
+        job.unread = False
         await self._record(
             job, "label", {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
         )
+
+    async def _carrier_zpl(self, job: ShipmentJob) -> bytes | None:
+        """Ask for the carrier's ZPL only when it can be printed: a label (not A4) for the label printer."""
+        if (
+            not job.print_label
+            or job.request.label_format is LabelFormat.A4
+            or self.printer_for(job) is not self._printer
+        ):
+            return None
+        return await self._carrier.fetch_carrier_zpl(job.shipments)
+
+    @staticmethod
+    def _prepare_for(printer: LabelPrinter, job: ShipmentJob) -> Awaitable[PreparedLabel]:
+        assert job.label_pdf is not None
+        if job.carrier_zpl is None:
+            return printer.prepare(job.label_pdf)
+        return printer.prepare(job.label_pdf, carrier_zpl=job.carrier_zpl)
 
     def printer_for(self, job: ShipmentJob) -> LabelPrinter:
         """Return the printer this job's label goes to."""
@@ -469,25 +742,45 @@ class ShippingService:
             if started is not None:  # the packer chose another printer since: that conversion is of no use
                 job.preparing = started
                 self._drop_preparing(job)
-            job.prepared = await printer.prepare(job.label_pdf)
+            job.prepared = await self._prepare_for(printer, job)
         if job.prepared.missing_barcodes:
             raise BarcodeCheckFailed(job.prepared.missing_barcodes)
 
     async def _print(self, job: ShipmentJob) -> None:
-        if not job.print_label:
-            return
-        assert job.prepared is not None
-        job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
-        await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        # A retry after the barcodes failed to read back finds the label printed: it only reads them again.
+        if job.print_label and job.receipt is None:
+            assert job.prepared is not None
+            job.receipt = await self.printer_for(job).send(job.prepared, job_name=job.picklist.number)
+            if job.receipt.waiting:
+                # Held in the print queue until the printer is ready (paper out): it prints by itself, so the
+                # packer goes on. Not "printed": should the app stop before it prints, a resume prints it again.
+                reason = f"waiting in the print queue: {', '.join(job.receipt.waiting)}"
+                await self._record(
+                    job,
+                    "print_failed",
+                    {"reason": reason, "printer": job.receipt.printer, "job_id": job.receipt.job_id},
+                )
+            else:
+                await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        # The write-back (the next step) and the journal need the barcodes: the packer has the label meanwhile.
+        await self._finish_reading_back(job)
 
     async def _write_back(self, job: ShipmentJob) -> None:
         if job.reprint:
             return
         policy = self.write_back
         picklist = job.picklist
-        # Each sub-step is remembered so a retry never adds a second comment.
-        if policy.comment and "comment" not in job.written_back:
-            # A lost reply may hide a comment Picqer stored: look before posting it a second time.
+        # An additional shipment keeps the comment: Picqer's request to the relay carries only the picklist id,
+        # so the relay could not find this second MyParcel shipment (it has a reference of its own) and would
+        # hand over the first one's label again.
+        register = policy.registers_shipment and not job.additional
+        if register:
+            # Picqer ships what is picked: mark everything picked before the shipment is made.
+            await self._pick_all(job)
+            await self._register_in_picqer(job)
+        elif policy.comment and "comment" not in job.written_back:
+            # Each sub-step is remembered so a retry never adds a second comment, and a lost reply may hide a
+            # comment Picqer stored: look before posting it a second time.
             maybe_posted = "comment_sent" in job.written_back or job.resumed
             if not (maybe_posted and await self._has_tracking_comment(picklist.id, job.barcodes)):
                 job.written_back.add("comment_sent")
@@ -500,21 +793,60 @@ class ShippingService:
             await self._record(job, "order_field")
         if job.additional:
             return  # the picklist was closed with its first shipment
-        if policy.pick_all and "pick_all" not in job.written_back:
-            # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
-            current = job.checked or await self._picklists.get_picklist(picklist.id)
-            if not current.all_picked:
-                await self._picklists.pick_all(picklist.id)
-            job.written_back.add("pick_all")
-            await self._record(job, "pick_all")
+        if policy.pick_all:
+            await self._pick_all(job)
         if policy.close and "close" not in job.written_back:
-            current = await self._picklists.close_picklist(picklist.id)
+            current: Picklist | None = None
+            if register:
+                # Picqer may close a picklist by itself once it has a shipment: look before closing.
+                current = await self._picklists.get_picklist(picklist.id)
             if current is None or current.status is not PicklistStatus.CLOSED:
-                current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
+                current = await self._picklists.close_picklist(picklist.id)
+                if current is None or current.status is not PicklistStatus.CLOSED:
+                    current = await self._picklists.get_picklist(picklist.id)  # confirm it reads back closed
             if current.status is not PicklistStatus.CLOSED:
                 raise PicklistNotPackable(picklist.number, f"still {current.status.value} after closing")
             job.written_back.add("close")
             await self._record(job, "closed")
+
+    async def _pick_all(self, job: ShipmentJob) -> None:
+        if "pick_all" in job.written_back:
+            return
+        picklist = job.picklist
+        # Nothing but this station touches a claimed picklist, so the re-read before booking still holds.
+        current = job.checked or await self._picklists.get_picklist(picklist.id)
+        if not current.all_picked:
+            await self._picklists.pick_all(picklist.id)
+        job.written_back.add("pick_all")
+        await self._record(job, "pick_all")
+
+    async def _register_in_picqer(self, job: ShipmentJob) -> None:
+        """Make the Picqer shipment of this parcel (Picqer fetches the label booked here from the relay), once."""
+        if "picqer_shipment" in job.written_back:
+            return
+        profile_id = self.write_back.picqer_profile_id
+        assert profile_id is not None  # registers_shipment says so
+        picklist = job.picklist
+        found: PicqerShipment | None = None
+        # A resumed job, or a retry after a POST whose reply may have been lost, looks first: one made with this
+        # profile and not cancelled is this parcel's; a second one would tell the webshop and customer twice.
+        if job.resumed or "picqer_shipment_sent" in job.written_back:
+            found = shipment_made_with(await self._picklists.list_shipments(picklist.id), profile_id)
+        if found is None:
+            parcels = max(1, job.request.parcels)
+            # MyParcel books every parcel of a multi-collo shipment with the request's weight (they inherit it).
+            parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
+            job.written_back.add("picqer_shipment_sent")
+            found = await self._picklists.create_shipment(
+                picklist.id,
+                profile_id,
+                job.request.weight_grams * parcels,
+                parcel_weights,
+                packaging_ids=job.request.packaging_ids,
+            )
+        job.picqer_shipment_id = found.id
+        job.written_back.add("picqer_shipment")
+        await self._record(job, "picqer_shipment", {"idshipment": found.id, "profile_id": profile_id})
 
     async def _has_tracking_comment(self, picklist_id: int, barcodes: tuple[str, ...]) -> bool:
         if not barcodes:
@@ -531,6 +863,7 @@ def intent_of(request: ShipmentRequest) -> dict[str, object]:
         "weight_grams": request.weight_grams,
         "parcels": request.parcels,
         "cc": request.recipient.cc,
+        **({"packaging_ids": list(request.packaging_ids)} if request.packaging_ids else {}),
     }
 
 

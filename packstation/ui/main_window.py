@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.addresses import SplitAddress
 from packstation.domain.errors import PicklistNotPackable, Violation
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.picklists import PicklistStatus
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
-from packstation.services.ports import PrintQueues
+from packstation.services.ports import PrintJobInfo, PrintQueues
 from packstation.services.shipping import OpenedPicklist, ShipmentJob
 from packstation.settings import Settings
 from packstation.ui.controllers.picklists_controller import PicklistsController
@@ -99,6 +100,10 @@ class DetailScrollArea(QScrollArea):
         return super().eventFilter(watched, event)
 
 
+# The most the status bar's print-folder note may take (px); the printer states and the message need the rest.
+PRINT_FOLDER_WIDTH = 360
+
+
 class MainWindow(QMainWindow):
     """Lay out the packer's screen and hand every decision to the controllers."""
 
@@ -116,9 +121,12 @@ class MainWindow(QMainWindow):
         journal_problem: str = "",
         settings_backup: Path | None = None,
         station: str = "",
+        print_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
+        # Where the virtual printer (demo mode) writes the labels: shown in the status bar, as the README says.
+        self.print_folder = print_folder
         self.shipping = shipping
         self.picklists = picklists
         self.settings = settings
@@ -134,7 +142,13 @@ class MainWindow(QMainWindow):
         self.messages: Messages = shipping.messages
         self._opened: OpenedPicklist | None = None
         self._draft: Draft | None = None
+        # (printer, queue job id, picklist number) of a shipped label held in the print queue (paper out)
+        self._held_print: tuple[str, str, str] | None = None
+        # What the shipment just done said, kept in front of the next picklist's messages while the picklist
+        # scanned during it opens by itself (else "Opening P…" wiped "shipped" or "paper out" at once).
+        self._carry: tuple[str, str] | None = None
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
+        self._readings: tuple[SplitAddress, ...] = ()  # the two ways a doubtful line reads (Alt+1, Alt+2)
         self._told_invalid = False  # the status bar says "not sent, fix this first": take it back once fixed
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
@@ -267,6 +281,18 @@ class MainWindow(QMainWindow):
         self.ambiguous_banner.setObjectName("banner")
         self.ambiguous_banner.setWordWrap(True)
         form.addRow(self.ambiguous_banner)
+        # A line that reads two ways ("Wijk 1 20"): one button (and Alt+1 / Alt+2) per reading fills the fields.
+        readings_row = QVBoxLayout()  # one under the other: a Dutch reading is as wide as the pane at 1280 px
+        self.reading_buttons: list[QPushButton] = []
+        for index in range(2):
+            button = QPushButton()
+            button.setObjectName(f"reading{index + 1}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys work from the scan field
+            button.clicked.connect(lambda _checked=False, i=index: self.choose_reading(i))
+            self.reading_buttons.append(button)
+            readings_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(readings_row)
         self.address_confirmed = QCheckBox()
         self.address_confirmed.setObjectName("addressConfirmed")
         form.addRow(self.address_confirmed)
@@ -367,21 +393,28 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.queue_dock)
             self.queue_dock.hide()
             self.printer_poller, self.printer_status = make_printer_status(self.print_queues, self.messages, self)
+            self.print_queues.subscribe(self._print_job_changed)
             self.statusBar().addPermanentWidget(self.printer_status)
+        self.print_folder_label = QLabel()
+        self.print_folder_label.setObjectName("printFolder")
+        self.print_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_folder_label.setVisible(self.print_folder is not None)
+        self.statusBar().addPermanentWidget(self.print_folder_label)
         self.statusBar().setSizeGripEnabled(False)
         self.resize(1500, 900)
         self.setTabOrder(self.scan_field, self.search_field)
 
     def _connect(self) -> None:
         s = self.shipping
-        s.picklist_opening.connect(lambda number: self._say(self.messages.t("status.opening", number=number)))
+        s.picklist_opening.connect(self._picklist_opening)
         s.picklist_opened.connect(self._picklist_opened)
         s.step_changed.connect(self._step_changed)
         s.label_fetched.connect(self.preview.show_pdf)
         s.label_prepared.connect(self.preview.show_prepared)
         s.shipment_done.connect(self._shipment_done)
         s.failed.connect(self._failed)
-        s.scan_refused.connect(lambda text: self._say(text, "error"))
+        s.scan_refused.connect(self._scan_refused)
+        s.next_queued.connect(self._next_queued)
         s.busy_changed.connect(self._busy_changed)
         p = self.picklists
         p.loaded.connect(self._update_count)
@@ -402,7 +435,8 @@ class MainWindow(QMainWindow):
         self.warehouse_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_warehouse(self.warehouse_filter.currentData())
         )
-        self.table.open_requested.connect(self._open)
+        self.table.open_requested.connect(self._open_from_list)
+        self.table.focus_left.connect(self._highlight_open_picklist)
         self.language_button.clicked.connect(self._toggle_language)
         self.refresh_button.clicked.connect(self.picklists.refresh)
         self.ship_button.clicked.connect(self.ship)
@@ -427,7 +461,7 @@ class MainWindow(QMainWindow):
             "F5": self.picklists.refresh,
             "Ctrl+R": self.reprint,
             "Ctrl+F": lambda: self.search_field.setFocus(),
-            "Escape": self.focus_scan_field,
+            "Escape": self._escape,
             "Ctrl+L": self._toggle_language,
             "Ctrl+Shift+N": self.new_shipment,
             "Ctrl+Shift+T": self.take_over,
@@ -442,9 +476,16 @@ class MainWindow(QMainWindow):
             self._shortcuts.append(shortcut)
         # The check box's own key follows the language (Alt+C, Dutch Alt+K). A packer who learned the English
         # key keeps it in Dutch; in English this extra one is off, or it would clash with the box's own Alt+C.
+        self.reading_keys: list[QShortcut] = []
+        for index in range(len(self.reading_buttons)):
+            key = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+            key.setContext(Qt.ShortcutContext.WindowShortcut)
+            key.activated.connect(lambda i=index: self.choose_reading(i))
+            self.reading_keys.append(key)
         self.confirm_address_english_key = QShortcut(QKeySequence("Alt+C"), self)
         self.confirm_address_english_key.setContext(Qt.ShortcutContext.WindowShortcut)
         self.confirm_address_english_key.activated.connect(self._confirm_address_by_key)
+        self._add_wait_controls()
 
     # --- text ----------------------------------------------------------------------------------------
 
@@ -461,6 +502,13 @@ class MainWindow(QMainWindow):
         self.take_over_button.setText(m.t("action.take_over"))
         if self.queue_dock is not None:
             self.queue_dock.setWindowTitle(m.t("queue.title"))
+        if self.print_folder is not None:
+            # A long path must not widen the window past a small bench screen: shortened in the middle, whole in
+            # the tooltip.
+            full = m.t("app.print_folder", folder=str(self.print_folder))
+            metrics = self.print_folder_label.fontMetrics()
+            self.print_folder_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, PRINT_FOLDER_WIDTH))
+            self.print_folder_label.setToolTip(full)
         self._fill_filters()
         self.recipient_box.setTitle(m.t("detail.recipient"))
         for name, label in self._address_labels.items():
@@ -482,6 +530,7 @@ class MainWindow(QMainWindow):
         if self.profile_combo.count():
             self.profile_combo.setItemText(0, m.t("detail.choose_profile"))
         self._show_split_reason()
+        self._show_readings()
         self.options_form.retranslate()
         self._show_opened(self._opened, keep_inputs=True)
         self._update_ship_button()
@@ -512,6 +561,10 @@ class MainWindow(QMainWindow):
 
     def _say(self, text: str, tone: str = "") -> None:
         """Tell the packer what happened, in the status bar."""
+        if self._carry is not None:
+            carried, carried_tone = self._carry
+            text = f"{carried} {text}"
+            tone = carried_tone if carried_tone == "error" else tone
         self.status_label.setText(text)
         bar = self.statusBar()
         bar.setProperty("tone", tone)
@@ -583,6 +636,57 @@ class MainWindow(QMainWindow):
         self.shipping.open_picklist(number)
         self.focus_scan_field()
 
+    def _open_from_list(self, number: str) -> None:
+        """Open the row the packer clicked (or pressed Enter on); the second click of a double click is a no-op."""
+        opened = self._opened.picklist.number if self._opened is not None else None
+        if number in (self.shipping.opening, opened) and not self.shipping.busy:
+            self._highlight_open_picklist()
+            self.focus_scan_field()
+            return
+        self._open(number)
+
+    def _picklist_opening(self, number: str) -> None:
+        self._say(self.messages.t("status.opening", number=number))
+        self._highlight_open_picklist()
+        self._update_ship_button()  # F12 waits until the pane shows this picklist
+
+    def _next_queued(self, number: str) -> None:
+        job = self.shipping.job
+        running = job.picklist.number if job is not None else ""
+        self._say(self.messages.t("status.next_queued", next=number, number=running))
+        self._highlight_open_picklist()  # the list keeps showing the picklist being shipped
+
+    def _scan_refused(self, text: str) -> None:
+        self._say(text, "error")
+        self._highlight_open_picklist()
+
+    def _highlight_open_picklist(self) -> None:
+        """Put the list's highlight on the picklist the pane shows (or is opening): one picklist, one meaning."""
+        shown = self.shipping.job.picklist.number if self.shipping.busy and self.shipping.job is not None else None
+        number = shown or self.shipping.opening or (self._opened.picklist.number if self._opened else None)
+        if number is None or not self.table.select_number(number):
+            self.table.selectionModel().clear()
+
+    def _highlight_differs(self) -> bool:
+        """Say so and return True when the list highlights another picklist than the open one (F12 would ship
+        the open one while the packer looks at the highlight)."""
+        m = self.messages
+        if self.shipping.opening is not None:
+            self._say(m.t("status.still_opening", number=self.shipping.opening), "error")
+            return True
+        highlighted = self.table.selected_picklist()
+        opened = self._opened
+        if highlighted is None or (opened is not None and highlighted.number == opened.picklist.number):
+            return False
+        if opened is None:
+            self._say(m.t("status.highlight_press_enter", highlighted=highlighted.number), "error")
+        else:
+            self._say(
+                m.t("status.highlight_not_open", highlighted=highlighted.number, number=opened.picklist.number),
+                "error",
+            )
+        return True
+
     # --- the open picklist ---------------------------------------------------------------------------
 
     def _picklist_opened(self, opened: OpenedPicklist) -> None:
@@ -592,7 +696,11 @@ class MainWindow(QMainWindow):
         self._show_opened(opened)
         m = self.messages
         status = opened.picklist.status
-        if opened.existing:
+        unfinished = self.shipping.unfinished
+        if opened.existing and unfinished is not None:
+            remaining = m.remaining(unfinished.remaining())
+            self._say(m.t("status.unfinished_offer", number=opened.picklist.number, remaining=remaining), "error")
+        elif opened.existing:
             barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
             self._say(m.t("error.already_shipped", number=opened.picklist.number, barcodes=barcodes), "error")
         elif not status.packable:
@@ -601,6 +709,7 @@ class MainWindow(QMainWindow):
             self._say(m.t("status.opened_choose", number=opened.picklist.number))
         else:
             self._say(m.t("status.opened", number=opened.picklist.number))
+        self._carry = None
         if not self.table.select_number(opened.picklist.number):
             self.table.selectionModel().clear()  # not in the list (another status): highlight nothing else
         self.focus_scan_field()
@@ -630,7 +739,12 @@ class MainWindow(QMainWindow):
         self.title.setText(picklist.number + (f"  ·  {order.number}" if order else ""))
         barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
         self.existing_banner.setVisible(bool(opened.existing))
-        self.existing_banner.setText(m.t("detail.existing", barcodes=barcodes or "–"))
+        unfinished = self.shipping.unfinished
+        if unfinished is not None:
+            remaining = m.remaining(unfinished.remaining())
+            self.existing_banner.setText(m.t("detail.unfinished", barcodes=barcodes or "–", remaining=remaining))
+        else:
+            self.existing_banner.setText(m.t("detail.existing", barcodes=barcodes or "–"))
         lines = picklist.lines
         self.products.setText(
             "\n".join(m.t("detail.line", amount=ln.amount, name=ln.name, code=ln.product_code) for ln in lines)
@@ -695,6 +809,10 @@ class MainWindow(QMainWindow):
             self.ambiguous_banner.setVisible(doubtful)
             self._split_reason = split.reason
             self._show_split_reason()
+            self._readings = split.alternatives
+            for button in self.reading_buttons:
+                button.setChecked(False)
+            self._show_readings()
             self.address_confirmed.setVisible(doubtful)
 
     def _say_not_packable(self, opened: OpenedPicklist) -> None:
@@ -705,6 +823,32 @@ class MainWindow(QMainWindow):
     def _confirm_address_by_key(self) -> None:
         if self.address_confirmed.isVisible() and self.address_confirmed.isEnabled():
             self.address_confirmed.setChecked(not self.address_confirmed.isChecked())
+
+    def choose_reading(self, index: int) -> None:
+        """Fill the address fields with one reading of a two-way line: the packer's choice counts as checking it."""
+        if index >= len(self._readings) or self._opened is None:
+            return
+        reading = self._readings[index]
+        for name in ("street", "number", "number_suffix", "box_number"):
+            self.address[name].setText(getattr(reading, name))
+            self.address[name].setModified(True)  # typed in by the packer, in effect: the draft books these fields
+        for i, button in enumerate(self.reading_buttons):
+            button.setChecked(i == index)
+        self._update_draft()
+
+    def _show_readings(self) -> None:
+        m = self.messages
+        for index, button in enumerate(self.reading_buttons):
+            shown = index < len(self._readings)
+            button.setVisible(shown)
+            if shown:
+                reading = self._readings[index]
+                rest = m.t("detail.reading_suffix", suffix=reading.number_suffix) if reading.number_suffix else ""
+                if reading.box_number:
+                    rest += m.t("detail.reading_box", box=reading.box_number)
+                button.setText(
+                    m.t("detail.reading", n=index + 1, street=reading.street, number=reading.number, rest=rest)
+                )
 
     def _show_split_reason(self) -> None:
         reason = self.messages.split_reason(self._split_reason)
@@ -769,10 +913,13 @@ class MainWindow(QMainWindow):
 
     def ship(self) -> None:
         """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
-        if self.shipping.busy:
+        if self.shipping.busy or self._highlight_differs():
             return
         if self.shipping.can_retry:
             self.shipping.retry()
+            return
+        if self._opened is not None and self._opened.existing and self.shipping.unfinished is not None:
+            self.shipping.finish_unfinished()  # e.g. Picqer was not updated: do that now, book nothing new
             return
         if self._opened is None:
             self._say(self.messages.t("status.nothing_open"), "error")
@@ -792,9 +939,20 @@ class MainWindow(QMainWindow):
         self.shipping.ship(draft)
 
     def reprint(self) -> None:
-        """Print the label of an already shipped picklist again (Ctrl+R)."""
+        """Print the label of an already shipped picklist again (Ctrl+R), or of the shipment just done."""
         opened = self._opened
-        if opened is None or not opened.existing or self.shipping.busy:
+        if self.shipping.busy or self._highlight_differs():
+            return
+        if opened is None:
+            if self.shipping.last_shipped is not None:
+                number = self.shipping.last_shipped.picklist.number
+                self._say(self.messages.t("status.reprinting", number=number))
+                self.shipping.reprint_last()
+            else:
+                self._say(self.messages.t("status.nothing_open"), "error")
+            return
+        if not opened.existing:
+            self._say(self.messages.t("status.reprint_not_shipped", number=opened.picklist.number), "error")
             return
         # The label exists already; any profile gives the label format, the booked shipment is not changed.
         draft = self.current_draft()
@@ -808,42 +966,142 @@ class MainWindow(QMainWindow):
         m = self.messages
         retry = self.shipping.can_retry
         step = self.shipping.failed_step
-        self.ship_button.setText(m.t("action.retry") if retry and step else m.t("action.ship"))
+        opened = self._opened
+        # The button names the picklist F12 ships, so it can be checked against the label in the packer's hand.
+        job = self.shipping.job
+        unfinished = self.shipping.unfinished if opened is not None and opened.existing else None
+        if retry and step and job is not None:
+            self.ship_button.setText(m.t("action.retry_number", number=job.picklist.number))
+        elif unfinished is not None and opened is not None:
+            only_picqer = bool(unfinished.label_path) and "printed" in unfinished.steps  # printed: Picqer is left
+            key = "action.finish_write_back" if only_picqer else "action.finish"
+            self.ship_button.setText(m.t(key, number=opened.picklist.number))
+        elif opened is not None:
+            self.ship_button.setText(m.t("action.ship_number", number=opened.picklist.number))
+        else:
+            self.ship_button.setText(m.t("action.ship"))
         self.ship_button.setProperty("retry", retry)
         self.ship_button.style().unpolish(self.ship_button)
         self.ship_button.style().polish(self.ship_button)
-        opened = self._opened
         packable = opened is not None and not opened.existing and opened.picklist.status.packable
         ready = self._draft is not None and not self._draft.violations and packable
-        self.ship_button.setEnabled(not self.shipping.busy and (retry or ready))
+        opening = self.shipping.opening is not None
+        self.ship_button.setEnabled(not self.shipping.busy and not opening and (retry or ready or bool(unfinished)))
 
     def _step_changed(self, step: str, state: str, detail: str) -> None:
         self.steps.set_state(step, StepState(state), detail)
         if state == StepState.RUNNING.value and self.shipping.job is not None:
-            self._say(
-                self.messages.t(
-                    "status.shipping", number=self.shipping.job.picklist.number, step=self.messages.step(step)
-                )
+            text = self.messages.t(
+                "status.shipping", number=self.shipping.job.picklist.number, step=self.messages.step(step)
             )
+            if self.shipping.next_number:
+                text += " " + self.messages.t("status.is_next", next=self.shipping.next_number)
+            self._say(text)
 
     def _shipment_done(self, job: ShipmentJob) -> None:
         barcodes = ", ".join(job.barcodes)
+        waiting = job.receipt.waiting if job.receipt is not None else ()
+        if waiting and job.receipt is not None:
+            # Held for paper (or a closed head): the queue prints it by itself; the packer goes on meanwhile.
+            self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
+        next_number = self.shipping.next_number  # scanned meanwhile: it opens right after this
+        # Where the label came out: an A4 label goes to the document printer, not the label printer.
+        printer = self.messages.printer(job.receipt.printer) if job.receipt is not None else ""
         if job.reprint:
             # Nothing was booked: say so, and keep the picklist open for another reprint or a new shipment.
-            self._say(self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes), "ok")
+            if waiting and job.receipt is not None:
+                held = self.messages.print_waiting(job.receipt.printer, waiting)
+                self._say(self.messages.t("status.reprint_waiting", number=job.picklist.number, waiting=held), "error")
+            else:
+                self._say(
+                    self.messages.t("status.reprinted", number=job.picklist.number, barcodes=barcodes, printer=printer),
+                    "ok",
+                )
+            if next_number:
+                self._carry = (self.status_text, str(self.statusBar().property("tone") or ""))
             self.focus_scan_field()
             return
-        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
-        self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes), "ok")
+        if waiting and job.receipt is not None:
+            held = self.messages.print_waiting(job.receipt.printer, waiting)
+            self._say(
+                self.messages.t(
+                    "status.shipped_print_waiting", number=job.picklist.number, barcodes=barcodes, waiting=held
+                ),
+                "error",
+            )
+        elif job.print_label and job.receipt is None:  # finished later: printed by an earlier attempt
+            self._say(self.messages.t("status.shipped_finished", number=job.picklist.number, barcodes=barcodes), "ok")
+        elif next_number and job.print_label:
+            text = self.messages.t(
+                "status.shipped_next", number=job.picklist.number, barcodes=barcodes, printer=printer
+            )
+            self._say(text, "ok")
+        else:
+            key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+            if job.registered_in_picqer:  # a Picqer shipment, not only a comment: webshop and customer hear of it
+                key = "status.shipped_registered" if job.print_label else "status.shipped_registered_not_printed"
+            self._say(self.messages.t(key, number=job.picklist.number, barcodes=barcodes, printer=printer), "ok")
         self.picklists.shipped(job.picklist.number)
         # Its row left the list and the highlight slid onto the next one, which is not what the pane shows.
         self.table.selectionModel().clear()
         self._opened = None
         self._draft = None
+        self.reprint_button.setVisible(job.print_label)  # Ctrl+R prints the label just made again
         self._update_ship_button()
+        if next_number:
+            self._carry = (self.status_text, str(self.statusBar().property("tone") or ""))
         self.focus_scan_field()
 
+    def _add_wait_controls(self) -> None:
+        """The countdown of a retry wait in the status bar, with the button (and Esc) that stops waiting."""
+        self.stop_wait_button = QPushButton()
+        self.stop_wait_button.setObjectName("stopWaitButton")
+        self.stop_wait_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays on the scan field
+        self.stop_wait_button.hide()
+        self.stop_wait_button.clicked.connect(self.shipping.stop_waiting)
+        self.statusBar().addWidget(self.stop_wait_button)
+        self.shipping.waiting.connect(self._show_wait)
+
+    def _show_wait(self, text: str) -> None:
+        """Show what the shipment waits for (counted down), or, once it tries again, the step it is at."""
+        self.stop_wait_button.setText(self.messages.t("action.stop_waiting"))
+        self.stop_wait_button.setVisible(bool(text))
+        job = self.shipping.job
+        if text:
+            self._say(text)
+        elif self.shipping.busy and job is not None:
+            step = self.messages.step(job.step.value)
+            self._say(self.messages.t("status.shipping", number=job.picklist.number, step=step))
+
+    def _escape(self) -> None:
+        """Esc stops a retry wait of the running shipment; otherwise it goes back to the scan field."""
+        if self.shipping.is_waiting:
+            self.shipping.stop_waiting()
+        else:
+            self.focus_scan_field()
+
+    def _print_job_changed(self, job: PrintJobInfo) -> None:
+        """Tell the packer when the label that waited for paper has printed, while the screen still shows it."""
+        if job.state == "printed" and self.shipping.held:
+            self.shipping.label_printed(str(job.id), job.name, job.printer)  # the journal: that shipment is done
+        if job.state == "cancelled" and job.moved_to is None and self.shipping.label_cancelled(str(job.id)):
+            if self._held_print is not None and self._held_print[1] == str(job.id):
+                self._held_print = None
+            text = self.messages.t("status.held_label_cancelled", number=job.name)
+            QTimer.singleShot(0, lambda: self._say(text, "error"))  # after the queue panel's own "cancelled."
+            return
+        held = self._held_print
+        if held is None or str(job.id) != held[1] or job.state != "printed":
+            return
+        self._held_print = None
+        if self.steps.state("print") is StepState.QUEUED and self._opened is None and not self.shipping.busy:
+            self.steps.set_state("print", StepState.DONE)
+            self._say(self.messages.t("status.held_label_printed", number=held[2]), "ok")
+
     def _failed(self, text: str) -> None:
+        self._highlight_open_picklist()  # a picklist that did not open leaves the highlight on the open one
+        if self.shipping.next_number and self.shipping.can_retry:
+            text += " " + self.messages.t("status.next_after_failure", next=self.shipping.next_number)
         holder = self.shipping.claimed_by
         if holder and self.shipping.job is not None:
             text = (
@@ -852,6 +1110,7 @@ class MainWindow(QMainWindow):
                 + self.messages.t("status.take_over_hint", number=self.shipping.job.picklist.number, holder=holder)
             )
         self._say(text, "error")
+        self._carry = None
         self.take_over_button.setVisible(bool(holder))
         self._update_ship_button()
 
@@ -886,7 +1145,7 @@ class MainWindow(QMainWindow):
     def new_shipment(self) -> None:
         """Book a second shipment for an already shipped picklist, after confirming (Ctrl+Shift+N)."""
         opened = self._opened
-        if opened is None or not opened.existing or self.shipping.busy:
+        if opened is None or not opened.existing or self.shipping.busy or self._highlight_differs():
             return
         m = self.messages
         draft = self.current_draft()

@@ -25,11 +25,14 @@ from packstation.domain.errors import (
     ConnectionFailed,
     InvalidShipment,
     LabelError,
+    MissingApiKey,
     NotFound,
     PaymentRequired,
     PicklistNotFound,
     PicklistNotPackable,
+    PrintCancelled,
     PrinterDisconnected,
+    PrinterError,
     PrinterNotFound,
     PrinterNotReady,
     RateLimited,
@@ -38,10 +41,15 @@ from packstation.domain.errors import (
     SecretsUnavailable,
     ServerError,
     SettingsError,
+    SheetLabelUnreadable,
+    SheetPositionNeeded,
+    ShipmentNotRegistered,
     Unauthorized,
     Violation,
+    WaitStopped,
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
+from packstation.domain.product_codes import looks_like_product_code
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
     FIELD_OPTION_KEYS,
@@ -51,6 +59,7 @@ from packstation.domain.profiles import (
     PossibleValue,
     insurance_value_label,
 )
+from packstation.domain.waits import Wait
 
 # Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
 # words too, so they are translated like the current ones.
@@ -85,10 +94,17 @@ CATALOGUE: dict[str, str] = {
     # --- window, actions ---------------------------------------------------------------------------
     "app.title": "Packstation",
     "app.title_station": "Packstation — {station}",
+    "app.print_folder": "Printed labels go to {folder}",
     "action.ship": "Ship and print  (F12)",
     # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
     # below it marks the step the retry starts from.
     "action.retry": "Try again  (F12)",
+    # With the number: the button names the picklist F12 ships (never the one merely highlighted in the list).
+    # On a line of its own, so the button (and the window) is no wider than without it.
+    "action.ship_number": "Ship and print  (F12)\n{number}",
+    "action.retry_number": "Try again  (F12)\n{number}",
+    "action.finish_write_back": "Update Picqer  (F12)\n{number}",
+    "action.finish": "Finish the shipment  (F12)\n{number}",
     "action.reprint": "Print label again  (Ctrl+R)",
     "action.refresh": "Refresh list  (F5)",
     "action.settings": "Settings…",
@@ -138,6 +154,9 @@ CATALOGUE: dict[str, str] = {
     "detail.split_ambiguous": "Check the house number: the address could be read in more than one way. {reason}",
     "detail.products": "Products",
     "detail.address_confirmed": "The address is &correct, I checked it  (Alt+C)",
+    "detail.reading": "Alt+{n}:  street “{street}”, number {number}{rest}",
+    "detail.reading_suffix": ", addition {suffix}",
+    "detail.reading_box": ", box {box}",
     "detail.remarks": "Customer remarks",
     "detail.no_remarks": "None",
     "detail.delivery_date": "Preferred delivery date",
@@ -150,6 +169,10 @@ CATALOGUE: dict[str, str] = {
     "detail.choose_profile": "Choose a profile…",
     "detail.options": "Options",
     "detail.existing": "Already shipped: {barcodes}. Press Ctrl+R to print the label again.",
+    "detail.unfinished": (
+        "Shipped ({barcodes}) but not finished. Still to do: {remaining}. "
+        "Press F12 to finish it; nothing new is booked."
+    ),
     "detail.line": "{amount} × {name}  ({code})",
     "detail.urgent": "URGENT",
     "option.yes": "Yes",
@@ -169,6 +192,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "split.unusual_addition": "“{suffix}” after the house number is not a usual addition.",
     "split.number_first": "The house number is written before the street.",
+    "split.two_readings": "“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.",
     "split.range": "“{number}-{range}” may be a range of numbers.",
     "split.box_too_long": "The box number “{box}” is longer than {max} characters.",
     "split.street_unsplittable": "The street is longer than {max} characters and has no space to split it at.",
@@ -186,6 +210,7 @@ CATALOGUE: dict[str, str] = {
     "state.done": "done",
     "state.failed": "failed",
     "state.skipped": "skipped",
+    "state.queued": "in the print queue",
     # --- preview -----------------------------------------------------------------------------------
     "preview.pdf": "Label from MyParcel",
     "preview.printed": "What the printer gets",
@@ -200,11 +225,48 @@ CATALOGUE: dict[str, str] = {
     "status.opened": "{number} opened. Check the profile and press F12 to ship.",
     "status.opened_choose": "{number} opened. Choose a shipping profile, then press F12.",
     "status.shipping": "Shipping {number}: {step}…",
-    "status.shipped": "{number} shipped ({barcodes}). Label printed. Scan the next picklist.",
-    "status.reprinted": "{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.",
+    # {printer}: where the label came out (the label printer, or the A4 document printer), so it is found.
+    "status.shipped": "{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.",
+    "status.reprinted": (
+        "{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist."
+    ),
+    "status.shipped_finished": "{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.",
     "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
+    "status.shipped_registered": (
+        "{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist."
+    ),
+    "status.shipped_registered_not_printed": (
+        "{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed."
+    ),
+    "status.shipped_next": "{number} shipped ({barcodes}). {printer} printed the label.",
+    "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
+    "status.held_label_printed": "{number}: the waiting label is printed now.",
+    "status.held_label_cancelled": (
+        "{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it."
+    ),
+    # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
+    "print_waiting.paper_out": "{printer}: paper out. Load labels; the label prints by itself.",
+    "print_waiting.head_open": "{printer}: print head open. Close it; the label prints by itself.",
+    "print_waiting.ribbon_out": "{printer}: ribbon out. Load a new ribbon; the label prints by itself.",
+    "print_waiting.paused": "{printer}: paused. Press the pause button on the printer; the label prints by itself.",
+    "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
     "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
+    "status.next_queued": "{next} is next: it opens as soon as {number} is done.",
+    "status.is_next": "{next} is next.",
+    "status.next_after_failure": "{next} is next: it opens once this one is done; scan it again to leave this one.",
     "status.nothing_open": "Scan a picklist first.",
+    "status.unfinished_offer": (
+        "{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it."
+    ),
+    "status.reprinting": "Printing the label of {number} again…",
+    "status.reprint_not_shipped": "{number} has no label yet: press F12 to ship it.",
+    "status.reprint_waiting": "{number}: nothing new was booked. {waiting}",
+    "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
+    "status.highlight_not_open": (
+        "{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, "
+        "or Esc to stay with {number}."
+    ),
+    "status.highlight_press_enter": "{highlighted} is highlighted, not opened. Press Enter to open it.",
     "status.no_profile": "Choose a shipping profile first.",
     "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
     "search.nothing_found": "No picklist matches the search. Change the search, or scan the picklist.",
@@ -226,19 +288,61 @@ CATALOGUE: dict[str, str] = {
     "next.load": "The list tries again by itself.",
     "next.settings": "Then test the connection again.",
     "error.connection": "{service} cannot be reached. Check the network cable or Wi-Fi. {next}",
+    "error.connection_at": "{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}",
+    "error.key_missing": "There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.",
     "error.timeout": "{service} did not answer in time. Nothing is lost and no second label will be made. {next}",
     "error.bad_response": (
         "{service} sent an answer the app cannot read. {next} If it keeps happening, call the office."
     ),
     "error.unauthorized": "{service} refused the API key. Ask the admin to check the key in Settings.",
+    # In the settings dialog the reader is the admin: say where the key is, not "ask the admin".
+    "error.unauthorized_settings": (
+        "{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again."
+    ),
+    "error.unauthorized_settings.picqer": (
+        "Picqer refused the API key. In Picqer, open Settings > API keys, copy the key (or add a new one), "
+        "paste it on the Accounts tab and test again."
+    ),
+    "error.unauthorized_settings.myparcel": (
+        "MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings > "
+        "API key, copy the key, paste it on the Accounts tab and test again."
+    ),
     "error.not_found": "{service} does not know this ({detail}). Check the number. {next}",
     "error.rate_limited": "{service} is busy. Wait {seconds} seconds. {next}",
     "error.payment": "MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}",
     "error.rejected": "{service} refused the shipment: {reasons}. Change the options. {next}",
     "error.server": "{service} has a problem on its side. Wait a minute. {next}",
+    "error.not_registered": (
+        "Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer "
+        "(no second label is made)."
+    ),
     "error.api": "{service} answered with an error: {detail}. {next}",
+    "error.rate_limited_long": (
+        "{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. "
+        "Wait a minute. {next}"
+    ),
+    "error.wait_stopped": (
+        "Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice."
+    ),
+    # --- waits before an API is tried again (counted down each second; the Stop waiting button is next to it)
+    "wait.rate_limited": "{service} is busy, trying again in {seconds} s; nothing is booked twice.",
+    "wait.server_error": (
+        "{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); "
+        "nothing is booked twice."
+    ),
+    "wait.no_answer": (
+        "{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); "
+        "nothing is booked twice."
+    ),
+    "wait.unreachable": "{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).",
+    "wait.confirming": "{service} did not confirm in time; checking for {seconds} s so nothing is done twice.",
+    "action.stop_waiting": "Stop waiting  (Esc)",
     "error.invalid": "Not sent, fix this first: {violations}",
     "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
+    "error.product_code": (
+        "Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist."
+    ),
+    "status.still_open": "{number} is still open.",
     "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
     "error.not_packable_holder": "Picklist {number} is being packed by {holder}. Put it aside.",
     "error.already_shipped": "Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.",
@@ -246,15 +350,29 @@ CATALOGUE: dict[str, str] = {
     "error.barcode_check": (
         "Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings."
     ),
-    "error.printer_not_found": "Printer “{printer}” is not found. Check it is switched on and connected. {next}",
-    "error.printer_not_ready": "Printer “{printer}” is not ready: {conditions}. Fix it. {next}",
-    "error.printer_disconnected": "Printer “{printer}” went away while printing. Reconnect it. {next}",
+    "error.sheet_position": (
+        "Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not "
+        "guess which to print. Ask the admin to set the label's A4 position for the label printer, or to send A4 "
+        "labels to the document printer."
+    ),
+    "error.sheet_unreadable": (
+        "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "
+        "labels to the document printer, or to ask the carrier for A6 labels."
+    ),
+    "error.printer_not_found": "{printer} cannot be reached. Switch it on and check its cable or network. {next}",
+    "error.printer_not_ready": "{printer} is not ready: {conditions}. Fix it. {next}",
+    "error.printer_disconnected": "{printer} went away while printing. Reconnect its cable or network. {next}",
+    "error.printer_failed": "{printer} did not print the label ({detail}). Check the printer. {next}",
+    "error.print_cancelled": "The label was cancelled in the print queue, so it did not print. {next}",
+    # After a print failure during a shipment: the label can go to the station's other printer instead.
+    "next.redirect": "Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.",
     "error.settings": "The settings cannot be used: {detail}. Ask the admin to open Settings.",
     "error.secrets": (
         "This computer has no safe place for API keys. Ask the admin to set them as environment variables."
     ),
     "error.unexpected": (
-        "Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin."
+        "Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the "
+        "packstation log."
     ),
     "printer.paper_out": "paper out",
     "printer.head_open": "print head open",
@@ -375,6 +493,9 @@ CATALOGUE: dict[str, str] = {
     "violation.address_ambiguous": (
         "The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C)."
     ),
+    "violation.address_two_readings": (
+        "The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields."
+    ),
     "violation.be_number_suffix": "Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.",
     "violation.contact_missing": "No e-mail address or phone number: the customer gets no track and trace.",
     "violation.option_unknown": "The profile “{profile}” has no option “{option}”: check the profile in the settings.",
@@ -439,6 +560,8 @@ CATALOGUE: dict[str, str] = {
     "queue.state.printed": "printed",
     "queue.state.failed": "FAILED",
     "queue.state.cancelled": "cancelled",
+    "queue.state.printed_again": "printed again",
+    "queue.already_printed_again": "{name} was printed again already: there is nothing to retry.",
     "queue.retry": "Retry  (F6)",
     "queue.retry_failed": "Retry all failed  (Shift+F6)",
     "queue.reprint": "Print again  (F7)",
@@ -449,6 +572,7 @@ CATALOGUE: dict[str, str] = {
     "queue.summary": "{failed} failed, {waiting} waiting",
     "queue.done_retry": "{name}: sent to the printer again.",
     "queue.done_retry_failed": "All failed jobs are sent again.",
+    "queue.nothing_failed": "No print job has failed: nothing to send again.",
     "queue.done_reprint": "{name}: printing again.",
     "queue.done_cancel": "{name}: cancelled.",
     "queue.cannot_cancel": "{name} is {state}: only a waiting job can be cancelled. F6 tries a failed one again.",
@@ -546,15 +670,97 @@ CATALOGUE: dict[str, str] = {
     "settings.package.digital_stamp": "Digital stamp",
     "settings.offered": "Options the packer can change",
     "settings.on_by_default": "on by default",
-    "settings.picqer_ids": "Picqer profile ids",
-    "settings.picqer_ids_hint": "e.g. 1365, 1366",
-    "settings.picqer_ids_known": "Known in Picqer: {names}",
+    "settings.picqer_links": "Picqer shipping profiles",
+    "settings.links.unknown": "Picqer profile {id} (Load from Picqer shows its name)",
+    "settings.links.found": (
+        "Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save."
+    ),
+    "settings.links.there": "Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.",
+    "settings.links.gone": (
+        "Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). "
+        "Untick it, then Save."
+    ),
+    "settings.links.empty": (
+        "Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again."
+    ),
     "settings.write_back": "After printing, in Picqer",
     "settings.wb.comment": "Add a comment with the track && trace code",
-    "settings.wb.order_field": "Order field for the tracking code (0 = none)",
+    "settings.wb.order_field": "Order field for the tracking code",
     "settings.wb.pick_all": "Mark all products picked",
     "settings.wb.close": "Close the picklist",
     "settings.wb.claim": "Claim the picklist for this station before booking",
+    "settings.wb.mode": "Write back to Picqer",
+    "settings.wb.mode.picqer_shipment": "Picqer shipment (via the packstation relay)",
+    "settings.wb.mode.comment": "Comment only",
+    "settings.wb.profile": "Relay's shipping profile",
+    "settings.wb.profile_none": "None chosen: Test connection loads the list",
+    "settings.wb.profile_unknown": "Profile {id} (Test connection shows its name)",
+    "settings.wb.profiles_found": (
+        "Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save."
+    ),
+    "settings.wb.profile_there": "Picqer has {count} shipping profiles; the chosen one ({name}) is among them.",
+    "settings.wb.profile_gone": (
+        "Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). "
+        "Choose another one, then Save."
+    ),
+    "settings.wb.no_profiles": (
+        "Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, "
+        "then test again."
+    ),
+    "settings.wb.need_account": "Fill in the Picqer address and API key on the Accounts tab first.",
+    "settings.wb.choose_profile": (
+        "Choose the relay's shipping profile (Test connection lists them), or choose Comment only."
+    ),
+    "settings.wb.profile_missing": "Profile {id} (no longer in Picqer)",
+    "settings.load_from_picqer": "Load from Picqer",
+    "settings.order_field.none": "None",
+    "settings.order_field.unknown": "Order field {id} (Load from Picqer shows its name)",
+    "settings.order_field.missing": "Order field {id} (no longer in Picqer)",
+    "settings.order_field.found": (
+        "Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save."
+    ),
+    "settings.order_field.there": "Picqer has {count} order fields; the chosen one ({name}) is among them.",
+    "settings.order_field.gone": (
+        "Picqer has {count} order fields, but not order field {id} chosen before (removed). "
+        "Choose another one or None, then Save."
+    ),
+    "settings.order_field.empty": (
+        "Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer "
+        "(Settings > Order fields), then load again."
+    ),
+    "settings.warehouse": "Warehouse",
+    "settings.warehouse.none": "All warehouses",
+    "settings.warehouse.unknown": "Warehouse {id} (Load from Picqer shows its name)",
+    "settings.warehouse.missing": "Warehouse {id} (no longer in Picqer)",
+    "settings.warehouse.found": (
+        "Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save."
+    ),
+    "settings.warehouse.there": "Picqer has {count} warehouses; the chosen one ({name}) is among them.",
+    "settings.warehouse.gone": (
+        "Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). "
+        "Choose another one or All warehouses, then Save."
+    ),
+    "settings.warehouse.empty": "Picqer lists no warehouses for this key: the station shows every picklist.",
+    "settings.printers_refresh": "Refresh",
+    "settings.printers_searching": "Looking for printers…",
+    "settings.printers_usb_found": "Zebras on USB: {count}. Choose one, or type a serial.",
+    "settings.printers_no_usb": (
+        "No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. "
+        "Windows: use Printer queue, raw ZPL with the Zebra driver's queue."
+    ),
+    "settings.printers_queues_found": "Print queues: {count}. Choose one, or type a queue name.",
+    "settings.printers_no_queues": (
+        "No print queue found. Is the printer on and its driver installed (Windows: Printers & scanners; "
+        "Linux: CUPS)? Or type the queue name."
+    ),
+    "settings.printers_problem": "Could not look: {detail}",
+    "settings.printer_ready": "ready",
+    "settings.printer_queue_off": "switched off",
+    "settings.printer_no_serial": "serial unreadable",
+    "settings.discard_title": "Unsaved changes",
+    "settings.discard_question": "You changed settings that are not saved. Close without saving?",
+    "settings.discard": "&Discard changes",
+    "settings.keep_editing": "&Keep editing",
     "settings.language": "Language",
     "settings.station": "Station name",
     "settings.refresh": "Refresh the list every (s)",
@@ -573,11 +779,18 @@ CATALOGUE: dict[str, str] = {
     "settings_problem.settings_newer": "The file is from a newer packstation (version {version}): update this station.",
     "settings_problem.section_invalid": "[{section}] is not a section; its standard values are used.",
     "settings_problem.setting_unknown": "Unknown setting “{name}” is ignored.",
+    "settings_problem.setting_unknown_similar": "Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?",
     "settings_problem.setting_not_a_choice": (
         "Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used."
     ),
     "settings_problem.setting_invalid": "Setting “{name}” has an invalid value {value}; the standard value is used.",
+    "settings_problem.setting_out_of_range": (
+        "Setting “{name}” is {value}, outside {low} to {high}; the standard value is used."
+    ),
     "settings_problem.profile_skipped": "The shipping profile {profile} is skipped: {reason}",
+    "settings_problem.write_back_no_profile": (
+        "Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead."
+    ),
     "settings_problem.no_profile_usable": "No shipping profile in the file is usable; the standard ones are offered.",
     "journal.problem_title": "Shipment journal",
     "journal.problem": (
@@ -628,26 +841,29 @@ class Messages(QObject):
 
     @property
     def qt_translation_loaded(self) -> bool:
-        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) are installed."""
-        return self._qt_translator is not None
+        """True while Qt's own Dutch texts (qtbase_nl.qm: Yes/No/Cancel buttons) of this Messages are installed."""
+        return self._qt_translator is not None and self._qt_translator in _APPLICATION_TRANSLATORS
 
     def _apply_translation(self) -> None:
         app = QCoreApplication.instance()
-        for old in (self._translator, self._qt_translator):
-            if old is not None and app is not None:
-                app.removeTranslator(old)
+        # Translators installed on the application are shared by every Messages: the start-up one, the
+        # window's, an earlier window's. Each Messages removing only its own left another's Dutch qtbase
+        # installed, so after Ctrl+L to English the Save/Cancel buttons stayed "Opslaan/Annuleren". The
+        # language chosen last is the application's: every earlier application translator goes.
+        _remove_application_translators(app)
         self._translator = self._qt_translator = None
         if self._language is Language.EN:
             return  # the catalogue is English: no translator
         self._translator = _load_translation(self._language, self)
         if app is None:
             return
-        if self._translator is not None:
-            app.installTranslator(self._translator)
+        if self._translator is not None and app.installTranslator(self._translator):
+            _APPLICATION_TRANSLATORS.append(self._translator)
         qt_translator = QTranslator(self)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(f"qtbase_{self._language.value}", folder) and app.installTranslator(qt_translator):
             self._qt_translator = qt_translator
+            _APPLICATION_TRANSLATORS.append(qt_translator)
 
     def t(self, key: str, **params: object) -> str:
         """Return the text for `key` in the current language with `params` filled in."""
@@ -757,6 +973,18 @@ class Messages(QObject):
         role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
         return self.t(role) if role else name
 
+    def print_waiting(self, printer: str, conditions: Iterable[str]) -> str:
+        """Say why a label waits in the print queue and what makes it print (the first condition's remedy)."""
+        conditions = tuple(conditions)
+        codes = {c.strip().lower().replace(" ", "_").replace("-", "_") for c in conditions}
+        # A Zebra out of paper also reports itself paused: the cause comes first, the pause button last.
+        for cause in ("paper_out", "head_open", "ribbon_out", "paused"):
+            if cause in codes:
+                return self.t(f"print_waiting.{cause}", printer=self.printer(printer))
+        return self.t(
+            "print_waiting.other", printer=self.printer(printer), conditions=self.printer_conditions(conditions)
+        )
+
     def printer_conditions(self, conditions: Iterable[str]) -> str:
         words = []
         for condition in conditions:
@@ -764,14 +992,25 @@ class Messages(QObject):
             words.append(self.t(key) if key in CATALOGUE else condition)
         return ", ".join(words)
 
-    # --- errors --------------------------------------------------------------------------------------
+    # --- waits and errors ----------------------------------------------------------------------------
+
+    def wait(self, wait: Wait, seconds: int) -> str:
+        """Say what a shipment waits for and for how long (`seconds` left, counted down by the caller)."""
+        attempts = wait.attempts if wait.attempts is not None else ""
+        return self.t(
+            f"wait.{wait.reason.value}", service=wait.service, seconds=seconds, attempt=wait.attempt, attempts=attempts
+        )
 
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
         nxt = self.t(f"next.{during.value}")
+        # While shipping, a label the printer did not take can go to the other printer from the print queue.
+        redirect = " " + self.t("next.redirect") if during is During.SHIP else ""
         match exc:
             case InvalidShipment():
                 return self.t("error.invalid", violations=self.violations(exc.violations))
+            case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
+                return self.t("error.product_code", code=exc.picklist_number.strip())
             case PicklistNotFound():
                 return self.t("error.picklist_not_found", number=exc.picklist_number)
             case PicklistNotPackable() if exc.holder:
@@ -780,8 +1019,12 @@ class Messages(QObject):
                 return self.t("error.not_packable", number=exc.picklist_number, reason=self.picklist_status(exc.reason))
             case AlreadyShipped():
                 return self.t("error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes))
+            case SheetLabelUnreadable():
+                return self.t("error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}")
             case BarcodeCheckFailed():
                 return self.t("error.barcode_check", codes=", ".join(exc.missing))
+            case SheetPositionNeeded():
+                return self.t("error.sheet_position", positions=", ".join(map(str, exc.positions)))
             case LabelError():
                 return self.t("error.label", detail=str(exc), next=nxt)
             case PrinterNotReady():
@@ -789,34 +1032,57 @@ class Messages(QObject):
                 printer = self.printer(exc.printer)
                 return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
             case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt) + redirect
             case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt)
+                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt) + redirect
+            case PrintCancelled():
+                return self.t("error.print_cancelled", next=nxt)
+            case PrinterError():
+                detail = exc.message
+                return self.t("error.printer_failed", printer=self.printer(exc.printer), detail=detail, next=nxt) + (
+                    redirect
+                )
             case SettingsError():
                 return self.t("error.settings", detail=str(exc))
             case SecretsUnavailable():
                 return self.t("error.secrets")
+            case WaitStopped():
+                return self.t("error.wait_stopped", service=exc.service)
+            case ConnectionFailed() if exc.url:
+                return self.t("error.connection_at", service=exc.service, url=exc.url, next=nxt)
             case ConnectionFailed():
                 return self.t("error.connection", service=exc.service, next=nxt)
+            case MissingApiKey() if exc.variable:
+                return self.t("error.key_missing", service=exc.service, variable=exc.variable)
             case RequestTimeout():
                 return self.t("error.timeout", service=exc.service, next=nxt)
             case BadResponse():
                 return self.t("error.bad_response", service=exc.service, next=nxt)
             case ApiStatusError():
-                return self._status_error(exc, nxt)
+                return self._status_error(exc, nxt, during)
         return self.t("error.unexpected", next=nxt)
 
-    def _status_error(self, exc: ApiStatusError, nxt: str) -> str:
+    def _status_error(self, exc: ApiStatusError, nxt: str, during: During) -> str:
         match exc:
+            case Unauthorized() if during is During.SETTINGS:
+                key = f"error.unauthorized_settings.{exc.service.lower()}"
+                return self.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
             case Unauthorized():
                 return self.t("error.unauthorized", service=exc.service)
             case NotFound():
                 return self.t("error.not_found", service=exc.service, detail=exc.message, next=nxt)
+            case RateLimited() if exc.waited >= 60:
+                minutes = round(exc.waited / 60)
+                return self.t("error.rate_limited_long", service=exc.service, minutes=minutes, next=nxt)
             case RateLimited():
                 seconds = round(exc.retry_after) if exc.retry_after else 60
                 return self.t("error.rate_limited", service=exc.service, seconds=seconds, next=nxt)
             case PaymentRequired():
                 return self.t("error.payment", url=exc.payment_url or "myparcel.nl", next=nxt)
+            case ShipmentNotRegistered():
+                # The relay's own words (why it could not hand Picqer the label), else Picqer's message.
+                reasons = "; ".join(exc.reasons) or exc.message
+                return self.t("error.not_registered", reasons=reasons.rstrip("."))
             case Rejected():
                 reasons = (
                     "; ".join(f"{m.text} ({m.code})" if m.code is not None else m.text for m in exc.messages)
@@ -914,6 +1180,21 @@ def catalogue_problems(catalogue: Mapping[str, str] = CATALOGUE, language: str =
 def placeholders(text: str) -> set[str]:
     """Return the str.format names `text` fills in."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# The translators a Messages installed on the application (ours and Qt's own), whichever Messages did it.
+_APPLICATION_TRANSLATORS: list[QTranslator] = []
+
+
+def _remove_application_translators(app: QCoreApplication | None) -> None:
+    while _APPLICATION_TRANSLATORS:
+        translator = _APPLICATION_TRANSLATORS.pop()
+        if app is None:
+            continue
+        try:
+            app.removeTranslator(translator)
+        except RuntimeError:  # its Messages is gone, and Qt removed the translator with it
+            pass
 
 
 def _load_translation(language: Language, parent: QObject | None = None) -> QTranslator | None:

@@ -14,6 +14,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printed labels go to {folder}</source>
+        <comment>app.print_folder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation type="unfinished"></translation>
@@ -21,6 +26,30 @@
     <message>
         <source>Try again  (F12)</source>
         <comment>action.retry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship and print  (F12)
+{number}</source>
+        <comment>action.ship_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again  (F12)
+{number}</source>
+        <comment>action.retry_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Picqer  (F12)
+{number}</source>
+        <comment>action.finish_write_back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the shipment  (F12)
+{number}</source>
+        <comment>action.finish</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -254,6 +283,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alt+{n}:  street “{street}”, number {number}{rest}</source>
+        <comment>detail.reading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, addition {suffix}</source>
+        <comment>detail.reading_suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, box {box}</source>
+        <comment>detail.reading_box</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Customer remarks</source>
         <comment>detail.remarks</comment>
         <translation type="unfinished"></translation>
@@ -311,6 +355,11 @@
     <message>
         <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>
         <comment>detail.existing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped ({barcodes}) but not finished. Still to do: {remaining}. Press F12 to finish it; nothing new is booked.</source>
+        <comment>detail.unfinished</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -444,6 +493,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.</source>
+        <comment>split.two_readings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{number}-{range}” may be a range of numbers.</source>
         <comment>split.range</comment>
         <translation type="unfinished"></translation>
@@ -524,6 +578,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in the print queue</source>
+        <comment>state.queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Label from MyParcel</source>
         <comment>preview.pdf</comment>
         <translation type="unfinished"></translation>
@@ -584,13 +643,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.</source>
         <comment>status.shipped</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <source>{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
         <comment>status.reprinted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.</source>
+        <comment>status.shipped_finished</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -599,13 +663,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist.</source>
+        <comment>status.shipped_registered</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed.</source>
+        <comment>status.shipped_registered_not_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {printer} printed the label.</source>
+        <comment>status.shipped_next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
+        <comment>status.shipped_print_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label is printed now.</source>
+        <comment>status.held_label_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it.</source>
+        <comment>status.held_label_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: paper out. Load labels; the label prints by itself.</source>
+        <comment>print_waiting.paper_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: print head open. Close it; the label prints by itself.</source>
+        <comment>print_waiting.head_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: ribbon out. Load a new ribbon; the label prints by itself.</source>
+        <comment>print_waiting.ribbon_out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: paused. Press the pause button on the printer; the label prints by itself.</source>
+        <comment>print_waiting.paused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer}: {conditions}. Fix the printer; the label prints by itself.</source>
+        <comment>print_waiting.other</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{next} is next: it opens as soon as {number} is done.</source>
+        <comment>status.next_queued</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next.</source>
+        <comment>status.is_next</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens once this one is done; scan it again to leave this one.</source>
+        <comment>status.next_after_failure</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it.</source>
+        <comment>status.unfinished_offer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the label of {number} again…</source>
+        <comment>status.reprinting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} has no label yet: press F12 to ship it.</source>
+        <comment>status.reprint_not_shipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: nothing new was booked. {waiting}</source>
+        <comment>status.reprint_waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still opening {number}. Press F12 again once it is shown.</source>
+        <comment>status.still_opening</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, or Esc to stay with {number}.</source>
+        <comment>status.highlight_not_open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, not opened. Press Enter to open it.</source>
+        <comment>status.highlight_press_enter</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -684,6 +853,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection_at</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.</source>
+        <comment>error.key_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
         <comment>error.timeout</comment>
         <translation type="unfinished"></translation>
@@ -696,6 +875,21 @@
     <message>
         <source>{service} refused the API key. Ask the admin to check the key in Settings.</source>
         <comment>error.unauthorized</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer refused the API key. In Picqer, open Settings &gt; API keys, copy the key (or add a new one), paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings &gt; API key, copy the key, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.myparcel</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -724,8 +918,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer (no second label is made).</source>
+        <comment>error.not_registered</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{service} answered with an error: {detail}. {next}</source>
         <comment>error.api</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. Wait a minute. {next}</source>
+        <comment>error.rate_limited_long</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice.</source>
+        <comment>error.wait_stopped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} is busy, trying again in {seconds} s; nothing is booked twice.</source>
+        <comment>wait.rate_limited</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.server_error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.no_answer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).</source>
+        <comment>wait.unreachable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not confirm in time; checking for {seconds} s so nothing is done twice.</source>
+        <comment>wait.confirming</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting  (Esc)</source>
+        <comment>action.stop_waiting</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -736,6 +975,16 @@
     <message>
         <source>There is no picklist “{number}”. Check the number and scan again.</source>
         <comment>error.picklist_not_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist.</source>
+        <comment>error.product_code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is still open.</source>
+        <comment>status.still_open</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -764,18 +1013,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <comment>error.sheet_position</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>
+        <comment>error.sheet_unreadable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer} cannot be reached. Switch it on and check its cable or network. {next}</source>
         <comment>error.printer_not_found</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <source>{printer} is not ready: {conditions}. Fix it. {next}</source>
         <comment>error.printer_not_ready</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <source>{printer} went away while printing. Reconnect its cable or network. {next}</source>
         <comment>error.printer_disconnected</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer} did not print the label ({detail}). Check the printer. {next}</source>
+        <comment>error.printer_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label was cancelled in the print queue, so it did not print. {next}</source>
+        <comment>error.print_cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.</source>
+        <comment>next.redirect</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -789,7 +1063,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <source>Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the packstation log.</source>
         <comment>error.unexpected</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,6 +1478,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields.</source>
+        <comment>violation.address_two_readings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.</source>
         <comment>violation.be_number_suffix</comment>
         <translation type="unfinished"></translation>
@@ -1454,6 +1733,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>printed again</source>
+        <comment>queue.state.printed_again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was printed again already: there is nothing to retry.</source>
+        <comment>queue.already_printed_again</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retry  (F6)</source>
         <comment>queue.retry</comment>
         <translation type="unfinished"></translation>
@@ -1501,6 +1790,11 @@
     <message>
         <source>All failed jobs are sent again.</source>
         <comment>queue.done_retry_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print job has failed: nothing to send again.</source>
+        <comment>queue.nothing_failed</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1954,18 +2248,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1979,7 +2288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order field for the tracking code (0 = none)</source>
+        <source>Order field for the tracking code</source>
         <comment>settings.wb.order_field</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,6 +2305,221 @@
     <message>
         <source>Claim the picklist for this station before booking</source>
         <comment>settings.wb.claim</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write back to Picqer</source>
+        <comment>settings.wb.mode</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer shipment (via the packstation relay)</source>
+        <comment>settings.wb.mode.picqer_shipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment only</source>
+        <comment>settings.wb.mode.comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay&apos;s shipping profile</source>
+        <comment>settings.wb.profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None chosen: Test connection loads the list</source>
+        <comment>settings.wb.profile_none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {id} (Test connection shows its name)</source>
+        <comment>settings.wb.profile_unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save.</source>
+        <comment>settings.wb.profiles_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the chosen one ({name}) is among them.</source>
+        <comment>settings.wb.profile_there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). Choose another one, then Save.</source>
+        <comment>settings.wb.profile_gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, then test again.</source>
+        <comment>settings.wb.no_profiles</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the Picqer address and API key on the Accounts tab first.</source>
+        <comment>settings.wb.need_account</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
+        <comment>settings.wb.choose_profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {id} (no longer in Picqer)</source>
+        <comment>settings.wb.profile_missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load from Picqer</source>
+        <comment>settings.load_from_picqer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.order_field.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field {id} (Load from Picqer shows its name)</source>
+        <comment>settings.order_field.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field {id} (no longer in Picqer)</source>
+        <comment>settings.order_field.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save.</source>
+        <comment>settings.order_field.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields; the chosen one ({name}) is among them.</source>
+        <comment>settings.order_field.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields, but not order field {id} chosen before (removed). Choose another one or None, then Save.</source>
+        <comment>settings.order_field.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer (Settings &gt; Order fields), then load again.</source>
+        <comment>settings.order_field.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>settings.warehouse</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>settings.warehouse.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (Load from Picqer shows its name)</source>
+        <comment>settings.warehouse.unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (no longer in Picqer)</source>
+        <comment>settings.warehouse.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save.</source>
+        <comment>settings.warehouse.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses; the chosen one ({name}) is among them.</source>
+        <comment>settings.warehouse.there</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). Choose another one or All warehouses, then Save.</source>
+        <comment>settings.warehouse.gone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer lists no warehouses for this key: the station shows every picklist.</source>
+        <comment>settings.warehouse.empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>settings.printers_refresh</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <comment>settings.printers_searching</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zebras on USB: {count}. Choose one, or type a serial.</source>
+        <comment>settings.printers_usb_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
+        <comment>settings.printers_no_usb</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print queues: {count}. Choose one, or type a queue name.</source>
+        <comment>settings.printers_queues_found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
+        <comment>settings.printers_no_queues</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look: {detail}</source>
+        <comment>settings.printers_problem</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>settings.printer_ready</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <comment>settings.printer_queue_off</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial unreadable</source>
+        <comment>settings.printer_no_serial</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <comment>settings.discard_title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed settings that are not saved. Close without saving?</source>
+        <comment>settings.discard_question</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <comment>settings.discard</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <comment>settings.keep_editing</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2071,6 +2595,11 @@ Open Settings to check and save them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?</source>
+        <comment>settings_problem.setting_unknown_similar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used.</source>
         <comment>settings_problem.setting_not_a_choice</comment>
         <translation type="unfinished"></translation>
@@ -2081,8 +2610,18 @@ Open Settings to check and save them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Setting “{name}” is {value}, outside {low} to {high}; the standard value is used.</source>
+        <comment>settings_problem.setting_out_of_range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The shipping profile {profile} is skipped: {reason}</source>
         <comment>settings_problem.profile_skipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead.</source>
+        <comment>settings_problem.write_back_no_profile</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

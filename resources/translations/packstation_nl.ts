@@ -14,6 +14,11 @@
         <translation>Packstation — {station}</translation>
     </message>
     <message>
+        <source>Printed labels go to {folder}</source>
+        <comment>app.print_folder</comment>
+        <translation>Geprinte labels komen in {folder}</translation>
+    </message>
+    <message>
         <source>Ship and print  (F12)</source>
         <comment>action.ship</comment>
         <translation>Verzend en print  (F12)</translation>
@@ -22,6 +27,34 @@
         <source>Try again  (F12)</source>
         <comment>action.retry</comment>
         <translation>Opnieuw proberen  (F12)</translation>
+    </message>
+    <message>
+        <source>Ship and print  (F12)
+{number}</source>
+        <comment>action.ship_number</comment>
+        <translation>Verzend en print  (F12)
+{number}</translation>
+    </message>
+    <message>
+        <source>Try again  (F12)
+{number}</source>
+        <comment>action.retry_number</comment>
+        <translation>Opnieuw proberen  (F12)
+{number}</translation>
+    </message>
+    <message>
+        <source>Update Picqer  (F12)
+{number}</source>
+        <comment>action.finish_write_back</comment>
+        <translation>Picqer bijwerken  (F12)
+{number}</translation>
+    </message>
+    <message>
+        <source>Finish the shipment  (F12)
+{number}</source>
+        <comment>action.finish</comment>
+        <translation>Zending afronden  (F12)
+{number}</translation>
     </message>
     <message>
         <source>Print label again  (Ctrl+R)</source>
@@ -254,6 +287,21 @@
         <translation>Het adres &amp;klopt, ik heb het gecontroleerd  (Alt+K)</translation>
     </message>
     <message>
+        <source>Alt+{n}:  street “{street}”, number {number}{rest}</source>
+        <comment>detail.reading</comment>
+        <translation>Alt+{n}:  straat “{street}”, nummer {number}{rest}</translation>
+    </message>
+    <message>
+        <source>, addition {suffix}</source>
+        <comment>detail.reading_suffix</comment>
+        <translation>, toevoeging {suffix}</translation>
+    </message>
+    <message>
+        <source>, box {box}</source>
+        <comment>detail.reading_box</comment>
+        <translation>, bus {box}</translation>
+    </message>
+    <message>
         <source>Customer remarks</source>
         <comment>detail.remarks</comment>
         <translation>Opmerkingen klant</translation>
@@ -312,6 +360,11 @@
         <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>
         <comment>detail.existing</comment>
         <translation>Al verzonden: {barcodes}. Druk op Ctrl+R om het label opnieuw te printen.</translation>
+    </message>
+    <message>
+        <source>Shipped ({barcodes}) but not finished. Still to do: {remaining}. Press F12 to finish it; nothing new is booked.</source>
+        <comment>detail.unfinished</comment>
+        <translation>Verzonden ({barcodes}) maar niet afgerond. Nog te doen: {remaining}. Druk op F12 om hem af te ronden; er wordt niets nieuws geboekt.</translation>
     </message>
     <message>
         <source>{amount} × {name}  ({code})</source>
@@ -444,6 +497,11 @@
         <translation>Het huisnummer staat voor de straat.</translation>
     </message>
     <message>
+        <source>“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.</source>
+        <comment>split.two_readings</comment>
+        <translation>“{number}” kan bij de straatnaam horen, of het huisnummer zijn: druk Alt+1 of Alt+2.</translation>
+    </message>
+    <message>
         <source>“{number}-{range}” may be a range of numbers.</source>
         <comment>split.range</comment>
         <translation>“{number}-{range}” kan een reeks nummers zijn.</translation>
@@ -524,6 +582,11 @@
         <translation>overgeslagen</translation>
     </message>
     <message>
+        <source>in the print queue</source>
+        <comment>state.queued</comment>
+        <translation>in de printwachtrij</translation>
+    </message>
+    <message>
         <source>Label from MyParcel</source>
         <comment>preview.pdf</comment>
         <translation>Label van MyParcel</translation>
@@ -584,14 +647,19 @@
         <translation>{number} verzenden: {step}…</translation>
     </message>
     <message>
-        <source>{number} shipped ({barcodes}). Label printed. Scan the next picklist.</source>
+        <source>{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.</source>
         <comment>status.shipped</comment>
-        <translation>{number} verzonden ({barcodes}). Label geprint. Scan de volgende picklijst.</translation>
+        <translation>{number} verzonden ({barcodes}). {printer} heeft het label geprint. Scan de volgende picklijst.</translation>
     </message>
     <message>
-        <source>{number}: label printed again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
+        <source>{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist.</source>
         <comment>status.reprinted</comment>
-        <translation>{number}: label opnieuw geprint ({barcodes}); er is niets nieuws geboekt. Scan de volgende picklijst.</translation>
+        <translation>{number}: {printer} heeft het label opnieuw geprint ({barcodes}); er is niets nieuws geboekt. Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.</source>
+        <comment>status.shipped_finished</comment>
+        <translation>{number} verzonden ({barcodes}) en Picqer is bijgewerkt. Scan de volgende picklijst.</translation>
     </message>
     <message>
         <source>{number} shipped ({barcodes}). The label is stored, not printed.</source>
@@ -599,14 +667,119 @@
         <translation>{number} verzonden ({barcodes}). Het label is bewaard, niet geprint.</translation>
     </message>
     <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist.</source>
+        <comment>status.shipped_registered</comment>
+        <translation>{number} verzonden ({barcodes}) en geregistreerd in Picqer. {printer} heeft het label geprint. Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed.</source>
+        <comment>status.shipped_registered_not_printed</comment>
+        <translation>{number} verzonden ({barcodes}) en geregistreerd in Picqer. Het label is bewaard, niet geprint.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {printer} printed the label.</source>
+        <comment>status.shipped_next</comment>
+        <translation>{number} verzonden ({barcodes}). {printer} heeft het label geprint.</translation>
+    </message>
+    <message>
+        <source>{number} shipped ({barcodes}). {waiting} Scan the next picklist.</source>
+        <comment>status.shipped_print_waiting</comment>
+        <translation>{number} verzonden ({barcodes}). {waiting} Scan de volgende picklijst.</translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label is printed now.</source>
+        <comment>status.held_label_printed</comment>
+        <translation>{number}: het wachtende label is nu geprint.</translation>
+    </message>
+    <message>
+        <source>{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it.</source>
+        <comment>status.held_label_cancelled</comment>
+        <translation>{number}: het wachtende label is geannuleerd en dus niet geprint. Scan {number} en druk op F12 om het te printen.</translation>
+    </message>
+    <message>
+        <source>{printer}: paper out. Load labels; the label prints by itself.</source>
+        <comment>print_waiting.paper_out</comment>
+        <translation>{printer}: papier op. Plaats nieuwe labels; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: print head open. Close it; the label prints by itself.</source>
+        <comment>print_waiting.head_open</comment>
+        <translation>{printer}: printkop open. Sluit hem; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: ribbon out. Load a new ribbon; the label prints by itself.</source>
+        <comment>print_waiting.ribbon_out</comment>
+        <translation>{printer}: lint op. Plaats een nieuw lint; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: paused. Press the pause button on the printer; the label prints by itself.</source>
+        <comment>print_waiting.paused</comment>
+        <translation>{printer}: gepauzeerd. Druk op de pauzeknop van de printer; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
+        <source>{printer}: {conditions}. Fix the printer; the label prints by itself.</source>
+        <comment>print_waiting.other</comment>
+        <translation>{printer}: {conditions}. Verhelp het probleem; het label wordt dan vanzelf geprint.</translation>
+    </message>
+    <message>
         <source>Still shipping {number}. Wait until it is done, then scan {scanned} again.</source>
         <comment>status.busy_refused</comment>
         <translation>Nog bezig met {number}. Wacht tot het klaar is en scan {scanned} daarna opnieuw.</translation>
     </message>
     <message>
+        <source>{next} is next: it opens as soon as {number} is done.</source>
+        <comment>status.next_queued</comment>
+        <translation>{next} is de volgende: die gaat open zodra {number} klaar is.</translation>
+    </message>
+    <message>
+        <source>{next} is next.</source>
+        <comment>status.is_next</comment>
+        <translation>{next} is de volgende.</translation>
+    </message>
+    <message>
+        <source>{next} is next: it opens once this one is done; scan it again to leave this one.</source>
+        <comment>status.next_after_failure</comment>
+        <translation>{next} is de volgende: die gaat open zodra deze klaar is; scan hem opnieuw om deze te laten liggen.</translation>
+    </message>
+    <message>
         <source>Scan a picklist first.</source>
         <comment>status.nothing_open</comment>
         <translation>Scan eerst een picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it.</source>
+        <comment>status.unfinished_offer</comment>
+        <translation>{number} is verzonden maar niet afgerond. Nog te doen: {remaining}. Druk op F12 om hem af te ronden.</translation>
+    </message>
+    <message>
+        <source>Printing the label of {number} again…</source>
+        <comment>status.reprinting</comment>
+        <translation>Het label van {number} wordt opnieuw geprint…</translation>
+    </message>
+    <message>
+        <source>{number} has no label yet: press F12 to ship it.</source>
+        <comment>status.reprint_not_shipped</comment>
+        <translation>{number} heeft nog geen label: druk op F12 om hem te verzenden.</translation>
+    </message>
+    <message>
+        <source>{number}: nothing new was booked. {waiting}</source>
+        <comment>status.reprint_waiting</comment>
+        <translation>{number}: er is niets nieuws geboekt. {waiting}</translation>
+    </message>
+    <message>
+        <source>Still opening {number}. Press F12 again once it is shown.</source>
+        <comment>status.still_opening</comment>
+        <translation>{number} wordt nog geopend. Druk opnieuw op F12 zodra hij te zien is.</translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, or Esc to stay with {number}.</source>
+        <comment>status.highlight_not_open</comment>
+        <translation>{highlighted} is gemarkeerd, maar {number} is open. Druk op Enter om {highlighted} te openen, of op Esc om bij {number} te blijven.</translation>
+    </message>
+    <message>
+        <source>{highlighted} is highlighted, not opened. Press Enter to open it.</source>
+        <comment>status.highlight_press_enter</comment>
+        <translation>{highlighted} is gemarkeerd, niet geopend. Druk op Enter om hem te openen.</translation>
     </message>
     <message>
         <source>Choose a shipping profile first.</source>
@@ -684,6 +857,16 @@
         <translation>{service} is niet bereikbaar. Controleer de netwerkkabel of wifi. {next}</translation>
     </message>
     <message>
+        <source>{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}</source>
+        <comment>error.connection_at</comment>
+        <translation>{service} is niet bereikbaar op {url}. Controleer de netwerkkabel of wifi. {next}</translation>
+    </message>
+    <message>
+        <source>There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.</source>
+        <comment>error.key_missing</comment>
+        <translation>Er is geen API-sleutel voor {service}. Vraag de beheerder die in te vullen in Instellingen of {variable} in te stellen.</translation>
+    </message>
+    <message>
         <source>{service} did not answer in time. Nothing is lost and no second label will be made. {next}</source>
         <comment>error.timeout</comment>
         <translation>{service} antwoordde niet op tijd. Er gaat niets verloren en er komt geen tweede label. {next}</translation>
@@ -697,6 +880,21 @@
         <source>{service} refused the API key. Ask the admin to check the key in Settings.</source>
         <comment>error.unauthorized</comment>
         <translation>{service} weigert de API-sleutel. Vraag de beheerder de sleutel te controleren in Instellingen.</translation>
+    </message>
+    <message>
+        <source>{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings</comment>
+        <translation>{service} weigert de API-sleutel. Kopieer de sleutel opnieuw uit {service}, plak hem op het tabblad Accounts en test opnieuw.</translation>
+    </message>
+    <message>
+        <source>Picqer refused the API key. In Picqer, open Settings &gt; API keys, copy the key (or add a new one), paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.picqer</comment>
+        <translation>Picqer weigert de API-sleutel. Open in Picqer Instellingen &gt; API-sleutels, kopieer de sleutel (of maak een nieuwe), plak hem op het tabblad Accounts en test opnieuw.</translation>
+    </message>
+    <message>
+        <source>MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings &gt; API key, copy the key, paste it on the Accounts tab and test again.</source>
+        <comment>error.unauthorized_settings.myparcel</comment>
+        <translation>MyParcel weigert de API-sleutel. Open in de MyParcel-backoffice (SendMyParcel voor België) Instellingen &gt; API-sleutel, kopieer de sleutel, plak hem op het tabblad Accounts en test opnieuw.</translation>
     </message>
     <message>
         <source>{service} does not know this ({detail}). Check the number. {next}</source>
@@ -724,9 +922,54 @@
         <translation>{service} heeft een storing. Wacht een minuut. {next}</translation>
     </message>
     <message>
+        <source>Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer (no second label is made).</source>
+        <comment>error.not_registered</comment>
+        <translation>Picqer heeft de zending niet geregistreerd: {reasons}. Het label is gemaakt: druk op F12 om Picqer verder bij te werken (er komt geen tweede label).</translation>
+    </message>
+    <message>
         <source>{service} answered with an error: {detail}. {next}</source>
         <comment>error.api</comment>
         <translation>{service} gaf een fout: {detail}. {next}</translation>
+    </message>
+    <message>
+        <source>{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. Wait a minute. {next}</source>
+        <comment>error.rate_limited_long</comment>
+        <translation>{service} bleef {minutes} min bezet: andere stations delen de limiet. Er is niets dubbel geboekt. Wacht een minuut. {next}</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice.</source>
+        <comment>error.wait_stopped</comment>
+        <translation>Gestopt met wachten op {service}. Wat al gedaan is, blijft bewaard. Druk op F12 om verder te gaan; er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} is busy, trying again in {seconds} s; nothing is booked twice.</source>
+        <comment>wait.rate_limited</comment>
+        <translation>{service} heeft het druk, opnieuw over {seconds} s; er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.server_error</comment>
+        <translation>{service} heeft een storing, opnieuw over {seconds} s (poging {attempt} van {attempts}); er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); nothing is booked twice.</source>
+        <comment>wait.no_answer</comment>
+        <translation>{service} antwoordde niet op tijd, opnieuw over {seconds} s (poging {attempt} van {attempts}); er wordt niets dubbel geboekt.</translation>
+    </message>
+    <message>
+        <source>{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).</source>
+        <comment>wait.unreachable</comment>
+        <translation>{service} is niet bereikbaar, opnieuw over {seconds} s (poging {attempt} van {attempts}).</translation>
+    </message>
+    <message>
+        <source>{service} did not confirm in time; checking for {seconds} s so nothing is done twice.</source>
+        <comment>wait.confirming</comment>
+        <translation>{service} bevestigde niet op tijd; nog {seconds} s controleren, zodat niets dubbel gebeurt.</translation>
+    </message>
+    <message>
+        <source>Stop waiting  (Esc)</source>
+        <comment>action.stop_waiting</comment>
+        <translation>Stoppen met wachten  (Esc)</translation>
     </message>
     <message>
         <source>Not sent, fix this first: {violations}</source>
@@ -737,6 +980,16 @@
         <source>There is no picklist “{number}”. Check the number and scan again.</source>
         <comment>error.picklist_not_found</comment>
         <translation>Er is geen picklijst “{number}”. Controleer het nummer en scan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist.</source>
+        <comment>error.product_code</comment>
+        <translation>Gescand: “{code}”: dat lijkt een productcode (EAN), geen picklijst. Scan de barcode op de picklijst.</translation>
+    </message>
+    <message>
+        <source>{number} is still open.</source>
+        <comment>status.still_open</comment>
+        <translation>{number} staat nog open.</translation>
     </message>
     <message>
         <source>Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.</source>
@@ -764,19 +1017,44 @@
         <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het label. Vraag de beheerder de printerinstellingen te controleren.</translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not found. Check it is switched on and connected. {next}</source>
+        <source>Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not guess which to print. Ask the admin to set the label&apos;s A4 position for the label printer, or to send A4 labels to the document printer.</source>
+        <comment>error.sheet_position</comment>
+        <translation>Niet geprint: het A4-labelvel heeft labels of formulieren op posities {positions}, en packstation gokt niet wat te printen. Vraag de beheerder de A4-positie van het label voor de labelprinter in te stellen, of A4-labels naar de documentprinter te sturen.</translation>
+    </message>
+    <message>
+        <source>Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 labels to the document printer, or to ask the carrier for A6 labels.</source>
+        <comment>error.sheet_unreadable</comment>
+        <translation>Niet geprint: barcode {codes} zou niet scanbaar zijn op het A4-label, verkleind tot {percent}. Vraag de beheerder A4-labels naar de documentprinter te sturen, of de vervoerder om A6-labels te vragen.</translation>
+    </message>
+    <message>
+        <source>{printer} cannot be reached. Switch it on and check its cable or network. {next}</source>
         <comment>error.printer_not_found</comment>
-        <translation>Printer “{printer}” is niet gevonden. Controleer of hij aan staat en aangesloten is. {next}</translation>
+        <translation>{printer} is niet bereikbaar. Zet hem aan en controleer de kabel of het netwerk. {next}</translation>
     </message>
     <message>
-        <source>Printer “{printer}” is not ready: {conditions}. Fix it. {next}</source>
+        <source>{printer} is not ready: {conditions}. Fix it. {next}</source>
         <comment>error.printer_not_ready</comment>
-        <translation>Printer “{printer}” is niet klaar: {conditions}. Los het op. {next}</translation>
+        <translation>{printer} is niet klaar: {conditions}. Los het op. {next}</translation>
     </message>
     <message>
-        <source>Printer “{printer}” went away while printing. Reconnect it. {next}</source>
+        <source>{printer} went away while printing. Reconnect its cable or network. {next}</source>
         <comment>error.printer_disconnected</comment>
-        <translation>Printer “{printer}” viel weg tijdens het printen. Sluit hem opnieuw aan. {next}</translation>
+        <translation>{printer} viel weg tijdens het printen. Sluit de kabel of het netwerk opnieuw aan. {next}</translation>
+    </message>
+    <message>
+        <source>{printer} did not print the label ({detail}). Check the printer. {next}</source>
+        <comment>error.printer_failed</comment>
+        <translation>{printer} heeft het label niet geprint ({detail}). Controleer de printer. {next}</translation>
+    </message>
+    <message>
+        <source>The label was cancelled in the print queue, so it did not print. {next}</source>
+        <comment>error.print_cancelled</comment>
+        <translation>Het label is in de printwachtrij geannuleerd en dus niet geprint. {next}</translation>
+    </message>
+    <message>
+        <source>Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.</source>
+        <comment>next.redirect</comment>
+        <translation>Of print het op de andere printer: F9, kies het label, F8; daarna rondt F12 de zending af.</translation>
     </message>
     <message>
         <source>The settings cannot be used: {detail}. Ask the admin to open Settings.</source>
@@ -789,9 +1067,9 @@
         <translation>Deze computer heeft geen veilige plek voor API-sleutels. Vraag de beheerder ze als omgevingsvariabelen in te stellen.</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. {next} If it keeps happening, show Help → Details to the admin.</source>
+        <source>Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the packstation log.</source>
         <comment>error.unexpected</comment>
-        <translation>Er ging iets onverwachts mis. {next} Blijft het gebeuren, laat Help → Details aan de beheerder zien.</translation>
+        <translation>Er ging iets onverwachts mis. {next} Blijft het gebeuren, meld het aan de beheerder: de details staan in het packstation-logboek.</translation>
     </message>
     <message>
         <source>paper out</source>
@@ -1204,6 +1482,11 @@
         <translation>Het adres “{line}” kan op meer manieren gelezen worden: controleer de velden en vink “klopt” aan (Alt+K).</translation>
     </message>
     <message>
+        <source>The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields.</source>
+        <comment>violation.address_two_readings</comment>
+        <translation>Het adres “{line}” kan op twee manieren gelezen worden: kies er een met Alt+1 of Alt+2, of vul de velden in.</translation>
+    </message>
+    <message>
         <source>Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.</source>
         <comment>violation.be_number_suffix</comment>
         <translation>Toevoeging “{suffix}” gaat apart mee voor België: controleer dat hij op het label staat.</translation>
@@ -1454,6 +1737,16 @@
         <translation>geannuleerd</translation>
     </message>
     <message>
+        <source>printed again</source>
+        <comment>queue.state.printed_again</comment>
+        <translation>opnieuw geprint</translation>
+    </message>
+    <message>
+        <source>{name} was printed again already: there is nothing to retry.</source>
+        <comment>queue.already_printed_again</comment>
+        <translation>{name} is al opnieuw geprint: er valt niets opnieuw te proberen.</translation>
+    </message>
+    <message>
         <source>Retry  (F6)</source>
         <comment>queue.retry</comment>
         <translation>Opnieuw  (F6)</translation>
@@ -1502,6 +1795,11 @@
         <source>All failed jobs are sent again.</source>
         <comment>queue.done_retry_failed</comment>
         <translation>Alle mislukte opdrachten zijn opnieuw gestuurd.</translation>
+    </message>
+    <message>
+        <source>No print job has failed: nothing to send again.</source>
+        <comment>queue.nothing_failed</comment>
+        <translation>Er is geen printopdracht mislukt: er valt niets opnieuw te versturen.</translation>
     </message>
     <message>
         <source>{name}: printing again.</source>
@@ -1954,19 +2252,34 @@
         <translation>standaard aan</translation>
     </message>
     <message>
-        <source>Picqer profile ids</source>
-        <comment>settings.picqer_ids</comment>
-        <translation>Picqer-profielnummers</translation>
+        <source>Picqer shipping profiles</source>
+        <comment>settings.picqer_links</comment>
+        <translation>Picqer-verzendprofielen</translation>
     </message>
     <message>
-        <source>e.g. 1365, 1366</source>
-        <comment>settings.picqer_ids_hint</comment>
-        <translation>bijv. 1365, 1366</translation>
+        <source>Picqer profile {id} (Load from Picqer shows its name)</source>
+        <comment>settings.links.unknown</comment>
+        <translation>Picqer-profiel {id} (Uit Picqer laden toont de naam)</translation>
     </message>
     <message>
-        <source>Known in Picqer: {names}</source>
-        <comment>settings.picqer_ids_known</comment>
-        <translation>Bekend in Picqer: {names}</translation>
+        <source>Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save.</source>
+        <comment>settings.links.found</comment>
+        <translation>Picqer heeft {count} verzendprofielen. Vink de profielen aan waarvan dit profiel de picklijsten verzendt en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.</source>
+        <comment>settings.links.there</comment>
+        <translation>Picqer heeft {count} verzendprofielen; de aangevinkte ({name}) zitten erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). Untick it, then Save.</source>
+        <comment>settings.links.gone</comment>
+        <translation>Picqer heeft {count} verzendprofielen, maar niet het eerder aangevinkte {id} (verwijderd of uitgezet). Vink het uit en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again.</source>
+        <comment>settings.links.empty</comment>
+        <translation>Picqer heeft geen actieve verzendprofielen. Voeg je vervoerders toe in Picqer en laad opnieuw.</translation>
     </message>
     <message>
         <source>After printing, in Picqer</source>
@@ -1979,9 +2292,9 @@
         <translation>Opmerking met track &amp;&amp; trace toevoegen</translation>
     </message>
     <message>
-        <source>Order field for the tracking code (0 = none)</source>
+        <source>Order field for the tracking code</source>
         <comment>settings.wb.order_field</comment>
-        <translation>Orderveld voor de trackingcode (0 = geen)</translation>
+        <translation>Orderveld voor de trackingcode</translation>
     </message>
     <message>
         <source>Mark all products picked</source>
@@ -1997,6 +2310,221 @@
         <source>Claim the picklist for this station before booking</source>
         <comment>settings.wb.claim</comment>
         <translation>Picklijst eerst claimen voor dit station</translation>
+    </message>
+    <message>
+        <source>Write back to Picqer</source>
+        <comment>settings.wb.mode</comment>
+        <translation>Terugmelden aan Picqer</translation>
+    </message>
+    <message>
+        <source>Picqer shipment (via the packstation relay)</source>
+        <comment>settings.wb.mode.picqer_shipment</comment>
+        <translation>Picqer-zending (via de packstation-relay)</translation>
+    </message>
+    <message>
+        <source>Comment only</source>
+        <comment>settings.wb.mode.comment</comment>
+        <translation>Alleen een opmerking</translation>
+    </message>
+    <message>
+        <source>Relay&apos;s shipping profile</source>
+        <comment>settings.wb.profile</comment>
+        <translation>Verzendprofiel van de relay</translation>
+    </message>
+    <message>
+        <source>None chosen: Test connection loads the list</source>
+        <comment>settings.wb.profile_none</comment>
+        <translation>Geen gekozen: Verbinding testen laadt de lijst</translation>
+    </message>
+    <message>
+        <source>Profile {id} (Test connection shows its name)</source>
+        <comment>settings.wb.profile_unknown</comment>
+        <translation>Profiel {id} (Verbinding testen toont de naam)</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save.</source>
+        <comment>settings.wb.profiles_found</comment>
+        <translation>Picqer heeft {count} verzendprofielen. Kies het profiel dat naar de packstation-relay wijst en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles; the chosen one ({name}) is among them.</source>
+        <comment>settings.wb.profile_there</comment>
+        <translation>Picqer heeft {count} verzendprofielen; het gekozen profiel ({name}) staat ertussen.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). Choose another one, then Save.</source>
+        <comment>settings.wb.profile_gone</comment>
+        <translation>Picqer heeft {count} verzendprofielen, maar niet het eerder gekozen profiel {id} (verwijderd of uitgezet). Kies een ander profiel en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, then test again.</source>
+        <comment>settings.wb.no_profiles</comment>
+        <translation>Picqer heeft geen actieve verzendprofielen. Voeg de packstation-relay toe als vervoerder in Picqer en test daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Fill in the Picqer address and API key on the Accounts tab first.</source>
+        <comment>settings.wb.need_account</comment>
+        <translation>Vul eerst het Picqer-adres en de API-sleutel in op het tabblad Accounts.</translation>
+    </message>
+    <message>
+        <source>Choose the relay&apos;s shipping profile (Test connection lists them), or choose Comment only.</source>
+        <comment>settings.wb.choose_profile</comment>
+        <translation>Kies het verzendprofiel van de relay (Verbinding testen toont ze), of kies Alleen een opmerking.</translation>
+    </message>
+    <message>
+        <source>Profile {id} (no longer in Picqer)</source>
+        <comment>settings.wb.profile_missing</comment>
+        <translation>Profiel {id} (niet meer in Picqer)</translation>
+    </message>
+    <message>
+        <source>Load from Picqer</source>
+        <comment>settings.load_from_picqer</comment>
+        <translation>Uit Picqer laden</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.order_field.none</comment>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Order field {id} (Load from Picqer shows its name)</source>
+        <comment>settings.order_field.unknown</comment>
+        <translation>Orderveld {id} (Uit Picqer laden toont de naam)</translation>
+    </message>
+    <message>
+        <source>Order field {id} (no longer in Picqer)</source>
+        <comment>settings.order_field.missing</comment>
+        <translation>Orderveld {id} (niet meer in Picqer)</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save.</source>
+        <comment>settings.order_field.found</comment>
+        <translation>Picqer heeft {count} ordervelden. Kies het veld voor de trackingcode, of Geen, en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields; the chosen one ({name}) is among them.</source>
+        <comment>settings.order_field.there</comment>
+        <translation>Picqer heeft {count} ordervelden; het gekozen veld ({name}) zit erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} order fields, but not order field {id} chosen before (removed). Choose another one or None, then Save.</source>
+        <comment>settings.order_field.gone</comment>
+        <translation>Picqer heeft {count} ordervelden, maar niet het eerder gekozen orderveld {id} (verwijderd). Kies een ander veld of Geen en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer (Settings &gt; Order fields), then load again.</source>
+        <comment>settings.order_field.empty</comment>
+        <translation>Picqer heeft geen ordervelden. Wil je de trackingcode in een orderveld bewaren, maak er dan een in Picqer (Instellingen &gt; Ordervelden) en laad opnieuw.</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <comment>settings.warehouse</comment>
+        <translation>Magazijn</translation>
+    </message>
+    <message>
+        <source>All warehouses</source>
+        <comment>settings.warehouse.none</comment>
+        <translation>Alle magazijnen</translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (Load from Picqer shows its name)</source>
+        <comment>settings.warehouse.unknown</comment>
+        <translation>Magazijn {id} (Uit Picqer laden toont de naam)</translation>
+    </message>
+    <message>
+        <source>Warehouse {id} (no longer in Picqer)</source>
+        <comment>settings.warehouse.missing</comment>
+        <translation>Magazijn {id} (niet meer in Picqer)</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save.</source>
+        <comment>settings.warehouse.found</comment>
+        <translation>Picqer heeft {count} magazijnen. Kies het magazijn waarvoor dit station inpakt, of Alle magazijnen, en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses; the chosen one ({name}) is among them.</source>
+        <comment>settings.warehouse.there</comment>
+        <translation>Picqer heeft {count} magazijnen; het gekozen magazijn ({name}) zit erbij.</translation>
+    </message>
+    <message>
+        <source>Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). Choose another one or All warehouses, then Save.</source>
+        <comment>settings.warehouse.gone</comment>
+        <translation>Picqer heeft {count} magazijnen, maar niet het eerder gekozen magazijn {id} (verwijderd). Kies een ander magazijn of Alle magazijnen en klik op Opslaan.</translation>
+    </message>
+    <message>
+        <source>Picqer lists no warehouses for this key: the station shows every picklist.</source>
+        <comment>settings.warehouse.empty</comment>
+        <translation>Picqer toont geen magazijnen voor deze sleutel: het station toont alle picklijsten.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>settings.printers_refresh</comment>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Looking for printers…</source>
+        <comment>settings.printers_searching</comment>
+        <translation>Printers zoeken…</translation>
+    </message>
+    <message>
+        <source>Zebras on USB: {count}. Choose one, or type a serial.</source>
+        <comment>settings.printers_usb_found</comment>
+        <translation>Zebra&apos;s op USB: {count}. Kies er een, of typ een serienummer.</translation>
+    </message>
+    <message>
+        <source>No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. Windows: use Printer queue, raw ZPL with the Zebra driver&apos;s queue.</source>
+        <comment>settings.printers_no_usb</comment>
+        <translation>Geen Zebra op USB. Controleer kabel en stroom. Linux: installeer de udev-regel voor Zebra&apos;s. Windows: kies Printerwachtrij, ruwe ZPL met de wachtrij van het Zebra-stuurprogramma.</translation>
+    </message>
+    <message>
+        <source>Print queues: {count}. Choose one, or type a queue name.</source>
+        <comment>settings.printers_queues_found</comment>
+        <translation>Printerwachtrijen: {count}. Kies er een, of typ de naam van een wachtrij.</translation>
+    </message>
+    <message>
+        <source>No print queue found. Is the printer on and its driver installed (Windows: Printers &amp; scanners; Linux: CUPS)? Or type the queue name.</source>
+        <comment>settings.printers_no_queues</comment>
+        <translation>Geen printerwachtrij gevonden. Staat de printer aan en is het stuurprogramma geïnstalleerd (Windows: Printers en scanners; Linux: CUPS)? Of typ de naam van de wachtrij.</translation>
+    </message>
+    <message>
+        <source>Could not look: {detail}</source>
+        <comment>settings.printers_problem</comment>
+        <translation>Kon niet zoeken: {detail}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <comment>settings.printer_ready</comment>
+        <translation>gereed</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <comment>settings.printer_queue_off</comment>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>serial unreadable</source>
+        <comment>settings.printer_no_serial</comment>
+        <translation>serienummer onleesbaar</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <comment>settings.discard_title</comment>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You changed settings that are not saved. Close without saving?</source>
+        <comment>settings.discard_question</comment>
+        <translation>Je hebt instellingen gewijzigd die niet zijn opgeslagen. Sluiten zonder op te slaan?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <comment>settings.discard</comment>
+        <translation>Wijzigingen &amp;weggooien</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <comment>settings.keep_editing</comment>
+        <translation>&amp;Verder bewerken</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2078,6 +2606,11 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <translation>Onbekende instelling “{name}” wordt genegeerd.</translation>
     </message>
     <message>
+        <source>Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?</source>
+        <comment>settings_problem.setting_unknown_similar</comment>
+        <translation>Onbekende instelling “{name}” wordt genegeerd. Bedoeld: “{suggestion}”?</translation>
+    </message>
+    <message>
         <source>Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used.</source>
         <comment>settings_problem.setting_not_a_choice</comment>
         <translation>Instelling “{name}” is {value}, en dat is niet een van {allowed}; de standaardwaarde geldt.</translation>
@@ -2088,9 +2621,19 @@ Open Instellingen om ze te controleren en opnieuw op te slaan.</translation>
         <translation>Instelling “{name}” heeft een ongeldige waarde {value}; de standaardwaarde geldt.</translation>
     </message>
     <message>
+        <source>Setting “{name}” is {value}, outside {low} to {high}; the standard value is used.</source>
+        <comment>settings_problem.setting_out_of_range</comment>
+        <translation>Instelling “{name}” is {value}, buiten {low} tot {high}; de standaardwaarde geldt.</translation>
+    </message>
+    <message>
         <source>The shipping profile {profile} is skipped: {reason}</source>
         <comment>settings_problem.profile_skipped</comment>
         <translation>Het verzendprofiel {profile} wordt overgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead.</source>
+        <comment>settings_problem.write_back_no_profile</comment>
+        <translation>Picqer-zending is gekozen, maar geen verzendprofiel van de relay; in Picqer komt in plaats daarvan een opmerking.</translation>
     </message>
     <message>
         <source>No shipping profile in the file is usable; the standard ones are offered.</source>

@@ -183,8 +183,8 @@ class WatchedPrinter:
     def geometry(self) -> Any:
         return self.inner.geometry
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
-        label = await self.inner.prepare(pdf)
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        label = await self.inner.prepare(pdf, carrier_zpl=carrier_zpl)
         self.seen.note(label)
         return label
 
@@ -541,7 +541,7 @@ class ChaosRun:
     async def _ship_with_faults(self, number: str, faults: list[Fault]) -> None:
         assert self.station is not None
         service = self.station.service
-        opened = await self._retrying(lambda: service.open_picklist(number))
+        opened = await self._retrying(lambda: service.open_picklist(number, claim=True))  # as the app scans
         profile = opened.suggested_profile or service.profiles[0]
         # Multi-collo after a restart prints the label again (test_chaos xfail): only with known_bugs.
         parcels = self.rng.choice((1, 1, 1, 2)) if self.known_bugs else 1
@@ -696,7 +696,7 @@ class ChaosRun:
         other_rig = PrinterRig(self.rig.kind, self.workdir / "printer-2")
         other = Station(self.servers, self.workdir / "station-2", other_rig, name="station-2", user_id=SECOND_USER_ID)
         try:
-            opened = [await s.service.open_picklist(number) for s in (self.station, other)]
+            opened = [await s.service.open_picklist(number, claim=True) for s in (self.station, other)]
             profile = opened[0].suggested_profile or self.station.service.profiles[0]
             jobs = [
                 s.service.start(o, o.draft(profile, {}), profile=profile)

@@ -97,13 +97,13 @@ async def test_usb_cable_pulled_mid_label_fails_the_job_then_one_label_after_rep
     async with _scenario(tmp_path, printer="usb") as (run, number):
         assert run.station is not None
         job = await _ship_one(run, run.station, number)
-        run.rig.unplug_after(3000)
+        run.rig.unplug_after(500)  # mid-label: the carrier ZPL of a PostNL label is ~2 KB
         with pytest.raises(PackstationError):
             await run.station.service.run(job)
         assert job.step is Step.PRINT
         entry = (await run.station.journal.for_picklist(number))[-1]
         assert "print_failed" in entry.steps and entry.print_error
-        assert run.rig.printed() == {}  # 3000 bytes are no label
+        assert run.rig.printed() == {}  # 500 bytes are no label
         run.rig.replug()
         await run.station.service.run(job)
         await _check(run)
@@ -249,5 +249,30 @@ async def test_two_stations_scanning_one_picklist_at_once_print_one_label(tmp_pa
         await _check(run)
         # The station whose claim was overtaken is refused: by the claim itself, or by the other station's
         # shipment it finds right before booking.
+        refused = [r for r in results if isinstance(r, PicklistNotPackable | AlreadyShipped)]
+        assert run.report.ok and len(refused) == 1, _failure(run) + f"\nresults: {results}"
+
+
+async def test_two_stations_claiming_one_picklist_when_they_scan_it_print_one_label(tmp_path: Path) -> None:
+    """Both scans assign the picklist in the background (the claim at open); both packers press F12 at once."""
+    async with _scenario(tmp_path) as (run, number):
+        assert run.station is not None
+        second_rig = PrinterRig("virtual", tmp_path / "printer-2")
+        second_rig.seen = run.rig.seen
+        second = Station(run.servers, tmp_path / "station-2", second_rig, name="station-2", user_id=SECOND_USER_ID)
+        try:
+            stations = (run.station, second)
+            opened = await asyncio.gather(*(s.service.open_picklist(number, claim=True) for s in stations))
+            profile = opened[0].suggested_profile or run.station.service.profiles[0]
+            jobs = [s.service.start(o, o.draft(profile, {})) for s, o in zip(stations, opened, strict=True)]
+            run.record_attempt(number, opened[0].picklist.id, jobs[0].request.parcel_references, ["claimed at open"])
+            run.attempts[0].race = True
+            results = await asyncio.gather(
+                *(s.service.run(j) for s, j in zip(stations, jobs, strict=True)), return_exceptions=True
+            )
+        finally:
+            await second.aclose()
+        run.second_rig = second_rig
+        await _check(run)
         refused = [r for r in results if isinstance(r, PicklistNotPackable | AlreadyShipped)]
         assert run.report.ok and len(refused) == 1, _failure(run) + f"\nresults: {results}"

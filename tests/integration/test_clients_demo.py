@@ -254,7 +254,7 @@ async def test_multi_collo_gives_one_labelled_shipment_per_parcel(servers, mypar
 
 
 async def test_422_surfaces_myparcel_codes_and_human_text(servers, myparcel) -> None:
-    # A mailbox package abroad breaks a documented rule (seed 002 §6.A.1).
+    # A mailbox package abroad breaks a documented rule (MyParcel.nl API §6.A.1).
     request = ShipmentRequest(
         reference="IT-422",
         carrier=Carrier.POSTNL,
@@ -339,7 +339,7 @@ async def test_sendmyparcel_account_with_box_number(servers) -> None:
     registered = await client.get_shipment(shipment.id)
     page = f"https://sendmyparcel.me/track-trace/{registered.barcode}/2000/BE"
     assert await client.tracking_url(registered) == page
-    # SendMyParcel's tracktraces carry no link (contract §D): the carrier link falls back to the same page.
+    # SendMyParcel's tracktraces carry no link (api-notes §13): the carrier link falls back to the same page.
     assert await client.tracktrace_link(registered) == page
     await client.aclose()
 

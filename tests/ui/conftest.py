@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import os
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,18 @@ async def _wait_for(predicate: Callable[[], object], within: float = 5.0) -> Non
         await asyncio.sleep(0.01)
 
 
+@pytest.fixture(autouse=True)
+def _free_qt_objects_on_the_qt_thread() -> Iterator[None]:
+    """Collect each test's cyclic garbage here, on the Qt thread.
+
+    Otherwise a collection that a later test's demo-server thread happens to run may destroy a dialog's or a
+    controller's timers from that thread ("QObject::~QObject: Timers cannot be stopped from another thread"), which
+    fails that later test (seen: test_settings_dialog.py followed by test_waits.py, on main as well).
+    """
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def wait_for() -> Callable[..., object]:
     """Return the coroutine function that awaits a condition on the Qt loop."""
@@ -81,11 +94,11 @@ def wait_for() -> Callable[..., object]:
 # --- a station on fakes: the real ShippingService over in-memory ports --------------------------------
 
 SAMPLE_LABEL = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "samples"
+    Path(__file__).resolve().parents[2]
+    / "tests"
+    / "data"
     / "labels"
-    / ("postnl_firstred_singlelabel_3S1234567890123.pdf")
+    / "postnl_firstred_singlelabel_3S1234567890123.pdf"
 )
 
 
@@ -115,9 +128,11 @@ class FakePicqer:
         self.gates: dict[str, asyncio.Event] = {}
         self.fail: dict[str, Exception] = {}
         self.comments: list[tuple[int, str]] = []
+        self.picks: list[tuple[int, object]] = []
         self.lookups: list[str] = []
         self.list_reads: list[str] = []  # "full" or "changes" (updated_after), one per list read
         self.ignores_updated_after = False  # a Picqer that answers every picklist whatever updated_after says
+        self.shipments: list = []  # Picqer shipments (write-back mode picqer_shipment)
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
@@ -163,6 +178,37 @@ class FakePicqer:
 
     async def pick_all(self, picklist_id: int) -> None:
         return None
+
+    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
+        for item in picks:
+            self.picks.append((picklist_id, item))
+            if on_picked is not None:
+                on_picked(item)
+
+    async def get_products(self, product_ids) -> dict:
+        return {}
+
+    async def get_parts(self, product_id: int) -> list:
+        return []
+
+    async def list_packagings(self) -> list:
+        return []
+
+    async def create_shipment(
+        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
+    ):
+        from packstation.domain.picklists import PicqerShipment
+
+        self._maybe_fail("create_shipment")
+        shipment = PicqerShipment(id=700 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
+        self.shipments.append(shipment)
+        return shipment
+
+    async def list_shipments(self, picklist_id: int) -> list:
+        return [s for s in self.shipments if s.picklist_id == picklist_id]
+
+    async def list_shipping_providers(self) -> list:
+        return []
 
     async def current_user(self):
         from packstation.domain.picklists import PicqerUser
@@ -228,6 +274,9 @@ class FakeCarrier:
 
     async def fetch_label(self, shipment_ids: list[int], label_format) -> bytes:
         return SAMPLE_LABEL.read_bytes()
+
+    async def fetch_carrier_zpl(self, shipments) -> bytes | None:
+        return None  # the UI tests print the converted PDF
 
     async def tracking_url(self, shipment) -> str:
         return f"https://postnl.nl/tracktrace/?B={shipment.barcode}"
@@ -339,6 +388,7 @@ class Job:
     conditions: tuple[str, ...] = ()
     created: float = 0.0
     updated: float = 0.0
+    moved_to: Job | None = None
 
 
 class FakeQueues:

@@ -104,21 +104,30 @@ async def test_printer_failure_retries_from_the_failed_step_without_a_second_lab
     assert station.printer.sent == ["P2024-00123"]
 
 
-async def test_a_scan_while_shipping_is_refused_clearly(station, wait_for):
+async def test_a_scan_while_shipping_is_next_and_opens_once_the_shipment_is_done(station, wait_for):
     controller = controller_for(station)
-    seen = Recorder(controller, "picklist_opened", "shipment_done", "scan_refused", "busy_changed")
+    seen = Recorder(controller, "picklist_opened", "shipment_done", "scan_refused", "next_queued", "busy_changed")
     station.carrier.gate = asyncio.Event()
     controller.open_picklist("P2024-00123")
     await wait_for(lambda: seen.of("picklist_opened"))
     controller.ship(draft_for(controller))
     await wait_for(lambda: controller.busy)
-    controller.open_picklist("P2024-00124")
+    controller.open_picklist("P2024-00123")  # the one being shipped: nothing to queue
     await wait_for(lambda: seen.of("scan_refused"))
-    assert "P2024-00123" in seen.of("scan_refused")[0][0] and "P2024-00124" in seen.of("scan_refused")[0][0]
+    assert "Still shipping P2024-00123" in seen.of("scan_refused")[0][0]
+    controller.open_picklist("P2024-00124")
+    await wait_for(lambda: seen.of("next_queued"))
+    assert seen.of("next_queued") == [("P2024-00124",)] and controller.next_number == "P2024-00124"
+    assert station.picqer.lookups == ["P2024-00123"]  # not looked up while shipping
     station.carrier.gate.set()
-    await wait_for(lambda: seen.of("shipment_done"))
-    assert station.picqer.lookups == ["P2024-00123"]
-    assert seen.of("busy_changed") == [(True,), (False,)]
+    await wait_for(lambda: len(seen.of("picklist_opened")) == 2)
+    assert seen.of("picklist_opened")[1][0].picklist.number == "P2024-00124"
+    assert [name for name, _args in seen.events if name in ("shipment_done", "picklist_opened")] == [
+        "picklist_opened",
+        "shipment_done",
+        "picklist_opened",
+    ]
+    assert seen.of("busy_changed") == [(True,), (False,)] and controller.next_number is None
 
 
 async def test_picklists_controller_fills_and_refreshes_the_model(station, wait_for):
@@ -177,6 +186,24 @@ async def test_leaving_a_picklist_refused_by_myparcel_gives_back_the_claim(stati
     await wait_for(lambda: len(seen.of("picklist_opened")) == 2)
     held = next(p for p in station.picqer.picklists.values() if p.id == claimed_id)
     assert held.assigned_user_id is None, "nothing was booked, so the other stations may take it"
+
+
+async def test_a_scan_claims_the_picklist_and_scanning_the_next_one_gives_it_back(station, wait_for):
+    controller = controller_for(station)
+    seen = Recorder(controller, "picklist_opened", "failed")
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    first = controller.opened.picklist.id
+
+    def holder(picklist_id: int) -> int | None:
+        return next(p for p in station.picqer.picklists.values() if p.id == picklist_id).assigned_user_id
+
+    await wait_for(lambda: holder(first) is not None)  # claimed while the packer packs, before any F12
+    number = next(n for n in station.picqer.picklists if n != "P2024-00123")
+    controller.open_picklist(number)
+    await wait_for(lambda: len(seen.of("picklist_opened")) == 2)
+    await wait_for(lambda: holder(first) is None)  # left without shipping: free for the other benches
+    assert holder(controller.opened.picklist.id) is not None
 
 
 async def test_loaded_picklists_stay_out_of_full_collections_and_are_still_freed(station, wait_for):

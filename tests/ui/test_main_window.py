@@ -122,11 +122,14 @@ async def test_screenshot_with_realistic_data(window, station, wait_for):
     assert window.grab().save(str(SCREENSHOT))
 
 
+@pytest.mark.parametrize("number", ["P2024-00123", "P2024-00129"])  # 00129 reads two ways: Alt+1 / Alt+2 shown
+@pytest.mark.parametrize("language", ["en", "nl"])
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
-async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size):
+async def test_detail_is_never_cut_off_at_the_right(window, wait_for, size, language, number):
     """The detail scrolls only down: its pane must be at least as wide as what it shows (options, address)."""
+    window.messages.set_language(language)
     window.resize(*size)
-    scan(window, "P2024-00123")
+    scan(window, number)
     await wait_for(lambda: window._opened is not None)
     QApplication.processEvents()
     content = window.detail_scroll.widget()
@@ -271,6 +274,50 @@ async def test_a_doubtful_address_is_confirmed_from_the_keyboard(window, wait_fo
     assert window.ship_button.isEnabled()
 
 
+def address_fields(window) -> tuple[str, str, str]:
+    return tuple(window.address[name].text() for name in ("street", "number", "number_suffix"))
+
+
+async def test_a_line_that_reads_two_ways_is_settled_with_one_key_per_reading(window, wait_for):
+    scan(window, "P2024-00129")  # "Plein 1940 2": street "Plein 1940" number 2, or "Plein" number 1940 addition 2
+    await wait_for(lambda: window._opened is not None)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findText("PostNL standaard"))
+    first, second = window.reading_buttons
+    assert first.isVisible() and second.isVisible()
+    assert first.text() == "Alt+1:  street “Plein 1940”, number 2"
+    assert second.text() == "Alt+2:  street “Plein”, number 1940, addition 2"
+    assert address_fields(window) == ("Plein 1940", "2", "")  # the usual reading, shown but not yet chosen
+    assert not window.ship_button.isEnabled() and "Alt+1 or Alt+2" in window.problems.text()
+
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert address_fields(window) == ("Plein", "1940", "2")
+    assert second.isChecked() and not first.isChecked()
+    assert window.ship_button.isEnabled()
+    recipient = window.current_draft().request.recipient
+    assert (recipient.street, recipient.number, recipient.number_suffix) == ("Plein", "1940", "2")
+
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert address_fields(window) == ("Plein 1940", "2", "")
+    assert window.current_draft().request.recipient.street == "Plein 1940"
+
+
+async def test_the_two_readings_speak_dutch_and_other_lines_show_no_reading_keys(window, wait_for):
+    window.messages.set_language("nl")
+    scan(window, "P2024-00129")
+    await wait_for(lambda: window._opened is not None)
+    assert window.reading_buttons[1].text() == "Alt+2:  straat “Plein”, nummer 1940, toevoeging 2"
+    assert window.ambiguous_banner.text().endswith(
+        "“1940” kan bij de straatnaam horen, of het huisnummer zijn: druk Alt+1 of Alt+2."
+    )
+    window.messages.set_language("en")
+    assert window.reading_buttons[0].text() == "Alt+1:  street “Plein 1940”, number 2"
+    scan(window, "P2024-00124")  # "Hoofdweg 3-5": doubtful, but not two readings of a street name
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00124")
+    assert not any(button.isVisible() for button in window.reading_buttons)
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert address_fields(window) == ("Hoofdweg", "3", "5")  # Alt+2 does nothing here
+
+
 async def test_a_scan_into_a_selected_address_field_leaves_the_field_as_it_was(window, station, wait_for):
     scan(window, "P2024-00125")  # Grote Markt 7 bus 3, Antwerpen
     await wait_for(lambda: window._opened is not None)
@@ -299,8 +346,9 @@ async def test_a_scan_into_a_doubtful_address_does_not_count_as_checking_it(wind
 async def test_tab_passes_through_the_picklist_table_without_moving_its_highlight(window, wait_for):
     window.picklists.refresh()
     await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
     window.table.setFocus()
-    window.table.select_number("P2024-00123")
     QTest.keyClick(window.table, Qt.Key.Key_Tab)
     assert not window.table.hasFocus()  # on to the next control
     assert window.table.selected_picklist().number == "P2024-00123"
@@ -374,3 +422,128 @@ async def test_an_emptied_weight_field_says_which_weight_is_booked(window, wait_
     window.weight.setText("")
     assert window.weight.placeholderText() == "empty: 470 g"
     assert window._draft is not None and window._draft.request.weight_grams == 470
+
+
+def register_in_picqer(station) -> None:
+    """The station in write-back mode picqer_shipment, with the relay's Picqer profile."""
+    from packstation.services.shipping import WriteBackMode, WriteBackPolicy
+
+    station.service.write_back = WriteBackPolicy(mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=3001)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "P2024-00123 shipped (3SMYPA000000900) and registered in Picqer"), ("nl", "geregistreerd in Picqer")],
+)
+async def test_a_parcel_registered_in_picqer_says_so(window, station, wait_for, language, said):
+    register_in_picqer(station)
+    window.messages.set_language(language)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: window._opened is None or window.statusBar().property("tone") == "error")
+    assert said in window.status_text
+    assert len(station.picqer.shipments) == 1 and station.picqer.comments == []
+
+
+async def test_a_refused_registration_gives_the_relays_words_and_f12_finishes_it_without_a_second_label(
+    window, station, wait_for
+):
+    from packstation.domain.errors import ApiMessage, ShipmentNotRegistered
+
+    register_in_picqer(station)
+    relay_says = "The MyParcel label of P2024-00123 is not found"
+    station.picqer.fail["create_shipment"] = ShipmentNotRegistered(
+        "Picqer", 400, (ApiMessage(f"Cannot create shipment: {relay_says}", 26),), (relay_says,)
+    )
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    text = window.status_text
+    assert relay_says in text and "F12" in text and "no second label" in text
+    assert "Cannot create shipment" not in text, "the relay's words, without Picqer's prefix"
+    assert window.steps.state("write_back").value == "failed"
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: "registered in Picqer" in window.status_text)
+    assert len(station.carrier.created) == 1 and station.printer.sent == ["P2024-00123"]
+    assert len(station.picqer.shipments) == 1
+
+
+def click_row(window, number: str) -> None:
+    """Click a picklist's row in the list once, as the packer does with the mouse."""
+    index = window.proxy.index(window.proxy.proxy_row_of(number), 1)
+    window.table.scrollTo(index)
+    QTest.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=window.table.visualRect(index).center())
+
+
+async def test_one_click_opens_the_row_and_f12_ships_that_picklist(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123"
+    click_row(window, "P2024-00125")
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00125")
+    assert window.table.selected_picklist().number == "P2024-00125"
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00125"
+    assert window.scan_field.hasFocus()  # the next scan still lands in the scan field
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: "shipped" in window.status_text)
+    assert station.printer.sent == ["P2024-00125"]
+
+
+async def test_a_highlight_moved_with_the_arrows_is_not_shipped_until_opened(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_Down)
+    highlighted = window.table.selected_picklist().number
+    assert highlighted != "P2024-00123"
+    QTest.keyClick(window.table, Qt.Key.Key_F12)
+    assert station.carrier.created == [] and station.printer.sent == []
+    assert window.status_text == (
+        f"{highlighted} is highlighted, but P2024-00123 is open. "
+        f"Press Enter to open {highlighted}, or Esc to stay with P2024-00123."
+    )
+    QTest.keyClick(window.table, Qt.Key.Key_Escape)  # back to the scan field: the highlight goes home too
+    assert window.table.selected_picklist().number == "P2024-00123"
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_Down)
+    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    await wait_for(lambda: window._opened.picklist.number == highlighted)
+    assert window.ship_button.text() == f"Ship and print  (F12)\n{highlighted}"
+
+
+async def test_f12_waits_while_a_clicked_picklist_is_still_opening(window, station, wait_for):
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    station.picqer.gates["P2024-00125"] = asyncio.Event()  # Picqer is slow to answer for this one
+    click_row(window, "P2024-00125")
+    await wait_for(lambda: "P2024-00125" in station.picqer.lookups)
+    assert window.table.selected_picklist().number == "P2024-00125"
+    assert not window.ship_button.isEnabled()
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    assert window.status_text == "Still opening P2024-00125. Press F12 again once it is shown."
+    assert station.carrier.created == []  # not P2024-00123, which the pane still shows
+    station.picqer.gates["P2024-00125"].set()
+    await wait_for(lambda: window._opened.picklist.number == "P2024-00125")
+    assert window.ship_button.isEnabled()
+
+
+async def test_a_picklist_that_does_not_open_leaves_the_highlight_on_the_open_one(window, station, wait_for):
+    from packstation.domain.errors import ConnectionFailed
+
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 12)
+    scan(window, "P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    station.picqer.fail["find_picklist"] = ConnectionFailed("Picqer", "network down")
+    click_row(window, "P2024-00126")
+    await wait_for(lambda: window.statusBar().property("tone") == "error")
+    assert window.table.selected_picklist().number == "P2024-00123"
+    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123"

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from packstation.domain import errors as e
+from packstation.domain.waits import Wait, WaitReason
 from packstation.ui.messages import (
     CATALOGUE,
     TRANSLATION_CONTEXT,
@@ -40,9 +41,12 @@ EVERY_ERROR: list[Exception] = [
     e.Unauthorized("MyParcel", 401),
     e.NotFound("Picqer", 404, (e.ApiMessage("Picklist not found"),)),
     e.RateLimited("Picqer", 429, retry_after=12.4),
+    e.RateLimited("MyParcel", 429, retry_after=30.0, waited=290.0),
+    e.WaitStopped("MyParcel"),
     e.PaymentRequired("MyParcel", 402, payment_url="https://pay.example/123"),
     e.Rejected("MyParcel", 422, (e.ApiMessage("Invalid postal code", code=3212),)),
     e.ServerError("MyParcel", 503),
+    e.ShipmentNotRegistered("Picqer", 400, (e.ApiMessage("Cannot create shipment: no label", 26),), ("no label",)),
     e.InvalidShipment((e.Violation("x.unknown", "Evening delivery is not possible to Belgium"),)),
     e.PicklistNotFound("P2024-99999"),
     e.PicklistNotPackable("P2024-00001", "closed"),
@@ -50,6 +54,8 @@ EVERY_ERROR: list[Exception] = [
     e.AlreadyShipped("P2024-00001", ("3SMYPA0123456",)),
     e.LabelError("not a PDF"),
     e.BarcodeCheckFailed(("3SMYPA0123456",)),
+    e.SheetPositionNeeded(1, (1, 2, 3, 4)),
+    e.SheetLabelUnreadable(("008715830012345678901234",), 1, 0.739),
     e.PrinterNotFound("Zebra ZD421", "no USB device"),
     e.PrinterNotReady("Zebra ZD421", "not ready", ("paper out", "head open")),
     e.PrinterDisconnected("Zebra ZD421", "USB write failed"),
@@ -272,3 +278,80 @@ def test_option_names_saved_by_earlier_versions_are_still_translated(saved, dutc
 
     key = "only_recipient" if "ecipient" in saved or "thuis" in saved else "signature"
     assert Messages("nl").option_label(ConfigOption(key, saved)) == dutch
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "Picqer did not register the shipment: The label of P2024-00001 is not booked; Book it first. "
+            "The label is made: press F12 to finish updating Picqer (no second label is made).",
+        ),
+        ("nl", "Picqer heeft de zending niet geregistreerd: The label of P2024-00001 is not booked; Book it first."),
+    ],
+)
+def test_a_refused_picqer_shipment_reads_in_the_relays_words(language: str, expected: str) -> None:
+    refused = e.ShipmentNotRegistered(
+        "Picqer",
+        400,
+        (e.ApiMessage("Cannot create shipment: The label of P2024-00001 is not booked; Book it first.", 26),),
+        ("The label of P2024-00001 is not booked", "Book it first."),
+    )
+    assert Messages(language).error(refused).startswith(expected)
+
+
+def test_a4_sheet_refusals_say_what_to_do_in_both_languages():
+    several = e.SheetPositionNeeded(1, (1, 2))
+    assert "positions 1, 2" in Messages("en").error(several) and "A4 position" in Messages("en").error(several)
+    assert "posities 1, 2" in Messages("nl").error(several) and "A4-positie" in Messages("nl").error(several)
+    shrunk = e.SheetLabelUnreadable(("0087158300",), 1, 0.739)
+    en, nl = Messages("en").error(shrunk), Messages("nl").error(shrunk)
+    assert "0087158300" in en and "74%" in en and "document printer" in en and "A6" in en
+    assert "0087158300" in nl and "74%" in nl and "documentprinter" in nl and "A6" in nl
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "MyParcel is busy, trying again in 5 s; nothing is booked twice.",
+                "MyParcel has a problem on its side, trying again in 2 s (try 3 of 5); nothing is booked twice.",
+                "Picqer did not answer in time, trying again in 1 s (try 2 of 5); nothing is booked twice.",
+                "Picqer cannot be reached, trying again in 4 s (try 4 of 5).",
+                "MyParcel did not confirm in time; checking for 25 s so nothing is done twice.",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "MyParcel heeft het druk, opnieuw over 5 s; er wordt niets dubbel geboekt.",
+                "MyParcel heeft een storing, opnieuw over 2 s (poging 3 van 5); er wordt niets dubbel geboekt.",
+                "Picqer antwoordde niet op tijd, opnieuw over 1 s (poging 2 van 5); er wordt niets dubbel geboekt.",
+                "Picqer is niet bereikbaar, opnieuw over 4 s (poging 4 van 5).",
+                "MyParcel bevestigde niet op tijd; nog 25 s controleren, zodat niets dubbel gebeurt.",
+            ],
+        ),
+    ],
+)
+def test_each_wait_says_what_is_waited_for_and_for_how_long(language: str, expected: list[str]) -> None:
+    m = Messages(language)
+    waits = [
+        (Wait("MyParcel", WaitReason.RATE_LIMITED, 4.6), 5),
+        (Wait("MyParcel", WaitReason.SERVER_ERROR, 2.0, attempt=3, attempts=5), 2),
+        (Wait("Picqer", WaitReason.NO_ANSWER, 1.0, attempt=2, attempts=5), 1),
+        (Wait("Picqer", WaitReason.UNREACHABLE, 4.0, attempt=4, attempts=5), 4),
+        (Wait("MyParcel", WaitReason.CONFIRMING, 25.0, attempt=2, attempts=2), 25),
+    ]
+    assert [m.wait(wait, left) for wait, left in waits] == expected
+
+
+def test_a_rate_limit_that_outlasted_the_budget_says_how_long_it_was_shared() -> None:
+    exc = e.RateLimited("MyParcel", 429, retry_after=30.0, waited=290.0)
+    assert Messages("en").error(exc) == (
+        "MyParcel stayed busy for 5 min: other stations share its limit. Nothing was booked twice. Wait a minute. "
+        "Then press F12 to try again."
+    )
+    assert "5 min" in Messages("nl").error(exc) and "F12" in Messages("nl").error(exc)

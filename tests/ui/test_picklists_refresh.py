@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -29,6 +31,18 @@ def clock() -> Clock:
     return Clock()
 
 
+@pytest.fixture(autouse=True)
+def made() -> Iterator[list[PicklistsController]]:
+    """The controllers a test made, freed here on the Qt thread: a garbage collection that a later test's server
+    thread happens to run must not destroy their timers from that thread."""
+    controllers: list[PicklistsController] = []
+    yield controllers
+    for controller in controllers:
+        controller.stop()
+    controllers.clear()
+    gc.collect()
+
+
 @pytest.fixture
 def stamped(station):
     """The station's picklists, each stamped by Picqer an hour ago or earlier."""
@@ -50,15 +64,16 @@ async def refreshed(controller: PicklistsController, wait_for) -> None:
     await wait_for(lambda: loads)
 
 
-def make(station, clock: Clock) -> PicklistsController:
+def make(station, clock: Clock, made: list[PicklistsController]) -> PicklistsController:
     messages = Messages("en")
-    return PicklistsController(
-        station.service, PicklistsModel(messages), messages, planner=RefreshPlanner(clock=clock, random=lambda: 0.5)
-    )
+    planner = RefreshPlanner(clock=clock, random=lambda: 0.5)
+    controller = PicklistsController(station.service, PicklistsModel(messages), messages, planner=planner)
+    made.append(controller)
+    return controller
 
 
-async def test_a_changed_picklist_is_updated_by_a_read_of_changes_only(stamped, clock, wait_for):
-    controller = make(stamped, clock)
+async def test_a_changed_picklist_is_updated_by_a_read_of_changes_only(stamped, clock, made, wait_for):
+    controller = make(stamped, clock, made)
     await refreshed(controller, wait_for)
     assert stamped.picqer.list_reads == ["full"]
     number = "P2024-00124"
@@ -71,8 +86,8 @@ async def test_a_changed_picklist_is_updated_by_a_read_of_changes_only(stamped, 
     assert controller.model.rowCount() == 12
 
 
-async def test_a_picklist_closed_elsewhere_leaves_at_the_next_read_of_changes(stamped, clock, wait_for):
-    controller = make(stamped, clock)
+async def test_a_picklist_closed_elsewhere_leaves_at_the_next_read_of_changes(stamped, clock, made, wait_for):
+    controller = make(stamped, clock, made)
     await refreshed(controller, wait_for)
     change(stamped, "P2024-00123", T0, status=PicklistStatus.CLOSED)
     clock.now += 60
@@ -81,8 +96,8 @@ async def test_a_picklist_closed_elsewhere_leaves_at_the_next_read_of_changes(st
     assert controller.model.row_of("P2024-00123") is None and controller.model.rowCount() == 11
 
 
-async def test_a_new_picklist_appears_at_the_next_read_of_changes(stamped, clock, wait_for):
-    controller = make(stamped, clock)
+async def test_a_new_picklist_appears_at_the_next_read_of_changes(stamped, clock, made, wait_for):
+    controller = make(stamped, clock, made)
     await refreshed(controller, wait_for)
     template = stamped.picqer.picklists["P2024-00123"]
     stamped.picqer.picklists["P2024-09999"] = dataclasses.replace(template, id=99999, number="P2024-09999", updated=T0)
@@ -92,8 +107,10 @@ async def test_a_new_picklist_appears_at_the_next_read_of_changes(stamped, clock
     assert controller.model.row_of("P2024-09999") is not None and controller.model.rowCount() == 13
 
 
-async def test_a_picklist_gone_without_a_new_stamp_leaves_at_the_full_read_15_minutes_later(stamped, clock, wait_for):
-    controller = make(stamped, clock)
+async def test_a_picklist_gone_without_a_new_stamp_leaves_at_the_full_read_15_minutes_later(
+    stamped, clock, made, wait_for
+):
+    controller = make(stamped, clock, made)
     await refreshed(controller, wait_for)
     del stamped.picqer.picklists["P2024-00125"]  # deleted in Picqer: no changed picklist tells of it
     clock.now += 60
@@ -105,8 +122,8 @@ async def test_a_picklist_gone_without_a_new_stamp_leaves_at_the_full_read_15_mi
     assert controller.model.row_of("P2024-00125") is None
 
 
-async def test_another_status_is_read_in_full(stamped, clock, wait_for):
-    controller = make(stamped, clock)
+async def test_another_status_is_read_in_full(stamped, clock, made, wait_for):
+    controller = make(stamped, clock, made)
     await refreshed(controller, wait_for)
     loads: list[int] = []
     controller.loaded.connect(loads.append)
@@ -115,8 +132,8 @@ async def test_another_status_is_read_in_full(stamped, clock, wait_for):
     assert stamped.picqer.list_reads == ["full", "full"]
 
 
-async def test_a_picqer_that_ignores_updated_after_gets_full_reads_as_before(stamped, clock, wait_for):
-    controller = make(stamped, clock)
+async def test_a_picqer_that_ignores_updated_after_gets_full_reads_as_before(stamped, clock, made, wait_for):
+    controller = make(stamped, clock, made)
     await refreshed(controller, wait_for)
     stamped.picqer.ignores_updated_after = True
     change(stamped, "P2024-00123", T0, status=PicklistStatus.CLOSED)

@@ -28,11 +28,11 @@ from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.steps import STEPS, StepState, StepsView
 
 SAMPLE_LABEL = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "samples"
+    Path(__file__).resolve().parents[2]
+    / "tests"
+    / "data"
     / "labels"
-    / ("postnl_firstred_singlelabel_3S1234567890123.pdf")
+    / "postnl_firstred_singlelabel_3S1234567890123.pdf"
 )
 
 PROFILE = ShippingProfile(

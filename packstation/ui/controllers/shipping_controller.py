@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from collections.abc import Mapping
 
 import qasync
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PicklistNotPackable, Rejected
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
+from packstation.domain.waits import Wait
 from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
@@ -32,9 +35,13 @@ class ShippingController(QObject):
     label_prepared = Signal(object)  # PreparedLabel: the image of what is sent and the barcode check
     shipment_done = Signal(object)  # ShipmentJob
     failed = Signal(str)  # what happened and what to do next, in the packer's words
-    scan_refused = Signal(str)  # a scan while a shipment is running
+    scan_refused = Signal(str)  # a scan of the picklist that is being shipped right now
+    next_queued = Signal(str)  # a scan while a shipment runs: that picklist opens as soon as it is done
     busy_changed = Signal(bool)
     unfinished_found = Signal(object)  # list[JournalEntry]: shipments a crash or failure left unfinished
+    # What the running shipment waits for and how long, in the packer's words, again each second as it counts
+    # down; "" when the wait is over. Esc or "Stop waiting" calls stop_waiting().
+    waiting = Signal(str)
 
     def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,17 +49,39 @@ class ShippingController(QObject):
         self.messages = messages
         self.opened: OpenedPicklist | None = None
         self.job: ShipmentJob | None = None  # the last job; kept after a failure so F12 retries it
+        self.last_shipped: ShipmentJob | None = None  # the last shipment done: Ctrl+R prints its label again
+        # The open picklist's shipment this station booked but did not finish (Picqer not updated): F12 ends it.
+        self.unfinished: JournalEntry | None = None
+        # Shipments done but for their label, which waits in the print queue for paper: by queue job id.
+        self.held: dict[str, ShipmentJob] = {}
         self._busy = False
         self._lookup: asyncio.Task[object] | None = None
+        self._opening: str | None = None  # the number being looked up: the pane does not show it yet
+        self.next_number: str | None = None  # scanned during a shipment: opened once that shipment is done
         self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
         self._states: dict[str, StepState] = {}
         self._shown_pdf: bytes | None = None
         self._shown_prepared: object | None = None
+        self._wait: Wait | None = None  # the wait being counted down
+        self._wait_until = 0.0  # time.monotonic() when it ends
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)  # the shown second changes within a quarter of a second of the truth
+        self._countdown.timeout.connect(self._tell_wait)
 
     @property
     def busy(self) -> bool:
         """True while a shipment is running."""
         return self._busy
+
+    @property
+    def is_waiting(self) -> bool:
+        """True while the running shipment waits for an API before trying again (Esc stops the wait)."""
+        return self._wait is not None and self.job is not None and self.job.waiting
+
+    @property
+    def opening(self) -> str | None:
+        """The picklist number being looked up right now (None when no lookup runs)."""
+        return self._opening
 
     @property
     def can_retry(self) -> bool:
@@ -89,35 +118,57 @@ class ShippingController(QObject):
 
     @qasync.asyncSlot(str)
     async def open_picklist(self, number: str) -> None:
-        """Look the picklist up; a newer scan cancels this one; refused while a shipment runs."""
+        """Look the picklist up; a newer scan cancels this one; during a shipment it is next, opened after it."""
         number = number.strip()
         if not number:
             return
         if self._busy:
             running = self.job.picklist.number if self.job else ""
-            self.scan_refused.emit(self.messages.t("status.busy_refused", number=running, scanned=number))
+            if number.upper() == running.upper():
+                self.scan_refused.emit(self.messages.t("status.busy_refused", number=running, scanned=number))
+                return
+            self.next_number = number  # the packer's latest scan wins
+            self.next_queued.emit(number)
             return
+        await self._open(number)
+
+    async def _open(self, number: str) -> None:
+        self.next_number = None  # this scan (or the queued one being opened) is what the packer wants now
         task = self._track()
         if self._lookup is not None and not self._lookup.done():
             self._lookup.cancel()
         self._lookup = task
+        self._opening = number
         self.picklist_opening.emit(number)
         try:
-            opened = await self.service.open_picklist(number)
+            # Claimed for this station right away, in the background: F12 then only confirms the claim.
+            opened = await self.service.open_picklist(number, claim=True)
+            # Read before the pane shows it, so F12 never acts on a half-shown picklist.
+            unfinished = await self._unfinished_for(opened) if opened.existing else None
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             self._log(exc)
             if self._lookup is task:
-                self.failed.emit(self.messages.error(exc, During.OPEN))
+                self._lookup = self._opening = None
+                text = self.messages.error(exc, During.OPEN)
+                if self.opened is not None:  # a wrong scan (a product's EAN) leaves the open picklist as it was
+                    text += " " + self.messages.t("status.still_open", number=self.opened.picklist.number)
+                self.failed.emit(text)
             return
         finally:
             if self._lookup is task:
-                self._lookup = None
+                self._lookup = self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
+            self._leave(opened)
             return
         await self._release_abandoned(self.job)
+        previous = self.opened
+        if previous is not None and previous.picklist.id != opened.picklist.id:
+            if self.job is None or self.job.opened is not previous or self.job.reprint:
+                self._leave(previous)  # left without booking anything
         self.opened = opened
+        self.unfinished = unfinished
         self.job = None
         self._states = dict.fromkeys(STEPS, StepState.WAITING)
         for step in STEPS:
@@ -128,6 +179,52 @@ class ShippingController(QObject):
             label = await self.service.stored_label(opened.picklist.number)
             if label is not None and self.opened is opened and not self._busy:
                 self.label_fetched.emit(label)
+
+    async def _unfinished_for(self, opened: OpenedPicklist) -> JournalEntry | None:
+        try:
+            entry = await self.service.unfinished_for(opened.picklist.number)
+        except Exception as exc:  # without the journal the packer still gets reprint and new shipment
+            self._log(exc)
+            return None
+        if entry is not None and any(job.entry_id == entry.id for job in self.held.values()):
+            return None  # its label waits for paper in the queue: finishing it would print a second one
+        return entry
+
+    @qasync.asyncSlot(str, str, str)
+    async def label_printed(self, print_job_id: str, picklist_number: str, printer: str) -> None:
+        """A print job printed: if it is (or was moved from) a held label, that shipment is done now."""
+        key: str | None = print_job_id
+        if key not in self.held:  # moved to the other printer (F8): a new job id, the same picklist
+            key = next((k for k, held in self.held.items() if held.picklist.number == picklist_number), None)
+        if key is None:
+            return
+        self._track()
+        try:
+            await self.service.held_label_printed(self.held[key], printer, print_job_id)
+        except Exception as exc:  # the journal then offers it as unfinished: printing it again is the worst case
+            self._log(exc)
+        finally:
+            self.held.pop(key, None)  # held until the journal has it, so a rescan meanwhile offers no reprint
+
+    def label_cancelled(self, print_job_id: str) -> ShipmentJob | None:
+        """A held label was cancelled in the queue (not moved): its shipment is no longer waiting on it; return it.
+
+        Its journal entry stays unfinished, so a rescan offers to print it (F12)."""
+        return self.held.pop(print_job_id, None)
+
+    @qasync.asyncSlot()
+    async def finish_unfinished(self) -> None:
+        """Finish the open picklist's unfinished shipment from where it stopped (F12), booking nothing new."""
+        entry = self.unfinished
+        if self._busy or entry is None:
+            return
+        await self._resume(entry)
+
+    def _leave(self, opened: OpenedPicklist) -> None:
+        """Give back, in the background, the claim made when a picklist opened that the packer left unshipped."""
+        task: asyncio.Task[object] = asyncio.ensure_future(self.service.leave(opened))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""
@@ -171,6 +268,13 @@ class ShippingController(QObject):
         await self._run(self.service.start_reprint(self.opened, draft))
 
     @qasync.asyncSlot()
+    async def reprint_last(self) -> None:
+        """Print the label of the shipment just done again (Ctrl+R once it left the screen's open picklist)."""
+        if self._busy or self.last_shipped is None:
+            return
+        await self._run(self.service.start_reprint_of(self.last_shipped))
+
+    @qasync.asyncSlot()
     async def take_over(self) -> None:
         """Retry a picklist another station claimed, taking the claim over (the admin confirmed it)."""
         if self._busy or self.job is None or not self.claimed_by:
@@ -207,7 +311,11 @@ class ShippingController(QObject):
         """Finish an unfinished journal entry: rebuild its job, then run it like any other (F12 retries)."""
         if self._busy:
             return
+        await self._resume(entry)
+
+    async def _resume(self, entry: JournalEntry) -> None:
         self._track()
+        self.unfinished = None
         self.picklist_opening.emit(entry.picklist_number)
         try:
             job = await self.service.resume(entry)
@@ -222,6 +330,12 @@ class ShippingController(QObject):
         self.picklist_opened.emit(job.opened)
         await self._run(job)
 
+    def stop_waiting(self) -> bool:
+        """Stop the running shipment during a wait: it fails at that step, keeps what is done; F12 goes on."""
+        if self.job is None or not self._busy:
+            return False
+        return self.job.stop_waiting()
+
     # --- running -------------------------------------------------------------------------------------
 
     async def _run(self, job: ShipmentJob) -> None:
@@ -229,29 +343,62 @@ class ShippingController(QObject):
         self.job = job
         self._set_busy(True)
         try:
-            await self.service.run(job, on_step=self._on_step)
+            await self.service.run(job, on_step=self._on_step, on_wait=self._on_wait)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             self._log(exc)
+            self._end_wait()
             self.failed.emit(self.messages.error(exc, During.SHIP))
             return
         finally:
+            self._end_wait()
             self._set_busy(False)
         if not job.reprint:
             self.opened = None  # shipped: the next scan starts fresh (a reprint leaves it open for another)
+        if job.print_label and (not job.reprint or self.opened is None):
+            self.last_shipped = job
+        if job.receipt is not None and job.receipt.waiting:
+            self.held[job.receipt.job_id] = job
         self.shipment_done.emit(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).
         keep_out_of_full_collections()
+        if self.next_number is not None:
+            await self._open(self.next_number)  # scanned while this one shipped: the packer's next picklist
+
+    def _on_wait(self, job: ShipmentJob, wait: Wait) -> None:
+        self._wait = wait
+        self._wait_until = time.monotonic() + wait.seconds
+        self._countdown.start()
+        self._tell_wait()
+
+    def _tell_wait(self) -> None:
+        if self._wait is None:
+            return
+        left = math.ceil(self._wait_until - time.monotonic())
+        if left <= 0:
+            self._end_wait()  # trying again now; the step's own text returns
+            return
+        self.waiting.emit(self.messages.wait(self._wait, left))
+
+    def _end_wait(self) -> None:
+        self._countdown.stop()
+        if self._wait is not None:
+            self._wait = None
+            self.waiting.emit("")
 
     def _on_step(self, job: ShipmentJob) -> None:
+        self._end_wait()  # a step moved on (or failed): whatever was waited for is over
         order = [s.value for s in Step]
         current = order.index(job.step.value)
         for step in STEPS:
             index = order.index(step)
             if self._skipped(job, step):
                 state, detail = StepState.SKIPPED, ""
+            elif step == Step.PRINT.value and index < current and job.receipt is not None and job.receipt.waiting:
+                state = StepState.QUEUED
+                detail = self.messages.print_waiting(job.receipt.printer, job.receipt.waiting)
             elif index < current:
                 state, detail = StepState.DONE, ""
             elif index == current:

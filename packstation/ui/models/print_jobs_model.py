@@ -137,4 +137,6 @@ class PrintJobsModel(QAbstractTableModel):
 
 
 def _state_keys() -> frozenset[str]:
-    return frozenset(f"queue.state.{s}" for s in ("queued", "sending", "printed", "failed", "cancelled"))
+    return frozenset(
+        f"queue.state.{s}" for s in ("queued", "sending", "printed", "failed", "cancelled", "printed_again")
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from packstation.domain.picklists import Picklist
@@ -11,10 +11,11 @@ from packstation.ui.models.picklists_model import Column, PicklistsFilterModel
 
 
 class PicklistsView(QTableView):
-    """A table of picklists; Enter or double-click on a row asks to open it."""
+    """A table of picklists; a click on a row, or Enter on the highlighted row, asks to open it."""
 
     open_requested = Signal(str)  # picklist number
     selection_changed = Signal(object)  # Picklist | None
+    focus_left = Signal()  # the keyboard left the table: a highlight moved with the arrows was not opened
 
     def __init__(self, model: PicklistsFilterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,9 @@ class PicklistsView(QTableView):
             self.setColumnWidth(column, width)
         self.fit_headers()
         model.headerDataChanged.connect(lambda *_args: self.fit_headers())
+        # One click opens: a highlighted row that is not the open picklist made F12 ship another one than the
+        # packer was looking at. A double click is two clicks on the same row; the window opens it once.
+        self.clicked.connect(self._open_index)
         self.doubleClicked.connect(self._open_index)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         # The proxy resets on large changes (a search keystroke, a source reset): keep the picklist selected.
@@ -94,6 +98,10 @@ class PicklistsView(QTableView):
                 self.open_requested.emit(picklist.number)
                 return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
 
     def _open_index(self, index: QModelIndex) -> None:
         picklist = self._proxy.picklist_at(index.row())

@@ -59,7 +59,7 @@ class PrintQueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in {JobColumn.PICKLIST: 130, JobColumn.PRINTER: 150, JobColumn.STATE: 100}.items():
+        for column, width in {JobColumn.PICKLIST: 130, JobColumn.PRINTER: 150, JobColumn.STATE: 150}.items():
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -128,12 +128,19 @@ class PrintQueuePanel(QWidget):
     def retry(self) -> None:
         """Send the selected failed or waiting job again."""
         job = self._require()
-        if job is not None:
-            self.queues.retry(job.id)
-            self.said.emit(self.messages.t("queue.done_retry", name=job.name), "ok")
+        if job is None:
+            return
+        if job.state == "printed_again":  # its label was queued again since: a retry would be a second label
+            self.said.emit(self.messages.t("queue.already_printed_again", name=job.name), "error")
+            return
+        self.queues.retry(job.id)
+        self.said.emit(self.messages.t("queue.done_retry", name=job.name), "ok")
 
     def retry_failed(self) -> None:
         """Send every failed job again."""
+        if self.model.counts()[0] == 0:
+            self.said.emit(self.messages.t("queue.nothing_failed"), "")
+            return
         self.queues.retry_failed()
         self.said.emit(self.messages.t("queue.done_retry_failed"), "ok")
 

@@ -19,6 +19,7 @@ class StepState(StrEnum):
     DONE = "done"
     FAILED = "failed"
     SKIPPED = "skipped"
+    QUEUED = "queued"  # the label waits in the print queue until the printer is ready; it prints by itself
 
 
 _GLYPHS = {
@@ -27,6 +28,7 @@ _GLYPHS = {
     StepState.DONE: "✔",
     StepState.FAILED: "✖",
     StepState.SKIPPED: "–",
+    StepState.QUEUED: "◑",
 }
 
 

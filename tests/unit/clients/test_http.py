@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -26,9 +27,12 @@ from packstation.clients.http import (
     HttpConfig,
     RateLimiter,
     RetryPolicy,
+    RetryWaits,
     is_loopback_host,
     parse_retry_after,
 )
+from packstation.domain.errors import WaitStopped
+from packstation.domain.waits import Wait, WaitReason
 
 from .conftest import FakeClock
 
@@ -106,12 +110,94 @@ async def test_429_without_retry_after_waits_the_api_default_growing_to_its_cap(
     assert clock.sleeps == [20.0, 40.0, 60.0, 60.0]
 
 
-async def test_429_after_all_attempts_is_rate_limited_with_retry_after(limiter, clock: FakeClock) -> None:
+async def test_429s_are_retried_past_the_attempts_while_the_limit_is_shared(limiter, clock: FakeClock) -> None:
+    # Twenty stations on one key: many 429s in a row are the limit doing its job, not a failure.
     retry = RetryPolicy(attempts=2, sleep=clock.sleep, random=lambda: 0.0)
-    script = Script(*[httpx.Response(429, headers={"Retry-After": "3"})] * 2)
+    script = Script(*[httpx.Response(429, headers={"Retry-After": "3"})] * 6, httpx.Response(200, json={"id": 7}))
+    response = await session(script, limiter, retry).request("POST", "/shipments", idempotent=False)
+    assert response.json() == {"id": 7}
+    assert clock.sleeps == [3.0] * 6 and len(script.requests) == 7
+
+
+async def test_429_gives_up_once_the_rate_limit_budget_is_used(limiter, clock: FakeClock) -> None:
+    retry = RetryPolicy(rate_limit_budget=10.0, sleep=clock.sleep, random=lambda: 0.0)
+    script = Script(*[httpx.Response(429, headers={"Retry-After": "3"})] * 4)
     with pytest.raises(RateLimited) as info:
         await session(script, limiter, retry).request("GET", "/x")
-    assert info.value.retry_after == 3.0
+    # 3 + 3 + 3 waited; a fourth wait would pass the 10 s budget, so the fourth 429 is the answer.
+    assert info.value.retry_after == 3.0 and info.value.waited == 9.0
+    assert clock.sleeps == [3.0, 3.0, 3.0] and len(script.requests) == 4
+
+
+async def test_retry_after_gets_jitter_so_stations_sharing_a_key_do_not_return_together(limiter, clock) -> None:
+    retry = RetryPolicy(jitter=1.0, sleep=clock.sleep, random=lambda: 0.25)
+    script = Script(httpx.Response(429, headers={"Retry-After": "5"}), httpx.Response(200, json=[]))
+    await session(script, limiter, retry).request("GET", "/x")
+    assert clock.sleeps == [5.25]
+
+
+async def test_a_watching_job_hears_each_wait_with_its_seconds_and_reason(limiter, retry, clock) -> None:
+    script = Script(
+        httpx.Response(429, headers={"Retry-After": "5"}),
+        httpx.Response(503),
+        httpx.ReadTimeout("slow"),
+        httpx.Response(200, json=[]),
+    )
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        await session(script, limiter, retry).request("GET", "/x")
+    assert heard == [
+        Wait("Test", WaitReason.RATE_LIMITED, 5.0, attempt=1, attempts=None),
+        Wait("Test", WaitReason.SERVER_ERROR, 0.5, attempt=2, attempts=5),
+        Wait("Test", WaitReason.NO_ANSWER, 1.0, attempt=3, attempts=5),
+    ]
+    assert clock.sleeps == [5.0, 0.5, 1.0]
+
+
+async def test_only_the_watching_task_hears_its_waits(limiter, retry) -> None:
+    # The picklist refresh shares the Picqer session with the shipment: its waits are not the packer's.
+    heard: list[Wait] = []
+    watched = session(Script(httpx.Response(503), httpx.Response(200, json=[])), limiter, retry)
+    other = session(
+        Script(httpx.Response(429, headers={"Retry-After": "9"}), httpx.Response(200, json=[])), limiter, retry
+    )
+
+    async def shipment() -> None:
+        with RetryWaits().watching(heard.append):
+            await watched.request("GET", "/a")
+
+    await asyncio.gather(shipment(), other.request("GET", "/b"))
+    assert [w.reason for w in heard] == [WaitReason.SERVER_ERROR]
+
+
+async def test_a_paused_key_is_waited_out_in_plain_sight(limiter, retry, clock: FakeClock) -> None:
+    # Another request of this station got a 429 (or few requests were left): the key is paused for everyone.
+    s = session(Script(httpx.Response(200, json=[])), limiter, retry)
+    limiter.hold(12.0)
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        await s.request("GET", "/x")
+    assert heard == [Wait("Test", WaitReason.RATE_LIMITED, 12.0, attempt=1)]
+    assert clock.sleeps == [12.0]
+
+
+async def test_stop_ends_the_wait_in_progress_without_sending_again(limiter) -> None:
+    never = asyncio.Event()
+
+    async def long_sleep(_seconds: float) -> None:
+        await never.wait()  # a wait only the packer can end
+
+    retry = RetryPolicy(sleep=long_sleep, random=lambda: 0.0)
+    script = Script(httpx.Response(429, headers={"Retry-After": "60"}), httpx.Response(200, json=[]))
+    with RetryWaits().watching(lambda _wait: None) as watch:
+        assert not watch.stop()  # nothing to stop yet: no effect on a later wait
+        task = asyncio.ensure_future(session(script, limiter, retry).request("GET", "/x"))
+        while not watch.waiting:
+            await asyncio.sleep(0)
+        assert watch.stop()
+        with pytest.raises(WaitStopped):
+            await task
+    assert len(script.requests) == 1 and not watch.waiting
 
 
 async def test_429_is_not_retried_when_the_caller_forbids_it(limiter, retry) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 from datetime import date
@@ -12,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from packstation.clients.errors import BadResponse, PaymentRequired, Rejected, RequestTimeout
-from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.errors import BadResponse, PaymentRequired, Rejected, RequestTimeout, ServerError
+from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
 from packstation.clients.myparcel import (
     BASE_URLS,
     SHIPMENT_CONTENT_TYPE,
@@ -34,6 +35,7 @@ from packstation.domain.shipments import (
     ShipmentOptions,
     ShipmentRequest,
 )
+from packstation.domain.waits import Wait, WaitReason
 
 from .conftest import FakeClock
 
@@ -417,6 +419,57 @@ async def test_repeated_timeouts_surface_after_a_final_lookup(clock: FakeClock) 
     assert methods.count("POST") == 2 and methods[-1] == "GET"
 
 
+async def test_429s_on_create_wait_their_turn_and_book_once(clock: FakeClock) -> None:
+    # More 429s than create's own attempts: the limit is shared by other stations, so the POST waits its turn.
+    fake = FakeMyParcel()
+    fake.queue(r"POST /shipments", *[httpx.Response(429, headers={"Retry-After": "4"}) for _ in range(4)])
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        shipments = await client(fake, clock).create(domestic_request(reference="P2024-00031"), looked_up=True)
+    assert fake.posts == 1 and [s.id for s in shipments] == list(fake.shipments)
+    # A refused POST booked nothing: it is sent again without a lookup in between.
+    assert [r.method for r in fake.requests] == ["POST"] * 5
+    assert [(w.reason, w.seconds) for w in heard] == [(WaitReason.RATE_LIMITED, 4.0)] * 4
+
+
+async def test_watching_for_a_lost_booking_counts_down_in_plain_sight(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and fake.posts == 0:
+            fake.posts += 1
+            raise httpx.ReadTimeout("no answer")
+        return fake(request)
+
+    c = MyParcelClient(
+        HttpConfig(base_url="", api_key=KEY, read_timeout=4.0),
+        Platform.MYPARCEL,
+        RateLimiter.for_myparcel(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(handler),
+    )
+    heard: list[Wait] = []
+    with RetryWaits().watching(heard.append):
+        await c.create(domestic_request(reference="P2024-00032"), looked_up=True)
+    # The 5 s watch (at least CONFIRM_MIN_SECONDS) before posting again, told with the time left each second.
+    assert [w.seconds for w in heard] == [5.0, 4.0, 3.0, 2.0, 1.0]
+    assert {(w.reason, w.attempt, w.attempts) for w in heard} == {(WaitReason.CONFIRMING, 2, 2)}
+
+
+@pytest.mark.parametrize(("status", "watch"), [(500, 5.0), (503, 5.0), (502, 30.0), (504, 30.0)])
+async def test_a_persistent_5xx_on_create_is_a_bounded_wait_then_a_server_error(clock, status, watch) -> None:
+    fake = FakeMyParcel()
+    fake.queue(r"POST /shipments", httpx.Response(status), httpx.Response(status))
+    heard: list[Wait] = []
+    start = clock.now
+    with RetryWaits().watching(heard.append), pytest.raises(ServerError):
+        await client(fake, clock).create(domestic_request(reference="P2024-00033"))
+    # MyParcel's own 500/503 ended the request: a short look. A gateway's 502/504 may hide a booking in progress.
+    assert clock.now - start == pytest.approx(2 * watch)
+    assert [r.method for r in fake.requests].count("POST") == 2 and fake.posts == 0
+    assert heard[0] == Wait("MyParcel", WaitReason.CONFIRMING, watch, attempt=2, attempts=2)
+
+
 async def test_multi_collo_returns_one_shipment_per_parcel_in_order(clock: FakeClock) -> None:
     fake = FakeMyParcel()
     c = client(fake, clock)
@@ -615,3 +668,58 @@ async def test_delete_concepts(clock: FakeClock) -> None:
     await client(fake, clock).delete_concepts([a, b])
     assert fake.shipments == {}
     assert fake.requests[-1].url.path == f"/shipments/{a};{b}"
+
+
+def test_a_scanned_box_adds_its_dimensions_to_the_physical_properties() -> None:
+    request = dataclasses.replace(domestic_request(), weight_grams=1450, dimensions_cm=(25, 20, 10))
+    payload = shipment_payload(request, Platform.MYPARCEL)
+    assert payload["physical_properties"] == {"weight": 1450, "length": 25, "width": 20, "height": 10}
+    assert shipment_payload(domestic_request(), Platform.MYPARCEL)["physical_properties"] == {"weight": 1200}
+
+
+# --- the carrier's own ZPL (MyParcel reference §6.F.1) --------------------------------------------------
+
+
+def _parcel(shipment_id: int, carrier: Carrier = Carrier.POSTNL) -> Shipment:
+    return Shipment(id=shipment_id, reference="P1", carrier=carrier)
+
+
+async def test_postnl_zpl_is_asked_one_parcel_at_a_time_on_the_zpl_accept_header(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    fake.queue(
+        r"GET /shipment_labels/\d+",
+        httpx.Response(200, content=b"^XA^FDone^FS^XZ"),
+        httpx.Response(200, content=b"^XA^FDtwo^FS^XZ"),
+    )
+    zpl = await client(fake, clock).fetch_carrier_zpl([_parcel(11), _parcel(12, Carrier.BPOST)])
+    assert zpl == b"^XA^FDone^FS^XZ^XA^FDtwo^FS^XZ"
+    assert [r.url.path for r in fake.requests] == ["/shipment_labels/11", "/shipment_labels/12"]
+    assert all(r.headers["Accept"] == "application/vnd.shipment_label+zpl" for r in fake.requests)
+
+
+async def test_no_zpl_for_other_carriers_a_pdf_answer_or_a_refusal(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11, Carrier.DPD)]) is None
+    assert fake.requests == []  # DPD: not even asked
+    # A rest-of-world label comes as a PDF (the fake's default answer): converted as before.
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11)]) is None
+    fake.queue(r"GET /shipment_labels/11", httpx.Response(422, json={"message": "no ZPL after a PDF", "errors": []}))
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11, Carrier.BPOST)]) is None
+    # The ZPL side failing after the retries still leaves the PDF to convert.
+    fake.queue(r"GET /shipment_labels/11", *[httpx.Response(500, json={"message": "zpl down"})] * 10)
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11)]) is None
+
+
+async def test_a_payment_needed_for_the_zpl_is_raised_as_for_the_pdf(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    body = {"data": {"payment_instructions": [{"payment_url": "https://pay.example/x", "paid": 0}]}}
+    fake.queue(r"GET /shipment_labels/11", httpx.Response(402, json=body))
+    with pytest.raises(PaymentRequired):
+        await client(fake, clock).fetch_carrier_zpl([_parcel(11)])
+
+
+async def test_a_zpl_answer_with_every_parcels_label_is_not_printed_twice(clock: FakeClock) -> None:
+    fake = FakeMyParcel()
+    both = b"^XA^FDone^FS^XZ^XA^FDtwo^FS^XZ"
+    fake.queue(r"GET /shipment_labels/\d+", httpx.Response(200, content=both), httpx.Response(200, content=both))
+    assert await client(fake, clock).fetch_carrier_zpl([_parcel(11), _parcel(12)]) is None

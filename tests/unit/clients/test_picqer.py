@@ -343,6 +343,10 @@ async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) 
     fake.queue(r"GET /users", httpx.Response(200, json=[{"iduser": 7, "username": "jan", "first_name": "Jan"}]))
     fake.queue(r"GET /warehouses", httpx.Response(200, json=[{"idwarehouse": 2811, "name": "Doesburg"}]))
     fake.queue(
+        r"GET /orderfields",
+        httpx.Response(200, json=[{"idorderfield": 301, "title": "Track & trace", "type": "text", "required": False}]),
+    )
+    fake.queue(
         r"GET /picklists/1001/shippingmethods",
         httpx.Response(
             200,
@@ -358,6 +362,7 @@ async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) 
     assert (me.id, me.username, me.full_name) == (7, "jan", "Jan Jansen")
     assert [u.full_name for u in await c.list_users()] == ["Jan"]
     assert await c.list_warehouses() == {2811: "Doesburg"}
+    assert await c.list_order_fields() == {301: "Track & trace"}
     profiles, selected = await c.shipping_methods(1001)
     assert [p.id for p in profiles] == [1287, 1365] and selected == 1365
 
@@ -374,6 +379,8 @@ async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> 
                 "reference": "Webshop 991",
                 "customer_remarks": "Bel aan bij de buren",
                 "language": "nl",
+                "invoiceaddress": "Wijk 1",
+                "invoiceaddress2": "",
                 "tags": {},
                 "pickup_point_data": {
                     "carrier": "postnl",
@@ -411,6 +418,7 @@ async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> 
     assert [line.price_cents for line in order.lines] == [1995, 101]
     assert [line.weight_grams for line in order.lines] == [None, 200]  # 0 means unknown
     assert [line.is_part for line in order.lines] == [False, True]
+    assert order.invoice_address == ("Wijk 1",)  # an empty second line is left out
 
 
 async def test_order_without_pickup_point_in_either_empty_form(clock: FakeClock) -> None:
@@ -420,3 +428,217 @@ async def test_order_without_pickup_point_in_either_empty_form(clock: FakeClock)
     c = client(fake, clock)
     assert (await c.get_order(1)).pickup_point is None
     assert (await c.get_order(2)).pickup_point is None
+
+
+# --- Picqer shipments (write-back mode picqer_shipment) -------------------------------------------------------
+
+
+def older_layout_shipment(shipment_id: int = 19, profile_id: int = 3001, **extra: object) -> dict[str, object]:
+    return {
+        "idshipment": shipment_id,
+        "idpicklist": 1001,
+        "idorder": 5001,
+        "idshippingprovider": 530,
+        "idcompany_shippingprovider_profile": profile_id,
+        "profile_name": "packstation - PostNL",
+        "provider": "custom",
+        "providername": "packstation relay",
+        "public_providername": "PostNL",
+        "carrier_key": "postnl",
+        "labelurl_pdf": "https://picqer.example/label.pdf",
+        "trackingcode": "3SMYPA000000001",
+        "trackingurl": "https://postnl.example/3SMYPA000000001",
+        "cancelled": False,
+        "created": "2026-12-04 11:40:36",
+        **extra,
+    }
+
+
+def newest_layout_shipment(shipment_id: int = 20, profile_id: int = 3001) -> dict[str, object]:
+    """The layout of 16 Dec 2025: tracking and labels per parcel, no top-level trackingcode/labelurl_pdf."""
+    return {
+        "idshipment": shipment_id,
+        "idpicklist": 1001,
+        "idcompany_shippingprovider_profile": profile_id,
+        "profile_name": "packstation - PostNL",
+        "carrier_key": "postnl",
+        "cancelled": False,
+        "created": "2026-12-04 11:41:00",
+        "parcels": [
+            {
+                "idparcel": 1,
+                "weight": 700,
+                "tracking_code": "3SMYPA000000001",
+                "tracking_url": "https://postnl.example/3SMYPA000000001",
+                "documents": [
+                    {"type": "label", "size": "A6", "format": "zpl", "url": "https://picqer.example/1.zpl"},
+                    {"type": "label", "size": "A6", "format": "pdf", "url": "https://picqer.example/1.pdf"},
+                ],
+            },
+            {"idparcel": 2, "weight": 700, "tracking_code": "3SMYPA000000002", "documents": []},
+        ],
+    }
+
+
+async def test_create_shipment_sends_the_profile_and_weights_and_reads_the_shipment(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    fake.queue(r"POST /picklists/1001/shipments", httpx.Response(200, json=older_layout_shipment()))
+    fake.queue(r"POST /picklists/1001/shipments", httpx.Response(201, json=newest_layout_shipment()))
+    c = client(fake, clock)
+    single = await c.create_shipment(1001, 3001, 700)
+    multi = await c.create_shipment(1001, 3001, 1400, [700, 700])
+    bodies = [json.loads(r.content) for r in fake.requests]
+    assert bodies == [
+        {"idshippingprofile": 3001, "weight": 700},
+        {"idshippingprofile": 3001, "weight": 1400, "parcels": [{"weight": 700}, {"weight": 700}]},
+    ]
+    assert (single.id, single.profile_id, single.carrier_key) == (19, 3001, "postnl")
+    assert single.tracking_codes == ("3SMYPA000000001",) and single.label_url == "https://picqer.example/label.pdf"
+    assert single.provider_name == "PostNL" and single.created == "2026-12-04 11:40:36" and not single.cancelled
+    assert multi.tracking_codes == ("3SMYPA000000001", "3SMYPA000000002")
+    assert multi.tracking_url == "https://postnl.example/3SMYPA000000001"
+    assert multi.label_url == "https://picqer.example/1.pdf"  # the PDF label, not the ZPL one
+
+
+async def test_list_shipments_reads_both_layouts_and_keeps_cancelled_ones(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    cancelled = older_layout_shipment(18, cancelled=True)
+    fake.queue(
+        r"GET /picklists/1001/shipments",
+        httpx.Response(200, json=[cancelled, older_layout_shipment(19), newest_layout_shipment(20, profile_id=3002)]),
+    )
+    shipments = await client(fake, clock).list_shipments(1001)
+    assert [(s.id, s.cancelled, s.profile_id) for s in shipments] == [
+        (18, True, 3001),
+        (19, False, 3001),
+        (20, False, 3002),
+    ]
+    assert [s.tracking_code for s in shipments] == ["3SMYPA000000001"] * 3
+
+
+async def test_error_26_carries_the_relays_own_messages(clock: FakeClock) -> None:
+    from packstation.clients.errors import ShipmentNotRegistered
+
+    fake = FakePicqer(1)
+    text = "Cannot create shipment: No MyParcel shipment for picklist P2024-00001; Book the label at the desk first"
+    fake.queue(
+        r"POST /picklists/1001/shipments",
+        httpx.Response(400, json={"error": True, "error_code": 26, "error_message": text}),
+    )
+    with pytest.raises(ShipmentNotRegistered) as caught:
+        await client(fake, clock).create_shipment(1001, 3001, 700)
+    assert caught.value.reasons == ("No MyParcel shipment for picklist P2024-00001", "Book the label at the desk first")
+    assert isinstance(caught.value, Rejected) and caught.value.codes == (26,)
+    assert [r.method for r in fake.requests] == ["POST"]  # a refusal is final: not asked again
+
+
+async def test_other_refusals_stay_plain_rejections(clock: FakeClock) -> None:
+    from packstation.clients.errors import ShipmentNotRegistered
+
+    fake = FakePicqer(1)
+    fake.queue(
+        r"POST /picklists/1001/shipments",
+        httpx.Response(400, json={"error": True, "error_code": 5, "error_message": "Missing idshippingprofile"}),
+    )
+    with pytest.raises(Rejected) as caught:
+        await client(fake, clock).create_shipment(1001, 3001, 700)
+    assert not isinstance(caught.value, ShipmentNotRegistered)
+
+
+async def test_a_shipment_whose_reply_was_lost_is_found_not_posted_again(clock: FakeClock) -> None:
+    made: list[dict[str, object]] = []
+    methods: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        methods.append(request.method)
+        if request.method == "POST":
+            made.append(older_layout_shipment(len(made) + 19))
+            raise httpx.ReadTimeout("Picqer made it, the reply was lost")
+        return httpx.Response(200, json=[older_layout_shipment(7, profile_id=1365), *made])
+
+    c = PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep),
+        transport=httpx.MockTransport(handler),
+    )
+    shipment = await c.create_shipment(1001, 3001, 700)
+    assert shipment.id == 19 and len(made) == 1
+    assert methods == ["POST", "GET"]
+
+
+async def test_a_lost_reply_with_no_shipment_behind_it_fails_without_a_second_post(clock: FakeClock) -> None:
+    from packstation.clients.errors import RequestTimeout
+
+    methods: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        methods.append(request.method)
+        if request.method == "POST":
+            raise httpx.ReadTimeout("no answer")
+        return httpx.Response(200, json=[older_layout_shipment(18, cancelled=True)])  # only a cancelled one
+
+    c = PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY, read_timeout=3.0),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep),
+        transport=httpx.MockTransport(handler),
+    )
+    with pytest.raises(RequestTimeout):
+        await c.create_shipment(1001, 3001, 700)
+    assert methods.count("POST") == 1 and methods.count("GET") >= 2  # watched for the read timeout, then gave up
+
+
+async def test_shipping_providers_with_their_profiles(clock: FakeClock) -> None:
+    fake = FakePicqer(1)
+    fake.queue(
+        r"GET /shippingproviders",
+        httpx.Response(
+            200,
+            json=[
+                {
+                    "idshippingprovider": 530,
+                    "name": "packstation relay",
+                    "provider": "custom",
+                    "active": True,
+                    "profiles": [
+                        {"idshippingprovider_profile": 3001, "name": "packstation - PostNL"},
+                        {"idshippingprovider_profile": 3002, "name": "packstation - PostNL handtekening"},
+                        {"idshippingprovider_profile": 3003, "name": "old", "active": False},
+                    ],
+                },
+                {"idshippingprovider": 9, "name": "Off", "active": False, "profiles": []},
+            ],
+        ),
+    )
+    (relay,) = await client(fake, clock).list_shipping_providers()
+    assert (relay.id, relay.name, relay.kind) == (530, "packstation relay", "custom")
+    assert [(p.id, p.name, p.provider) for p in relay.profiles] == [
+        (3001, "packstation - PostNL", "packstation relay"),
+        (3002, "packstation - PostNL handtekening", "packstation relay"),
+    ]
+
+
+async def test_a_lost_reply_while_picqer_is_unreachable_gives_up_after_one_read(clock: FakeClock) -> None:
+    from packstation.clients.errors import RequestTimeout
+
+    methods: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        methods.append(request.method)
+        if request.method == "POST":
+            raise httpx.ReadTimeout("no answer")
+        raise httpx.ConnectError("network down")
+
+    c = PicqerClient(
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
+        RetryPolicy(sleep=clock.sleep, random=lambda: 0.0),
+        transport=httpx.MockTransport(handler),
+    )
+    with pytest.raises(RequestTimeout):
+        await c.create_shipment(1001, 3001, 700)
+    # One read of the shipments (with the session's own retries), not half a minute of them: the packer's F12
+    # looks again before anything is posted.
+    assert methods == ["POST"] + ["GET"] * 5
+    assert sum(clock.sleeps) < 10

@@ -58,7 +58,7 @@ def myparcel_be(servers: DemoServers) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def samples_dir() -> Path:
-    return Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "api" / "myparcel" / "docs" / "examples"
+    return Path(__file__).resolve().parents[3] / "tests" / "data" / "api" / "myparcel" / "docs" / "examples"
 
 
 def nl_shipment(**changes: Any) -> dict[str, Any]:

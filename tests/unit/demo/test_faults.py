@@ -130,6 +130,21 @@ def test_latency_delays_every_reply() -> None:
         assert time.perf_counter() - started >= 0.1
 
 
+def test_label_latency_delays_only_the_label_route_and_the_timeline_shows_it() -> None:
+    with DemoServers(picklist_count=1, myparcel_latency=0.0, picqer_latency=0.0, label_latency=0.2) as servers:
+        auth = {"Authorization": "basic " + base64.b64encode(servers.myparcel_api_key.encode()).decode()}
+        headers = {**auth, "User-Agent": "test"}
+        started = time.perf_counter()
+        httpx.get(servers.myparcel_url + "/shipments", headers=headers)
+        assert time.perf_counter() - started < 0.2
+        started = time.perf_counter()
+        httpx.get(servers.myparcel_url + "/shipment_labels/1", headers=headers)  # unknown: still rendered late
+        assert time.perf_counter() - started >= 0.2
+        first, second = servers.myparcel.timeline
+        assert (first.method, first.path) == ("GET", "/shipments") and second.path == "/shipment_labels/1"
+        assert first.answered <= second.received and second.answered - second.received >= 0.2
+
+
 def test_demo_server_command_prints_urls_and_keys_and_serves(capsys: pytest.CaptureFixture[str]) -> None:
     parser = argparse.ArgumentParser()
     demo_server.register(parser.add_subparsers())

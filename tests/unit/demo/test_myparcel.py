@@ -1,4 +1,4 @@
-"""The demo MyParcel server enforces the documented API rules (api-contract §C, §D) and serves real labels."""
+"""The demo MyParcel server enforces the documented API rules (docs/api-notes.md §5-§14) and serves real labels."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo Picqer server enforces the documented API rules (api-contract §A, §E)."""
+"""The demo Picqer server enforces the documented API rules (docs/api-notes.md §1-§3)."""
 
 from __future__ import annotations
 
@@ -159,6 +159,11 @@ def test_orderfields_shippingmethods_and_account(servers: DemoServers, picqer: h
     assert picqer.get(f"picklists/{picklist['idpicklist']}/shipments").json() == []
     assert picqer.get("users/me").json()["username"] == "demo.packer"
     assert len(picqer.get("warehouses").json()) == 2
+    # The account's order fields: the ones every order carries, by id and title.
+    account_fields = picqer.get("orderfields").json()
+    assert [(f["idorderfield"], f["title"]) for f in account_fields] == [
+        (f["idorderfield"], f["title"]) for f in fields
+    ]
     assert picqer.get("picklists/1").status_code == 404
     assert picqer.get("picklists/1").json()["error_code"] == 20
 

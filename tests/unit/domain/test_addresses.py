@@ -8,7 +8,7 @@ from packstation.domain.addresses import normalise_postal_code, postal_code_prob
 
 # (line, street, number, suffix, box) — certain splits the packer need not check
 CERTAIN = [
-    # the §F.2 table
+    # the splitting examples of docs/api-notes.md §10
     ("NL", "Meander 251", "Meander", "251", "", ""),
     ("NL", "Hoofdstraat 12a", "Hoofdstraat", "12", "A", ""),
     ("NL", "Hoofdstraat 12 A", "Hoofdstraat", "12", "A", ""),
@@ -38,6 +38,22 @@ CERTAIN = [
     ("NL", "Hoofdweg 5 a2", "Hoofdweg", "5", "A2", ""),
     ("NL", "Stationsplein, 7", "Stationsplein", "7", "", ""),
     ("NL", "Dorpsstraat 3-ii", "Dorpsstraat", "3", "II", ""),
+    # a lower or equal number after a dash is an addition, never a range (issue 14)
+    ("NL", "Prinsengracht 263-1", "Prinsengracht", "263", "1", ""),
+    ("NL", "Kanaalstraat 183-2", "Kanaalstraat", "183", "2", ""),
+    ("NL", "Hoofdstraat 12-3", "Hoofdstraat", "12", "3", ""),
+    ("NL", "Hoofdstraat 12-12", "Hoofdstraat", "12", "12", ""),
+    ("NL", "Kerkstraat 8 1", "Kerkstraat", "8", "1", ""),
+    # additions of letters and words, and compass words as PostNL abbreviates them
+    ("NL", "Charles Petitweg 7 A-2", "Charles Petitweg", "7", "A-2", ""),
+    ("NL", "Biltstraat 113 A BS", "Biltstraat", "113", "A BS", ""),
+    ("NL", "Markerkant 10 apartment a", "Markerkant", "10", "A", ""),
+    ("NL", "Nicolaas Ruyschstraat 8 ad hoc", "Nicolaas Ruyschstraat", "8", "AD HOC", ""),
+    ("NL", "Markerkant 10 noordzijde", "Markerkant", "10", "NZ", ""),
+    ("NL", "Markerkant 10 west", "Markerkant", "10", "W", ""),
+    ("NL", "Spankerenseweg 34, H", "Spankerenseweg", "34", "H", ""),
+    ("NL", "1e Jan van der Heijdenstraat 77-2 A", "1e Jan van der Heijdenstraat", "77", "2 A", ""),
+    ("NL", "Laan 1940 West 5", "Laan 1940 West", "5", "", ""),  # only a last word is an abbreviated addition
     # Belgium
     ("BE", "Rue de la Loi 16 bte 3", "Rue de la Loi", "16", "", "3"),
     ("BE", "Kortrijkstraat 37/1", "Kortrijkstraat", "37", "", "1"),
@@ -52,6 +68,15 @@ CERTAIN = [
     ("BE", "Rue Neuve 12 bis", "Rue Neuve", "12", "bis", ""),
     ("BE", "Straat 5 A bus 3", "Straat", "5", "A", "3"),
     ("BE", "Boulevard Anspach 1 / 12", "Boulevard Anspach", "1", "", "12"),
+    # Belgian boxes in all their written forms are the box, never part of the street (issue 14)
+    ("BE", "Manebruggestraat 316 bus 2 R", "Manebruggestraat", "316", "R", "2"),
+    ("BE", "Oud-Dorpsstraat 136 3", "Oud-Dorpsstraat", "136", "", "3"),
+    ("BE", "Klappoel 1b/bus5", "Klappoel", "1", "B", "5"),
+    ("BE", "Klappoel 1b, Bus5", "Klappoel", "1", "B", "5"),
+    ("BE", "Straat 23-C11", "Straat", "23", "", "C11"),
+    ("BE", "Bermbeekstraat 23/bus 1", "Bermbeekstraat", "23", "", "1"),
+    ("BE", "Veste 15 - boite 01", "Veste", "15", "", "01"),
+    ("BE", "Kerkveld 8-1", "Kerkveld", "8", "", "1"),
 ]
 
 
@@ -67,7 +92,6 @@ def test_certain_splits(cc: str, line: str, street: str, number: str, suffix: st
 AMBIGUOUS = [
     ("NL", "Winklaarlaan 1-3", "Winklaarlaan", "1", "3"),
     ("NL", "Laan 1-3", "Laan", "1", "3"),
-    ("NL", "Prinsengracht 263-1", "Prinsengracht", "263", "1"),
     ("NL", "Kerkstraat 12 34", "Kerkstraat", "12", "34"),
     ("NL", "Dorpsstraat 5 achter", "Dorpsstraat", "5", "achter"),
     ("BE", "Rue Royale 12-14", "Rue Royale", "12", "14"),
@@ -81,6 +105,64 @@ def test_ambiguous_splits_are_flagged(cc: str, line: str, street: str, number: s
     assert split.ok and split.ambiguous
     assert split.reason
     assert (split.street, split.number, split.number_suffix) == (street, number, suffix)
+
+
+@pytest.mark.parametrize(
+    ("line", "readings"),
+    [
+        ("Plein 1944 12", [("Plein 1944", "12", ""), ("Plein", "1944", "12")]),
+        ("Wijk 1 20", [("Wijk 1", "20", ""), ("Wijk", "1", "20")]),
+        ("Zonegge 23 12", [("Zonegge 23", "12", ""), ("Zonegge", "23", "12")]),
+        ("Markerkant 10 11e", [("Markerkant 10", "11", "E"), ("Markerkant", "10", "11E")]),
+        ("Meijhorst 50e 26", [("Meijhorst 50e", "26", ""), ("Meijhorst", "50", "E 26")]),
+        ("Plein 1945 27 A", [("Plein 1945", "27", "A"), ("Plein", "1945", "27 A")]),
+        ("Kerkstraat 12A 2", [("Kerkstraat", "12", "A 2"), ("Kerkstraat 12A", "2", "")]),
+        # after a full street name the number is more likely the house number: that reading comes first
+        (
+            "Juliana van Stolberglaan 116 109",
+            [("Juliana van Stolberglaan", "116", "109"), ("Juliana van Stolberglaan 116", "109", "")],
+        ),
+    ],
+)
+def test_two_trailing_numbers_offer_both_readings(line: str, readings: list[tuple[str, str, str]]) -> None:
+    split = split_street(line, "NL")
+    assert split.ok and split.ambiguous and split.reason is not None and split.reason.code == "two_readings"
+    assert [(r.street, r.number, r.number_suffix) for r in split.alternatives] == readings
+    assert (split.street, split.number, split.number_suffix) == readings[0]  # what the fields show at first
+    assert all(r.ok and not r.ambiguous for r in split.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("line2", "hints", "street"),
+    [
+        ("", ["Wijk 1", "8321 AB Urk"], "Wijk 1"),  # the invoice address names the street "Wijk 1"
+        ("Wijk 1", [], "Wijk 1"),  # so does the second line
+        ("", ["Wijk 1 20"], "Wijk 1"),  # the same line again says nothing: the usual reading stays first
+        ("", ["Wijk, 1-20"], "Wijk"),  # the invoice writes street "Wijk", number 1
+    ],
+)
+def test_the_reading_another_address_field_names_comes_first(line2: str, hints: list[str], street: str) -> None:
+    split = split_street("Wijk 1 20", "NL", line2, hints)
+    assert split.street == street and split.ambiguous
+
+
+def test_the_invoice_address_can_put_the_addition_reading_first() -> None:
+    split = split_street("Juliana van Stolberglaan 116 109", "NL", hints=["Juliana van Stolberglaan 116"])
+    assert (split.street, split.number) == ("Juliana van Stolberglaan 116", "109")
+    assert len(split.alternatives) == 2 and split.ambiguous
+
+
+def test_a_belgian_year_before_a_bare_number_reads_two_ways() -> None:
+    split = split_street("Plein 1944 12", "BE")
+    readings = [(r.street, r.number, r.box_number) for r in split.alternatives]
+    assert split.ambiguous and readings == [("Plein 1944", "12", ""), ("Plein", "1944", "12")]
+    named = split_street("Plein 1944 12", "BE", hints=["Plein, 1944 bus 12"])  # the invoice says "Plein" number 1944
+    assert (named.street, named.number, named.box_number) == ("Plein", "1944", "12")
+
+
+def test_a_bare_unit_number_on_line_2_is_read_with_the_line() -> None:
+    split = split_street("Juliana van Stolberglaan 116", "NL", "109")
+    assert split.ambiguous and len(split.alternatives) == 2 and split.street_additional_info == ""
 
 
 @pytest.mark.parametrize(

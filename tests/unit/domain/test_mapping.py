@@ -126,6 +126,18 @@ def test_ambiguous_address_blocks_until_the_packer_edits_it() -> None:
     assert fixed.bookable and fixed.request.recipient.number_suffix == ""
 
 
+def test_the_invoice_address_puts_the_reading_it_names_first() -> None:
+    lines = picklist(address_line="Juliana van Stolberglaan 116 109", postal_code="2595 CA", city="Den Haag")
+    plain = build_request(lines, ORDER, profile(MP, "PostNL standaard"), {}, MP)
+    assert (plain.request.recipient.street, plain.request.recipient.number) == ("Juliana van Stolberglaan", "116")
+    invoiced = dataclasses.replace(ORDER, invoice_address=("Juliana van Stolberglaan 116",))
+    draft = build_request(lines, invoiced, profile(MP, "PostNL standaard"), {}, MP)
+    recipient = draft.request.recipient
+    assert (recipient.street, recipient.number, recipient.number_suffix) == ("Juliana van Stolberglaan 116", "109", "")
+    assert "address_two_readings" in {v.code for v in draft.violations}  # still the packer's choice (Alt+1 / Alt+2)
+    assert len(draft.split.alternatives) == 2
+
+
 def test_unsplittable_address_is_a_violation_with_the_reason() -> None:
     draft = build_request(picklist(address_line="Antareslaan31"), ORDER, profile(MP, "PostNL standaard"), {}, MP)
     assert "address_not_split" in {v.code for v in draft.violations}

@@ -1,4 +1,4 @@
-"""Option-combination rules of §C.6 and §D, each rule allowed and refused, on both platforms."""
+"""Option-combination rules of docs/api-notes.md §9, each rule allowed and refused, on both platforms."""
 
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def test_allowed_combinations_pass(case: tuple) -> None:
 
 
 REFUSED = [
-    # carriers per platform (§C.6.5)
+    # carriers per platform (api-notes §9)
     (MP, "NL", {}, "carrier_not_on_platform", Carrier.BPOST),
     (MP, "NL", {}, "carrier_not_on_platform", Carrier.DPD),
     (MP, "NL", {}, "carrier_unsupported", Carrier.INSTABOX),
@@ -193,7 +193,7 @@ REFUSED = [
         "delivery_date_not_on_platform",
         None,
     ),
-    # insurance (checks 3 and 5, §D)
+    # insurance (api-notes §9)
     (MP, "NL", {"insurance_cents": 600000, "signature": True, "only_recipient": True}, "insurance_too_high", None),
     (MP, "NL", {"insurance_cents": 10000, "signature": True}, "insurance_needs_only_recipient", None),
     (MP, "NL", {"insurance_cents": 10000, "only_recipient": True}, "insurance_needs_signature", None),

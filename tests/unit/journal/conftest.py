@@ -11,7 +11,7 @@ import pytest
 from packstation.journal import SqliteJournal
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-LABEL_SAMPLE = REPO_ROOT.parent / "shared" / "samples" / "labels" / "postnl_firstred_singlelabel_3S1234567890123.pdf"
+LABEL_SAMPLE = REPO_ROOT / "tests" / "data" / "labels" / "postnl_firstred_singlelabel_3S1234567890123.pdf"
 CET = timezone(timedelta(hours=1))
 
 
@@ -44,6 +44,4 @@ def journal(data: Path, clock: Clock) -> Iterator[SqliteJournal]:
 
 @pytest.fixture(scope="session")
 def label_pdf() -> bytes:
-    if not LABEL_SAMPLE.is_file():
-        pytest.fail(f"The shared label sample is missing: {LABEL_SAMPLE}")
     return LABEL_SAMPLE.read_bytes()

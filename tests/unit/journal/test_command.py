@@ -120,10 +120,16 @@ def test_label_refusals(shipped: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert json.loads(capsys.readouterr().out)["ok"] is False
 
 
-def test_no_journal_yet(data_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert command.run(parse()) == 1
+def test_a_new_station_lists_no_shipments_and_succeeds(data_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert command.run(parse("--json")) == 0
+    assert json.loads(capsys.readouterr().out) == {"journal": str(data_env / "journal.sqlite3"), "entries": []}
+
+    assert command.run(parse()) == 0
+    assert "(none)" in capsys.readouterr().out
+    assert not (data_env / "journal.sqlite3").exists()  # looking does not create a journal
+
+    assert command.run(parse("--label", "P1", "-o", str(data_env / "x.pdf"))) == 1
     assert "no shipment journal yet" in capsys.readouterr().err
-    assert not (data_env / "journal.sqlite3").exists()
 
 
 def test_a_damaged_journal_is_reported_and_set_aside(data_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,3 +140,32 @@ def test_a_damaged_journal_is_reported_and_set_aside(data_env: Path, capsys: pyt
     captured = capsys.readouterr()
     assert "is damaged" in captured.err and "moved aside" in captured.err
     assert "(none)" in captured.out
+
+
+def test_the_picqer_shipment_of_a_registered_parcel_is_shown(
+    data_env: Path, label_pdf: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = SqliteJournal(data_env / "journal.sqlite3", data_env / "labels", "Station 1")
+
+    async def fill() -> None:
+        entry = await journal.begin(5, "P-RELAY", {})
+        await journal.record(entry, "created", {"shipment_ids": [51]})
+        for step in ("printed", "pick_all"):
+            await journal.record(entry, step)
+        await journal.record(entry, "picqer_shipment", {"idshipment": 9001, "profile_id": 3001})
+        for step in ("closed", "done"):
+            await journal.record(entry, step)
+        commented = await journal.begin(6, "P-COMMENT", {})
+        for step in ("created", "printed", "comment", "closed", "done"):
+            await journal.record(commented, step)
+
+    asyncio.run(fill())
+    journal.close()
+    assert command.run(parse()) == 0
+    out = capsys.readouterr().out
+    relay, comment = out[out.index("P-RELAY") : out.index("P-COMMENT")], out[out.index("P-COMMENT") :]
+    assert "picqer:   shipment 9001" in relay and "picqer_shipment" in relay
+    assert "picqer:" not in comment
+    assert command.run(parse("--json")) == 0
+    relay_json, comment_json = json.loads(capsys.readouterr().out)["entries"]
+    assert relay_json["picqer_shipment_id"] == 9001 and comment_json["picqer_shipment_id"] is None

@@ -1,4 +1,4 @@
-"""Fixtures for the printing tests: the shared sample files."""
+"""Fixtures for the printing tests: the sample files in tests/data."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared"
-LABELS = SHARED / "samples" / "labels"
-ZPL_SAMPLES = SHARED / "samples" / "zpl"
-GOLDEN = REPO / "tests" / "data" / "zpl"
+DATA = REPO / "tests" / "data"
+LABELS = DATA / "labels"
+ZPL_SAMPLES = DATA / "zpl"
+GOLDEN = DATA / "zpl"
 
-# Barcode values from shared/samples/SOURCES.md, with the A4 position of the label (bpost is on A4).
+# Barcode values from tests/data/SOURCES.md, with the A4 position of the label (bpost is on A4).
 SAMPLE_LABELS = {
     "bpost_webatvantage_createLabelForOrder.pdf": (("27100012512110", "323210742359909732710038"), 1),
     "pdf2zpl_endicia-shipping-label.pdf": (("LZ646432026US",), None),
@@ -23,9 +23,7 @@ SAMPLE_LABELS = {
 
 @pytest.fixture(scope="session")
 def samples() -> Path:
-    if not LABELS.is_dir():
-        pytest.skip(f"shared samples not found at {SHARED}")
-    return SHARED / "samples"
+    return DATA
 
 
 @pytest.fixture(scope="session")

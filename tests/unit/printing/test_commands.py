@@ -30,10 +30,10 @@ def test_label2zpl_bad_inputs_exit_non_zero_with_a_message(tmp_path: Path, capsy
     assert "corrupt" in capsys.readouterr().err
     assert main(["label2zpl", str(tmp_path / "missing.pdf")]) == 2
     assert "cannot read" in capsys.readouterr().err
-    assert main(["label2zpl", str(LABELS / "bpost_webatvantage_createLabelForOrder.pdf")]) == 1
-    assert "far larger" in capsys.readouterr().err
     out = tmp_path / "bpost.zpl"
     bpost = str(LABELS / "bpost_webatvantage_createLabelForOrder.pdf")
+    assert main(["label2zpl", bpost, "-o", str(out)]) == 0  # the A4 sheet's label is found by itself
+    assert "is a sheet" in capsys.readouterr().err
     assert main(["label2zpl", bpost, "--position", "1", "-o", str(out)]) == 0
 
 

@@ -24,7 +24,9 @@ class RolePrinter:
     def name(self) -> str:
         return self._name
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
+        if carrier_zpl is not None and self.kind == "zpl":
+            return PreparedLabel(payload=carrier_zpl, kind="zpl", source_pdf=pdf, from_carrier=True)
         payload = b"^XA" + pdf + b"^XZ" if self.kind == "zpl" else pdf
         return PreparedLabel(payload=payload, kind=self.kind, source_pdf=pdf)  # type: ignore[arg-type]
 
@@ -56,16 +58,15 @@ async def test_paper_out_keeps_the_job_until_it_is_moved_to_the_document_printer
     queues.subscribe(lambda job: seen.append((job.printer, job.state.value)))
     zebra.ready = False
 
-    sending = asyncio.ensure_future(label_printer.send(await label_printer.prepare(b"%PDF-label"), "P2024-00001"))
-    await until(lambda: any(j.conditions for j in queues.jobs()))
+    # The packer is not kept waiting: the receipt says the label waits for paper in the queue.
+    receipt = await asyncio.wait_for(label_printer.send(await label_printer.prepare(b"%PDF-label"), "P2024-00001"), 3)
+    assert receipt.printer == "Zebra" and receipt.waiting == (PAPER_OUT,)
     held = queues.jobs()[0]
     assert held.state == JobState.QUEUED and PAPER_OUT in held.conditions
     assert await queues.status("Zebra") == (False, (PAPER_OUT,), "out of labels")
-    assert not sending.done(), "a held label is kept, not failed"
 
     queues.redirect(held.id, "Office")
-    receipt = await asyncio.wait_for(sending, 3)
-    assert receipt.printer == "Office"
+    await until(lambda: office.printed)
     assert office.printed == [("P2024-00001", b"%PDF-label")], "the PDF printer gets the original PDF, not ZPL"
     assert zebra.printed == []
     assert [j.state for j in queues.jobs()] == [JobState.CANCELLED, JobState.PRINTED]
@@ -107,3 +108,20 @@ async def test_zpl_with_commands_the_app_never_sends_is_refused(tmp_path) -> Non
     with pytest.raises(LabelError, match=r"\^JU"):
         await printer.send(smuggled, "P1")
     assert list(tmp_path.iterdir()) == [], "nothing reached the printer"
+
+
+async def test_a_carrier_zpl_job_moved_to_another_zebra_keeps_the_carriers_zpl() -> None:
+    queues = PrintQueues(poll_interval=0.02)
+    zebra, spare = RolePrinter("Zebra", "zpl"), RolePrinter("Spare", "zpl")
+    label_printer = queues.add(zebra)
+    queues.add(spare)
+    zebra.ready = False
+    carrier_zpl = b"^XA^FO10,10^A0N,30^FDPostNL^FS^XZ"
+    label = await label_printer.prepare(b"%PDF-label", carrier_zpl=carrier_zpl)
+    receipt = await asyncio.wait_for(label_printer.send(label, "P2024-00001"), 3)
+    assert receipt.waiting == (PAPER_OUT,)
+    queues.redirect(queues.jobs()[0].id, "Spare")
+    await until(lambda: spare.printed)
+    # Prepared again for the spare Zebra from the PDF *and* the carrier's ZPL: the carrier's ZPL is what prints.
+    assert spare.printed == [("P2024-00001", carrier_zpl)]
+    await queues.close()

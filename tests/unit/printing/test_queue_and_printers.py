@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from packstation.domain.errors import LabelError, PrinterDisconnected, PrinterError, PrinterNotReady
+from packstation.domain.errors import LabelError, PrinterDisconnected, PrinterNotReady
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.printing import zpl, zpl_render
 from packstation.printing.printers import ZplLabelPrinter, build_printer
@@ -93,33 +93,58 @@ async def test_not_ready_printer_keeps_its_jobs_until_ready():
     await queue.close()
 
 
-async def test_redirect_moves_a_held_job_and_send_follows_it():
+async def test_a_held_job_returns_a_waiting_receipt_and_a_redirect_prints_it_elsewhere():
     stuck = ScriptedPrinter("Zebra 1", outcomes=[PrinterNotReady("Zebra 1", "head open", ("head_open",))])
     stuck.ready = False
     other = ScriptedPrinter("Zebra 2")
     queue, other_queue = PrintQueue(stuck, poll_interval=0.01), PrintQueue(other)
     queued = QueuedLabelPrinter(stuck, queue)
-    sending = asyncio.create_task(queued.send(LABEL, "P1"))
-    await asyncio.sleep(0.05)
+    receipt = await asyncio.wait_for(queued.send(LABEL, "P1"), 2)
+    assert receipt.printer == "Zebra 1" and receipt.waiting == ("head_open",) and stuck.printed == []
     old = queue.jobs[0]
+    assert receipt.job_id == str(old.id) and old.waiting_for_printer
     queue.redirect(old.id, other_queue)
-    receipt = await sending
-    assert receipt.printer == "Zebra 2" and other.printed == ["P1"]
+    moved = await queue.wait(old)
+    assert moved.printer == "Zebra 2" and moved.state == JobState.PRINTED and other.printed == ["P1"]
     assert old.state == JobState.CANCELLED and "moved to Zebra 2" in old.error
     await queue.close()
     await other_queue.close()
 
 
 async def test_cancel_ends_the_wait_with_a_clear_error():
-    printer = ScriptedPrinter(outcomes=[PrinterNotReady("Zebra", "paused", ("paused",))])
+    printer = ScriptedPrinter()
+    gate = asyncio.Event()
+    plain_send = printer.send
+
+    async def slow_send(label: PreparedLabel, job_name: str) -> PrintReceipt:
+        await gate.wait()
+        return await plain_send(label, job_name)
+
+    printer.send = slow_send  # type: ignore[method-assign]
+    queue = PrintQueue(printer, poll_interval=0.01)
+    queued = QueuedLabelPrinter(printer, queue)
+    first = asyncio.create_task(queued.send(LABEL, "P1"))
+    sending = asyncio.create_task(queued.send(LABEL, "P2"))  # waits behind P1, which is printing
+    await asyncio.sleep(0.05)
+    assert queue.cancel(queue.jobs[1].id)
+    with pytest.raises(JobCancelled, match="cancelled"):
+        await sending
+    gate.set()
+    assert (await first).job_id == "P1"
+    await queue.close()
+
+
+async def test_a_job_behind_a_held_one_waits_for_the_same_paper():
+    printer = ScriptedPrinter(outcomes=[PrinterNotReady("Zebra", "out", (PAPER_OUT,))])
     printer.ready = False
     queue = PrintQueue(printer, poll_interval=0.01)
     queued = QueuedLabelPrinter(printer, queue)
-    sending = asyncio.create_task(queued.send(LABEL, "P1"))
-    await asyncio.sleep(0.05)
-    assert queue.cancel(queue.jobs[0].id)
-    with pytest.raises(JobCancelled, match="cancelled"):
-        await sending
+    first = await asyncio.wait_for(queued.send(LABEL, "P1"), 2)
+    second = await asyncio.wait_for(queued.send(LABEL, "P2"), 2)  # not stuck behind the held one
+    assert first.waiting == second.waiting == (PAPER_OUT,)
+    printer.ready = True  # labels loaded: both print by themselves, in order
+    await asyncio.wait_for(queue.wait(queue.jobs[1]), 2)
+    assert printer.printed == ["P1", "P2"]
     await queue.close()
 
 
@@ -184,8 +209,9 @@ async def test_build_printer_from_settings(tmp_path: Path, postnl_pdf):
     printer = build_printer(PrinterSettings(transport="virtual", encoding="acs", dpi=300), tmp_path)
     label = await printer.prepare(postnl_pdf)
     assert b"^PW1200" in label.payload and b":Z64:" not in label.payload
-    with pytest.raises(PrinterError, match="Unknown printer connection"):
-        build_printer(PrinterSettings(transport="carrier-pigeon"), tmp_path)
+    # Typed settings refuse an unknown connection when they are made (a file's is named as a problem at load).
+    with pytest.raises(ValueError, match="carrier-pigeon"):
+        PrinterSettings(transport="carrier-pigeon")
 
 
 async def test_pdf_printer_rejects_a_corrupt_pdf(tmp_path: Path, samples: Path):
@@ -206,4 +232,51 @@ async def test_a_long_shift_keeps_the_newest_finished_jobs_and_every_failed_one(
     assert [job.name for job in queue.jobs] == ["P0", "P3", "P4"]  # the failure waits for the packer
     assert forgotten == ["P1", "P2"]
     assert printer.printed == ["P1", "P2", "P3", "P4"]
+    await queue.close()
+
+
+async def test_a_failed_job_printed_again_later_is_never_retried():
+    printer = ScriptedPrinter(outcomes=[PrinterDisconnected("Zebra", "cable")] * 2)
+    queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
+    queued = QueuedLabelPrinter(printer, queue)
+    with pytest.raises(PrinterDisconnected):
+        await queued.send(LABEL, "P1")
+    failed = queue.jobs[0]
+    assert failed.state == JobState.FAILED
+    other = queue.submit(PreparedLabel(payload=b"^XAother^XZ", kind="zpl"), "P1")  # another label: not the same
+    await queue.wait(other)
+    assert failed.state == JobState.FAILED
+    await queued.send(LABEL, "P1")  # the shipment's retry (F12) prints the same label again
+    assert failed.state == JobState.PRINTED_AGAIN and failed.final
+    assert queue.retry_failed() == []  # Shift+F6: nothing left to retry, no second label
+    await asyncio.sleep(0.02)
+    assert printer.printed == ["P1", "P1"]  # the other label, then this one once
+    await queue.close()
+
+
+async def test_headless_printing_waits_for_the_paper_instead_of_going_on():
+    printer = ScriptedPrinter(outcomes=[PrinterNotReady("Zebra", "out", (PAPER_OUT,))])
+    printer.ready = False
+    queue = PrintQueue(printer, poll_interval=0.01)
+    queued = QueuedLabelPrinter(printer, queue, wait_while_held=True)  # `packstation ship`: nothing waits after it
+    sending = asyncio.create_task(queued.send(LABEL, "P1"))
+    await asyncio.sleep(0.05)
+    assert not sending.done() and queue.jobs[0].waiting_for_printer
+    printer.ready = True
+    receipt = await asyncio.wait_for(sending, 2)
+    assert receipt.waiting == () and printer.printed == ["P1"]
+    await queue.close()
+
+
+async def test_a_failed_label_the_packer_retried_with_f6_is_not_printed_again_by_the_shipments_f12():
+    printer = ScriptedPrinter(outcomes=[PrinterDisconnected("Zebra", "cable")] * 2)
+    queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
+    queued = QueuedLabelPrinter(printer, queue)
+    with pytest.raises(PrinterDisconnected):
+        await queued.send(LABEL, "P1")
+    queue.retry(queue.jobs[0].id)  # F6 in the print queue
+    receipt = await asyncio.wait_for(queued.send(LABEL, "P1"), 2)  # then F12 on the shipment
+    assert receipt.job_id == "P1" and printer.printed == ["P1"] and len(queue.jobs) == 1
+    await asyncio.wait_for(queued.send(LABEL, "P1"), 2)  # a later reprint prints again
+    assert printer.printed == ["P1", "P1"]
     await queue.close()

@@ -35,7 +35,7 @@ def test_triplet_decodes_to_one_bitmap():
     assert np.array_equal(images[0], images[1]) and np.array_equal(images[1], images[2])
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in PHP.glob("*.zpl")) if PHP.is_dir() else [])
+@pytest.mark.parametrize("name", sorted(p.stem for p in PHP.glob("*.zpl")))
 def test_acs_labels_match_labelary_renders(name):
     result = zpl_render.render((PHP / f"{name}.zpl").read_text())
     assert np.array_equal(result.images[0], as_bits(PHP / f"{name}.png"))
@@ -56,9 +56,11 @@ def test_hex_data_shorter_than_declared_is_an_error():
 
 
 def test_unsupported_commands_are_listed_not_ignored():
-    result = zpl_render.render("^XA^FO10,10^A0N,30,30^FDHello^FS^BCN,100^FD123^FS^XZ")
-    assert result.unsupported_commands == ("^A", "^FD", "^BC")
+    # Text is drawn; MaxiCode, a stored format recall and a unit change are not, and say so.
+    result = zpl_render.render("^XA^FO10,10^A0N,30,30^FDHello^FS^BDN,2^FD123^FS^XFR:X.ZPL^FS^MUM^XZ")
+    assert result.unsupported_commands == ("^BD", "^XF", "^MU")
     assert len(result.images) == 1
+    assert result.images[0][10:40, 10:80].any()  # the text is there
 
 
 def test_allowed_commands_only_flags_foreign_commands():

@@ -8,18 +8,30 @@ import pytest
 
 from packstation.domain.errors import (
     AlreadyShipped,
+    ApiMessage,
     BarcodeCheckFailed,
     InvalidShipment,
     PackstationError,
     PicklistNotFound,
     PicklistNotPackable,
     PrinterNotReady,
+    RequestTimeout,
+    ShipmentNotRegistered,
 )
 from packstation.domain.labels import PreparedLabel, PrintReceipt
-from packstation.domain.picklists import DeliveryAddress, Order, Picklist, PicklistLine, PicklistStatus, PicqerUser
+from packstation.domain.picklists import (
+    DeliveryAddress,
+    Order,
+    Picklist,
+    PicklistLine,
+    PicklistStatus,
+    PicqerShipment,
+    PicqerShippingProvider,
+    PicqerUser,
+)
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
-from packstation.services.shipping import ShippingService, Step, WriteBackPolicy
+from packstation.services.shipping import ShippingService, Step, WriteBackMode, WriteBackPolicy
 
 
 def make_picklist(number: str = "P2024-00001", status: PicklistStatus = PicklistStatus.NEW) -> Picklist:
@@ -49,6 +61,37 @@ class FakePicqer:
         self.comments: list[str] = []
         self.calls: list[str] = []
         self.fail_close_once = False
+        self.shipments: list[PicqerShipment] = []  # Picqer shipments made through create_shipment
+        self.shipment_bodies: list[tuple[int, int | None, list[int]]] = []
+        self.shipment_packagings: list[list[int]] = []
+        self.lose_shipment_reply = False  # store the shipment, then fail as if the reply was lost
+        self.refuse_shipment: list[str] = []  # the relay's messages, once
+        self.closes_on_shipment = False  # Picqer closing the picklist by itself when a shipment is made
+
+    async def create_shipment(
+        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
+    ):
+        self.calls.append("create_shipment")
+        if self.refuse_shipment:
+            reasons, self.refuse_shipment = tuple(self.refuse_shipment), []
+            raise ShipmentNotRegistered("Picqer", 400, (ApiMessage("Cannot create shipment", 26),), reasons)
+        self.shipment_bodies.append((profile_id, weight_grams, list(parcel_weights)))
+        self.shipment_packagings.append(list(packaging_ids))
+        shipment = PicqerShipment(id=500 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
+        self.shipments.append(shipment)
+        if self.closes_on_shipment:
+            self.picklist = dataclasses.replace(self.picklist, status=PicklistStatus.CLOSED)
+        if self.lose_shipment_reply:
+            self.lose_shipment_reply = False
+            raise RequestTimeout("Picqer", "no answer in time (ReadTimeout)")
+        return shipment
+
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
+        self.calls.append("list_shipments")
+        return list(self.shipments)
+
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
+        return []
 
     async def find_picklist(self, number: str) -> Picklist | None:
         return self.picklist if number == self.picklist.number else None
@@ -80,6 +123,21 @@ class FakePicqer:
         self.calls.append("unassign")
         self.picklist = dataclasses.replace(self.picklist, assigned_user_id=None)
 
+    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
+        for item in picks:
+            self.calls.append("pick")
+            if on_picked is not None:
+                on_picked(item)
+
+    async def get_products(self, product_ids) -> dict:
+        return {}
+
+    async def get_parts(self, product_id: int) -> list:
+        return []
+
+    async def list_packagings(self) -> list:
+        return []
+
     async def pick_all(self, picklist_id: int) -> None:
         self.calls.append("pick_all")
         self.picklist = dataclasses.replace(self.picklist, total_picked=self.picklist.total_products)
@@ -96,6 +154,8 @@ class FakeMyParcel:
     def __init__(self) -> None:
         self.shipments: list[Shipment] = []
         self.created = 0
+        self.calls: list[str] = []
+        self.carrier_zpl: bytes | None = None
 
     async def find_by_reference(self, reference: str) -> list[Shipment]:
         return [s for s in self.shipments if s.reference == reference]
@@ -114,7 +174,12 @@ class FakeMyParcel:
         return dataclasses.replace(shipment, status=2, barcode=f"3SMYPA{shipment_id:09d}")
 
     async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
+        self.calls.append("pdf")
         return b"%PDF-1.4 label " + ",".join(map(str, shipment_ids)).encode()
+
+    async def fetch_carrier_zpl(self, shipments: list[Shipment]) -> bytes | None:
+        self.calls.append("zpl")
+        return self.carrier_zpl
 
     async def tracking_url(self, shipment: Shipment) -> str:
         return f"https://track.example/{shipment.barcode}"
@@ -128,8 +193,10 @@ class FakePrinter:
         self.not_ready = False
         self.lose_barcode = False
 
-    async def prepare(self, pdf: bytes) -> PreparedLabel:
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         output = () if self.lose_barcode else ("3SMYPA000001000",)
+        if carrier_zpl is not None:
+            return PreparedLabel(carrier_zpl, "zpl", (), ("3SMYPA000001000",), output, pdf, from_carrier=True)
         return PreparedLabel(b"^XA" + pdf + b"^XZ", "zpl", (), ("3SMYPA000001000",), output)
 
     async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
@@ -272,7 +339,8 @@ async def test_cancel_releases_the_claim(parts) -> None:
     assert picqer.picklist.assigned_user_id is None
 
 
-async def test_label_step_failing_while_the_label_converts_retries_cleanly(parts) -> None:
+async def test_barcode_read_back_failing_after_printing_retries_without_a_second_label(parts) -> None:
+    """The label prints before MyParcel's barcodes are read back; a failed read-back is retried on its own."""
     _picqer, myparcel, printer, service = parts
     original = myparcel.get_shipment
     calls = {"n": 0}
@@ -289,9 +357,10 @@ async def test_label_step_failing_while_the_label_converts_retries_cleanly(parts
     _opened, job = await ship(service)
     with pytest.raises(PackstationError):
         await service.run(job)
-    assert job.step is Step.LABEL and job.preparing is None, "the conversion started early is dropped"
+    assert job.step is Step.PRINT and len(printer.sent) == 1, "printed without waiting for the barcodes"
     await service.run(job)
     assert job.step is Step.DONE and myparcel.created == 1 and len(printer.sent) == 1
+    assert job.barcodes, "read back on the retry"
 
 
 async def test_scan_asks_for_the_order_and_the_myparcel_lookup_at_once(parts) -> None:
@@ -388,3 +457,352 @@ async def test_a_check_that_could_not_reach_picqer_stays_unfinished(parts, tmp_p
         assert not entry.refused
     finally:
         journal.close()
+
+
+# --- write-back mode picqer_shipment: a Picqer shipment per parcel instead of a comment -------------------
+
+RELAY_PROFILE = 3001
+REGISTER = WriteBackPolicy(mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=RELAY_PROFILE)
+
+
+async def test_picqer_shipment_mode_picks_all_then_makes_one_shipment_then_closes(parts) -> None:
+    picqer, myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert job.step is Step.DONE and myparcel.created == 1
+    assert len(picqer.shipments) == 1 and job.picqer_shipment_id == picqer.shipments[0].id
+    assert job.registered_in_picqer
+    assert picqer.shipment_bodies == [(RELAY_PROFILE, 700, [])]
+    assert picqer.comments == [], "the Picqer shipment replaces the comment"
+    order = picqer.calls
+    assert order.index("pick_all") < order.index("create_shipment") < order.index("close")
+    assert order[-1] == "get_picklist", "the close is confirmed by reading the picklist back"
+    assert picqer.picklist.status is PicklistStatus.CLOSED
+
+
+async def test_multi_collo_sends_one_weight_per_parcel(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    opened = await service.open_picklist("P2024-00001")
+    job = service.start(opened, opened.draft(service.profiles[0], {}, weight_grams=900, parcels=2))
+    await service.run(job)
+    assert picqer.shipment_bodies == [(RELAY_PROFILE, 1800, [900, 900])]
+
+
+async def test_the_scanned_boxes_go_to_the_picqer_shipment(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    opened = await service.open_picklist("P2024-00001")
+    draft = opened.draft(service.profiles[0], {}, weight_grams=900, parcels=2)
+    boxed = dataclasses.replace(draft, request=dataclasses.replace(draft.request, packaging_ids=(502, 501)))
+    job = service.start(opened, boxed)
+    await service.run(job)
+    assert picqer.shipment_packagings == [[502, 501]]
+
+
+async def test_a_picklist_picqer_closed_with_the_shipment_is_not_closed_again(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    picqer.closes_on_shipment = True
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert "close" not in picqer.calls and "close" in job.written_back
+    assert picqer.calls[picqer.calls.index("create_shipment") + 1 :] == ["get_picklist"]
+
+
+async def test_a_refused_registration_says_the_relays_words_and_the_retry_makes_one_shipment(parts) -> None:
+    picqer, myparcel, printer, service = parts
+    service.write_back = REGISTER
+    picqer.refuse_shipment = ["The label of P2024-00001 is not booked yet"]
+    _opened, job = await ship(service)
+    with pytest.raises(ShipmentNotRegistered) as caught:
+        await service.run(job)
+    assert caught.value.reasons == ("The label of P2024-00001 is not booked yet",)
+    assert job.step is Step.WRITE_BACK and picqer.shipments == []
+    await service.run(job)  # F12
+    assert job.step is Step.DONE and len(picqer.shipments) == 1
+    assert myparcel.created == 1 and len(printer.sent) == 1, "the retry makes no second label"
+
+
+async def test_a_retry_after_a_lost_reply_finds_the_shipment_instead_of_making_another(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    picqer.lose_shipment_reply = True
+    _opened, job = await ship(service)
+    with pytest.raises(RequestTimeout):
+        await service.run(job)
+    assert len(picqer.shipments) == 1  # Picqer made it; the station does not know
+    await service.run(job)
+    assert job.step is Step.DONE and len(picqer.shipments) == 1
+    assert job.picqer_shipment_id == picqer.shipments[0].id
+    assert picqer.calls.count("create_shipment") == 1 and "list_shipments" in picqer.calls
+
+
+async def test_a_job_killed_between_picqers_create_and_its_reply_resumes_with_one_shipment(parts, tmp_path) -> None:
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(
+        picqer,
+        myparcel,
+        printer,
+        profiles,
+        Platform.MYPARCEL,
+        REGISTER,
+        journal=journal,
+        claim_settle=0,  # type: ignore[arg-type]
+    )
+    try:
+        picqer.lose_shipment_reply = True  # the process dies with the POST answered by nobody
+        _opened, job = await ship(service)
+        with pytest.raises(RequestTimeout):
+            await service.run(job)
+        del job  # the station restarts: only the journal remains
+        (entry,) = await journal.unfinished()
+        assert "printed" in entry.steps and "picqer_shipment" not in entry.steps
+        resumed = await service.resume(entry)
+        await service.run(resumed)
+        assert resumed.step is Step.DONE
+        assert len(picqer.shipments) == 1 and picqer.calls.count("create_shipment") == 1
+        assert myparcel.created == 1 and len(printer.sent) == 1
+        (done,) = await journal.entries()
+        assert done.finished and done.picqer_shipment_id == picqer.shipments[0].id
+        assert done.steps.count("picqer_shipment") == 1
+    finally:
+        journal.close()
+
+
+async def test_a_resumed_job_whose_journal_has_the_shipment_does_not_ask_picqer_again(parts, tmp_path) -> None:
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    service = ShippingService(
+        picqer,
+        myparcel,
+        printer,
+        default_profiles(Platform.MYPARCEL),
+        Platform.MYPARCEL,
+        REGISTER,  # type: ignore[arg-type]
+        journal=journal,
+        claim_settle=0,
+    )
+    try:
+        picqer.fail_close_once = True
+        _opened, job = await ship(service)
+        with pytest.raises(PicklistNotPackable):
+            await service.run(job)
+        (entry,) = await journal.unfinished()
+        assert entry.picqer_shipment_id == picqer.shipments[0].id
+        resumed = await service.resume(entry)
+        assert resumed.registered_in_picqer
+        await service.run(resumed)
+        assert resumed.step is Step.DONE and len(picqer.shipments) == 1
+        assert picqer.calls.count("create_shipment") == 1 and "list_shipments" not in picqer.calls
+    finally:
+        journal.close()
+
+
+async def test_a_cancelled_or_foreign_picqer_shipment_does_not_count_as_made(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    picqer.shipments = [
+        PicqerShipment(id=400, profile_id=RELAY_PROFILE, cancelled=True),
+        PicqerShipment(id=401, profile_id=1365),
+    ]
+    _opened, job = await ship(service)
+    job.resumed = True  # as after a crash: it must look first
+    await service.run(job)
+    assert job.picqer_shipment_id == picqer.shipments[-1].id == 502 and len(picqer.shipments) == 3
+
+
+async def test_comment_mode_is_unchanged(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = WriteBackPolicy(mode=WriteBackMode.COMMENT, picqer_profile_id=RELAY_PROFILE)
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert len(picqer.comments) == 1 and picqer.shipments == [] and not job.registered_in_picqer
+
+
+async def test_picqer_shipment_mode_without_a_profile_still_writes_the_comment(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = WriteBackPolicy(mode=WriteBackMode.PICQER_SHIPMENT, picqer_profile_id=None)
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert len(picqer.comments) == 1 and picqer.shipments == []
+
+
+async def test_an_additional_shipment_keeps_the_comment_in_picqer_shipment_mode(parts) -> None:
+    picqer, myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    _opened, first = await ship(service)
+    await service.run(first)
+    opened = await service.open_picklist("P2024-00001")
+    assert opened.existing
+    extra = service.start_additional(opened, opened.draft(service.profiles[0], {}))
+    await service.run(extra)
+    assert myparcel.created == 2
+    assert len(picqer.shipments) == 1, "the relay could not find the second MyParcel shipment"
+    assert len(picqer.comments) == 1 and extra.barcodes[0] in picqer.comments[0]
+    assert not extra.registered_in_picqer
+
+
+async def test_the_carriers_zpl_is_asked_before_the_pdf_and_printed_as_sent(parts) -> None:
+    _picqer, myparcel, printer, service = parts
+    myparcel.carrier_zpl = b"^XA^FO10,10^A0N,30^FDPostNL^FS^XZ"
+    _opened, job = await ship(service)
+    await service.run(job)
+    # bpost makes no ZPL once the PDF exists: the ZPL request comes first.
+    assert myparcel.calls == ["zpl", "pdf"]
+    assert printer.sent == [myparcel.carrier_zpl]
+    assert job.label_pdf is not None and job.label_pdf.startswith(b"%PDF")
+
+
+async def test_without_carrier_zpl_the_pdf_is_converted(parts) -> None:
+    _picqer, _myparcel, printer, service = parts
+    _opened, job = await ship(service)
+    await service.run(job)
+    assert printer.sent and printer.sent[0].startswith(b"^XA%PDF")
+
+
+# --- claim when the picklist opens; print before the barcodes are read back ------------------------------
+
+
+async def test_claim_at_open_assigns_at_the_scan_and_f12_only_confirms_it(parts) -> None:
+    """F12 re-reads the claim and asks MyParcel at once: each answer waits for the other request to be sent."""
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)  # the packer packs; the claim settles meanwhile
+    assert picqer.calls == ["assign"] and picqer.picklist.assigned_user_id == 1
+    reread, looked_up = asyncio.Event(), asyncio.Event()
+    get_picklist, find_by_reference = picqer.get_picklist, myparcel.find_by_reference
+
+    async def slow_reread(picklist_id: int) -> Picklist:
+        reread.set()
+        await asyncio.wait_for(looked_up.wait(), 1)
+        return await get_picklist(picklist_id)
+
+    async def slow_lookup(reference: str) -> list[Shipment]:
+        looked_up.set()
+        await asyncio.wait_for(reread.wait(), 1)
+        return await find_by_reference(reference)
+
+    picqer.get_picklist, myparcel.find_by_reference = slow_reread, slow_lookup  # type: ignore[method-assign]
+    job = service.start(opened, opened.draft(service.profiles[0], {}))
+    await service.run(job)
+    assert job.step is Step.DONE and myparcel.created == 1
+    assert picqer.calls.count("assign") == 1, "F12 does not claim a second time"
+
+
+async def test_claim_at_open_overtaken_by_another_station_refuses_at_f12(parts) -> None:
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)
+    picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=2)  # the other bench assigned later
+    job = service.start(opened, opened.draft(service.profiles[0], {}))
+    with pytest.raises(PicklistNotPackable, match="claimed by another station") as refused:
+        await service.run(job)
+    assert refused.value.holder == "Bench Two" and myparcel.created == 0
+
+
+async def test_a_failed_claim_at_open_is_made_at_f12(parts) -> None:
+    import asyncio
+
+    picqer, myparcel, _printer, service = parts
+    assign = picqer.assign
+    failures = {"left": 1}
+
+    async def flaky_assign(picklist_id: int, user_id: int) -> None:
+        if failures["left"]:
+            failures["left"] -= 1
+            from packstation.domain.errors import ConnectionFailed
+
+            raise ConnectionFailed("Picqer", "connection reset")
+        await assign(picklist_id, user_id)
+
+    picqer.assign = flaky_assign  # type: ignore[method-assign]
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)
+    assert picqer.picklist.assigned_user_id is None
+    job = service.start(opened, opened.draft(service.profiles[0], {}))
+    await service.run(job)
+    assert job.step is Step.DONE and picqer.calls.count("assign") == 1 and myparcel.created == 1
+
+
+async def test_leaving_an_opened_picklist_gives_back_only_the_claim_made_at_open(parts) -> None:
+    import asyncio
+
+    picqer, _myparcel, _printer, service = parts
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await asyncio.sleep(0.01)
+    assert picqer.picklist.assigned_user_id == 1
+    await service.leave(opened)
+    assert picqer.picklist.assigned_user_id is None
+    # Held by this station before it was opened (assigned in Picqer by hand): leaving keeps it.
+    picqer.picklist = dataclasses.replace(picqer.picklist, assigned_user_id=1)
+    opened = await service.open_picklist("P2024-00001", claim=True)
+    await service.leave(opened)
+    assert picqer.picklist.assigned_user_id == 1 and picqer.calls.count("assign") == 1
+
+
+async def test_opening_without_claim_assigns_nothing(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    await service.open_picklist("P2024-00001")
+    assert "assign" not in picqer.calls
+
+
+async def test_the_label_prints_before_its_barcodes_are_read_back(parts) -> None:
+    """MyParcel's barcode answer comes only once the label was sent: a flow that waits for it never prints."""
+    import asyncio
+
+    _picqer, myparcel, printer, service = parts
+    get_shipment = myparcel.get_shipment
+
+    async def read_back_after_printing(shipment_id: int) -> Shipment:
+        while not printer.sent:
+            await asyncio.sleep(0.001)
+        return await get_shipment(shipment_id)
+
+    myparcel.get_shipment = read_back_after_printing  # type: ignore[method-assign]
+    _opened, job = await ship(service)
+    await asyncio.wait_for(service.run(job), 2)
+    assert job.step is Step.DONE and job.barcodes == ("3SMYPA000001000",)
+    assert "3SMYPA000001000" in "\n".join(_picqer.comments), "the write-back has the barcode"
+
+
+async def test_journal_keeps_the_label_path_before_the_barcodes_are_in(parts, tmp_path) -> None:
+    """A crash while the label prints leaves an entry with the stored label, so the resume does not book again."""
+    import asyncio
+
+    from packstation.journal import SqliteJournal
+
+    picqer, myparcel, printer, _service = parts
+    journal = SqliteJournal(tmp_path / "journal.sqlite3", tmp_path / "labels", "bench1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(picqer, myparcel, printer, profiles, Platform.MYPARCEL, journal=journal)  # type: ignore[arg-type]
+    release = asyncio.Event()
+    get_shipment = myparcel.get_shipment
+
+    async def held_read_back(shipment_id: int) -> Shipment:
+        await release.wait()
+        return await get_shipment(shipment_id)
+
+    myparcel.get_shipment = held_read_back  # type: ignore[method-assign]
+    _opened, job = await ship(service)
+    running = asyncio.ensure_future(service.run(job))
+    while not printer.sent:
+        await asyncio.sleep(0.001)
+    (entry,) = await journal.for_picklist("P2024-00001")
+    assert entry.label_path and "printed" in entry.steps and entry.barcodes == ()
+    release.set()
+    await running
+    (entry,) = await journal.for_picklist("P2024-00001")
+    assert entry.barcodes == ("3SMYPA000001000",)
+    journal.close()

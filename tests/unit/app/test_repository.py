@@ -1,0 +1,50 @@
+"""A clone is the whole project: no code, test or document reaches for a folder beside the repository."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+SOURCES = ["packstation", "tests", "bench", "tools", "installer", ".ci", "docs"]
+TOP_LEVEL = ["README.md", "CONTRIBUTING.md", "BENCHMARKS.md", "pyproject.toml"]
+TEXT_SUFFIXES = {".py", ".md", ".toml", ".sh", ".spec", ".iss", ".ps1", ".txt", ""}
+# What pointed outside the clone before: the shared reference folder beside it and the documents in it.
+OUTSIDE = re.compile(r"\.\./shared|\bshared/(samples|design|spec|seeds)\b|\bseeds/\d{3}_|/work/")
+MARKDOWN_LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def text_files() -> list[Path]:
+    files = [REPO / name for name in TOP_LEVEL]
+    for folder in SOURCES:
+        files += [
+            p
+            for p in (REPO / folder).rglob("*")
+            if p.is_file() and p.suffix in TEXT_SUFFIXES and "__pycache__" not in p.parts and p.name != "SOURCES.md"
+        ]
+    return [p for p in files if p.is_file() and p.resolve() != Path(__file__).resolve()]
+
+
+def test_nothing_refers_to_a_folder_outside_the_repository() -> None:
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in text_files()
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if OUTSIDE.search(line)
+    ]
+    assert found == []
+
+
+def test_every_relative_link_of_the_documentation_is_a_file_of_the_repository() -> None:
+    documents = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted((REPO / "docs").glob("*.md"))]
+    broken = [
+        f"{doc.relative_to(REPO)} -> {target}"
+        for doc in documents
+        for target in MARKDOWN_LINK.findall(doc.read_text(encoding="utf-8"))
+        if "://" not in target and not target.startswith("mailto:")
+        if not (doc.parent / target).resolve().is_relative_to(REPO) or not (doc.parent / target).exists()
+    ]
+    assert broken == []
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for linked in ("docs/ARCHITECTURE.md", "docs/PRINTING.md", "docs/api-notes.md", "CONTRIBUTING.md"):
+        assert f"]({linked})" in readme
