@@ -55,6 +55,7 @@ from packstation.ui.views.unfinished_dialog import UnfinishedDialog
 from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.scan_detector import ScanDetector, ScanReport
+from packstation.ui.widgets.status_message import StatusMessage
 from packstation.ui.widgets.steps import StepState, StepsView
 from packstation.ui.widgets.wheel import PaneComboBox, PaneSpinBox
 
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.warehouse_filter = QComboBox()
+        # They keep their whole text while there is room; on a narrower pane they may shrink to this.
+        for combo in (self.status_filter, self.warehouse_filter):
+            combo.setMinimumWidth(90)
         filters.addWidget(self.search_field, 1)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.warehouse_filter)
@@ -209,8 +213,14 @@ class MainWindow(QMainWindow):
         self.proxy = PicklistsFilterModel(self.picklists.model, self)
         self.table = PicklistsView(self.proxy)
         left_layout.addWidget(self.table, 1)
+        below_table = QHBoxLayout()
         self.count_label = QLabel()
-        left_layout.addWidget(self.count_label)
+        below_table.addWidget(self.count_label, 1)
+        # What the pink rows mean, in words: the colour alone tells a new packer nothing.
+        self.urgent_legend = QLabel()
+        self.urgent_legend.setObjectName("urgentLegend")
+        below_table.addWidget(self.urgent_legend)
+        left_layout.addLayout(below_table)
         splitter.addWidget(left)
 
         # Middle: the open picklist.
@@ -222,9 +232,9 @@ class MainWindow(QMainWindow):
         self.title.setObjectName("picklistTitle")
         self.urgent_badge = QLabel()
         self.urgent_badge.setObjectName("urgentBadge")
-        header.addWidget(self.title)
-        header.addWidget(self.urgent_badge)
-        header.addStretch(1)
+        # The title takes the row (it wraps only when it must); the badge stays at the top of the row.
+        header.addWidget(self.title, 1)
+        header.addWidget(self.urgent_badge, 0, Qt.AlignmentFlag.AlignTop)
         d.addLayout(header)
         self.existing_banner = QLabel()
         self.existing_banner.setObjectName("banner")
@@ -368,14 +378,18 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(2, 2)
 
         self.setCentralWidget(central)
-        self.status_label = QLabel()
+        # Measured in the style sheet's font, which a widget has once it is in the window.
+        self.search_field.ensurePolished()
+        self.address["city"].ensurePolished()
+        # The combo boxes give way before the search box does (it shrank to "Zo…" in Dutch at 1280 px).
+        self.search_field.setMinimumWidth(self.search_field.fontMetrics().horizontalAdvance("Zoek klant, nummer") + 24)
+        # Wide enough for a usual city whole ("Amsterdam" showed as "msterdam" in a narrow pane).
+        self.address["city"].setMinimumWidth(self.address["city"].fontMetrics().horizontalAdvance("Amsterdam") + 20)
+        # Two lines high always, a longer message shortened (whole in its tooltip): the window never jumps.
+        self.status_label = StatusMessage()
         self.status_label.setObjectName("statusText")
-        self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.status_label, 1)
-        # Room for two lines always: a longer message must not make the whole window jump up and down.
-        self.status_label.ensurePolished()
-        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing() + 4)
         self.settings_button = QPushButton()
         self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.settings_button.setVisible(self._open_settings is not None)
@@ -401,7 +415,9 @@ class MainWindow(QMainWindow):
         self.print_folder_label.setVisible(self.print_folder is not None)
         self.statusBar().addPermanentWidget(self.print_folder_label)
         self.statusBar().setSizeGripEnabled(False)
-        self.resize(1500, 900)
+        # Shown maximized; without a window manager at this size, which must fit the smallest bench screen.
+        available = self.screen().availableGeometry().size()
+        self.resize(min(1500, available.width()), min(900, available.height()))
         self.setTabOrder(self.scan_field, self.search_field)
 
     def _connect(self) -> None:
@@ -467,6 +483,9 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+T": self.take_over,
             "F9": self.toggle_print_queue,
             "Ctrl+,": self.open_settings,
+            # Below the fold at 1280x720 and some 16 Tabs from the scan field: one key each.
+            "Alt+P": self.focus_profile,
+            "Alt+O": self.focus_options,
         }
         self._shortcuts = []
         for keys, slot in shortcuts.items():
@@ -525,8 +544,10 @@ class MainWindow(QMainWindow):
         self.ship_box.setTitle(m.t("detail.profile"))
         self._ship_labels["weight"].setText(m.t("detail.weight"))
         self._ship_labels["parcels"].setText(m.t("detail.parcels"))
-        self._ship_labels["profile"].setText(m.t("detail.profile"))
-        self._ship_labels["options"].setText(m.t("detail.options"))
+        self._ship_labels["profile"].setText(m.t("detail.profile_key"))
+        self._ship_labels["options"].setText(m.t("detail.options_key"))
+        self.profile_combo.setToolTip(m.t("detail.profile_tip"))
+        self.options_form.setToolTip(m.t("detail.options_tip"))
         if self.profile_combo.count():
             self.profile_combo.setItemText(0, m.t("detail.choose_profile"))
         self._show_split_reason()
@@ -535,6 +556,8 @@ class MainWindow(QMainWindow):
         self._show_opened(self._opened, keep_inputs=True)
         self._update_ship_button()
         self._update_count()
+        self.urgent_legend.setText(m.t("list.urgent_legend"))
+        self.urgent_legend.setToolTip(m.t("list.urgent_legend_tip"))
 
     def _fill_filters(self) -> None:
         m = self.messages
@@ -565,7 +588,7 @@ class MainWindow(QMainWindow):
             carried, carried_tone = self._carry
             text = f"{carried} {text}"
             tone = carried_tone if carried_tone == "error" else tone
-        self.status_label.setText(text)
+        self.status_label.set_message(text)
         bar = self.statusBar()
         bar.setProperty("tone", tone)
         bar.style().unpolish(bar)
@@ -573,7 +596,8 @@ class MainWindow(QMainWindow):
 
     @property
     def status_text(self) -> str:
-        return self.status_label.text()
+        """The whole message (the status bar may show it shortened, with the rest in its tooltip)."""
+        return self.status_label.full_text
 
     # --- scanning ------------------------------------------------------------------------------------
 
@@ -727,6 +751,8 @@ class MainWindow(QMainWindow):
         shipped = opened is not None and bool(opened.existing)
         self.reprint_button.setVisible(shipped)
         self.new_shipment_button.setVisible(shipped)
+        # The Dutch "scan to start" sentence wraps rather than widen the pane at 1280 px; a number stays whole.
+        self.title.setWordWrap(opened is None)
         if opened is None:
             self.title.setText(m.t("detail.empty"))
             self.existing_banner.hide()
@@ -800,6 +826,7 @@ class MainWindow(QMainWindow):
             recipient = sample.request.recipient
             for name, field in self.address.items():
                 field.setText(getattr(recipient, name))
+                field.setCursorPosition(0)  # a text longer than its field shows its start, not its end
             split = sample.split
             doubtful = split.ambiguous or not split.ok
             for name in ("street", "number", "number_suffix", "box_number"):
@@ -819,6 +846,35 @@ class MainWindow(QMainWindow):
         """Say that a paused, cancelled or closed picklist (without a MyParcel shipment) is not to be packed."""
         not_packable = PicklistNotPackable(opened.picklist.number, opened.picklist.status.value)
         self._say(self.messages.error(not_packable, During.OPEN), "error")
+
+    def _ship_box_usable(self) -> bool:
+        """True when a picklist is open and its profile and options can be changed (not while shipping)."""
+        if self._opened is None:
+            self._say(self.messages.t("status.nothing_open"), "error")
+            return False
+        return self.ship_box.isEnabled()
+
+    def focus_profile(self) -> None:
+        """Alt+P: into the shipping profile (arrow keys choose), scrolled into view with the options under it."""
+        if not self._ship_box_usable():
+            return
+        self.detail_scroll.ensureWidgetVisible(self.ship_box, 0, 0)  # as much of the box (options too) as fits
+        self.detail_scroll.ensureWidgetVisible(self.profile_combo, 50, 50)
+        self.profile_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_options(self) -> None:
+        """Alt+O: into the first option the packer can change; without a profile, into the profile first."""
+        if not self._ship_box_usable():
+            return
+        editor = self.options_form.first_editor()
+        if editor is None:
+            if self.profile_combo.currentData() is None:
+                self._say(self.messages.t("status.no_profile"), "error")
+            self.focus_profile()
+            return
+        self.detail_scroll.ensureWidgetVisible(self.options_form, 50, 50)  # the whole form, from its top
+        self.detail_scroll.ensureWidgetVisible(editor, 50, 50)
+        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _confirm_address_by_key(self) -> None:
         if self.address_confirmed.isVisible() and self.address_confirmed.isEnabled():

@@ -119,6 +119,8 @@ CATALOGUE: dict[str, str] = {
     "filter.all_warehouses": "All warehouses",
     "filter.warehouse_n": "Warehouse {id}",
     "list.count": "{shown} of {total} picklists",
+    "list.urgent_legend": "Pink: urgent, listed first",
+    "list.urgent_legend_tip": "Urgent picklists have a pink, bold row and come first in the list.",
     "list.loading": "Loading picklists… {count}",
     # --- table columns -----------------------------------------------------------------------------
     "col.number": "Picklist",
@@ -168,6 +170,11 @@ CATALOGUE: dict[str, str] = {
     "detail.profile": "Shipping profile",
     "detail.choose_profile": "Choose a profile…",
     "detail.options": "Options",
+    # The form's row labels name the keys that reach them from the scan field (below the fold at 1280x720).
+    "detail.profile_key": "Profile  (Alt+P)",
+    "detail.options_key": "Options  (Alt+O)",
+    "detail.profile_tip": "Alt+P comes here from anywhere; ↑/↓ choose the profile, Esc goes back to scanning.",
+    "detail.options_tip": "Alt+O comes here from anywhere; Tab goes on to the next option, Esc back to scanning.",
     "detail.existing": "Already shipped: {barcodes}. Press Ctrl+R to print the label again.",
     "detail.unfinished": (
         "Shipped ({barcodes}) but not finished. Still to do: {remaining}. "

@@ -123,6 +123,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pink: urgent, listed first</source>
+        <comment>list.urgent_legend</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent picklists have a pink, bold row and come first in the list.</source>
+        <comment>list.urgent_legend_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading picklists… {count}</source>
         <comment>list.loading</comment>
         <translation type="unfinished"></translation>
@@ -350,6 +360,26 @@
     <message>
         <source>Options</source>
         <comment>detail.options</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile  (Alt+P)</source>
+        <comment>detail.profile_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options  (Alt+O)</source>
+        <comment>detail.options_key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+P comes here from anywhere; ↑/↓ choose the profile, Esc goes back to scanning.</source>
+        <comment>detail.profile_tip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+O comes here from anywhere; Tab goes on to the next option, Esc back to scanning.</source>
+        <comment>detail.options_tip</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

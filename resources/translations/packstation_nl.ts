@@ -127,6 +127,16 @@
         <translation>{shown} van {total} picklijsten</translation>
     </message>
     <message>
+        <source>Pink: urgent, listed first</source>
+        <comment>list.urgent_legend</comment>
+        <translation>Roze: spoed, staat bovenaan</translation>
+    </message>
+    <message>
+        <source>Urgent picklists have a pink, bold row and come first in the list.</source>
+        <comment>list.urgent_legend_tip</comment>
+        <translation>Spoedpicklijsten hebben een roze, vette regel en staan bovenaan de lijst.</translation>
+    </message>
+    <message>
         <source>Loading picklists… {count}</source>
         <comment>list.loading</comment>
         <translation>Picklijsten laden… {count}</translation>
@@ -355,6 +365,26 @@
         <source>Options</source>
         <comment>detail.options</comment>
         <translation>Opties</translation>
+    </message>
+    <message>
+        <source>Profile  (Alt+P)</source>
+        <comment>detail.profile_key</comment>
+        <translation>Profiel  (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Options  (Alt+O)</source>
+        <comment>detail.options_key</comment>
+        <translation>Opties  (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Alt+P comes here from anywhere; ↑/↓ choose the profile, Esc goes back to scanning.</source>
+        <comment>detail.profile_tip</comment>
+        <translation>Alt+P brengt je hier vanuit elk veld; ↑/↓ kiest het profiel, Esc gaat terug naar scannen.</translation>
+    </message>
+    <message>
+        <source>Alt+O comes here from anywhere; Tab goes on to the next option, Esc back to scanning.</source>
+        <comment>detail.options_tip</comment>
+        <translation>Alt+O brengt je hier vanuit elk veld; Tab gaat naar de volgende optie, Esc terug naar scannen.</translation>
     </message>
     <message>
         <source>Already shipped: {barcodes}. Press Ctrl+R to print the label again.</source>

@@ -547,3 +547,156 @@ async def test_a_picklist_that_does_not_open_leaves_the_highlight_on_the_open_on
     await wait_for(lambda: window.statusBar().property("tone") == "error")
     assert window.table.selected_picklist().number == "P2024-00123"
     assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123"
+
+
+# --- the window on a small bench screen (issue 14 B.10) ------------------------------------------------
+# A maximized window's inside on 1280x720 and 1366x768 screens (a window manager's title bar takes ~18 px).
+BENCH_SCREENS = [(1280, 702), (1366, 750)]
+
+
+@pytest.fixture
+def long_list_window(qtbot):
+    """The window over 60 picklists: the list has its vertical scroll bar, as on a real bench."""
+    from tests.ui.conftest import Station, sample_picklists
+
+    messages = Messages("en")
+    station = Station(sample_picklists(60))
+    shipping = ShippingController(station.service, messages)
+    picklists = PicklistsController(station.service, PicklistsModel(messages), messages)
+    window = MainWindow(shipping, picklists, Settings(), print_folder=Path("/tmp/packstation-demo/prints"))
+    qtbot.addWidget(window)
+    window.show()
+    window.focus_scan_field()
+    return window
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("size", BENCH_SCREENS)
+async def test_the_status_bar_keeps_its_height_and_shortens_a_long_message(long_list_window, size, language):
+    window = long_list_window
+    window.messages.set_language(language)
+    window.resize(*size)
+    window._say("Ready.")
+    QApplication.processEvents()
+    bar_height, window_size = window.statusBar().height(), window.size()
+    one_line = window.status_label.text()
+    assert one_line == "Ready." and window.status_label.toolTip() == ""
+
+    three_lines = " ".join(["P2024-00123 could not be shipped: the carrier refused the address."] * 4)
+    unbroken = "Scanned “" + "x" * 400 + "”: that is not a picklist number."
+    for message in (three_lines, unbroken):
+        window._say(message, "error")
+        QApplication.processEvents()
+        assert window.statusBar().height() == bar_height  # no jump of the whole screen
+        assert window.size() == window_size
+        shown = window.status_label.text()
+        assert shown.count("\n") == 1 and shown.endswith("…")  # two lines, shortened
+        assert window.status_label.toolTip() == message  # all of it on hover
+        assert window.status_text == message
+        metrics = window.status_label.fontMetrics()
+        for line in shown.split("\n"):
+            assert metrics.horizontalAdvance(line) <= window.status_label.contentsRect().width()
+    window.stop_wait_button.show()  # a retry wait's "Stop waiting" button joins the bar
+    QApplication.processEvents()
+    assert window.statusBar().height() == bar_height and window.size() == window_size
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("size", BENCH_SCREENS)
+async def test_urgent_weight_and_their_headers_fit_the_list_without_scrolling_sideways(
+    long_list_window, wait_for, size, language
+):
+    from packstation.ui.models.picklists_model import Column
+
+    window = long_list_window
+    window.messages.set_language(language)
+    window.resize(*size)
+    window.picklists.refresh()
+    await wait_for(lambda: window.picklists.model.rowCount() == 60)
+    QApplication.processEvents()
+    table = window.table
+    assert table.verticalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    shown = table.viewport().width()
+    for column in (Column.NUMBER, Column.URGENT, Column.CUSTOMER, Column.COUNTRY, Column.WEIGHT):
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert 0 <= table.columnViewportPosition(column) and right <= shown, column.name
+        title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+        assert header.fontMetrics().horizontalAdvance(title) + 8 <= table.columnWidth(column), title
+    # An urgent row's cells in bold: the whole word and the whole weight with its "g".
+    bold = table.font()
+    bold.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+
+    cells = QFontMetrics(bold)
+    row = next(r for r in range(window.proxy.rowCount()) if window.proxy.picklist_at(r).urgent)
+    for column in (Column.URGENT, Column.WEIGHT, Column.NUMBER):
+        text = str(window.proxy.index(row, column).data())
+        assert cells.horizontalAdvance(text) + 6 <= table.columnWidth(column), text
+    assert window.proxy.index(row, Column.WEIGHT).data().endswith(" g")
+    # The pink rows are explained in words beside the count.
+    legend = window.urgent_legend
+    assert legend.isVisible()
+    assert legend.text() == ("Pink: urgent, listed first" if language == "en" else "Roze: spoed, staat bovenaan")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_search_box_and_city_stay_readable_in_the_narrowest_window(long_list_window, wait_for, language):
+    window = long_list_window
+    window.messages.set_language(language)
+    window.handle_scan("P2024-00123")  # Amsterdam
+    await wait_for(lambda: window._opened is not None)
+    window.resize(window.minimumSizeHint().width(), 702)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 702
+    search = window.search_field
+    start = "Search customer" if language == "en" else "Zoek klant, nummer"
+    assert search.fontMetrics().horizontalAdvance(start) + 16 <= search.width()
+    city = window.address["city"]
+    assert city.text() == "Amsterdam"
+    assert city.fontMetrics().horizontalAdvance("Amsterdam") + 8 <= city.width()
+    assert city.cursorPosition() == 0  # a longer name shows its start, not "…msterdam"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_alt_p_and_alt_o_reach_the_profile_and_options_below_the_fold(long_list_window, wait_for, language):
+    window = long_list_window
+    window.messages.set_language(language)
+    window.resize(1280, 702)
+    window.handle_scan("P2024-00123")
+    await wait_for(lambda: window._opened is not None)
+    QApplication.processEvents()
+    labels = window._ship_labels
+    assert labels["profile"].text().endswith("(Alt+P)") and labels["options"].text().endswith("(Alt+O)")
+    assert "Alt+P" in window.profile_combo.toolTip() and "Alt+O" in window.options_form.toolTip()
+
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    QApplication.processEvents()
+    assert window.profile_combo.hasFocus()
+    assert window.profile_combo.visibleRegion().boundingRect() == window.profile_combo.rect()  # scrolled into view
+
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert window.scan_field.hasFocus()
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    QApplication.processEvents()
+    first = window.options_form.first_editor()
+    assert first is not None and first.hasFocus()
+    assert first.visibleRegion().boundingRect() == first.rect()
+
+    # F12 still ships from there, and the other keys still work.
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    await wait_for(lambda: window.steps.state("write_back").value == "done")
+
+
+async def test_alt_o_without_a_profile_goes_to_the_profile_and_says_so(long_list_window, wait_for):
+    window = long_list_window
+    window.handle_scan("P2024-00124")  # names no Picqer profile
+    await wait_for(lambda: window._opened is not None)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert window.profile_combo.hasFocus()
+    assert window.status_text == "Choose a shipping profile first."
+    window.focus_scan_field()
+    window.handle_scan("")  # nothing open any more does not matter: Alt+P with nothing open
+    window._opened = None
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert window.status_text == "Scan a picklist first."

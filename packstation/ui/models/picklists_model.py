@@ -360,6 +360,10 @@ class PicklistsModel(QAbstractTableModel):
         )
         return "\n".join(parts).casefold()
 
+    def urgent_text(self) -> str:
+        """What an urgent row's Urgent cell says (the view sizes the column to it)."""
+        return self._messages.t("urgent.yes")
+
     def _language_changed(self, _language: str) -> None:
         self._keys = [self._sort_keys(p) for p in self._rows]  # the status column sorts by its translated text
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMN_COUNT - 1)
@@ -431,6 +435,9 @@ class PicklistsFilterModel(QAbstractTableModel):
         return self._sort_order
 
     # --- lookups -------------------------------------------------------------------------------------
+
+    def urgent_text(self) -> str:
+        return self._source.urgent_text()
 
     def picklist_at(self, proxy_row: int) -> Picklist | None:
         """Return the picklist shown in `proxy_row`, if any."""

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from packstation.domain.picklists import Picklist
 from packstation.ui.models.picklists_model import Column, PicklistsFilterModel
+
+# What the packer sees without scrolling sideways at 1280 px; Products, Profile and Status come after these.
+ALWAYS_SHOWN = (Column.NUMBER, Column.URGENT, Column.CUSTOMER, Column.COUNTRY, Column.WEIGHT)
+CUSTOMER_MIN_WIDTH = 100  # "Thijs Jans…": enough to tell customers apart, the tooltip has the rest
+CUSTOMER_MAX_WIDTH = 220
+SORT_ARROW_WIDTH = 16
+CELL_PADDING = 7  # the item's text margin on each side (style default 3) and a little air
 
 
 class PicklistsView(QTableView):
@@ -52,8 +59,13 @@ class PicklistsView(QTableView):
         }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+        # Urgent right after the number (at the end it was off screen at 1280 px, past Profile and Status), and
+        # the weight before the product count: the columns a packer needs first, in ALWAYS_SHOWN's order.
+        for place, column in enumerate(ALWAYS_SHOWN):
+            header.moveSection(header.visualIndex(column), place)
         self.fit_headers()
         model.headerDataChanged.connect(lambda *_args: self.fit_headers())
+        header.sortIndicatorChanged.connect(lambda *_args: self.fit_headers())  # the arrow moved to another column
         # One click opens: a highlighted row that is not the open picklist made F12 ship another one than the
         # packer was looking at. A double click is two clicks on the same row; the window opens it once.
         self.clicked.connect(self._open_index)
@@ -64,16 +76,51 @@ class PicklistsView(QTableView):
         model.modelReset.connect(self._restore_selection)
 
     def fit_headers(self) -> None:
-        """Widen columns whose header text (in the current language) would be cut off."""
+        """Size the columns to their header text (in the current language) and to what their cells show.
+
+        Picklist, Urgent, Customer, Country and Weight must fit the pane at 1280 px: the customer's name takes
+        what the others leave (its tooltip has the whole name and address); Products, Profile and Status follow.
+        """
         header = self.horizontalHeader()
         metrics = header.fontMetrics()
-        # Room for the sort arrow and the section padding of the style.
-        extra = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 22
-        for column in range(self.model().columnCount() - 1):  # the last section stretches anyway
+        # The section padding of the style, and room for the sort arrow in the column sorted by.
+        extra = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 8
+        arrow = SORT_ARROW_WIDTH
+        bold = QFont(self.font())
+        bold.setBold(True)  # urgent rows are bold
+        cells = QFontMetrics(bold)
+        padding = 2 * CELL_PADDING
+        content = {
+            Column.NUMBER: cells.horizontalAdvance("P0000-00000") + padding,
+            Column.URGENT: cells.horizontalAdvance(str(self._proxy.urgent_text())) + padding,
+            Column.WEIGHT: cells.horizontalAdvance("88\u2009888 g") + padding,
+        }
+        stretched = header.logicalIndex(header.count() - 1)  # the last section on screen stretches anyway
+        for column in (c for c in range(self.model().columnCount()) if c != stretched):
             text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
-            needed = metrics.horizontalAdvance(text) + extra
-            if self.columnWidth(column) < needed:
+            sorted_by = column == header.sortIndicatorSection()
+            needed = max(metrics.horizontalAdvance(text) + extra + (arrow if sorted_by else 0), content.get(column, 0))
+            if column in content or column in ALWAYS_SHOWN or self.columnWidth(column) < needed:
                 self.setColumnWidth(column, needed)
+        self._fit_customer()
+
+    def _fit_customer(self) -> None:
+        others = sum(self.columnWidth(column) for column in ALWAYS_SHOWN if column != Column.CUSTOMER)
+        room = self.viewport().width() - others
+        self.setColumnWidth(Column.CUSTOMER, max(CUSTOMER_MIN_WIDTH, min(room, CUSTOMER_MAX_WIDTH)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_headers()  # the style sheet's 11pt arrives after construction: measure again
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_headers()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_customer()
 
     def selected_picklist(self) -> Picklist | None:
         rows = self.selectionModel().selectedRows()

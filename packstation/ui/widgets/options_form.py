@@ -57,6 +57,10 @@ class OptionsForm(QWidget):
     def editor(self, key: str) -> QWidget | None:
         return self._editors.get(key)
 
+    def first_editor(self) -> QWidget | None:
+        """The first option the packer can change (Alt+O goes there), None when none can be changed."""
+        return next((editor for editor in self._editors.values() if editor.isEnabled()), None)
+
     def option_name(self, key: str) -> str:
         """Return the name the packer reads for an option: its check box's text, or its row's label."""
         editor = self._editors[key]
