@@ -236,7 +236,9 @@ async def test_loaded_picklists_stay_out_of_full_collections_and_are_still_freed
 
     messages = Messages("en")
     model = PicklistsModel(messages)
-    controller = PicklistsController(station.service, model, messages, refresh_seconds=60)
+    # Every refresh a full read: the second one drops the row closed elsewhere (see the test above).
+    planner = RefreshPlanner(full_every=0.0)
+    controller = PicklistsController(station.service, model, messages, refresh_seconds=60, planner=planner)
     seen = Recorder(controller, "loaded")
     try:
         controller.refresh()
