@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+from packstation.i18n import violation_text
 
 if TYPE_CHECKING:
     from packstation.domain.mapping import Draft
@@ -107,7 +108,7 @@ async def _ship(args: argparse.Namespace) -> int:
             finally:
                 step = job.step.value
     except InvalidShipment as exc:
-        return _fail(args, "The shipment breaks carrier rules: " + "; ".join(v.message for v in exc.violations), step)
+        return _fail(args, "The shipment breaks carrier rules: " + " ".join(map(violation_text, exc.violations)), step)
     except AlreadyShipped as exc:
         reason = (
             f"{exc.picklist_number} is already shipped ({', '.join(exc.barcodes) or 'no barcode yet'}). "
@@ -134,7 +135,7 @@ def _reading(line: str, draft: Draft) -> str:
     """Return how packstation splits a doubtful address line, and why it is doubtful, in one phrase."""
     words = {"street": "street", "number": "number", "number_suffix": "addition", "box_number": "box"}
     parts = ", ".join(f"{words[k]} '{v}'" for k, v in _split_json(draft).items() if v)
-    why = draft.split.reason.message.rstrip(".") if draft.split.reason else ""
+    why = violation_text(draft.split.reason, prefix="split").rstrip(".") if draft.split.reason else ""
     return f"'{line}' is read as {parts}" + (f" ({why})" if why else "")
 
 

@@ -28,7 +28,7 @@ class SplitAddress:
     number_suffix: str = ""
     box_number: str = ""
     ambiguous: bool = False  # a plausible split the packer must confirm before booking
-    reason: Violation | None = None  # why it is ambiguous or not ok: a code the UI translates, and English
+    reason: Violation | None = None  # why it is ambiguous or not ok: a code and values (packstation.i18n words them)
     ok: bool = False
     street_additional_info: str = ""  # overflow of a long street and/or the second address line
     # The readings the packer chooses from when the line can be read two ways ("Wijk 1 20": street "Wijk 1"
@@ -82,9 +82,9 @@ STREET_ENDINGS = (
 NUMBERED_STREET_WORDS = frozenset({"plein", "laan", "weg", "wijk", "singel", "straat", "gracht", "buurt", "sluis"})
 
 
-def _why(code: str, message: str, **params: object) -> Violation:
+def _why(code: str, **params: object) -> Violation:
     """Return why a split needs the packer (the code is what the station translates)."""
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _clean(line: str) -> str:
@@ -129,7 +129,6 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
             ambiguous=True,
             reason=_why(
                 "street_unsplittable",
-                f"The street is longer than {STREET_MAX} characters and has no space to split it at.",
                 max=STREET_MAX,
             ),
             ok=False,
@@ -143,7 +142,6 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
         ambiguous = True
         reason = reason or _why(
             "street_overflow",
-            f"The street is longer than {STREET_MAX} characters; the rest went to the extra line.",
             max=STREET_MAX,
         )
     return SplitAddress(
@@ -205,7 +203,6 @@ def _two_readings(street: str, token: str, rest: str, hints: tuple[str, ...], *,
         ambiguous=True,
         reason=_why(
             "two_readings",
-            f"'{token} {rest}': {token} may be part of the street name ({street} {token}) or the house number.",
             number=token,
             rest=rest,
             street=street,
@@ -250,12 +247,10 @@ def _split_nl(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
     if re.search(r"[^\W\d_]\d", line) and not re.search(r"\s\d", line):
         reason = _why(
             "no_space_before_number",
-            "There is no space before the house number; type street and number separately.",
         )
     else:
         reason = _why(
             "no_number",
-            "No house number found at the end of the address line; type street and number separately.",
         )
     return SplitAddress(street=line, reason=reason)
 
@@ -279,7 +274,6 @@ def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple
             ambiguous=True,
             reason=_why(
                 "range_or_addition",
-                f"'{number}-{suffix}' may be a range of numbers or number {number} addition {suffix}: check it.",
                 number=number,
                 suffix=suffix,
             ),
@@ -300,7 +294,6 @@ def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple
                 ambiguous=True,
                 reason=_why(
                     "unusual_addition",
-                    f"'{suffix}' after the house number is not a usual addition: check it.",
                     suffix=suffix,
                 ),
                 ok=True,
@@ -318,14 +311,13 @@ def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
                 number=first["number"],
                 number_suffix=(first["suffix"] or "").upper(),
                 ambiguous=True,
-                reason=_why("number_first", "The house number is written before the street: check the split."),
+                reason=_why("number_first"),
                 ok=True,
             )
         return SplitAddress(
             street=line,
             reason=_why(
                 "no_number_be",
-                "No house number found in the address line; type street, number and box separately.",
             ),
         )
     street, number = match["street"].strip(" ,"), match["number"]
@@ -344,7 +336,6 @@ def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
             ambiguous=True,
             reason=_why(
                 "range",
-                f"'{number}-{match['range']}' may be a range of numbers: check the house number.",
                 number=number,
                 range=match["range"],
             ),
@@ -364,7 +355,6 @@ def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
             box_number=box,
             reason=_why(
                 "box_too_long",
-                f"The box number '{box}' is longer than {BOX_NUMBER_MAX} characters.",
                 box=box,
                 max=BOX_NUMBER_MAX,
             ),
@@ -381,7 +371,7 @@ def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] 
     cc = country.strip().upper()
     line, line2 = _clean(line), _clean(line2)
     if not line:
-        return SplitAddress(reason=_why("empty", "The address line is empty."), street_additional_info=line2)
+        return SplitAddress(reason=_why("empty"), street_additional_info=line2)
     if cc not in ("NL", "BE"):
         # International: the whole line is the street, number included [MP §7.B.1].
         return _finish(SplitAddress(street=line, ok=True), line2)

@@ -75,33 +75,28 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
         found.append(
             Violation(
                 "customs_invoice_missing",
-                "Customs contents of this kind need an invoice number: fill in the invoice.",
                 (("contents", str(int(decl.contents))),),
             )
         )
     if not decl.items:
-        found.append(Violation("customs_no_items", "The customs declaration lists no products: add at least one."))
+        found.append(Violation("customs_no_items"))
     for n, item in enumerate(decl.items, start=1):
         params = (("line", str(n)), ("description", item.description))
         if not item.description:
-            found.append(Violation("customs_description_missing", f"Customs line {n} needs a description.", params))
+            found.append(Violation("customs_description_missing", params))
         elif len(item.description) > DESCRIPTION_MAX:
             found.append(
                 Violation(
                     "customs_description_too_long",
-                    f"Customs line {n}: shorten the description to {DESCRIPTION_MAX} characters.",
                     params,
                 )
             )
         if item.amount < 1:
-            found.append(
-                Violation("customs_amount_invalid", f"Customs line {n}: the amount must be at least 1.", params)
-            )
+            found.append(Violation("customs_amount_invalid", params))
         if item.weight_grams <= 0:
             found.append(
                 Violation(
                     "customs_weight_unknown",
-                    f"Customs line {n} ({item.description}) has no weight: enter the weight of the products.",
                     params,
                 )
             )
@@ -109,8 +104,6 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
             found.append(
                 Violation(
                     "customs_weight_out_of_range",
-                    f"Customs line {n} weighs {item.weight_grams} g; a line may weigh at most {ITEM_WEIGHT_MAX} g: "
-                    "split it.",
                     (*params, ("weight", str(item.weight_grams))),
                 )
             )
@@ -118,7 +111,6 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
             found.append(
                 Violation(
                     "customs_value_missing",
-                    f"Customs line {n} ({item.description}) has no value: enter what the products are worth.",
                     params,
                 )
             )
@@ -126,7 +118,6 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
             found.append(
                 Violation(
                     "customs_classification_missing",
-                    f"Customs line {n} ({item.description}) has no HS code: add it to the product in Picqer.",
                     params,
                 )
             )
@@ -134,7 +125,6 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
             found.append(
                 Violation(
                     "customs_classification_invalid",
-                    f"Customs line {n}: '{item.classification}' is not an HS code (digits only, at most 10).",
                     (*params, ("classification", item.classification)),
                 )
             )
@@ -142,7 +132,6 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
             found.append(
                 Violation(
                     "customs_origin_invalid",
-                    f"Customs line {n}: the country of origin must be a two-letter code like NL or CN.",
                     (*params, ("country", item.country)),
                 )
             )

@@ -107,8 +107,8 @@ def _set(options: ShipmentOptions, name: str) -> bool:
     return bool(value) if not isinstance(value, int) or isinstance(value, bool) else value > 0
 
 
-def _v(code: str, message: str, **params: object) -> Violation:
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+def _v(code: str, **params: object) -> Violation:
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _platform_name(platform: Platform) -> str:
@@ -123,39 +123,35 @@ def _recipient(request: ShipmentRequest) -> list[Violation]:
     found: list[Violation] = []
     r = request.recipient
     if not _CC.match(r.cc):
-        found.append(_v("country_invalid", f"'{r.cc}' is not a country code: use two letters like NL.", cc=r.cc))
+        found.append(_v("country_invalid", cc=r.cc))
         return found
     if not r.person.strip():
-        found.append(_v("person_missing", "Fill in the recipient's name."))
+        found.append(_v("person_missing"))
     elif len(r.person) > PERSON_MAX:
         found.append(
             _v(
                 "person_too_long",
-                f"The recipient's name has {len(r.person)} characters; shorten it to {PERSON_MAX}.",
                 person=r.person,
             )
         )
     if not r.street.strip():
-        found.append(_v("street_missing", "Fill in the street."))
+        found.append(_v("street_missing"))
     elif len(r.street) > STREET_MAX:
         found.append(
             _v(
                 "street_too_long",
-                f"The street has {len(r.street)} characters; shorten it to {STREET_MAX} "
-                "and put the rest in the extra address line.",
                 street=r.street,
             )
         )
     if not r.city.strip():
-        found.append(_v("city_missing", "Fill in the city."))
+        found.append(_v("city_missing"))
     if r.cc in ("NL", "BE"):
         if not r.number:
-            found.append(_v("number_missing", "Fill in the house number (digits only).", cc=r.cc))
+            found.append(_v("number_missing", cc=r.cc))
         elif not r.number.isdigit():
             found.append(
                 _v(
                     "number_invalid",
-                    f"The house number '{r.number}' must be digits only; put letters in the addition.",
                     number=r.number,
                 )
             )
@@ -163,7 +159,6 @@ def _recipient(request: ShipmentRequest) -> list[Violation]:
         found.append(
             _v(
                 "number_suffix_too_long",
-                f"The house number addition may have at most {NUMBER_SUFFIX_MAX} characters.",
                 suffix=r.number_suffix,
             )
         )
@@ -172,7 +167,6 @@ def _recipient(request: ShipmentRequest) -> list[Violation]:
             found.append(
                 _v(
                     "box_number_not_be",
-                    "Box numbers exist only for Belgian addresses: move it to the house number addition.",
                     box=r.box_number,
                 )
             )
@@ -180,13 +174,12 @@ def _recipient(request: ShipmentRequest) -> list[Violation]:
             found.append(
                 _v(
                     "box_number_too_long",
-                    f"The box number may have at most {BOX_NUMBER_MAX} characters.",
                     box=r.box_number,
                 )
             )
     problem = postal_code_problem(r.postal_code, r.cc)
     if problem is not None:
-        found.append(_v("postal_code_invalid", problem, postal_code=r.postal_code, cc=r.cc))
+        found.append(_v("postal_code_invalid", postal_code=r.postal_code, cc=r.cc))
     return found
 
 
@@ -197,7 +190,6 @@ def _carrier(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         return [
             _v(
                 "carrier_unsupported",
-                f"{name.title()} shipments cannot be made from the packing station: choose another carrier.",
                 carrier=name,
             )
         ]
@@ -205,14 +197,13 @@ def _carrier(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         return [
             _v(
                 "carrier_not_on_platform",
-                f"{name.title()} is not available on {_platform_name(platform)}: choose another carrier.",
                 carrier=name,
                 platform=platform.value,
             )
         ]
     cc = request.recipient.cc
     if DPD_EU_ONLY and carrier is Carrier.DPD and dest is DestinationClass.WORLD:
-        return [_v("carrier_destination", "DPD delivers only within the EU: choose bpost.", carrier=name, cc=cc)]
+        return [_v("carrier_destination", carrier=name, cc=cc)]
     if (
         SENDMYPARCEL_POSTNL_DOMESTIC_ONLY
         and platform is Platform.SENDMYPARCEL
@@ -222,7 +213,6 @@ def _carrier(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         return [
             _v(
                 "carrier_destination",
-                "PostNL on SendMyParcel.be ships only to Belgian addresses: choose bpost.",
                 carrier=name,
                 cc=cc,
             )
@@ -237,7 +227,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         return [
             _v(
                 "package_type_not_on_platform",
-                "SendMyParcel.be ships only parcels: choose package type 'package'.",
                 package_type=o.package_type.name,
             )
         ]
@@ -247,7 +236,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         found.append(
             _v(
                 "package_type_not_abroad",
-                "Only a normal parcel can go abroad: choose package type 'package'.",
                 package_type=o.package_type.name,
                 cc=request.recipient.cc,
             )
@@ -257,8 +245,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
             found.append(
                 _v(
                     "option_needs_package",
-                    f"A {o.package_type.name.lower().replace('_', ' ')} cannot have {OPTION_NAMES[name]}: "
-                    "switch it off or choose package type 'package'.",
                     option=name,
                     package_type=o.package_type.name,
                 )
@@ -267,8 +253,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         found.append(
             _v(
                 "option_needs_package",
-                f"A {o.package_type.name.lower().replace('_', ' ')} is always delivered as standard: "
-                "remove the delivery type.",
                 option="delivery_type",
                 package_type=o.package_type.name,
             )
@@ -287,13 +271,12 @@ def _destination_options(request: ShipmentRequest, platform: Platform, dest: Des
                 found.append(
                     _v(
                         f"{name}_not_on_platform",
-                        f"SendMyParcel.be does not offer {OPTION_NAMES[name]}: switch it off.",
                         option=name,
                     )
                 )
         return found
     if platform is Platform.SENDMYPARCEL and _set(o, "large_format"):
-        found.append(_v("large_format_not_on_platform", "SendMyParcel.be does not offer large format: switch it off."))
+        found.append(_v("large_format_not_on_platform"))
     if dest is DestinationClass.DOMESTIC:
         return found
     abroad = ["only_recipient", "signature", "return_to_sender", "age_check"]
@@ -308,8 +291,6 @@ def _destination_options(request: ShipmentRequest, platform: Platform, dest: Des
         found.append(
             _v(
                 code,
-                f"{OPTION_NAMES[name].capitalize()} is only possible within {platform.home_country}: "
-                f"switch it off for {cc}.",
                 option=name,
                 cc=cc,
             )
@@ -318,7 +299,6 @@ def _destination_options(request: ShipmentRequest, platform: Platform, dest: Des
         found.append(
             _v(
                 "large_format_not_world",
-                f"Large format is only possible within the EU: switch it off for {cc}.",
                 cc=cc,
             )
         )
@@ -349,8 +329,6 @@ def _delivery(
             found.append(
                 _v(
                     "delivery_type_not_available",
-                    f"{dt.name.replace('_', ' ').capitalize()} delivery is not possible to {cc} on "
-                    f"{_platform_name(platform)}: choose standard delivery.",
                     delivery_type=dt.name,
                     cc=cc,
                 )
@@ -360,7 +338,6 @@ def _delivery(
             found.append(
                 _v(
                     "only_recipient_required",
-                    f"{dt.name.capitalize()} delivery needs 'only recipient': switch it on.",
                     delivery_type=dt.name,
                 )
             )
@@ -368,25 +345,22 @@ def _delivery(
             found.append(
                 _v(
                     "delivery_date_required",
-                    f"{dt.name.capitalize()} delivery needs a delivery date: pick one.",
                     delivery_type=dt.name,
                 )
             )
         if dt in PICKUP_TYPES:
             if not o.signature:
-                found.append(_v("signature_required", "Delivery to a pickup point needs a signature: switch it on."))
+                found.append(_v("signature_required"))
             if request.pickup is None:
                 found.append(
                     _v(
                         "pickup_location_required",
-                        "Delivery to a pickup point needs the pickup point: choose one or deliver at home.",
                     )
                 )
         if dt is DeliveryType.MORNING and o.delivery_date is not None and o.delivery_date.weekday() >= 5:
             found.append(
                 _v(
                     "delivery_date_weekend",
-                    "Morning delivery is not possible on Saturday or Sunday: pick a weekday.",
                     delivery_date=o.delivery_date.isoformat(),
                 )
             )
@@ -394,7 +368,6 @@ def _delivery(
         found.append(
             _v(
                 "pickup_without_pickup_delivery",
-                "A pickup point is set but the delivery type is not pickup: choose pickup or remove the point.",
             )
         )
     if o.delivery_date is not None:
@@ -402,7 +375,6 @@ def _delivery(
             found.append(
                 _v(
                     "delivery_date_not_on_platform",
-                    "SendMyParcel.be does not take a delivery date: remove it.",
                 )
             )
         elif dt is None:
@@ -410,14 +382,12 @@ def _delivery(
             found.append(
                 _v(
                     "delivery_type_required",
-                    "A delivery date needs a delivery type: choose one or remove the date.",
                 )
             )
         if today is not None and o.delivery_date < today:
             found.append(
                 _v(
                     "delivery_date_past",
-                    f"The delivery date {o.delivery_date.isoformat()} has passed: pick a later date.",
                     delivery_date=o.delivery_date.isoformat(),
                 )
             )
@@ -432,14 +402,13 @@ def _insurance(request: ShipmentRequest, platform: Platform, dest: DestinationCl
     if o.package_type is not PackageType.PACKAGE:
         return found
     if amount < 0:
-        return [_v("insurance_invalid", "The insured amount cannot be negative.", amount=amount)]
+        return [_v("insurance_invalid", amount=amount)]
     if platform is Platform.MYPARCEL:
         if dest is DestinationClass.DOMESTIC:
             if amount > MYPARCEL_NL_INSURANCE_MAX:
                 found.append(
                     _v(
                         "insurance_too_high",
-                        f"Parcels within NL can be insured up to {_euros(MYPARCEL_NL_INSURANCE_MAX)}.",
                         amount=amount,
                     )
                 )
@@ -447,13 +416,10 @@ def _insurance(request: ShipmentRequest, platform: Platform, dest: DestinationCl
                 found.append(
                     _v(
                         "insurance_needs_only_recipient",
-                        "An insured parcel within NL needs 'only recipient': switch it on.",
                     )
                 )
             if amount > 0 and not o.signature:
-                found.append(
-                    _v("insurance_needs_signature", "An insured parcel within NL needs a signature: switch it on.")
-                )
+                found.append(_v("insurance_needs_signature"))
             return found
         required = MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
         code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
@@ -461,7 +427,6 @@ def _insurance(request: ShipmentRequest, platform: Platform, dest: DestinationCl
             found.append(
                 _v(
                     code,
-                    f"Parcels to {cc} must be insured for exactly {_euros(required)}: set the insurance to that.",
                     amount=amount,
                     required=required,
                     cc=cc,
@@ -473,23 +438,18 @@ def _insurance(request: ShipmentRequest, platform: Platform, dest: DestinationCl
             found.append(
                 _v(
                     "insurance_amount",
-                    f"On SendMyParcel.be the insurance is either none or {_euros(SENDMYPARCEL_INSURANCE)}.",
                     amount=amount,
                     required=SENDMYPARCEL_INSURANCE,
                 )
             )
         if amount > 0 and not o.signature:
-            found.append(
-                _v("insurance_needs_signature", "An insured parcel within BE needs a signature: switch it on.")
-            )
+            found.append(_v("insurance_needs_signature"))
         return found
     if amount != SENDMYPARCEL_INSURANCE:
         code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
         found.append(
             _v(
                 code,
-                f"Parcels to {cc} must be insured for exactly {_euros(SENDMYPARCEL_INSURANCE)}: "
-                "set the insurance to that.",
                 amount=amount,
                 required=SENDMYPARCEL_INSURANCE,
                 cc=cc,
@@ -506,9 +466,9 @@ def _age_check(request: ShipmentRequest, platform: Platform, dest: DestinationCl
         return []  # refused in _destination_options
     found = []
     if not o.signature:
-        found.append(_v("age_check_needs_signature", "An age check needs a signature: switch it on."))
+        found.append(_v("age_check_needs_signature"))
     if not o.only_recipient:
-        found.append(_v("age_check_needs_only_recipient", "An age check needs 'only recipient': switch it on."))
+        found.append(_v("age_check_needs_only_recipient"))
     return found
 
 
@@ -532,7 +492,6 @@ def _pickup(request: ShipmentRequest) -> list[Violation]:
         found.append(
             _v(
                 "pickup_location_incomplete",
-                f"The pickup point lacks its {', '.join(missing)}: choose the pickup point again.",
                 missing=",".join(missing),
             )
         )
@@ -541,7 +500,6 @@ def _pickup(request: ShipmentRequest) -> list[Violation]:
         found.append(
             _v(
                 "pickup_location_code_missing",
-                "A PostNL pickup point in Belgium needs its location code: choose the pickup point again.",
             )
         )
     return found
@@ -551,14 +509,13 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
     found: list[Violation] = []
     o = request.options
     if not request.reference.strip():
-        found.append(_v("reference_missing", "The shipment has no picklist number as reference."))
+        found.append(_v("reference_missing"))
     elif len(request.reference) > REFERENCE_MAX:
-        found.append(_v("reference_too_long", f"The reference may have at most {REFERENCE_MAX} characters."))
+        found.append(_v("reference_too_long"))
     if not isinstance(request.weight_grams, int) or request.weight_grams <= 0:
         found.append(
             _v(
                 "weight_not_positive",
-                "The weight must be a whole number of grams above 0: weigh the parcel.",
                 weight=request.weight_grams,
             )
         )
@@ -566,19 +523,17 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
         found.append(
             _v(
                 "label_description_too_long",
-                f"The label text has {len(o.label_description)} characters; shorten it to {LABEL_DESCRIPTION_MAX}.",
                 length=len(o.label_description),
             )
         )
     if request.parcels < 1:
-        found.append(_v("parcels_invalid", "The number of parcels must be at least 1.", parcels=request.parcels))
+        found.append(_v("parcels_invalid", parcels=request.parcels))
     elif request.parcels > 1:
         # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [MP §6.H.2]
         if platform is not Platform.MYPARCEL:
             found.append(
                 _v(
                     "multi_collo_not_on_platform",
-                    "SendMyParcel.be cannot book several parcels as one shipment: ship them one by one.",
                     parcels=request.parcels,
                 )
             )
@@ -586,7 +541,6 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
             found.append(
                 _v(
                     "multi_collo_needs_package",
-                    "Several parcels in one shipment are only possible with package type 'package'.",
                     parcels=request.parcels,
                 )
             )
@@ -594,7 +548,6 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
             found.append(
                 _v(
                     "multi_collo_destination",
-                    "Several parcels in one shipment are only possible to NL and BE: ship them one by one.",
                     parcels=request.parcels,
                     cc=request.recipient.cc,
                 )
@@ -609,7 +562,6 @@ def _customs(request: ShipmentRequest, dest: DestinationClass) -> list[Violation
         return [
             _v(
                 "customs_required",
-                f"Parcels to {request.recipient.cc} need a customs declaration: fill it in.",
                 cc=request.recipient.cc,
             )
         ]

@@ -90,7 +90,7 @@ class OptionValueError(ValueError):
     """The packer's option values do not fit the profile; every problem is listed."""
 
     def __init__(self, violations: tuple[Violation, ...]) -> None:
-        super().__init__("; ".join(v.message for v in violations))
+        super().__init__("; ".join(map(str, violations)))
         self.violations = violations
 
 
@@ -117,7 +117,6 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
             problems.append(
                 Violation(
                     "option_unknown",
-                    f"The profile '{profile.name}' has no option '{key}'.",
                     (("option", key), ("profile", profile.name)),
                 )
             )
@@ -127,14 +126,12 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
         params = (("option", option.key), ("label", option.label), ("value", raw))
         if not raw:
             if option.required:
-                problems.append(Violation("option_required", f"Choose a value for '{option.label}'.", params))
+                problems.append(Violation("option_required", params))
             continue
         if option.type == LIST and raw not in option.values:
-            choices = ", ".join(f"{v.label} ({v.value})" for v in option.possible_values)
             problems.append(
                 Violation(
                     "option_value_unknown",
-                    f"'{raw}' is not a choice for '{option.label}': choose one of {choices}.",
                     params,
                 )
             )
@@ -142,9 +139,7 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
         if option.key in BOOL_KEYS:
             flag = _parse_bool(raw)
             if flag is None:
-                problems.append(
-                    Violation("option_not_yes_no", f"'{option.label}' must be yes or no, not '{raw}'.", params)
-                )
+                problems.append(Violation("option_not_yes_no", params))
                 continue
             changes[BOOL_KEYS[option.key]] = flag
         elif option.key in NUMBER_KEYS:
@@ -152,7 +147,6 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
                 problems.append(
                     Violation(
                         "option_not_a_number",
-                        f"'{option.label}' must be a whole number without letters or signs, not '{raw}'.",
                         params,
                     )
                 )
@@ -163,13 +157,12 @@ def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[
                 try:
                     changes["delivery_type"] = DeliveryType(int(raw))
                 except ValueError:
-                    problems.append(Violation("option_value_unknown", f"'{raw}' is not a delivery type (1-5).", params))
+                    problems.append(Violation("option_value_unknown", params))
         elif option.key in TEXT_KEYS:
             if len(raw) > LABEL_DESCRIPTION_MAX:
                 problems.append(
                     Violation(
                         "option_text_too_long",
-                        f"'{option.label}' may have at most {LABEL_DESCRIPTION_MAX} characters; it has {len(raw)}.",
                         (*params, ("max", str(LABEL_DESCRIPTION_MAX)), ("length", str(len(raw)))),
                     )
                 )

@@ -160,7 +160,7 @@ class PayloadError(PackstationError):
     """Picqer's request cannot be read as a shipment; every problem is listed (nothing was booked)."""
 
     def __init__(self, problems: tuple[Violation, ...], language: str = "en") -> None:
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__("; ".join(map(str, problems)))
         self.problems = problems
         self.language = language
 
@@ -193,8 +193,8 @@ class ProviderShipment:
     ignored_fields: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _v(code: str, message: str, **params: object) -> Violation:
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+def _v(code: str, **params: object) -> Violation:
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 _ENVELOPE = frozenset({"version", "data"})
@@ -225,16 +225,16 @@ class _Reader:
         self.problems: list[Violation] = []
         self.ignored: list[str] = []
 
-    def bad(self, code: str, message: str, **params: object) -> None:
-        self.problems.append(_v(code, message, **params))
+    def bad(self, code: str, **params: object) -> None:
+        self.problems.append(_v(code, **params))
 
     def obj(self, value: object, where: str, *, required: bool = True) -> Mapping[str, Any] | None:
         if value is None or value == []:  # PHP sends an empty object as []
             if required:
-                self.bad("payload_field_missing", f"The field '{where}' is missing.", field=where)
+                self.bad("payload_field_missing", field=where)
             return None
         if not isinstance(value, Mapping):
-            self.bad("payload_field_type", f"The field '{where}' must be an object.", field=where, kind="object")
+            self.bad("payload_field_type", field=where, kind="object")
             return None
         return value
 
@@ -244,7 +244,7 @@ class _Reader:
                 continue
             name = f"{where}.{key}" if where else str(key)
             if strict:
-                self.bad("payload_field_unknown", f"The field '{name}' is not part of the protocol.", field=name)
+                self.bad("payload_field_unknown", field=name)
             else:
                 self.ignored.append(name)
 
@@ -253,10 +253,10 @@ class _Reader:
         name = f"{where}.{key}"
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.bad("payload_field_missing", f"The field '{name}' is missing.", field=name)
+                self.bad("payload_field_missing", field=name)
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.bad("payload_field_type", f"The field '{name}' must be a text.", field=name, kind="text")
+            self.bad("payload_field_type", field=name, kind="text")
             return ""
         return " ".join(str(value).split())
 
@@ -271,7 +271,7 @@ class _Reader:
             except ValueError:
                 value = None
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            self.bad("payload_field_type", f"The field '{name}' must be a number.", field=name, kind="number")
+            self.bad("payload_field_type", field=name, kind="number")
             return None
         return float(value)
 
@@ -285,20 +285,18 @@ def _profile(reader: _Reader, raw: object) -> dict[str, str | None]:
     if raw is None or raw == {}:
         return values
     if not isinstance(raw, list):
-        reader.bad("payload_field_type", "The field 'data.profile' must be a list.", field="data.profile", kind="list")
+        reader.bad("payload_field_type", field="data.profile", kind="list")
         return values
     for index, item in enumerate(raw):
         where = f"data.profile[{index}]"
         if not isinstance(item, Mapping) or not isinstance(item.get("key"), str):
-            reader.bad("payload_field_type", f'\'{where}\' must be {{"key": ..., "value": ...}}.', field=where)
+            reader.bad("payload_field_type", field=where)
             continue
         key = item["key"]
         value = item.get("value")
         if key not in PROFILE_KEYS:
             reader.bad(
                 "profile_key_unknown",
-                f"The profile option '{key}' is unknown: remove it from the Picqer profile "
-                f"(known: {', '.join(PROFILE_KEYS)}).",
                 option=key,
                 known=", ".join(PROFILE_KEYS),
             )
@@ -306,7 +304,7 @@ def _profile(reader: _Reader, raw: object) -> dict[str, str | None]:
         if isinstance(value, bool):
             value = int(value)
         if value is not None and not isinstance(value, str | int | float):
-            reader.bad("payload_field_type", f"'{where}.value' must be a text or a number.", field=f"{where}.value")
+            reader.bad("payload_field_type", field=f"{where}.value")
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -348,7 +346,6 @@ def _customs(reader: _Reader, raw: object) -> tuple[CustomsProduct, ...] | None:
     if not isinstance(products, list):
         reader.bad(
             "payload_field_type",
-            "'data.shipment.customs_data.products' must be a list.",
             field="data.shipment.customs_data.products",
             kind="list",
         )
@@ -410,7 +407,7 @@ def parse_shipment_payload(body: object) -> ProviderShipment:
         email=reader.text(recipient_raw, "emailaddress", w),
     )
     if recipient_raw and not (recipient.name or recipient.contact):
-        reader.bad("payload_field_missing", f"The field '{w}.name' is missing.", field=f"{w}.name")
+        reader.bad("payload_field_missing", field=f"{w}.name")
 
     references = reader.obj(shipment.get("references"), "data.shipment.references") or {}
     reader.keys(references, _REFERENCES, "data.shipment.references", strict=False)
@@ -418,7 +415,6 @@ def parse_shipment_payload(body: object) -> ProviderShipment:
     if shipment and not picklist:
         reader.bad(
             "picklist_reference_missing",
-            "Picqer sent no picklist number (references.picklistid): create the shipment from a picklist.",
         )
 
     weight = reader.number(shipment, "weight", "data.shipment")
@@ -430,14 +426,12 @@ def parse_shipment_payload(body: object) -> ProviderShipment:
         except ValueError:
             reader.bad(
                 "payload_field_type",
-                f"'data.shipment.preferred_delivery_date' is not a date: '{raw_date}'.",
                 field="data.shipment.preferred_delivery_date",
                 kind="date",
             )
     elif raw_date is not None and not isinstance(raw_date, str):
         reader.bad(
             "payload_field_type",
-            "'data.shipment.preferred_delivery_date' must be a date (YYYY-MM-DD).",
             field="data.shipment.preferred_delivery_date",
             kind="date",
         )
@@ -469,11 +463,9 @@ def _choice(options: tuple[ConfigOption, ...], key: str, raw: str | None, proble
     option = next(o for o in options if o.key == key)
     value = (option.default_value or "") if raw in (None, "") else str(raw)
     if value not in option.values:
-        choices = ", ".join(f"{v.label} ({v.value})" for v in option.possible_values)
         problems.append(
             _v(
                 "option_value_unknown",
-                f"'{value}' is not a choice for '{option.label}': choose one of {choices}.",
                 option=key,
                 label=option.label,
                 value=value,

@@ -83,7 +83,7 @@ def rule_option(violation: Violation) -> str:
 
 
 def violation_text(violation: Violation, language: Language | str = Language.EN, *, prefix: str = "violation") -> str:
-    """Return a broken rule (a domain Violation) in words; the domain's English only for a code known nowhere.
+    """Return a broken rule (a domain Violation) in words; its code and values for a code known nowhere.
 
     The relay's own wording of a code ("relay.violation.<code>") wins over the desk's: the desk's text may name
     a key or a field of its window that a Picqer user does not have.
@@ -98,7 +98,7 @@ def violation_text(violation: Violation, language: Language | str = Language.EN,
     for key in (f"relay.{prefix}.{violation.code}", f"{prefix}.{violation.code}"):
         if has_text(key, lang) or has_text(key):
             return text(key, lang, **params)
-    return violation.message
+    return str(violation)
 
 
 def placeholders(template: str) -> set[str]:

@@ -286,6 +286,8 @@ DUTCH: dict[str, str] = {
     "violation.weight_not_positive": "Het gewicht moet meer dan 0 gram zijn: weeg het pakket.",
     "violation.weight_unknown": "Het gewicht is onbekend: weeg het pakket en vul het in.",
     "violation.weight_partial": "Geen gewicht bekend voor {products}: het gewicht kan te laag zijn, weeg het pakket.",
+    "violation.weight_too_high": "Het pakket weegt {measured} g, {difference} g meer dan de verwachte {expected} g (toegestaan: {allowed} g): controleer de inhoud voor het printen.",
+    "violation.weight_too_low": "Het pakket weegt {measured} g, {difference} g minder dan de verwachte {expected} g (toegestaan: {allowed} g): controleer de inhoud voor het printen.",
     "violation.label_description_too_long": "De labeltekst heeft {length} tekens: maak hem korter.",
     "violation.label_description_shortened": "De orderreferentie is te lang voor het label; hij wordt ingekort.",
     "violation.parcels_invalid": "Het aantal pakketten moet minstens 1 zijn.",

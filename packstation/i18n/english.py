@@ -377,6 +377,15 @@ ENGLISH: dict[str, str] = {
     "violation.weight_not_positive": "The weight must be more than 0 grams: weigh the parcel.",
     "violation.weight_unknown": "The weight is not known: weigh the parcel and enter it.",
     "violation.weight_partial": "No weight known for {products}: the weight may be too low, weigh the parcel.",
+    # The scale against the products' weights (domain.weighing.check_weight).
+    "violation.weight_too_high": (
+        "The parcel weighs {measured} g, {difference} g more than the expected {expected} g (allowed: {allowed} g): "
+        "check the contents before printing."
+    ),
+    "violation.weight_too_low": (
+        "The parcel weighs {measured} g, {difference} g less than the expected {expected} g (allowed: {allowed} g): "
+        "check the contents before printing."
+    ),
     "violation.label_description_too_long": "The label text has {length} characters: shorten it.",
     "violation.label_description_shortened": "The order reference is too long for the label; it is shortened.",
     "violation.parcels_invalid": "The number of parcels must be at least 1.",

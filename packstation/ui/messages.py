@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
@@ -157,14 +159,14 @@ class Messages(QObject):
         return self.t(f"step.{step}")
 
     def _coded(self, prefix: str, problem: Violation, params: Mapping[str, object] | None = None) -> str:
-        """Return a coded problem in words: the catalogue text for `prefix.code`, else the domain's English."""
+        """Return a coded problem in words: the catalogue text for `prefix.code`, else its code and values."""
         key = f"{prefix}.{problem.code}"
         if key not in CATALOGUE:
-            return problem.message
+            return str(problem)
         return self.t(key, **(dict(problem.params) if params is None else params))
 
     def violation(self, violation: Violation) -> str:
-        """Return one broken shipment rule in words (the domain's English text when the code is not known here)."""
+        """Return one broken shipment rule in words (its code and values when the code is not known)."""
         params = i18n.rule_params(violation)
         option = i18n.rule_option(violation)
         if "label" in params:  # a profile option by the name the packer sees in the form
@@ -174,11 +176,11 @@ class Messages(QObject):
         return self._coded("violation", violation, params)
 
     def split_reason(self, reason: Violation | None) -> str:
-        """Return why an address line needs the packer (the domain's English when the code is not known here)."""
+        """Return why an address line needs the packer (its code and values when the code is not known)."""
         return "" if reason is None else self._coded("split", reason)
 
     def settings_problem(self, problem: Violation) -> str:
-        """Return one problem of the settings file in words (the English message when the code is not known)."""
+        """Return one problem of the settings file in words (its code and values when the code is not known)."""
         return self._coded("settings_problem", problem)
 
     def option_label(self, option: ConfigOption) -> str:
@@ -269,92 +271,15 @@ class Messages(QObject):
         nxt = self.t(f"next.{during.value}")
         # While shipping, a label the printer did not take can go to the other printer from the print queue.
         redirect = " " + self.t("next.redirect") if during is During.SHIP else ""
-        match exc:
-            case InvalidShipment():
-                return self.t("error.invalid", violations=self.violations(exc.violations))
-            case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
-                return self.t("error.product_code", code=exc.picklist_number.strip())
-            case PicklistNotFound():
-                return self.t("error.picklist_not_found", number=exc.picklist_number)
-            case PicklistNotPackable() if exc.holder:
-                return self.t("error.not_packable_holder", number=exc.picklist_number, holder=exc.holder)
-            case PicklistNotPackable():
-                return self.t("error.not_packable", number=exc.picklist_number, reason=self.picklist_status(exc.reason))
-            case AlreadyShipped():
-                return self.t("error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes))
-            case SheetLabelUnreadable():
-                return self.t("error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}")
-            case BarcodeCheckFailed():
-                return self.t("error.barcode_check", codes=", ".join(exc.missing))
-            case SheetPositionNeeded():
-                return self.t("error.sheet_position", positions=", ".join(map(str, exc.positions)))
-            case LabelError():
-                return self.t("error.label", detail=str(exc), next=nxt)
-            case PrinterNotReady():
-                conditions = self.printer_conditions(exc.conditions) if exc.conditions else exc.message
-                printer = self.printer(exc.printer)
-                return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
-            case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt) + redirect
-            case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt) + redirect
-            case PrintCancelled():
-                return self.t("error.print_cancelled", next=nxt)
-            case PrinterError():
-                detail = exc.message
-                return self.t("error.printer_failed", printer=self.printer(exc.printer), detail=detail, next=nxt) + (
-                    redirect
-                )
-            case SettingsError():
-                return self.t("error.settings", detail=str(exc))
-            case SecretsUnavailable():
-                return self.t("error.secrets")
-            case WaitStopped():
-                return self.t("error.wait_stopped", service=exc.service)
-            case ConnectionFailed() if exc.url:
-                return self.t("error.connection_at", service=exc.service, url=exc.url, next=nxt)
-            case ConnectionFailed():
-                return self.t("error.connection", service=exc.service, next=nxt)
-            case MissingApiKey() if exc.variable:
-                return self.t("error.key_missing", service=exc.service, variable=exc.variable)
-            case RequestTimeout():
-                return self.t("error.timeout", service=exc.service, next=nxt)
-            case BadResponse():
-                return self.t("error.bad_response", service=exc.service, next=nxt)
-            case ApiStatusError():
-                return self._status_error(exc, nxt, during)
+        context = _ErrorContext(self, nxt, redirect, during)
+        # The most specific kind that has words wins; a kind whose words need a value the error lacks (a
+        # ConnectionFailed without its address) gives None and leaves it to the kind above it.
+        for kind in type(exc).__mro__:
+            words = _ERROR_WORDS.get(kind)
+            text = words(exc, context) if words is not None else None
+            if text is not None:
+                return text
         return self.t("error.unexpected", next=nxt)
-
-    def _status_error(self, exc: ApiStatusError, nxt: str, during: During) -> str:
-        match exc:
-            case Unauthorized() if during is During.SETTINGS:
-                key = f"error.unauthorized_settings.{exc.service.lower()}"
-                return self.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
-            case Unauthorized():
-                return self.t("error.unauthorized", service=exc.service)
-            case NotFound():
-                return self.t("error.not_found", service=exc.service, detail=exc.message, next=nxt)
-            case RateLimited() if exc.waited >= 60:
-                minutes = round(exc.waited / 60)
-                return self.t("error.rate_limited_long", service=exc.service, minutes=minutes, next=nxt)
-            case RateLimited():
-                seconds = round(exc.retry_after) if exc.retry_after else 60
-                return self.t("error.rate_limited", service=exc.service, seconds=seconds, next=nxt)
-            case PaymentRequired():
-                return self.t("error.payment", url=exc.payment_url or "myparcel.nl", next=nxt)
-            case ShipmentNotRegistered():
-                # The relay's own words (why it could not hand Picqer the label), else Picqer's message.
-                reasons = "; ".join(exc.reasons) or exc.message
-                return self.t("error.not_registered", reasons=reasons.rstrip("."))
-            case Rejected():
-                reasons = (
-                    "; ".join(f"{m.text} ({m.code})" if m.code is not None else m.text for m in exc.messages)
-                    or exc.message
-                )
-                return self.t("error.rejected", service=exc.service, reasons=reasons, next=nxt)
-            case ServerError():
-                return self.t("error.server", service=exc.service, next=nxt)
-        return self.t("error.api", service=exc.service, detail=exc.message, next=nxt)
 
     # --- scans ---------------------------------------------------------------------------------------
 
@@ -365,6 +290,119 @@ class Messages(QObject):
             layout, meant = guess
             return self.t("status.scan_layout", received=received, layout=self.t(f"layout.{layout}"), meant=meant)
         return self.t("status.scan_garbled", received=visible(received))
+
+
+@dataclass(frozen=True)
+class _ErrorContext:
+    """What the words of an error need besides the error: the text source and what the packer was doing."""
+
+    m: Messages
+    nxt: str  # what to do next, for what the packer was doing
+    redirect: str  # " send it to the other printer from the print queue", while shipping only
+    during: During
+
+    def t(self, key: str, **params: object) -> str:
+        return self.m.t(key, **params)
+
+
+def _invalid(exc: InvalidShipment, c: _ErrorContext) -> str:
+    return c.t("error.invalid", violations=c.m.violations(exc.violations))
+
+
+def _picklist_not_found(exc: PicklistNotFound, c: _ErrorContext) -> str:
+    if looks_like_product_code(exc.picklist_number):
+        return c.t("error.product_code", code=exc.picklist_number.strip())
+    return c.t("error.picklist_not_found", number=exc.picklist_number)
+
+
+def _not_packable(exc: PicklistNotPackable, c: _ErrorContext) -> str:
+    if exc.holder:
+        return c.t("error.not_packable_holder", number=exc.picklist_number, holder=exc.holder)
+    return c.t("error.not_packable", number=exc.picklist_number, reason=c.m.picklist_status(exc.reason))
+
+
+def _printer_not_ready(exc: PrinterNotReady, c: _ErrorContext) -> str:
+    conditions = c.m.printer_conditions(exc.conditions) if exc.conditions else exc.message
+    return c.t("error.printer_not_ready", printer=c.m.printer(exc.printer), conditions=conditions, next=c.nxt)
+
+
+def _printer_failed(exc: PrinterError, c: _ErrorContext) -> str:
+    printer = c.m.printer(exc.printer)
+    return c.t("error.printer_failed", printer=printer, detail=exc.message, next=c.nxt) + c.redirect
+
+
+def _connection(exc: ConnectionFailed, c: _ErrorContext) -> str:
+    if exc.url:
+        return c.t("error.connection_at", service=exc.service, url=exc.url, next=c.nxt)
+    return c.t("error.connection", service=exc.service, next=c.nxt)
+
+
+def _unauthorized(exc: Unauthorized, c: _ErrorContext) -> str:
+    if c.during is not During.SETTINGS:
+        return c.t("error.unauthorized", service=exc.service)
+    key = f"error.unauthorized_settings.{exc.service.lower()}"
+    return c.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
+
+
+def _rate_limited(exc: RateLimited, c: _ErrorContext) -> str:
+    if exc.waited >= 60:
+        return c.t("error.rate_limited_long", service=exc.service, minutes=round(exc.waited / 60), next=c.nxt)
+    seconds = round(exc.retry_after) if exc.retry_after else 60
+    return c.t("error.rate_limited", service=exc.service, seconds=seconds, next=c.nxt)
+
+
+def _not_registered(exc: ShipmentNotRegistered, c: _ErrorContext) -> str:
+    # The relay's own words (why it could not hand Picqer the label), else Picqer's message.
+    reasons = "; ".join(exc.reasons) or exc.message
+    return c.t("error.not_registered", reasons=reasons.rstrip("."))
+
+
+def _rejected(exc: Rejected, c: _ErrorContext) -> str:
+    reasons = "; ".join(f"{m.text} ({m.code})" if m.code is not None else m.text for m in exc.messages)
+    return c.t("error.rejected", service=exc.service, reasons=reasons or exc.message, next=c.nxt)
+
+
+# Each error kind's words; `Messages.error` looks a raised error's kinds up from the most specific.
+_ERROR_WORDS: dict[type, Callable[[Any, _ErrorContext], str | None]] = {
+    InvalidShipment: _invalid,
+    PicklistNotFound: _picklist_not_found,
+    PicklistNotPackable: _not_packable,
+    AlreadyShipped: lambda exc, c: c.t(
+        "error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes)
+    ),
+    SheetLabelUnreadable: lambda exc, c: c.t(
+        "error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}"
+    ),
+    BarcodeCheckFailed: lambda exc, c: c.t("error.barcode_check", codes=", ".join(exc.missing)),
+    SheetPositionNeeded: lambda exc, c: c.t("error.sheet_position", positions=", ".join(map(str, exc.positions))),
+    LabelError: lambda exc, c: c.t("error.label", detail=str(exc), next=c.nxt),
+    PrinterNotReady: _printer_not_ready,
+    PrinterNotFound: lambda exc, c: (
+        c.t("error.printer_not_found", printer=c.m.printer(exc.printer), next=c.nxt) + c.redirect
+    ),
+    PrinterDisconnected: lambda exc, c: (
+        c.t("error.printer_disconnected", printer=c.m.printer(exc.printer), next=c.nxt) + c.redirect
+    ),
+    PrintCancelled: lambda exc, c: c.t("error.print_cancelled", next=c.nxt),
+    PrinterError: _printer_failed,
+    SettingsError: lambda exc, c: c.t("error.settings", detail=str(exc)),
+    SecretsUnavailable: lambda exc, c: c.t("error.secrets"),
+    WaitStopped: lambda exc, c: c.t("error.wait_stopped", service=exc.service),
+    ConnectionFailed: _connection,
+    MissingApiKey: lambda exc, c: (
+        c.t("error.key_missing", service=exc.service, variable=exc.variable) if exc.variable else None
+    ),
+    RequestTimeout: lambda exc, c: c.t("error.timeout", service=exc.service, next=c.nxt),
+    BadResponse: lambda exc, c: c.t("error.bad_response", service=exc.service, next=c.nxt),
+    Unauthorized: _unauthorized,
+    NotFound: lambda exc, c: c.t("error.not_found", service=exc.service, detail=exc.message, next=c.nxt),
+    RateLimited: _rate_limited,
+    PaymentRequired: lambda exc, c: c.t("error.payment", url=exc.payment_url or "myparcel.nl", next=c.nxt),
+    ShipmentNotRegistered: _not_registered,
+    Rejected: _rejected,
+    ServerError: lambda exc, c: c.t("error.server", service=exc.service, next=c.nxt),
+    ApiStatusError: lambda exc, c: c.t("error.api", service=exc.service, detail=exc.message, next=c.nxt),
+}
 
 
 def _parse_language(language: str) -> Language:

@@ -29,7 +29,7 @@ EVERY_ERROR: list[Exception] = [
     e.Rejected("MyParcel", 422, (e.ApiMessage("Invalid postal code", code=3212),)),
     e.ServerError("MyParcel", 503),
     e.ShipmentNotRegistered("Picqer", 400, (e.ApiMessage("Cannot create shipment: no label", 26),), ("no label",)),
-    e.InvalidShipment((e.Violation("x.unknown", "Evening delivery is not possible to Belgium"),)),
+    e.InvalidShipment((e.Violation("x.unknown"),)),
     e.PicklistNotFound("P2024-99999"),
     e.PicklistNotPackable("P2024-00001", "closed"),
     e.PicklistNotPackable("P2024-00001", "in use", holder="Station 2"),
