@@ -262,199 +262,141 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
 
 def _destination_options(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> list[Violation]:
     o = request.options
-    cc = request.recipient.cc
-    found: list[Violation] = []
-    be_pickup = cc == "BE" and o.delivery_type is DeliveryType.PICKUP
     if platform is Platform.SENDMYPARCEL and dest is DestinationClass.DOMESTIC:
-        for name in ("only_recipient", "large_format", "age_check"):
-            if _set(o, name) and name not in SENDMYPARCEL_HOME_OPTIONS:
-                found.append(
-                    _v(
-                        f"{name}_not_on_platform",
-                        option=name,
-                    )
-                )
-        return found
+        return _sendmyparcel_home_options(o)
+    found = []
     if platform is Platform.SENDMYPARCEL and _set(o, "large_format"):
         found.append(_v("large_format_not_on_platform"))
     if dest is DestinationClass.DOMESTIC:
         return found
-    abroad = ["only_recipient", "signature", "return_to_sender", "age_check"]
-    for name in abroad:
-        if not _set(o, name):
-            continue
-        if name == "signature" and be_pickup and platform is Platform.MYPARCEL:
-            continue  # the docs' "BE pickup location" example sends signature 1 [MP §6.B.4]
-        code = "return_not_abroad" if name == "return_to_sender" else f"{name}_not_abroad"
-        if platform is Platform.SENDMYPARCEL and name in ("only_recipient", "age_check"):
-            code = f"{name}_not_on_platform"
-        found.append(
-            _v(
-                code,
-                option=name,
-                cc=cc,
-            )
-        )
+    found += _abroad_options(request, platform)
     if platform is Platform.MYPARCEL and dest is DestinationClass.WORLD and o.large_format:
-        found.append(
-            _v(
-                "large_format_not_world",
-                cc=cc,
-            )
-        )
+        found.append(_v("large_format_not_world", cc=request.recipient.cc))
     return found
+
+
+def _sendmyparcel_home_options(o: ShipmentOptions) -> list[Violation]:
+    """Return the options switched on that SendMyParcel.be does not offer within Belgium."""
+    return [
+        _v(f"{name}_not_on_platform", option=name)
+        for name in ("only_recipient", "large_format", "age_check")
+        if _set(o, name) and name not in SENDMYPARCEL_HOME_OPTIONS
+    ]
+
+
+def _abroad_options(request: ShipmentRequest, platform: Platform) -> list[Violation]:
+    """Return the options switched on that only exist within the platform's home country."""
+    o = request.options
+    cc = request.recipient.cc
+    # The docs' "BE pickup location" example sends signature 1 [MP §6.B.4].
+    be_pickup_signature = cc == "BE" and o.delivery_type is DeliveryType.PICKUP and platform is Platform.MYPARCEL
+    found = []
+    for name in ("only_recipient", "signature", "return_to_sender", "age_check"):
+        if _set(o, name) and not (name == "signature" and be_pickup_signature):
+            found.append(_v(_abroad_code(name, platform), option=name, cc=cc))
+    return found
+
+
+def _abroad_code(name: str, platform: Platform) -> str:
+    if platform is Platform.SENDMYPARCEL and name in ("only_recipient", "age_check"):
+        return f"{name}_not_on_platform"
+    return "return_not_abroad" if name == "return_to_sender" else f"{name}_not_abroad"
+
+
+def _allowed_delivery_types(cc: str, platform: Platform) -> frozenset[DeliveryType]:
+    allowed = {"NL": NL_DELIVERY_TYPES, "BE": BE_DELIVERY_TYPES}.get(cc, frozenset({DeliveryType.STANDARD}))
+    if platform is not Platform.SENDMYPARCEL:
+        return allowed
+    return allowed - MYPARCEL_ONLY_DELIVERY_TYPES if cc == "BE" else frozenset({DeliveryType.STANDARD})
 
 
 def _delivery(
     request: ShipmentRequest, platform: Platform, dest: DestinationClass, today: date | None
 ) -> list[Violation]:
     o = request.options
-    cc = request.recipient.cc
-    found: list[Violation] = []
     if o.package_type is not PackageType.PACKAGE:
-        return found
+        return []
     dt = o.delivery_type
-    if dt is not None:
-        if cc == "NL":
-            allowed = NL_DELIVERY_TYPES
-        elif cc == "BE":
-            allowed = BE_DELIVERY_TYPES
-        else:
-            allowed = frozenset({DeliveryType.STANDARD})
-        if platform is Platform.SENDMYPARCEL:
-            allowed = allowed - MYPARCEL_ONLY_DELIVERY_TYPES
-            if cc != "BE":
-                allowed = frozenset({DeliveryType.STANDARD})
-        if dt not in allowed:
-            found.append(
-                _v(
-                    "delivery_type_not_available",
-                    delivery_type=dt.name,
-                    cc=cc,
-                )
-            )
-            return found
-        if dt in ONLY_RECIPIENT_TYPES and not o.only_recipient:
-            found.append(
-                _v(
-                    "only_recipient_required",
-                    delivery_type=dt.name,
-                )
-            )
-        if dt in DATE_REQUIRED_TYPES and o.delivery_date is None:
-            found.append(
-                _v(
-                    "delivery_date_required",
-                    delivery_type=dt.name,
-                )
-            )
-        if dt in PICKUP_TYPES:
-            if not o.signature:
-                found.append(_v("signature_required"))
-            if request.pickup is None:
-                found.append(
-                    _v(
-                        "pickup_location_required",
-                    )
-                )
-        if dt is DeliveryType.MORNING and o.delivery_date is not None and o.delivery_date.weekday() >= 5:
-            found.append(
-                _v(
-                    "delivery_date_weekend",
-                    delivery_date=o.delivery_date.isoformat(),
-                )
-            )
+    if dt is not None and dt not in _allowed_delivery_types(request.recipient.cc, platform):
+        return [_v("delivery_type_not_available", delivery_type=dt.name, cc=request.recipient.cc)]
+    found = _delivery_type_needs(request, dt) if dt is not None else []
     if request.pickup is not None and dt not in PICKUP_TYPES:
-        found.append(
-            _v(
-                "pickup_without_pickup_delivery",
-            )
-        )
+        found.append(_v("pickup_without_pickup_delivery"))
     if o.delivery_date is not None:
-        if platform is Platform.SENDMYPARCEL and not SENDMYPARCEL_ALLOWS_DELIVERY_DATE:
-            found.append(
-                _v(
-                    "delivery_date_not_on_platform",
-                )
-            )
-        elif dt is None:
-            # "Required: Yes if delivery_date has been specified" [MP §7.C.1]
-            found.append(
-                _v(
-                    "delivery_type_required",
-                )
-            )
-        if today is not None and o.delivery_date < today:
-            found.append(
-                _v(
-                    "delivery_date_past",
-                    delivery_date=o.delivery_date.isoformat(),
-                )
-            )
+        found += _delivery_date_rules(request, o.delivery_date, platform, today)
+    return found
+
+
+def _delivery_type_needs(request: ShipmentRequest, dt: DeliveryType) -> list[Violation]:
+    """Return what the chosen delivery type needs and the shipment lacks."""
+    o = request.options
+    found = []
+    if dt in ONLY_RECIPIENT_TYPES and not o.only_recipient:
+        found.append(_v("only_recipient_required", delivery_type=dt.name))
+    if dt in DATE_REQUIRED_TYPES and o.delivery_date is None:
+        found.append(_v("delivery_date_required", delivery_type=dt.name))
+    if dt in PICKUP_TYPES:
+        found += _pickup_needs(request)
+    if dt is DeliveryType.MORNING and o.delivery_date is not None and o.delivery_date.weekday() >= 5:
+        found.append(_v("delivery_date_weekend", delivery_date=o.delivery_date.isoformat()))
+    return found
+
+
+def _pickup_needs(request: ShipmentRequest) -> list[Violation]:
+    found = [] if request.options.signature else [_v("signature_required")]
+    if request.pickup is None:
+        found.append(_v("pickup_location_required"))
+    return found
+
+
+def _delivery_date_rules(
+    request: ShipmentRequest, delivery_date: date, platform: Platform, today: date | None
+) -> list[Violation]:
+    found = []
+    if platform is Platform.SENDMYPARCEL and not SENDMYPARCEL_ALLOWS_DELIVERY_DATE:
+        found.append(_v("delivery_date_not_on_platform"))
+    elif request.options.delivery_type is None:
+        # "Required: Yes if delivery_date has been specified" [MP §7.C.1]
+        found.append(_v("delivery_type_required"))
+    if today is not None and delivery_date < today:
+        found.append(_v("delivery_date_past", delivery_date=delivery_date.isoformat()))
     return found
 
 
 def _insurance(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> list[Violation]:
     o = request.options
-    amount = o.insurance_cents
-    cc = request.recipient.cc
-    found: list[Violation] = []
     if o.package_type is not PackageType.PACKAGE:
-        return found
-    if amount < 0:
-        return [_v("insurance_invalid", amount=amount)]
-    if platform is Platform.MYPARCEL:
-        if dest is DestinationClass.DOMESTIC:
-            if amount > MYPARCEL_NL_INSURANCE_MAX:
-                found.append(
-                    _v(
-                        "insurance_too_high",
-                        amount=amount,
-                    )
-                )
-            if amount > 0 and not o.only_recipient:
-                found.append(
-                    _v(
-                        "insurance_needs_only_recipient",
-                    )
-                )
-            if amount > 0 and not o.signature:
-                found.append(_v("insurance_needs_signature"))
-            return found
-        required = MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
-        code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
-        if amount != required:
-            found.append(
-                _v(
-                    code,
-                    amount=amount,
-                    required=required,
-                    cc=cc,
-                )
-            )
-        return found
+        return []
+    if o.insurance_cents < 0:
+        return [_v("insurance_invalid", amount=o.insurance_cents)]
     if dest is DestinationClass.DOMESTIC:
-        if amount not in (0, SENDMYPARCEL_INSURANCE):
-            found.append(
-                _v(
-                    "insurance_amount",
-                    amount=amount,
-                    required=SENDMYPARCEL_INSURANCE,
-                )
-            )
-        if amount > 0 and not o.signature:
-            found.append(_v("insurance_needs_signature"))
-        return found
-    if amount != SENDMYPARCEL_INSURANCE:
-        code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
-        found.append(
-            _v(
-                code,
-                amount=amount,
-                required=SENDMYPARCEL_INSURANCE,
-                cc=cc,
-            )
-        )
+        return _home_insurance(o, platform)
+    required = _abroad_insurance(platform, dest)
+    if o.insurance_cents == required:
+        return []
+    code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
+    return [_v(code, amount=o.insurance_cents, required=required, cc=request.recipient.cc)]
+
+
+def _abroad_insurance(platform: Platform, dest: DestinationClass) -> int:
+    """Return the one insurance amount (cents) a parcel abroad must have: the carrier's fixed cover."""
+    if platform is Platform.MYPARCEL:
+        return MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
+    return SENDMYPARCEL_INSURANCE
+
+
+def _home_insurance(o: ShipmentOptions, platform: Platform) -> list[Violation]:
+    amount = o.insurance_cents
+    found = []
+    if platform is Platform.MYPARCEL:
+        if amount > MYPARCEL_NL_INSURANCE_MAX:
+            found.append(_v("insurance_too_high", amount=amount))
+        if amount > 0 and not o.only_recipient:
+            found.append(_v("insurance_needs_only_recipient"))
+    elif amount not in (0, SENDMYPARCEL_INSURANCE):
+        found.append(_v("insurance_amount", amount=amount, required=SENDMYPARCEL_INSURANCE))
+    if amount > 0 and not o.signature:
+        found.append(_v("insurance_needs_signature"))
     return found
 
 
@@ -594,30 +536,31 @@ def apply_required(request: ShipmentRequest, platform: Platform) -> ShipmentRequ
     dest = destination_class(request.recipient.cc, platform)
     changes: dict[str, object] = {}
     if dest is not DestinationClass.DOMESTIC:
-        if platform is Platform.MYPARCEL:
-            changes["insurance_cents"] = (
-                MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
-            )
-        else:
-            changes["insurance_cents"] = SENDMYPARCEL_INSURANCE
+        changes["insurance_cents"] = _abroad_insurance(platform, dest)
     if o.delivery_type in PICKUP_TYPES and (
         dest is DestinationClass.DOMESTIC or (request.recipient.cc == "BE" and platform is Platform.MYPARCEL)
     ):
         changes["signature"] = True
     if dest is DestinationClass.DOMESTIC:
-        if o.delivery_type in ONLY_RECIPIENT_TYPES and platform is Platform.MYPARCEL:
-            changes["only_recipient"] = True
-        if o.insurance_cents > 0:
-            changes["signature"] = True
-            if platform is Platform.MYPARCEL:
-                changes["only_recipient"] = True
-        if o.age_check and platform is Platform.MYPARCEL:
-            changes["signature"] = True
-            changes["only_recipient"] = True
+        changes.update(_home_required(o, platform))
     changes = {k: v for k, v in changes.items() if getattr(o, k) != v}
     if not changes:
         return request
     return dataclasses.replace(request, options=dataclasses.replace(o, **changes))  # type: ignore[arg-type]
+
+
+def _home_required(o: ShipmentOptions, platform: Platform) -> dict[str, object]:
+    """Return what the home country's rules switch on: insurance and an age check need a signature (and, at
+    MyParcel, only recipient); some delivery types need only recipient."""
+    myparcel = platform is Platform.MYPARCEL
+    changes: dict[str, object] = {}
+    if o.delivery_type in ONLY_RECIPIENT_TYPES and myparcel:
+        changes["only_recipient"] = True
+    if o.insurance_cents > 0 or (o.age_check and myparcel):
+        changes["signature"] = True
+    if myparcel and (o.insurance_cents > 0 or o.age_check):
+        changes["only_recipient"] = True
+    return changes
 
 
 def ensure_valid(request: ShipmentRequest, platform: Platform, *, today: date | None = None) -> None:
