@@ -15,6 +15,7 @@ from packstation.domain.addresses import BOX_NUMBER_MAX, NUMBER_SUFFIX_MAX, STRE
 from packstation.domain.customs import EU_MEMBER_STATES, customs_problems
 from packstation.domain.errors import InvalidShipment, Violation
 from packstation.domain.shipments import (
+    Address,
     Carrier,
     DeliveryType,
     PackageType,
@@ -120,66 +121,44 @@ def _euros(cents: int) -> str:
 
 
 def _recipient(request: ShipmentRequest) -> list[Violation]:
-    found: list[Violation] = []
     r = request.recipient
     if not _CC.match(r.cc):
-        found.append(_v("country_invalid", cc=r.cc))
-        return found
+        return [_v("country_invalid", cc=r.cc)]
+    found = _recipient_names(r) + _house_number(r)
+    if postal_code_problem(r.postal_code, r.cc) is not None:
+        found.append(_v("postal_code_invalid", postal_code=r.postal_code, cc=r.cc))
+    return found
+
+
+def _recipient_names(r: Address) -> list[Violation]:
+    """Return what is missing or too long in the person, street and city."""
+    found: list[Violation] = []
     if not r.person.strip():
         found.append(_v("person_missing"))
     elif len(r.person) > PERSON_MAX:
-        found.append(
-            _v(
-                "person_too_long",
-                person=r.person,
-            )
-        )
+        found.append(_v("person_too_long", person=r.person))
     if not r.street.strip():
         found.append(_v("street_missing"))
     elif len(r.street) > STREET_MAX:
-        found.append(
-            _v(
-                "street_too_long",
-                street=r.street,
-            )
-        )
+        found.append(_v("street_too_long", street=r.street))
     if not r.city.strip():
         found.append(_v("city_missing"))
-    if r.cc in ("NL", "BE"):
-        if not r.number:
-            found.append(_v("number_missing", cc=r.cc))
-        elif not r.number.isdigit():
-            found.append(
-                _v(
-                    "number_invalid",
-                    number=r.number,
-                )
-            )
+    return found
+
+
+def _house_number(r: Address) -> list[Violation]:
+    """Return what is wrong with the house number, its addition and the (Belgian) box number."""
+    found: list[Violation] = []
+    if r.cc in ("NL", "BE") and not r.number:
+        found.append(_v("number_missing", cc=r.cc))
+    elif r.cc in ("NL", "BE") and not r.number.isdigit():
+        found.append(_v("number_invalid", number=r.number))
     if len(r.number_suffix) > NUMBER_SUFFIX_MAX:
-        found.append(
-            _v(
-                "number_suffix_too_long",
-                suffix=r.number_suffix,
-            )
-        )
-    if r.box_number:
-        if r.cc != "BE":
-            found.append(
-                _v(
-                    "box_number_not_be",
-                    box=r.box_number,
-                )
-            )
-        elif len(r.box_number) > BOX_NUMBER_MAX:
-            found.append(
-                _v(
-                    "box_number_too_long",
-                    box=r.box_number,
-                )
-            )
-    problem = postal_code_problem(r.postal_code, r.cc)
-    if problem is not None:
-        found.append(_v("postal_code_invalid", postal_code=r.postal_code, cc=r.cc))
+        found.append(_v("number_suffix_too_long", suffix=r.number_suffix))
+    if r.box_number and r.cc != "BE":
+        found.append(_v("box_number_not_be", box=r.box_number))
+    elif r.box_number and len(r.box_number) > BOX_NUMBER_MAX:
+        found.append(_v("box_number_too_long", box=r.box_number))
     return found
 
 
@@ -187,37 +166,19 @@ def _carrier(request: ShipmentRequest, platform: Platform, dest: DestinationClas
     carrier = request.carrier
     name = carrier.name if isinstance(carrier, Carrier) else str(carrier)
     if carrier in UNSUPPORTED_CARRIERS:
-        return [
-            _v(
-                "carrier_unsupported",
-                carrier=name,
-            )
-        ]
+        return [_v("carrier_unsupported", carrier=name)]
     if carrier not in PLATFORM_CARRIERS[platform]:
-        return [
-            _v(
-                "carrier_not_on_platform",
-                carrier=name,
-                platform=platform.value,
-            )
-        ]
-    cc = request.recipient.cc
-    if DPD_EU_ONLY and carrier is Carrier.DPD and dest is DestinationClass.WORLD:
-        return [_v("carrier_destination", carrier=name, cc=cc)]
-    if (
-        SENDMYPARCEL_POSTNL_DOMESTIC_ONLY
-        and platform is Platform.SENDMYPARCEL
-        and carrier is Carrier.POSTNL
-        and dest is not DestinationClass.DOMESTIC
-    ):
-        return [
-            _v(
-                "carrier_destination",
-                carrier=name,
-                cc=cc,
-            )
-        ]
+        return [_v("carrier_not_on_platform", carrier=name, platform=platform.value)]
+    if not _carrier_delivers(carrier, platform, dest):
+        return [_v("carrier_destination", carrier=name, cc=request.recipient.cc)]
     return []
+
+
+def _carrier_delivers(carrier: Carrier, platform: Platform, dest: DestinationClass) -> bool:
+    if DPD_EU_ONLY and carrier is Carrier.DPD and dest is DestinationClass.WORLD:
+        return False
+    postnl_home_only = SENDMYPARCEL_POSTNL_DOMESTIC_ONLY and platform is Platform.SENDMYPARCEL
+    return not (postnl_home_only and carrier is Carrier.POSTNL and dest is not DestinationClass.DOMESTIC)
 
 
 def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> list[Violation]:
@@ -468,33 +429,24 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
                 length=len(o.label_description),
             )
         )
-    if request.parcels < 1:
-        found.append(_v("parcels_invalid", parcels=request.parcels))
-    elif request.parcels > 1:
-        # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [MP §6.H.2]
-        if platform is not Platform.MYPARCEL:
-            found.append(
-                _v(
-                    "multi_collo_not_on_platform",
-                    parcels=request.parcels,
-                )
-            )
-        elif o.package_type is not PackageType.PACKAGE:
-            found.append(
-                _v(
-                    "multi_collo_needs_package",
-                    parcels=request.parcels,
-                )
-            )
-        elif request.recipient.cc not in ("NL", "BE"):
-            found.append(
-                _v(
-                    "multi_collo_destination",
-                    parcels=request.parcels,
-                    cc=request.recipient.cc,
-                )
-            )
+    found += _parcels(request, platform)
     return found
+
+
+def _parcels(request: ShipmentRequest, platform: Platform) -> list[Violation]:
+    parcels = request.parcels
+    if parcels < 1:
+        return [_v("parcels_invalid", parcels=parcels)]
+    if parcels == 1:
+        return []
+    # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [MP §6.H.2]
+    if platform is not Platform.MYPARCEL:
+        return [_v("multi_collo_not_on_platform", parcels=parcels)]
+    if request.options.package_type is not PackageType.PACKAGE:
+        return [_v("multi_collo_needs_package", parcels=parcels)]
+    if request.recipient.cc not in ("NL", "BE"):
+        return [_v("multi_collo_destination", parcels=parcels, cc=request.recipient.cc)]
+    return []
 
 
 def _customs(request: ShipmentRequest, dest: DestinationClass) -> list[Violation]:
@@ -533,20 +485,28 @@ def apply_required(request: ShipmentRequest, platform: Platform) -> ShipmentRequ
     o = request.options
     if o.package_type is not PackageType.PACKAGE or not _CC.match(request.recipient.cc):
         return request
-    dest = destination_class(request.recipient.cc, platform)
-    changes: dict[str, object] = {}
-    if dest is not DestinationClass.DOMESTIC:
-        changes["insurance_cents"] = _abroad_insurance(platform, dest)
-    if o.delivery_type in PICKUP_TYPES and (
-        dest is DestinationClass.DOMESTIC or (request.recipient.cc == "BE" and platform is Platform.MYPARCEL)
-    ):
-        changes["signature"] = True
-    if dest is DestinationClass.DOMESTIC:
-        changes.update(_home_required(o, platform))
-    changes = {k: v for k, v in changes.items() if getattr(o, k) != v}
+    required = _required_options(request, platform, destination_class(request.recipient.cc, platform))
+    changes = {k: v for k, v in required.items() if getattr(o, k) != v}
     if not changes:
         return request
     return dataclasses.replace(request, options=dataclasses.replace(o, **changes))  # type: ignore[arg-type]
+
+
+def _required_options(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> dict[str, object]:
+    """Return the option values the rules leave no choice about for this destination."""
+    if dest is not DestinationClass.DOMESTIC:
+        changes: dict[str, object] = {"insurance_cents": _abroad_insurance(platform, dest)}
+        # A Belgian pickup point from the Netherlands needs a signature too [MP §6.B.4].
+        if (
+            request.options.delivery_type in PICKUP_TYPES
+            and request.recipient.cc == "BE"
+            and platform is Platform.MYPARCEL
+        ):
+            changes["signature"] = True
+        return changes
+    changes = {"signature": True} if request.options.delivery_type in PICKUP_TYPES else {}
+    changes.update(_home_required(request.options, platform))
+    return changes
 
 
 def _home_required(o: ShipmentOptions, platform: Platform) -> dict[str, object]:
