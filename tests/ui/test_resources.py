@@ -1,5 +1,5 @@
 """The compiled Qt resources (packstation/ui/resources_rc.py) hold exactly what resources/ holds: nobody can edit
-a .ts file, the style sheet or an icon and ship the old one because they forgot tools/build_resources.py."""
+the style sheet or an icon and ship the old one because they forgot tools/build_resources.py."""
 
 from __future__ import annotations
 
