@@ -739,4 +739,42 @@ ENGLISH: dict[str, str] = {
     "crash.copy": "Copy details",
     "crash.close": "Close",
     "crash.log": "Also written to: {path}",
+    # --- documents beside the label: packing list, return label, Picqer's station printers (issue 17) ----
+    "documents.packing_list_failed": (
+        "The packing list of {number} did not print ({reason}). The label is fine: print the packing list from "
+        "Picqer (picklist, Print packing list), or check the document printer in Settings."
+    ),
+    "documents.return_not_made": (
+        "No return label was made for {number} ({reason}). The label is fine: make the return in MyParcel's back "
+        "office if the customer needs one."
+    ),
+    "documents.return_not_printed": (
+        "The return label of {number} (return barcode {barcode}) did not print ({reason}). The label is fine: "
+        "print the return label from the journal (Labels folder)."
+    ),
+    "settings.packing_list": "Packing list",
+    "settings.packing_list.policy": "Print Picqer's packing list",
+    "settings.packing_list.never": "Never",
+    "settings.packing_list.always": "With every parcel",
+    "settings.packing_list.when_asked": "When the order asks for it",
+    "settings.packing_list.tag": "Tag that asks for it",
+    "settings.packing_list.order_field": "Order field that asks for it (id, 0 = none)",
+    "settings.return_label": "Return label",
+    "settings.return_label.none": "None",
+    "settings.return_label.printed": "Printed with the label",
+    "settings.return_label.printerless": "Printerless (PostNL NL), else printed",
+    "settings.station_printers.button": "Take this station's printers from Picqer",
+    "settings.station_printers.loading": "Looking up this station in Picqer's packing stations…",
+    "settings.station_printers.found": (
+        "Picqer's packing station {station}: label printer {label}, document printer {document}. Check them on the "
+        "Printers tab, then Save."
+    ),
+    "settings.station_printers.not_set": "not set in Picqer",
+    "settings.station_printers.none_named": (
+        "Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, "
+        "Packing stations), then try again."
+    ),
+    "settings.station_printers.need_name": (
+        "Fill in the station name first: it is looked up in Picqer's packing stations."
+    ),
 }

@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
         s.label_fetched.connect(self.preview.show_pdf)
         s.label_prepared.connect(self.preview.show_prepared)
         s.shipment_done.connect(self._shipment_done)
+        s.documents_problem.connect(self._documents_problem)
         s.failed.connect(self._failed)
         s.scan_refused.connect(self._scan_refused)
         s.next_queued.connect(self._next_queued)
@@ -841,6 +842,13 @@ class MainWindow(QMainWindow):
                 button.setChecked(False)
             self._show_readings()
             self.address_confirmed.setVisible(doubtful)
+
+    def _documents_problem(self, text: str) -> None:
+        """A packing list or return label did not come out: add which, and what to do, to the shipped message."""
+        if self._carry is not None:  # the next picklist opens now and shows the shipped message with it
+            self._carry = (f"{self._carry[0]} {text}", "error")
+            return
+        self._say(f"{self.status_text} {text}".strip(), "error")
 
     def _say_not_packable(self, opened: OpenedPicklist) -> None:
         """Say that a paused, cancelled or closed picklist (without a MyParcel shipment) is not to be packed."""

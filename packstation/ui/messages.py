@@ -28,6 +28,7 @@ from packstation.domain.errors import (
     LabelError,
     MissingApiKey,
     NotFound,
+    PackingListNotPrinted,
     PaymentRequired,
     PicklistNotFound,
     PicklistNotPackable,
@@ -39,6 +40,7 @@ from packstation.domain.errors import (
     RateLimited,
     Rejected,
     RequestTimeout,
+    ReturnLabelNotMade,
     SecretsUnavailable,
     ServerError,
     SettingsError,
@@ -265,6 +267,16 @@ class Messages(QObject):
         return self.t(
             f"wait.{wait.reason.value}", service=wait.service, seconds=seconds, attempt=wait.attempt, attempts=attempts
         )
+
+    def document_problem(self, exc: PackingListNotPrinted | ReturnLabelNotMade) -> str:
+        """Say which document beside the label did not come out, and what to do (the parcel itself shipped)."""
+        if isinstance(exc, PackingListNotPrinted):
+            return self.t("documents.packing_list_failed", number=exc.picklist_number, reason=exc.reason)
+        if exc.barcode:
+            return self.t(
+                "documents.return_not_printed", number=exc.picklist_number, reason=exc.reason, barcode=exc.barcode
+            )
+        return self.t("documents.return_not_made", number=exc.picklist_number, reason=exc.reason)
 
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
