@@ -33,7 +33,6 @@ def test_a_missing_key_names_the_environment_variable(language: str) -> None:
 def test_a_misspelt_setting_is_named_with_the_setting_meant_in_both_languages() -> None:
     problem = e.Violation(
         "setting_unknown_similar",
-        "Unknown setting 'picqer.baseurl' is ignored. Did you mean 'picqer.base_url'?",
         (("name", "picqer.baseurl"), ("suggestion", "picqer.base_url")),
     )
     english, dutch = Messages("en").settings_problem(problem), Messages("nl").settings_problem(problem)
