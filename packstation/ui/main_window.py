@@ -42,6 +42,7 @@ from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.messages import During, Messages, guess_layout_mistake
 from packstation.ui.models.picklists_model import PicklistsFilterModel
+from packstation.ui.state import StepState
 from packstation.ui.style import STYLE
 from packstation.ui.views.picklists_view import PicklistsView
 from packstation.ui.views.print_queue_panel import (
@@ -56,7 +57,7 @@ from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.scan_detector import ScanDetector, ScanReport
 from packstation.ui.widgets.status_message import StatusMessage
-from packstation.ui.widgets.steps import StepState, StepsView
+from packstation.ui.widgets.steps import StepsView
 from packstation.ui.widgets.wheel import PaneComboBox, PaneSpinBox
 
 # What a picklist number can look like (Picqer: "P2024-00123"); anything else is shown as a garbled scan.

@@ -21,7 +21,7 @@ from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.main_window import MainWindow
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import PicklistsModel
-from packstation.ui.widgets.steps import StepState
+from packstation.ui.state import StepState
 from tests.ui.conftest import FakePrinter
 
 

@@ -15,6 +15,7 @@ from packstation.services.shipping import ShippingService
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
 from packstation.ui.models.picklists_model import PicklistsModel
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class PicklistsController(QObject):
         self.status: PicklistStatus | None = PicklistStatus.NEW
         self.warehouse_id = warehouse_id
         self._loading = False
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = Tasks()
         self._timer = QTimer(self)
         self._timer.setInterval(max(5, refresh_seconds) * 1000)
         self._timer.timeout.connect(self.refresh)
@@ -109,10 +110,7 @@ class PicklistsController(QObject):
         """Read every page into the model as it arrives, then drop the picklists no page held."""
         if self._loading:
             return
-        task = asyncio.current_task()
-        if task is not None:
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        self._tasks.adopt()
         self._set_loading(True)
         status = self.status
         received: set[str] = set()

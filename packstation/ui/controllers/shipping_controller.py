@@ -20,7 +20,8 @@ from packstation.domain.waits import Wait
 from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
-from packstation.ui.widgets.steps import STEPS, StepState
+from packstation.ui.state import STEPS, StepState
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,9 @@ class ShippingController(QObject):
         # Shipments done but for their label, which waits in the print queue for paper: by queue job id.
         self.held: dict[str, ShipmentJob] = {}
         self._busy = False
-        self._lookup: asyncio.Task[object] | None = None
         self._opening: str | None = None  # the number being looked up: the pane does not show it yet
         self.next_number: str | None = None  # scanned during a shipment: opened once that shipment is done
-        self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
+        self._tasks = Tasks()
         self._states: dict[str, StepState] = {}
         self._shown_pdf: bytes | None = None
         self._shown_prepared: object | None = None
@@ -134,10 +134,7 @@ class ShippingController(QObject):
 
     async def _open(self, number: str) -> None:
         self.next_number = None  # this scan (or the queued one being opened) is what the packer wants now
-        task = self._track()
-        if self._lookup is not None and not self._lookup.done():
-            self._lookup.cancel()
-        self._lookup = task
+        task = self._tasks.adopt(key="lookup")  # a newer scan cancels the lookup in flight
         self._opening = number
         self.picklist_opening.emit(number)
         try:
@@ -149,16 +146,16 @@ class ShippingController(QObject):
             raise
         except Exception as exc:
             self._log(exc)
-            if self._lookup is task:
-                self._lookup = self._opening = None
+            if self._tasks.current("lookup") is task:
+                self._opening = None
                 text = self.messages.error(exc, During.OPEN)
                 if self.opened is not None:  # a wrong scan (a product's EAN) leaves the open picklist as it was
                     text += " " + self.messages.t("status.still_open", number=self.opened.picklist.number)
                 self.failed.emit(text)
             return
         finally:
-            if self._lookup is task:
-                self._lookup = self._opening = None
+            if self._tasks.current("lookup") is task:
+                self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             self._leave(opened)
             return
@@ -198,7 +195,7 @@ class ShippingController(QObject):
             key = next((k for k, held in self.held.items() if held.picklist.number == picklist_number), None)
         if key is None:
             return
-        self._track()
+        self._tasks.adopt()
         try:
             await self.service.held_label_printed(self.held[key], printer, print_job_id)
         except Exception as exc:  # the journal then offers it as unfinished: printing it again is the worst case
@@ -222,9 +219,7 @@ class ShippingController(QObject):
 
     def _leave(self, opened: OpenedPicklist) -> None:
         """Give back, in the background, the claim made when a picklist opened that the packer left unshipped."""
-        task: asyncio.Task[object] = asyncio.ensure_future(self.service.leave(opened))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.start(self.service.leave(opened))
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""
@@ -297,7 +292,7 @@ class ShippingController(QObject):
     @qasync.asyncSlot()
     async def check_unfinished(self) -> None:
         """Look in the journal for unfinished shipments and offer them (emits `unfinished_found`)."""
-        self._track()
+        self._tasks.adopt()
         try:
             entries = await self.service.unfinished()
         except Exception as exc:
@@ -314,7 +309,7 @@ class ShippingController(QObject):
         await self._resume(entry)
 
     async def _resume(self, entry: JournalEntry) -> None:
-        self._track()
+        self._tasks.adopt()
         self.unfinished = None
         self.picklist_opening.emit(entry.picklist_number)
         try:
@@ -339,7 +334,7 @@ class ShippingController(QObject):
     # --- running -------------------------------------------------------------------------------------
 
     async def _run(self, job: ShipmentJob) -> None:
-        self._track()
+        self._tasks.adopt()
         self.job = job
         self._set_busy(True)
         try:
@@ -427,13 +422,6 @@ class ShippingController(QObject):
         if busy != self._busy:
             self._busy = busy
             self.busy_changed.emit(busy)
-
-    def _track(self) -> asyncio.Task[object]:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
 
     @staticmethod
     def _log(exc: Exception) -> None:
