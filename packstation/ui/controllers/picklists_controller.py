@@ -153,3 +153,7 @@ class PicklistsController(QObject):
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
+
+    async def close(self) -> None:
+        """Cancel the background work still running and wait for it (the window closes or the app exits)."""
+        await self._tasks.close()

@@ -20,7 +20,7 @@ from packstation.domain.waits import Wait
 from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
-from packstation.ui.state import STEPS, StepState
+from packstation.ui.state import STEPS, ShippingKind, ShippingState, StepState
 from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ class ShippingController(QObject):
     # What the running shipment waits for and how long, in the packer's words, again each second as it counts
     # down; "" when the wait is over. Esc or "Stop waiting" calls stop_waiting().
     waiting = Signal(str)
+    # What the ship button says and whether F12 acts now (ui/state.ShippingState), decided here for the panes.
+    state_changed = Signal(object)
 
     def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +115,81 @@ class ShippingController(QObject):
         if self.opened is None:
             return None
         return self.opened.draft(profile, option_values, weight_grams=weight_grams, parcels=parcels, address=address)
+
+    # --- what the ship button says -------------------------------------------------------------------
+
+    def publish(self, opened: OpenedPicklist | None, draft: Draft | None) -> ShippingState:
+        """Decide, for the picklist the pane shows and its draft, what F12 does now; emit it as state_changed."""
+        state = ShippingState(
+            kind=self._kind(opened),
+            button_text=self._button_text(opened),
+            can_ship=self._can_ship(opened, draft),
+            retry=self.can_retry,
+            step=self.failed_step or "",
+            error=self.messages.error(self.job.error, During.SHIP) if self.can_retry and self.job else "",
+            holder=self.claimed_by,
+        )
+        self.state_changed.emit(state)
+        return state
+
+    def _kind(self, opened: OpenedPicklist | None) -> ShippingKind:
+        if self._busy or self._opening is not None:
+            return ShippingKind.BUSY
+        if self.claimed_by:
+            return ShippingKind.CLAIMED
+        if self.can_retry:
+            return ShippingKind.FAILED
+        if opened is not None:
+            return ShippingKind.OPENED
+        done = self.job is not None and self.job.step is Step.DONE
+        return ShippingKind.SHIPPED if done else ShippingKind.IDLE
+
+    def _unfinished_of(self, opened: OpenedPicklist | None) -> JournalEntry | None:
+        return self.unfinished if opened is not None and opened.existing else None
+
+    def _button_text(self, opened: OpenedPicklist | None) -> str:
+        # The button names the picklist F12 ships, so it can be checked against the label in the packer's hand.
+        m = self.messages
+        unfinished = self._unfinished_of(opened)
+        if self.failed_step and self.job is not None:
+            return m.t("action.retry_number", number=self.job.picklist.number)
+        if unfinished is not None and opened is not None:
+            only_picqer = bool(unfinished.label_path) and "printed" in unfinished.steps  # printed: Picqer is left
+            key = "action.finish_write_back" if only_picqer else "action.finish"
+            return m.t(key, number=opened.picklist.number)
+        if opened is not None:
+            return m.t("action.ship_number", number=opened.picklist.number)
+        return m.t("action.ship")
+
+    def _can_ship(self, opened: OpenedPicklist | None, draft: Draft | None) -> bool:
+        if self._busy or self._opening is not None:
+            return False  # F12 waits until the pane shows the picklist, or the running shipment is done
+        packable = opened is not None and not opened.existing and opened.picklist.status.packable
+        ready = draft is not None and not draft.violations and packable
+        return self.can_retry or ready or self._unfinished_of(opened) is not None
+
+    def done_words(self, job: ShipmentJob) -> tuple[str, str]:
+        """What the status bar says once a shipment (or a reprint) is done, and its tone."""
+        m = self.messages
+        number, barcodes = job.picklist.number, ", ".join(job.barcodes)
+        receipt = job.receipt
+        # Where the label came out: an A4 label goes to the document printer, not the label printer.
+        printer = m.printer(receipt.printer) if receipt is not None else ""
+        held = m.print_waiting(receipt.printer, receipt.waiting) if receipt is not None and receipt.waiting else ""
+        if job.reprint:  # nothing was booked
+            if held:
+                return m.t("status.reprint_waiting", number=number, waiting=held), "error"
+            return m.t("status.reprinted", number=number, barcodes=barcodes, printer=printer), "ok"
+        if held:  # held for paper (or a closed head): the queue prints it by itself; the packer goes on
+            return m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held), "error"
+        if job.print_label and receipt is None:  # finished later: printed by an earlier attempt
+            return m.t("status.shipped_finished", number=number, barcodes=barcodes), "ok"
+        if self.next_number and job.print_label:
+            return m.t("status.shipped_next", number=number, barcodes=barcodes, printer=printer), "ok"
+        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+        if job.registered_in_picqer:  # a Picqer shipment, not only a comment: webshop and customer hear of it
+            key = "status.shipped_registered" if job.print_label else "status.shipped_registered_not_printed"
+        return m.t(key, number=number, barcodes=barcodes, printer=printer), "ok"
 
     # --- slots ---------------------------------------------------------------------------------------
 
@@ -428,3 +505,7 @@ class ShippingController(QObject):
         # The packer gets words; the log keeps the details (a traceback for what nobody expected).
         expected = isinstance(exc, PackstationError)
         log.warning("%s: %s", type(exc).__name__, exc, exc_info=None if expected else exc)
+
+    async def close(self) -> None:
+        """Cancel the background work still running and wait for it (the window closes or the app exits)."""
+        await self._tasks.close()
