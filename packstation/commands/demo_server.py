@@ -18,6 +18,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--port-myparcel", type=int, default=0, metavar="PORT", help="MyParcel port (default: free)")
     parser.add_argument("--latency", type=float, default=0.0, metavar="SECONDS", help="delay added to each reply")
     parser.add_argument("--no-rate-limits", action="store_true", help="never answer 429 for too many requests")
+    parser.add_argument(
+        "--no-relay",
+        action="store_true",
+        help="do not start the relay behind the demo Picqer's custom shipping provider (its profile then refuses)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -46,6 +51,18 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     print(f"myparcel_url={servers.myparcel_url}")
     print(f"myparcel_api_key={servers.myparcel_api_key}")
     print(f"myparcel_be_api_key={servers.myparcel_be_api_key}")
+    relay = None
+    if not getattr(args, "no_relay", False):
+        # As in `packstation --demo`: Picqer's shipments for the "packstation relay" profile go through a relay.
+        import os
+
+        from packstation import app
+
+        # The relay's lock file goes where demo mode keeps its data (never beside a station's real journal).
+        folder = app.data_dir() if os.environ.get(app.DATA_DIR_ENV) else app.data_dir() / "demo"
+        relay = app.connect_demo_relay(servers, folder)
+        print(f"relay_url={relay.base_url}")
+        print(f"picqer_relay_profile_id={app.DEMO_RELAY_PROFILE_ID}")
     print("serving; press Ctrl-C to stop", flush=True)
     waiter = stop or threading.Event()
     try:
@@ -54,5 +71,7 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     except KeyboardInterrupt:
         print("stopping")
     finally:
+        if relay is not None:
+            relay.stop()
         servers.stop()
     return 0

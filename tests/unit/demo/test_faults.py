@@ -6,6 +6,7 @@ import argparse
 import base64
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -145,7 +146,10 @@ def test_label_latency_delays_only_the_label_route_and_the_timeline_shows_it() -
         assert first.answered <= second.received and second.answered - second.received >= 0.2
 
 
-def test_demo_server_command_prints_urls_and_keys_and_serves(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_server_command_prints_urls_and_keys_and_serves(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PACKSTATION_DATA_DIR", str(tmp_path))  # the relay's lock file goes there
     parser = argparse.ArgumentParser()
     demo_server.register(parser.add_subparsers())
     args = parser.parse_args(["demo-server", "--picklists", "7"])
@@ -157,7 +161,7 @@ def test_demo_server_command_prints_urls_and_keys_and_serves(capsys: pytest.Capt
     try:
         deadline = time.monotonic() + 5
         values: dict[str, str] = {}
-        while "myparcel_be_api_key" not in values and time.monotonic() < deadline:
+        while "picqer_relay_profile_id" not in values and time.monotonic() < deadline:
             time.sleep(0.02)
             out = capsys.readouterr().out
             values.update(line.split("=", 1) for line in out.splitlines() if "=" in line)
@@ -166,6 +170,10 @@ def test_demo_server_command_prints_urls_and_keys_and_serves(capsys: pytest.Capt
         ).json()
         assert len(picklists) == 7
         assert httpx.get(values["myparcel_url"] + "/").json()["status"] == "OK"
+        # The demo Picqer's custom shipping provider has its relay, as in `packstation --demo`.
+        assert httpx.get(values["relay_url"] + "/healthz").json() == {"status": "ok"}
+        assert values["picqer_relay_profile_id"] == "3001"
+        assert (tmp_path / "relay-locks.sqlite3").exists()
     finally:
         stop.set()
         thread.join(5)
