@@ -38,3 +38,12 @@ class ShippingState:
     step: str = ""  # the failed step (FAILED, CLAIMED)
     error: str = ""  # what went wrong, in the packer's words (FAILED, CLAIMED)
     holder: str = ""  # who holds the picklist (CLAIMED)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a key the packer pressed (F12, Ctrl+R, Ctrl+Shift+N) does nothing now, in the packer's words."""
+
+    text: str
+    choose_profile: bool = False  # no profile chosen: the profile box takes the focus
+    invalid: bool = False  # the draft breaks a rule: the status bar says so until it is fixed

@@ -17,10 +17,11 @@ from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
 from packstation.domain.waits import Wait
+from packstation.services.ports import PrintJobInfo
 from packstation.services.shipping import OpenedPicklist, ShipmentJob, ShippingService, Step
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
-from packstation.ui.state import STEPS, ShippingKind, ShippingState, StepState
+from packstation.ui.state import STEPS, Refusal, ShippingKind, ShippingState, StepState
 from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,9 @@ class ShippingController(QObject):
         self._states: dict[str, StepState] = {}
         self._shown_pdf: bytes | None = None
         self._shown_prepared: object | None = None
+        # (printer, queue job id, picklist number) of the last label held in the print queue (paper out): the
+        # packer hears when it printed, while the screen still shows no other picklist.
+        self._held_print: tuple[str, str, str] | None = None
         self._wait: Wait | None = None  # the wait being counted down
         self._wait_until = 0.0  # time.monotonic() when it ends
         self._countdown = QTimer(self)
@@ -190,6 +194,127 @@ class ShippingController(QObject):
         if job.registered_in_picqer:  # a Picqer shipment, not only a comment: webshop and customer hear of it
             key = "status.shipped_registered" if job.print_label else "status.shipped_registered_not_printed"
         return m.t(key, number=number, barcodes=barcodes, printer=printer), "ok"
+
+    # --- what the packer's keys do ------------------------------------------------------------------
+
+    def ship_pressed(self, opened: OpenedPicklist | None, draft: Draft | None) -> Refusal | None:
+        """F12: retry a failed shipment, finish an unfinished one, or ship the open picklist; else say why not."""
+        if self._busy:
+            return None
+        if self.can_retry:
+            self.retry()
+        elif opened is not None and opened.existing and self.unfinished is not None:
+            self.finish_unfinished()  # e.g. Picqer was not updated: do that now, book nothing new
+        elif opened is None:
+            return Refusal(self.messages.t("status.nothing_open"))
+        elif not opened.picklist.status.packable and not opened.existing:
+            return Refusal(self.not_packable_words(opened))
+        elif (refusal := self._draft_refusal(draft)) is not None:
+            return refusal
+        elif draft is not None:
+            self.ship(draft)
+        return None
+
+    def reprint_pressed(self, opened: OpenedPicklist | None, draft: Draft | None) -> tuple[str, str] | None:
+        """Ctrl+R: print the open picklist's label again, or the last shipment's; return what to say, if anything."""
+        m = self.messages
+        if self._busy:
+            return None
+        if opened is None and self.last_shipped is not None:
+            self.reprint_last()
+            return m.t("status.reprinting", number=self.last_shipped.picklist.number), ""
+        if opened is None:
+            return m.t("status.nothing_open"), "error"
+        if not opened.existing:
+            return m.t("status.reprint_not_shipped", number=opened.picklist.number), "error"
+        # The label exists already; any profile gives the label format, the booked shipment is not changed.
+        profiles = self.profiles()
+        if draft is None and profiles:
+            draft = self.draft(opened.suggested_profile or profiles[0], {})
+        if draft is not None:
+            self.reprint(draft)
+        return None
+
+    def _draft_refusal(self, draft: Draft | None) -> Refusal | None:
+        m = self.messages
+        if draft is None:
+            return Refusal(m.t("status.no_profile"), choose_profile=True)
+        if draft.violations:
+            return Refusal(m.t("error.invalid", violations=m.violations(draft.violations)), invalid=True)
+        return None
+
+    def new_shipment_refusal(self, draft: Draft | None) -> Refusal | None:
+        """Why a further shipment (Ctrl+Shift+N) cannot be booked with this draft; None when it can."""
+        return self._draft_refusal(draft)
+
+    def not_packable_words(self, opened: OpenedPicklist) -> str:
+        """A paused, cancelled or closed picklist (without a MyParcel shipment) is not to be packed."""
+        not_packable = PicklistNotPackable(opened.picklist.number, opened.picklist.status.value)
+        return self.messages.error(not_packable, During.OPEN)
+
+    def opened_words(self, opened: OpenedPicklist, profile_chosen: bool) -> tuple[str, str]:
+        """What the status bar says when a picklist opened, and its tone."""
+        m, number = self.messages, opened.picklist.number
+        if opened.existing and self.unfinished is not None:
+            remaining = m.remaining(self.unfinished.remaining())
+            return m.t("status.unfinished_offer", number=number, remaining=remaining), "error"
+        if opened.existing:
+            barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
+            return m.t("error.already_shipped", number=number, barcodes=barcodes), "error"
+        if not opened.picklist.status.packable:
+            return self.not_packable_words(opened), "error"  # said now, not only after F12
+        return m.t("status.opened" if profile_chosen else "status.opened_choose", number=number), ""
+
+    def running_words(self, step: str, *, with_next: bool = True) -> str:
+        """ "Shipping P… : step", and which picklist is next when one was scanned meanwhile."""
+        job = self.job
+        if job is None:
+            return ""
+        text = self.messages.t("status.shipping", number=job.picklist.number, step=self.messages.step(step))
+        if with_next and self.next_number:
+            text += " " + self.messages.t("status.is_next", next=self.next_number)
+        return text
+
+    def failure_words(self, text: str) -> str:
+        """A failure's words with what comes next: the picklist scanned meanwhile, or taking the claim over."""
+        if self.next_number and self.can_retry:
+            text += " " + self.messages.t("status.next_after_failure", next=self.next_number)
+        if self.claimed_by and self.job is not None:
+            number = self.job.picklist.number
+            text += " " + self.messages.t("status.take_over_hint", number=number, holder=self.claimed_by)
+        return text
+
+    def highlight_conflict(self, opened: OpenedPicklist | None, highlighted: str | None) -> str | None:
+        """Why F12 must wait when the list highlights another picklist than the open one (F12 would ship the
+        open one while the packer looks at the highlight), or one is still opening; None when they agree."""
+        m = self.messages
+        if self._opening is not None:
+            return m.t("status.still_opening", number=self._opening)
+        if highlighted is None or (opened is not None and highlighted == opened.picklist.number):
+            return None
+        if opened is None:
+            return m.t("status.highlight_press_enter", highlighted=highlighted)
+        return m.t("status.highlight_not_open", highlighted=highlighted, number=opened.picklist.number)
+
+    def print_job_changed(self, job: PrintJobInfo, pane_empty: bool) -> tuple[str, str, bool] | None:
+        """A print job changed: finish a held label's shipment once it printed; return what to say, its tone and
+        whether to say it a moment later (after the queue panel's own words), or None."""
+        job_id = str(job.id)
+        if job.state == "printed" and self.held:
+            self.label_printed(job_id, job.name, job.printer)  # the journal: that shipment is done
+        if job.state == "cancelled" and job.moved_to is None and self.label_cancelled(job_id):
+            if self._held_print is not None and self._held_print[1] == job_id:
+                self._held_print = None
+            return self.messages.t("status.held_label_cancelled", number=job.name), "error", True
+        held = self._held_print
+        if held is None or job_id != held[1] or job.state != "printed":
+            return None
+        self._held_print = None
+        if self._states.get("print") is StepState.QUEUED and pane_empty and not self._busy:
+            self._states["print"] = StepState.DONE
+            self.step_changed.emit("print", StepState.DONE.value, "")
+            return self.messages.t("status.held_label_printed", number=held[2]), "ok", False
+        return None
 
     # --- slots ---------------------------------------------------------------------------------------
 
@@ -432,6 +557,7 @@ class ShippingController(QObject):
             self.last_shipped = job
         if job.receipt is not None and job.receipt.waiting:
             self.held[job.receipt.job_id] = job
+            self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
         self.shipment_done.emit(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).

@@ -6,6 +6,7 @@ It builds the draft from what is on screen and emits it whenever that changes; i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator
@@ -50,8 +51,19 @@ _SPLIT_FIELDS = ("street", "number", "number_suffix", "box_number")
 _INFO_KEYS = ("products", "remarks", "delivery_date", "pickup_point")
 _SHIP_KEYS = {"weight": "detail.weight", "parcels": "detail.parcels", "profile": "detail.profile_key"}
 
-# (profile, option values, weight in grams or None, parcels, the packer's address or None) -> the draft
-MakeDraft = Callable[[ShippingProfile, Mapping[str, str], int | None, int, Address | None], Draft | None]
+
+class MakeDraft(Protocol):
+    """The shipment as it would be booked with these inputs (ShippingController.draft); None when nothing is open."""
+
+    def __call__(
+        self,
+        profile: ShippingProfile,
+        option_values: Mapping[str, str],
+        *,
+        weight_grams: int | None = None,
+        parcels: int = 1,
+        address: Address | None = None,
+    ) -> Draft | None: ...
 
 
 class DetailScrollArea(QScrollArea):
@@ -487,7 +499,8 @@ class ShipmentForm(DetailScrollArea):
         confirmed = edited or self.address_confirmed.isChecked()
         weight = int(self.weight.text()) if self.weight.text().isdigit() else None
         address = self._entered_address() if confirmed else None
-        return self._make_draft(profile, self.options_form.values(), weight, self.parcels.value(), address)
+        values = self.options_form.values()
+        return self._make_draft(profile, values, weight_grams=weight, parcels=self.parcels.value(), address=address)
 
     def update_draft(self, *_args: object) -> None:
         """Build the draft anew, show what blocks or warns, and emit it."""

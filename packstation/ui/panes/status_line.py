@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
+from packstation.services.ports import PrintQueues
 from packstation.ui.messages import Messages
+from packstation.ui.views.print_queue_panel import PrinterStatusBar, PrinterStatusPoller, make_printer_status
 from packstation.ui.widgets.status_message import StatusMessage
 
 # The most the status bar's print-folder note may take (px); the printer states and the message need the rest.
@@ -18,7 +20,7 @@ class StatusLine:
     """Fill a window's status bar and tell the packer what happened in it."""
 
     def __init__(
-        self, bar: QStatusBar, messages: Messages, *, printer_status: QWidget | None, print_folder: Path | None
+        self, bar: QStatusBar, messages: Messages, *, print_queues: PrintQueues | None, print_folder: Path | None
     ) -> None:
         self.bar = bar
         self.messages = messages
@@ -31,8 +33,12 @@ class StatusLine:
         self.status_label.setObjectName("statusText")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.status_label, 1)
-        if printer_status is not None:
-            bar.addPermanentWidget(printer_status)
+        # Each printer's state (ready, paper out, offline), asked every few seconds once the loop runs.
+        self.printer_poller: PrinterStatusPoller | None = None
+        self.printer_status: PrinterStatusBar | None = None
+        if print_queues is not None:
+            self.printer_poller, self.printer_status = make_printer_status(print_queues, messages, bar)
+            bar.addPermanentWidget(self.printer_status)
         self.print_folder_label = QLabel()
         self.print_folder_label.setObjectName("printFolder")
         self.print_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

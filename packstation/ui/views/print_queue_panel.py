@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -323,4 +324,24 @@ def make_printer_status(
     return poller, PrinterStatusBar(poller, messages, parent)
 
 
-__all__ = ["PrintQueuePanel", "PrinterStatusBar", "PrinterStatusPoller", "make_printer_status"]
+class PrintQueueDock(QDockWidget):
+    """The print queue docked under the window, hidden until F9."""
+
+    def __init__(self, queues: PrintQueues, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printQueueDock")
+        self.panel = PrintQueuePanel(queues, messages)
+        self.setWidget(self.panel)
+        self.hide()
+
+    def toggle(self) -> bool:
+        """Show it with the job list focused (for F6/F7/F8/Del), or hide it; return whether it is shown now."""
+        if self.isVisible():
+            self.hide()
+            return False
+        self.show()
+        self.panel.focus_newest()
+        return True
+
+
+__all__ = ["PrintQueueDock", "PrintQueuePanel", "PrinterStatusBar", "PrinterStatusPoller", "make_printer_status"]
