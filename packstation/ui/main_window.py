@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from packstation.domain.errors import Violation
 from packstation.domain.journal_entry import JournalEntry
-from packstation.domain.mapping import Draft
-from packstation.domain.scans import ScanKind, parse_scan
 from packstation.services.ports import PrintJobInfo, PrintQueues
 from packstation.services.shipping import OpenedPicklist, ShipmentJob
 from packstation.settings import Settings
@@ -25,7 +23,8 @@ from packstation.ui.panes.scan_bar import ScanBar
 from packstation.ui.panes.ship_panel import ShipPanel
 from packstation.ui.panes.shipment_form import ShipmentForm
 from packstation.ui.panes.status_line import StatusLine
-from packstation.ui.state import Refusal, StepState
+from packstation.ui.ship_actions import ShipActions
+from packstation.ui.state import StepState
 from packstation.ui.style import STYLE
 from packstation.ui.views.confirm import ask_yes_no
 from packstation.ui.views.print_queue_panel import PrintQueueDock, PrintQueuePanel
@@ -57,6 +56,7 @@ class MainWindow(QMainWindow):
         self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
         self.shipping, self.picklists, self.settings, self.print_queues = shipping, picklists, settings, print_queues
         self._open_settings = open_settings
+        self.open_settings: Callable[[], object] = open_settings or (lambda: None)  # Ctrl+, and the button
         self._started = False
         # Said once the window shows, without blocking: a settings file with problems, a replaced journal.
         problems = tuple(settings_problems)
@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self._build(print_folder)
+        self.actions = a = ShipActions(shipping, self.form, self.queue, self._say, self._confirm, self.focus_scan_field)
+        self.ship, self.reprint, self.new_shipment, self.take_over = a.ship, a.reprint, a.new_shipment, a.take_over
+        self.handle_scan, self.current_draft = self.scan_bar.handle_scan, self.form.current_draft
         self._connect()
         self._add_shortcuts()
         self.scan_detector = ScanDetector.for_scanner(settings.scanner, self)
@@ -142,7 +145,8 @@ class MainWindow(QMainWindow):
         queue.table.focus_left.connect(self._highlight_open_picklist)
         form.draft_changed.connect(self._update_ship_button)
         form.said.connect(self._say)
-        bar.scan_field.returnPressed.connect(self._typed_number)
+        bar.open_requested.connect(self._open)
+        bar.said.connect(self._say)
         bar.language_button.clicked.connect(self._toggle_language)
         bar.refresh_button.clicked.connect(p.refresh)
         bar.settings_button.clicked.connect(self.open_settings)
@@ -211,10 +215,6 @@ class MainWindow(QMainWindow):
         """The whole message (the status bar may show it shortened, with the rest in its tooltip)."""
         return self.status_line.text
 
-    def current_draft(self) -> Draft | None:
-        """Build the shipment from what is on screen now (None when no profile is chosen)."""
-        return self.form.current_draft()
-
     def _update_ship_button(self, *_args: object) -> None:
         self.shipping.publish(self.form.opened, self.form.draft)
 
@@ -237,22 +237,6 @@ class MainWindow(QMainWindow):
             self._say(self.messages.t("status.scan_cut", length=report.length), "error")
             return
         self.handle_scan(report.text)
-
-    def handle_scan(self, text: str) -> None:
-        """Open a scanned picklist number, or say exactly what was received when it is not one."""
-        scan = parse_scan(text)
-        if scan.kind is ScanKind.TWO_NUMBERS:
-            self._say(self.messages.t("status.scan_twice", first=scan.number, second=scan.second), "error")
-        elif scan.kind in (ScanKind.LAYOUT_MISTAKE, ScanKind.GARBAGE):
-            self._say(self.messages.garbled_scan(scan.received), "error")
-        else:  # a product code is looked up too: Picqer says whether it is a picklist, the words what it looks like
-            self._open(scan.number)
-
-    def _typed_number(self) -> None:
-        text = self.scan_bar.scan_field.text().strip()
-        self.scan_bar.scan_field.clear()
-        if text:
-            self.handle_scan(text)
 
     def _open(self, number: str) -> None:
         self.shipping.open_picklist(number)
@@ -288,15 +272,6 @@ class MainWindow(QMainWindow):
         self.queue.highlight(
             shown or self.shipping.opening or (self.form.opened.picklist.number if self.form.opened else None)
         )
-
-    def _highlight_differs(self) -> bool:
-        """Say so and return True when F12 would ship another picklist than the list highlights."""
-        highlighted = self.queue.table.selected_picklist()
-        number = highlighted.number if highlighted is not None else None
-        conflict = self.shipping.highlight_conflict(self.form.opened, number)
-        if conflict is not None:
-            self._say(conflict, "error")
-        return conflict is not None
 
     # --- what the controller reports -----------------------------------------------------------------
 
@@ -365,69 +340,17 @@ class MainWindow(QMainWindow):
 
     # --- the packer's actions ------------------------------------------------------------------------
 
-    def _refused(self, refusal: Refusal | None) -> None:
-        if refusal is None:
-            return
-        self._say(refusal.text, "error")
-        if refusal.choose_profile:
-            self.form.profile_combo.setFocus()
-        if refusal.invalid:
-            self.form.told_invalid = True  # "fixed" is said once the packer corrects it
-
-    def ship(self) -> None:
-        """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
-        if not self.shipping.busy and not self._highlight_differs():
-            self._refused(self.shipping.ship_pressed(self.form.opened, self.form.current_draft()))
-
-    def reprint(self) -> None:
-        """Print the label of an already shipped picklist again (Ctrl+R), or of the shipment just done."""
-        if not self.shipping.busy and not self._highlight_differs():
-            words = self.shipping.reprint_pressed(self.form.opened, self.form.current_draft())
-            if words is not None:
-                self._say(*words)
+    def _confirm(self, title: str, text: str) -> bool:
+        return self.confirm(title, text)  # late-bound: a test may put its own answer in place of the dialog
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask Yes/No, No the default (views/confirm.py); the open box is `_confirm_box` meanwhile."""
         return ask_yes_no(self, self.messages, title, text, lambda box: setattr(self, "_confirm_box", box))
 
-    def take_over(self) -> None:
-        """Take over a picklist another station claimed, after the admin confirms (Ctrl+Shift+T)."""
-        holder, job = self.shipping.claimed_by, self.shipping.job
-        if not holder or job is None or self.shipping.busy:
-            return
-        m = self.messages
-        if self.confirm(m.t("take_over.title"), m.t("take_over.text", number=job.picklist.number, holder=holder)):
-            self.form.take_over_button.hide()
-            self.shipping.take_over()
-        self.focus_scan_field()
-
-    def new_shipment(self) -> None:
-        """Book a second shipment for an already shipped picklist, after confirming (Ctrl+Shift+N)."""
-        opened = self.form.opened
-        if opened is None or not opened.existing or self.shipping.busy or self._highlight_differs():
-            return
-        draft = self.form.current_draft()
-        refusal = self.shipping.new_shipment_refusal(draft)
-        if refusal is not None or draft is None:
-            self._refused(refusal)
-            return
-        m = self.messages
-        barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode) or "–"
-        if self.confirm(
-            m.t("new_shipment.title"), m.t("new_shipment.text", number=opened.picklist.number, barcodes=barcodes)
-        ):
-            self._say(m.t("status.new_shipment", number=opened.picklist.number))
-            self.shipping.ship_new(draft)
-        self.focus_scan_field()
-
     def toggle_print_queue(self) -> None:
         """Show or hide the print queue (F9); shown, the job list has the focus for F6/F7/F8/Del."""
         if self.queue_dock is not None and not self.queue_dock.toggle():
             self.focus_scan_field()
-
-    def open_settings(self) -> None:
-        if self._open_settings is not None:
-            self._open_settings()
 
     def _toggle_language(self) -> None:
         self.messages.set_language("en" if self.messages.language.value == "nl" else "nl")
