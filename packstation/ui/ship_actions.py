@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from packstation.domain.mapping import Draft
+from packstation.services.shipping import OpenedPicklist
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.panes.queue_pane import QueuePane
 from packstation.ui.panes.shipment_form import ShipmentForm
@@ -73,14 +75,15 @@ class ShipActions:
         if refusal is not None or draft is None:
             self._refused(refusal)
             return
-        m = self.messages
-        barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode) or "–"
-        if self.confirm(
-            m.t("new_shipment.title"), m.t("new_shipment.text", number=opened.picklist.number, barcodes=barcodes)
-        ):
-            self.say(m.t("status.new_shipment", number=opened.picklist.number))
-            self.shipping.ship_new(draft)
+        self._confirm_new_shipment(opened, draft)
         self.focus_scan_field()
+
+    def _confirm_new_shipment(self, opened: OpenedPicklist, draft: Draft) -> None:
+        m, number = self.messages, opened.picklist.number
+        barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode) or "–"
+        if self.confirm(m.t("new_shipment.title"), m.t("new_shipment.text", number=number, barcodes=barcodes)):
+            self.say(m.t("status.new_shipment", number=number))
+            self.shipping.ship_new(draft)
 
     def _highlight_differs(self) -> bool:
         """Say so and return True when F12 would ship another picklist than the list highlights."""

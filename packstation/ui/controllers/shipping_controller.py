@@ -172,6 +172,12 @@ class ShippingController(QObject):
         ready = draft is not None and not draft.violations and packable
         return self.can_retry or ready or self._unfinished_of(opened) is not None
 
+    def _reprinted_words(self, job: ShipmentJob, held: str, printer: str) -> tuple[str, str]:
+        m, number = self.messages, job.picklist.number
+        if held:
+            return m.t("status.reprint_waiting", number=number, waiting=held), "error"
+        return m.t("status.reprinted", number=number, barcodes=", ".join(job.barcodes), printer=printer), "ok"
+
     def done_words(self, job: ShipmentJob) -> tuple[str, str]:
         """What the status bar says once a shipment (or a reprint) is done, and its tone."""
         m = self.messages
@@ -181,9 +187,7 @@ class ShippingController(QObject):
         printer = m.printer(receipt.printer) if receipt is not None else ""
         held = m.print_waiting(receipt.printer, receipt.waiting) if receipt is not None and receipt.waiting else ""
         if job.reprint:  # nothing was booked
-            if held:
-                return m.t("status.reprint_waiting", number=number, waiting=held), "error"
-            return m.t("status.reprinted", number=number, barcodes=barcodes, printer=printer), "ok"
+            return self._reprinted_words(job, held, printer)
         if held:  # held for paper (or a closed head): the queue prints it by itself; the packer goes on
             return m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held), "error"
         if job.print_label and receipt is None:  # finished later: printed by an earlier attempt
@@ -296,6 +300,11 @@ class ShippingController(QObject):
             return m.t("status.highlight_press_enter", highlighted=highlighted)
         return m.t("status.highlight_not_open", highlighted=highlighted, number=opened.picklist.number)
 
+    def _held_label_cancelled(self, job_id: str, number: str) -> tuple[str, str, bool]:
+        if self._held_print is not None and self._held_print[1] == job_id:
+            self._held_print = None
+        return self.messages.t("status.held_label_cancelled", number=number), "error", True
+
     def print_job_changed(self, job: PrintJobInfo, pane_empty: bool) -> tuple[str, str, bool] | None:
         """A print job changed: finish a held label's shipment once it printed; return what to say, its tone and
         whether to say it a moment later (after the queue panel's own words), or None."""
@@ -303,9 +312,7 @@ class ShippingController(QObject):
         if job.state == "printed" and self.held:
             self.label_printed(job_id, job.name, job.printer)  # the journal: that shipment is done
         if job.state == "cancelled" and job.moved_to is None and self.label_cancelled(job_id):
-            if self._held_print is not None and self._held_print[1] == job_id:
-                self._held_print = None
-            return self.messages.t("status.held_label_cancelled", number=job.name), "error", True
+            return self._held_label_cancelled(job_id, job.name)
         held = self._held_print
         if held is None or job_id != held[1] or job.state != "printed":
             return None

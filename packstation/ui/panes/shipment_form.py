@@ -343,8 +343,14 @@ class ShipmentForm(DetailScrollArea):
             "\n".join(m.t("detail.line", amount=ln.amount, name=ln.name, code=ln.product_code) for ln in lines)
             or str(picklist.product_count)
         )
+        self._show_order(opened)
+        line = " ".join(p for p in (picklist.delivery.address_line, picklist.delivery.address_line2) if p)
+        self.original_line.setText(m.t("detail.original_address", line=line))
+
+    def _show_order(self, opened: OpenedPicklist) -> None:
+        m, order = self.messages, opened.order
         self.remarks.setText((order.customer_remarks if order else "") or m.t("detail.no_remarks"))
-        date = picklist.preferred_delivery_date or (order.preferred_delivery_date if order else None)
+        date = opened.picklist.preferred_delivery_date or (order.preferred_delivery_date if order else None)
         self.delivery_date.setText(date.strftime("%d-%m-%Y") if date else m.t("detail.none"))
         pickup = order.pickup_point if order else None
         self.pickup_point.setText(
@@ -352,8 +358,6 @@ class ShipmentForm(DetailScrollArea):
             if pickup
             else m.t("detail.none")
         )
-        line = " ".join(p for p in (picklist.delivery.address_line, picklist.delivery.address_line2) if p)
-        self.original_line.setText(m.t("detail.original_address", line=line))
 
     def _fill_inputs(self, opened: OpenedPicklist) -> None:
         for field in self.address.values():
