@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from packstation.demo import myparcel_rules
-from packstation.demo.http import DemoApp, Reply, Request, json_reply, match_route
+from packstation.demo.http import DemoApp, Reply, Request, RouteFn, json_reply, match_route
 
 DEMO_NL_KEY = "demo-myparcel-nl-key-41d2"
 DEMO_BE_KEY = "demo-sendmyparcel-be-key-8e07"
@@ -52,7 +52,7 @@ class MyParcelState(DemoApp):
         self._next_barcode = 0
         self._platform = "myparcel"  # account of the request being routed (set under the lock)
         ids = r"(?P<ids>\d+(?:;\d+)*)"
-        self._routes = [
+        self._routes: list[tuple[str, re.Pattern[str], RouteFn]] = [
             ("GET", re.compile(r"/"), self._root),
             ("POST", re.compile(r"/shipments"), self._create),
             ("GET", re.compile(r"/shipments"), self._search),
@@ -143,7 +143,7 @@ class MyParcelState(DemoApp):
         found = match_route(self._routes, request)
         if found is None:
             return self.error_reply(404, "Invalid route", code=3105)
-        if found == "method":
+        if isinstance(found, str):  # "method": the path exists, not with this method
             return self.error_reply(405, "Method not allowed", code=3105)
         fn, params = found
         auth = (request.headers.get("Authorization") or " ").partition(" ")[2].strip()

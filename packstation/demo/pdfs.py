@@ -48,7 +48,7 @@ def _draw_label(canvas: Canvas, shipment: dict[str, Any], x0: float, y0: float) 
     canvas.rect(x0 + 3 * mm, y0 + 3 * mm, LABEL_W - 6 * mm, LABEL_H - 6 * mm)
     left = x0 + 7 * mm
     top = y0 + LABEL_H - 12 * mm
-    carrier = CARRIER_NAMES.get(shipment.get("carrier_id"), "Carrier")
+    carrier = CARRIER_NAMES.get(int(shipment.get("carrier_id") or 0), "Carrier")
     _text(canvas, left, top, carrier, 18, bold=True)
     options = shipment.get("options") or {}
     flags = [
@@ -111,7 +111,7 @@ def _draw_customs_form(canvas: Canvas, shipment: dict[str, Any], x0: float, y0: 
         canvas,
         x0 + 4 * mm,
         top - 7 * mm,
-        f"Contents: {CONTENTS.get(customs.get('contents'), '?')}   Invoice: {customs.get('invoice') or '-'}"
+        f"Contents: {CONTENTS.get(int(customs.get('contents') or 0), '?')}   Invoice: {customs.get('invoice') or '-'}"
         f"   Total weight: {customs.get('weight', 0)} g   Barcode: {shipment.get('barcode') or ''}",
         8,
     )

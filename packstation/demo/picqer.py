@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from packstation.demo import provider, seed
-from packstation.demo.http import DemoApp, Reply, Request, json_reply, match_route
+from packstation.demo.http import DemoApp, Reply, Request, RouteFn, json_reply, match_route
 
 PAGE_SIZE = 100
 API_PREFIX = "/api/v1"
@@ -126,7 +126,7 @@ class PicqerState(DemoApp):
         self._shipping: set[int] = set()  # picklists whose provider call is in flight
         self._next_shipment = 1
         p = r"(?P<id>\d+)"
-        self._routes = [
+        self._routes: list[tuple[str, re.Pattern[str], RouteFn]] = [
             ("GET", re.compile(r"/picklists"), self._list_picklists),
             ("GET", re.compile(rf"/picklists/{p}"), self._get_picklist),
             ("PUT", re.compile(rf"/picklists/{p}"), self._put_picklist),
@@ -269,7 +269,7 @@ class PicqerState(DemoApp):
         found = match_route(self._routes, inner)
         if found is None:
             return self.error_reply(404, "Endpoint not found", code=E_NOT_FOUND)
-        if found == "method":
+        if isinstance(found, str):  # "method": the path exists, not with this method
             return self.error_reply(405, "Method not allowed", code=E_UNKNOWN)
         fn, params = found
         if request.method in {"POST", "PUT"} and request.body:

@@ -468,7 +468,7 @@ TAGS = [
     {"idtag": 13, "title": "Cadeau", "color": "#8e24aa", "inherit": False, "textColor": "#ffffff"},
 ]
 
-PICKUP_POINT = {
+PICKUP_POINT: dict[str, Any] = {
     "carrier": "postnl",
     "id": "176227",
     "name": "Albert Heijn Hoofddorp",

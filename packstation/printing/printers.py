@@ -8,7 +8,7 @@ import itertools
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import LABEL_PRINTER, PreparedLabel, PrintReceipt
@@ -312,7 +312,7 @@ class PdfLabelPrinter:
 
 def geometry_from(config: PrinterConfig, quadrant: int | None = None) -> zpl.LabelGeometry:
     """Return the label geometry described by printer settings (`quadrant` overrides their A4 position)."""
-    layout = config.layout if config.layout in ("fit", "crop") else "fit"
+    layout: Literal["fit", "crop"] = "crop" if config.layout == "crop" else "fit"
     if quadrant is None and config.sheet_position in (1, 2, 3, 4):
         quadrant = config.sheet_position
     return zpl.LabelGeometry.from_mm(
