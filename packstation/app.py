@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
+from packstation.domain.documents import PackingStation
 from packstation.domain.errors import Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import PicqerShippingProvider, WriteBackMode
@@ -165,6 +166,7 @@ def build_context(
         journal=journal,
         document_printer=document_printer,
         waits=RetryWaits(),
+        packing_list=settings.packing_list.rule(),
     )
     context = AppContext(
         settings=settings,
@@ -410,6 +412,12 @@ async def load_picqer_order_fields(address: str, key: str) -> dict[int, str]:
         return await client.list_order_fields()
 
 
+async def load_picqer_packing_stations(address: str, key: str) -> list[PackingStation]:
+    """Return Picqer's packing stations with their printers (the settings dialog's station printer defaults)."""
+    async with _picqer_client(address, key) as client:
+        return await client.list_packing_stations()
+
+
 async def load_picqer_warehouses(address: str, key: str) -> dict[int, str]:
     """Return the Picqer account's warehouses, id -> name (the settings dialog's warehouse list)."""
     async with _picqer_client(address, key) as client:
@@ -556,6 +564,7 @@ class GuiStation:
             load_picqer_profiles=load_picqer_shipping_profiles,
             load_picqer_warehouses=load_picqer_warehouses,
             load_picqer_order_fields=load_picqer_order_fields,
+            load_picqer_packing_stations=load_picqer_packing_stations,
             discover_printers=find_printers,
         )
         dialog = SettingsDialog(

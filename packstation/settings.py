@@ -21,6 +21,7 @@ from typing import Any
 import tomli_w
 
 from packstation.domain import limits
+from packstation.domain.documents import PackingListPolicy, PackingListRule
 from packstation.domain.errors import Violation
 from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import ShippingProfile, profile_from_dict, profile_to_dict
@@ -171,6 +172,22 @@ class WriteBackSettings:
         return self.mode is WriteBackMode.PICQER_SHIPMENT and self.picqer_profile_id > 0
 
 
+@dataclass(frozen=True)
+class PackingListSettings:
+    """When this station prints Picqer's packing list on its document printer (after the label, never before)."""
+
+    policy: PackingListPolicy = PackingListPolicy.NEVER
+    # For "when_asked": a tag on the picklist or order, and/or an order field whose value asks for it.
+    tag: str = ""
+    order_field_id: int = 0  # 0 = no order field
+
+    def __post_init__(self) -> None:
+        _coerce(self, policy=PackingListPolicy)
+
+    def rule(self) -> PackingListRule:
+        return PackingListRule(self.policy, self.tag, self.order_field_id or None)
+
+
 class ScaleKind(StrEnum):
     """The scale at the station."""
 
@@ -234,6 +251,7 @@ class Settings:
     )
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
+    packing_list: PackingListSettings = field(default_factory=PackingListSettings)
     scale: ScaleSettings = field(default_factory=ScaleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     # Shipping profiles, parsed once when the file is read (stored in the config-options schema of

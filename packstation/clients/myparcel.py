@@ -51,6 +51,8 @@ AUTH_SCHEME = "basic"
 SHIPMENT_CONTENT_TYPE = "application/vnd.shipment+json;charset=utf-8;version=1.1"
 SHIPMENT_CONTENT_TYPE_NO_VERSION = "application/vnd.shipment+json;charset=utf-8"
 JSON_CONTENT_TYPE = "application/json;charset=utf-8"
+# A related return shipment (MyParcel reference §6.B.3): booked against a parent that is no longer a concept.
+RETURN_CONTENT_TYPE = "application/vnd.return_shipment+json;charset=utf-8;version=1.1"
 LABEL_LINK_ACCEPT = "application/vnd.shipment_label_link+json;charset=utf8"
 # MyParcel.nl API §6.F.2: above 25 labels use the download link and poll it (404 until ready, 3 s to 3 min).
 LABEL_LINK_THRESHOLD = 25
@@ -483,6 +485,40 @@ class MyParcelClient:
                 )
             parcels.append(shipment)
         return parcels
+
+    async def create_related_return(
+        self, parent: Shipment, *, name: str, email: str, package_type: int = 1, printerless: bool = False
+    ) -> int:
+        """Book a related return of a registered shipment (its recipient becomes the sender); return its id.
+
+        `printerless` asks MyParcel's `printerless_return` (PostNL within NL): the customer gets a code by e-mail
+        instead of a label. Not retried on a lost reply: a second return would be a second paid shipment.
+        """
+        options: dict[str, Any] = {"package_type": int(package_type)}
+        if printerless:
+            options["printerless_return"] = 1
+        payload = {
+            "data": {
+                "return_shipments": [
+                    {
+                        "parent": int(parent.id),
+                        "carrier": int(parent.carrier),
+                        "email": email,
+                        "name": name,
+                        "options": options,
+                    }
+                ]
+            }
+        }
+        response = await self._session.request(
+            "POST", "/shipments", json=payload, headers={"Content-Type": RETURN_CONTENT_TYPE}, idempotent=False
+        )
+        ids = Fields(SERVICE, "return shipment", self._session.json(response, "return shipment"))
+        data = ids.opt_obj("data")
+        raw_ids = data.items("ids") if data is not None else []
+        if not raw_ids:
+            raise BadResponse(SERVICE, f"return shipment: no id in the answer for shipment {parent.id}")
+        return Fields(SERVICE, "return shipment.ids[0]", raw_ids[0]).req_int("id")
 
     async def delete_concepts(self, shipment_ids: Sequence[int]) -> None:
         """Delete concept shipments that will not be used (only concepts can be deleted; they cost nothing)."""

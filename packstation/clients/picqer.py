@@ -23,6 +23,7 @@ from packstation.clients.errors import (
 )
 from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields, expect_list
+from packstation.domain.documents import PackingStation, StationPrinter, StationPrinterRole
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
 from packstation.domain.picklists import (
     DeliveryAddress,
@@ -494,6 +495,10 @@ class PicqerClient:
             fields[f.req_int("idorderfield")] = f.opt_str("title")
         return fields
 
+    async def list_packing_stations(self) -> list[PackingStation]:
+        """Return the account's packing stations with their printers (GET /packingstations, all pages)."""
+        return [parse_packing_station(item) async for item in self._paged("/packingstations", "packing stations", {})]
+
     async def list_warehouses(self) -> dict[int, str]:
         """Return the account's warehouses as id -> name (all pages)."""
         warehouses: dict[int, str] = {}
@@ -691,7 +696,45 @@ def parse_order(data: object) -> Order:
         invoice_address=tuple(
             line for line in (f.opt_str("invoiceaddress"), f.opt_str("invoiceaddress2")) if line.strip()
         ),
+        field_values=tuple(_order_field_values(f)),
     )
+
+
+def _order_field_values(f: Fields) -> list[tuple[int, str]]:
+    values = []
+    for index, item in enumerate(f.items("orderfields")):
+        field = f.child(f"orderfields[{index}]", item)
+        field_id = field.opt_int("idorderfield")
+        if field_id is not None:
+            values.append((field_id, field.opt_str("value")))
+    return values
+
+
+def parse_packing_station(data: object) -> PackingStation:
+    """Return a packing station of GET /packingstations with the printer Picqer keeps for each role."""
+    f = Fields(SERVICE, "packing station", data)
+    station_id = f.req_int("idpacking_station")
+    f = Fields(SERVICE, f"packing station {station_id}", data)
+    printers = []
+    for role in StationPrinterRole:
+        p = f.opt_obj(role.value)  # null when the station has no printer for the role
+        if p is None:
+            continue
+        printers.append(
+            (
+                role,
+                StationPrinter(
+                    id=p.req_int("idprinter"),
+                    name=p.opt_str("name"),
+                    paper=p.opt_str("format"),
+                    width_mm=p.opt_int("custom_width"),
+                    height_mm=p.opt_int("custom_height"),
+                    zpl=p.opt_bool("zpl_support"),
+                    printnode_id=p.opt_int("printnode_printerid"),
+                ),
+            )
+        )
+    return PackingStation(id=station_id, name=f.opt_str("name"), printers=tuple(printers))
 
 
 def parse_user(data: object) -> PicqerUser:

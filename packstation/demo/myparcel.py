@@ -16,6 +16,17 @@ from packstation.demo.http import DemoApp, Reply, Request, RouteFn, json_reply, 
 DEMO_NL_KEY = "demo-myparcel-nl-key-41d2"
 DEMO_BE_KEY = "demo-sendmyparcel-be-key-8e07"
 SHIPMENT_TYPE = "application/vnd.shipment+json"
+RETURN_TYPE = "application/vnd.return_shipment+json"  # related returns (MyParcel reference §6.B.3)
+# Where the demo shop's returns go (a related return's recipient is the shop; its sender, the parent's recipient).
+SHOP_ADDRESS = {
+    "cc": "NL",
+    "postal_code": "2131BC",
+    "city": "Hoofddorp",
+    "street": "Siriusdreef",
+    "number": "66",
+    "person": "Demo Webshop",
+    "company": "Demo Webshop B.V.",
+}
 # The carrier's own ZPL label (MyParcel reference §6.F.1; "application/vnd.zpl" is accepted too).
 ZPL_ACCEPT = "application/vnd.shipment_label+zpl"
 ACCOUNTS = {"myparcel": (101, 1001), "belgie": (202, 2002)}  # platform -> (account_id, shop_id)
@@ -48,6 +59,8 @@ class MyParcelState(DemoApp):
         # Shipments whose PDF label was made: bpost gives no ZPL after that (MyParcel reference §6.F.1).
         self.pdf_made: set[int] = set()
         self.zpl_served: dict[int, bytes] = {}  # shipment id -> the carrier ZPL served for it
+        # Printerless returns whose code MyParcel "mailed" when their label was made: return id -> e-mail address.
+        self.printerless_mailed: dict[int, str] = {}
         self._next_id = 90_000_001
         self._next_barcode = 0
         self._platform = "myparcel"  # account of the request being routed (set under the lock)
@@ -174,6 +187,8 @@ class MyParcelState(DemoApp):
         content_type = (request.headers.get("Content-Type") or "").replace(" ", "").lower()
         parts = content_type.split(";")
         versioned = "version=1.1" in parts
+        if parts[0] == RETURN_TYPE and "charset=utf-8" in parts:
+            return self._create_returns(request)
         if parts[0] != SHIPMENT_TYPE or (self._platform == "myparcel" and not versioned):
             return self.error_reply(
                 415, f"Invalid content type: use {SHIPMENT_TYPE};charset=utf-8;version=1.1", code=3100
@@ -198,6 +213,59 @@ class MyParcelState(DemoApp):
             ids.append({"id": main["id"], "reference_identifier": main["reference_identifier"]})
             for secondary in shipment.get("secondary_shipments") or []:
                 self._store({**shipment, **secondary, "secondary_shipments": None}, main)
+        return json_reply(200, {"data": {"ids": ids}})
+
+    def _create_returns(self, request: Request) -> Reply:
+        """Related returns: each names a registered parent of this account; its label is fetched like any other."""
+        try:
+            body = request.json()
+        except ValueError:
+            return self.error_reply(400, "Malformed JSON body", code=3212)
+        returns = ((body or {}).get("data") or {}).get("return_shipments") if isinstance(body, dict) else None
+        if not isinstance(returns, list) or not returns:
+            return self.error_reply(422, "data.return_shipments is required", code=3212)
+        parents = []
+        for sent in returns:
+            parent = next((s for s in self._mine() if s["id"] == sent.get("parent")), None)
+            if parent is None:
+                return self.error_reply(422, "Invalid parent: shipment not found", code=3754)
+            if parent["status"] == 1:
+                return self.error_reply(422, "Parent shipment cannot be a concept", code=3754)
+            if not str(sent.get("name") or "").strip() or not str(sent.get("email") or "").strip():
+                return self.error_reply(422, "name and email are required for a return shipment", code=3212)
+            carrier = int(sent.get("carrier") or parent["carrier_id"])
+            if carrier != (2 if self._platform == "belgie" else 1):
+                return self.error_reply(422, "Return shipments are not available for this carrier", code=3728)
+            options = sent.get("options") or {}
+            if options.get("printerless_return") and (carrier != 1 or parent["recipient"]["cc"] != "NL"):
+                return self.error_reply(
+                    422, "printerless_return is only available for PostNL returns within the Netherlands", code=3705
+                )
+            parents.append((parent, sent, carrier))
+        ids = []
+        for parent, sent, carrier in parents:
+            stamp = _now()
+            shipment = {
+                **copy.deepcopy(parent),
+                "id": self._next_id,
+                "parent_id": parent["id"],
+                "shipment_type": 1,
+                "reference_identifier": None,
+                "recipient": dict(SHOP_ADDRESS),
+                "sender": {**copy.deepcopy(parent["recipient"]), "email": sent["email"], "person": sent["name"]},
+                "options": {"package_type": 1, **copy.deepcopy(sent.get("options") or {})},
+                "carrier_id": carrier,
+                "status": 1,
+                "barcode": None,
+                "customs_declaration": None,
+                "secondary_shipments": None,
+                "multi_collo_main_shipment_id": None,
+                "created": stamp,
+                "modified": stamp,
+            }
+            self._next_id += 1
+            self.shipments.append(shipment)
+            ids.append({"id": shipment["id"], "reference_identifier": None})
         return json_reply(200, {"data": {"ids": ids}})
 
     def _store(self, sent: dict[str, Any], main: dict[str, Any] | None) -> dict[str, Any]:
@@ -341,6 +409,8 @@ class MyParcelState(DemoApp):
         for shipment in labelled:
             if shipment["barcode"] is None:
                 shipment["barcode"] = self._barcode(shipment["carrier_id"])
+            if (shipment["options"] or {}).get("printerless_return"):
+                self.printerless_mailed[shipment["id"]] = shipment["sender"]["email"]
             if shipment["status"] == 1:
                 shipment["status"] = 2
             shipment["modified"] = _now()

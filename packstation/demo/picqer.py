@@ -102,6 +102,10 @@ class PicqerState(DemoApp):
         self.products: list[dict[str, Any]] = seed.products_wire()
         self.product_parts: dict[int, list[dict[str, Any]]] = seed.parts_wire()
         self.packagings: list[dict[str, Any]] = seed.packagings_wire()
+        # GET /packingstations: the stations set up in Picqer, each with a printer per role.
+        self.packing_stations: list[dict[str, Any]] = copy.deepcopy(seed.PACKING_STATIONS)
+        # 0: the packing list PDF is served; else the status GET /picklists/{id}/packinglistpdf answers (tests).
+        self.packing_list_error = 0
         self.picks: list[dict[str, Any]] = []  # every accepted POST /pick body, in order (tests read it)
         unknown = set(self.api_keys.values()) - {u["iduser"] for u in self.users}
         if unknown:
@@ -154,6 +158,7 @@ class PicqerState(DemoApp):
             ("PUT", re.compile(rf"/orders/{p}/orderfields/(?P<field>\d+)"), self._put_orderfield),
             ("GET", re.compile(r"/shippingproviders"), self._shippingproviders),
             ("GET", re.compile(r"/warehouses"), self._warehouses),
+            ("GET", re.compile(r"/packingstations"), self._packingstations),
             ("GET", re.compile(r"/orderfields"), self._orderfields),
             ("GET", re.compile(r"/users"), self._users),
             ("GET", re.compile(r"/users/me"), self._me),
@@ -556,6 +561,8 @@ class PicqerState(DemoApp):
         picklist = self._picklist(id)
         if picklist is None:
             return self._not_found()
+        if self.packing_list_error:
+            return self.error_reply(self.packing_list_error, "Packing list could not be generated")
         from packstation.demo import pdfs  # lazily: reportlab is slow to import (see demo/myparcel.py)
 
         pdf = pdfs.packing_list(picklist, self.orders.get(picklist["idorder"]))
@@ -832,6 +839,9 @@ class PicqerState(DemoApp):
 
     def _warehouses(self, request: Request) -> Reply:
         return self._paged(request, self.warehouses)
+
+    def _packingstations(self, request: Request) -> Reply:
+        return self._paged(request, self.packing_stations)
 
     def _orderfields(self, request: Request) -> Reply:
         return self._paged(request, self.orderfields)

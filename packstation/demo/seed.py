@@ -146,6 +146,40 @@ RELAY_PROFILE_OPTIONS: dict[int, list[dict[str, Any]]] = {
 
 ORDERFIELDS = [(301, "Track & trace"), (302, "Verzendmethode")]
 
+
+def _printer(idprinter: int, name: str, paper: str, zpl: bool = False) -> dict[str, object]:
+    custom = paper == "custom"
+    return {
+        "idprinter": idprinter,
+        "name": name,
+        "format": paper,
+        "custom_width": 102 if custom else None,
+        "custom_height": 150 if custom else None,
+        "zpl_support": zpl,
+        "printnode_printerid": 10000000 + idprinter,
+    }
+
+
+# GET /packingstations, in the shape of Picqer's own example; a station takes the printers of the one named like it.
+PACKING_STATIONS: list[dict[str, object]] = [
+    {
+        "idpacking_station": 1,
+        "name": "Paktafel 1",
+        "printer_packinglists": _printer(2, "Kantoor printer", "a4"),
+        "printer_shipping_labels": _printer(1, "Zebra GK420d", "custom", zpl=True),
+        "printer_shipping_documents": _printer(2, "Kantoor printer", "a4"),
+        "printer_product_labels": None,
+    },
+    {
+        "idpacking_station": 2,
+        "name": "Retouren",
+        "printer_packinglists": None,
+        "printer_shipping_labels": None,
+        "printer_shipping_documents": None,
+        "printer_product_labels": None,
+    },
+]
+
 # (idproduct, productcode, name, weight grams per unit, price EUR)
 PRODUCTS: list[tuple[int, str, str, int, float]] = [
     (9001, "TS-BLK-M", "T-shirt zwart M", 180, 19.95),

@@ -229,6 +229,39 @@ class SheetLabelUnreadable(BarcodeCheckFailed):
         self.scale = scale
 
 
+class PackingListNotPrinted(PackstationError):
+    """Picqer's packing list of a shipped picklist did not print; the label did, and the shipment goes on."""
+
+    def __init__(self, picklist_number: str, reason: str) -> None:
+        super().__init__(
+            f"The packing list of {picklist_number} did not print ({reason}). The label is fine: print the "
+            "packing list from Picqer (picklist, Print packing list), or check the document printer in Settings."
+        )
+        self.picklist_number = picklist_number
+        self.reason = reason
+
+
+class ReturnLabelNotMade(PackstationError):
+    """The related return of a shipped parcel was not booked, or its label did not print; the parcel's own label
+    did, and the shipment goes on. `barcode` is set when the return was booked (only its printing failed)."""
+
+    def __init__(self, picklist_number: str, reason: str, barcode: str = "") -> None:
+        if barcode:
+            what = (
+                f"The return label of {picklist_number} (return barcode {barcode}) did not print ({reason}). The "
+                "parcel's own label is fine: print the return label from the journal (Labels folder)."
+            )
+        else:
+            what = (
+                f"No return label was made for {picklist_number} ({reason}). The parcel's own label is fine: make "
+                "the return in MyParcel's back office if the customer needs one."
+            )
+        super().__init__(what)
+        self.picklist_number = picklist_number
+        self.reason = reason
+        self.barcode = barcode
+
+
 class PrinterError(PackstationError):
     """The printer could not take the job."""
 

@@ -13,6 +13,9 @@ STEPS = (
     "label",
     "printed",
     "print_failed",
+    "return_label",  # {"barcode", "shipment_id", "path"}: the related return shipment booked with the parcel
+    "packing_list",  # {"printer", "job_id"}: Picqer's packing list went to the document printer
+    "packing_list_failed",  # {"reason"}: it did not; the shipment went on without it
     "comment",
     "order_field",
     "pick_all",

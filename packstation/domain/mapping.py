@@ -299,6 +299,7 @@ def build_request(
         parcels=parcels,
         pickup=pickup_location,
         customs=customs,
+        return_label=profile.return_label,
     )
     completed = apply_required(request, platform)
     chosen = dataclasses.replace(request.options, signature=chosen_signature)

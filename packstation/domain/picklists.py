@@ -135,6 +135,12 @@ class Order:
     preferred_profile_id: int | None = None
     # The invoice address lines: when the delivery line reads two ways, the reading it names is offered first.
     invoice_address: tuple[str, ...] = ()
+    # The order's order-field values as (idorderfield, value), for settings that key on one (packing list).
+    field_values: tuple[tuple[int, str], ...] = ()
+
+    def field_value(self, order_field_id: int) -> str:
+        """Return the value of an order field ("" when the order has none)."""
+        return next((value for fid, value in self.field_values if fid == order_field_id), "")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from packstation.domain.errors import Violation
 from packstation.domain.options import LABEL_DESCRIPTION_MAX, PLATFORM_CARRIERS
-from packstation.domain.shipments import Carrier, DeliveryType, PackageType, Platform, ShipmentOptions
+from packstation.domain.shipments import Carrier, DeliveryType, PackageType, Platform, ReturnLabel, ShipmentOptions
 
 LIST = "list"
 TEXT = "text"
@@ -69,6 +69,16 @@ class ConfigOption:
         return tuple(v.value for v in self.possible_values)
 
 
+def return_label_offered(carrier: Carrier, platform: Platform) -> bool:
+    """True when MyParcel books related returns for the carrier (SendMyParcel: "only available with bpost")."""
+    return carrier is (Carrier.BPOST if platform is Platform.SENDMYPARCEL else Carrier.POSTNL)
+
+
+def printerless_offered(carrier: Carrier, platform: Platform, cc: str) -> bool:
+    """True when the return can go printerless: PostNL within the Netherlands (MyParcel `printerless_return`)."""
+    return platform is Platform.MYPARCEL and carrier is Carrier.POSTNL and cc.upper() == "NL"
+
+
 @dataclass(frozen=True)
 class ShippingProfile:
     """A named way of shipping the packer picks from (linked to Picqer profiles by id)."""
@@ -80,6 +90,7 @@ class ShippingProfile:
     options: tuple[ConfigOption, ...] = ()
     defaults: ShipmentOptions = field(default_factory=ShipmentOptions)
     picqer_profile_ids: tuple[int, ...] = ()
+    return_label: ReturnLabel = ReturnLabel.NONE
 
     def option(self, key: str) -> ConfigOption | None:
         """Return the profile's option with this key, if it has one."""
@@ -343,6 +354,8 @@ def profile_to_dict(p: ShippingProfile) -> dict[str, Any]:
         "options": [_option_to_dict(o) for o in p.options],
         "defaults": defaults,
         "picqer_profile_ids": list(p.picqer_profile_ids),
+        # Only when set, so the files of profiles without one read as before.
+        **({"return_label": p.return_label.value} if p.return_label is not ReturnLabel.NONE else {}),
     }
 
 
@@ -471,4 +484,5 @@ def profile_from_dict(d: Any) -> ShippingProfile:
         options=options,
         defaults=_defaults_from_dict(d.get("defaults"), where),
         picqer_profile_ids=tuple(ids),
+        return_label=_enum(ReturnLabel, d.get("return_label", ReturnLabel.NONE.value), "return label", where),
     )

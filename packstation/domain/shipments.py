@@ -131,6 +131,15 @@ def parcel_reference(picklist_number: str, parcel_no: int, parcel_count: int) ->
     return f"{picklist_number}-{parcel_no}"
 
 
+class ReturnLabel(StrEnum):
+    """Whether a parcel of the profile gets a related return shipment (MyParcel `parent`), and how."""
+
+    NONE = "none"
+    PRINTED = "printed"  # its label prints with the outgoing label, for the customer to stick on
+    # MyParcel mails the customer a code to show at the counter where the carrier offers it (else it is printed).
+    PRINTERLESS = "printerless"
+
+
 @dataclass(frozen=True)
 class ShipmentRequest:
     """Everything needed to create one MyParcel shipment (possibly multi-collo), validated by the domain."""
@@ -147,6 +156,8 @@ class ShipmentRequest:
     dimensions_cm: tuple[int, int, int] | None = None
     # The Picqer packaging (idpackaging) of each parcel, when boxes were scanned: the Picqer shipment names them.
     packaging_ids: tuple[int, ...] = ()
+    # A related return booked with the parcel (from the profile; the packer's "Return label" can ask for one).
+    return_label: ReturnLabel = ReturnLabel.NONE
 
     @property
     def parcel_references(self) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from packstation.domain.documents import PackingStation
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
@@ -42,6 +43,14 @@ class PicklistSource(Protocol):
     async def get_picklist(self, picklist_id: int) -> Picklist: ...
 
     async def get_order(self, order_id: int) -> Order: ...
+
+    async def packing_list_pdf(self, picklist_id: int) -> bytes:
+        """Return Picqer's packing list PDF of a picklist (printed beside the label when the station wants it)."""
+        ...
+
+    async def list_packing_stations(self) -> list[PackingStation]:
+        """Return Picqer's packing stations with the printer each keeps per role."""
+        ...
 
     async def list_profiles(self) -> list[PicqerProfile]: ...
 
@@ -124,6 +133,12 @@ class ShipmentCarrier(Protocol):
         ...
 
     async def get_shipment(self, shipment_id: int) -> Shipment: ...
+
+    async def create_related_return(
+        self, parent: Shipment, *, name: str, email: str, package_type: int = 1, printerless: bool = False
+    ) -> int:
+        """Book a related return of a registered (not concept) shipment; return the return shipment's id."""
+        ...
 
     async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
         """Return the label PDF of these shipments (registers them at MyParcel)."""

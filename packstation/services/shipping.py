@@ -10,13 +10,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from packstation.domain.documents import PackingListRule
 from packstation.domain.errors import (
     AlreadyShipped,
     BarcodeCheckFailed,
     InvalidShipment,
     LabelError,
+    PackingListNotPrinted,
     PicklistNotFound,
     PicklistNotPackable,
+    ReturnLabelNotMade,
 )
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.labels import PreparedLabel, PrintReceipt
@@ -30,8 +33,8 @@ from packstation.domain.picklists import (
     WriteBackMode,
     shipment_made_with,
 )
-from packstation.domain.profiles import ShippingProfile, profile_for_picklist
-from packstation.domain.shipments import Address, LabelFormat, Platform, Shipment, ShipmentRequest
+from packstation.domain.profiles import ShippingProfile, printerless_offered, profile_for_picklist, return_label_offered
+from packstation.domain.shipments import Address, LabelFormat, Platform, ReturnLabel, Shipment, ShipmentRequest
 from packstation.domain.waits import Wait
 from packstation.services.ports import (
     Journal,
@@ -149,6 +152,20 @@ class ShipmentJob:
     intent: dict[str, object] = field(default_factory=dict)
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for this parcel (picqer_shipment mode)
     waits: StopWaiting | None = None  # while it runs: the switch that ends a retry wait (see stop_waiting)
+    # Picqer's packing list, printed once beside the label when the station's rule wants it (see _packing_list);
+    # a failure is kept here for the packer, never raised: the label and the write-back go on.
+    packing_list_tried: bool = False
+    packing_list_problem: PackingListNotPrinted | None = None
+    # The related return (request.return_label), booked and printed once after the parcel's label; like the
+    # packing list, a failure is kept for the packer and never stops the parcel.
+    return_tried: bool = False
+    return_shipment: Shipment | None = None
+    return_printerless: bool = False  # MyParcel mails the customer a code instead of a printed label
+    return_problem: ReturnLabelNotMade | None = None
+
+    @property
+    def return_barcode(self) -> str:
+        return self.return_shipment.barcode if self.return_shipment is not None else ""
 
     @property
     def picklist(self) -> Picklist:
@@ -199,6 +216,7 @@ class ShippingService:
         now: Callable[[], datetime] = datetime.now,
         claim_settle: float = 0.05,
         waits: WaitReports | None = None,
+        packing_list: PackingListRule | None = None,
     ) -> None:
         self._picklists = picklists
         self._carrier = carrier
@@ -215,6 +233,7 @@ class ShippingService:
         self.claim_settle = claim_settle
         self._me: PicqerUser | None = None
         self._waits = waits  # None: waits happen, but nobody hears of them and they cannot be stopped
+        self.packing_list = packing_list or PackingListRule()
         # Claims made when a picklist was opened, by picklist id: each resolves to the loop time after which a
         # re-read shows the winner of a race (see open_picklist and _check).
         self._open_claims: dict[int, asyncio.Future[float]] = {}
@@ -757,8 +776,101 @@ class ShippingService:
                 )
             else:
                 await self._record(job, "printed", {"printer": job.receipt.printer, "job_id": job.receipt.job_id})
+        await self._return_label(job)
+        await self._packing_list(job)
         # The write-back (the next step) and the journal need the barcodes: the packer has the label meanwhile.
         await self._finish_reading_back(job)
+
+    async def _return_label(self, job: ShipmentJob) -> None:
+        """Book the related return of the parcel and print its label right after the parcel's, once per job.
+
+        The parent must not be a concept: its label (just made) registered it. Printerless where the carrier
+        offers it and the customer has an e-mail address (MyParcel mails the code); printed otherwise. A resumed
+        job does not book one: the crash may have come after the return was booked, and a second costs money.
+        """
+        wanted = job.request.return_label
+        if wanted is ReturnLabel.NONE or job.return_tried or job.reprint or job.resumed or not job.shipments:
+            return
+        if job.print_label and job.receipt is None:
+            return
+        job.return_tried = True
+        number, request = job.picklist.number, job.request
+        recipient = request.recipient
+        try:
+            if not return_label_offered(request.carrier, self.platform):
+                raise ReturnLabelNotMade(number, "the carrier offers no return labels through MyParcel")
+            if not recipient.email:
+                raise ReturnLabelNotMade(number, "the customer has no e-mail address, which MyParcel needs")
+            printerless = wanted is ReturnLabel.PRINTERLESS and printerless_offered(
+                request.carrier, self.platform, recipient.cc
+            )
+            return_id = await self._carrier.create_related_return(
+                job.shipments[0],
+                name=recipient.person or recipient.company,
+                email=recipient.email,
+                printerless=printerless,
+            )
+            # The label registers the return (and, printerless, has MyParcel mail the customer the code).
+            pdf = await self._carrier.fetch_label([return_id], LabelFormat.A6)
+            job.return_shipment = await self._carrier.get_shipment(return_id)
+            job.return_printerless = printerless
+        except Exception as exc:
+            problem = exc if isinstance(exc, ReturnLabelNotMade) else ReturnLabelNotMade(number, str(exc))
+            log.warning("%s", problem)
+            job.return_problem = problem
+            await self._record(job, "return_label", {"failed": problem.reason})
+            return
+        path = ""
+        if self._journal is not None:
+            path = await self._journal.save_label(f"{number}-return", [return_id], pdf)
+        data: dict[str, object] = {
+            "shipment_id": return_id,
+            "barcode": job.return_barcode,
+            "path": path,
+            "printerless": printerless,
+        }
+        if printerless or not job.print_label:
+            await self._record(job, "return_label", data)
+            return
+        printer = self.printer_for(job)
+        try:
+            prepared = await printer.prepare(pdf)
+            if prepared.missing_barcodes:  # the same check as the parcel's label: a return must scan too
+                raise BarcodeCheckFailed(prepared.missing_barcodes)
+            receipt = await printer.send(prepared, job_name=f"{number} return")
+        except Exception as exc:
+            job.return_problem = ReturnLabelNotMade(number, str(exc), barcode=job.return_barcode)
+            log.warning("%s", job.return_problem)
+            await self._record(job, "return_label", {**data, "failed": str(exc)})
+            return
+        await self._record(job, "return_label", {**data, "printer": receipt.printer, "job_id": receipt.job_id})
+
+    async def _packing_list(self, job: ShipmentJob) -> None:
+        """Print Picqer's packing list on the document printer when the rule wants it, once per job.
+
+        Only after the label went out, and never raising: a packing list that does not print must not keep the
+        parcel from shipping. Its failure is journalled and kept on the job, naming itself and what to do.
+        """
+        if job.packing_list_tried or job.reprint or job.additional or not job.print_label or job.receipt is None:
+            return
+        if not self.packing_list.wants(job.picklist, job.opened.order):
+            return
+        job.packing_list_tried = True
+        try:
+            if self._document_printer is None:
+                raise PackingListNotPrinted(job.picklist.number, "no document printer is set up at this station")
+            pdf = await self._picklists.packing_list_pdf(job.picklist.id)
+            prepared = await self._document_printer.prepare(pdf)
+            receipt = await self._document_printer.send(prepared, job_name=f"{job.picklist.number} packing list")
+        except Exception as exc:
+            problem = (
+                exc if isinstance(exc, PackingListNotPrinted) else PackingListNotPrinted(job.picklist.number, str(exc))
+            )
+            log.warning("%s", problem)
+            job.packing_list_problem = problem
+            await self._record(job, "packing_list_failed", {"reason": problem.reason})
+            return
+        await self._record(job, "packing_list", {"printer": receipt.printer, "job_id": receipt.job_id})
 
     async def _write_back(self, job: ShipmentJob) -> None:
         if job.reprint:
@@ -859,6 +971,7 @@ def intent_of(request: ShipmentRequest) -> dict[str, object]:
         "parcels": request.parcels,
         "cc": request.recipient.cc,
         **({"packaging_ids": list(request.packaging_ids)} if request.packaging_ids else {}),
+        **({"return_label": request.return_label.value} if request.return_label is not ReturnLabel.NONE else {}),
     }
 
 
@@ -880,6 +993,9 @@ def tracking_comment(job: ShipmentJob) -> str:
         carrier = "PostNL"
     lines = [f"Shipped with {carrier} via MyParcel by packstation."]
     lines += [f"Barcode: {code}" for code in job.barcodes]
+    if job.return_barcode:
+        how = " (printerless: the customer got a code by e-mail)" if job.return_printerless else ""
+        lines.append(f"Return barcode: {job.return_barcode}{how}")
     if job.tracking_url:
         lines.append(f"Track & trace: {job.tracking_url}")
     return "\n".join(lines)

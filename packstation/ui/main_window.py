@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -59,12 +60,7 @@ class MainWindow(QMainWindow):
         self.open_settings: Callable[[], object] = open_settings or (lambda: None)  # Ctrl+, and the button
         self._started = False
         # Said once the window shows, without blocking: a settings file with problems, a replaced journal.
-        problems = tuple(settings_problems)
-        self._notices: list[Callable[[], object]] = []
-        if problems:
-            self._notices.append(lambda: show_settings_problems(self, self.messages, problems, settings_backup))
-        if journal_problem:
-            self._notices.append(lambda: show_journal_problem(self, self.messages, journal_problem))
+        self._notices = (tuple(settings_problems), settings_backup, journal_problem)
         self.unfinished_dialog: UnfinishedDialog | None = None
         if profile_names:
             picklists.set_profile_names(profile_names)
@@ -72,7 +68,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self._build(print_folder)
-        self.actions = a = ShipActions(shipping, self.form, self.queue, self._say, self._confirm, self.focus_scan_field)
+        self.actions = a = ShipActions(
+            shipping, self.form, self.queue, self.status_line.say, self._confirm, self.scan_bar.focus
+        )
         self.ship, self.reprint, self.new_shipment, self.take_over = a.ship, a.reprint, a.new_shipment, a.take_over
         self.handle_scan, self.current_draft = self.scan_bar.handle_scan, self.form.current_draft
         self._connect()
@@ -86,8 +84,6 @@ class MainWindow(QMainWindow):
         # The packer's screen fills the monitor; show() after this opens it maximized.
         self.setWindowState(Qt.WindowState.WindowMaximized)
 
-    # --- building ------------------------------------------------------------------------------------
-
     def _build(self, print_folder: Path | None) -> None:
         m = self.messages
         central = QWidget()
@@ -96,7 +92,8 @@ class MainWindow(QMainWindow):
         root.addWidget(self.scan_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         root.addWidget(splitter, 1)
-        self.queue = QueuePane(self.picklists.model, m, lambda: self.picklists.status)
+        picklists = self.picklists  # not self in the lambda: the pane would keep the window alive in a cycle
+        self.queue = QueuePane(picklists.model, m, lambda: picklists.status)
         self.form = ShipmentForm(m, self.shipping.draft, self.shipping.profiles)
         self.ship_panel = ShipPanel(m)
         for pane in (self.queue, self.form, self.ship_panel):
@@ -128,6 +125,7 @@ class MainWindow(QMainWindow):
         s.label_fetched.connect(self.ship_panel.preview.show_pdf)
         s.label_prepared.connect(self.ship_panel.preview.show_prepared)
         s.shipment_done.connect(self._shipment_done)
+        s.documents_problem.connect(self.status_line.add_problem)
         s.failed.connect(self._failed)
         s.scan_refused.connect(self._scan_refused)
         s.next_queued.connect(self._next_queued)
@@ -204,8 +202,6 @@ class MainWindow(QMainWindow):
         self._show_opened(self.form.opened, keep_inputs=True)
         self.queue.retranslate()
 
-    # --- the status bar ------------------------------------------------------------------------------
-
     def _say(self, text: str, tone: str = "") -> None:
         """Tell the packer what happened, in the status bar."""
         self.status_line.say(text, tone)
@@ -222,11 +218,8 @@ class MainWindow(QMainWindow):
         self.form.take_over_button.setVisible(bool(self.shipping.claimed_by) and not self.shipping.busy)
         self.form.show_opened(opened, self.shipping.unfinished, keep_inputs)
 
-    # --- scanning ------------------------------------------------------------------------------------
-
     def focus_scan_field(self) -> None:
-        self.scan_bar.scan_field.setFocus()
-        self.scan_bar.scan_field.selectAll()
+        self.scan_bar.focus()
 
     def _scan_reported(self, report: ScanReport) -> None:
         # The scanner typed into whatever field had focus (over a selection too): put that field back as it was.
@@ -272,8 +265,6 @@ class MainWindow(QMainWindow):
         self.queue.highlight(
             shown or self.shipping.opening or (self.form.opened.picklist.number if self.form.opened else None)
         )
-
-    # --- what the controller reports -----------------------------------------------------------------
 
     def _picklist_opened(self, opened: OpenedPicklist) -> None:
         self.form.told_invalid = False
@@ -338,10 +329,12 @@ class MainWindow(QMainWindow):
         self.form.set_busy(busy)
         self._update_ship_button()
 
-    # --- the packer's actions ------------------------------------------------------------------------
-
-    def _confirm(self, title: str, text: str) -> bool:
-        return self.confirm(title, text)  # late-bound: a test may put its own answer in place of the dialog
+    @property
+    def _confirm(self) -> Callable[[str, str], bool]:
+        # Late-bound (a test may put its own answer in place of the dialog) and through a weak reference: the
+        # actions must not keep the window alive in a cycle, or the collector may free it on another thread.
+        window = weakref.ref(self)
+        return lambda title, text: bool((w := window()) is not None and w.confirm(title, text))
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask Yes/No, No the default (views/confirm.py); the open box is `_confirm_box` meanwhile."""
@@ -355,8 +348,6 @@ class MainWindow(QMainWindow):
     def _toggle_language(self) -> None:
         self.messages.set_language("en" if self.messages.language.value == "nl" else "nl")
         self._say(self.messages.t("status.language"))
-
-    # --- start and end -------------------------------------------------------------------------------
 
     def _offer_unfinished(self, entries: list[JournalEntry]) -> None:
         if self.shipping.busy or (self.unfinished_dialog is not None and self.unfinished_dialog.isVisible()):
@@ -382,8 +373,12 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         # Once the loop runs: the journal's unfinished shipments, printer status, a bad settings file.
-        for start in (self._start_background, *self._notices):
-            QTimer.singleShot(0, start)
+        QTimer.singleShot(0, self._start_background)
+        problems, backup, journal = self._notices
+        if problems:
+            QTimer.singleShot(0, lambda: show_settings_problems(self, self.messages, problems, backup))
+        if journal:
+            QTimer.singleShot(0, lambda: show_journal_problem(self, self.messages, journal))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scan_detector.uninstall()

@@ -27,6 +27,7 @@ from packstation.domain.errors import (
     LabelError,
     MissingApiKey,
     NotFound,
+    PackingListNotPrinted,
     PaymentRequired,
     PicklistNotFound,
     PicklistNotPackable,
@@ -38,6 +39,7 @@ from packstation.domain.errors import (
     RateLimited,
     Rejected,
     RequestTimeout,
+    ReturnLabelNotMade,
     SecretsUnavailable,
     ServerError,
     SettingsError,
@@ -811,6 +813,44 @@ CATALOGUE: dict[str, str] = {
     "crash.copy": "Copy details",
     "crash.close": "Close",
     "crash.log": "Also written to: {path}",
+    # --- documents beside the label: packing list, return label, Picqer's station printers (issue 17) ----
+    "documents.packing_list_failed": (
+        "The packing list of {number} did not print ({reason}). The label is fine: print the packing list from "
+        "Picqer (picklist, Print packing list), or check the document printer in Settings."
+    ),
+    "documents.return_not_made": (
+        "No return label was made for {number} ({reason}). The label is fine: make the return in MyParcel's back "
+        "office if the customer needs one."
+    ),
+    "documents.return_not_printed": (
+        "The return label of {number} (return barcode {barcode}) did not print ({reason}). The label is fine: "
+        "print the return label from the journal (Labels folder)."
+    ),
+    "settings.packing_list": "Packing list",
+    "settings.packing_list.policy": "Print Picqer's packing list",
+    "settings.packing_list.never": "Never",
+    "settings.packing_list.always": "With every parcel",
+    "settings.packing_list.when_asked": "When the order asks for it",
+    "settings.packing_list.tag": "Tag that asks for it",
+    "settings.packing_list.order_field": "Order field that asks for it (id, 0 = none)",
+    "settings.return_label": "Return label",
+    "settings.return_label.none": "None",
+    "settings.return_label.printed": "Printed with the label",
+    "settings.return_label.printerless": "Printerless (PostNL NL), else printed",
+    "settings.station_printers.button": "Take this station's printers from Picqer",
+    "settings.station_printers.loading": "Looking up this station in Picqer's packing stations…",
+    "settings.station_printers.found": (
+        "Picqer's packing station {station}: label printer {label}, document printer {document}. Check them on the "
+        "Printers tab, then Save."
+    ),
+    "settings.station_printers.not_set": "not set in Picqer",
+    "settings.station_printers.none_named": (
+        "Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, "
+        "Packing stations), then try again."
+    ),
+    "settings.station_printers.need_name": (
+        "Fill in the station name first: it is looked up in Picqer's packing stations."
+    ),
 }
 
 _STATUS_KEYS = {"new", "paused", "closed", "snoozed", "cancelled", "unknown"}
@@ -1002,6 +1042,16 @@ class Messages(QObject):
             f"wait.{wait.reason.value}", service=wait.service, seconds=seconds, attempt=wait.attempt, attempts=attempts
         )
 
+    def document_problem(self, exc: PackingListNotPrinted | ReturnLabelNotMade) -> str:
+        """Say which document beside the label did not come out, and what to do (the parcel itself shipped)."""
+        if isinstance(exc, PackingListNotPrinted):
+            return self.t("documents.packing_list_failed", number=exc.picklist_number, reason=exc.reason)
+        if exc.barcode:
+            return self.t(
+                "documents.return_not_printed", number=exc.picklist_number, reason=exc.reason, barcode=exc.barcode
+            )
+        return self.t("documents.return_not_made", number=exc.picklist_number, reason=exc.reason)
+
     def error(self, exc: BaseException, during: During = During.SHIP) -> str:
         """Say what happened and what to do next; never a traceback."""
         nxt = self.t(f"next.{during.value}")
@@ -1010,6 +1060,8 @@ class Messages(QObject):
         match exc:
             case InvalidShipment():
                 return self.t("error.invalid", violations=self.violations(exc.violations))
+            case PackingListNotPrinted() | ReturnLabelNotMade():
+                return self.document_problem(exc)
             case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
                 return self.t("error.product_code", code=exc.picklist_number.strip())
             case PicklistNotFound():

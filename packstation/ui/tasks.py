@@ -46,8 +46,15 @@ class Tasks:
             self._keyed[key] = task
         if task not in self._running:
             self._running.add(task)
-            task.add_done_callback(self._running.discard)
+            # Forgotten once done: a finished task keeps its exception and traceback, and through them the
+            # window's objects, alive (freed later by the collector, maybe on another thread).
+            task.add_done_callback(self._forget)
         return task
+
+    def _forget(self, task: asyncio.Task[Any]) -> None:
+        self._running.discard(task)
+        for key in [key for key, kept in self._keyed.items() if kept is task]:
+            del self._keyed[key]
 
     def current(self, key: Hashable) -> asyncio.Task[Any] | None:
         """The task started (or adopted) last under key, while it runs."""

@@ -2698,5 +2698,105 @@ You can go on packing; tell your admin.</source>
         <comment>crash.log</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The packing list of {number} did not print ({reason}). The label is fine: print the packing list from Picqer (picklist, Print packing list), or check the document printer in Settings.</source>
+        <comment>documents.packing_list_failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return label was made for {number} ({reason}). The label is fine: make the return in MyParcel&apos;s back office if the customer needs one.</source>
+        <comment>documents.return_not_made</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return label of {number} (return barcode {barcode}) did not print ({reason}). The label is fine: print the return label from the journal (Labels folder).</source>
+        <comment>documents.return_not_printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing list</source>
+        <comment>settings.packing_list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Picqer&apos;s packing list</source>
+        <comment>settings.packing_list.policy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <comment>settings.packing_list.never</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With every parcel</source>
+        <comment>settings.packing_list.always</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the order asks for it</source>
+        <comment>settings.packing_list.when_asked</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag that asks for it</source>
+        <comment>settings.packing_list.tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order field that asks for it (id, 0 = none)</source>
+        <comment>settings.packing_list.order_field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return label</source>
+        <comment>settings.return_label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.return_label.none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed with the label</source>
+        <comment>settings.return_label.printed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printerless (PostNL NL), else printed</source>
+        <comment>settings.return_label.printerless</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take this station&apos;s printers from Picqer</source>
+        <comment>settings.station_printers.button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up this station in Picqer&apos;s packing stations…</source>
+        <comment>settings.station_printers.loading</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer&apos;s packing station {station}: label printer {label}, document printer {document}. Check them on the Printers tab, then Save.</source>
+        <comment>settings.station_printers.found</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set in Picqer</source>
+        <comment>settings.station_printers.not_set</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, Packing stations), then try again.</source>
+        <comment>settings.station_printers.none_named</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the station name first: it is looked up in Picqer&apos;s packing stations.</source>
+        <comment>settings.station_printers.need_name</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2713,5 +2713,105 @@ Je kunt doorgaan met inpakken; meld het aan de beheerder.</translation>
         <comment>crash.log</comment>
         <translation>Ook bewaard in: {path}</translation>
     </message>
+    <message>
+        <source>The packing list of {number} did not print ({reason}). The label is fine: print the packing list from Picqer (picklist, Print packing list), or check the document printer in Settings.</source>
+        <comment>documents.packing_list_failed</comment>
+        <translation>De pakbon van {number} is niet geprint ({reason}). Het label is in orde: print de pakbon vanuit Picqer (picklijst, Pakbon printen), of controleer de documentprinter in Instellingen.</translation>
+    </message>
+    <message>
+        <source>No return label was made for {number} ({reason}). The label is fine: make the return in MyParcel&apos;s back office if the customer needs one.</source>
+        <comment>documents.return_not_made</comment>
+        <translation>Er is geen retourlabel gemaakt voor {number} ({reason}). Het label is in orde: maak het retour in de backoffice van MyParcel als de klant er een nodig heeft.</translation>
+    </message>
+    <message>
+        <source>The return label of {number} (return barcode {barcode}) did not print ({reason}). The label is fine: print the return label from the journal (Labels folder).</source>
+        <comment>documents.return_not_printed</comment>
+        <translation>Het retourlabel van {number} (retourbarcode {barcode}) is niet geprint ({reason}). Het label is in orde: print het retourlabel vanuit het journaal (map Labels).</translation>
+    </message>
+    <message>
+        <source>Packing list</source>
+        <comment>settings.packing_list</comment>
+        <translation>Pakbon</translation>
+    </message>
+    <message>
+        <source>Print Picqer&apos;s packing list</source>
+        <comment>settings.packing_list.policy</comment>
+        <translation>Pakbon van Picqer printen</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <comment>settings.packing_list.never</comment>
+        <translation>Nooit</translation>
+    </message>
+    <message>
+        <source>With every parcel</source>
+        <comment>settings.packing_list.always</comment>
+        <translation>Bij elk pakket</translation>
+    </message>
+    <message>
+        <source>When the order asks for it</source>
+        <comment>settings.packing_list.when_asked</comment>
+        <translation>Als de bestelling erom vraagt</translation>
+    </message>
+    <message>
+        <source>Tag that asks for it</source>
+        <comment>settings.packing_list.tag</comment>
+        <translation>Tag die erom vraagt</translation>
+    </message>
+    <message>
+        <source>Order field that asks for it (id, 0 = none)</source>
+        <comment>settings.packing_list.order_field</comment>
+        <translation>Bestelveld dat erom vraagt (id, 0 = geen)</translation>
+    </message>
+    <message>
+        <source>Return label</source>
+        <comment>settings.return_label</comment>
+        <translation>Retourlabel</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>settings.return_label.none</comment>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Printed with the label</source>
+        <comment>settings.return_label.printed</comment>
+        <translation>Geprint bij het label</translation>
+    </message>
+    <message>
+        <source>Printerless (PostNL NL), else printed</source>
+        <comment>settings.return_label.printerless</comment>
+        <translation>Printerloos (PostNL NL), anders geprint</translation>
+    </message>
+    <message>
+        <source>Take this station&apos;s printers from Picqer</source>
+        <comment>settings.station_printers.button</comment>
+        <translation>Printers van dit station uit Picqer halen</translation>
+    </message>
+    <message>
+        <source>Looking up this station in Picqer&apos;s packing stations…</source>
+        <comment>settings.station_printers.loading</comment>
+        <translation>Dit station opzoeken in de paktafels van Picqer…</translation>
+    </message>
+    <message>
+        <source>Picqer&apos;s packing station {station}: label printer {label}, document printer {document}. Check them on the Printers tab, then Save.</source>
+        <comment>settings.station_printers.found</comment>
+        <translation>Paktafel {station} in Picqer: labelprinter {label}, documentprinter {document}. Controleer ze op het tabblad Printers en klik dan op Opslaan.</translation>
+    </message>
+    <message>
+        <source>not set in Picqer</source>
+        <comment>settings.station_printers.not_set</comment>
+        <translation>niet ingesteld in Picqer</translation>
+    </message>
+    <message>
+        <source>Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, Packing stations), then try again.</source>
+        <comment>settings.station_printers.none_named</comment>
+        <translation>Picqer heeft geen paktafel met de naam {station}. Geef dit station de naam die het in Picqer heeft (Instellingen, Paktafels) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Fill in the station name first: it is looked up in Picqer&apos;s packing stations.</source>
+        <comment>settings.station_printers.need_name</comment>
+        <translation>Vul eerst de naam van het station in: die wordt opgezocht in de paktafels van Picqer.</translation>
+    </message>
 </context>
 </TS>

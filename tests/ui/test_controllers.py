@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from packstation.domain.documents import PackingListPolicy, PackingListRule
 from packstation.domain.errors import PrinterNotReady
 from packstation.domain.picklists import PicklistStatus
 from packstation.ui.controllers.picklists_controller import PicklistsController
@@ -84,6 +85,23 @@ async def test_ship_runs_every_step_and_reports_done(station, wait_for):
     assert final == dict.fromkeys(["check", "create", "label", "prepare", "print", "write_back"], "done")
     assert seen.of("label_fetched") and seen.of("label_prepared")
     assert not controller.busy
+
+
+async def test_a_packing_list_that_cannot_print_is_told_after_the_parcel_shipped(station, wait_for):
+    # The station has no document printer: the label prints, the picklist ships, and the packer hears which
+    # document did not come out and what to do (in Dutch too).
+    station.service.packing_list = PackingListRule(PackingListPolicy.ALWAYS)
+    controller = ShippingController(station.service, Messages("nl"))
+    seen = Recorder(controller, "picklist_opened", "shipment_done", "failed", "documents_problem")
+    controller.open_picklist("P2024-00123")
+    await wait_for(lambda: seen.of("picklist_opened"))
+    controller.ship(draft_for(controller))
+    await wait_for(lambda: seen.of("documents_problem") or seen.of("failed"))
+    assert seen.of("failed") == [] and station.printer.sent == ["P2024-00123"]
+    (job,) = seen.of("shipment_done")[0]
+    assert job.packing_list_problem is not None
+    ((text,),) = seen.of("documents_problem")
+    assert text.startswith("De pakbon van P2024-00123 is niet geprint") and "print de pakbon vanuit Picqer" in text
 
 
 async def test_printer_failure_retries_from_the_failed_step_without_a_second_label(station, wait_for):

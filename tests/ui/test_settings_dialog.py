@@ -192,6 +192,23 @@ async def test_settings_are_saved_and_read_back(qtbot, station):
     assert again.result_settings() == s
 
 
+async def test_packing_list_policy_is_saved_and_read_back_in_dutch(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    form = dialog.general.packing_list
+    assert form.title() == "Pakbon" and form.policy.currentText() == "Nooit"
+    assert not form.tag.isEnabled(), "the tag only matters when the order decides"
+    form.policy.setCurrentIndex(form.policy.findData("when_asked"))
+    assert form.policy.currentText() == "Als de bestelling erom vraagt" and form.tag.isEnabled()
+    form.tag.setText(" Pakbon ")
+    form.order_field.setValue(302)
+    assert dialog.save()
+    s = settings_module.load(station.path).settings
+    assert (s.packing_list.policy, s.packing_list.tag, s.packing_list.order_field_id) == ("when_asked", "Pakbon", 302)
+    again = make_dialog(qtbot, station, Messages("en"))
+    assert again.general.packing_list.policy.currentText() == "When the order asks for it"
+    assert again.result_settings() == s
+
+
 async def test_custom_label_size_and_untouched_key(qtbot, station):
     dialog = make_dialog(qtbot, station, Messages("en"))
     form = dialog.label_printer
@@ -885,3 +902,54 @@ async def test_the_app_hands_the_dialog_its_lists_to_choose_from(qtbot, tmp_path
         dialog.done(0)
     finally:
         servers.stop()
+
+
+async def test_station_printers_come_from_picqers_packing_station_of_the_same_name(qtbot, station):
+    # End to end against the demo Picqer: GET /packingstations, matched by the station's name, fills both printer
+    # forms (not saved until the admin saves).
+    from packstation import app
+    from packstation.demo import DemoServers
+
+    servers = DemoServers()
+    servers.start()
+    try:
+        dialog = make_dialog(
+            qtbot, station, Messages("en"), load_picqer_packing_stations=app.load_picqer_packing_stations
+        )
+        dialog.picqer_address.setText(servers.picqer_url)
+        dialog.picqer_key.edit.setText(servers.picqer_api_key)
+        dialog.general.station_name.setText("Nobody's bench")
+        await dialog.load_station_printers()
+        result = dialog.general.station_printers.result.text()
+        assert "no packing station named Nobody's bench" in result
+        assert dialog.label_printer.printer().address == ""
+
+        dialog.general.station_name.setText("paktafel 1")
+        await dialog.load_station_printers()
+        label, document = dialog.label_printer.printer(), dialog.document_printer.printer()
+        assert (label.transport, label.language, label.address) == ("spooler", "zpl", "Zebra GK420d")
+        assert (document.transport, document.language, document.address) == ("system", "pdf", "Kantoor printer")
+        assert dialog.general.station_printers.result.text() == (
+            "Picqer's packing station Paktafel 1: label printer Zebra GK420d, document printer Kantoor printer. "
+            "Check them on the Printers tab, then Save."
+        )
+        assert dialog.save()
+        saved = settings_module.load(station.path).settings
+        assert saved.label_printer.address == "Zebra GK420d" and saved.document_printer.address == "Kantoor printer"
+    finally:
+        servers.stop()
+
+
+async def test_a_profile_asks_for_a_return_label_and_keeps_it(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    editor = dialog.profiles_editor
+    editor.list.setCurrentRow(0)
+    assert editor.return_label.currentText() == "Geen"
+    editor.return_label.setCurrentIndex(editor.return_label.findData("printerless"))
+    assert editor.return_label.currentText() == "Printerloos (PostNL NL), anders geprint"
+    assert dialog.save()
+    saved = settings_module.load(station.path).settings.profiles
+    assert [p.return_label for p in saved][:2] == ["printerless", "none"]
+    again = make_dialog(qtbot, station, Messages("en"))
+    again.profiles_editor.list.setCurrentRow(0)
+    assert again.profiles_editor.return_label.currentText() == "Printerless (PostNL NL), else printed"

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from packstation.domain.documents import PackingStation, station_named
 from packstation.domain.errors import SecretsUnavailable
 from packstation.domain.picklists import PicqerShippingProvider
 from packstation.domain.printers import PrinterSearch
@@ -34,6 +35,7 @@ LoadPicqerProfiles = Callable[[str, str], Awaitable[Sequence[PicqerShippingProvi
 LoadPicqerNames = Callable[[str, str], Awaitable[Mapping[int, str]]]
 # () -> the printers this computer sees (USB Zebras, system queues); takes a second or so: app.py runs it on a thread
 DiscoverPrinters = Callable[[], Awaitable[PrinterSearch]]
+LoadPackingStations = Callable[[str, str], Awaitable[Sequence[PackingStation]]]  # (address, key)
 
 
 def _no_key(_account: str) -> str:
@@ -53,6 +55,7 @@ class SettingsPorts:
     load_picqer_warehouses: LoadPicqerNames | None = None
     load_picqer_order_fields: LoadPicqerNames | None = None
     discover_printers: DiscoverPrinters | None = None
+    load_picqer_packing_stations: LoadPackingStations | None = None
     get_key: GetKey = _no_key
     keyring_available: bool = True
 
@@ -129,6 +132,15 @@ class SettingsController(QObject):
         ]
 
     # --- printers ------------------------------------------------------------------------------------
+
+    @property
+    def can_load_station_printers(self) -> bool:
+        return self.ports.load_picqer_packing_stations is not None
+
+    async def station_printers(self, address: str, key: str, station_name: str) -> PackingStation | None:
+        """Return Picqer's packing station named like this station (its printers per role), or None."""
+        assert self.ports.load_picqer_packing_stations is not None
+        return station_named(list(await self.ports.load_picqer_packing_stations(address, key)), station_name)
 
     @property
     def can_search_printers(self) -> bool:

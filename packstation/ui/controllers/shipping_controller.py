@@ -36,6 +36,9 @@ class ShippingController(QObject):
     label_fetched = Signal(bytes)  # the label PDF, as soon as it arrives
     label_prepared = Signal(object)  # PreparedLabel: the image of what is sent and the barcode check
     shipment_done = Signal(object)  # ShipmentJob
+    # A document beside the label (packing list, return label) did not come out: which, and what to do. Emitted
+    # after shipment_done: the parcel itself shipped.
+    documents_problem = Signal(str)
     failed = Signal(str)  # what happened and what to do next, in the packer's words
     scan_refused = Signal(str)  # a scan of the picklist that is being shipped right now
     next_queued = Signal(str)  # a scan while a shipment runs: that picklist opens as soon as it is done
@@ -566,11 +569,17 @@ class ShippingController(QObject):
             self.held[job.receipt.job_id] = job
             self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
         self.shipment_done.emit(job)
+        self._tell_document_problems(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
         # full collections that a later shipment's allocations trigger from walking it (36-66 ms seen).
         keep_out_of_full_collections()
         if self.next_number is not None:
             await self._open(self.next_number)  # scanned while this one shipped: the packer's next picklist
+
+    def _tell_document_problems(self, job: ShipmentJob) -> None:
+        problems = [p for p in (job.return_problem, job.packing_list_problem) if p is not None]
+        if problems:
+            self.documents_problem.emit(" ".join(self.messages.document_problem(p) for p in problems))
 
     def _on_wait(self, job: ShipmentJob, wait: Wait) -> None:
         self._wait = wait

@@ -43,6 +43,11 @@ class ScanBar(QWidget):
         self.refresh_button.setText(m.t("action.refresh"))
         self.settings_button.setText(m.t("action.settings_key"))
 
+    def focus(self) -> None:
+        """Back to the scan field, its text selected: the next scan replaces it."""
+        self.scan_field.setFocus()
+        self.scan_field.selectAll()
+
     def handle_scan(self, text: str) -> None:
         """Open a scanned picklist number, or say exactly what was received when it is not one."""
         scan = parse_scan(text)

@@ -63,6 +63,13 @@ class StatusLine:
         self.bar.style().unpolish(self.bar)
         self.bar.style().polish(self.bar)
 
+    def add_problem(self, text: str) -> None:
+        """A packing list or return label did not come out: add which, and what to do, to the shipped message."""
+        if self.carry is not None:  # the next picklist opens now and shows the shipped message with it
+            self.carry = (f"{self.carry[0]} {text}", "error")
+            return
+        self.say(f"{self.text} {text}".strip(), "error")
+
     def keep_for_next(self) -> None:
         """Keep what the bar says now in front of what the picklist opening next says."""
         self.carry = (self.text, str(self.bar.property("tone") or ""))

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.documents import StationPrinterRole
 from packstation.domain.errors import Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import Platform
-from packstation.settings import ENV_VARS, MYPARCEL, PICQER, Settings
+from packstation.settings import ENV_VARS, MYPARCEL, PICQER, PrinterLanguage, Settings, Transport
 from packstation.ui.messages import During, Messages
 from packstation.ui.ports import PicqerList, SettingsActions
 from packstation.ui.style import STYLE
@@ -125,6 +126,8 @@ class SettingsDialog(QDialog):
         self.profiles_editor.picqer_links.button.clicked.connect(lambda: spawn(self.load_profile_links()))
         self.relay_choice.button.clicked.connect(lambda: spawn(self.load_relay_profiles()))
         self.order_field_choice.button.clicked.connect(lambda: spawn(self.load_order_fields()))
+        self.general.station_printers_button.clicked.connect(lambda: spawn(self.load_station_printers()))
+        self.general.station_printers_button.setVisible(self.controller.can_load_station_printers)
 
     # --- the tabs' fields, by the names the rest of the app and the tests use --------------------------
 
@@ -188,6 +191,7 @@ class SettingsDialog(QDialog):
             document_printer=self.document_printer.printer(),
             scanner=self.scanner.scanner(),
             write_back=self.general.write_back(),
+            packing_list=self.general.packing_list.packing_list(),
             ui=self.general.ui_settings(),
             profiles=editor.profiles() if (editor.edited or s.profiles) else (),
         )
@@ -285,6 +289,56 @@ class SettingsDialog(QDialog):
             choice.tester.show(self.messages.t("settings.wb.need_account"), "error")
             return
         await choice.load(lambda: loader(address, key))
+
+    async def load_station_printers(self) -> None:
+        """Offer the printers Picqer keeps for the packing station of this station's name as the printers' roles.
+
+        The label printer and the document printer forms are filled (not saved): the admin checks them and saves.
+        """
+        m, tester = self.messages, self.general.station_printers
+        address, key = self.accounts.picqer_account()
+        name = self.general.station_name.text().strip()
+        if not address or not key:
+            tester.show(m.t("settings.wb.need_account"), "error")
+            return
+        if not name:
+            tester.show(m.t("settings.station_printers.need_name"), "error")
+            return
+        tester.start(m.t("settings.station_printers.loading"))
+        try:
+            station = await self.controller.station_printers(address, key, name)
+        except Exception as exc:
+            tester.finish(m.error(exc, During.SETTINGS), False)
+            return
+        if station is None:
+            tester.finish(m.t("settings.station_printers.none_named", station=name), False)
+            return
+        label, document = station.printer(StationPrinterRole.LABELS), station.document_printer()
+        if label is not None:
+            # A ZPL printer takes the raw ZPL through its queue; any other gets the label PDF through the system.
+            transport, language = (
+                (Transport.SPOOLER, PrinterLanguage.ZPL) if label.zpl else (Transport.SYSTEM, PrinterLanguage.PDF)
+            )
+            chosen = dataclasses.replace(
+                self.label_printer.printer(), transport=transport, language=language, address=label.name
+            )
+            self.label_printer.set_printer(chosen)
+        if document is not None:
+            chosen = dataclasses.replace(
+                self.document_printer.printer(),
+                transport=Transport.SYSTEM,
+                language=PrinterLanguage.PDF,
+                address=document.name,
+            )
+            self.document_printer.set_printer(chosen)
+        not_set = m.t("settings.station_printers.not_set")
+        text = m.t(
+            "settings.station_printers.found",
+            station=station.name,
+            label=label.name if label else not_set,
+            document=document.name if document else not_set,
+        )
+        tester.finish(text, label is not None or document is not None)
 
     async def refresh_printers(self) -> None:
         """Look for the printers this computer sees and offer them in both printer forms."""

@@ -64,6 +64,18 @@ def test_dither_mask_equals_the_brute_force_union_of_grey_windows(seed):
     assert np.array_equal(zpl.to_one_bit(gray), reference_one_bit(gray))
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_dither_mask_on_mostly_grey_pages_equals_the_brute_force(seed):
+    # Grey on more than an eighth of the block grid takes the whole-page search, not the per-candidate one.
+    rng = np.random.default_rng(seed)
+    h, w = int(rng.integers(9, 120)), int(rng.integers(9, 120))
+    gray = np.full((h, w), int(rng.integers(45, 210)), dtype=np.uint8)
+    gray[rng.random((h, w)) < 0.05 * (seed % 4)] = 0  # specks that break some grey windows
+    gray[rng.random((h, w)) < 0.5] = 255 if seed % 3 == 0 else gray[0, 0]  # half white on some pages
+    assert np.array_equal(zpl.grey_dither_mask(gray), reference_mask(gray))
+    assert np.array_equal(zpl.to_one_bit(gray), reference_one_bit(gray))
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 @pytest.mark.parametrize(("page_h", "page_w"), [(60, 40), (37, 53), (90, 30), (25, 75)])
 def test_page_turned_as_bits_equals_page_turned_as_grey(rotation, page_h, page_w):

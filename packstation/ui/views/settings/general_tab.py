@@ -1,16 +1,36 @@
-"""The general tab: language, station name, refresh interval, and what the desk writes back to Picqer."""
+"""The general tab: language, station name, refresh interval, what the desk writes back to Picqer, and when the
+document printer prints Picqer's packing list."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from packstation.domain.picklists import WriteBackMode
-from packstation.settings import Language, Settings, UiSettings, WriteBackSettings
+from packstation.settings import (
+    Language,
+    PackingListPolicy,
+    PackingListSettings,
+    Settings,
+    UiSettings,
+    WriteBackSettings,
+)
 from packstation.ui.messages import Messages
 from packstation.ui.views.settings.widgets import (
     ORDER_FIELD_TEXTS,
     RELAY_PROFILE_TEXTS,
     PicqerChoice,
+    Tester,
     make_combo,
     select_data,
 )
@@ -33,16 +53,26 @@ class GeneralTab(QWidget):
         self.refresh_seconds = QSpinBox()
         self.refresh_seconds.setRange(5, 3600)
         self.refresh_seconds.setValue(settings.ui.refresh_seconds)
+        # Picqer's packing station of the same name names the printers: one click offers them (see the dialog).
+        self.station_printers_button = QPushButton()
+        self.station_printers_button.setObjectName("stationPrinters")
+        self.station_printers = Tester(self.station_printers_button)
+        station_row = QHBoxLayout()
+        station_row.addWidget(self.station_name, 1)
+        station_row.addWidget(self.station_printers_button)
+        station_row.addWidget(self.station_printers.busy)
         self.labels = {key: QLabel() for key in ("language", "station", "refresh")}
-        for key, widget in (
-            ("language", self.language_combo),
-            ("station", self.station_name),
-            ("refresh", self.refresh_seconds),
-        ):
-            self.labels[key].setBuddy(widget)
-            form.addRow(self.labels[key], widget)
+        self.labels["language"].setBuddy(self.language_combo)
+        form.addRow(self.labels["language"], self.language_combo)
+        self.labels["station"].setBuddy(self.station_name)
+        form.addRow(self.labels["station"], station_row)
+        form.addRow(self.station_printers.result)
+        self.labels["refresh"].setBuddy(self.refresh_seconds)
+        form.addRow(self.labels["refresh"], self.refresh_seconds)
         layout.addLayout(form)
         layout.addWidget(self._build_write_back(settings.write_back))
+        self.packing_list = PackingListForm(messages, settings.packing_list)
+        layout.addWidget(self.packing_list)
         layout.addStretch(1)
 
     def _build_write_back(self, wb: WriteBackSettings) -> QGroupBox:
@@ -125,3 +155,58 @@ class GeneralTab(QWidget):
         self.relay_label.setText(m.t("settings.wb.profile"))
         for choice in (self.relay, self.order_field):
             choice.retranslate()
+        self.packing_list.retranslate()
+        self.station_printers_button.setText(m.t("settings.station_printers.button"))
+
+
+class PackingListForm(QGroupBox):
+    """When the document printer prints Picqer's packing list: never, always, or when the order asks for it."""
+
+    def __init__(self, messages: Messages, packing_list: PackingListSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._messages = messages
+        form = QFormLayout(self)
+        self.policy = make_combo([("", policy) for policy in PackingListPolicy])
+        self.policy.setObjectName("packingListPolicy")
+        select_data(self.policy, packing_list.policy)
+        self.tag = QLineEdit(packing_list.tag)
+        self.tag.setObjectName("packingListTag")
+        self.order_field = QSpinBox()
+        self.order_field.setObjectName("packingListOrderField")
+        self.order_field.setRange(0, 2_000_000_000)
+        self.order_field.setValue(packing_list.order_field_id)
+        self.policy_label, self.tag_label, self.order_field_label = QLabel(), QLabel(), QLabel()
+        self.policy_label.setBuddy(self.policy)
+        form.addRow(self.policy_label, self.policy)
+        # The tag and the order field share a row: the tab must fit a 1280 x 720 screen.
+        asks = QHBoxLayout()
+        asks.addWidget(self.tag, 1)
+        asks.addWidget(self.order_field_label)
+        asks.addWidget(self.order_field)
+        self.tag_label.setBuddy(self.tag)
+        self.order_field_label.setBuddy(self.order_field)
+        form.addRow(self.tag_label, asks)
+        self.policy.currentIndexChanged.connect(self._policy_changed)
+        self._policy_changed()
+
+    def _policy_changed(self, *_args: object) -> None:
+        # The tag and the order field only matter when the order decides.
+        asked = self.policy.currentData() == PackingListPolicy.WHEN_ASKED
+        self.tag.setEnabled(asked)
+        self.order_field.setEnabled(asked)
+
+    def packing_list(self) -> PackingListSettings:
+        return PackingListSettings(
+            policy=PackingListPolicy(self.policy.currentData()),
+            tag=self.tag.text().strip(),
+            order_field_id=self.order_field.value(),
+        )
+
+    def retranslate(self) -> None:
+        m = self._messages
+        self.setTitle(m.t("settings.packing_list"))
+        self.policy_label.setText(m.t("settings.packing_list.policy"))
+        self.tag_label.setText(m.t("settings.packing_list.tag"))
+        self.order_field_label.setText(m.t("settings.packing_list.order_field"))
+        for index in range(self.policy.count()):
+            self.policy.setItemText(index, m.t(f"settings.packing_list.{self.policy.itemData(index)}"))

@@ -34,7 +34,7 @@ from packstation.domain.profiles import (
     profile_to_dict,
     yes_no,
 )
-from packstation.domain.shipments import Carrier, PackageType, Platform
+from packstation.domain.shipments import Carrier, PackageType, Platform, ReturnLabel
 from packstation.ui.messages import Messages
 from packstation.ui.views.settings.widgets import PROFILE_LINK_TEXTS, PicqerChecklist, make_combo, select_data
 
@@ -84,6 +84,11 @@ class ProfilesEditor(QWidget):
         self.name.setObjectName("profileName")
         self.carrier = make_combo([(CARRIER_NAMES.get(c, c.name.title()), c.name.lower()) for c in CARRIERS])
         self.package_type = make_combo([(p.name.lower(), p.name.lower()) for p in PackageType])
+        # A related return with each parcel: none, printed with the label, or printerless where PostNL offers it.
+        self.return_label = make_combo([("", choice.value) for choice in ReturnLabel])
+        self.return_label.setObjectName("returnLabel")
+        self.return_label_label = QLabel()
+        self.return_label_label.setBuddy(self.return_label)
         self.offered: dict[str, QCheckBox] = {}
         self.default_on: dict[str, QCheckBox] = {}
         self.options_box = QGroupBox()
@@ -121,7 +126,12 @@ class ProfilesEditor(QWidget):
         self.labels["picqer_links"].setBuddy(self.picqer_links.list)
         form.addRow(self.labels["name"], self.name)
         form.addRow(self.labels["carrier"], self.carrier)
-        form.addRow(self.labels["package_type"], self.package_type)
+        # The return label shares the package type's row: a row of its own would make this tab the tallest.
+        package_row = QHBoxLayout()
+        package_row.addWidget(self.package_type, 1)
+        package_row.addWidget(self.return_label_label)
+        package_row.addWidget(self.return_label, 1)
+        form.addRow(self.labels["package_type"], package_row)
         form.addRow(self.options_box)
         links_column.addWidget(self.labels["picqer_links"])
         links_column.addWidget(self.picqer_links.button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -138,7 +148,7 @@ class ProfilesEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_profile)
         self.defaults_button.clicked.connect(self.reset_defaults)
         self.name.textEdited.connect(self._form_edited)
-        for combo in (self.carrier, self.package_type):
+        for combo in (self.carrier, self.package_type, self.return_label):
             combo.currentIndexChanged.connect(self._form_edited)
         for box in (*self.offered.values(), *self.default_on.values()):
             box.toggled.connect(self._form_edited)
@@ -235,6 +245,7 @@ class ProfilesEditor(QWidget):
         self.name.setText(str(data.get("name", "")))
         select_data(self.carrier, str(data.get("carrier", "postnl")).lower())
         select_data(self.package_type, str(data.get("package_type", "package")).lower())
+        select_data(self.return_label, str(data.get("return_label", ReturnLabel.NONE.value)).lower())
         options = {str(o.get("key")): o for o in data.get("options", []) if isinstance(o, Mapping)}
         for key, box in self.offered.items():
             box.setChecked(key in options)
@@ -261,6 +272,10 @@ class ProfilesEditor(QWidget):
         data["name"] = self.name.text().strip()
         data["carrier"] = self.carrier.currentData()
         data["package_type"] = self.package_type.currentData()
+        if self.return_label.currentData() == ReturnLabel.NONE:
+            data.pop("return_label", None)  # as profile_to_dict writes it: only when set
+        else:
+            data["return_label"] = self.return_label.currentData()
         data["platform"] = self._platform().value
         data["picqer_profile_ids"] = self.picqer_links.chosen_ids()
         data["options"] = [self._option(key, existing.get(key)) for key, box in self.offered.items() if box.isChecked()]
@@ -312,6 +327,9 @@ class ProfilesEditor(QWidget):
         for i in range(self.package_type.count()):
             self.package_type.setItemText(i, m.t(f"settings.package.{self.package_type.itemData(i)}"))
         self.picqer_links.retranslate()
+        self.return_label_label.setText(m.t("settings.return_label"))
+        for i in range(self.return_label.count()):
+            self.return_label.setItemText(i, m.t(f"settings.return_label.{self.return_label.itemData(i)}"))
 
 
 def _config_option_dict(option: ConfigOption) -> dict[str, Any]:
