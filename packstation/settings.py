@@ -28,6 +28,12 @@ from packstation.domain.profiles import ShippingProfile, profile_from_dict, prof
 from packstation.domain.shipments import Platform
 from packstation.inputs import InputError, read_input
 
+# The accounts whose API keys live in the OS keyring (secrets.py), and the variables that may hold them instead.
+# Named here, not in secrets.py, so the settings dialog can name them without importing the keyring code.
+PICQER = "picqer"
+MYPARCEL = "myparcel"
+ENV_VARS = {PICQER: "PACKSTATION_PICQER_API_KEY", MYPARCEL: "PACKSTATION_MYPARCEL_API_KEY"}
+
 SETTINGS_VERSION = 1
 CONFIG_ENV = "PACKSTATION_CONFIG"
 

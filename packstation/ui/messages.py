@@ -8,7 +8,6 @@ Qt's own translation of its standard buttons (Yes/No/Cancel) for the chosen lang
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -61,6 +60,7 @@ from packstation.domain.profiles import (
     PossibleValue,
     insurance_value_label,
 )
+from packstation.domain.scans import guess_layout_mistake
 from packstation.domain.waits import Wait
 
 # Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
@@ -90,13 +90,6 @@ class During(StrEnum):
 CATALOGUE: Mapping[str, str] = i18n.text_table(i18n.Language.EN)
 
 _STATUS_KEYS = {"new", "paused", "closed", "snoozed", "cancelled", "unknown"}
-
-# Characters a scanner types for the digits 1..0 when the computer expects another keyboard layout.
-# The US minus key types ")" on both AZERTY variants.
-_AZERTY_BE = str.maketrans("&é\"'(§è!çà)", "1234567890-")
-_AZERTY_FR = str.maketrans("&é\"'(-è_çà)", "1234567890-")
-_QWERTZ_SWAP = str.maketrans("zyZYß", "yzYZ-")
-_PLAUSIBLE_SCAN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]*$")
 
 
 class Messages(QObject):
@@ -432,24 +425,6 @@ def visible(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def guess_layout_mistake(received: str) -> tuple[str, str] | None:
-    """Return (layout, what was meant) when a scan looks typed through the wrong keyboard layout."""
-    if not received:
-        return None
-    # AZERTY without Shift types &é"'(-è_çà for 1234567890.
-    if any(ch in "&é\"'(è_çà§!)" for ch in received):
-        for table in (_AZERTY_BE, _AZERTY_FR):
-            meant = received.translate(table)
-            if meant != received and _PLAUSIBLE_SCAN.match(meant):
-                return "azerty", meant
-    # QWERTZ swaps Y and Z and puts ß where US keyboards have the minus.
-    if "ß" in received:
-        meant = received.translate(_QWERTZ_SWAP)
-        if _PLAUSIBLE_SCAN.match(meant):
-            return "qwertz", meant
-    return None
 
 
 # The translators a Messages installed on the application (ours and Qt's own), whichever Messages did it.

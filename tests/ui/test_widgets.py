@@ -23,9 +23,10 @@ from packstation.domain.profiles import (
 )
 from packstation.domain.shipments import Carrier, Platform
 from packstation.ui.messages import Messages
+from packstation.ui.state import STEPS, StepState
 from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
-from packstation.ui.widgets.steps import STEPS, StepState, StepsView
+from packstation.ui.widgets.steps import StepsView
 
 SAMPLE_LABEL = (
     Path(__file__).resolve().parents[2]
