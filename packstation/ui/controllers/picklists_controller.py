@@ -16,6 +16,7 @@ from packstation.services.shipping import ShippingService
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
 from packstation.ui.models.picklists_model import PicklistsModel
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class PicklistsController(QObject):
         self.warehouse_id = warehouse_id
         self.planner = planner or RefreshPlanner()  # full read or only the picklists created since the last read
         self._loading = False
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = Tasks()
         self._timer = QTimer(self)
         self._timer.setInterval(max(5, refresh_seconds) * 1000)
         self._timer.timeout.connect(self.refresh)
@@ -115,10 +116,7 @@ class PicklistsController(QObject):
         """
         if self._loading:
             return
-        task = asyncio.current_task()
-        if task is not None:
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        self._tasks.adopt()
         self._set_loading(True)
         status, scope = self.status, (self.status, self.warehouse_id)
         plan = self.planner.plan(scope)
@@ -207,3 +205,7 @@ class PicklistsController(QObject):
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
+
+    async def close(self) -> None:
+        """Cancel the background work still running and wait for it (the window closes or the app exits)."""
+        await self._tasks.close()
