@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.documents import PackingStation, StationPrinterRole
 from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
 from packstation.settings import Encoding, Layout, PrinterLanguage, PrinterSettings, Transport
 from packstation.ui.messages import Messages
@@ -149,6 +150,10 @@ class PrinterForm(QWidget):
         self.darkness.setValue(printer.darkness)
         select_data(self.encoding, printer.encoding)
 
+    def use_printer(self, address: str, transport: Transport, language: PrinterLanguage) -> None:
+        """Enter a printer found elsewhere (Picqer's packing station); the other settings stay as entered."""
+        self.set_printer(dataclasses.replace(self.printer(), transport=transport, language=language, address=address))
+
     def printer(self) -> PrinterSettings:
         """Return the printer role as entered (settings not shown here, like speed, are kept)."""
         return dataclasses.replace(
@@ -187,7 +192,6 @@ class PrinterForm(QWidget):
         return [p for p in self._search.printers if p.kind == kind]
 
     def _show_found(self, *_args: object) -> None:
-        m = self._messages
         kind = FOUND_KIND.get(Transport(self.transport.currentData()))
         listed = self._can_search and kind is not None
         self.refresh_button.setVisible(listed)
@@ -200,22 +204,24 @@ class PrinterForm(QWidget):
                 self.address.addItem(self._found_text(printer), printer.address)
             self.address.setCurrentIndex(-1)
             self.address.setEditText(typed)
-        if not listed:
+        if not listed or kind is None:
             return
+        self.found.setText(self._found_summary(kind))
+        self._fit_found()
+
+    def _found_summary(self, kind: str) -> str:
+        """What the search found for this connection, or why it found nothing."""
+        m = self._messages
         found = self.found_printers()
         if self._searching:
-            self.found.setText(m.t("settings.printers_searching"))
-        elif kind == USB_PRINTER:
-            text = m.t("settings.printers_usb_found" if found else "settings.printers_no_usb", count=len(found))
-            problems = self._search.problems if self._search is not None else ()
-            if not found and problems:  # why USB could not be searched (no libusb, no permission)
-                text += " " + m.t("settings.printers_problem", detail="; ".join(problems))
-            self.found.setText(text)
-        else:
-            self.found.setText(
-                m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
-            )
-        self._fit_found()
+            return m.t("settings.printers_searching")
+        if kind != USB_PRINTER:
+            return m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
+        text = m.t("settings.printers_usb_found" if found else "settings.printers_no_usb", count=len(found))
+        problems = self._search.problems if self._search is not None else ()
+        if not found and problems:  # why USB could not be searched (no libusb, no permission)
+            text += " " + m.t("settings.printers_problem", detail="; ".join(problems))
+        return text
 
     def _fit_found(self) -> None:
         # QFormLayout gives a spanning row its size hint, not its height for the width it has: a long wrapped
@@ -319,6 +325,17 @@ class PrintersTab(QWidget):
     def set_found(self, search: PrinterSearch) -> None:
         for form in self.forms:
             form.set_found(search)
+
+    def use_station(self, station: PackingStation) -> tuple[str, str]:
+        """Fill both forms (not saved) with the printers of Picqer's packing station; return their names ("" = none)."""
+        label, document = station.printer(StationPrinterRole.LABELS), station.document_printer()
+        if label is not None:
+            # A ZPL printer takes the raw ZPL through its queue; any other gets the label PDF through the system.
+            zpl = (Transport.SPOOLER, PrinterLanguage.ZPL) if label.zpl else (Transport.SYSTEM, PrinterLanguage.PDF)
+            self.label_printer.use_printer(label.name, *zpl)
+        if document is not None:
+            self.document_printer.use_printer(document.name, Transport.SYSTEM, PrinterLanguage.PDF)
+        return (label.name if label else "", document.name if document else "")
 
     def retranslate(self) -> None:
         m = self._messages

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -32,6 +33,30 @@ def make_combo(items: Sequence[tuple[str, object]]) -> QComboBox:
 def select_data(combo: QComboBox, data: object) -> None:
     index = combo.findData(data)
     combo.setCurrentIndex(max(index, 0))
+
+
+def banner() -> QLabel:
+    """A wrapped, selectable line above the tabs (what is wrong with the settings file, no keyring)."""
+    label = QLabel()
+    label.setObjectName("banner")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def discard_question(parent: QWidget, messages: Messages) -> tuple[QMessageBox, QPushButton]:
+    """The "close without saving?" box; Enter or Esc keeps the edits. Returns the box and its Discard button."""
+    m = messages
+    box = QMessageBox(parent)
+    box.setObjectName("discardChanges")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(m.t("settings.discard_title"))
+    box.setText(m.t("settings.discard_question"))
+    discard = box.addButton(m.t("settings.discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(m.t("settings.keep_editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    return box, discard
 
 
 class Tester:
