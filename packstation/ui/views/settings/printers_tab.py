@@ -28,6 +28,18 @@ from packstation.ui.views.settings.widgets import Tester, make_combo, select_dat
 # A printer connection -> the kind of found printer its address names (network and virtual list none)
 FOUND_KIND = {Transport.USB: USB_PRINTER, Transport.SPOOLER: PRINT_QUEUE, Transport.SYSTEM: PRINT_QUEUE}
 
+# The form's rows, top to bottom -> the catalogue key of their label
+FIELD_LABELS = {
+    "transport": "settings.transport",
+    "address": "settings.address",
+    "language": "settings.printer_language",
+    "dpi": "settings.dpi",
+    "size": "settings.label_size",
+    "layout": "settings.layout",
+    "darkness": "settings.darkness",
+    "encoding": "settings.encoding",
+}
+
 # (key, width mm, height mm); "custom" enables the width and height fields.
 LABEL_SIZES: tuple[tuple[str, float, float], ...] = (
     ("a6", 105.0, 148.0),
@@ -95,21 +107,10 @@ class PrinterForm(QWidget):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.tester.busy, 1)
         test_row.addStretch(1)
-        self.labels = {
-            key: QLabel()
-            for key in ("transport", "address", "language", "dpi", "size", "layout", "darkness", "encoding")
-        }
-        for key, widget in (
-            ("transport", self.transport),
-            ("address", self.address),
-            ("language", self.language),
-            ("dpi", self.dpi),
-            ("size", self.size_choice),
-            ("layout", self.layout_choice),
-            ("darkness", self.darkness),
-            ("encoding", self.encoding),
-        ):
-            self.labels[key].setBuddy(widget)
+        self.labels = {key: QLabel() for key in FIELD_LABELS}
+        fields = (self.transport, self.address, self.language, self.dpi, self.size_choice, self.layout_choice)
+        for label, widget in zip(self.labels.values(), (*fields, self.darkness, self.encoding), strict=True):
+            label.setBuddy(widget)
         form.addRow(self.labels["transport"], self.transport)
         form.addRow(self.labels["address"], address_row)
         form.addRow(self.found)
@@ -265,16 +266,7 @@ class PrinterForm(QWidget):
 
     def retranslate(self) -> None:
         m = self._messages
-        for key, text_key in (
-            ("transport", "settings.transport"),
-            ("address", "settings.address"),
-            ("language", "settings.printer_language"),
-            ("dpi", "settings.dpi"),
-            ("size", "settings.label_size"),
-            ("layout", "settings.layout"),
-            ("darkness", "settings.darkness"),
-            ("encoding", "settings.encoding"),
-        ):
+        for key, text_key in FIELD_LABELS.items():
             self.labels[key].setText(m.t(text_key))
         for i in range(self.transport.count()):
             self.transport.setItemText(i, m.t(f"settings.transport.{self.transport.itemData(i)}"))

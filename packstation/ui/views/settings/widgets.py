@@ -104,6 +104,12 @@ class ChoiceTexts:
     none: str = ""  # a combo's "nothing chosen" item (id 0)
 
 
+def texts_under(prefix: str, button: str) -> ChoiceTexts:
+    """The texts of a list whose catalogue keys all sit under one prefix ("settings.warehouse.none", ...)."""
+    keys = ("none", "unknown", "missing", "found", "there", "gone", "empty")
+    return ChoiceTexts(**{key: f"{prefix}.{key}" for key in keys}, button=button)
+
+
 class PicqerNames(abc.ABC):
     """What every named Picqer list shares: a load button, the result in words, and the names as listed.
 
@@ -261,35 +267,12 @@ RELAY_PROFILE_TEXTS = ChoiceTexts(
     empty="settings.wb.no_profiles",
     button="settings.test",
 )
-ORDER_FIELD_TEXTS = ChoiceTexts(
-    none="settings.order_field.none",
-    unknown="settings.order_field.unknown",
-    missing="settings.order_field.missing",
-    found="settings.order_field.found",
-    there="settings.order_field.there",
-    gone="settings.order_field.gone",
-    empty="settings.order_field.empty",
-    button="settings.load_from_picqer",
+ORDER_FIELD_TEXTS = texts_under("settings.order_field", button="settings.load_from_picqer")
+# Ticked, not chosen: no "nothing chosen" item; a missing id is said as for the relay's profile.
+PROFILE_LINK_TEXTS = dataclasses.replace(
+    texts_under("settings.links", button="settings.load_from_picqer"), none="", missing="settings.wb.profile_missing"
 )
-PROFILE_LINK_TEXTS = ChoiceTexts(
-    unknown="settings.links.unknown",
-    missing="settings.wb.profile_missing",
-    found="settings.links.found",
-    there="settings.links.there",
-    gone="settings.links.gone",
-    empty="settings.links.empty",
-    button="settings.load_from_picqer",
-)
-WAREHOUSE_TEXTS = ChoiceTexts(
-    none="settings.warehouse.none",
-    unknown="settings.warehouse.unknown",
-    missing="settings.warehouse.missing",
-    found="settings.warehouse.found",
-    there="settings.warehouse.there",
-    gone="settings.warehouse.gone",
-    empty="settings.warehouse.empty",
-    button="settings.load_from_picqer",
-)
+WAREHOUSE_TEXTS = texts_under("settings.warehouse", button="settings.load_from_picqer")
 
 
 class KeyField(QWidget):
