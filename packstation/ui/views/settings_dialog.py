@@ -8,8 +8,10 @@ a field, Enter saves.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -43,7 +45,18 @@ from packstation.ui.views.settings.widgets import KeyField, PicqerChoice, Picqer
 
 __all__ = ["SettingsDialog", "settings_problems_text", "show_settings_problems"]
 TAB_KEYS = ("accounts", "printers", "scanner", "profiles", "general")
+T = TypeVar("T")
 ENV_NAMES = {"picqer_env": ENV_VARS[PICQER], "myparcel_env": ENV_VARS[MYPARCEL]}  # where keys go without a keyring
+
+
+class _TabField(Generic[T]):
+    """A tab's field read through the dialog, by the name the rest of the app and the tests use."""
+
+    def __init__(self, path: str) -> None:
+        self._get = operator.attrgetter(path)
+
+    def __get__(self, dialog: SettingsDialog, owner: type | None = None) -> T:
+        return cast(T, self._get(dialog))
 
 
 class SettingsDialog(QDialog):
@@ -123,45 +136,16 @@ class SettingsDialog(QDialog):
 
     # --- the tabs' fields, by the names the rest of the app and the tests use --------------------------
 
-    @property
-    def picqer_address(self) -> QLineEdit:
-        return self.accounts.address
-
-    @property
-    def picqer_key(self) -> KeyField:
-        return self.accounts.picqer.key
-
-    @property
-    def picqer_tester(self) -> Tester:
-        return self.accounts.picqer.tester
-
-    @property
-    def myparcel_key(self) -> KeyField:
-        return self.accounts.myparcel.key
-
-    @property
-    def myparcel_tester(self) -> Tester:
-        return self.accounts.myparcel.tester
-
-    @property
-    def warehouse_choice(self) -> PicqerChoice:
-        return self.accounts.warehouse
-
-    @property
-    def label_printer(self) -> PrinterForm:
-        return self.printers.label_printer
-
-    @property
-    def document_printer(self) -> PrinterForm:
-        return self.printers.document_printer
-
-    @property
-    def relay_choice(self) -> PicqerChoice:
-        return self.general.relay
-
-    @property
-    def order_field_choice(self) -> PicqerChoice:
-        return self.general.order_field
+    picqer_address = _TabField[QLineEdit]("accounts.address")
+    picqer_key = _TabField[KeyField]("accounts.picqer.key")
+    picqer_tester = _TabField[Tester]("accounts.picqer.tester")
+    myparcel_key = _TabField[KeyField]("accounts.myparcel.key")
+    myparcel_tester = _TabField[Tester]("accounts.myparcel.tester")
+    warehouse_choice = _TabField[PicqerChoice]("accounts.warehouse")
+    label_printer = _TabField[PrinterForm]("printers.label_printer")
+    document_printer = _TabField[PrinterForm]("printers.document_printer")
+    relay_choice = _TabField[PicqerChoice]("general.relay")
+    order_field_choice = _TabField[PicqerChoice]("general.order_field")
 
     # --- reading the form ----------------------------------------------------------------------------
 
