@@ -231,9 +231,21 @@ class ScaleSettings:
         _coerce(self, kind=ScaleKind, serial_unit=ScaleUnit)
 
 
+class PackCheck(StrEnum):
+    """Whether F12 needs every picklist line ticked (verified packing): not at all, asks first, or refuses."""
+
+    OFF = "off"
+    WARN = "warn"
+    REQUIRE = "require"
+
+
 @dataclass(frozen=True)
 class UiSettings:
     refresh_seconds: int = field(default=60, metadata={"range": (5, 3600)})
+    pack_check: PackCheck = PackCheck.OFF  # off by default: a station without scanners ships as before
+
+    def __post_init__(self) -> None:
+        _coerce(self, pack_check=PackCheck)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import ShippingProfile, default_profiles
 from packstation.domain.shipments import Platform
 from packstation.paths import DATA_DIR_ENV, data_dir
+from packstation.services.packing import PackingService
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
 from packstation.services.shipping import ShippingService, WriteBackPolicy
 from packstation.services.weighing import Weighing
@@ -53,6 +54,7 @@ class AppContext:
     # starts `weighing` on its loop (weighing.start()) and listens to it. Demo mode has a VirtualScale.
     scale: Scale | None = None
     weighing: Weighing | None = None
+    packing: PackingService | None = None  # verified packing (issue 16): ticks kept in the journal, picks to Picqer
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -149,6 +151,7 @@ def build_context(
         journal_problem=problem or "",
     )
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
+    context.packing = PackingService(picqer, journal)
     scale = build_scale(settings.scale)
     if scale is not None:
         context.scale = scale

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.picklists import WriteBackMode
 from packstation.settings import (
     Language,
+    PackCheck,
     PackingListPolicy,
     PackingListSettings,
     Settings,
@@ -53,6 +54,9 @@ class GeneralTab(QWidget):
         self.refresh_seconds = QSpinBox()
         self.refresh_seconds.setRange(5, 3600)
         self.refresh_seconds.setValue(settings.ui.refresh_seconds)
+        self.pack_check = make_combo([(check.value, check) for check in PackCheck])
+        self.pack_check.setObjectName("packCheck")
+        select_data(self.pack_check, settings.ui.pack_check)
         # Picqer's packing station of the same name names the printers: one click offers them (see the dialog).
         self.station_printers_button = QPushButton()
         self.station_printers_button.setObjectName("stationPrinters")
@@ -61,7 +65,7 @@ class GeneralTab(QWidget):
         station_row.addWidget(self.station_name, 1)
         station_row.addWidget(self.station_printers_button)
         station_row.addWidget(self.station_printers.busy)
-        self.labels = {key: QLabel() for key in ("language", "station", "refresh")}
+        self.labels = {key: QLabel() for key in ("language", "station", "refresh", "pack_check")}
         self.labels["language"].setBuddy(self.language_combo)
         form.addRow(self.labels["language"], self.language_combo)
         self.labels["station"].setBuddy(self.station_name)
@@ -69,6 +73,8 @@ class GeneralTab(QWidget):
         form.addRow(self.station_printers.result)
         self.labels["refresh"].setBuddy(self.refresh_seconds)
         form.addRow(self.labels["refresh"], self.refresh_seconds)
+        self.labels["pack_check"].setBuddy(self.pack_check)
+        form.addRow(self.labels["pack_check"], self.pack_check)
         layout.addLayout(form)
         layout.addWidget(self._build_write_back(settings.write_back))
         self.packing_list = PackingListForm(messages, settings.packing_list)
@@ -124,7 +130,9 @@ class GeneralTab(QWidget):
         return Language(self.language_combo.currentData())
 
     def ui_settings(self) -> UiSettings:
-        return UiSettings(refresh_seconds=self.refresh_seconds.value())
+        return UiSettings(
+            refresh_seconds=self.refresh_seconds.value(), pack_check=PackCheck(self.pack_check.currentData())
+        )
 
     def write_back(self) -> WriteBackSettings:
         """Return the write-back as entered."""
@@ -143,6 +151,9 @@ class GeneralTab(QWidget):
         self.labels["language"].setText(m.t("settings.language"))
         self.labels["station"].setText(m.t("settings.station"))
         self.labels["refresh"].setText(m.t("settings.refresh"))
+        self.labels["pack_check"].setText(m.t("settings.pack_check"))
+        for i in range(self.pack_check.count()):
+            self.pack_check.setItemText(i, m.t(f"settings.pack_check.{self.pack_check.itemData(i)}"))
         self.write_back_box.setTitle(m.t("settings.write_back"))
         self.wb_comment.setText(m.t("settings.wb.comment"))
         self.wb_pick_all.setText(m.t("settings.wb.pick_all"))
