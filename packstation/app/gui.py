@@ -91,7 +91,7 @@ class GuiStation:
         if context.packing is not None:
             from packstation.ui.controllers.packing_controller import PackingController
 
-            packing = PackingController(context.packing, messages, settings.ui.pack_check, context.weighing)
+            packing = PackingController(context.packing, messages, settings.packing.pack_check, context.weighing)
         window = MainWindow(
             shipping,
             picklists,

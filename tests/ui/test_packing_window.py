@@ -11,7 +11,7 @@ import pytest
 
 from packstation import app
 from packstation.demo import DemoServers, seed
-from packstation.settings import PackCheck
+from packstation.settings import PackCheck, PackingSettings
 from packstation.ui.controllers.packing_controller import PackingController
 from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.controllers.shipping_controller import ShippingController
@@ -45,7 +45,7 @@ class Station:
 
     def __init__(self, servers: DemoServers, qtbot, pack_check: PackCheck, language: str = "en") -> None:
         settings, keys = app.demo_settings(servers)
-        settings = dataclasses.replace(settings, ui=dataclasses.replace(settings.ui, pack_check=pack_check))
+        settings = dataclasses.replace(settings, packing=PackingSettings(pack_check))
         self.context = app.build_context(settings, keys)
         messages = Messages(language)
         self.beeps = 0

@@ -22,6 +22,7 @@ from packstation.settings import (
     PackCheck,
     PackingListPolicy,
     PackingListSettings,
+    PackingSettings,
     Settings,
     UiSettings,
     WriteBackSettings,
@@ -56,7 +57,7 @@ class GeneralTab(QWidget):
         self.refresh_seconds.setValue(settings.ui.refresh_seconds)
         self.pack_check = make_combo([(check.value, check) for check in PackCheck])
         self.pack_check.setObjectName("packCheck")
-        select_data(self.pack_check, settings.ui.pack_check)
+        select_data(self.pack_check, settings.packing.pack_check)
         # Picqer's packing station of the same name names the printers: one click offers them (see the dialog).
         self.station_printers_button = QPushButton()
         self.station_printers_button.setObjectName("stationPrinters")
@@ -72,9 +73,14 @@ class GeneralTab(QWidget):
         form.addRow(self.labels["station"], station_row)
         form.addRow(self.station_printers.result)
         self.labels["refresh"].setBuddy(self.refresh_seconds)
-        form.addRow(self.labels["refresh"], self.refresh_seconds)
         self.labels["pack_check"].setBuddy(self.pack_check)
-        form.addRow(self.labels["pack_check"], self.pack_check)
+        refresh_row = QHBoxLayout()  # one row for both: the tab must fit 720 px high
+        refresh_row.addWidget(self.refresh_seconds)
+        refresh_row.addSpacing(24)
+        refresh_row.addWidget(self.labels["pack_check"])
+        refresh_row.addWidget(self.pack_check)
+        refresh_row.addStretch(1)
+        form.addRow(self.labels["refresh"], refresh_row)
         layout.addLayout(form)
         layout.addWidget(self._build_write_back(settings.write_back))
         self.packing_list = PackingListForm(messages, settings.packing_list)
@@ -130,9 +136,10 @@ class GeneralTab(QWidget):
         return Language(self.language_combo.currentData())
 
     def ui_settings(self) -> UiSettings:
-        return UiSettings(
-            refresh_seconds=self.refresh_seconds.value(), pack_check=PackCheck(self.pack_check.currentData())
-        )
+        return UiSettings(refresh_seconds=self.refresh_seconds.value())
+
+    def packing_settings(self) -> PackingSettings:
+        return PackingSettings(pack_check=PackCheck(self.pack_check.currentData()))
 
     def write_back(self) -> WriteBackSettings:
         """Return the write-back as entered."""
