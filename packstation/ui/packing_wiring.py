@@ -77,8 +77,9 @@ class PackingWiring:
         splitter.replaceWidget(index, column)
         column.addWidget(self.pane)
         column.addWidget(form)
-        column.setStretchFactor(0, 1)
-        column.setStretchFactor(1, 1)
+        column.setStretchFactor(0, 3)
+        column.setStretchFactor(1, 2)
+        column.setSizes([420, 280])  # the lines get the room; the form scrolls
         self.column = column
 
     def _connect(self) -> None:

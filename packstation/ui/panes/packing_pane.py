@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -68,11 +69,15 @@ class PackingPane(QWidget):
         self.manual_button = QPushButton()
         self.manual_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.manual_button.clicked.connect(self.ask_manual_tick)
-        layout.addWidget(self.progress_label)
+        top = QHBoxLayout()  # one row each above and below the lines: they get the height (fits 1280x720)
+        top.addWidget(self.progress_label, 1)
+        top.addWidget(self.manual_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.box_label)
+        bottom.addWidget(self.weight_label, 1)
+        layout.addLayout(top)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.box_label)
-        layout.addWidget(self.weight_label)
-        layout.addWidget(self.manual_button)
+        layout.addLayout(bottom)
         self.retranslate()
         self.show_state(None)
 
@@ -142,7 +147,7 @@ class PackingPane(QWidget):
         if expected:
             text += " · " + m.t("pack.weight.expected", grams=expected)
         if warning:
-            text += "\n" + warning
+            text = warning
         self.weight_label.setText(text)
         self.weight_label.setStyleSheet("color: #b00020;" if warning else "")
 
