@@ -215,9 +215,12 @@ async def test_the_scale_fills_the_weight_typing_wins_and_unplugging_shows(stati
     assert scale is not None and station.context.weighing is not None
     station.context.weighing.start()
     await station.open(BUNDLE_PICKLIST, wait_for)
-    scale.place(2450)  # type: ignore[attr-defined]
+    scale.place(6820)  # type: ignore[attr-defined]
+    await wait_for(lambda: station.window.form.weight.text() == "6820")
+    assert station.pane.weight_label.text() == "Weight: 6820 g from scale · expected 6800 g"
+    scale.place(2450)  # type: ignore[attr-defined]  # the wrong parcel, or something left out
     await wait_for(lambda: station.window.form.weight.text() == "2450")
-    assert "2450 g from scale" in station.pane.weight_label.text()
+    assert "more than 340 g off the expected 6800 g" in station.pane.weight_label.text()
     station.window.form.weight.setText("3000")
     station.window.form.weight.textEdited.emit("3000")  # as the packer types it
     scale.place(1200)  # type: ignore[attr-defined]

@@ -44,6 +44,7 @@ class PackingPane(QWidget):
         self.number = ""
         self.expected_text = ""
         self.scale_grams: int | None = None
+        self._items: dict[str, tuple[QTreeWidgetItem, int]] = {}  # line key: its row and the ticks it shows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.progress_label = QLabel()
@@ -88,16 +89,20 @@ class PackingPane(QWidget):
         self.show_state(self.state, self.number)
 
     def show_state(self, state: PackingState | None, number: str = "") -> None:
-        """Show a packing (None: nothing to pack); the selected line stays selected."""
+        """Show a packing (None: nothing to pack); the same packing again only updates its ticks and box."""
+        if state is not None and state is self.state and self._items:
+            self.number = number
+            self._show_ticks(state)
+            return
         self.state, self.number = state, number
         self.setVisible(state is not None)
+        self._items = {}
         if state is None:
             self.tree.clear()
             return
         selected = self.selected_key()
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        m = self.messages
         bundle_rows: dict[int, QTreeWidgetItem] = {}
         for line in state.lines:
             packed = state.packed[line.key]
@@ -121,16 +126,31 @@ class PackingPane(QWidget):
                 item = QTreeWidgetItem(list(values))
                 self.tree.addTopLevelItem(item)
             item.setData(0, KEY_ROLE, line.key)
-            if packed >= line.amount:
-                brush = QBrush(PART_TICKED if line.bundle is not None else TICKED)
-                for column in range(len(_HEADERS)):
-                    item.setBackground(column, brush)
+            self._items[line.key] = (item, -1)
             if line.key == selected:
                 item.setSelected(True)
                 self.tree.setCurrentItem(item)
         self.tree.setRootIsDecorated(bool(bundle_rows))
         self.tree.expandAll()
         self.tree.setUpdatesEnabled(True)
+        self._show_ticks(state)
+
+    def _show_ticks(self, state: PackingState) -> None:
+        """Update the rows whose ticks changed (a scan on 200 lines redraws one row), the counts and the box."""
+        m = self.messages
+        for line in state.lines:
+            item, shown = self._items[line.key]
+            packed = state.packed[line.key]
+            if packed == shown:
+                continue
+            self._items[line.key] = (item, packed)
+            item.setText(4, f"{packed}/{line.amount}")
+            done = packed >= line.amount
+            brush = QBrush(PART_TICKED if line.bundle is not None else TICKED) if done else QBrush()
+            for column in range(len(_HEADERS)):
+                item.setBackground(column, brush)
+            if shown >= 0 and packed > shown:
+                self.tree.scrollToItem(item)  # the line just ticked is in sight
         packed_units = sum(state.packed.values())
         total = sum(line.amount for line in state.lines)
         self.progress_label.setText(m.t("pack.progress", packed=packed_units, total=total))
