@@ -93,8 +93,8 @@ async def station(servers: DemoServers, qtbot) -> AsyncIterator[Station]:
 async def test_a_scan_ticks_its_line_and_the_pane_shows_it(station: Station, wait_for) -> None:
     await station.open(BUNDLE_PICKLIST, wait_for)
     station.window.handle_scan(code_of("PLNT-POT"))
-    await wait_for(lambda: station.ticked()["PLNT-POT"] == 1)
-    assert station.pane.progress_label.text() == "1 of 8 units ticked"
+    await wait_for(lambda: station.pane.progress_label.text() == "1 of 8 units ticked")
+    assert station.ticked()["PLNT-POT"] == 1
     assert "PLNT-POT ticked: 1 of 3." in station.window.status_text
     assert station.beeps == 0
 
@@ -141,7 +141,13 @@ async def test_bundle_parts_are_rows_under_the_bundle_and_tick_one_by_one(statio
 
 async def test_a_manual_tick_keeps_its_reason(station: Station, wait_for) -> None:
     await station.open(BUNDLE_PICKLIST, wait_for)
-    station.pane.manual_tick_requested.emit("1", "label torn off")
+    asked: list[str] = []
+    station.pane.ask_reason = lambda title, text: asked.append(text) or "label torn off"  # type: ignore[method-assign]
+    station.pane.ask_manual_tick()  # Ctrl+T without a line selected: says how
+    assert "Select a line in the packing list first" in station.window.status_text
+    station.pane.tree.setCurrentItem(station.pane.tree.topLevelItem(1))
+    station.pane.ask_manual_tick()
+    assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
     await wait_for(lambda: station.ticked()["LMP-DESK"] == 1)
     session = station.packing.session
     assert session is not None
@@ -177,7 +183,7 @@ async def test_f12_warn_asks_and_no_books_nothing(station: Station, servers: Dem
     station.window.ship()
     assert station.questions and "5 lines are not ticked" in station.questions[0]
     assert not station.window.shipping.busy
-    assert servers.myparcel.shipments_by_reference(BUNDLE_PICKLIST) == []
+    assert servers.myparcel.shipments == []
 
 
 async def test_f12_require_refuses_with_what_is_missing(servers: DemoServers, qtbot, wait_for) -> None:
@@ -239,5 +245,25 @@ async def test_dutch_words(servers: DemoServers, qtbot, wait_for) -> None:
         assert station.pane.progress_label.text() == "1 van 8 stuks afgevinkt"
         station.window.ship()
         assert "Nog nodig: PLNT-POT x2" in station.window.status_text
+    finally:
+        await station.close()
+
+
+async def test_f12_off_ships_unticked_with_one_parcel_per_box_scanned(servers: DemoServers, qtbot, wait_for) -> None:
+    station = Station(servers, qtbot, PackCheck.OFF)
+    try:
+        await station.open(BUNDLE_PICKLIST, wait_for)
+        station.window.handle_scan(BOX_S)
+        station.window.handle_scan(BOX_S)
+        await wait_for(lambda: "Doos S, Doos S" in station.pane.box_label.text())
+        done: list[object] = []
+        station.window.shipping.shipment_done.connect(done.append)
+        station.window.ship()
+        assert station.questions == []
+        await wait_for(lambda: done, within=20)
+        assert "3SMYPA000000001, 3SMYPA000000002" in station.window.status_text
+        assert len(servers.myparcel.shipments) == 2  # multi-collo: one MyParcel shipment per box scanned
+        await wait_for(lambda: station.packing.session is None)  # shipped: the packing is done and forgotten
+        assert not station.pane.isVisible()
     finally:
         await station.close()

@@ -192,6 +192,11 @@ class PackingPane(QWidget):
             return
         code, name = self.line_for(key)
         m = self.messages
-        reason, ok = QInputDialog.getText(self, m.t("pack.manual.title"), m.t("pack.manual.text", code=code, name=name))
-        if ok and reason.strip():
+        reason = self.ask_reason(m.t("pack.manual.title"), m.t("pack.manual.text", code=code, name=name))
+        if reason.strip():
             self.manual_tick_requested.emit(key, reason.strip())
+
+    def ask_reason(self, title: str, text: str) -> str:
+        """Ask why a line is not scanned; empty when the packer cancels (a test puts its own answer in place)."""
+        reason, ok = QInputDialog.getText(self, title, text)
+        return reason if ok else ""
