@@ -75,11 +75,11 @@ class PackingController(QObject):
     async def open(self, opened: OpenedPicklist) -> None:
         """Open (or restore) the packing of a picklist the shipping controller just opened."""
         self._tasks.adopt(key="open")
-        if self.session is not None and self.session.picklist.id != opened.picklist.id:
-            await self.flush()  # the ticks of the picklist left stay in the journal; its picks go now
+        previous, self.session = self.session, None  # no scan ticks the picklist left while this one loads
+        self.changed.emit()
+        if previous is not None:
+            await self.flush(previous)  # its ticks stay in the journal; its picks go now
         if opened.existing:  # already shipped: nothing left to pack
-            self.session = None
-            self.changed.emit()
             return
         try:
             session = await self.service.open(opened.picklist)
@@ -101,7 +101,12 @@ class PackingController(QObject):
         if job.reprint or session is None or session.picklist.id != job.picklist.id:
             return
         self._tasks.adopt()
-        await self.flush()
+        try:
+            # Usually nothing is due (flushed at F12); the write-back's "pick all" may have picked the rest already,
+            # so a refusal here is no news for the packer.
+            await session.flush_picks()
+        except Exception as exc:
+            log.info("Picks after the shipment not sent: %s", exc)
         try:
             await session.finish()
         except Exception:
@@ -172,10 +177,11 @@ class PackingController(QObject):
     def _flush_later(self) -> None:
         self._tasks.start(self.flush(), key="flush")
 
-    async def flush(self) -> int:
+    async def flush(self, session: PackingSession | None = None) -> int:
         """Send the units ticked since the last flush to Picqer as picks; a failure is said and kept for later."""
-        self._flush_timer.stop()
-        session = self.session
+        if session is None:
+            self._flush_timer.stop()
+            session = self.session
         if session is None:
             return 0
         try:
