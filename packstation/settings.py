@@ -231,9 +231,27 @@ class ScaleSettings:
         _coerce(self, kind=ScaleKind, serial_unit=ScaleUnit)
 
 
+class PackCheck(StrEnum):
+    """Whether F12 needs every picklist line ticked (verified packing): not at all, asks first, or refuses."""
+
+    OFF = "off"
+    WARN = "warn"
+    REQUIRE = "require"
+
+
 @dataclass(frozen=True)
 class UiSettings:
     refresh_seconds: int = field(default=60, metadata={"range": (5, 3600)})
+
+
+@dataclass(frozen=True)
+class PackingSettings:
+    """Verified packing (issue 16): what F12 does with picklist lines not ticked."""
+
+    pack_check: PackCheck = PackCheck.OFF  # off by default: a station without scanners ships as before
+
+    def __post_init__(self) -> None:
+        _coerce(self, pack_check=PackCheck)
 
 
 @dataclass(frozen=True)
@@ -253,6 +271,7 @@ class Settings:
     write_back: WriteBackSettings = field(default_factory=WriteBackSettings)
     packing_list: PackingListSettings = field(default_factory=PackingListSettings)
     scale: ScaleSettings = field(default_factory=ScaleSettings)
+    packing: PackingSettings = field(default_factory=PackingSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     # Shipping profiles, parsed once when the file is read (stored in the config-options schema of
     # domain/profiles.py); empty = the platform's defaults.

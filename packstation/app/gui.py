@@ -92,6 +92,11 @@ class GuiStation:
             refresh_seconds=settings.ui.refresh_seconds,
             warehouse_id=settings.picqer.warehouse_id or None,
         )
+        packing = None
+        if context.packing is not None:
+            from packstation.ui.controllers.packing_controller import PackingController
+
+            packing = PackingController(context.packing, messages, settings.packing.pack_check, context.weighing)
         window = MainWindow(
             shipping,
             picklists,
@@ -103,12 +108,16 @@ class GuiStation:
             settings_backup=loaded.backup,
             station="demo" if self.demo else settings.station_name or settings.picqer.subdomain,
             print_folder=context.print_folder,
+            packing=packing,
+            demo_scale=context.scale if self.demo and hasattr(context.scale, "add") else None,  # type: ignore[arg-type]
         )
         window.show()
         window.focus_scan_field()
         self.window = window
         # Tasks may only be created once the loop runs (PySide6 >= 6.7).
         QTimer.singleShot(0, picklists.start)
+        if context.weighing is not None:  # read on the window's loop; the packing controller listens
+            QTimer.singleShot(0, context.weighing.start)
 
     def _start_demo_relay(self, servers: DemoServers) -> None:
         """Start the demo's relay on a thread: the window does not wait for it (a parcel shipped in its first

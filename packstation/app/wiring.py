@@ -19,6 +19,7 @@ from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import ShippingProfile, default_profiles
 from packstation.domain.shipments import Platform
 from packstation.paths import DATA_DIR_ENV, data_dir
+from packstation.services.packing import PackingService
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
 from packstation.services.shipping import ShippingService, WriteBackPolicy
 from packstation.services.weighing import Weighing
@@ -58,6 +59,8 @@ class AppContext:
     # The shared renderer and TLS contexts this context runs on: the caller's (the GUI keeps one across
     # settings changes), or the context's own, closed with it, when the caller handed none in.
     runtime: Runtime = field(default_factory=Runtime)
+
+    packing: PackingService | None = None  # verified packing (issue 16): ticks kept in the journal, picks to Picqer
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -177,6 +180,7 @@ def build_context(
     if owns_runtime:
         context._closers.append(runtime.aclose)  # closed last (closers run in reverse): the queues print on it
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
+    context.packing = PackingService(picqer, journal)
     scale = build_scale(settings.scale)
     if scale is not None:
         context.scale = scale

@@ -19,6 +19,7 @@ from packstation.settings import Settings
 from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.messages import Messages
+from packstation.ui.packing_wiring import DemoScale, PackingController, PackingWiring
 from packstation.ui.panes.queue_pane import QueuePane
 from packstation.ui.panes.scan_bar import ScanBar
 from packstation.ui.panes.ship_panel import ShipPanel
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         settings_backup: Path | None = None,
         station: str = "",
         print_folder: Path | None = None,
+        packing: PackingController | None = None,
+        demo_scale: DemoScale | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station  # shown in the title bar: which bench this is ("demo" on the demo servers)
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.handle_scan, self.current_draft = self.scan_bar.handle_scan, self.form.current_draft
         self._connect()
         self._add_shortcuts()
+        self.packing_wiring = PackingWiring(self, packing, demo_scale) if packing is not None else None
         self.scan_detector = ScanDetector.for_scanner(settings.scanner, self)
         self.scan_detector.scan_reported.connect(self._scan_reported)
         self.scan_detector.install()
@@ -390,4 +394,6 @@ class MainWindow(QMainWindow):
     async def aclose(self) -> None:
         """Cancel and wait for the controllers' background work (on exit, before the connections close)."""
         await self.shipping.close()
+        if self.packing_wiring is not None:
+            await self.packing_wiring.packing.close()
         await self.picklists.close()

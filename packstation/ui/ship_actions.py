@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from packstation.domain.mapping import Draft
 from packstation.services.shipping import OpenedPicklist
+from packstation.ui.controllers.packing_controller import PackingController
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.panes.queue_pane import QueuePane
 from packstation.ui.panes.shipment_form import ShipmentForm
@@ -29,6 +30,7 @@ class ShipActions:
         self.messages = shipping.messages
         self.say, self.focus_scan_field = say, focus_scan_field
         self._confirm = confirm
+        self.packing: PackingController | None = None  # verified packing: checks F12 and adds the boxes
 
     def confirm(self, title: str, text: str) -> bool:
         return self._confirm(title, text)
@@ -44,8 +46,14 @@ class ShipActions:
 
     def ship(self) -> None:
         """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
-        if not self.shipping.busy and not self._highlight_differs():
-            self._refused(self.shipping.ship_pressed(self.form.opened, self.form.current_draft()))
+        if self.shipping.busy or self._highlight_differs():
+            return
+        draft, packing = self.form.current_draft(), self.packing
+        if packing is not None and not self.shipping.can_retry and self.shipping.unfinished is None:
+            if not packing.may_ship(self.confirm, self.say):
+                return
+            draft = packing.apply_to(draft)
+        self._refused(self.shipping.ship_pressed(self.form.opened, draft))
 
     def reprint(self) -> None:
         """Print the label of an already shipped picklist again (Ctrl+R), or of the shipment just done."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -18,6 +20,8 @@ class ScanBar(QWidget):
     def __init__(self, messages: Messages, *, with_settings: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.messages = messages
+        # Verified packing takes the scans of the picklist being packed first; True: it took this one.
+        self.intercept: Callable[[str], bool] | None = None
         top = QHBoxLayout(self)
         top.setContentsMargins(0, 0, 0, 0)
         self.scan_field = QLineEdit()
@@ -50,6 +54,8 @@ class ScanBar(QWidget):
 
     def handle_scan(self, text: str) -> None:
         """Open a scanned picklist number, or say exactly what was received when it is not one."""
+        if self.intercept is not None and self.intercept(text):
+            return
         scan = parse_scan(text)
         if scan.kind is ScanKind.TWO_NUMBERS:
             self.said.emit(self.messages.t("status.scan_twice", first=scan.number, second=scan.second), "error")

@@ -169,6 +169,7 @@ class SettingsDialog(QDialog):
             write_back=self.general.write_back(),
             packing_list=self.general.packing_list.packing_list(),
             ui=self.general.ui_settings(),
+            packing=self.general.packing_settings(),
             profiles=editor.profiles() if (editor.edited or s.profiles) else (),
         )
 

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from packstation.domain.picklists import WriteBackMode
 from packstation.settings import (
     Language,
+    PackCheck,
     PackingListPolicy,
     PackingListSettings,
+    PackingSettings,
     Settings,
     UiSettings,
     WriteBackSettings,
@@ -53,6 +55,9 @@ class GeneralTab(QWidget):
         self.refresh_seconds = QSpinBox()
         self.refresh_seconds.setRange(5, 3600)
         self.refresh_seconds.setValue(settings.ui.refresh_seconds)
+        self.pack_check = make_combo([(check.value, check) for check in PackCheck])
+        self.pack_check.setObjectName("packCheck")
+        select_data(self.pack_check, settings.packing.pack_check)
         # Picqer's packing station of the same name names the printers: one click offers them (see the dialog).
         self.station_printers_button = QPushButton()
         self.station_printers_button.setObjectName("stationPrinters")
@@ -61,14 +66,21 @@ class GeneralTab(QWidget):
         station_row.addWidget(self.station_name, 1)
         station_row.addWidget(self.station_printers_button)
         station_row.addWidget(self.station_printers.busy)
-        self.labels = {key: QLabel() for key in ("language", "station", "refresh")}
+        self.labels = {key: QLabel() for key in ("language", "station", "refresh", "pack_check")}
         self.labels["language"].setBuddy(self.language_combo)
         form.addRow(self.labels["language"], self.language_combo)
         self.labels["station"].setBuddy(self.station_name)
         form.addRow(self.labels["station"], station_row)
         form.addRow(self.station_printers.result)
         self.labels["refresh"].setBuddy(self.refresh_seconds)
-        form.addRow(self.labels["refresh"], self.refresh_seconds)
+        self.labels["pack_check"].setBuddy(self.pack_check)
+        refresh_row = QHBoxLayout()  # one row for both: the tab must fit 720 px high
+        refresh_row.addWidget(self.refresh_seconds)
+        refresh_row.addSpacing(24)
+        refresh_row.addWidget(self.labels["pack_check"])
+        refresh_row.addWidget(self.pack_check)
+        refresh_row.addStretch(1)
+        form.addRow(self.labels["refresh"], refresh_row)
         layout.addLayout(form)
         layout.addWidget(self._build_write_back(settings.write_back))
         self.packing_list = PackingListForm(messages, settings.packing_list)
@@ -126,6 +138,9 @@ class GeneralTab(QWidget):
     def ui_settings(self) -> UiSettings:
         return UiSettings(refresh_seconds=self.refresh_seconds.value())
 
+    def packing_settings(self) -> PackingSettings:
+        return PackingSettings(pack_check=PackCheck(self.pack_check.currentData()))
+
     def write_back(self) -> WriteBackSettings:
         """Return the write-back as entered."""
         return WriteBackSettings(
@@ -143,6 +158,9 @@ class GeneralTab(QWidget):
         self.labels["language"].setText(m.t("settings.language"))
         self.labels["station"].setText(m.t("settings.station"))
         self.labels["refresh"].setText(m.t("settings.refresh"))
+        self.labels["pack_check"].setText(m.t("settings.pack_check"))
+        for i in range(self.pack_check.count()):
+            self.pack_check.setItemText(i, m.t(f"settings.pack_check.{self.pack_check.itemData(i)}"))
         self.write_back_box.setTitle(m.t("settings.write_back"))
         self.wb_comment.setText(m.t("settings.wb.comment"))
         self.wb_pick_all.setText(m.t("settings.wb.pick_all"))
