@@ -10,7 +10,7 @@ import os
 import sys
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
@@ -218,7 +218,8 @@ def run_gui(*, demo: bool) -> int:
     from packstation.ui.views.crash_dialog import install_crash_handler
     from packstation.ui.views.first_run_dialog import FirstRunChoice, ask_first_run
 
-    qt_app = QApplication.instance() or QApplication(sys.argv)
+    # instance() is typed as the base QCoreApplication; the one this process makes is always a QApplication.
+    qt_app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     qt_app.setApplicationName("packstation")
     qt_app.setOrganizationName("packstation")
     qt_app.setDesktopFileName("packstation")  # Wayland matches the window to the .desktop file's icon

@@ -24,23 +24,54 @@ PREVIEW_DPI = 100  # PDF previews; ZPL previews are at the printer's own dots
 
 
 class PrinterConfig(Protocol):
-    """The printer settings fields build_printer reads (settings.PrinterSettings has them)."""
+    """The printer settings fields build_printer reads (settings.PrinterSettings has them).
 
-    transport: str
-    address: str
-    language: str
-    dpi: int
-    label_width_mm: float
-    label_height_mm: float
-    layout: str
-    sheet_position: int  # 0 = find the label on an A4 sheet; 1-4 = its quarter
-    encoding: str
-    darkness: int
-    speed: int
-    media_type: str
-    print_mode: str
-    offset_x: int
-    offset_y: int
+    Read-only properties, so the frozen settings (whose StrEnum fields are str) satisfy it."""
+
+    @property
+    def transport(self) -> str: ...
+
+    @property
+    def address(self) -> str: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def dpi(self) -> int: ...
+
+    @property
+    def label_width_mm(self) -> float: ...
+
+    @property
+    def label_height_mm(self) -> float: ...
+
+    @property
+    def layout(self) -> str: ...
+
+    @property
+    def sheet_position(self) -> int: ...  # 0 = find the label on an A4 sheet; 1-4 = its quarter
+
+    @property
+    def encoding(self) -> str: ...
+
+    @property
+    def darkness(self) -> int: ...
+
+    @property
+    def speed(self) -> int: ...
+
+    @property
+    def media_type(self) -> str: ...
+
+    @property
+    def print_mode(self) -> str: ...
+
+    @property
+    def offset_x(self) -> int: ...
+
+    @property
+    def offset_y(self) -> int: ...
 
 
 _SHARED_RENDERER: zpl.PdfRenderer | None = None
