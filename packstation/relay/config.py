@@ -20,11 +20,11 @@ from packstation.domain import limits
 from packstation.domain.errors import SettingsError
 from packstation.domain.shipments import Platform
 
-DEFAULT_DEADLINE = 17.0  # Picqer regards a shipment as failed after 20 s (seed 000); 3 s left for the network
+DEFAULT_DEADLINE = 17.0  # Picqer regards a shipment as failed after 20 s; 3 s left for the network (api-notes §4)
 DEFAULT_ZPL_DPI = 203
 DEFAULT_MAX_BODY_BYTES = 256 * 1024  # a shipment with a hundred customs lines is ~20 kB
 DEFAULT_LEASE_SECONDS = 300.0
-MYPARCEL_RATE_LIMIT = 100  # requests per minute per API key (seed 002 §1.D)
+MYPARCEL_RATE_LIMIT = 100  # requests per minute per API key (MyParcel.nl API §1.D, api-notes §7)
 ENV_PREFIX = "PACKSTATION_RELAY_"
 SUPPORTED_DPI = limits.SUPPORTED_DPI
 # A request body is a shipment (~20 kB); a limit above this no longer protects the relay's memory.
