@@ -94,11 +94,8 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
         return _fail(args, str(exc), code=1)
     from packstation.inputs import InputError, check_output
 
-    # Never over the journal itself or any stored label (the one written out included): those are the inputs.
-    keep = [journal.path, Path(f"{journal.path}-wal"), Path(entry.label_path)]
-    keep += [p for p in journal.labels_dir.glob("*") if p.is_file()] if journal.labels_dir.is_dir() else []
     try:
-        check_output(out, keep)
+        check_output(out, _journal_files(journal, entry))
         await asyncio.to_thread(_write_file, out, pdf)
     except InputError as exc:
         return _fail(args, str(exc), code=2)
@@ -110,6 +107,15 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
     else:
         print(f"Wrote the label of {picklist} (shipments {ids}, {len(pdf)} bytes) to {out}.")
     return 0
+
+
+def _journal_files(journal: Any, entry: JournalEntry) -> list[Path]:
+    """The files a label must never be written over: the journal itself and every stored label (the one written
+    out included); they are the inputs."""
+    keep = [journal.path, Path(f"{journal.path}-wal"), Path(entry.label_path)]
+    if journal.labels_dir.is_dir():
+        keep += [p for p in journal.labels_dir.glob("*") if p.is_file()]
+    return keep
 
 
 def _write_file(out: Path, data: bytes) -> None:
