@@ -138,21 +138,26 @@ def run_repeated(fn: Callable[[], object], repeat: int) -> list[float]:
 _SERVE = """
 import json, sys
 from packstation.demo import DemoServers
-s = DemoServers(picklist_count=int(sys.argv[1]), rate_limits=sys.argv[2] == "1").start()
+count, limits, picqer_limit = int(sys.argv[1]), sys.argv[2] == "1", int(sys.argv[3])
+s = DemoServers(picklist_count=count, rate_limits=limits, picqer_rate_limit=picqer_limit).start()
 print(json.dumps({k: getattr(s, k) for k in ("picqer_url", "myparcel_url", "picqer_api_key", "myparcel_api_key")}))
 sys.stdout.flush()
 sys.stdin.read()
 """
 
 
-def demo_servers_process(picklists: int, rate_limits: bool = True) -> tuple[Any, Any]:
-    """Start DemoServers in a child process; return (process, object with the URLs and keys demo_settings reads)."""
+def demo_servers_process(picklists: int, rate_limits: bool = True, picqer_rate_limit: int = 500) -> tuple[Any, Any]:
+    """Start DemoServers in a child process; return (process, object with the URLs and keys demo_settings reads).
+
+    Even with rate_limits off the demo Picqer counts down X-RateLimit-Remaining from `picqer_rate_limit`, and the
+    app pauses when it reads a low count: a bench that wants no limit at all raises this instead.
+    """
     import json
     import subprocess
     from types import SimpleNamespace
 
     child = subprocess.Popen(
-        [sys.executable, "-c", _SERVE, str(picklists), "1" if rate_limits else "0"],
+        [sys.executable, "-c", _SERVE, str(picklists), "1" if rate_limits else "0", str(picqer_rate_limit)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -75,10 +75,12 @@ def report_settings_problems() -> None:
     A misspelt key (`baseurl`) would otherwise be ignored silently, with only the `.bad-<time>` copy as a hint.
     """
     from packstation import settings
+    from packstation.i18n import violation_text
 
     loaded = settings.load()
     for problem in loaded.problems:
-        print(f"packstation: settings file {loaded.path}: {problem.message}", file=sys.stderr)
+        words = violation_text(problem, prefix="settings_problem")
+        print(f"packstation: settings file {loaded.path}: {words}", file=sys.stderr)
     if loaded.backup is not None:
         print(f"packstation: the settings file as it was is kept at {loaded.backup}", file=sys.stderr)
 

@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass
 
 from packstation.domain.errors import SecretsUnavailable
+from packstation.settings import ENV_VARS, MYPARCEL, PICQER
+
+__all__ = ["ENV_VARS", "MYPARCEL", "PICQER", "SERVICE", "ApiKeys"]
 
 SERVICE = "packstation"
-PICQER = "picqer"
-MYPARCEL = "myparcel"
-ENV_VARS = {PICQER: "PACKSTATION_PICQER_API_KEY", MYPARCEL: "PACKSTATION_MYPARCEL_API_KEY"}
 
 
 @dataclass(frozen=True)

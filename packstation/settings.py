@@ -29,6 +29,12 @@ from packstation.domain.profiles import ShippingProfile, profile_from_dict, prof
 from packstation.domain.shipments import Platform
 from packstation.inputs import InputError, read_input
 
+# The accounts whose API keys live in the OS keyring (secrets.py), and the variables that may hold them instead.
+# Named here, not in secrets.py, so the settings dialog can name them without importing the keyring code.
+PICQER = "picqer"
+MYPARCEL = "myparcel"
+ENV_VARS = {PICQER: "PACKSTATION_PICQER_API_KEY", MYPARCEL: "PACKSTATION_MYPARCEL_API_KEY"}
+
 SETTINGS_VERSION = 1
 CONFIG_ENV = "PACKSTATION_CONFIG"
 
@@ -267,7 +273,7 @@ class Settings:
 class LoadedSettings:
     settings: Settings
     path: Path
-    problems: tuple[Violation, ...] = ()  # each with a code the UI translates, and its English message
+    problems: tuple[Violation, ...] = ()  # each a code and values; packstation.i18n words them
     backup: Path | None = None
 
 
@@ -291,9 +297,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     # RecursionError: tomllib parses nested arrays recursively, and "a = [[[[..." 2000 deep exhausts the stack.
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, InputError, RecursionError) as exc:
         backup = _backup(path)
-        unreadable = _problem(
-            "settings_unreadable", f"The settings file could not be read ({exc}); defaults are used.", error=exc
-        )
+        unreadable = _problem("settings_unreadable", error=exc)
         return LoadedSettings(Settings(), path, (unreadable,), backup)
     problems: list[Violation] = []
     raw_profiles = raw.pop("profiles", [])  # parsed here, once, each bad one named
@@ -303,8 +307,7 @@ def load(path: Path | None = None) -> LoadedSettings:
     settings = _usable_label_sizes(settings, problems)
     settings = _usable_scale(settings, problems)
     if settings.version > SETTINGS_VERSION:
-        message = f"The settings file is from a newer packstation (version {settings.version})."
-        problems.append(_problem("settings_newer", message, version=settings.version))
+        problems.append(_problem("settings_newer", version=settings.version))
     backup = _backup(path) if problems else None
     return LoadedSettings(settings, path, tuple(problems), backup)
 
@@ -353,9 +356,9 @@ def _to_dict(obj: Any) -> Any:
     return obj
 
 
-def _problem(code: str, message: str, **params: object) -> Violation:
-    """Return one problem of the file: a code the UI translates, its values, and the English message."""
-    return Violation(code, message, tuple((name, str(value)) for name, value in params.items()))
+def _problem(code: str, **params: object) -> Violation:
+    """Return one problem of the file: a code and its values (packstation.i18n words them)."""
+    return Violation(code, tuple((name, str(value)) for name, value in params.items()))
 
 
 def _profile(profile: ShippingProfile | dict[str, Any]) -> ShippingProfile:
@@ -365,8 +368,7 @@ def _profile(profile: ShippingProfile | dict[str, Any]) -> ShippingProfile:
 def _usable_profiles(raw_profiles: object, problems: list[Violation]) -> tuple[ShippingProfile, ...]:
     """Parse the shipping profiles; drop the ones that cannot be used (like any bad value, with a problem)."""
     if not isinstance(raw_profiles, list):
-        message = f"Setting 'profiles' has an invalid value {raw_profiles!r}; the default is used."
-        problems.append(_problem("setting_invalid", message, name="profiles", value=repr(raw_profiles)))
+        problems.append(_problem("setting_invalid", name="profiles", value=repr(raw_profiles)))
         return ()
     usable: list[ShippingProfile] = []
     for index, raw in enumerate(raw_profiles):
@@ -375,13 +377,11 @@ def _usable_profiles(raw_profiles: object, problems: list[Violation]) -> tuple[S
         except ValueError as exc:
             name = raw.get("name") if isinstance(raw, dict) else None
             which = f"'{name}'" if isinstance(name, str) and name else f"#{index + 1}"
-            message = f"The shipping profile {which} is skipped: {exc}"
-            problems.append(_problem("profile_skipped", message, profile=which, reason=exc))
+            problems.append(_problem("profile_skipped", profile=which, reason=exc))
         else:
             usable.append(profile)
     if raw_profiles and not usable:
-        message = "No shipping profile in the settings is usable; the standard profiles are offered."
-        problems.append(_problem("no_profile_usable", message))
+        problems.append(_problem("no_profile_usable"))
     return tuple(usable)
 
 
@@ -392,11 +392,10 @@ def _usable_label_sizes(settings: Settings, problems: list[Violation]) -> Settin
         printer: PrinterSettings = getattr(settings, role)
         try:
             limits.label_size(printer.label_width_mm, printer.label_height_mm, printer.dpi)
-        except limits.LimitError as exc:
+        except limits.LimitError:
             name = f"{role}.label_height_mm"
             default = PrinterSettings.label_height_mm
-            message = f"Setting '{name}': {exc} The default {default} mm is used."
-            problems.append(_problem("setting_out_of_range", message, name=name, value=repr(printer.label_height_mm)))
+            problems.append(_problem("setting_out_of_range", name=name, value=repr(printer.label_height_mm)))
             changed[role] = dataclasses.replace(printer, label_height_mm=default)
     return dataclasses.replace(settings, **changed) if changed else settings
 
@@ -406,15 +405,10 @@ def _usable_write_back(settings: Settings, problems: list[Violation]) -> Setting
     wb = settings.write_back
     if wb.picqer_profile_id < 0:
         value = wb.picqer_profile_id
-        message = f"Setting 'write_back.picqer_profile_id' has an invalid value {value!r}; the default is used."
-        problems.append(_problem("setting_invalid", message, name="write_back.picqer_profile_id", value=repr(value)))
+        problems.append(_problem("setting_invalid", name="write_back.picqer_profile_id", value=repr(value)))
         wb = dataclasses.replace(wb, picqer_profile_id=0)
     if wb.mode is WriteBackMode.PICQER_SHIPMENT and not wb.picqer_profile_id:
-        message = (
-            "write_back.mode is picqer_shipment but no Picqer shipping profile (write_back.picqer_profile_id) "
-            "is set; a comment is written in Picqer instead."
-        )
-        problems.append(_problem("write_back_no_profile", message))
+        problems.append(_problem("write_back_no_profile"))
     return dataclasses.replace(settings, write_back=wb)
 
 
@@ -424,8 +418,7 @@ def _usable_scale(settings: Settings, problems: list[Violation]) -> Settings:
     for name in ("box_grams", "tolerance_grams", "tolerance_percent"):
         value = getattr(scale, name)
         if value < 0:
-            message = f"Setting 'scale.{name}' has an invalid value {value!r}; the default is used."
-            problems.append(_problem("setting_invalid", message, name=f"scale.{name}", value=repr(value)))
+            problems.append(_problem("setting_invalid", name=f"scale.{name}", value=repr(value)))
             scale = dataclasses.replace(scale, **{name: getattr(default, name)})
     return dataclasses.replace(settings, scale=scale)
 
@@ -435,9 +428,7 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
     default = cls() if default is None else default
     if not isinstance(raw, dict):
         section = where or "settings"
-        problems.append(
-            _problem("section_invalid", f"[{section}] is not a section; defaults are used.", section=section)
-        )
+        problems.append(_problem("section_invalid", section=section))
         return default
     hints = typing.get_type_hints(cls)
     _note_unknown_keys(raw, {f.name for f in dataclasses.fields(cls)}, where, problems)
@@ -464,10 +455,9 @@ def _note_unknown_keys(raw: dict[str, Any], known: set[str], where: str, problem
             if similar:
                 # A misspelt key (`baseurl`) is the usual cause: name the setting that was probably meant.
                 suggestion = _join(where, similar)
-                message = f"Unknown setting '{name}' is ignored. Did you mean '{suggestion}'?"
-                problems.append(_problem("setting_unknown_similar", message, name=name, suggestion=suggestion))
+                problems.append(_problem("setting_unknown_similar", name=name, suggestion=suggestion))
             else:
-                problems.append(_problem("setting_unknown", f"Unknown setting '{name}' is ignored.", name=name))
+                problems.append(_problem("setting_unknown", name=name))
 
 
 def _checked_value(f: dataclasses.Field[Any], hint: Any, value: Any, name: str, problems: list[Violation]) -> Any:
@@ -475,15 +465,13 @@ def _checked_value(f: dataclasses.Field[Any], hint: Any, value: Any, name: str, 
     (with the problem noted: the caller keeps the default)."""
     converted = _convert(hint, value)
     if converted is _INVALID:
-        message = f"Setting '{name}' has an invalid value {value!r}; the default is used."
-        problems.append(_problem("setting_invalid", message, name=name, value=repr(value)))
+        problems.append(_problem("setting_invalid", name=name, value=repr(value)))
         return _INVALID
     is_enum = isinstance(hint, type) and issubclass(hint, StrEnum)
     choices = tuple(hint) if is_enum else f.metadata.get("choices")
     if choices is not None and converted not in choices:
         allowed = ", ".join(map(str, choices))
-        message = f"Setting '{name}' is {value!r}, which is not one of {allowed}; the default is used."
-        problems.append(_problem("setting_not_a_choice", message, name=name, value=repr(value), allowed=allowed))
+        problems.append(_problem("setting_not_a_choice", name=name, value=repr(value), allowed=allowed))
         return _INVALID
     if is_enum:
         converted = hint(converted)
@@ -492,9 +480,8 @@ def _checked_value(f: dataclasses.Field[Any], hint: Any, value: Any, name: str, 
         low, high = bounds
         try:
             limits.check_in_range(converted, low, high, f"Setting '{name}'")
-        except limits.LimitError as exc:
-            message = f"{exc} The default is used."
-            problems.append(_problem("setting_out_of_range", message, name=name, value=repr(value), low=low, high=high))
+        except limits.LimitError:
+            problems.append(_problem("setting_out_of_range", name=name, value=repr(value), low=low, high=high))
             return _INVALID
     return converted
 

@@ -163,6 +163,8 @@ class GuiStation:
             task.add_done_callback(self._closing.discard)
 
     async def aclose(self) -> None:
+        if self.window is not None:
+            await self.window.aclose()  # type: ignore[attr-defined]  # the window's tasks end before their clients
         if self.context is not None:
             await self.context.aclose()
         await asyncio.gather(*self._closing, return_exceptions=True)

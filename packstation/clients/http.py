@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
 import collections
 import contextlib
 import contextvars
@@ -17,6 +18,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -306,11 +308,30 @@ class RetryPolicy:
         return min(cap, first * 2 ** max(0, attempt - 1)) + self.random() * self.jitter
 
 
+class Priority(IntEnum):
+    """Who waits for a request: the limiter serves every waiting FOREGROUND request before any BACKGROUND one."""
+
+    FOREGROUND = 0  # a packer waits for it: a scan, a shipment, its write-back
+    BACKGROUND = 1  # nobody waits for it: paging through the picklists list
+
+
+@dataclass(eq=False)
+class _Ticket:
+    priority: Priority
+    seq: int
+
+
 class RateLimiter:
     """Client-side sliding window: at most `max_calls` requests per `period` seconds for one API key.
 
     Share one instance between everything that uses the same key. `hold()` pauses every user of the key
     (after a 429 or when the server says few requests remain).
+
+    Requests wait in line by priority: a FOREGROUND request (a scan, a shipment) goes before every waiting
+    BACKGROUND one (list paging), and background requests may fill the window only up to `background_share` of
+    `max_calls`, so a refresh of 50,000 picklists never leaves a scan waiting for the window to slide. Several
+    stations share one Picqer account but each has its own limiter: background requests also stop for a while
+    whenever the server says the account has no more than the foreground's share left (`observe_remaining`).
     """
 
     def __init__(
@@ -320,16 +341,27 @@ class RateLimiter:
         *,
         clock: Clock = time.monotonic,
         sleep: Sleep = _asyncio_sleep,
+        background_share: float = 0.8,
+        random: Callable[[], float] = random.random,
     ) -> None:
         if max_calls < 1 or period <= 0:
             raise ValueError("a rate limit needs at least one call in a positive period")
+        if not 0.0 < background_share <= 1.0:
+            raise ValueError("the background share is a fraction of the window above 0")
         self.max_calls = max_calls
         self.period = period
+        self.background_share = background_share
+        self.background_limit = max(1, int(max_calls * background_share))
         self._clock = clock
         self._sleep = sleep
         self._calls: collections.deque[float] = collections.deque()
         self._held_until = 0.0
-        self._lock = asyncio.Lock()
+        self._background_held_until = 0.0
+        self._background_backoff = 0  # how many times in a row the server said the account is short
+        self._random = random
+        self._waiting: list[_Ticket] = []  # foreground first, then background; first come first within each
+        self._seq = 0
+        self._changed: asyncio.Event | None = None  # set (and replaced) whenever a waiter should look again
 
     @classmethod
     def for_picqer(cls, **kwargs: Any) -> RateLimiter:
@@ -341,27 +373,75 @@ class RateLimiter:
         """MyParcel: 100 requests per minute (MyParcel.nl API §1.D; within per-endpoint limits too, api-notes §7)."""
         return cls(100, 60.0, **kwargs)
 
+    @property
+    def background_reserve(self) -> int:
+        """How many requests of a window only foreground requests may use."""
+        return self.max_calls - self.background_limit
+
     def _prune(self, now: float) -> None:
         while self._calls and self._calls[0] <= now - self.period:
             self._calls.popleft()
 
-    async def acquire(self) -> None:
-        """Wait until one more request fits in the window, and count it."""
-        async with self._lock:
+    async def acquire(self, priority: Priority = Priority.FOREGROUND) -> None:
+        """Wait until one more request fits in the window and it is this request's turn, and count it."""
+        self._seq += 1
+        ticket = _Ticket(priority, self._seq)
+        bisect.insort(self._waiting, ticket, key=lambda t: (t.priority, t.seq))
+        if ticket is not self._waiting[-1]:
+            self._notify()  # it went ahead of someone: a background request asleep at the head must step back
+        try:
             while True:
                 now = self._clock()
-                if self._held_until > now:
-                    await self._sleep(self._held_until - now)
-                    continue
-                self._prune(now)
-                if len(self._calls) < self.max_calls:
+                wait = self._wait_for(ticket, now)
+                if wait is not None and wait <= 0:
                     self._calls.append(now)
                     return
-                await self._sleep(self._calls[0] + self.period - now)
+                await self._pause(wait)
+        finally:
+            self._waiting.remove(ticket)
+            self._notify()
+
+    def _wait_for(self, ticket: _Ticket, now: float) -> float | None:
+        """Return how long `ticket` must still wait (0: go now), or None while others are ahead of it."""
+        if self._waiting[0] is not ticket:
+            return None
+        if self._held_until > now:
+            return self._held_until - now
+        self._prune(now)
+        limit = self.max_calls
+        if ticket.priority is Priority.BACKGROUND:
+            if self._background_held_until > now:
+                return self._background_held_until - now
+            limit = self.background_limit
+        if len(self._calls) < limit:
+            return 0.0
+        return self._calls[len(self._calls) - limit] + self.period - now
+
+    async def _pause(self, seconds: float | None) -> None:
+        """Sleep `seconds` (None: indefinitely), waking early when the line or the holds change."""
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        changed = self._changed.wait()
+        if seconds is None:
+            await changed
+            return
+        waker = asyncio.ensure_future(changed)
+        sleeper = asyncio.ensure_future(self._sleep(seconds))
+        try:
+            await asyncio.wait((waker, sleeper), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            waker.cancel()
+            sleeper.cancel()
+
+    def _notify(self) -> None:
+        if self._changed is not None:
+            self._changed.set()
+            self._changed = None
 
     def hold(self, seconds: float) -> None:
         """Let no request through for `seconds` from now."""
         self._held_until = max(self._held_until, self._clock() + max(0.0, seconds))
+        self._notify()
 
     def hold_until_slot_frees(self) -> float:
         """Hold until the oldest request of our window expires (the whole period if none); return the wait."""
@@ -374,6 +454,28 @@ class RateLimiter:
     def held_for(self) -> float:
         """Seconds until a hold (after a 429, or few requests left) lets requests through again; 0 when none."""
         return max(0.0, self._held_until - self._clock())
+
+    def observe_remaining(self, remaining: int, limit: int | None = None) -> None:
+        """Take the server's count of requests left for the key (all stations together) into account.
+
+        At or below the foreground's share of the server's `limit` (X-RateLimit-Limit, which Picqer may lower under
+        load; this limiter's own size without it), background requests pause and then one of them looks again:
+        what is left belongs to the packers of every station. The pause starts at a twelfth of the period (5 s for
+        Picqer's minute) and doubles while the account stays short, up to half the period, with +-25% jitter: twenty
+        stations looking again in step every 5 s would use up the reserve by themselves.
+        """
+        if limit is not None and limit > 0:
+            reserve = limit - max(1, int(limit * self.background_share))
+        else:
+            reserve = self.background_reserve
+        if remaining > reserve:
+            self._background_backoff = 0
+            return
+        pause = min(self.period / 2, self.period / 12 * 2**self._background_backoff)
+        self._background_backoff = min(self._background_backoff + 1, 8)
+        pause *= 0.75 + 0.5 * self._random()
+        self._background_held_until = max(self._background_held_until, self._clock() + pause)
+        self._notify()
 
     @property
     def in_window(self) -> int:
@@ -507,6 +609,7 @@ class ApiSession:
         idempotent: bool | None = None,
         retry_rate_limited: bool = True,
         max_bytes: int | None = None,
+        priority: Priority = Priority.FOREGROUND,
     ) -> httpx.Response:
         """Send a request, retrying what is safe to retry, and return the successful response.
 
@@ -515,6 +618,7 @@ class ApiSession:
             retry_rate_limited: retry after a 429 (the API ignored the request, so this is safe for any method),
                 until the policy's `rate_limit_budget` of waiting is used up.
             max_bytes: refuse a larger body (default: the config's limit).
+            priority: BACKGROUND waits behind every FOREGROUND request for the same key (see RateLimiter).
         """
         if self._config_error is not None:
             raise self._config_error
@@ -540,7 +644,7 @@ class ApiSession:
                 # The key is paused (a 429 here or on another request, or few requests left): wait in plain
                 # sight, where the packer sees why and can stop, rather than silently inside the limiter.
                 await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, held, attempt), policy.sleep)
-            await self.limiter.acquire()
+            await self.limiter.acquire(priority)
             error: ApiError
             try:
                 response = await client.request(method, url, params=params, json=json, content=content, headers=headers)
@@ -600,6 +704,11 @@ class ApiSession:
             left = int(remaining.strip())
         except ValueError:
             return
+        try:
+            limit: int | None = int(response.headers.get("X-RateLimit-Limit", "").strip())
+        except ValueError:
+            limit = None
+        self.limiter.observe_remaining(left, limit)
         if left <= self.retry.low_remaining:
             wait = self.limiter.hold_until_slot_frees()
             log.info("%s: %d requests left in this minute; pausing %.1f s", self.service, left, wait)

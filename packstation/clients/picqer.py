@@ -7,6 +7,7 @@ import binascii
 import json
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from packstation.clients.errors import (
     parse_picqer_error,
     shipment_not_registered,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
+from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields, expect_list
 from packstation.domain.documents import PackingStation, StationPrinter, StationPrinterRole
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
@@ -67,6 +68,7 @@ ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
 COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
 PRODUCTS_PER_REQUEST = PAGE_SIZE  # idproducts filter: one page of products per request
 MAX_PDF_BYTES = 20 * 1024 * 1024
+STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"  # Picqer's date-time fields and date filters (contract §A.7.1)
 
 
 def _is_locked(exc: ApiStatusError) -> bool:
@@ -120,15 +122,26 @@ class PicqerClient:
                 await self._session.retry.sleep(LOCK_BACKOFF[min(attempt, len(LOCK_BACKOFF) - 1)])
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _get_json(self, url: str, what: str, params: Mapping[str, Any] | None = None) -> Any:
-        response = await self._call("GET", url, params=params)
+    async def _get_json(
+        self,
+        url: str,
+        what: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        priority: Priority = Priority.FOREGROUND,
+    ) -> Any:
+        response = await self._call("GET", url, params=params, priority=priority)
         return self._session.json(response, what)
 
-    async def _paged(self, url: str, what: str, params: Mapping[str, Any]) -> AsyncIterator[Any]:
+    async def _paged(
+        self, url: str, what: str, params: Mapping[str, Any], *, priority: Priority = Priority.FOREGROUND
+    ) -> AsyncIterator[Any]:
         """Yield the items of every offset page (each page retried on its own, so a 429 skips nothing)."""
         offset = 0
         while True:
-            page = expect_list(SERVICE, what, await self._get_json(url, what, {**params, "offset": offset}))
+            page = expect_list(
+                SERVICE, what, await self._get_json(url, what, {**params, "offset": offset}, priority=priority)
+            )
             for item in page:
                 yield item
             if len(page) < PAGE_SIZE:
@@ -145,8 +158,14 @@ class PicqerClient:
         *,
         picklist_number: str | None = None,
         assigned_user_id: int | None = None,
+        updated_after: datetime | None = None,
+        background: bool = False,
     ) -> AsyncIterator[Picklist]:
-        """Yield picklists page by page (Picqer pages of 100), each at most once."""
+        """Yield picklists page by page (Picqer pages of 100), each at most once.
+
+        `updated_after` asks only for picklists Picqer changed after that moment (a stamp Picqer gave, in the
+        account's clock). `background` pages wait behind every scan and shipment of this key (see RateLimiter).
+        """
         params: dict[str, Any] = {}
         if status is not None and status is not PicklistStatus.UNKNOWN:
             params["status"] = status.value
@@ -158,9 +177,12 @@ class PicqerClient:
             params["picklistid"] = picklist_number
         if assigned_user_id:
             params["assigned_to_iduser"] = assigned_user_id
+        if updated_after is not None:
+            params["updated_after"] = updated_after.strftime(STAMP_FORMAT)
+        priority = Priority.BACKGROUND if background else Priority.FOREGROUND
         # Offset pages shift when picklists close meanwhile; never show one twice.
         seen: set[int] = set()
-        async for raw in self._paged("/picklists", "picklists", params):
+        async for raw in self._paged("/picklists", "picklists", params, priority=priority):
             picklist = parse_picklist(raw)
             if picklist.id not in seen:
                 seen.add(picklist.id)
@@ -602,7 +624,21 @@ def parse_picklist(data: object) -> Picklist:
         assigned_user_id=f.opt_int("assigned_to_iduser"),
         reference=f.opt_str("reference"),
         tags=parse_tags(f.data.get("tags")),
+        updated=_stamp(f.data.get("updated")),
     )
+
+
+def _stamp(value: object) -> datetime | None:
+    """Return a Picqer date-time ("2024-03-04 07:33:00"); None when absent or unreadable (it only steers refresh)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()[:19]
+    if len(value) != 19 or value[10] != " ":
+        return None
+    try:
+        return datetime.fromisoformat(value)  # 10x faster than strptime: 50,000 rows in a full read
+    except ValueError:
+        return None
 
 
 def _cm_to_mm(value: int | None) -> int | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
 from packstation.domain.journal_entry import JournalStep
+from packstation.i18n import violation_text
 
 if TYPE_CHECKING:
     from packstation.domain.mapping import Draft
@@ -104,7 +105,7 @@ async def _ship(args: argparse.Namespace) -> int:
         )
         return _fail(args, reason, step, extra={"address": address_split(exc.draft)})
     except InvalidShipment as exc:
-        return _fail(args, "The shipment breaks carrier rules: " + "; ".join(v.message for v in exc.violations), step)
+        return _fail(args, "The shipment breaks carrier rules: " + " ".join(map(violation_text, exc.violations)), step)
     except AlreadyShipped as exc:
         reason = (
             f"{exc.picklist_number} is already shipped ({', '.join(exc.barcodes) or 'no barcode yet'}). "
@@ -123,7 +124,7 @@ def _reading(line: str, draft: Draft) -> str:
 
     words = {"street": "street", "number": "number", "number_suffix": "addition", "box_number": "box"}
     parts = ", ".join(f"{words[k]} '{v}'" for k, v in address_split(draft).items() if v)
-    why = draft.split.reason.message.rstrip(".") if draft.split.reason else ""
+    why = violation_text(draft.split.reason, prefix="split").rstrip(".") if draft.split.reason else ""
     return f"'{line}' is read as {parts}" + (f" ({why})" if why else "")
 
 

@@ -41,8 +41,11 @@ CANCEL_WINDOW = 300.0
 LABEL_PATH = re.compile(r"/labels/(?P<name>[A-Za-z0-9_-]+\.(?:pdf|zpl))")
 
 
+STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
 def _now() -> str:
-    return datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    return datetime.now().strftime(STAMP_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -303,10 +306,25 @@ class PicqerState(DemoApp):
         return self.error_reply(400, message, code=E_WRONG_STATUS)
 
     def _list_picklists(self, request: Request) -> Reply:
+        """GET /picklists with the filters the contract lists (§A.7.1), Picqer's offset pages (§A.4)."""
         try:
             offset = int(request.arg("offset") or 0)
         except ValueError:
             return self.error_reply(400, "offset must be a number", code=E_MISSING)
+        numbers: dict[str, int] = {}
+        for key in ("sinceid", "beforeid", "idwarehouse", "assigned_to_iduser", "idorder"):
+            value = request.arg(key)
+            if value:
+                if not value.strip().isdigit():
+                    return self.error_reply(400, f"{key} must be a number", code=E_MISSING)
+                numbers[key] = int(value)
+        updated_after = request.arg("updated_after")
+        if updated_after:
+            try:
+                # Picqer's own date-time form; the stamps compare as text once the form is checked.
+                updated_after = datetime.strptime(updated_after.strip(), STAMP_FORMAT).strftime(STAMP_FORMAT)
+            except ValueError:
+                return self.error_reply(400, "updated_after must be a date like 2024-03-04 07:30:00", code=E_MISSING)
         items = self.picklists
         status = request.arg("status")
         if status:
@@ -315,14 +333,15 @@ class PicqerState(DemoApp):
         if number:
             items = [p for p in items if p["picklistid"] == number]
         for key in ("idwarehouse", "assigned_to_iduser", "idorder"):
-            value = request.arg(key)
-            if value:
-                items = [p for p in items if str(p[key]) == value]
-        since, before = request.arg("sinceid"), request.arg("beforeid")
-        if since:
-            items = [p for p in items if p["idpicklist"] > int(since)]
-        if before:
-            items = [p for p in items if p["idpicklist"] < int(before)]
+            if key in numbers:
+                items = [p for p in items if p[key] == numbers[key]]
+        if "sinceid" in numbers:
+            items = [p for p in items if p["idpicklist"] > numbers["sinceid"]]
+        if "beforeid" in numbers:
+            items = [p for p in items if p["idpicklist"] < numbers["beforeid"]]
+        if updated_after:
+            # "Only picklists updated after this date": every change this server makes stamps `updated` anew.
+            items = [p for p in items if p["updated"] > updated_after]
         search = (request.arg("search") or "").strip().lower()
         if search:
             fields = ("picklistid", "deliveryname", "deliverycontact", "deliverycity", "reference")

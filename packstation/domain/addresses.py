@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from packstation.domain.errors import Violation
@@ -28,7 +28,7 @@ class SplitAddress:
     number_suffix: str = ""
     box_number: str = ""
     ambiguous: bool = False  # a plausible split the packer must confirm before booking
-    reason: Violation | None = None  # why it is ambiguous or not ok: a code the UI translates, and English
+    reason: Violation | None = None  # why it is ambiguous or not ok: a code and values (packstation.i18n words them)
     ok: bool = False
     street_additional_info: str = ""  # overflow of a long street and/or the second address line
     # The readings the packer chooses from when the line can be read two ways ("Wijk 1 20": street "Wijk 1"
@@ -82,9 +82,9 @@ STREET_ENDINGS = (
 NUMBERED_STREET_WORDS = frozenset({"plein", "laan", "weg", "wijk", "singel", "straat", "gracht", "buurt", "sluis"})
 
 
-def _why(code: str, message: str, **params: object) -> Violation:
+def _why(code: str, **params: object) -> Violation:
     """Return why a split needs the packer (the code is what the station translates)."""
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _clean(line: str) -> str:
@@ -129,7 +129,6 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
             ambiguous=True,
             reason=_why(
                 "street_unsplittable",
-                f"The street is longer than {STREET_MAX} characters and has no space to split it at.",
                 max=STREET_MAX,
             ),
             ok=False,
@@ -143,7 +142,6 @@ def _finish(split: SplitAddress, line2: str) -> SplitAddress:
         ambiguous = True
         reason = reason or _why(
             "street_overflow",
-            f"The street is longer than {STREET_MAX} characters; the rest went to the extra line.",
             max=STREET_MAX,
         )
     return SplitAddress(
@@ -205,7 +203,6 @@ def _two_readings(street: str, token: str, rest: str, hints: tuple[str, ...], *,
         ambiguous=True,
         reason=_why(
             "two_readings",
-            f"'{token} {rest}': {token} may be part of the street name ({street} {token}) or the house number.",
             number=token,
             rest=rest,
             street=street,
@@ -250,12 +247,10 @@ def _split_nl(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
     if re.search(r"[^\W\d_]\d", line) and not re.search(r"\s\d", line):
         reason = _why(
             "no_space_before_number",
-            "There is no space before the house number; type street and number separately.",
         )
     else:
         reason = _why(
             "no_number",
-            "No house number found at the end of the address line; type street and number separately.",
         )
     return SplitAddress(street=line, reason=reason)
 
@@ -264,90 +259,55 @@ def _nl_reading(street: str, number: str, sep: str, suffix: str, *, hints: tuple
     """Classify one split of a Dutch line: certain, two readings, a range, or an unusual addition."""
     leading = re.match(r"\d+", suffix)
     if leading and not sep:
-        # "Plein 1944 12", "Wijk 1 20", "Markerkant 10 11e": the first number may belong to the street. Only a
-        # small lower number after a full street name ("Kerkstraat 8 1") is certainly an addition.
-        rest = int(leading[0])
-        if _street_may_end_in_number(street, number) or rest >= 10 or rest > int(number):
-            return _two_readings(street, number, suffix, hints)
-        return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
+        return _number_after_number(street, number, suffix, int(leading[0]), hints)
     if leading and leading[0] == suffix and int(suffix) > int(number):
         # "1-3" may be the numbers 1 to 3; "183-2" and "12-3" (lower or equal) never are.
-        return SplitAddress(
-            street=street,
-            number=number,
-            number_suffix=suffix,
-            ambiguous=True,
-            reason=_why(
-                "range_or_addition",
-                f"'{number}-{suffix}' may be a range of numbers or number {number} addition {suffix}: check it.",
-                number=number,
-                suffix=suffix,
-            ),
-            ok=True,
-        )
+        reason = _why("range_or_addition", number=number, suffix=suffix)
+        return SplitAddress(street=street, number=number, number_suffix=suffix, ambiguous=True, reason=reason, ok=True)
     head, _, earlier = street.rpartition(" ")
     passed = re.fullmatch(r"(\d{1,5})([^\W\d_]{0,2})", earlier)
     if passed and len(passed[1]) != 4 and re.search(r"[^\W\d_]", head):
         # The scan passed over an earlier number ("Kerkstraat 12A 2", "Meijhorst 50e 26"): that one may be the
         # house number with this one in its addition, or part of the street name. A year ("Plein 1945") is not.
         return _two_readings(head, earlier, f"{number} {suffix}".strip(), hints)
-    if suffix and " " not in suffix and not _ROMAN.match(suffix) and suffix.lower() not in KEPT_SUFFIX_WORDS:
-        if sum(c.isalpha() for c in suffix) > 2 and suffix.isalpha():
-            return SplitAddress(
-                street=street,
-                number=number,
-                number_suffix=suffix,
-                ambiguous=True,
-                reason=_why(
-                    "unusual_addition",
-                    f"'{suffix}' after the house number is not a usual addition: check it.",
-                    suffix=suffix,
-                ),
-                ok=True,
-            )
+    if _unusual_addition(suffix):
+        reason = _why("unusual_addition", suffix=suffix)
+        return SplitAddress(street=street, number=number, number_suffix=suffix, ambiguous=True, reason=reason, ok=True)
     return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
+
+
+def _number_after_number(street: str, number: str, suffix: str, rest: int, hints: tuple[str, ...]) -> SplitAddress:
+    """Read "Plein 1944 12", "Wijk 1 20", "Markerkant 10 11e": the first number may belong to the street.
+
+    Only a small lower number after a full street name ("Kerkstraat 8 1") is certainly an addition.
+    """
+    if _street_may_end_in_number(street, number) or rest >= 10 or rest > int(number):
+        return _two_readings(street, number, suffix, hints)
+    return SplitAddress(street=street, number=number, number_suffix=_normalise_suffix(suffix), ok=True)
+
+
+def _unusual_addition(suffix: str) -> bool:
+    """Tell whether an addition is a word of more than two letters that is no Roman numeral or known word."""
+    if not suffix or " " in suffix or _ROMAN.match(suffix) or suffix.lower() in KEPT_SUFFIX_WORDS:
+        return False
+    return sum(c.isalpha() for c in suffix) > 2 and suffix.isalpha()
 
 
 def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
     match = _BE.match(line)
     if match is None:
-        first = _NUMBER_FIRST.match(line)
-        if first is not None:
-            return SplitAddress(
-                street=first["street"].strip(" ,"),
-                number=first["number"],
-                number_suffix=(first["suffix"] or "").upper(),
-                ambiguous=True,
-                reason=_why("number_first", "The house number is written before the street: check the split."),
-                ok=True,
-            )
-        return SplitAddress(
-            street=line,
-            reason=_why(
-                "no_number_be",
-                "No house number found in the address line; type street, number and box separately.",
-            ),
-        )
+        return _be_number_first(line)
     street, number = match["street"].strip(" ,"), match["number"]
-    # A Belgian letter suffix ("Meir 12A") goes to number_suffix, not box_number as the SDK does: "A" is part of
-    # the house number, not a box. SendMyParcel documents no number_suffix for recipients (api-notes §10), so the
-    # mapping warns when it sends one; the split itself is certain, hence not ambiguous.
-    suffix = match["suffix"] or match["late_suffix"] or ""
-    suffix = suffix if suffix.lower() in ("bis", "ter") else suffix.upper()
-    box = next((match[g] for g in ("box", "slash_box", "dash_box", "bare_box") if match[g]), "").strip(".")
+    suffix, box = _be_suffix(match), _be_box(match)
     if match["range"] and int(match["range"]) > int(number):
+        reason = _why("range", number=number, range=match["range"])
         return SplitAddress(
             street=street,
             number=number,
             number_suffix=match["range"],
             box_number=box,
             ambiguous=True,
-            reason=_why(
-                "range",
-                f"'{number}-{match['range']}' may be a range of numbers: check the house number.",
-                number=number,
-                range=match["range"],
-            ),
+            reason=reason,
             ok=True,
         )
     if match["bare_box"] and len(number) == 4 and not suffix:
@@ -356,20 +316,41 @@ def _split_be(line: str, hints: tuple[str, ...] = ()) -> SplitAddress:
         return _two_readings(street, number, match["bare_box"], hints, box=True)
     if match["range"] and not box:
         box = match["range"]  # "8-1": a lower number after the house number is its box, never a range
-    if len(box) > BOX_NUMBER_MAX:
-        return SplitAddress(
-            street=street,
-            number=number,
-            number_suffix=suffix,
-            box_number=box,
-            reason=_why(
-                "box_too_long",
-                f"The box number '{box}' is longer than {BOX_NUMBER_MAX} characters.",
-                box=box,
-                max=BOX_NUMBER_MAX,
-            ),
-        )
-    return SplitAddress(street=street, number=number, number_suffix=suffix, box_number=box, ok=True)
+    too_long = _why("box_too_long", box=box, max=BOX_NUMBER_MAX) if len(box) > BOX_NUMBER_MAX else None
+    return SplitAddress(
+        street=street, number=number, number_suffix=suffix, box_number=box, reason=too_long, ok=too_long is None
+    )
+
+
+def _be_suffix(match: re.Match[str]) -> str:
+    # A Belgian letter suffix ("Meir 12A") goes to number_suffix, not box_number as the SDK does: "A" is part of
+    # the house number, not a box. SendMyParcel documents no number_suffix for recipients (api-notes §10), so the
+    # mapping warns when it sends one; the split itself is certain, hence not ambiguous.
+    suffix = match["suffix"] or match["late_suffix"] or ""
+    return suffix if suffix.lower() in ("bis", "ter") else suffix.upper()
+
+
+def _be_box(match: re.Match[str]) -> str:
+    return next((match[g] for g in ("box", "slash_box", "dash_box", "bare_box") if match[g]), "").strip(".")
+
+
+def _be_number_first(line: str) -> SplitAddress:
+    """Read a Belgian line without a number after the street: the number may come first ("12 Meir")."""
+    first = _NUMBER_FIRST.match(line)
+    if first is None:
+        return SplitAddress(street=line, reason=_why("no_number_be"))
+    return SplitAddress(
+        street=first["street"].strip(" ,"),
+        number=first["number"],
+        number_suffix=(first["suffix"] or "").upper(),
+        ambiguous=True,
+        reason=_why("number_first"),
+        ok=True,
+    )
+
+
+def _number_on_line2(line: str, line2: str) -> bool:
+    return not re.search(r"\d", line) and bool(line2) and len(line2) <= LINE2_FALLBACK_MAX and line2[0].isdigit()
 
 
 def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] = ()) -> SplitAddress:
@@ -381,20 +362,19 @@ def split_street(line: str, country: str, line2: str = "", hints: Sequence[str] 
     cc = country.strip().upper()
     line, line2 = _clean(line), _clean(line2)
     if not line:
-        return SplitAddress(reason=_why("empty", "The address line is empty."), street_additional_info=line2)
+        return SplitAddress(reason=_why("empty"), street_additional_info=line2)
     if cc not in ("NL", "BE"):
         # International: the whole line is the street, number included [MP §7.B.1].
         return _finish(SplitAddress(street=line, ok=True), line2)
     known = tuple(_clean(h) for h in (line2, *hints) if _clean(h))
     splitter = functools.partial(_split_nl if cc == "NL" else _split_be, hints=known)
+    return _with_line2(splitter, line, line2)
+
+
+def _with_line2(splitter: Callable[[str], SplitAddress], line: str, line2: str) -> SplitAddress:
+    """Split `line`, reading a house number that a webshop put on line 2 as part of it."""
     split = splitter(line)
-    if (
-        not split.ok
-        and not re.search(r"\d", line)
-        and line2
-        and len(line2) <= LINE2_FALLBACK_MAX
-        and line2[0].isdigit()
-    ):
+    if not split.ok and _number_on_line2(line, line2):
         # Some webshops put the house number in the second line [api-notes §10].
         joined = splitter(f"{line} {line2}")
         if joined.ok:

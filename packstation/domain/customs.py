@@ -72,78 +72,39 @@ def customs_problems(decl: CustomsDeclaration) -> tuple[Violation, ...]:
     """Return every rule the declaration breaks [MP §7.E, §7.F; api-notes §15]."""
     found: list[Violation] = []
     if decl.contents in INVOICE_REQUIRED and not decl.invoice:
-        found.append(
-            Violation(
-                "customs_invoice_missing",
-                "Customs contents of this kind need an invoice number: fill in the invoice.",
-                (("contents", str(int(decl.contents))),),
-            )
-        )
+        found.append(Violation("customs_invoice_missing", (("contents", str(int(decl.contents))),)))
     if not decl.items:
-        found.append(Violation("customs_no_items", "The customs declaration lists no products: add at least one."))
+        found.append(Violation("customs_no_items"))
     for n, item in enumerate(decl.items, start=1):
-        params = (("line", str(n)), ("description", item.description))
-        if not item.description:
-            found.append(Violation("customs_description_missing", f"Customs line {n} needs a description.", params))
-        elif len(item.description) > DESCRIPTION_MAX:
-            found.append(
-                Violation(
-                    "customs_description_too_long",
-                    f"Customs line {n}: shorten the description to {DESCRIPTION_MAX} characters.",
-                    params,
-                )
-            )
-        if item.amount < 1:
-            found.append(
-                Violation("customs_amount_invalid", f"Customs line {n}: the amount must be at least 1.", params)
-            )
-        if item.weight_grams <= 0:
-            found.append(
-                Violation(
-                    "customs_weight_unknown",
-                    f"Customs line {n} ({item.description}) has no weight: enter the weight of the products.",
-                    params,
-                )
-            )
-        elif item.weight_grams > ITEM_WEIGHT_MAX:
-            found.append(
-                Violation(
-                    "customs_weight_out_of_range",
-                    f"Customs line {n} weighs {item.weight_grams} g; a line may weigh at most {ITEM_WEIGHT_MAX} g: "
-                    "split it.",
-                    (*params, ("weight", str(item.weight_grams))),
-                )
-            )
-        if item.value_cents <= 0:
-            found.append(
-                Violation(
-                    "customs_value_missing",
-                    f"Customs line {n} ({item.description}) has no value: enter what the products are worth.",
-                    params,
-                )
-            )
-        if not item.classification:
-            found.append(
-                Violation(
-                    "customs_classification_missing",
-                    f"Customs line {n} ({item.description}) has no HS code: add it to the product in Picqer.",
-                    params,
-                )
-            )
-        elif not CLASSIFICATION_PATTERN.match(item.classification):
-            found.append(
-                Violation(
-                    "customs_classification_invalid",
-                    f"Customs line {n}: '{item.classification}' is not an HS code (digits only, at most 10).",
-                    (*params, ("classification", item.classification)),
-                )
-            )
-        if not re.match(r"^[A-Z]{2}$", item.country):
-            found.append(
-                Violation(
-                    "customs_origin_invalid",
-                    f"Customs line {n}: the country of origin must be a two-letter code like NL or CN.",
-                    (*params, ("country", item.country)),
-                )
-            )
+        found += _item_problems(n, item)
     return tuple(found)
+
+
+def _item_problems(n: int, item: CustomsItem) -> list[Violation]:
+    """Return what is wrong with customs line `n`, in the order the form lists its fields."""
+    params = (("line", str(n)), ("description", item.description))
+    found = []
+    if not item.description:
+        found.append(Violation("customs_description_missing", params))
+    elif len(item.description) > DESCRIPTION_MAX:
+        found.append(Violation("customs_description_too_long", params))
+    if item.amount < 1:
+        found.append(Violation("customs_amount_invalid", params))
+    if item.weight_grams <= 0:
+        found.append(Violation("customs_weight_unknown", params))
+    elif item.weight_grams > ITEM_WEIGHT_MAX:
+        found.append(Violation("customs_weight_out_of_range", (*params, ("weight", str(item.weight_grams)))))
+    if item.value_cents <= 0:
+        found.append(Violation("customs_value_missing", params))
+    found += _classification_problems(item, params)
+    if not re.match(r"^[A-Z]{2}$", item.country):
+        found.append(Violation("customs_origin_invalid", (*params, ("country", item.country))))
+    return found
+
+
+def _classification_problems(item: CustomsItem, params: tuple[tuple[str, str], ...]) -> list[Violation]:
+    if not item.classification:
+        return [Violation("customs_classification_missing", params)]
+    if not CLASSIFICATION_PATTERN.match(item.classification):
+        return [Violation("customs_classification_invalid", (*params, ("classification", item.classification)))]
+    return []

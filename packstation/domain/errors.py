@@ -143,21 +143,26 @@ class ShipmentNotRegistered(Rejected):
 
 @dataclass(frozen=True)
 class Violation:
-    """One problem told by a stable code the UI translates, its values and English text.
+    """One problem told by a stable code and its values; packstation.i18n turns it into English or Dutch.
 
     A broken shipment rule, the reason an address split needs the packer, a problem of the settings file.
+    The words live only in the catalogue, so the GUI, the CLI and the relay say the same thing.
     """
 
     code: str
-    message: str
     params: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        """The code and its values, for logs and tracebacks (not for people: ask packstation.i18n)."""
+        values = ", ".join(f"{name}={value}" for name, value in self.params)
+        return f"{self.code} ({values})" if values else self.code
 
 
 class InvalidShipment(PackstationError):
     """The shipment breaks a carrier rule; nothing was sent."""
 
     def __init__(self, violations: tuple[Violation, ...]) -> None:
-        super().__init__("; ".join(v.message for v in violations))
+        super().__init__("; ".join(map(str, violations)))
         self.violations = violations
 
 

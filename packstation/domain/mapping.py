@@ -24,6 +24,7 @@ from packstation.domain.profiles import OptionValueError, ShippingProfile, optio
 from packstation.domain.shipments import (
     Address,
     Carrier,
+    CustomsDeclaration,
     DeliveryType,
     PickupLocation,
     Platform,
@@ -61,8 +62,8 @@ class Draft:
         return not self.violations
 
 
-def _v(code: str, message: str, **params: object) -> Violation:
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+def _v(code: str, **params: object) -> Violation:
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _person_company(name: str, contact: str) -> tuple[str, str]:
@@ -79,33 +80,27 @@ def _weight(
 ) -> tuple[int, list[Violation], list[Violation]]:
     """Return (grams, warnings, violations): explicit > picklist weight > sum of product weights [api-notes §16]."""
     if explicit is not None:
-        if explicit <= 0:
-            return 0, [], [_v("weight_unknown", "The weight must be above 0 grams: weigh the parcel.", weight=explicit)]
-        return explicit, [], []
+        return (explicit, [], []) if explicit > 0 else (0, [], [_v("weight_unknown", weight=explicit)])
     if picklist.weight_grams:
         return picklist.weight_grams, [], []
+    return _product_weight(picklist, order)
+
+
+def _weighed_lines(picklist: Picklist, order: Order | None) -> list[tuple[str, int, int | None]]:
+    """Return (name, amount, grams each) of what goes in the box: the order's lines without a part list's parts."""
     if order is not None and order.lines:
-        lines = [(line.name, line.amount, line.weight_grams) for line in order.lines if not line.is_part]
-    else:
-        lines = [(line.name, line.amount, line.weight_grams) for line in picklist.lines]
+        return [(line.name, line.amount, line.weight_grams) for line in order.lines if not line.is_part]
+    return [(line.name, line.amount, line.weight_grams) for line in picklist.lines]
+
+
+def _product_weight(picklist: Picklist, order: Order | None) -> tuple[int, list[Violation], list[Violation]]:
+    """Return the sum of the product weights, with a warning naming the products without one."""
+    lines = _weighed_lines(picklist, order)
     known = sum(amount * (weight or 0) for _name, amount, weight in lines)
-    unknown = [name for name, amount, weight in lines if amount > 0 and not weight]
     if known <= 0:
-        return (
-            0,
-            [],
-            [_v("weight_unknown", "The weight of these products is not known: weigh the parcel and enter it.")],
-        )
-    warnings = []
-    if unknown:
-        warnings.append(
-            _v(
-                "weight_partial",
-                f"No weight is known for {', '.join(unknown)}: the weight may be too low, weigh the parcel.",
-                products=", ".join(unknown),
-                weight=known,
-            )
-        )
+        return 0, [], [_v("weight_unknown")]
+    unknown = [name for name, amount, weight in lines if amount > 0 and not weight]
+    warnings = [_v("weight_partial", products=", ".join(unknown), weight=known)] if unknown else []
     return known, warnings, []
 
 
@@ -131,7 +126,6 @@ def _label_description(order: Order | None, picklist: Picklist) -> tuple[str, li
     return short, [
         _v(
             "label_description_shortened",
-            f"The order reference is longer than {LABEL_DESCRIPTION_MAX} characters; the label shows '{short}'.",
             original=text,
         )
     ]
@@ -140,17 +134,119 @@ def _label_description(order: Order | None, picklist: Picklist) -> tuple[str, li
 def _added_options(before: ShipmentOptions, after: ShipmentOptions) -> list[Violation]:
     """Say which options the carrier's rules switched on (or which insurance they set) for this shipment."""
     added = []
-    for name, label in OPTION_NAMES.items():
+    for name in OPTION_NAMES:
         if getattr(before, name) == getattr(after, name):
             continue
         value = getattr(after, name)
         if name == "insurance_cents":
-            message = f"Insurance was set to EUR {value // 100}: the carrier requires it for this shipment."
-            added.append(_v("insurance_added", message, option=name, amount=value))
+            added.append(_v("insurance_added", option=name, amount=value))
         else:
-            message = f"{label.capitalize()} was switched on: the carrier requires it for this shipment."
-            added.append(_v("option_added", message, option=name))
+            added.append(_v("option_added", option=name))
     return added
+
+
+def _recipient(
+    picklist: Picklist, order: Order | None, address: Address | None, cc: str
+) -> tuple[Address, SplitAddress, list[Violation]]:
+    """Return the recipient (the packer's corrected address, else the picklist's), its street split, and what
+    blocks it: an address line that could not be split, or that reads more than one way."""
+    delivery = picklist.delivery
+    split = split_street(
+        delivery.address_line, cc, delivery.address_line2, order.invoice_address if order is not None else ()
+    )
+    if address is not None:
+        corrected = dataclasses.replace(
+            address, cc=cc, postal_code=normalise_postal_code(address.postal_code, cc), number=address.number.strip()
+        )
+        return corrected, split, []
+    person, company = _person_company(delivery.name, delivery.contact)
+    recipient = Address(
+        cc=cc,
+        city=" ".join(delivery.city.split()),
+        street=split.street,
+        number=split.number,
+        number_suffix=split.number_suffix,
+        box_number=split.box_number,
+        postal_code=normalise_postal_code(delivery.postal_code, cc),
+        region=delivery.region.strip(),
+        person=person,
+        company=company,
+        email=delivery.email.strip(),
+        phone=delivery.phone.strip(),
+        street_additional_info=split.street_additional_info,
+    )
+    if not split.ok:
+        return recipient, split, [_v("address_not_split", line=delivery.address_line)]
+    if split.ambiguous:
+        code = "address_two_readings" if split.alternatives else "address_ambiguous"
+        return recipient, split, [_v(code, line=delivery.address_line)]
+    return recipient, split, []
+
+
+def _recipient_warnings(recipient: Address, platform: Platform) -> list[Violation]:
+    warnings = []
+    if recipient.number_suffix and recipient.cc == "BE" and platform is Platform.SENDMYPARCEL:
+        warnings.append(_v("be_number_suffix", suffix=recipient.number_suffix))
+    if not recipient.email and not recipient.phone:
+        warnings.append(_v("contact_missing"))
+    return warnings
+
+
+def _chosen_options(
+    profile: ShippingProfile, option_values: Mapping[str, str], order: Order | None, picklist: Picklist
+) -> tuple[ShipmentOptions, list[Violation], list[Violation]]:
+    """Return (options, warnings, violations): the packer's option values, else the profile's defaults."""
+    violations: list[Violation] = []
+    try:
+        options = option_values_to_shipment_options(profile, option_values)
+    except OptionValueError as exc:
+        violations.extend(exc.violations)
+        options = dataclasses.replace(profile.defaults, package_type=profile.package_type)
+    if options.label_description:
+        return options, [], violations
+    text, shortened = _label_description(order, picklist)
+    return dataclasses.replace(options, label_description=text), shortened, violations
+
+
+def _pickup_point(
+    order: Order | None, cc: str, profile: ShippingProfile, options: ShipmentOptions
+) -> tuple[ShipmentOptions, PickupLocation | None, list[Violation]]:
+    """Return the options for the order's pickup point (pickup delivery, signature), the point, and warnings."""
+    point = order.pickup_point if order is not None else None
+    if point is None:
+        return options, None, []
+    options = dataclasses.replace(
+        options,
+        delivery_type=options.delivery_type if options.delivery_type in PICKUP_TYPES else DeliveryType.PICKUP,
+        signature=True,
+    )
+    wanted = PICQER_CARRIER_NAMES.get(re.sub(r"[^a-z]", "", point.carrier.lower()))
+    warnings = []
+    if point.carrier and wanted is not profile.carrier:
+        warnings.append(
+            _v("pickup_carrier_mismatch", pickup_carrier=point.carrier, carrier=profile.carrier.name.lower())
+        )
+    return options, _pickup(point, cc), warnings
+
+
+def _preferred_date(
+    order: Order | None, picklist: Picklist, options: ShipmentOptions
+) -> tuple[ShipmentOptions, list[Violation]]:
+    """Return the options with the customer's preferred delivery date, or a warning when the type has no date."""
+    preferred = (order.preferred_delivery_date if order else None) or picklist.preferred_delivery_date
+    if preferred is None or options.delivery_date is not None:
+        return options, []
+    if options.delivery_type in DATE_TYPES:
+        return dataclasses.replace(options, delivery_date=preferred), []
+    return options, [_v("delivery_date_ignored", delivery_date=preferred.isoformat())]
+
+
+def _customs(order: Order | None, cc: str) -> tuple[CustomsDeclaration | None, list[Violation]]:
+    if not (needs_customs(cc) and re.match(r"^[A-Z]{2}$", cc)):
+        return None, []
+    if order is None:
+        return None, [_v("customs_needs_order")]
+    return build_declaration(order, invoice=order.number), []
 
 
 def build_request(
@@ -166,129 +262,24 @@ def build_request(
     today: date | None = None,
 ) -> Draft:
     """Map a picklist (and its order) with the packer's choices to a shipment request and what blocks it."""
-    warnings: list[Violation] = []
-    violations: list[Violation] = []
-    delivery = picklist.delivery
-    cc = (address.cc if address is not None else delivery.country).strip().upper()
-    split = split_street(
-        delivery.address_line, cc, delivery.address_line2, order.invoice_address if order is not None else ()
-    )
-
-    if address is not None:
-        recipient = dataclasses.replace(
-            address, cc=cc, postal_code=normalise_postal_code(address.postal_code, cc), number=address.number.strip()
-        )
-    else:
-        person, company = _person_company(delivery.name, delivery.contact)
-        recipient = Address(
-            cc=cc,
-            city=" ".join(delivery.city.split()),
-            street=split.street,
-            number=split.number,
-            number_suffix=split.number_suffix,
-            box_number=split.box_number,
-            postal_code=normalise_postal_code(delivery.postal_code, cc),
-            region=delivery.region.strip(),
-            person=person,
-            company=company,
-            email=delivery.email.strip(),
-            phone=delivery.phone.strip(),
-            street_additional_info=split.street_additional_info,
-        )
-        why = split.reason.message if split.reason else ""
-        if not split.ok:
-            violations.append(
-                _v(
-                    "address_not_split",
-                    f"{why} (address: '{delivery.address_line}')",
-                    line=delivery.address_line,
-                )
-            )
-        elif split.ambiguous and split.alternatives:
-            violations.append(
-                _v(
-                    "address_two_readings",
-                    f"{why} Choose one of the two readings, or correct the address, before booking.",
-                    line=delivery.address_line,
-                )
-            )
-        elif split.ambiguous:
-            violations.append(
-                _v(
-                    "address_ambiguous",
-                    f"{why} Confirm or correct the address before booking.",
-                    line=delivery.address_line,
-                )
-            )
-    if recipient.number_suffix and recipient.cc == "BE" and platform is Platform.SENDMYPARCEL:
-        warnings.append(
-            _v(
-                "be_number_suffix",
-                f"House number addition '{recipient.number_suffix}' is sent separately; SendMyParcel does not "
-                "document it for Belgium: check that it is printed on the label.",
-                suffix=recipient.number_suffix,
-            )
-        )
-    if not recipient.email and not recipient.phone:
-        warnings.append(_v("contact_missing", "There is no e-mail address or phone number for track and trace."))
-
-    try:
-        options = option_values_to_shipment_options(profile, option_values)
-    except OptionValueError as exc:
-        violations.extend(exc.violations)
-        options = dataclasses.replace(profile.defaults, package_type=profile.package_type)
-    if not options.label_description:
-        text, shortened = _label_description(order, picklist)
-        options = dataclasses.replace(options, label_description=text)
-        warnings.extend(shortened)
-
-    pickup_location = None
+    cc = (address.cc if address is not None else picklist.delivery.country).strip().upper()
+    recipient, split, violations = _recipient(picklist, order, address, cc)
+    warnings = _recipient_warnings(recipient, platform)
+    options, shortened, option_violations = _chosen_options(profile, option_values, order, picklist)
+    violations.extend(option_violations)
+    warnings.extend(shortened)
     chosen_signature = options.signature  # before a pickup point switches it on: the packer is told below
-    point = order.pickup_point if order is not None else None
-    if point is not None:
-        pickup_location = _pickup(point, cc)
-        options = dataclasses.replace(
-            options,
-            delivery_type=options.delivery_type if options.delivery_type in PICKUP_TYPES else DeliveryType.PICKUP,
-            signature=True,
-        )
-        wanted = PICQER_CARRIER_NAMES.get(re.sub(r"[^a-z]", "", point.carrier.lower()))
-        if point.carrier and wanted is not profile.carrier:
-            warnings.append(
-                _v(
-                    "pickup_carrier_mismatch",
-                    f"The customer chose a {point.carrier} pickup point but the profile ships with "
-                    f"{profile.carrier.name.title()}: check the point is served by that carrier.",
-                    pickup_carrier=point.carrier,
-                    carrier=profile.carrier.name.lower(),
-                )
-            )
-
-    preferred = (order.preferred_delivery_date if order else None) or picklist.preferred_delivery_date
-    if preferred is not None and options.delivery_date is None:
-        if options.delivery_type in DATE_TYPES:
-            options = dataclasses.replace(options, delivery_date=preferred)
-        else:
-            warnings.append(
-                _v(
-                    "delivery_date_ignored",
-                    f"The customer asked for delivery on {preferred.isoformat()}; this delivery type takes no date.",
-                    delivery_date=preferred.isoformat(),
-                )
-            )
+    options, pickup_location, pickup_warnings = _pickup_point(order, cc, profile, options)
+    warnings.extend(pickup_warnings)
+    options, date_warnings = _preferred_date(order, picklist, options)
+    warnings.extend(date_warnings)
 
     weight, weight_warnings, weight_violations = _weight(picklist, order, weight_grams)
     warnings.extend(weight_warnings)
     violations.extend(weight_violations)
 
-    customs = None
-    if needs_customs(cc) and re.match(r"^[A-Z]{2}$", cc):
-        if order is None:
-            violations.append(
-                _v("customs_needs_order", f"Parcels to {cc} need a customs declaration, but the order is not loaded.")
-            )
-        else:
-            customs = build_declaration(order, invoice=order.number)
+    customs, customs_violations = _customs(order, cc)
+    violations.extend(customs_violations)
 
     request = ShipmentRequest(
         reference=picklist.number,

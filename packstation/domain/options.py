@@ -15,6 +15,7 @@ from packstation.domain.addresses import BOX_NUMBER_MAX, NUMBER_SUFFIX_MAX, STRE
 from packstation.domain.customs import EU_MEMBER_STATES, customs_problems
 from packstation.domain.errors import InvalidShipment, Violation
 from packstation.domain.shipments import (
+    Address,
     Carrier,
     DeliveryType,
     PackageType,
@@ -107,8 +108,8 @@ def _set(options: ShipmentOptions, name: str) -> bool:
     return bool(value) if not isinstance(value, int) or isinstance(value, bool) else value > 0
 
 
-def _v(code: str, message: str, **params: object) -> Violation:
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+def _v(code: str, **params: object) -> Violation:
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _platform_name(platform: Platform) -> str:
@@ -120,73 +121,44 @@ def _euros(cents: int) -> str:
 
 
 def _recipient(request: ShipmentRequest) -> list[Violation]:
-    found: list[Violation] = []
     r = request.recipient
     if not _CC.match(r.cc):
-        found.append(_v("country_invalid", f"'{r.cc}' is not a country code: use two letters like NL.", cc=r.cc))
-        return found
+        return [_v("country_invalid", cc=r.cc)]
+    found = _recipient_names(r) + _house_number(r)
+    if postal_code_problem(r.postal_code, r.cc) is not None:
+        found.append(_v("postal_code_invalid", postal_code=r.postal_code, cc=r.cc))
+    return found
+
+
+def _recipient_names(r: Address) -> list[Violation]:
+    """Return what is missing or too long in the person, street and city."""
+    found: list[Violation] = []
     if not r.person.strip():
-        found.append(_v("person_missing", "Fill in the recipient's name."))
+        found.append(_v("person_missing"))
     elif len(r.person) > PERSON_MAX:
-        found.append(
-            _v(
-                "person_too_long",
-                f"The recipient's name has {len(r.person)} characters; shorten it to {PERSON_MAX}.",
-                person=r.person,
-            )
-        )
+        found.append(_v("person_too_long", person=r.person))
     if not r.street.strip():
-        found.append(_v("street_missing", "Fill in the street."))
+        found.append(_v("street_missing"))
     elif len(r.street) > STREET_MAX:
-        found.append(
-            _v(
-                "street_too_long",
-                f"The street has {len(r.street)} characters; shorten it to {STREET_MAX} "
-                "and put the rest in the extra address line.",
-                street=r.street,
-            )
-        )
+        found.append(_v("street_too_long", street=r.street))
     if not r.city.strip():
-        found.append(_v("city_missing", "Fill in the city."))
-    if r.cc in ("NL", "BE"):
-        if not r.number:
-            found.append(_v("number_missing", "Fill in the house number (digits only).", cc=r.cc))
-        elif not r.number.isdigit():
-            found.append(
-                _v(
-                    "number_invalid",
-                    f"The house number '{r.number}' must be digits only; put letters in the addition.",
-                    number=r.number,
-                )
-            )
+        found.append(_v("city_missing"))
+    return found
+
+
+def _house_number(r: Address) -> list[Violation]:
+    """Return what is wrong with the house number, its addition and the (Belgian) box number."""
+    found: list[Violation] = []
+    if r.cc in ("NL", "BE") and not r.number:
+        found.append(_v("number_missing", cc=r.cc))
+    elif r.cc in ("NL", "BE") and not r.number.isdigit():
+        found.append(_v("number_invalid", number=r.number))
     if len(r.number_suffix) > NUMBER_SUFFIX_MAX:
-        found.append(
-            _v(
-                "number_suffix_too_long",
-                f"The house number addition may have at most {NUMBER_SUFFIX_MAX} characters.",
-                suffix=r.number_suffix,
-            )
-        )
-    if r.box_number:
-        if r.cc != "BE":
-            found.append(
-                _v(
-                    "box_number_not_be",
-                    "Box numbers exist only for Belgian addresses: move it to the house number addition.",
-                    box=r.box_number,
-                )
-            )
-        elif len(r.box_number) > BOX_NUMBER_MAX:
-            found.append(
-                _v(
-                    "box_number_too_long",
-                    f"The box number may have at most {BOX_NUMBER_MAX} characters.",
-                    box=r.box_number,
-                )
-            )
-    problem = postal_code_problem(r.postal_code, r.cc)
-    if problem is not None:
-        found.append(_v("postal_code_invalid", problem, postal_code=r.postal_code, cc=r.cc))
+        found.append(_v("number_suffix_too_long", suffix=r.number_suffix))
+    if r.box_number and r.cc != "BE":
+        found.append(_v("box_number_not_be", box=r.box_number))
+    elif r.box_number and len(r.box_number) > BOX_NUMBER_MAX:
+        found.append(_v("box_number_too_long", box=r.box_number))
     return found
 
 
@@ -194,40 +166,19 @@ def _carrier(request: ShipmentRequest, platform: Platform, dest: DestinationClas
     carrier = request.carrier
     name = carrier.name if isinstance(carrier, Carrier) else str(carrier)
     if carrier in UNSUPPORTED_CARRIERS:
-        return [
-            _v(
-                "carrier_unsupported",
-                f"{name.title()} shipments cannot be made from the packing station: choose another carrier.",
-                carrier=name,
-            )
-        ]
+        return [_v("carrier_unsupported", carrier=name)]
     if carrier not in PLATFORM_CARRIERS[platform]:
-        return [
-            _v(
-                "carrier_not_on_platform",
-                f"{name.title()} is not available on {_platform_name(platform)}: choose another carrier.",
-                carrier=name,
-                platform=platform.value,
-            )
-        ]
-    cc = request.recipient.cc
-    if DPD_EU_ONLY and carrier is Carrier.DPD and dest is DestinationClass.WORLD:
-        return [_v("carrier_destination", "DPD delivers only within the EU: choose bpost.", carrier=name, cc=cc)]
-    if (
-        SENDMYPARCEL_POSTNL_DOMESTIC_ONLY
-        and platform is Platform.SENDMYPARCEL
-        and carrier is Carrier.POSTNL
-        and dest is not DestinationClass.DOMESTIC
-    ):
-        return [
-            _v(
-                "carrier_destination",
-                "PostNL on SendMyParcel.be ships only to Belgian addresses: choose bpost.",
-                carrier=name,
-                cc=cc,
-            )
-        ]
+        return [_v("carrier_not_on_platform", carrier=name, platform=platform.value)]
+    if not _carrier_delivers(carrier, platform, dest):
+        return [_v("carrier_destination", carrier=name, cc=request.recipient.cc)]
     return []
+
+
+def _carrier_delivers(carrier: Carrier, platform: Platform, dest: DestinationClass) -> bool:
+    if DPD_EU_ONLY and carrier is Carrier.DPD and dest is DestinationClass.WORLD:
+        return False
+    postnl_home_only = SENDMYPARCEL_POSTNL_DOMESTIC_ONLY and platform is Platform.SENDMYPARCEL
+    return not (postnl_home_only and carrier is Carrier.POSTNL and dest is not DestinationClass.DOMESTIC)
 
 
 def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> list[Violation]:
@@ -237,7 +188,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         return [
             _v(
                 "package_type_not_on_platform",
-                "SendMyParcel.be ships only parcels: choose package type 'package'.",
                 package_type=o.package_type.name,
             )
         ]
@@ -247,7 +197,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         found.append(
             _v(
                 "package_type_not_abroad",
-                "Only a normal parcel can go abroad: choose package type 'package'.",
                 package_type=o.package_type.name,
                 cc=request.recipient.cc,
             )
@@ -257,8 +206,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
             found.append(
                 _v(
                     "option_needs_package",
-                    f"A {o.package_type.name.lower().replace('_', ' ')} cannot have {OPTION_NAMES[name]}: "
-                    "switch it off or choose package type 'package'.",
                     option=name,
                     package_type=o.package_type.name,
                 )
@@ -267,8 +214,6 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
         found.append(
             _v(
                 "option_needs_package",
-                f"A {o.package_type.name.lower().replace('_', ' ')} is always delivered as standard: "
-                "remove the delivery type.",
                 option="delivery_type",
                 package_type=o.package_type.name,
             )
@@ -278,223 +223,141 @@ def _package(request: ShipmentRequest, platform: Platform, dest: DestinationClas
 
 def _destination_options(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> list[Violation]:
     o = request.options
-    cc = request.recipient.cc
-    found: list[Violation] = []
-    be_pickup = cc == "BE" and o.delivery_type is DeliveryType.PICKUP
     if platform is Platform.SENDMYPARCEL and dest is DestinationClass.DOMESTIC:
-        for name in ("only_recipient", "large_format", "age_check"):
-            if _set(o, name) and name not in SENDMYPARCEL_HOME_OPTIONS:
-                found.append(
-                    _v(
-                        f"{name}_not_on_platform",
-                        f"SendMyParcel.be does not offer {OPTION_NAMES[name]}: switch it off.",
-                        option=name,
-                    )
-                )
-        return found
+        return _sendmyparcel_home_options(o)
+    found = []
     if platform is Platform.SENDMYPARCEL and _set(o, "large_format"):
-        found.append(_v("large_format_not_on_platform", "SendMyParcel.be does not offer large format: switch it off."))
+        found.append(_v("large_format_not_on_platform"))
     if dest is DestinationClass.DOMESTIC:
         return found
-    abroad = ["only_recipient", "signature", "return_to_sender", "age_check"]
-    for name in abroad:
-        if not _set(o, name):
-            continue
-        if name == "signature" and be_pickup and platform is Platform.MYPARCEL:
-            continue  # the docs' "BE pickup location" example sends signature 1 [MP §6.B.4]
-        code = "return_not_abroad" if name == "return_to_sender" else f"{name}_not_abroad"
-        if platform is Platform.SENDMYPARCEL and name in ("only_recipient", "age_check"):
-            code = f"{name}_not_on_platform"
-        found.append(
-            _v(
-                code,
-                f"{OPTION_NAMES[name].capitalize()} is only possible within {platform.home_country}: "
-                f"switch it off for {cc}.",
-                option=name,
-                cc=cc,
-            )
-        )
+    found += _abroad_options(request, platform)
     if platform is Platform.MYPARCEL and dest is DestinationClass.WORLD and o.large_format:
-        found.append(
-            _v(
-                "large_format_not_world",
-                f"Large format is only possible within the EU: switch it off for {cc}.",
-                cc=cc,
-            )
-        )
+        found.append(_v("large_format_not_world", cc=request.recipient.cc))
     return found
+
+
+def _sendmyparcel_home_options(o: ShipmentOptions) -> list[Violation]:
+    """Return the options switched on that SendMyParcel.be does not offer within Belgium."""
+    return [
+        _v(f"{name}_not_on_platform", option=name)
+        for name in ("only_recipient", "large_format", "age_check")
+        if _set(o, name) and name not in SENDMYPARCEL_HOME_OPTIONS
+    ]
+
+
+def _abroad_options(request: ShipmentRequest, platform: Platform) -> list[Violation]:
+    """Return the options switched on that only exist within the platform's home country."""
+    o = request.options
+    cc = request.recipient.cc
+    # The docs' "BE pickup location" example sends signature 1 [MP §6.B.4].
+    be_pickup_signature = cc == "BE" and o.delivery_type is DeliveryType.PICKUP and platform is Platform.MYPARCEL
+    found = []
+    for name in ("only_recipient", "signature", "return_to_sender", "age_check"):
+        if _set(o, name) and not (name == "signature" and be_pickup_signature):
+            found.append(_v(_abroad_code(name, platform), option=name, cc=cc))
+    return found
+
+
+def _abroad_code(name: str, platform: Platform) -> str:
+    if platform is Platform.SENDMYPARCEL and name in ("only_recipient", "age_check"):
+        return f"{name}_not_on_platform"
+    return "return_not_abroad" if name == "return_to_sender" else f"{name}_not_abroad"
+
+
+def _allowed_delivery_types(cc: str, platform: Platform) -> frozenset[DeliveryType]:
+    allowed = {"NL": NL_DELIVERY_TYPES, "BE": BE_DELIVERY_TYPES}.get(cc, frozenset({DeliveryType.STANDARD}))
+    if platform is not Platform.SENDMYPARCEL:
+        return allowed
+    return allowed - MYPARCEL_ONLY_DELIVERY_TYPES if cc == "BE" else frozenset({DeliveryType.STANDARD})
 
 
 def _delivery(
     request: ShipmentRequest, platform: Platform, dest: DestinationClass, today: date | None
 ) -> list[Violation]:
     o = request.options
-    cc = request.recipient.cc
-    found: list[Violation] = []
     if o.package_type is not PackageType.PACKAGE:
-        return found
+        return []
     dt = o.delivery_type
-    if dt is not None:
-        if cc == "NL":
-            allowed = NL_DELIVERY_TYPES
-        elif cc == "BE":
-            allowed = BE_DELIVERY_TYPES
-        else:
-            allowed = frozenset({DeliveryType.STANDARD})
-        if platform is Platform.SENDMYPARCEL:
-            allowed = allowed - MYPARCEL_ONLY_DELIVERY_TYPES
-            if cc != "BE":
-                allowed = frozenset({DeliveryType.STANDARD})
-        if dt not in allowed:
-            found.append(
-                _v(
-                    "delivery_type_not_available",
-                    f"{dt.name.replace('_', ' ').capitalize()} delivery is not possible to {cc} on "
-                    f"{_platform_name(platform)}: choose standard delivery.",
-                    delivery_type=dt.name,
-                    cc=cc,
-                )
-            )
-            return found
-        if dt in ONLY_RECIPIENT_TYPES and not o.only_recipient:
-            found.append(
-                _v(
-                    "only_recipient_required",
-                    f"{dt.name.capitalize()} delivery needs 'only recipient': switch it on.",
-                    delivery_type=dt.name,
-                )
-            )
-        if dt in DATE_REQUIRED_TYPES and o.delivery_date is None:
-            found.append(
-                _v(
-                    "delivery_date_required",
-                    f"{dt.name.capitalize()} delivery needs a delivery date: pick one.",
-                    delivery_type=dt.name,
-                )
-            )
-        if dt in PICKUP_TYPES:
-            if not o.signature:
-                found.append(_v("signature_required", "Delivery to a pickup point needs a signature: switch it on."))
-            if request.pickup is None:
-                found.append(
-                    _v(
-                        "pickup_location_required",
-                        "Delivery to a pickup point needs the pickup point: choose one or deliver at home.",
-                    )
-                )
-        if dt is DeliveryType.MORNING and o.delivery_date is not None and o.delivery_date.weekday() >= 5:
-            found.append(
-                _v(
-                    "delivery_date_weekend",
-                    "Morning delivery is not possible on Saturday or Sunday: pick a weekday.",
-                    delivery_date=o.delivery_date.isoformat(),
-                )
-            )
+    if dt is not None and dt not in _allowed_delivery_types(request.recipient.cc, platform):
+        return [_v("delivery_type_not_available", delivery_type=dt.name, cc=request.recipient.cc)]
+    found = _delivery_type_needs(request, dt) if dt is not None else []
     if request.pickup is not None and dt not in PICKUP_TYPES:
-        found.append(
-            _v(
-                "pickup_without_pickup_delivery",
-                "A pickup point is set but the delivery type is not pickup: choose pickup or remove the point.",
-            )
-        )
+        found.append(_v("pickup_without_pickup_delivery"))
     if o.delivery_date is not None:
-        if platform is Platform.SENDMYPARCEL and not SENDMYPARCEL_ALLOWS_DELIVERY_DATE:
-            found.append(
-                _v(
-                    "delivery_date_not_on_platform",
-                    "SendMyParcel.be does not take a delivery date: remove it.",
-                )
-            )
-        elif dt is None:
-            # "Required: Yes if delivery_date has been specified" [MP §7.C.1]
-            found.append(
-                _v(
-                    "delivery_type_required",
-                    "A delivery date needs a delivery type: choose one or remove the date.",
-                )
-            )
-        if today is not None and o.delivery_date < today:
-            found.append(
-                _v(
-                    "delivery_date_past",
-                    f"The delivery date {o.delivery_date.isoformat()} has passed: pick a later date.",
-                    delivery_date=o.delivery_date.isoformat(),
-                )
-            )
+        found += _delivery_date_rules(request, o.delivery_date, platform, today)
+    return found
+
+
+def _delivery_type_needs(request: ShipmentRequest, dt: DeliveryType) -> list[Violation]:
+    """Return what the chosen delivery type needs and the shipment lacks."""
+    o = request.options
+    found = []
+    if dt in ONLY_RECIPIENT_TYPES and not o.only_recipient:
+        found.append(_v("only_recipient_required", delivery_type=dt.name))
+    if dt in DATE_REQUIRED_TYPES and o.delivery_date is None:
+        found.append(_v("delivery_date_required", delivery_type=dt.name))
+    if dt in PICKUP_TYPES:
+        found += _pickup_needs(request)
+    if dt is DeliveryType.MORNING and o.delivery_date is not None and o.delivery_date.weekday() >= 5:
+        found.append(_v("delivery_date_weekend", delivery_date=o.delivery_date.isoformat()))
+    return found
+
+
+def _pickup_needs(request: ShipmentRequest) -> list[Violation]:
+    found = [] if request.options.signature else [_v("signature_required")]
+    if request.pickup is None:
+        found.append(_v("pickup_location_required"))
+    return found
+
+
+def _delivery_date_rules(
+    request: ShipmentRequest, delivery_date: date, platform: Platform, today: date | None
+) -> list[Violation]:
+    found = []
+    if platform is Platform.SENDMYPARCEL and not SENDMYPARCEL_ALLOWS_DELIVERY_DATE:
+        found.append(_v("delivery_date_not_on_platform"))
+    elif request.options.delivery_type is None:
+        # "Required: Yes if delivery_date has been specified" [MP §7.C.1]
+        found.append(_v("delivery_type_required"))
+    if today is not None and delivery_date < today:
+        found.append(_v("delivery_date_past", delivery_date=delivery_date.isoformat()))
     return found
 
 
 def _insurance(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> list[Violation]:
     o = request.options
-    amount = o.insurance_cents
-    cc = request.recipient.cc
-    found: list[Violation] = []
     if o.package_type is not PackageType.PACKAGE:
-        return found
-    if amount < 0:
-        return [_v("insurance_invalid", "The insured amount cannot be negative.", amount=amount)]
-    if platform is Platform.MYPARCEL:
-        if dest is DestinationClass.DOMESTIC:
-            if amount > MYPARCEL_NL_INSURANCE_MAX:
-                found.append(
-                    _v(
-                        "insurance_too_high",
-                        f"Parcels within NL can be insured up to {_euros(MYPARCEL_NL_INSURANCE_MAX)}.",
-                        amount=amount,
-                    )
-                )
-            if amount > 0 and not o.only_recipient:
-                found.append(
-                    _v(
-                        "insurance_needs_only_recipient",
-                        "An insured parcel within NL needs 'only recipient': switch it on.",
-                    )
-                )
-            if amount > 0 and not o.signature:
-                found.append(
-                    _v("insurance_needs_signature", "An insured parcel within NL needs a signature: switch it on.")
-                )
-            return found
-        required = MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
-        code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
-        if amount != required:
-            found.append(
-                _v(
-                    code,
-                    f"Parcels to {cc} must be insured for exactly {_euros(required)}: set the insurance to that.",
-                    amount=amount,
-                    required=required,
-                    cc=cc,
-                )
-            )
-        return found
+        return []
+    if o.insurance_cents < 0:
+        return [_v("insurance_invalid", amount=o.insurance_cents)]
     if dest is DestinationClass.DOMESTIC:
-        if amount not in (0, SENDMYPARCEL_INSURANCE):
-            found.append(
-                _v(
-                    "insurance_amount",
-                    f"On SendMyParcel.be the insurance is either none or {_euros(SENDMYPARCEL_INSURANCE)}.",
-                    amount=amount,
-                    required=SENDMYPARCEL_INSURANCE,
-                )
-            )
-        if amount > 0 and not o.signature:
-            found.append(
-                _v("insurance_needs_signature", "An insured parcel within BE needs a signature: switch it on.")
-            )
-        return found
-    if amount != SENDMYPARCEL_INSURANCE:
-        code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
-        found.append(
-            _v(
-                code,
-                f"Parcels to {cc} must be insured for exactly {_euros(SENDMYPARCEL_INSURANCE)}: "
-                "set the insurance to that.",
-                amount=amount,
-                required=SENDMYPARCEL_INSURANCE,
-                cc=cc,
-            )
-        )
+        return _home_insurance(o, platform)
+    required = _abroad_insurance(platform, dest)
+    if o.insurance_cents == required:
+        return []
+    code = "insurance_eu_amount" if dest is DestinationClass.EU else "insurance_world_amount"
+    return [_v(code, amount=o.insurance_cents, required=required, cc=request.recipient.cc)]
+
+
+def _abroad_insurance(platform: Platform, dest: DestinationClass) -> int:
+    """Return the one insurance amount (cents) a parcel abroad must have: the carrier's fixed cover."""
+    if platform is Platform.MYPARCEL:
+        return MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
+    return SENDMYPARCEL_INSURANCE
+
+
+def _home_insurance(o: ShipmentOptions, platform: Platform) -> list[Violation]:
+    amount = o.insurance_cents
+    found = []
+    if platform is Platform.MYPARCEL:
+        if amount > MYPARCEL_NL_INSURANCE_MAX:
+            found.append(_v("insurance_too_high", amount=amount))
+        if amount > 0 and not o.only_recipient:
+            found.append(_v("insurance_needs_only_recipient"))
+    elif amount not in (0, SENDMYPARCEL_INSURANCE):
+        found.append(_v("insurance_amount", amount=amount, required=SENDMYPARCEL_INSURANCE))
+    if amount > 0 and not o.signature:
+        found.append(_v("insurance_needs_signature"))
     return found
 
 
@@ -506,9 +369,9 @@ def _age_check(request: ShipmentRequest, platform: Platform, dest: DestinationCl
         return []  # refused in _destination_options
     found = []
     if not o.signature:
-        found.append(_v("age_check_needs_signature", "An age check needs a signature: switch it on."))
+        found.append(_v("age_check_needs_signature"))
     if not o.only_recipient:
-        found.append(_v("age_check_needs_only_recipient", "An age check needs 'only recipient': switch it on."))
+        found.append(_v("age_check_needs_only_recipient"))
     return found
 
 
@@ -532,7 +395,6 @@ def _pickup(request: ShipmentRequest) -> list[Violation]:
         found.append(
             _v(
                 "pickup_location_incomplete",
-                f"The pickup point lacks its {', '.join(missing)}: choose the pickup point again.",
                 missing=",".join(missing),
             )
         )
@@ -541,7 +403,6 @@ def _pickup(request: ShipmentRequest) -> list[Violation]:
         found.append(
             _v(
                 "pickup_location_code_missing",
-                "A PostNL pickup point in Belgium needs its location code: choose the pickup point again.",
             )
         )
     return found
@@ -551,14 +412,13 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
     found: list[Violation] = []
     o = request.options
     if not request.reference.strip():
-        found.append(_v("reference_missing", "The shipment has no picklist number as reference."))
+        found.append(_v("reference_missing"))
     elif len(request.reference) > REFERENCE_MAX:
-        found.append(_v("reference_too_long", f"The reference may have at most {REFERENCE_MAX} characters."))
+        found.append(_v("reference_too_long"))
     if not isinstance(request.weight_grams, int) or request.weight_grams <= 0:
         found.append(
             _v(
                 "weight_not_positive",
-                "The weight must be a whole number of grams above 0: weigh the parcel.",
                 weight=request.weight_grams,
             )
         )
@@ -566,40 +426,27 @@ def _basics(request: ShipmentRequest, platform: Platform) -> list[Violation]:
         found.append(
             _v(
                 "label_description_too_long",
-                f"The label text has {len(o.label_description)} characters; shorten it to {LABEL_DESCRIPTION_MAX}.",
                 length=len(o.label_description),
             )
         )
-    if request.parcels < 1:
-        found.append(_v("parcels_invalid", "The number of parcels must be at least 1.", parcels=request.parcels))
-    elif request.parcels > 1:
-        # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [MP §6.H.2]
-        if platform is not Platform.MYPARCEL:
-            found.append(
-                _v(
-                    "multi_collo_not_on_platform",
-                    "SendMyParcel.be cannot book several parcels as one shipment: ship them one by one.",
-                    parcels=request.parcels,
-                )
-            )
-        elif o.package_type is not PackageType.PACKAGE:
-            found.append(
-                _v(
-                    "multi_collo_needs_package",
-                    "Several parcels in one shipment are only possible with package type 'package'.",
-                    parcels=request.parcels,
-                )
-            )
-        elif request.recipient.cc not in ("NL", "BE"):
-            found.append(
-                _v(
-                    "multi_collo_destination",
-                    "Several parcels in one shipment are only possible to NL and BE: ship them one by one.",
-                    parcels=request.parcels,
-                    cc=request.recipient.cc,
-                )
-            )
+    found += _parcels(request, platform)
     return found
+
+
+def _parcels(request: ShipmentRequest, platform: Platform) -> list[Violation]:
+    parcels = request.parcels
+    if parcels < 1:
+        return [_v("parcels_invalid", parcels=parcels)]
+    if parcels == 1:
+        return []
+    # Multi-collo: "only available on MyParcel.nl and Flespakket", package type 1, NL and BE [MP §6.H.2]
+    if platform is not Platform.MYPARCEL:
+        return [_v("multi_collo_not_on_platform", parcels=parcels)]
+    if request.options.package_type is not PackageType.PACKAGE:
+        return [_v("multi_collo_needs_package", parcels=parcels)]
+    if request.recipient.cc not in ("NL", "BE"):
+        return [_v("multi_collo_destination", parcels=parcels, cc=request.recipient.cc)]
+    return []
 
 
 def _customs(request: ShipmentRequest, dest: DestinationClass) -> list[Violation]:
@@ -609,7 +456,6 @@ def _customs(request: ShipmentRequest, dest: DestinationClass) -> list[Violation
         return [
             _v(
                 "customs_required",
-                f"Parcels to {request.recipient.cc} need a customs declaration: fill it in.",
                 cc=request.recipient.cc,
             )
         ]
@@ -639,33 +485,42 @@ def apply_required(request: ShipmentRequest, platform: Platform) -> ShipmentRequ
     o = request.options
     if o.package_type is not PackageType.PACKAGE or not _CC.match(request.recipient.cc):
         return request
-    dest = destination_class(request.recipient.cc, platform)
-    changes: dict[str, object] = {}
-    if dest is not DestinationClass.DOMESTIC:
-        if platform is Platform.MYPARCEL:
-            changes["insurance_cents"] = (
-                MYPARCEL_EU_INSURANCE if dest is DestinationClass.EU else MYPARCEL_WORLD_INSURANCE
-            )
-        else:
-            changes["insurance_cents"] = SENDMYPARCEL_INSURANCE
-    if o.delivery_type in PICKUP_TYPES and (
-        dest is DestinationClass.DOMESTIC or (request.recipient.cc == "BE" and platform is Platform.MYPARCEL)
-    ):
-        changes["signature"] = True
-    if dest is DestinationClass.DOMESTIC:
-        if o.delivery_type in ONLY_RECIPIENT_TYPES and platform is Platform.MYPARCEL:
-            changes["only_recipient"] = True
-        if o.insurance_cents > 0:
-            changes["signature"] = True
-            if platform is Platform.MYPARCEL:
-                changes["only_recipient"] = True
-        if o.age_check and platform is Platform.MYPARCEL:
-            changes["signature"] = True
-            changes["only_recipient"] = True
-    changes = {k: v for k, v in changes.items() if getattr(o, k) != v}
+    required = _required_options(request, platform, destination_class(request.recipient.cc, platform))
+    changes = {k: v for k, v in required.items() if getattr(o, k) != v}
     if not changes:
         return request
     return dataclasses.replace(request, options=dataclasses.replace(o, **changes))  # type: ignore[arg-type]
+
+
+def _required_options(request: ShipmentRequest, platform: Platform, dest: DestinationClass) -> dict[str, object]:
+    """Return the option values the rules leave no choice about for this destination."""
+    if dest is not DestinationClass.DOMESTIC:
+        changes: dict[str, object] = {"insurance_cents": _abroad_insurance(platform, dest)}
+        # A Belgian pickup point from the Netherlands needs a signature too [MP §6.B.4].
+        if (
+            request.options.delivery_type in PICKUP_TYPES
+            and request.recipient.cc == "BE"
+            and platform is Platform.MYPARCEL
+        ):
+            changes["signature"] = True
+        return changes
+    changes = {"signature": True} if request.options.delivery_type in PICKUP_TYPES else {}
+    changes.update(_home_required(request.options, platform))
+    return changes
+
+
+def _home_required(o: ShipmentOptions, platform: Platform) -> dict[str, object]:
+    """Return what the home country's rules switch on: insurance and an age check need a signature (and, at
+    MyParcel, only recipient); some delivery types need only recipient."""
+    myparcel = platform is Platform.MYPARCEL
+    changes: dict[str, object] = {}
+    if o.delivery_type in ONLY_RECIPIENT_TYPES and myparcel:
+        changes["only_recipient"] = True
+    if o.insurance_cents > 0 or (o.age_check and myparcel):
+        changes["signature"] = True
+    if myparcel and (o.insurance_cents > 0 or o.age_check):
+        changes["only_recipient"] = True
+    return changes
 
 
 def ensure_valid(request: ShipmentRequest, platform: Platform, *, today: date | None = None) -> None:

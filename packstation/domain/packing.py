@@ -11,6 +11,9 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 # GTIN lengths (EAN-8, UPC-A, EAN-13, GTIN-14): a code of only digits with one of these lengths carries a check
 # digit, so a misread shows as a wrong check digit rather than as some other product.
@@ -172,6 +175,34 @@ def expand_lines(lines: Iterable[OrderedLine], products: Mapping[int, Product]) 
     return out
 
 
+def _product_codes(product: Product) -> list[str]:
+    """Return every code a scan of this product may read: its barcodes and its product code, normalised."""
+    return [normalize_code(code) for code in (*product.barcodes, product.code) if code]
+
+
+def _first_by_code(pairs: Iterable[tuple[str, _T]]) -> dict[str, _T]:
+    """Return each code's first value: a code two products (or boxes) share belongs to the first."""
+    found: dict[str, _T] = {}
+    for code, value in pairs:
+        found.setdefault(code, value)
+    return found
+
+
+def _products_by_code(products: Iterable[Product]) -> dict[str, Product]:
+    return _first_by_code((code, product) for product in products for code in _product_codes(product))
+
+
+def _lines_by_code(lines: Iterable[PackLine]) -> dict[str, list[PackLine]]:
+    """Return the lines each code ticks, in picklist order (a code may tick several lines: same product twice)."""
+    wanted: dict[str, list[PackLine]] = {}
+    for line in lines:
+        for code in _product_codes(line.product):
+            bucket = wanted.setdefault(code, [])
+            if line not in bucket:
+                bucket.append(line)
+    return wanted
+
+
 class PackingState:
     """The packing of one picklist: ticks per line, manual ticks, boxes. Not thread-safe (one station, one loop)."""
 
@@ -188,30 +219,12 @@ class PackingState:
         self.manual: list[ManualTick] = []
         self.parcels: list[Parcel] = []
         self._by_key = {line.key: line for line in self.lines}
-        self._boxes: dict[str, Packaging] = {}
-        for packaging in self.packagings:
-            for code in packaging.barcodes:
-                self._boxes.setdefault(normalize_code(code), packaging)
+        self._boxes = _first_by_code((normalize_code(c), p) for p in self.packagings for c in p.barcodes)
         # Every product we know (picklist products, parts, and others the caller passed): a product that is known
         # but not wanted is a wrong product, not an unknown code.
-        self._known: dict[str, Product] = {}
-        for product in list(products.values()) + [line.product for line in self.lines]:
-            for code in (*product.barcodes, product.code):
-                if code:
-                    self._known.setdefault(normalize_code(code), product)
-        self._bundles: dict[str, Product] = {}
-        for ordered in self.ordered:
-            if ordered.product.is_bundle:
-                for code in (*ordered.product.barcodes, ordered.product.code):
-                    if code:
-                        self._bundles.setdefault(normalize_code(code), ordered.product)
-        self._wanted: dict[str, list[PackLine]] = {}
-        for line in self.lines:
-            for code in (*line.product.barcodes, line.product.code):
-                if code:
-                    bucket = self._wanted.setdefault(normalize_code(code), [])
-                    if line not in bucket:
-                        bucket.append(line)
+        self._known = _products_by_code([*products.values(), *(line.product for line in self.lines)])
+        self._bundles = _products_by_code(o.product for o in self.ordered if o.product.is_bundle)
+        self._wanted = _lines_by_code(self.lines)
 
     # --- scanning -------------------------------------------------------------------------------------
 
@@ -339,10 +352,7 @@ class PackingState:
         """Apply a snapshot taken earlier of the same picklist; lines or boxes no longer there are skipped."""
         packed = data.get("packed")
         if isinstance(packed, Mapping):
-            for key, n in packed.items():
-                line = self._by_key.get(str(key))
-                if line is not None and isinstance(n, int):
-                    self.packed[line.key] = max(0, min(n, line.amount))
+            self._restore_packed(packed)
         manual = data.get("manual")
         if isinstance(manual, list):
             self.manual = [
@@ -352,15 +362,25 @@ class PackingState:
             ]
         parcels = data.get("parcels")
         if isinstance(parcels, list):
-            by_id = {p.id: p for p in self.packagings}
-            self.parcels = []
-            for item in parcels:
-                if not isinstance(item, Mapping):
-                    continue
-                packaging = by_id.get(item.get("idpackaging"))  # type: ignore[arg-type]
-                weight = item.get("weight")
-                if packaging is not None:
-                    self.parcels.append(Parcel(packaging, weight if isinstance(weight, int) else None))
+            self.parcels = self._restored_parcels(parcels)
+
+    def _restore_packed(self, packed: Mapping[object, object]) -> None:
+        for key, n in packed.items():
+            line = self._by_key.get(str(key))
+            if line is not None and isinstance(n, int):
+                self.packed[line.key] = max(0, min(n, line.amount))
+
+    def _restored_parcels(self, parcels: list[object]) -> list[Parcel]:
+        by_id = {p.id: p for p in self.packagings}
+        restored = []
+        for item in parcels:
+            if not isinstance(item, Mapping):
+                continue
+            packaging = by_id.get(item.get("idpackaging"))  # type: ignore[arg-type]
+            weight = item.get("weight")
+            if packaging is not None:
+                restored.append(Parcel(packaging, weight if isinstance(weight, int) else None))
+        return restored
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -112,6 +112,8 @@ class Picklist:
     assigned_user_id: int | None = None
     reference: str = ""
     tags: tuple[str, ...] = ()
+    # When Picqer last changed it, in the account's own clock: only compared with other Picqer stamps.
+    updated: datetime | None = None
 
     @property
     def all_picked(self) -> bool:

@@ -101,7 +101,7 @@ class OptionValueError(ValueError):
     """The packer's option values do not fit the profile; every problem is listed."""
 
     def __init__(self, violations: tuple[Violation, ...]) -> None:
-        super().__init__("; ".join(v.message for v in violations))
+        super().__init__("; ".join(map(str, violations)))
         self.violations = violations
 
 
@@ -120,75 +120,54 @@ def _parse_bool(raw: str) -> bool | None:
 
 def option_values_to_shipment_options(profile: ShippingProfile, values: Mapping[str, str]) -> ShipmentOptions:
     """Turn the packer's option values (defaults where absent) into ShipmentOptions; raise OptionValueError."""
-    problems: list[Violation] = []
-    changes: dict[str, Any] = {}
     keys = {o.key for o in profile.options}
-    for key in values:
-        if key not in keys:
-            problems.append(
-                Violation(
-                    "option_unknown",
-                    f"The profile '{profile.name}' has no option '{key}'.",
-                    (("option", key), ("profile", profile.name)),
-                )
-            )
+    problems = [
+        Violation("option_unknown", (("option", key), ("profile", profile.name))) for key in values if key not in keys
+    ]
+    changes: dict[str, Any] = {}
     for option in profile.options:
         raw = values.get(option.key, option.default_value)
-        raw = "" if raw is None else str(raw).strip()
-        params = (("option", option.key), ("label", option.label), ("value", raw))
-        if not raw:
-            if option.required:
-                problems.append(Violation("option_required", f"Choose a value for '{option.label}'.", params))
-            continue
-        if option.type == LIST and raw not in option.values:
-            choices = ", ".join(f"{v.label} ({v.value})" for v in option.possible_values)
-            problems.append(
-                Violation(
-                    "option_value_unknown",
-                    f"'{raw}' is not a choice for '{option.label}': choose one of {choices}.",
-                    params,
-                )
-            )
-            continue
-        if option.key in BOOL_KEYS:
-            flag = _parse_bool(raw)
-            if flag is None:
-                problems.append(
-                    Violation("option_not_yes_no", f"'{option.label}' must be yes or no, not '{raw}'.", params)
-                )
-                continue
-            changes[BOOL_KEYS[option.key]] = flag
-        elif option.key in NUMBER_KEYS:
-            if not raw.isdigit():
-                problems.append(
-                    Violation(
-                        "option_not_a_number",
-                        f"'{option.label}' must be a whole number without letters or signs, not '{raw}'.",
-                        params,
-                    )
-                )
-                continue
-            if option.key == "insurance":
-                changes["insurance_cents"] = int(raw) * 100
-            else:
-                try:
-                    changes["delivery_type"] = DeliveryType(int(raw))
-                except ValueError:
-                    problems.append(Violation("option_value_unknown", f"'{raw}' is not a delivery type (1-5).", params))
-        elif option.key in TEXT_KEYS:
-            if len(raw) > LABEL_DESCRIPTION_MAX:
-                problems.append(
-                    Violation(
-                        "option_text_too_long",
-                        f"'{option.label}' may have at most {LABEL_DESCRIPTION_MAX} characters; it has {len(raw)}.",
-                        (*params, ("max", str(LABEL_DESCRIPTION_MAX)), ("length", str(len(raw)))),
-                    )
-                )
-                continue
-            changes[TEXT_KEYS[option.key]] = raw
+        change, problem = _option_value(option, "" if raw is None else str(raw).strip())
+        if problem is not None:
+            problems.append(problem)
+        changes.update(change)
     if problems:
         raise OptionValueError(tuple(problems))
     return dataclasses.replace(profile.defaults, package_type=profile.package_type, **changes)
+
+
+_Change = tuple[dict[str, Any], Violation | None]  # the ShipmentOptions fields one option sets, or why it cannot
+
+
+def _option_value(option: ConfigOption, raw: str) -> _Change:
+    """Return what one option's value sets in ShipmentOptions, or the problem with the value."""
+    params = (("option", option.key), ("label", option.label), ("value", raw))
+    if not raw:
+        return {}, Violation("option_required", params) if option.required else None
+    if option.type == LIST and raw not in option.values:
+        return {}, Violation("option_value_unknown", params)
+    if option.key in BOOL_KEYS:
+        flag = _parse_bool(raw)
+        return ({}, Violation("option_not_yes_no", params)) if flag is None else ({BOOL_KEYS[option.key]: flag}, None)
+    if option.key in NUMBER_KEYS:
+        return _number_value(option.key, raw, params)
+    if option.key in TEXT_KEYS:
+        if len(raw) > LABEL_DESCRIPTION_MAX:
+            length = (("max", str(LABEL_DESCRIPTION_MAX)), ("length", str(len(raw))))
+            return {}, Violation("option_text_too_long", (*params, *length))
+        return {TEXT_KEYS[option.key]: raw}, None
+    return {}, None
+
+
+def _number_value(key: str, raw: str, params: tuple[tuple[str, str], ...]) -> _Change:
+    if not raw.isdigit():
+        return {}, Violation("option_not_a_number", params)
+    if key == "insurance":
+        return {"insurance_cents": int(raw) * 100}, None
+    try:
+        return {"delivery_type": DeliveryType(int(raw))}, None
+    except ValueError:
+        return {}, Violation("option_value_unknown", params)
 
 
 # --- the profiles a fresh installation starts with ---------------------------------------------
@@ -389,6 +368,19 @@ def _scalar(raw: Any, where: str) -> str | None:
 
 
 def _option_from_dict(raw: Any, where: str) -> ConfigOption:
+    key, where, label, kind, description = _option_words(raw, where)
+    values = _possible_values(raw.get("possible_values"), where) if kind == LIST else ()
+    default = _scalar(raw.get("default_value"), where) or None
+    if kind == LIST and default is not None and default not in {v.value for v in values}:
+        raise ValueError(f"{where}: default value {default!r} is not one of the possible values.")
+    required = raw.get("required", False)
+    if not isinstance(required, bool):
+        raise ValueError(f"{where}: required must be true or false.")
+    return ConfigOption(key, label, kind, description, values, default, required)
+
+
+def _option_words(raw: Any, where: str) -> tuple[str, str, str, str, str]:
+    """Return an option table's key, where it is (for problems), label, type and description."""
     if not isinstance(raw, Mapping):
         raise ValueError(f"{where}: an option must be a table with key, label and type, not {raw!r}.")
     key = raw.get("key")
@@ -404,27 +396,24 @@ def _option_from_dict(raw: Any, where: str) -> ConfigOption:
     description = raw.get("description") or ""
     if not isinstance(description, str):
         raise ValueError(f"{where}: the description must be text.")
+    return key, where, label.strip(), kind, description
+
+
+def _possible_values(possible: Any, where: str) -> tuple[PossibleValue, ...]:
+    """Read a list option's choices: each a value (unique, not empty) and a label (the value when absent)."""
+    if not isinstance(possible, list) or not possible:
+        raise ValueError(f"{where}: a list option needs possible_values [{{value, label}}, ...].")
     values: list[PossibleValue] = []
-    if kind == LIST:
-        possible = raw.get("possible_values")
-        if not isinstance(possible, list) or not possible:
-            raise ValueError(f"{where}: a list option needs possible_values [{{value, label}}, ...].")
-        for item in possible:
-            if not isinstance(item, Mapping) or "value" not in item:
-                raise ValueError(f"{where}: possible value {item!r} needs a value and a label.")
-            value = _scalar(item["value"], where)
-            if not value:
-                raise ValueError(f"{where}: a possible value is empty.")
-            values.append(PossibleValue(value, str(item.get("label") or value)))
-        if len({v.value for v in values}) != len(values):
-            raise ValueError(f"{where}: the possible values repeat a value.")
-    default = _scalar(raw.get("default_value"), where) or None
-    if kind == LIST and default is not None and default not in {v.value for v in values}:
-        raise ValueError(f"{where}: default value {default!r} is not one of the possible values.")
-    required = raw.get("required", False)
-    if not isinstance(required, bool):
-        raise ValueError(f"{where}: required must be true or false.")
-    return ConfigOption(key, label.strip(), kind, description, tuple(values), default, required)
+    for item in possible:
+        if not isinstance(item, Mapping) or "value" not in item:
+            raise ValueError(f"{where}: possible value {item!r} needs a value and a label.")
+        value = _scalar(item["value"], where)
+        if not value:
+            raise ValueError(f"{where}: a possible value is empty.")
+        values.append(PossibleValue(value, str(item.get("label") or value)))
+    if len({v.value for v in values}) != len(values):
+        raise ValueError(f"{where}: the possible values repeat a value.")
+    return tuple(values)
 
 
 def _defaults_from_dict(raw: Any, where: str) -> ShipmentOptions:
@@ -436,21 +425,45 @@ def _defaults_from_dict(raw: Any, where: str) -> ShipmentOptions:
     for name, value in raw.items():
         if name not in DEFAULT_FIELDS:
             raise ValueError(f"{where}: default {name!r} is not known (use one of {', '.join(DEFAULT_FIELDS)}).")
-        if name == "delivery_type":
-            changes[name] = _enum(DeliveryType, value, "delivery type", where)
-        elif name == "insurance_cents":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"{where}: insurance_cents must be a whole number of cents, not {value!r}.")
-            changes[name] = value
-        elif name == "label_description":
-            if not isinstance(value, str) or len(value) > LABEL_DESCRIPTION_MAX:
-                raise ValueError(f"{where}: label_description must be text of at most {LABEL_DESCRIPTION_MAX}.")
-            changes[name] = value
-        else:
-            if not isinstance(value, bool) and value not in (0, 1):
-                raise ValueError(f"{where}: {name} must be true or false, not {value!r}.")
-            changes[name] = bool(value)
+        changes[name] = _default_value(name, value, where)
     return ShipmentOptions(**changes)
+
+
+def _default_value(name: str, value: Any, where: str) -> Any:
+    """Return one default of a profile as ShipmentOptions holds it; raise ValueError saying what to fix."""
+    if name == "delivery_type":
+        return _enum(DeliveryType, value, "delivery type", where)
+    if name == "insurance_cents":
+        return _default_insurance(value, where)
+    if name == "label_description":
+        if not isinstance(value, str) or len(value) > LABEL_DESCRIPTION_MAX:
+            raise ValueError(f"{where}: label_description must be text of at most {LABEL_DESCRIPTION_MAX}.")
+        return value
+    if not isinstance(value, bool) and value not in (0, 1):
+        raise ValueError(f"{where}: {name} must be true or false, not {value!r}.")
+    return bool(value)
+
+
+def _default_insurance(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{where}: insurance_cents must be a whole number of cents, not {value!r}.")
+    return value
+
+
+def _options_from_list(raw_options: Any, where: str) -> tuple[ConfigOption, ...]:
+    if not isinstance(raw_options, list):
+        raise ValueError(f"{where}: options must be a list.")
+    options = tuple(_option_from_dict(o, where) for o in raw_options)
+    keys = [o.key for o in options]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{where}: an option key appears twice.")
+    return options
+
+
+def _picqer_profile_ids(ids: Any, where: str) -> tuple[int, ...]:
+    if not isinstance(ids, list) or any(isinstance(i, bool) or not isinstance(i, int) or i <= 0 for i in ids):
+        raise ValueError(f"{where}: picqer_profile_ids must be a list of Picqer profile ids (whole numbers).")
+    return tuple(ids)
 
 
 def profile_from_dict(d: Any) -> ShippingProfile:
@@ -466,16 +479,8 @@ def profile_from_dict(d: Any) -> ShippingProfile:
     if carrier not in PLATFORM_CARRIERS[platform]:
         raise ValueError(f"{where}: carrier {carrier.name.lower()} is not available on platform {platform.value}.")
     package_type = _enum(PackageType, d.get("package_type", "package"), "package type", where)
-    raw_options = d.get("options", [])
-    if not isinstance(raw_options, list):
-        raise ValueError(f"{where}: options must be a list.")
-    options = tuple(_option_from_dict(o, where) for o in raw_options)
-    keys = [o.key for o in options]
-    if len(set(keys)) != len(keys):
-        raise ValueError(f"{where}: an option key appears twice.")
-    ids = d.get("picqer_profile_ids", [])
-    if not isinstance(ids, list) or any(isinstance(i, bool) or not isinstance(i, int) or i <= 0 for i in ids):
-        raise ValueError(f"{where}: picqer_profile_ids must be a list of Picqer profile ids (whole numbers).")
+    options = _options_from_list(d.get("options", []), where)
+    ids = _picqer_profile_ids(d.get("picqer_profile_ids", []), where)
     return ShippingProfile(
         name=name.strip(),
         carrier=carrier,
@@ -483,6 +488,6 @@ def profile_from_dict(d: Any) -> ShippingProfile:
         package_type=package_type,
         options=options,
         defaults=_defaults_from_dict(d.get("defaults"), where),
-        picqer_profile_ids=tuple(ids),
+        picqer_profile_ids=ids,
         return_label=_enum(ReturnLabel, d.get("return_label", ReturnLabel.NONE.value), "return label", where),
     )

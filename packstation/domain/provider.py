@@ -161,7 +161,7 @@ class PayloadError(PackstationError):
     """Picqer's request cannot be read as a shipment; every problem is listed (nothing was booked)."""
 
     def __init__(self, problems: tuple[Violation, ...], language: str = "en") -> None:
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__("; ".join(map(str, problems)))
         self.problems = problems
         self.language = language
 
@@ -194,8 +194,8 @@ class ProviderShipment:
     ignored_fields: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _v(code: str, message: str, **params: object) -> Violation:
-    return Violation(code, message, tuple((k, str(v)) for k, v in params.items()))
+def _v(code: str, **params: object) -> Violation:
+    return Violation(code, tuple((k, str(v)) for k, v in params.items()))
 
 
 _ENVELOPE = frozenset({"version", "data"})
@@ -226,16 +226,16 @@ class _Reader:
         self.problems: list[Violation] = []
         self.ignored: list[str] = []
 
-    def bad(self, code: str, message: str, **params: object) -> None:
-        self.problems.append(_v(code, message, **params))
+    def bad(self, code: str, **params: object) -> None:
+        self.problems.append(_v(code, **params))
 
     def obj(self, value: object, where: str, *, required: bool = True) -> Mapping[str, Any] | None:
         if value is None or value == []:  # PHP sends an empty object as []
             if required:
-                self.bad("payload_field_missing", f"The field '{where}' is missing.", field=where)
+                self.bad("payload_field_missing", field=where)
             return None
         if not isinstance(value, Mapping):
-            self.bad("payload_field_type", f"The field '{where}' must be an object.", field=where, kind="object")
+            self.bad("payload_field_type", field=where, kind="object")
             return None
         return value
 
@@ -245,7 +245,7 @@ class _Reader:
                 continue
             name = f"{where}.{key}" if where else str(key)
             if strict:
-                self.bad("payload_field_unknown", f"The field '{name}' is not part of the protocol.", field=name)
+                self.bad("payload_field_unknown", field=name)
             else:
                 self.ignored.append(name)
 
@@ -254,10 +254,10 @@ class _Reader:
         name = f"{where}.{key}"
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.bad("payload_field_missing", f"The field '{name}' is missing.", field=name)
+                self.bad("payload_field_missing", field=name)
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.bad("payload_field_type", f"The field '{name}' must be a text.", field=name, kind="text")
+            self.bad("payload_field_type", field=name, kind="text")
             return ""
         return " ".join(str(value).split())
 
@@ -272,7 +272,7 @@ class _Reader:
             except ValueError:
                 value = None
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            self.bad("payload_field_type", f"The field '{name}' must be a number.", field=name, kind="number")
+            self.bad("payload_field_type", field=name, kind="number")
             return None
         return float(value)
 
@@ -286,33 +286,33 @@ def _profile(reader: _Reader, raw: object) -> dict[str, str | None]:
     if raw is None or raw == {}:
         return values
     if not isinstance(raw, list):
-        reader.bad("payload_field_type", "The field 'data.profile' must be a list.", field="data.profile", kind="list")
+        reader.bad("payload_field_type", field="data.profile", kind="list")
         return values
     for index, item in enumerate(raw):
-        where = f"data.profile[{index}]"
-        if not isinstance(item, Mapping) or not isinstance(item.get("key"), str):
-            reader.bad("payload_field_type", f'\'{where}\' must be {{"key": ..., "value": ...}}.', field=where)
-            continue
-        key = item["key"]
-        value = item.get("value")
-        if key not in PROFILE_KEYS:
-            reader.bad(
-                "profile_key_unknown",
-                f"The profile option '{key}' is unknown: remove it from the Picqer profile "
-                f"(known: {', '.join(PROFILE_KEYS)}).",
-                option=key,
-                known=", ".join(PROFILE_KEYS),
-            )
-            continue
-        if isinstance(value, bool):
-            value = int(value)
-        if value is not None and not isinstance(value, str | int | float):
-            reader.bad("payload_field_type", f"'{where}.value' must be a text or a number.", field=f"{where}.value")
-            continue
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        values[key] = None if value is None else str(value).strip()
+        entry = _profile_entry(reader, item, f"data.profile[{index}]")
+        if entry is not None:
+            values[entry[0]] = entry[1]
     return values
+
+
+def _profile_entry(reader: _Reader, item: object, where: str) -> tuple[str, str | None] | None:
+    """Return one profile option as (key, value text), or None (and a problem) when it cannot be read."""
+    if not isinstance(item, Mapping) or not isinstance(item.get("key"), str):
+        reader.bad("payload_field_type", field=where)
+        return None
+    key = item["key"]
+    if key not in PROFILE_KEYS:
+        reader.bad("profile_key_unknown", option=key, known=", ".join(PROFILE_KEYS))
+        return None
+    value = item.get("value")
+    if isinstance(value, bool):
+        value = int(value)
+    if value is not None and not isinstance(value, str | int | float):
+        reader.bad("payload_field_type", field=f"{where}.value")
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return key, None if value is None else str(value).strip()
 
 
 def _pickup(raw: object) -> PickupPoint | None:
@@ -349,7 +349,6 @@ def _customs(reader: _Reader, raw: object) -> tuple[CustomsProduct, ...] | None:
     if not isinstance(products, list):
         reader.bad(
             "payload_field_type",
-            "'data.shipment.customs_data.products' must be a list.",
             field="data.shipment.customs_data.products",
             kind="list",
         )
@@ -376,6 +375,46 @@ def _customs(reader: _Reader, raw: object) -> tuple[CustomsProduct, ...] | None:
     return tuple(found)
 
 
+def _language(raw: object) -> str:
+    """Return the language Picqer asks the answer in: one the relay speaks, else English."""
+    language = raw.strip().lower() if isinstance(raw, str) and raw.strip() else "en"
+    return language if language in LANGUAGES else "en"
+
+
+def _recipient(reader: _Reader, shipment: Mapping[str, Any]) -> DeliveryAddress:
+    w = "data.shipment.recipient"
+    recipient_raw = reader.obj(shipment.get("recipient"), w) or {}
+    reader.keys(recipient_raw, _RECIPIENT, w, strict=False)
+    required = bool(recipient_raw)
+    recipient = DeliveryAddress(
+        name=reader.text(recipient_raw, "name", w),
+        contact=reader.text(recipient_raw, "contactname", w),
+        address_line=reader.text(recipient_raw, "address", w, required=required),
+        address_line2=reader.text(recipient_raw, "address2", w),
+        postal_code=reader.text(recipient_raw, "zipcode", w),
+        city=reader.text(recipient_raw, "city", w, required=required),
+        region=reader.text(recipient_raw, "region", w),
+        country=reader.text(recipient_raw, "country", w, required=required).upper(),
+        phone=reader.text(recipient_raw, "telephone", w),
+        email=reader.text(recipient_raw, "emailaddress", w),
+    )
+    if recipient_raw and not (recipient.name or recipient.contact):
+        reader.bad("payload_field_missing", field=f"{w}.name")
+    return recipient
+
+
+def _preferred_date(reader: _Reader, raw: object) -> date | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip()[:10])
+        except ValueError:
+            pass
+    reader.bad("payload_field_type", field="data.shipment.preferred_delivery_date", kind="date")
+    return None
+
+
 def parse_shipment_payload(body: object) -> ProviderShipment:
     """Read Picqer's `POST shipments` body; raise PayloadError listing every problem (language kept)."""
     reader = _Reader()
@@ -386,62 +425,22 @@ def parse_shipment_payload(body: object) -> ProviderShipment:
     data = reader.obj(envelope.get("data"), "data") or {}
     reader.keys(data, _DATA, "data", strict=True)
     shipment = reader.obj(data.get("shipment"), "data.shipment") or {}
-    language = shipment.get("language")
-    language = language.strip().lower() if isinstance(language, str) and language.strip() else "en"
-    if language not in LANGUAGES:
-        language = "en"
+    language = _language(shipment.get("language"))
     # Inside the shipment Picqer may add fields over time (its docs grew); an unknown one there is logged and
     # left out rather than failing every shipment of every account on the day it appears.
     reader.keys(shipment, _SHIPMENT, "data.shipment", strict=False)
     profile = _profile(reader, data.get("profile"))
 
-    recipient_raw = reader.obj(shipment.get("recipient"), "data.shipment.recipient") or {}
-    reader.keys(recipient_raw, _RECIPIENT, "data.shipment.recipient", strict=False)
-    w = "data.shipment.recipient"
-    recipient = DeliveryAddress(
-        name=reader.text(recipient_raw, "name", w),
-        contact=reader.text(recipient_raw, "contactname", w),
-        address_line=reader.text(recipient_raw, "address", w, required=bool(recipient_raw)),
-        address_line2=reader.text(recipient_raw, "address2", w),
-        postal_code=reader.text(recipient_raw, "zipcode", w),
-        city=reader.text(recipient_raw, "city", w, required=bool(recipient_raw)),
-        region=reader.text(recipient_raw, "region", w),
-        country=reader.text(recipient_raw, "country", w, required=bool(recipient_raw)).upper(),
-        phone=reader.text(recipient_raw, "telephone", w),
-        email=reader.text(recipient_raw, "emailaddress", w),
-    )
-    if recipient_raw and not (recipient.name or recipient.contact):
-        reader.bad("payload_field_missing", f"The field '{w}.name' is missing.", field=f"{w}.name")
+    recipient = _recipient(reader, shipment)
 
     references = reader.obj(shipment.get("references"), "data.shipment.references") or {}
     reader.keys(references, _REFERENCES, "data.shipment.references", strict=False)
     picklist = reader.text(references, "picklistid", "data.shipment.references")
     if shipment and not picklist:
-        reader.bad(
-            "picklist_reference_missing",
-            "Picqer sent no picklist number (references.picklistid): create the shipment from a picklist.",
-        )
+        reader.bad("picklist_reference_missing")
 
     weight = reader.number(shipment, "weight", "data.shipment")
-    preferred = None
-    raw_date = shipment.get("preferred_delivery_date")
-    if isinstance(raw_date, str) and raw_date.strip():
-        try:
-            preferred = date.fromisoformat(raw_date.strip()[:10])
-        except ValueError:
-            reader.bad(
-                "payload_field_type",
-                f"'data.shipment.preferred_delivery_date' is not a date: '{raw_date}'.",
-                field="data.shipment.preferred_delivery_date",
-                kind="date",
-            )
-    elif raw_date is not None and not isinstance(raw_date, str):
-        reader.bad(
-            "payload_field_type",
-            "'data.shipment.preferred_delivery_date' must be a date (YYYY-MM-DD).",
-            field="data.shipment.preferred_delivery_date",
-            kind="date",
-        )
+    preferred = _preferred_date(reader, shipment.get("preferred_delivery_date"))
     value_of_goods = reader.number(shipment, "value_of_goods", "data.shipment")
     reader.number(shipment, "total_paid", "data.shipment")
     customs = _customs(reader, shipment.get("customs_data"))
@@ -470,11 +469,9 @@ def _choice(options: tuple[ConfigOption, ...], key: str, raw: str | None, proble
     option = next(o for o in options if o.key == key)
     value = (option.default_value or "") if raw in (None, "") else str(raw)
     if value not in option.values:
-        choices = ", ".join(f"{v.label} ({v.value})" for v in option.possible_values)
         problems.append(
             _v(
                 "option_value_unknown",
-                f"'{value}' is not a choice for '{option.label}': choose one of {choices}.",
                 option=key,
                 label=option.label,
                 value=value,
@@ -483,22 +480,8 @@ def _choice(options: tuple[ConfigOption, ...], key: str, raw: str | None, proble
     return value
 
 
-def to_draft(shipment: ProviderShipment, platform: Platform, *, today: date | None = None) -> Draft:
-    """Map Picqer's shipment to a shipment request by the desk's rules; the Draft lists what blocks it."""
-    offered = config_options(platform)
-    problems: list[Violation] = []
-    carrier_value = _choice(offered, "carrier", shipment.profile.get("carrier"), problems)
-    package_value = _choice(offered, "package_type", shipment.profile.get("package_type"), problems)
-    carriers = {str(int(c)): c for c in platform_carriers(platform)}
-    package_types = {str(int(p)): p for p in PackageType}
-    profile = ShippingProfile(
-        name="Picqer",
-        carrier=carriers.get(carrier_value, default_carrier(platform)),
-        platform=platform,
-        package_type=package_types.get(package_value, PackageType.PACKAGE),
-        options=tuple(o for o in offered if o.key in _OPTION_VALUE_KEYS),
-    )
-    values = {k: v for k, v in shipment.profile.items() if k in _OPTION_VALUE_KEYS and v not in (None, "")}
+def _order(shipment: ProviderShipment) -> Order:
+    """Return Picqer's shipment as the order the desk's mapping reads: its products are the customs lines."""
     lines: tuple[OrderLine, ...] = ()
     if shipment.customs_products is not None:
         lines = tuple(
@@ -513,16 +496,38 @@ def to_draft(shipment: ProviderShipment, platform: Platform, *, today: date | No
             )
             for p in shipment.customs_products
         )
-    order_number = shipment.order_number or shipment.picklist_number
-    order = Order(
+    return Order(
         id=0,
-        number=order_number,
+        number=shipment.order_number or shipment.picklist_number,
         reference=shipment.reference,
         pickup_point=shipment.pickup_point,
         preferred_delivery_date=shipment.preferred_delivery_date,
         language=shipment.language,
         lines=lines,
     )
+
+
+def _picqer_profile(shipment: ProviderShipment, platform: Platform, problems: list[Violation]) -> ShippingProfile:
+    """Return the shipping profile Picqer's chosen options describe; a choice not offered is added to problems."""
+    offered = config_options(platform)
+    carrier_value = _choice(offered, "carrier", shipment.profile.get("carrier"), problems)
+    package_value = _choice(offered, "package_type", shipment.profile.get("package_type"), problems)
+    carriers = {str(int(c)): c for c in platform_carriers(platform)}
+    package_types = {str(int(p)): p for p in PackageType}
+    return ShippingProfile(
+        name="Picqer",
+        carrier=carriers.get(carrier_value, default_carrier(platform)),
+        platform=platform,
+        package_type=package_types.get(package_value, PackageType.PACKAGE),
+        options=tuple(o for o in offered if o.key in _OPTION_VALUE_KEYS),
+    )
+
+
+def to_draft(shipment: ProviderShipment, platform: Platform, *, today: date | None = None) -> Draft:
+    """Map Picqer's shipment to a shipment request by the desk's rules; the Draft lists what blocks it."""
+    problems: list[Violation] = []
+    profile = _picqer_profile(shipment, platform, problems)
+    values = {k: v for k, v in shipment.profile.items() if k in _OPTION_VALUE_KEYS and v not in (None, "")}
     picklist = Picklist(
         id=0,
         number=shipment.picklist_number,
@@ -533,18 +538,16 @@ def to_draft(shipment: ProviderShipment, platform: Platform, *, today: date | No
     )
     draft = build_request(
         picklist,
-        order,
+        _order(shipment),
         profile,
         values,
         platform,
         weight_grams=shipment.weight_grams if shipment.weight_grams is not None else None,
         today=today,
     )
-    if problems:
-        known = {(v.code, v.params) for v in draft.violations}
-        extra = tuple(p for p in problems if (p.code, p.params) not in known)
-        return Draft(draft.request, draft.split, draft.warnings, (*extra, *draft.violations))
-    return draft
+    known = {(v.code, v.params) for v in draft.violations}
+    extra = tuple(p for p in problems if (p.code, p.params) not in known)
+    return Draft(draft.request, draft.split, draft.warnings, (*extra, *draft.violations)) if extra else draft
 
 
 # --- a desk booking, checked against Picqer's address -------------------------------------------------------

@@ -135,18 +135,13 @@ def check_weight(measured_grams: int, expected: ExpectedWeight, tolerance: Weigh
     if abs(difference) <= allowed:
         return None
     code = WEIGHT_TOO_HIGH if difference > 0 else WEIGHT_TOO_LOW
-    word = "more" if difference > 0 else "less"
-    message = (
-        f"The parcel weighs {measured_grams} g, {abs(difference)} g {word} than the expected {expected.grams} g "
-        f"(allowed: {allowed} g): check the contents before printing."
-    )
     params = (
         ("measured", str(measured_grams)),
         ("expected", str(expected.grams)),
         ("difference", str(abs(difference))),
         ("allowed", str(allowed)),
     )
-    return Violation(code, message, params)
+    return Violation(code, params)
 
 
 class WeightSource(StrEnum):

@@ -1,19 +1,23 @@
-"""Words in English and Dutch without Qt: for the relay (and, later, anything else that must not load Qt).
+"""Every word packstation shows, in English and Dutch, by key, without Qt: one catalogue for GUI, CLI and relay.
 
-Two sources: the relay's own texts (`relay_texts.py`, written here) and the station's rule texts by domain
-`Violation` code (`shared_texts.py`, generated from the Dutch .ts file by tools/build_i18n.py, so the desk and
-the relay say the same thing about the same broken rule). Only the standard library and the domain are used.
+English lives in `english.py` (the station) and `relay_texts.py` (what the relay tells Picqer); Dutch in
+`dutch.py` and `relay_texts.py`. The GUI's `packstation.ui.messages.Messages` is a Qt adapter on top (it adds
+the language-switch signal and Qt's own Yes/No/Cancel translations); below the UI, errors and rule violations
+carry a code and values, and this catalogue turns them into words. Only the standard library and the domain
+are used.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from enum import StrEnum
+from types import MappingProxyType
 
 from packstation.domain.errors import Violation
 from packstation.domain.profiles import FIELD_OPTION_KEYS
-from packstation.i18n import relay_texts, shared_texts
+from packstation.i18n import dutch, english, relay_texts
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -32,8 +36,8 @@ def parse_language(value: object) -> Language:
 
 
 _TEXTS = {
-    Language.EN: {**shared_texts.ENGLISH, **relay_texts.ENGLISH},
-    Language.NL: {**shared_texts.DUTCH, **relay_texts.DUTCH},
+    Language.EN: {**english.ENGLISH, **relay_texts.ENGLISH},
+    Language.NL: {**dutch.DUTCH, **relay_texts.DUTCH},
 }
 
 
@@ -60,21 +64,33 @@ def euros(amount: int) -> str:
     return f"€ {amount:,}".replace(",", ".")
 
 
+def rule_params(violation: Violation) -> dict[str, object]:
+    """Return a violation's values as its texts fill them in: euros from cents, dates as the packer writes them."""
+    params: dict[str, object] = dict(violation.params)
+    for name in ("amount", "required"):  # the domain counts insurance in cents
+        if str(params.get(name, "")).lstrip("-").isdigit():
+            params[f"{name}_eur"] = euros(int(str(params[name])) // 100)
+    if _ISO_DATE.fullmatch(str(params.get("delivery_date", ""))):  # as the detail pane shows dates
+        year, month, day = str(params["delivery_date"]).split("-")
+        params["delivery_date"] = f"{day}-{month}-{year}"
+    return params
+
+
+def rule_option(violation: Violation) -> str:
+    """Return the key of the profile option a violation names ("" when it names none)."""
+    option = str(dict(violation.params).get("option", ""))
+    return FIELD_OPTION_KEYS.get(option, option)
+
+
 def violation_text(violation: Violation, language: Language | str = Language.EN, *, prefix: str = "violation") -> str:
-    """Return a broken rule (a domain Violation) in words; the domain's English only for a code known nowhere.
+    """Return a broken rule (a domain Violation) in words; its code and values for a code known nowhere.
 
     The relay's own wording of a code ("relay.violation.<code>") wins over the desk's: the desk's text may name
     a key or a field of its window that a Picqer user does not have.
     """
     lang = parse_language(language)
-    params: dict[str, object] = dict(violation.params)
-    for name in ("amount", "required"):  # the domain counts insurance in cents
-        if str(params.get(name, "")).lstrip("-").isdigit():
-            params[f"{name}_eur"] = euros(int(str(params[name])) // 100)
-    if _ISO_DATE.fullmatch(str(params.get("delivery_date", ""))):
-        year, month, day = str(params["delivery_date"]).split("-")
-        params["delivery_date"] = f"{day}-{month}-{year}"
-    option = FIELD_OPTION_KEYS.get(str(params.get("option", "")), str(params.get("option", "")))
+    params = rule_params(violation)
+    option = rule_option(violation)
     if has_text(f"option.label.{option}", lang):
         params["option"] = text(f"option.label.{option}", lang).lower()
         if "label" in params:
@@ -82,7 +98,7 @@ def violation_text(violation: Violation, language: Language | str = Language.EN,
     for key in (f"relay.{prefix}.{violation.code}", f"{prefix}.{violation.code}"):
         if has_text(key, lang) or has_text(key):
             return text(key, lang, **params)
-    return violation.message
+    return str(violation)
 
 
 def placeholders(template: str) -> set[str]:
@@ -90,13 +106,27 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def catalogue_problems() -> list[str]:
-    """List relay keys without Dutch, and Dutch texts whose placeholders differ from the English."""
-    problems = []
-    english, dutch = _TEXTS[Language.EN], _TEXTS[Language.NL]
+def catalogue_problems(texts: dict[Language, dict[str, str]] | None = None) -> list[str]:
+    """List empty texts, keys without Dutch (or Dutch without English), and Dutch with other placeholders."""
+    texts = _TEXTS if texts is None else texts
+    english, dutch = texts[Language.EN], texts[Language.NL]
+    problems = [f"{key}: empty text" for key, template in english.items() if not template]
+    problems += [f"{key}: Dutch text without an English one" for key in dutch.keys() - english.keys()]
     for key, template in english.items():
         if key not in dutch:
-            problems.append(f"{key}: no Dutch text")
+            problems.append(f"{key}: no Dutch text (add it to packstation/i18n/dutch.py)")
         elif placeholders(dutch[key]) != placeholders(template):
-            problems.append(f"{key}: placeholders differ")
+            problems.append(
+                f"{key}: placeholders differ ({sorted(placeholders(template))} vs {sorted(placeholders(dutch[key]))})"
+            )
     return problems
+
+
+def keys() -> frozenset[str]:
+    """Return every key the catalogue has."""
+    return frozenset(_TEXTS[Language.EN])
+
+
+def text_table(language: Language | str = Language.EN) -> Mapping[str, str]:
+    """Return every text of `language` by key, read-only (a key Dutch lacks is missing here, not English)."""
+    return MappingProxyType(_TEXTS[parse_language(language)])

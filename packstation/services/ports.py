@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractContextManager
+from datetime import datetime
 from typing import Protocol
 
 from packstation.domain.documents import PackingStation
@@ -32,8 +33,15 @@ class PicklistSource(Protocol):
         status: PicklistStatus | None = PicklistStatus.NEW,
         warehouse_id: int | None = None,
         search: str | None = None,
+        *,
+        updated_after: datetime | None = None,
+        background: bool = False,
     ) -> AsyncIterator[Picklist]:
-        """Yield picklists page by page (Picqer pages of 100)."""
+        """Yield picklists page by page (Picqer pages of 100).
+
+        `updated_after`: only those Picqer changed after this stamp (one of Picklist.updated). `background`: the
+        pages wait behind every request a packer waits for.
+        """
         ...
 
     async def find_picklist(self, number: str) -> Picklist | None:

@@ -336,9 +336,14 @@ class ShippingService:
         status: PicklistStatus | None = PicklistStatus.NEW,
         warehouse_id: int | None = None,
         search: str | None = None,
+        *,
+        updated_after: datetime | None = None,
+        background: bool = False,
     ) -> AsyncIterator[Picklist]:
-        """Yield the picklists Picqer has, page by page."""
-        return self._picklists.iter_picklists(status=status, warehouse_id=warehouse_id, search=search)
+        """Yield the picklists Picqer has, page by page (see PicklistSource.iter_picklists)."""
+        return self._picklists.iter_picklists(
+            status=status, warehouse_id=warehouse_id, search=search, updated_after=updated_after, background=background
+        )
 
     async def open_picklist(self, number: str, *, claim: bool = False) -> OpenedPicklist:
         """Load a picklist by its number, its order, and any shipment MyParcel already has for it.

@@ -1,22 +1,22 @@
 """Every word the packer reads: typed errors become what happened and what to do next.
 
-English lives here, by key (`CATALOGUE`); every other language lives in a Qt Linguist file,
-resources/translations/packstation_<lang>.ts (the <comment> of each message is its key), compiled into
-packstation/ui/resources_rc.py by tools/build_resources.py. Other UI modules ask a `Messages` object for
-text by key, so the language can be switched while the app runs (`set_language` emits `language_changed`;
-views re-read text).
+The words themselves live in the Qt-free catalogue packstation/i18n (English and Dutch by key, shared with the
+CLI and the relay). `Messages` is the Qt adapter on top: other UI modules ask it for text by key, so the language
+can be switched while the app runs (`set_language` emits `language_changed`; views re-read text), and it installs
+Qt's own translation of its standard buttons (Yes/No/Cancel) for the chosen language.
 """
 
 from __future__ import annotations
 
-import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
 
-import packstation.ui.resources_rc  # noqa: F401 - registers :/translations with Qt's resource system
+from packstation import i18n
 from packstation.domain.errors import (
     AlreadyShipped,
     ApiStatusError,
@@ -54,13 +54,13 @@ from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.product_codes import looks_like_product_code
 from packstation.domain.profiles import (
     DEFAULT_OPTION_TEXTS,
-    FIELD_OPTION_KEYS,
     NO,
     YES,
     ConfigOption,
     PossibleValue,
     insurance_value_label,
 )
+from packstation.domain.scans import guess_layout_mistake
 from packstation.domain.waits import Wait
 
 # Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
@@ -70,15 +70,11 @@ _EARLIER_OPTION_LABELS = {
     "only_recipient": ("Only at the recipient's address",),
 }
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# The Qt translation context of every catalogue text (the .ts <context><name>).
-TRANSLATION_CONTEXT = "packstation"
-
-
-class Language(StrEnum):
-    EN = "en"
-    NL = "nl"
+Language = i18n.Language
+euros = i18n.euros
+placeholders = i18n.placeholders
+catalogue_problems = i18n.catalogue_problems
 
 
 class During(StrEnum):
@@ -90,776 +86,10 @@ class During(StrEnum):
     SETTINGS = "settings"
 
 
-# key: English text. Placeholders use str.format names; a translation must use the same names.
-# Run tools/build_resources.py after adding or changing a text: it lists the key in the .ts files to translate.
-CATALOGUE: dict[str, str] = {
-    # --- window, actions ---------------------------------------------------------------------------
-    "app.title": "Packstation",
-    "app.title_station": "Packstation — {station}",
-    "app.print_folder": "Printed labels go to {folder}",
-    "action.ship": "Ship and print  (F12)",
-    # Short: a long step name made the button, and so the window, wider than a 1366 px screen. The step list
-    # below it marks the step the retry starts from.
-    "action.retry": "Try again  (F12)",
-    # With the number: the button names the picklist F12 ships (never the one merely highlighted in the list).
-    # On a line of its own, so the button (and the window) is no wider than without it.
-    "action.ship_number": "Ship and print  (F12)\n{number}",
-    "action.retry_number": "Try again  (F12)\n{number}",
-    "action.finish_write_back": "Update Picqer  (F12)\n{number}",
-    "action.finish": "Finish the shipment  (F12)\n{number}",
-    "action.reprint": "Print label again  (Ctrl+R)",
-    "action.refresh": "Refresh list  (F5)",
-    "action.settings": "Settings…",
-    "action.language": "Nederlands",
-    "action.language_key": "Nederlands  (Ctrl+L)",
-    "action.quit": "Quit",
-    "scan.placeholder": "Scan a picklist or type its number and press Enter",
-    "search.placeholder": "Search customer, number, country…",
-    "filter.status": "Status",
-    "filter.warehouse": "Warehouse",
-    "filter.all_statuses": "All statuses",
-    "filter.all_warehouses": "All warehouses",
-    "filter.warehouse_n": "Warehouse {id}",
-    "list.count": "{shown} of {total} picklists",
-    "list.urgent_legend": "Pink: urgent, listed first",
-    "list.urgent_legend_tip": "Urgent picklists have a pink, bold row and come first in the list.",
-    "list.loading": "Loading picklists… {count}",
-    # --- table columns -----------------------------------------------------------------------------
-    "col.number": "Picklist",
-    "col.customer": "Customer",
-    "col.country": "Country",
-    "col.products": "Products",
-    "col.weight": "Weight",
-    "col.profile": "Preferred profile",
-    "col.status": "Status",
-    "col.urgent": "Urgent",
-    "urgent.yes": "URGENT",
-    "weight.grams": "{grams} g",
-    "weight.unknown": "–",
-    # --- picklist statuses -------------------------------------------------------------------------
-    "status.new": "new",
-    "status.paused": "paused",
-    "status.closed": "closed",
-    "status.snoozed": "snoozed",
-    "status.cancelled": "cancelled",
-    "status.unknown": "unknown",
-    # --- detail panel ------------------------------------------------------------------------------
-    "detail.empty": "Scan a picklist to start packing.",
-    "detail.recipient": "Recipient",
-    "detail.name": "Name",
-    "detail.company": "Company",
-    "detail.street": "Street",
-    "detail.number": "Number",
-    "detail.suffix": "Suffix",
-    "detail.box": "Box",
-    "detail.postal_city": "Postal code, city",
-    "detail.country": "Country",
-    "detail.original_address": "As entered: {line}",
-    "detail.split_ambiguous": "Check the house number: the address could be read in more than one way. {reason}",
-    "detail.products": "Products",
-    "detail.address_confirmed": "The address is &correct, I checked it  (Alt+C)",
-    "detail.reading": "Alt+{n}:  street “{street}”, number {number}{rest}",
-    "detail.reading_suffix": ", addition {suffix}",
-    "detail.reading_box": ", box {box}",
-    "detail.remarks": "Customer remarks",
-    "detail.no_remarks": "None",
-    "detail.delivery_date": "Preferred delivery date",
-    "detail.pickup_point": "Pickup point",
-    "detail.none": "–",
-    "detail.weight": "Weight (grams)",
-    "detail.weight_default": "empty: {grams} g",
-    "detail.parcels": "Parcels",
-    "detail.profile": "Shipping profile",
-    "detail.choose_profile": "Choose a profile…",
-    "detail.options": "Options",
-    # The form's row labels name the keys that reach them from the scan field (below the fold at 1280x720).
-    "detail.profile_key": "Profile  (Alt+P)",
-    "detail.options_key": "Options  (Alt+O)",
-    "detail.profile_tip": "Alt+P comes here from anywhere; ↑/↓ choose the profile, Esc goes back to scanning.",
-    "detail.options_tip": "Alt+O comes here from anywhere; Tab goes on to the next option, Esc back to scanning.",
-    "detail.existing": "Already shipped: {barcodes}. Press Ctrl+R to print the label again.",
-    "detail.unfinished": (
-        "Shipped ({barcodes}) but not finished. Still to do: {remaining}. "
-        "Press F12 to finish it; nothing new is booked."
-    ),
-    "detail.line": "{amount} × {name}  ({code})",
-    "detail.urgent": "URGENT",
-    "option.yes": "Yes",
-    "option.no": "No",
-    # The options packstation ships (domain.profiles.DEFAULT_OPTION_TEXTS); an admin's own words are shown as written.
-    **{f"option.label.{key}": label for key, (label, _) in DEFAULT_OPTION_TEXTS.items()},
-    **{f"option.description.{key}": text for key, (_, text) in DEFAULT_OPTION_TEXTS.items() if text},
-    "option.not_insured": "Not insured",
-    "option.insured_up_to": "Insured up to {amount}",
-    # Why an address line needs the packer (domain.addresses, SplitAddress.reason codes).
-    "split.empty": "The address line is empty.",
-    "split.no_space_before_number": "There is no space before the house number: type street and number apart.",
-    "split.no_number": "No house number at the end of the address line: type street and number apart.",
-    "split.no_number_be": "No house number in the address line: type street, number and box apart.",
-    "split.range_or_addition": (
-        "“{number}-{suffix}” may be a range of numbers, or number {number} with addition {suffix}."
-    ),
-    "split.unusual_addition": "“{suffix}” after the house number is not a usual addition.",
-    "split.number_first": "The house number is written before the street.",
-    "split.two_readings": "“{number}” may be part of the street name, or the house number: press Alt+1 or Alt+2.",
-    "split.range": "“{number}-{range}” may be a range of numbers.",
-    "split.box_too_long": "The box number “{box}” is longer than {max} characters.",
-    "split.street_unsplittable": "The street is longer than {max} characters and has no space to split it at.",
-    "split.street_overflow": "The street is longer than {max} characters; the rest went to the extra line.",
-    # --- ship steps --------------------------------------------------------------------------------
-    "step.check": "Checking picklist",
-    "step.create": "Creating shipment",
-    "step.label": "Fetching label",
-    "step.prepare": "Checking barcode",
-    "step.print": "Printing",
-    "step.write_back": "Updating Picqer",
-    "step.done": "Done",
-    "state.waiting": "waiting",
-    "state.running": "busy…",
-    "state.done": "done",
-    "state.failed": "failed",
-    "state.skipped": "skipped",
-    "state.queued": "in the print queue",
-    # --- preview -----------------------------------------------------------------------------------
-    "preview.pdf": "Label from MyParcel",
-    "preview.printed": "What the printer gets",
-    "preview.none": "No label yet",
-    "preview.barcodes_ok": "Barcode check passed: {codes}",
-    "preview.barcodes_missing": "Barcode check FAILED: {codes} would not scan",
-    "preview.no_barcodes": "No barcode found to check",
-    "preview.pdf_unreadable": "The label PDF cannot be shown",
-    # --- status bar: what happened, what next ------------------------------------------------------
-    "status.ready": "Ready. Scan a picklist.",
-    "status.opening": "Opening {number}…",
-    "status.opened": "{number} opened. Check the profile and press F12 to ship.",
-    "status.opened_choose": "{number} opened. Choose a shipping profile, then press F12.",
-    "status.shipping": "Shipping {number}: {step}…",
-    # {printer}: where the label came out (the label printer, or the A4 document printer), so it is found.
-    "status.shipped": "{number} shipped ({barcodes}). {printer} printed the label. Scan the next picklist.",
-    "status.reprinted": (
-        "{number}: {printer} printed the label again ({barcodes}); nothing new was booked. Scan the next picklist."
-    ),
-    "status.shipped_finished": "{number} shipped ({barcodes}) and Picqer is updated. Scan the next picklist.",
-    "status.shipped_not_printed": "{number} shipped ({barcodes}). The label is stored, not printed.",
-    "status.shipped_registered": (
-        "{number} shipped ({barcodes}) and registered in Picqer. {printer} printed the label. Scan the next picklist."
-    ),
-    "status.shipped_registered_not_printed": (
-        "{number} shipped ({barcodes}) and registered in Picqer. The label is stored, not printed."
-    ),
-    "status.shipped_next": "{number} shipped ({barcodes}). {printer} printed the label.",
-    "status.shipped_print_waiting": "{number} shipped ({barcodes}). {waiting} Scan the next picklist.",
-    "status.held_label_printed": "{number}: the waiting label is printed now.",
-    "status.held_label_cancelled": (
-        "{number}: the waiting label was cancelled, so it is not printed. Scan {number} and press F12 to print it."
-    ),
-    # A label held in the print queue because the printer is not ready: what to do, and that it then prints.
-    "print_waiting.paper_out": "{printer}: paper out. Load labels; the label prints by itself.",
-    "print_waiting.head_open": "{printer}: print head open. Close it; the label prints by itself.",
-    "print_waiting.ribbon_out": "{printer}: ribbon out. Load a new ribbon; the label prints by itself.",
-    "print_waiting.paused": "{printer}: paused. Press the pause button on the printer; the label prints by itself.",
-    "print_waiting.other": "{printer}: {conditions}. Fix the printer; the label prints by itself.",
-    "status.busy_refused": "Still shipping {number}. Wait until it is done, then scan {scanned} again.",
-    "status.next_queued": "{next} is next: it opens as soon as {number} is done.",
-    "status.is_next": "{next} is next.",
-    "status.next_after_failure": "{next} is next: it opens once this one is done; scan it again to leave this one.",
-    "status.nothing_open": "Scan a picklist first.",
-    "status.unfinished_offer": (
-        "{number} is shipped but not finished. Still to do: {remaining}. Press F12 to finish it."
-    ),
-    "status.reprinting": "Printing the label of {number} again…",
-    "status.reprint_not_shipped": "{number} has no label yet: press F12 to ship it.",
-    "status.reprint_waiting": "{number}: nothing new was booked. {waiting}",
-    "status.still_opening": "Still opening {number}. Press F12 again once it is shown.",
-    "status.highlight_not_open": (
-        "{highlighted} is highlighted, but {number} is open. Press Enter to open {highlighted}, "
-        "or Esc to stay with {number}."
-    ),
-    "status.highlight_press_enter": "{highlighted} is highlighted, not opened. Press Enter to open it.",
-    "status.no_profile": "Choose a shipping profile first.",
-    "status.scan_garbled": "Scanned “{received}”: that is not a picklist number. Scan the picklist barcode again.",
-    "search.nothing_found": "No picklist matches the search. Change the search, or scan the picklist.",
-    "status.fixed": "{number} is ready now. Press F12 to ship.",
-    "status.scan_twice": "Two scans ran together (“{first}” and “{second}”). Scan one picklist.",
-    "status.scan_layout": (
-        "Scanned “{received}”: the scanner seems set to the {layout} keyboard layout (meant “{meant}”?). "
-        "Set the scanner to the keyboard layout of this computer."
-    ),
-    "status.scan_cut": (
-        "The scan was {length} characters long and was cut. Scan the picklist barcode, not another code."
-    ),
-    "status.scan_control": "Removed invisible characters from the scan ({chars}).",
-    "status.language": "Language: English",
-    "status.refreshed": "List updated: {count} picklists.",
-    # --- errors: what happened + what to do next ---------------------------------------------------
-    "next.open": "Scan the picklist again.",
-    "next.ship": "Then press F12 to try again.",
-    "next.load": "The list tries again by itself.",
-    "next.settings": "Then test the connection again.",
-    "error.connection": "{service} cannot be reached. Check the network cable or Wi-Fi. {next}",
-    "error.connection_at": "{service} cannot be reached at {url}. Check the network cable or Wi-Fi. {next}",
-    "error.key_missing": "There is no {service} API key. Ask the admin to enter it in Settings or to set {variable}.",
-    "error.timeout": "{service} did not answer in time. Nothing is lost and no second label will be made. {next}",
-    "error.bad_response": (
-        "{service} sent an answer the app cannot read. {next} If it keeps happening, call the office."
-    ),
-    "error.unauthorized": "{service} refused the API key. Ask the admin to check the key in Settings.",
-    # In the settings dialog the reader is the admin: say where the key is, not "ask the admin".
-    "error.unauthorized_settings": (
-        "{service} refused the API key. Copy the key from {service} again, paste it on the Accounts tab and test again."
-    ),
-    "error.unauthorized_settings.picqer": (
-        "Picqer refused the API key. In Picqer, open Settings > API keys, copy the key (or add a new one), "
-        "paste it on the Accounts tab and test again."
-    ),
-    "error.unauthorized_settings.myparcel": (
-        "MyParcel refused the API key. In the MyParcel backoffice (SendMyParcel for Belgium), open Settings > "
-        "API key, copy the key, paste it on the Accounts tab and test again."
-    ),
-    "error.not_found": "{service} does not know this ({detail}). Check the number. {next}",
-    "error.rate_limited": "{service} is busy. Wait {seconds} seconds. {next}",
-    "error.payment": "MyParcel wants this label paid first. Ask the office to pay it ({url}). {next}",
-    "error.rejected": "{service} refused the shipment: {reasons}. Change the options. {next}",
-    "error.server": "{service} has a problem on its side. Wait a minute. {next}",
-    "error.not_registered": (
-        "Picqer did not register the shipment: {reasons}. The label is made: press F12 to finish updating Picqer "
-        "(no second label is made)."
-    ),
-    "error.api": "{service} answered with an error: {detail}. {next}",
-    "error.rate_limited_long": (
-        "{service} stayed busy for {minutes} min: other stations share its limit. Nothing was booked twice. "
-        "Wait a minute. {next}"
-    ),
-    "error.wait_stopped": (
-        "Stopped waiting for {service}. Everything done so far is kept. Press F12 to go on; nothing is booked twice."
-    ),
-    # --- waits before an API is tried again (counted down each second; the Stop waiting button is next to it)
-    "wait.rate_limited": "{service} is busy, trying again in {seconds} s; nothing is booked twice.",
-    "wait.server_error": (
-        "{service} has a problem on its side, trying again in {seconds} s (try {attempt} of {attempts}); "
-        "nothing is booked twice."
-    ),
-    "wait.no_answer": (
-        "{service} did not answer in time, trying again in {seconds} s (try {attempt} of {attempts}); "
-        "nothing is booked twice."
-    ),
-    "wait.unreachable": "{service} cannot be reached, trying again in {seconds} s (try {attempt} of {attempts}).",
-    "wait.confirming": "{service} did not confirm in time; checking for {seconds} s so nothing is done twice.",
-    "action.stop_waiting": "Stop waiting  (Esc)",
-    "error.invalid": "Not sent, fix this first: {violations}",
-    "error.picklist_not_found": "There is no picklist “{number}”. Check the number and scan again.",
-    "error.product_code": (
-        "Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist."
-    ),
-    "status.still_open": "{number} is still open.",
-    "error.not_packable": "Picklist {number} cannot be packed now: it is {reason}. Put it aside and tell the office.",
-    "error.not_packable_holder": "Picklist {number} is being packed by {holder}. Put it aside.",
-    "error.already_shipped": "Picklist {number} already has a label ({barcodes}). Press Ctrl+R to print it again.",
-    "error.label": "The label from MyParcel cannot be used ({detail}). {next}",
-    "error.barcode_check": (
-        "Not printed: barcode {codes} would not scan on the label. Ask the admin to check the printer settings."
-    ),
-    "error.sheet_position": (
-        "Not printed: the A4 label sheet holds labels or forms in positions {positions}, and packstation does not "
-        "guess which to print. Ask the admin to set the label's A4 position for the label printer, or to send A4 "
-        "labels to the document printer."
-    ),
-    "error.sheet_unreadable": (
-        "Not printed: barcode {codes} would not scan on the A4 label shrunk to {percent}. Ask the admin to send A4 "
-        "labels to the document printer, or to ask the carrier for A6 labels."
-    ),
-    "error.printer_not_found": "{printer} cannot be reached. Switch it on and check its cable or network. {next}",
-    "error.printer_not_ready": "{printer} is not ready: {conditions}. Fix it. {next}",
-    "error.printer_disconnected": "{printer} went away while printing. Reconnect its cable or network. {next}",
-    "error.printer_failed": "{printer} did not print the label ({detail}). Check the printer. {next}",
-    "error.print_cancelled": "The label was cancelled in the print queue, so it did not print. {next}",
-    # After a print failure during a shipment: the label can go to the station's other printer instead.
-    "next.redirect": "Or print it on the other printer: F9, choose the label, F8; then F12 finishes the shipment.",
-    "error.settings": "The settings cannot be used: {detail}. Ask the admin to open Settings.",
-    "error.secrets": (
-        "This computer has no safe place for API keys. Ask the admin to set them as environment variables."
-    ),
-    "error.unexpected": (
-        "Something unexpected went wrong. {next} If it keeps happening, tell the admin: the details are in the "
-        "packstation log."
-    ),
-    "printer.paper_out": "paper out",
-    "printer.head_open": "print head open",
-    "printer.ribbon_out": "ribbon out",
-    "printer.paused": "paused",
-    "printer.offline": "offline",
-    "printer.buffer_full": "buffer full",
-    "printer.head_too_hot": "print head too hot",
-    "layout.azerty": "AZERTY (Belgian/French)",
-    "layout.qwertz": "QWERTZ (German)",
-    # --- rule violations (codes from packstation/domain: options.py, mapping.py, customs.py) ----------
-    "violation.country_invalid": "“{cc}” is not a country code: use two letters like NL.",
-    "violation.person_missing": "Fill in the recipient's name.",
-    "violation.person_too_long": "The recipient's name is too long: shorten it.",
-    "violation.street_missing": "Fill in the street.",
-    "violation.street_too_long": "The street is too long: shorten it and put the rest in the extra address line.",
-    "violation.city_missing": "Fill in the city.",
-    "violation.number_missing": "Fill in the house number (digits only).",
-    "violation.number_invalid": "House number “{number}” must be digits only: put letters in the suffix.",
-    "violation.number_suffix_too_long": "The house number suffix “{suffix}” is too long: shorten it.",
-    "violation.box_number_not_be": "Box numbers exist only in Belgium: move “{box}” to the suffix.",
-    "violation.box_number_too_long": "Box number “{box}” is too long: shorten it.",
-    "violation.postal_code_invalid": "Postal code “{postal_code}” is not valid for {cc}: check it.",
-    "violation.carrier_unsupported": "{carrier} cannot be shipped from the packing station: choose another profile.",
-    "violation.carrier_not_on_platform": "{carrier} is not available on this MyParcel account: choose another profile.",
-    "violation.carrier_destination": "{carrier} does not deliver to {cc}: choose another profile (bpost).",
-    "violation.package_type_not_on_platform": "SendMyParcel.be ships only parcels: choose a parcel profile.",
-    "violation.package_type_not_abroad": "Only a normal parcel can go to {cc}: choose a parcel profile.",
-    "violation.option_needs_package": (
-        "This package type cannot have “{option}”: switch it off or choose a parcel profile."
-    ),
-    "violation.large_format_not_on_platform": "SendMyParcel.be has no large format: switch it off.",
-    "violation.only_recipient_not_on_platform": "SendMyParcel.be has no “only recipient”: switch it off.",
-    "violation.age_check_not_on_platform": "SendMyParcel.be has no age check: switch it off.",
-    "violation.only_recipient_not_abroad": "“Only recipient” is not possible to {cc}: switch it off.",
-    "violation.signature_not_abroad": "A signature is not possible to {cc}: switch it off.",
-    "violation.return_not_abroad": "“Return when not home” is not possible to {cc}: switch it off.",
-    "violation.age_check_not_abroad": "An age check is not possible to {cc}: switch it off.",
-    "violation.large_format_not_world": "Large format is only possible within the EU: switch it off for {cc}.",
-    "violation.delivery_type_not_available": "This delivery type is not possible to {cc}: choose standard delivery.",
-    "violation.only_recipient_required": "This delivery type needs “only recipient”: switch it on.",
-    "violation.delivery_date_required": "This delivery type needs a delivery date: pick one.",
-    "violation.signature_required": "Delivery to a pickup point needs a signature: switch it on.",
-    "violation.pickup_location_required": (
-        "Delivery to a pickup point needs the pickup point: choose one or deliver at home."
-    ),
-    "violation.delivery_date_weekend": "Morning delivery is not possible on {delivery_date} (weekend): pick a weekday.",
-    "violation.pickup_without_pickup_delivery": (
-        "A pickup point is set but the delivery is not to a pickup point: choose pickup or remove the point."
-    ),
-    "violation.delivery_date_not_on_platform": "SendMyParcel.be takes no delivery date: remove it.",
-    "violation.delivery_type_required": "A delivery date needs a delivery type: choose one or remove the date.",
-    "violation.delivery_date_past": "Delivery date {delivery_date} has passed: pick a later date.",
-    "violation.insurance_invalid": "The insured amount cannot be negative.",
-    "violation.insurance_too_high": (
-        "Insurance of {amount_eur} is too high for a parcel within NL: choose a lower amount."
-    ),
-    "violation.insurance_needs_only_recipient": "An insured parcel needs “only recipient”: switch it on.",
-    "violation.insurance_needs_signature": "An insured parcel needs a signature: switch it on.",
-    "violation.insurance_eu_amount": (
-        "Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that."
-    ),
-    "violation.insurance_world_amount": (
-        "Parcels to {cc} must be insured for exactly {required_eur}: set the insurance to that."
-    ),
-    "violation.insurance_amount": "On SendMyParcel.be the insurance is either none or {required_eur}.",
-    "violation.age_check_needs_signature": "An age check needs a signature: switch it on.",
-    "violation.age_check_needs_only_recipient": "An age check needs “only recipient”: switch it on.",
-    "violation.pickup_location_incomplete": (
-        "The pickup point is incomplete ({missing}): choose the pickup point again."
-    ),
-    "violation.pickup_location_code_missing": "This pickup point has no location code: choose the pickup point again.",
-    "violation.reference_missing": "The shipment has no picklist number as reference.",
-    "violation.reference_too_long": "The reference is too long.",
-    "violation.weight_not_positive": "The weight must be more than 0 grams: weigh the parcel.",
-    "violation.weight_unknown": "The weight is not known: weigh the parcel and enter it.",
-    "violation.weight_partial": "No weight known for {products}: the weight may be too low, weigh the parcel.",
-    "violation.label_description_too_long": "The label text has {length} characters: shorten it.",
-    "violation.label_description_shortened": "The order reference is too long for the label; it is shortened.",
-    "violation.parcels_invalid": "The number of parcels must be at least 1.",
-    "violation.multi_collo_not_on_platform": (
-        "SendMyParcel.be cannot book {parcels} parcels as one shipment: ship them one by one."
-    ),
-    "violation.multi_collo_needs_package": "Several parcels in one shipment need a parcel profile.",
-    "violation.multi_collo_destination": (
-        "Several parcels in one shipment are only possible to NL and BE: ship them one by one."
-    ),
-    "violation.customs_required": "Parcels to {cc} need a customs declaration: fill it in.",
-    "violation.customs_needs_order": (
-        "This country needs a customs declaration, but the order is not loaded: scan the picklist again."
-    ),
-    "violation.customs_invoice_missing": "Customs needs an invoice number for these contents: fill in the invoice.",
-    "violation.customs_no_items": "The customs declaration lists no products: add at least one.",
-    "violation.customs_description_missing": "Customs line {line} needs a description.",
-    "violation.customs_description_too_long": "Customs line {line}: the description is too long, shorten it.",
-    "violation.customs_amount_invalid": "Customs line {line}: the amount must be at least 1.",
-    "violation.customs_weight_unknown": (
-        "Customs line {line} ({description}) has no weight: enter the weight of the products."
-    ),
-    "violation.customs_weight_out_of_range": (
-        "Customs line {line} weighs {weight} g, which is too much for one line: split it."
-    ),
-    "violation.customs_value_missing": (
-        "Customs line {line} ({description}) has no value: enter what the products are worth."
-    ),
-    "violation.customs_classification_missing": (
-        "Customs line {line} ({description}) has no HS code: add it to the product in Picqer."
-    ),
-    "violation.customs_classification_invalid": (
-        "Customs line {line}: “{classification}” is not an HS code (digits only, at most 10)."
-    ),
-    "violation.customs_origin_invalid": (
-        "Customs line {line}: country of origin “{country}” must be two letters like NL or CN."
-    ),
-    "violation.address_not_split": (
-        "The address “{line}” could not be split into street and number: fill in the fields."
-    ),
-    "violation.address_ambiguous": (
-        "The address “{line}” can be read in more than one way: check the fields and tick “correct” (Alt+C)."
-    ),
-    "violation.address_two_readings": (
-        "The address “{line}” can be read in two ways: choose one with Alt+1 or Alt+2, or fill in the fields."
-    ),
-    "violation.be_number_suffix": "Suffix “{suffix}” is sent separately for Belgium: check it is printed on the label.",
-    "violation.contact_missing": "No e-mail address or phone number: the customer gets no track and trace.",
-    "violation.option_unknown": "The profile “{profile}” has no option “{option}”: check the profile in the settings.",
-    "violation.option_required": "Choose a value for “{label}”.",
-    "violation.option_value_unknown": "“{value}” is not a choice for “{label}”: choose one from the list.",
-    "violation.option_not_yes_no": "“{label}” must be yes or no, not “{value}”.",
-    "violation.option_not_a_number": "“{label}” must be a whole number, not “{value}”.",
-    "violation.option_text_too_long": "“{label}” may have at most {max} characters; it has {length}: shorten it.",
-    "violation.option_added": "“{option}” was switched on: the carrier requires it for this shipment.",
-    "violation.insurance_added": "The insurance was set to {amount_eur}: the carrier requires it for this shipment.",
-    "violation.pickup_carrier_mismatch": (
-        "The customer chose a {pickup_carrier} pickup point but the profile ships with {carrier}: check the point."
-    ),
-    "violation.delivery_date_ignored": (
-        "The customer asked for delivery on {delivery_date}; this delivery type takes no date."
-    ),
-    # --- main window additions ---------------------------------------------------------------------
-    "action.new_shipment": "New shipment…  (Ctrl+Shift+N)",
-    "action.take_over": "Take over…  (Ctrl+Shift+T)",
-    "action.print_queue": "Print queue  (F9)",
-    "action.settings_key": "Settings…  (Ctrl+,)",
-    # No letter answers yes: a scan's letters (a DHL "JVGL…" code) must never book a second label. N says no.
-    "confirm.yes": "Yes  (Tab, Space)",
-    "confirm.no": "&No",
-    "new_shipment.title": "Make a new shipment?",
-    "new_shipment.text": (
-        "Picklist {number} already has a label ({barcodes}). A new shipment makes a second, paid label. "
-        "Only do this when the first parcel is not sent. Make a new shipment?"
-    ),
-    "status.new_shipment": "{number}: new shipment. Check the profile and press F12.",
-    "take_over.title": "Take over this picklist?",
-    "take_over.text": (
-        "Picklist {number} is claimed by {holder}. Take it over only when they are not packing it. Take over?"
-    ),
-    "status.take_over_hint": "Picklist {number} is claimed by {holder}. An admin can take it over with Ctrl+Shift+T.",
-    "unfinished.title": "Unfinished shipments",
-    "unfinished.text": (
-        "These shipments were not finished. Choose one and press Enter to finish it, or Esc to do it later."
-    ),
-    "unfinished.line": "{number}  ({when}): still to do: {remaining}",
-    "unfinished.finish": "Finish  (Enter)",
-    "unfinished.later": "Later  (Esc)",
-    "status.resuming": "Finishing {number}…",
-    "remaining.book": "book the shipment",
-    "remaining.label": "fetch the label",
-    "remaining.print": "print the label",
-    "remaining.write_back": "update Picqer",
-    # --- printer status and print queue ------------------------------------------------------------
-    "printer.ready": "ready",
-    "printer.unknown": "status unknown",
-    "printer.status": "{printer}: {state}",
-    "queue.title": "Print queue",
-    "queue.col.picklist": "Picklist",
-    "queue.col.printer": "Printer",
-    "printer.role.label": "Label printer",
-    "printer.role.document": "Document printer",
-    "queue.col.state": "State",
-    "queue.col.time": "Time",
-    "queue.col.problem": "Problem",
-    "queue.state.queued": "waiting",
-    "queue.state.sending": "printing…",
-    "queue.state.printed": "printed",
-    "queue.state.failed": "FAILED",
-    "queue.state.cancelled": "cancelled",
-    "queue.state.printed_again": "printed again",
-    "queue.already_printed_again": "{name} was printed again already: there is nothing to retry.",
-    "queue.retry": "Retry  (F6)",
-    "queue.retry_failed": "Retry all failed  (Shift+F6)",
-    "queue.reprint": "Print again  (F7)",
-    "queue.cancel": "Cancel  (Del)",
-    "queue.redirect": "Send to {printer}  (F8)",
-    "queue.redirect_none": "Send to other printer  (F8)",
-    "queue.empty": "No print jobs yet.",
-    "queue.summary": "{failed} failed, {waiting} waiting",
-    "queue.done_retry": "{name}: sent to the printer again.",
-    "queue.done_retry_failed": "All failed jobs are sent again.",
-    "queue.nothing_failed": "No print job has failed: nothing to send again.",
-    "queue.done_reprint": "{name}: printing again.",
-    "queue.done_cancel": "{name}: cancelled.",
-    "queue.cannot_cancel": "{name} is {state}: only a waiting job can be cancelled. F6 tries a failed one again.",
-    "queue.done_redirect": "{name}: sent to {printer}.",
-    "queue.select_first": "Select a print job first (arrow keys).",
-    # --- first run ---------------------------------------------------------------------------------
-    "first_run.title": "Welcome to Packstation",
-    "first_run.text": (
-        "No Picqer or MyParcel account is set up yet. Try the app with demo data, or enter the accounts now."
-    ),
-    "first_run.demo": "&Demo mode (no real labels)",
-    "first_run.settings": "&Set up accounts…",
-    "first_run.quit": "&Quit",
-    # --- settings dialog ---------------------------------------------------------------------------
-    "settings.title": "Settings",
-    "settings.tab.accounts": "&Accounts",
-    "settings.tab.printers": "&Printers",
-    "settings.tab.scanner": "S&canner",
-    "settings.tab.profiles": "Pr&ofiles",
-    "settings.tab.general": "&General",
-    "settings.picqer": "Picqer",
-    "settings.myparcel": "MyParcel",
-    "settings.subdomain": "Subdomain or address",
-    "settings.subdomain_hint": "yourshop (from yourshop.picqer.com)",
-    "settings.api_key": "API key",
-    "settings.key_stored": "stored; type to replace",
-    "settings.key_missing": "paste the API key",
-    "settings.show_key": "Show",
-    "settings.hide_key": "Hide",
-    "settings.test": "Test connection",
-    "settings.testing": "Testing…",
-    "settings.picqer_ok": "Connected to Picqer as {user}.",
-    "settings.myparcel_ok": "Connected to MyParcel: the key works.",
-    "settings.need_subdomain": "Fill in the subdomain first.",
-    "settings.need_key": "Fill in the API key first.",
-    "settings.platform": "Platform",
-    "settings.platform_nl": "MyParcel.nl (Netherlands)",
-    "settings.platform_be": "SendMyParcel.be (Belgium)",
-    "settings.base_url": "API address (empty: standard)",
-    "settings.no_keyring": (
-        "This computer has no keyring to store API keys safely, so keys typed here are not saved. "
-        "Set them as environment variables instead: {picqer_env} and {myparcel_env}, then restart the app."
-    ),
-    "settings.label_printer": "Label printer",
-    "settings.document_printer": "Document printer (A4)",
-    "settings.transport": "Connection",
-    "settings.transport.virtual": "Virtual (save to a folder)",
-    "settings.transport.usb": "USB (Zebra)",
-    "settings.transport.network": "Network (Zebra, port 9100)",
-    "settings.transport.spooler": "Printer queue, raw ZPL",
-    "settings.transport.system": "System printer (PDF)",
-    "settings.address": "Address",
-    "settings.address_hint": "folder, USB serial, host:port or queue name",
-    "settings.dpi": "Resolution",
-    "settings.label_size": "Label size",
-    "settings.size.a6": "A6 (105 × 148 mm)",
-    "settings.size.4x6": "4 × 6 in (102 × 152 mm)",
-    "settings.size.150x103": "150 × 103 mm",
-    "settings.size.a4": "A4 (210 × 297 mm)",
-    "settings.size.custom": "Custom",
-    "settings.width": "Width (mm)",
-    "settings.height": "Height (mm)",
-    "settings.layout": "Too large label",
-    "settings.layout.fit": "Shrink to fit",
-    "settings.layout.crop": "Crop the margins",
-    "settings.darkness": "Darkness",
-    "settings.darkness_printer": "printer's own",
-    "settings.encoding": "Image encoding",
-    "settings.printer_language": "Printer takes",
-    "settings.printer_language.zpl": "ZPL (Zebra label printer)",
-    "settings.printer_language.pdf": "PDF (office printer, PDF queue)",
-    "settings.print_test": "Print test label",
-    "settings.printing": "Printing…",
-    "settings.print_ok": "The test label was sent to the printer.",
-    "settings.max_gap": "Max. time between keys (ms)",
-    "settings.min_length": "Min. scan length",
-    "settings.suffix": "Scanner ends with",
-    "settings.suffix.enter": "Enter",
-    "settings.suffix.tab": "Tab",
-    "settings.suffix.crlf": "Enter + line feed",
-    "settings.suffix.none": "Nothing",
-    "settings.prefix": "Scanner starts with",
-    "settings.profiles_list": "Shipping profiles",
-    "settings.profile_add": "&Add",
-    "settings.profile_copy": "&Copy",
-    "settings.profile_remove": "&Remove",
-    "settings.profile_defaults": "Reset to &defaults",
-    "settings.profile_name": "Name",
-    "settings.profile_new": "New profile",
-    "settings.carrier": "Carrier",
-    "settings.package_type": "Package type",
-    "settings.package.package": "Parcel",
-    "settings.package.mailbox": "Mailbox parcel",
-    "settings.package.letter": "Letter",
-    "settings.package.digital_stamp": "Digital stamp",
-    "settings.offered": "Options the packer can change",
-    "settings.on_by_default": "on by default",
-    "settings.picqer_links": "Picqer shipping profiles",
-    "settings.links.unknown": "Picqer profile {id} (Load from Picqer shows its name)",
-    "settings.links.found": (
-        "Picqer has {count} shipping profiles. Tick the ones whose picklists this profile ships, then Save."
-    ),
-    "settings.links.there": "Picqer has {count} shipping profiles; the ticked ones ({name}) are among them.",
-    "settings.links.gone": (
-        "Picqer has {count} shipping profiles, but not {id} ticked before (removed or switched off). "
-        "Untick it, then Save."
-    ),
-    "settings.links.empty": (
-        "Picqer has no active shipping profiles. Add your carriers as shipping providers in Picqer, then load again."
-    ),
-    "settings.write_back": "After printing, in Picqer",
-    "settings.wb.comment": "Add a comment with the track && trace code",
-    "settings.wb.order_field": "Order field for the tracking code",
-    "settings.wb.pick_all": "Mark all products picked",
-    "settings.wb.close": "Close the picklist",
-    "settings.wb.claim": "Claim the picklist for this station before booking",
-    "settings.wb.mode": "Write back to Picqer",
-    "settings.wb.mode.picqer_shipment": "Picqer shipment (via the packstation relay)",
-    "settings.wb.mode.comment": "Comment only",
-    "settings.wb.profile": "Relay's shipping profile",
-    "settings.wb.profile_none": "None chosen: Test connection loads the list",
-    "settings.wb.profile_unknown": "Profile {id} (Test connection shows its name)",
-    "settings.wb.profiles_found": (
-        "Picqer has {count} shipping profiles. Choose the one that points at the packstation relay, then Save."
-    ),
-    "settings.wb.profile_there": "Picqer has {count} shipping profiles; the chosen one ({name}) is among them.",
-    "settings.wb.profile_gone": (
-        "Picqer has {count} shipping profiles, but not profile {id} chosen before (removed or switched off). "
-        "Choose another one, then Save."
-    ),
-    "settings.wb.no_profiles": (
-        "Picqer has no active shipping profiles. Add the packstation relay as a shipping provider in Picqer, "
-        "then test again."
-    ),
-    "settings.wb.need_account": "Fill in the Picqer address and API key on the Accounts tab first.",
-    "settings.wb.choose_profile": (
-        "Choose the relay's shipping profile (Test connection lists them), or choose Comment only."
-    ),
-    "settings.wb.profile_missing": "Profile {id} (no longer in Picqer)",
-    "settings.load_from_picqer": "Load from Picqer",
-    "settings.order_field.none": "None",
-    "settings.order_field.unknown": "Order field {id} (Load from Picqer shows its name)",
-    "settings.order_field.missing": "Order field {id} (no longer in Picqer)",
-    "settings.order_field.found": (
-        "Picqer has {count} order fields. Choose the one for the tracking code, or None, then Save."
-    ),
-    "settings.order_field.there": "Picqer has {count} order fields; the chosen one ({name}) is among them.",
-    "settings.order_field.gone": (
-        "Picqer has {count} order fields, but not order field {id} chosen before (removed). "
-        "Choose another one or None, then Save."
-    ),
-    "settings.order_field.empty": (
-        "Picqer has no order fields. To keep the tracking code in one, add an order field in Picqer "
-        "(Settings > Order fields), then load again."
-    ),
-    "settings.warehouse": "Warehouse",
-    "settings.warehouse.none": "All warehouses",
-    "settings.warehouse.unknown": "Warehouse {id} (Load from Picqer shows its name)",
-    "settings.warehouse.missing": "Warehouse {id} (no longer in Picqer)",
-    "settings.warehouse.found": (
-        "Picqer has {count} warehouses. Choose the one this station packs for, or All warehouses, then Save."
-    ),
-    "settings.warehouse.there": "Picqer has {count} warehouses; the chosen one ({name}) is among them.",
-    "settings.warehouse.gone": (
-        "Picqer has {count} warehouses, but not warehouse {id} chosen before (removed). "
-        "Choose another one or All warehouses, then Save."
-    ),
-    "settings.warehouse.empty": "Picqer lists no warehouses for this key: the station shows every picklist.",
-    "settings.printers_refresh": "Refresh",
-    "settings.printers_searching": "Looking for printers…",
-    "settings.printers_usb_found": "Zebras on USB: {count}. Choose one, or type a serial.",
-    "settings.printers_no_usb": (
-        "No Zebra on USB. Check the cable and power. Linux: install the udev rule for Zebras. "
-        "Windows: use Printer queue, raw ZPL with the Zebra driver's queue."
-    ),
-    "settings.printers_queues_found": "Print queues: {count}. Choose one, or type a queue name.",
-    "settings.printers_no_queues": (
-        "No print queue found. Is the printer on and its driver installed (Windows: Printers & scanners; "
-        "Linux: CUPS)? Or type the queue name."
-    ),
-    "settings.printers_problem": "Could not look: {detail}",
-    "settings.printer_ready": "ready",
-    "settings.printer_queue_off": "switched off",
-    "settings.printer_no_serial": "serial unreadable",
-    "settings.discard_title": "Unsaved changes",
-    "settings.discard_question": "You changed settings that are not saved. Close without saving?",
-    "settings.discard": "&Discard changes",
-    "settings.keep_editing": "&Keep editing",
-    "settings.language": "Language",
-    "settings.station": "Station name",
-    "settings.refresh": "Refresh the list every (s)",
-    "settings.saved": "Settings saved.",
-    "settings.save_failed": "The settings could not be saved: {detail}",
-    "settings.keys_not_saved": (
-        "The settings are saved, but the API keys are not (no keyring). Use {picqer_env} and {myparcel_env}."
-    ),
-    "settings.problems_title": "Settings file problems",
-    "settings.problems": (
-        "The settings file has problems; defaults are used where it could not be read:\n\n{problems}\n\n"
-        "A copy of the file as it was is kept at:\n{backup}\n\nOpen Settings to check and save them again."
-    ),
-    "settings.no_backup": "(no copy could be made)",
-    "settings_problem.settings_unreadable": "The file could not be read ({error}); the standard settings are used.",
-    "settings_problem.settings_newer": "The file is from a newer packstation (version {version}): update this station.",
-    "settings_problem.section_invalid": "[{section}] is not a section; its standard values are used.",
-    "settings_problem.setting_unknown": "Unknown setting “{name}” is ignored.",
-    "settings_problem.setting_unknown_similar": "Unknown setting “{name}” is ignored. Did you mean “{suggestion}”?",
-    "settings_problem.setting_not_a_choice": (
-        "Setting “{name}” is {value}, which is not one of {allowed}; the standard value is used."
-    ),
-    "settings_problem.setting_invalid": "Setting “{name}” has an invalid value {value}; the standard value is used.",
-    "settings_problem.setting_out_of_range": (
-        "Setting “{name}” is {value}, outside {low} to {high}; the standard value is used."
-    ),
-    "settings_problem.profile_skipped": "The shipping profile {profile} is skipped: {reason}",
-    "settings_problem.write_back_no_profile": (
-        "Picqer shipment is chosen, but no shipping profile of the relay; a comment is written in Picqer instead."
-    ),
-    "settings_problem.no_profile_usable": "No shipping profile in the file is usable; the standard ones are offered.",
-    "journal.problem_title": "Shipment journal",
-    "journal.problem": (
-        "The shipment journal could not be used, so packstation started a new one. Nothing is lost: the old "
-        "journal and every stored label are kept.\n\n{detail}\n\nYou can go on packing; tell your admin."
-    ),
-    # --- crash dialog ------------------------------------------------------------------------------
-    "crash.title": "Something went wrong",
-    "crash.text": "The app hit a problem it did not expect. Your shipments are safe. Copy the details for the admin.",
-    "crash.copy": "Copy details",
-    "crash.close": "Close",
-    "crash.log": "Also written to: {path}",
-    # --- documents beside the label: packing list, return label, Picqer's station printers (issue 17) ----
-    "documents.packing_list_failed": (
-        "The packing list of {number} did not print ({reason}). The label is fine: print the packing list from "
-        "Picqer (picklist, Print packing list), or check the document printer in Settings."
-    ),
-    "documents.return_not_made": (
-        "No return label was made for {number} ({reason}). The label is fine: make the return in MyParcel's back "
-        "office if the customer needs one."
-    ),
-    "documents.return_not_printed": (
-        "The return label of {number} (return barcode {barcode}) did not print ({reason}). The label is fine: "
-        "print the return label from the journal (Labels folder)."
-    ),
-    "settings.packing_list": "Packing list",
-    "settings.packing_list.policy": "Print Picqer's packing list",
-    "settings.packing_list.never": "Never",
-    "settings.packing_list.always": "With every parcel",
-    "settings.packing_list.when_asked": "When the order asks for it",
-    "settings.packing_list.tag": "Tag that asks for it",
-    "settings.packing_list.order_field": "Order field that asks for it (id, 0 = none)",
-    "settings.return_label": "Return label",
-    "settings.return_label.none": "None",
-    "settings.return_label.printed": "Printed with the label",
-    "settings.return_label.printerless": "Printerless (PostNL NL), else printed",
-    "settings.station_printers.button": "Take this station's printers from Picqer",
-    "settings.station_printers.loading": "Looking up this station in Picqer's packing stations…",
-    "settings.station_printers.found": (
-        "Picqer's packing station {station}: label printer {label}, document printer {document}. Check them on the "
-        "Printers tab, then Save."
-    ),
-    "settings.station_printers.not_set": "not set in Picqer",
-    "settings.station_printers.none_named": (
-        "Picqer has no packing station named {station}. Give this station the name it has in Picqer (Settings, "
-        "Packing stations), then try again."
-    ),
-    "settings.station_printers.need_name": (
-        "Fill in the station name first: it is looked up in Picqer's packing stations."
-    ),
-}
+# Every key the catalogue has, English and Dutch alike (packstation/i18n): what Messages can say.
+CATALOGUE: Mapping[str, str] = i18n.text_table(i18n.Language.EN)
 
 _STATUS_KEYS = {"new", "paused", "closed", "snoozed", "cancelled", "unknown"}
-
-# Characters a scanner types for the digits 1..0 when the computer expects another keyboard layout.
-# The US minus key types ")" on both AZERTY variants.
-_AZERTY_BE = str.maketrans("&é\"'(§è!çà)", "1234567890-")
-_AZERTY_FR = str.maketrans("&é\"'(-è_çà)", "1234567890-")
-_QWERTZ_SWAP = str.maketrans("zyZYß", "yzYZ-")
-_PLAUSIBLE_SCAN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]*$")
 
 
 class Messages(QObject):
@@ -870,7 +100,6 @@ class Messages(QObject):
     def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = _parse_language(language)
-        self._translator: QTranslator | None = None  # ours: packstation_<lang>.qm from the compiled resources
         self._qt_translator: QTranslator | None = None  # Qt's own: qtbase_<lang>.qm (Yes/No/Cancel buttons)
         self._apply_translation()
 
@@ -898,14 +127,9 @@ class Messages(QObject):
         # installed, so after Ctrl+L to English the Save/Cancel buttons stayed "Opslaan/Annuleren". The
         # language chosen last is the application's: every earlier application translator goes.
         _remove_application_translators(app)
-        self._translator = self._qt_translator = None
-        if self._language is Language.EN:
-            return  # the catalogue is English: no translator
-        self._translator = _load_translation(self._language, self)
-        if app is None:
-            return
-        if self._translator is not None and app.installTranslator(self._translator):
-            _APPLICATION_TRANSLATORS.append(self._translator)
+        self._qt_translator = None
+        if self._language is Language.EN or app is None:
+            return  # Qt's buttons are English without a translator
         qt_translator = QTranslator(self)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(f"qtbase_{self._language.value}", folder) and app.installTranslator(qt_translator):
@@ -914,14 +138,9 @@ class Messages(QObject):
 
     def t(self, key: str, **params: object) -> str:
         """Return the text for `key` in the current language with `params` filled in."""
-        template = CATALOGUE[key]
-        if self._translator is not None:
-            # Ask this object's own translator, not QCoreApplication.translate: translators installed on the
-            # application are shared, so a second Messages in another language would change this one's words.
-            template = self._translator.translate(TRANSLATION_CONTEXT, template, key) or template
-        if not params:
-            return template
-        return template.format_map(_Params(params))
+        # This object's own language, not the application's: a second Messages in another language (an
+        # earlier window) must not change this one's words.
+        return i18n.text(key, self._language, **params)
 
     # --- domain values -------------------------------------------------------------------------------
 
@@ -935,22 +154,16 @@ class Messages(QObject):
         return self.t(f"step.{step}")
 
     def _coded(self, prefix: str, problem: Violation, params: Mapping[str, object] | None = None) -> str:
-        """Return a coded problem in words: the catalogue text for `prefix.code`, else the domain's English."""
+        """Return a coded problem in words: the catalogue text for `prefix.code`, else its code and values."""
         key = f"{prefix}.{problem.code}"
         if key not in CATALOGUE:
-            return problem.message
+            return str(problem)
         return self.t(key, **(dict(problem.params) if params is None else params))
 
     def violation(self, violation: Violation) -> str:
-        """Return one broken shipment rule in words (the domain's English text when the code is not known here)."""
-        params: dict[str, object] = dict(violation.params)
-        for name in ("amount", "required"):  # the domain counts insurance in cents
-            if str(params.get(name, "")).lstrip("-").isdigit():
-                params[f"{name}_eur"] = euros(int(str(params[name])) // 100)
-        if _ISO_DATE.fullmatch(str(params.get("delivery_date", ""))):  # as the detail pane shows dates
-            year, month, day = str(params["delivery_date"]).split("-")
-            params["delivery_date"] = f"{day}-{month}-{year}"
-        option = FIELD_OPTION_KEYS.get(str(params.get("option", "")), str(params.get("option", "")))
+        """Return one broken shipment rule in words (its code and values when the code is not known)."""
+        params = i18n.rule_params(violation)
+        option = i18n.rule_option(violation)
         if "label" in params:  # a profile option by the name the packer sees in the form
             params["label"] = self._option_name(option, str(params["label"]))
         if f"option.label.{option}" in CATALOGUE:  # as the options form names it
@@ -958,11 +171,11 @@ class Messages(QObject):
         return self._coded("violation", violation, params)
 
     def split_reason(self, reason: Violation | None) -> str:
-        """Return why an address line needs the packer (the domain's English when the code is not known here)."""
+        """Return why an address line needs the packer (its code and values when the code is not known)."""
         return "" if reason is None else self._coded("split", reason)
 
     def settings_problem(self, problem: Violation) -> str:
-        """Return one problem of the settings file in words (the English message when the code is not known)."""
+        """Return one problem of the settings file in words (its code and values when the code is not known)."""
         return self._coded("settings_problem", problem)
 
     def option_label(self, option: ConfigOption) -> str:
@@ -1063,94 +276,15 @@ class Messages(QObject):
         nxt = self.t(f"next.{during.value}")
         # While shipping, a label the printer did not take can go to the other printer from the print queue.
         redirect = " " + self.t("next.redirect") if during is During.SHIP else ""
-        match exc:
-            case InvalidShipment():
-                return self.t("error.invalid", violations=self.violations(exc.violations))
-            case PackingListNotPrinted() | ReturnLabelNotMade():
-                return self.document_problem(exc)
-            case PicklistNotFound() if looks_like_product_code(exc.picklist_number):
-                return self.t("error.product_code", code=exc.picklist_number.strip())
-            case PicklistNotFound():
-                return self.t("error.picklist_not_found", number=exc.picklist_number)
-            case PicklistNotPackable() if exc.holder:
-                return self.t("error.not_packable_holder", number=exc.picklist_number, holder=exc.holder)
-            case PicklistNotPackable():
-                return self.t("error.not_packable", number=exc.picklist_number, reason=self.picklist_status(exc.reason))
-            case AlreadyShipped():
-                return self.t("error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes))
-            case SheetLabelUnreadable():
-                return self.t("error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}")
-            case BarcodeCheckFailed():
-                return self.t("error.barcode_check", codes=", ".join(exc.missing))
-            case SheetPositionNeeded():
-                return self.t("error.sheet_position", positions=", ".join(map(str, exc.positions)))
-            case LabelError():
-                return self.t("error.label", detail=str(exc), next=nxt)
-            case PrinterNotReady():
-                conditions = self.printer_conditions(exc.conditions) if exc.conditions else exc.message
-                printer = self.printer(exc.printer)
-                return self.t("error.printer_not_ready", printer=printer, conditions=conditions, next=nxt)
-            case PrinterNotFound():
-                return self.t("error.printer_not_found", printer=self.printer(exc.printer), next=nxt) + redirect
-            case PrinterDisconnected():
-                return self.t("error.printer_disconnected", printer=self.printer(exc.printer), next=nxt) + redirect
-            case PrintCancelled():
-                return self.t("error.print_cancelled", next=nxt)
-            case PrinterError():
-                detail = exc.message
-                return self.t("error.printer_failed", printer=self.printer(exc.printer), detail=detail, next=nxt) + (
-                    redirect
-                )
-            case SettingsError():
-                return self.t("error.settings", detail=str(exc))
-            case SecretsUnavailable():
-                return self.t("error.secrets")
-            case WaitStopped():
-                return self.t("error.wait_stopped", service=exc.service)
-            case ConnectionFailed() if exc.url:
-                return self.t("error.connection_at", service=exc.service, url=exc.url, next=nxt)
-            case ConnectionFailed():
-                return self.t("error.connection", service=exc.service, next=nxt)
-            case MissingApiKey() if exc.variable:
-                return self.t("error.key_missing", service=exc.service, variable=exc.variable)
-            case RequestTimeout():
-                return self.t("error.timeout", service=exc.service, next=nxt)
-            case BadResponse():
-                return self.t("error.bad_response", service=exc.service, next=nxt)
-            case ApiStatusError():
-                return self._status_error(exc, nxt, during)
+        context = _ErrorContext(self, nxt, redirect, during)
+        # The most specific kind that has words wins; a kind whose words need a value the error lacks (a
+        # ConnectionFailed without its address) gives None and leaves it to the kind above it.
+        for kind in type(exc).__mro__:
+            words = _ERROR_WORDS.get(kind)
+            text = words(exc, context) if words is not None else None
+            if text is not None:
+                return text
         return self.t("error.unexpected", next=nxt)
-
-    def _status_error(self, exc: ApiStatusError, nxt: str, during: During) -> str:
-        match exc:
-            case Unauthorized() if during is During.SETTINGS:
-                key = f"error.unauthorized_settings.{exc.service.lower()}"
-                return self.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
-            case Unauthorized():
-                return self.t("error.unauthorized", service=exc.service)
-            case NotFound():
-                return self.t("error.not_found", service=exc.service, detail=exc.message, next=nxt)
-            case RateLimited() if exc.waited >= 60:
-                minutes = round(exc.waited / 60)
-                return self.t("error.rate_limited_long", service=exc.service, minutes=minutes, next=nxt)
-            case RateLimited():
-                seconds = round(exc.retry_after) if exc.retry_after else 60
-                return self.t("error.rate_limited", service=exc.service, seconds=seconds, next=nxt)
-            case PaymentRequired():
-                return self.t("error.payment", url=exc.payment_url or "myparcel.nl", next=nxt)
-            case ShipmentNotRegistered():
-                # The relay's own words (why it could not hand Picqer the label), else Picqer's message.
-                reasons = "; ".join(exc.reasons) or exc.message
-                return self.t("error.not_registered", reasons=reasons.rstrip("."))
-            case Rejected():
-                reasons = (
-                    "; ".join(f"{m.text} ({m.code})" if m.code is not None else m.text for m in exc.messages)
-                    or exc.message
-                )
-                return self.t("error.rejected", service=exc.service, reasons=reasons, next=nxt)
-            case ServerError():
-                return self.t("error.server", service=exc.service, next=nxt)
-        return self.t("error.api", service=exc.service, detail=exc.message, next=nxt)
 
     # --- scans ---------------------------------------------------------------------------------------
 
@@ -1163,23 +297,121 @@ class Messages(QObject):
         return self.t("status.scan_garbled", received=visible(received))
 
 
-class _Params(dict[str, object]):
-    """Format values; a placeholder without a value stays visible instead of raising in front of the packer."""
+@dataclass(frozen=True)
+class _ErrorContext:
+    """What the words of an error need besides the error: the text source and what the packer was doing."""
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    m: Messages
+    nxt: str  # what to do next, for what the packer was doing
+    redirect: str  # " send it to the other printer from the print queue", while shipping only
+    during: During
+
+    def t(self, key: str, **params: object) -> str:
+        return self.m.t(key, **params)
+
+
+def _invalid(exc: InvalidShipment, c: _ErrorContext) -> str:
+    return c.t("error.invalid", violations=c.m.violations(exc.violations))
+
+
+def _picklist_not_found(exc: PicklistNotFound, c: _ErrorContext) -> str:
+    if looks_like_product_code(exc.picklist_number):
+        return c.t("error.product_code", code=exc.picklist_number.strip())
+    return c.t("error.picklist_not_found", number=exc.picklist_number)
+
+
+def _not_packable(exc: PicklistNotPackable, c: _ErrorContext) -> str:
+    if exc.holder:
+        return c.t("error.not_packable_holder", number=exc.picklist_number, holder=exc.holder)
+    return c.t("error.not_packable", number=exc.picklist_number, reason=c.m.picklist_status(exc.reason))
+
+
+def _printer_not_ready(exc: PrinterNotReady, c: _ErrorContext) -> str:
+    conditions = c.m.printer_conditions(exc.conditions) if exc.conditions else exc.message
+    return c.t("error.printer_not_ready", printer=c.m.printer(exc.printer), conditions=conditions, next=c.nxt)
+
+
+def _printer_failed(exc: PrinterError, c: _ErrorContext) -> str:
+    printer = c.m.printer(exc.printer)
+    return c.t("error.printer_failed", printer=printer, detail=exc.message, next=c.nxt) + c.redirect
+
+
+def _connection(exc: ConnectionFailed, c: _ErrorContext) -> str:
+    if exc.url:
+        return c.t("error.connection_at", service=exc.service, url=exc.url, next=c.nxt)
+    return c.t("error.connection", service=exc.service, next=c.nxt)
+
+
+def _unauthorized(exc: Unauthorized, c: _ErrorContext) -> str:
+    if c.during is not During.SETTINGS:
+        return c.t("error.unauthorized", service=exc.service)
+    key = f"error.unauthorized_settings.{exc.service.lower()}"
+    return c.t(key if key in CATALOGUE else "error.unauthorized_settings", service=exc.service)
+
+
+def _rate_limited(exc: RateLimited, c: _ErrorContext) -> str:
+    if exc.waited >= 60:
+        return c.t("error.rate_limited_long", service=exc.service, minutes=round(exc.waited / 60), next=c.nxt)
+    seconds = round(exc.retry_after) if exc.retry_after else 60
+    return c.t("error.rate_limited", service=exc.service, seconds=seconds, next=c.nxt)
+
+
+def _not_registered(exc: ShipmentNotRegistered, c: _ErrorContext) -> str:
+    # The relay's own words (why it could not hand Picqer the label), else Picqer's message.
+    reasons = "; ".join(exc.reasons) or exc.message
+    return c.t("error.not_registered", reasons=reasons.rstrip("."))
+
+
+def _rejected(exc: Rejected, c: _ErrorContext) -> str:
+    reasons = "; ".join(f"{m.text} ({m.code})" if m.code is not None else m.text for m in exc.messages)
+    return c.t("error.rejected", service=exc.service, reasons=reasons or exc.message, next=c.nxt)
+
+
+# Each error kind's words; `Messages.error` looks a raised error's kinds up from the most specific.
+_ERROR_WORDS: dict[type, Callable[[Any, _ErrorContext], str | None]] = {
+    InvalidShipment: _invalid,
+    PicklistNotFound: _picklist_not_found,
+    PicklistNotPackable: _not_packable,
+    AlreadyShipped: lambda exc, c: c.t(
+        "error.already_shipped", number=exc.picklist_number, barcodes=", ".join(exc.barcodes)
+    ),
+    SheetLabelUnreadable: lambda exc, c: c.t(
+        "error.sheet_unreadable", codes=", ".join(exc.missing), percent=f"{exc.scale:.0%}"
+    ),
+    BarcodeCheckFailed: lambda exc, c: c.t("error.barcode_check", codes=", ".join(exc.missing)),
+    SheetPositionNeeded: lambda exc, c: c.t("error.sheet_position", positions=", ".join(map(str, exc.positions))),
+    LabelError: lambda exc, c: c.t("error.label", detail=str(exc), next=c.nxt),
+    PrinterNotReady: _printer_not_ready,
+    PrinterNotFound: lambda exc, c: (
+        c.t("error.printer_not_found", printer=c.m.printer(exc.printer), next=c.nxt) + c.redirect
+    ),
+    PrinterDisconnected: lambda exc, c: (
+        c.t("error.printer_disconnected", printer=c.m.printer(exc.printer), next=c.nxt) + c.redirect
+    ),
+    PrintCancelled: lambda exc, c: c.t("error.print_cancelled", next=c.nxt),
+    PrinterError: _printer_failed,
+    SettingsError: lambda exc, c: c.t("error.settings", detail=str(exc)),
+    SecretsUnavailable: lambda exc, c: c.t("error.secrets"),
+    WaitStopped: lambda exc, c: c.t("error.wait_stopped", service=exc.service),
+    ConnectionFailed: _connection,
+    MissingApiKey: lambda exc, c: (
+        c.t("error.key_missing", service=exc.service, variable=exc.variable) if exc.variable else None
+    ),
+    RequestTimeout: lambda exc, c: c.t("error.timeout", service=exc.service, next=c.nxt),
+    BadResponse: lambda exc, c: c.t("error.bad_response", service=exc.service, next=c.nxt),
+    Unauthorized: _unauthorized,
+    NotFound: lambda exc, c: c.t("error.not_found", service=exc.service, detail=exc.message, next=c.nxt),
+    RateLimited: _rate_limited,
+    PaymentRequired: lambda exc, c: c.t("error.payment", url=exc.payment_url or "myparcel.nl", next=c.nxt),
+    ShipmentNotRegistered: _not_registered,
+    Rejected: _rejected,
+    ServerError: lambda exc, c: c.t("error.server", service=exc.service, next=c.nxt),
+    ApiStatusError: lambda exc, c: c.t("error.api", service=exc.service, detail=exc.message, next=c.nxt),
+}
 
 
 def _parse_language(language: str) -> Language:
-    try:
-        return Language(str(language).lower()[:2])
-    except ValueError:
-        return Language.EN
-
-
-def euros(amount: int) -> str:
-    """Return whole euros as a Dutch/Belgian packer reads them: "€ 5.000"."""
-    return f"€ {amount:,}".replace(",", ".")
+    return i18n.parse_language(language)
 
 
 def visible(text: str) -> str:
@@ -1195,52 +427,6 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
-def guess_layout_mistake(received: str) -> tuple[str, str] | None:
-    """Return (layout, what was meant) when a scan looks typed through the wrong keyboard layout."""
-    if not received:
-        return None
-    # AZERTY without Shift types &é"'(-è_çà for 1234567890.
-    if any(ch in "&é\"'(è_çà§!)" for ch in received):
-        for table in (_AZERTY_BE, _AZERTY_FR):
-            meant = received.translate(table)
-            if meant != received and _PLAUSIBLE_SCAN.match(meant):
-                return "azerty", meant
-    # QWERTZ swaps Y and Z and puts ß where US keyboards have the minus.
-    if "ß" in received:
-        meant = received.translate(_QWERTZ_SWAP)
-        if _PLAUSIBLE_SCAN.match(meant):
-            return "qwertz", meant
-    return None
-
-
-def catalogue_problems(catalogue: Mapping[str, str] = CATALOGUE, language: str = "nl") -> list[str]:
-    """List keys without a compiled `language` translation, or whose translation uses other placeholders."""
-    parsed = _parse_language(language)
-    translator = None if parsed is Language.EN else _load_translation(parsed)
-    if parsed is not Language.EN and translator is None:
-        return [f"no compiled translations for {parsed.value}: run tools/build_resources.py"]
-    problems = []
-    for key, english in catalogue.items():
-        if not english:
-            problems.append(f"{key}: empty text")
-            continue
-        if translator is None:
-            continue
-        translated = translator.translate(TRANSLATION_CONTEXT, english, key)
-        if not translated:
-            problems.append(f"{key}: no {parsed.value} translation (translate it in packstation_{parsed.value}.ts)")
-        elif placeholders(translated) != placeholders(english):
-            problems.append(
-                f"{key}: placeholders differ ({sorted(placeholders(english))} vs {sorted(placeholders(translated))})"
-            )
-    return problems
-
-
-def placeholders(text: str) -> set[str]:
-    """Return the str.format names `text` fills in."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
 # The translators a Messages installed on the application (ours and Qt's own), whichever Messages did it.
 _APPLICATION_TRANSLATORS: list[QTranslator] = []
 
@@ -1254,10 +440,3 @@ def _remove_application_translators(app: QCoreApplication | None) -> None:
             app.removeTranslator(translator)
         except RuntimeError:  # its Messages is gone, and Qt removed the translator with it
             pass
-
-
-def _load_translation(language: Language, parent: QObject | None = None) -> QTranslator | None:
-    translator = QTranslator(parent)
-    if translator.load(f":/translations/packstation_{language.value}.qm"):
-        return translator
-    return None

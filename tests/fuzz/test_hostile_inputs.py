@@ -633,6 +633,7 @@ def test_settings(row: SettingsRow, tmp_path: Path, caplog: pytest.LogCaptureFix
     import concurrent.futures
 
     from packstation import settings as settings_module
+    from packstation.i18n import violation_text
     from packstation.printing.printers import frame_from, geometry_from
 
     path = tmp_path / "settings.toml"
@@ -652,7 +653,8 @@ def test_settings(row: SettingsRow, tmp_path: Path, caplog: pytest.LogCaptureFix
     else:
         assert codes == ["setting_unknown", "setting_unknown"]  # only the planted keys
     for problem in loaded.problems:
-        assert "\n" not in problem.message and SETTINGS_SECRET not in problem.message
+        words = violation_text(problem, prefix="settings_problem")  # as the window and the command line say it
+        assert "\n" not in words and SETTINGS_SECRET not in words
     assert SETTINGS_SECRET not in caplog.text
     # Whatever the file held, both printers can be built from what was loaded.
     for printer in (loaded.settings.label_printer, loaded.settings.document_printer):

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from packstation import settings as settings_module
 from packstation.domain import limits
 from packstation.domain.addresses import split_street
+from packstation.i18n import violation_text
 from packstation.printing import zpl, zpl_render
 from packstation.printing.printers import frame_from, geometry_from
 
@@ -225,7 +226,7 @@ def test_any_settings_file_loads_into_printers_that_can_be_built(
     assert 5 <= loaded.settings.ui.refresh_seconds <= 3600
     assert 1 <= loaded.settings.scanner.min_length <= 64
     for problem in loaded.problems:
-        assert "\n" not in problem.message
+        assert "\n" not in violation_text(problem, prefix="settings_problem")
 
 
 # --- scans --------------------------------------------------------------------------------------------------

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import os
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,18 @@ async def _wait_for(predicate: Callable[[], object], within: float = 5.0) -> Non
         await asyncio.sleep(0.01)
 
 
+@pytest.fixture(autouse=True)
+def _free_qt_objects_on_the_qt_thread() -> Iterator[None]:
+    """Collect each test's cyclic garbage here, on the Qt thread.
+
+    Otherwise a collection that a later test's demo-server thread happens to run may destroy a dialog's or a
+    controller's timers from that thread ("QObject::~QObject: Timers cannot be stopped from another thread"), which
+    fails that later test (seen: test_settings_dialog.py followed by test_waits.py, on main as well).
+    """
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def wait_for() -> Callable[..., object]:
     """Return the coroutine function that awaits a condition on the Qt loop."""
@@ -117,15 +130,24 @@ class FakePicqer:
         self.comments: list[tuple[int, str]] = []
         self.picks: list[tuple[int, object]] = []
         self.lookups: list[str] = []
+        self.list_reads: list[str] = []  # "full" or "changes" (updated_after), one per list read
+        self.ignores_updated_after = False  # a Picqer that answers every picklist whatever updated_after says
         self.shipments: list = []  # Picqer shipments (write-back mode picqer_shipment)
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
             raise self.fail.pop(method)
 
-    async def iter_picklists(self, status=None, warehouse_id=None, search=None):
+    async def iter_picklists(
+        self, status=None, warehouse_id=None, search=None, *, updated_after=None, background=False
+    ):
         self._maybe_fail("iter_picklists")
+        self.list_reads.append("changes" if updated_after is not None else "full")
         for picklist in list(self.picklists.values()):
+            if self.ignores_updated_after:
+                pass
+            elif updated_after is not None and (picklist.updated is None or picklist.updated <= updated_after):
+                continue
             if status is None or picklist.status == status:
                 await asyncio.sleep(0)
                 yield picklist

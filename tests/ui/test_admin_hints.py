@@ -33,7 +33,6 @@ def test_a_missing_key_names_the_environment_variable(language: str) -> None:
 def test_a_misspelt_setting_is_named_with_the_setting_meant_in_both_languages() -> None:
     problem = e.Violation(
         "setting_unknown_similar",
-        "Unknown setting 'picqer.baseurl' is ignored. Did you mean 'picqer.base_url'?",
         (("name", "picqer.baseurl"), ("suggestion", "picqer.base_url")),
     )
     english, dutch = Messages("en").settings_problem(problem), Messages("nl").settings_problem(problem)
@@ -50,11 +49,11 @@ async def test_the_status_bar_shows_where_the_labels_are_printed(qtbot, station,
     qtbot.addWidget(window)
     window.show()
 
-    assert window.print_folder_label.isVisible()
-    assert window.print_folder_label.toolTip() == f"Printed labels go to {folder}"
-    assert window.print_folder_label.text().startswith("Printed labels go to")
+    assert window.status_line.print_folder_label.isVisible()
+    assert window.status_line.print_folder_label.toolTip() == f"Printed labels go to {folder}"
+    assert window.status_line.print_folder_label.text().startswith("Printed labels go to")
     messages.set_language("nl")
-    assert window.print_folder_label.toolTip() == f"Geprinte labels komen in {folder}"
+    assert window.status_line.print_folder_label.toolTip() == f"Geprinte labels komen in {folder}"
 
 
 async def test_a_long_print_folder_does_not_widen_the_window(qtbot, station) -> None:
@@ -67,8 +66,8 @@ async def test_a_long_print_folder_does_not_widen_the_window(qtbot, station) -> 
     window.show()
 
     assert window.minimumSizeHint().width() <= 1280  # the smallest bench screen
-    assert "…" in window.print_folder_label.text()  # shortened in the middle
-    assert window.print_folder_label.toolTip().endswith(str(folder))
+    assert "…" in window.status_line.print_folder_label.text()  # shortened in the middle
+    assert window.status_line.print_folder_label.toolTip().endswith(str(folder))
 
 
 # `packstation --demo` as app.run_gui builds it, in a fresh interpreter on the test's own folders.
@@ -89,7 +88,7 @@ station.open(settings.load())
 
 async def scenario():
     await asyncio.sleep(0.05)
-    label = station.window.print_folder_label
+    label = station.window.status_line.print_folder_label
     print("print folder:", label.text() if label.isVisible() else "(hidden)")
     print("tooltip:", label.toolTip())
     print("context:", station.context.print_folder)

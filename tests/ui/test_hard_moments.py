@@ -22,7 +22,7 @@ from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.main_window import MainWindow
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import PicklistsModel
-from packstation.ui.widgets.steps import StepState
+from packstation.ui.state import StepState
 from tests.ui.conftest import FakePrinter
 
 
@@ -88,7 +88,7 @@ def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
 
 async def open_number(window, number: str, wait_for) -> None:
     window.handle_scan(number)
-    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == number)
+    await wait_for(lambda: window.form.opened is not None and window.form.opened.picklist.number == number)
 
 
 async def test_paper_out_lets_the_packer_go_on_and_the_label_prints_by_itself(bench, wait_for):
@@ -101,12 +101,14 @@ async def test_paper_out_lets_the_packer_go_on_and_the_label_prints_by_itself(be
         "P2024-00123 shipped (3SMYPA000000900). Label printer: paper out. Load labels; the label prints by "
         "itself. Scan the next picklist."
     )
-    assert window.steps.state("print") is StepState.QUEUED
-    assert window.steps.detail("print") == "Label printer: paper out. Load labels; the label prints by itself."
-    assert window.steps.state("write_back") is StepState.DONE  # Picqer knows: the parcel is shipped
+    assert window.ship_panel.steps.state("print") is StepState.QUEUED
+    assert (
+        window.ship_panel.steps.detail("print") == "Label printer: paper out. Load labels; the label prints by itself."
+    )
+    assert window.ship_panel.steps.state("write_back") is StepState.DONE  # Picqer knows: the parcel is shipped
     bench.printer.conditions = ()  # labels loaded
     await wait_for(lambda: bench.printer.sent == ["P2024-00123"])
-    await wait_for(lambda: window.steps.state("print") is StepState.DONE)
+    await wait_for(lambda: window.ship_panel.steps.state("print") is StepState.DONE)
     assert window.status_text == "P2024-00123: the waiting label is printed now."
 
 
@@ -152,7 +154,7 @@ async def test_an_unreachable_printer_says_switch_it_on_or_send_it_elsewhere(ben
     press(window, Qt.Key.Key_F12)
     await wait_for(lambda: window.statusBar().property("tone") == "error")
     assert window.status_text == UNREACHABLE
-    assert window.steps.detail("print") == UNREACHABLE
+    assert window.ship_panel.steps.detail("print") == UNREACHABLE
     press(window, Qt.Key.Key_F12)  # switched on: F12 prints and finishes
     await wait_for(lambda: "shipped" in window.status_text)
     assert bench.printer.sent == ["P2024-00123"] and len(bench.station.carrier.created) == 1
@@ -173,7 +175,7 @@ async def test_a_label_moved_to_the_other_printer_with_f8_finishes_the_shipment_
     press(window, Qt.Key.Key_F12)
     await wait_for(lambda: "shipped" in window.status_text)
     assert bench.printer.sent == [] and bench.document_printer.sent == ["P2024-00123"]  # one label, once
-    assert window.steps.state("write_back") is StepState.DONE
+    assert window.ship_panel.steps.state("write_back") is StepState.DONE
 
 
 def test_a_job_cancelled_in_the_queue_and_an_unknown_failure_say_what_next_without_a_help_menu() -> None:
@@ -222,7 +224,7 @@ async def test_ctrl_r_right_after_shipping_prints_the_label_just_made_again(benc
     await open_number(window, "P2024-00123", wait_for)
     press(window, Qt.Key.Key_F12)
     await wait_for(lambda: "shipped" in window.status_text)
-    assert window.reprint_button.isVisible()
+    assert window.form.reprint_button.isVisible()
     press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     await wait_for(lambda: "printed the label again" in window.status_text)
     assert window.status_text == (
@@ -231,7 +233,10 @@ async def test_ctrl_r_right_after_shipping_prints_the_label_just_made_again(benc
     )
     assert bench.printer.sent == ["P2024-00123", "P2024-00123"]
     assert len(bench.station.carrier.created) == 1  # no second booking
-    assert window.steps.state("create") is StepState.SKIPPED and window.steps.state("print") is StepState.DONE
+    assert (
+        window.ship_panel.steps.state("create") is StepState.SKIPPED
+        and window.ship_panel.steps.state("print") is StepState.DONE
+    )
 
 
 async def test_ctrl_r_on_a_picklist_without_a_label_says_to_ship_it(bench, wait_for):
@@ -255,7 +260,7 @@ async def test_a_rescan_after_picqer_was_not_updated_offers_to_finish_updating_p
     station.picqer.fail["add_comment"] = ConnectionFailed("Picqer", "network down")
     await open_number(window, "P2024-00123", wait_for)
     press(window, Qt.Key.Key_F12)
-    await wait_for(lambda: window.steps.state("write_back") is StepState.FAILED)
+    await wait_for(lambda: window.ship_panel.steps.state("write_back") is StepState.FAILED)
     assert bench.printer.sent == ["P2024-00123"]
     await open_number(window, "P2024-00125", wait_for)  # the packer went on; Picqer is back later
     booked = Shipment(id=900, reference="P2024-00123", carrier=Carrier.POSTNL, barcode="3SMYPA000000900")
@@ -265,9 +270,9 @@ async def test_a_rescan_after_picqer_was_not_updated_offers_to_finish_updating_p
     assert window.status_text == (
         "P2024-00123 is shipped but not finished. Still to do: update Picqer. Press F12 to finish it."
     )
-    assert window.ship_button.text() == "Update Picqer  (F12)\nP2024-00123"
-    assert window.ship_button.isEnabled()
-    assert "Press F12 to finish it; nothing new is booked." in window.existing_banner.text()
+    assert window.ship_panel.ship_button.text() == "Update Picqer  (F12)\nP2024-00123"
+    assert window.ship_panel.ship_button.isEnabled()
+    assert "Press F12 to finish it; nothing new is booked." in window.form.existing_banner.text()
     press(window, Qt.Key.Key_F12)
     await wait_for(lambda: window.status_text.startswith("P2024-00123 shipped (3SMYPA000000900)"))
     assert window.status_text == (
@@ -292,15 +297,15 @@ async def test_a_scan_during_a_shipment_is_next_and_opens_as_soon_as_it_is_done(
     window.handle_scan("P2024-00125")
     await wait_for(lambda: "is next" in window.status_text)
     assert window.status_text == "P2024-00125 is next: it opens as soon as P2024-00123 is done."
-    assert window.table.selected_picklist().number == "P2024-00123"  # the highlight stays on the one shipping
+    assert window.queue.table.selected_picklist().number == "P2024-00123"  # the highlight stays on the one shipping
     bench.station.carrier.gate.set()
-    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00125")
+    await wait_for(lambda: window.form.opened is not None and window.form.opened.picklist.number == "P2024-00125")
     assert window.status_text == (
         "P2024-00123 shipped (3SMYPA000000900). Label printer printed the label. P2024-00125 opened. Check the "
         "profile and press F12 to ship."
     )
-    assert window.table.selected_picklist().number == "P2024-00125"
-    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00125"
+    assert window.queue.table.selected_picklist().number == "P2024-00125"
+    assert window.ship_panel.ship_button.text() == "Ship and print  (F12)\nP2024-00125"
     assert bench.printer.sent == ["P2024-00123"]
 
 
@@ -318,16 +323,16 @@ async def test_a_picklist_scanned_during_a_failed_shipment_waits_until_it_is_don
     assert window.status_text == (
         UNREACHABLE + " P2024-00125 is next: it opens once this one is done; scan it again to leave this one."
     )
-    assert window._opened.picklist.number == "P2024-00123"  # F12 still finishes the failed one
+    assert window.form.opened.picklist.number == "P2024-00123"  # F12 still finishes the failed one
     press(window, Qt.Key.Key_F12)
-    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == "P2024-00125")
+    await wait_for(lambda: window.form.opened is not None and window.form.opened.picklist.number == "P2024-00125")
     assert bench.printer.sent == ["P2024-00123"]
 
 
 async def test_an_a4_label_says_the_document_printer_printed_it(bench, wait_for):
     window = bench.window
     await open_number(window, "P2024-00123", wait_for)
-    job = bench.service.start(window._opened, window.current_draft())
+    job = bench.service.start(window.form.opened, window.current_draft())
     # A customs declaration makes the label A4: the service sends it to the document printer.
     customs = CustomsDeclaration(PackageContents.COMMERCIAL_GOODS, "O1", (CustomsItem("Mug", 1, 700, 2000, "", "NL"),))
     job.request = dataclasses.replace(job.request, customs=customs)
@@ -351,8 +356,11 @@ async def test_a_product_ean_scanned_as_a_picklist_is_named_and_the_open_picklis
         f"Scanned “{code}”: that looks like a product code (EAN), not a picklist. Scan the barcode on the picklist. "
         "P2024-00123 is still open."
     )
-    assert window._opened.picklist.number == "P2024-00123"
-    assert window.ship_button.text() == "Ship and print  (F12)\nP2024-00123" and window.ship_button.isEnabled()
+    assert window.form.opened.picklist.number == "P2024-00123"
+    assert (
+        window.ship_panel.ship_button.text() == "Ship and print  (F12)\nP2024-00123"
+        and window.ship_panel.ship_button.isEnabled()
+    )
     press(window, Qt.Key.Key_F12)  # the packer goes on with the open picklist
     await wait_for(lambda: "shipped" in window.status_text)
     assert bench.printer.sent == ["P2024-00123"]

@@ -76,7 +76,7 @@ def scan(window: MainWindow, text: str) -> None:
     """Type like a scanner: every key 5 ms after the previous one, then Enter."""
     clock = {"now": 0.0}
     window.scan_detector._clock = lambda _event: clock["now"]
-    target = window.focusWidget() or window.scan_field
+    target = window.focusWidget() or window.scan_bar.scan_field
     for ch in text:
         clock["now"] += 5
         key = {"\t": Qt.Key.Key_Tab, "\n": Qt.Key.Key_Return}.get(ch, 0)

@@ -28,7 +28,7 @@ station.open(settings.load())
 
 async def scenario():
     await asyncio.sleep(0.05)
-    print("title:", station.window.scan_field.placeholderText())
+    print("title:", station.window.scan_bar.scan_field.placeholderText())
     QTest.keyClick(station.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     station.window.close()
     await station.aclose()

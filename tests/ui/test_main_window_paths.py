@@ -51,16 +51,16 @@ def keys(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
 
 async def open_number(window, number: str, wait_for) -> None:
     window.handle_scan(number)
-    await wait_for(lambda: window._opened is not None and window._opened.picklist.number == number)
+    await wait_for(lambda: window.form.opened is not None and window.form.opened.picklist.number == number)
 
 
 async def test_window_starts_maximized_with_full_country_header(window):
     assert window.windowState() & Qt.WindowState.WindowMaximized
-    header = window.table.horizontalHeader()
+    header = window.queue.table.horizontalHeader()
     text_width = header.fontMetrics().horizontalAdvance("Country")
-    assert window.table.columnWidth(Column.COUNTRY) > text_width + 10
+    assert window.queue.table.columnWidth(Column.COUNTRY) > text_width + 10
     window.messages.set_language("nl")
-    assert window.table.columnWidth(Column.PROFILE) > header.fontMetrics().horizontalAdvance("Voorkeursprofiel")
+    assert window.queue.table.columnWidth(Column.PROFILE) > header.fontMetrics().horizontalAdvance("Voorkeursprofiel")
 
 
 async def test_take_over_a_claimed_picklist_after_confirming(window, station, wait_for):
@@ -71,7 +71,7 @@ async def test_take_over_a_claimed_picklist_after_confirming(window, station, wa
     keys(window, Qt.Key.Key_F12)
     await wait_for(lambda: window.statusBar().property("tone") == "error")
     assert "Station 2" in window.status_text and "Ctrl+Shift+T" in window.status_text
-    assert window.take_over_button.isVisible()
+    assert window.form.take_over_button.isVisible()
     assert station.carrier.created == []
     keys(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     await wait_for(lambda: "shipped" in window.status_text)
@@ -98,15 +98,15 @@ def already_shipped(station, number: str = "P2024-00123") -> None:
 async def test_already_shipped_shows_the_shipment_and_reprints_with_ctrl_r(window, station, wait_for):
     already_shipped(station)
     await open_number(window, "P2024-00123", wait_for)
-    assert window.existing_banner.isVisible() and "3SOLD" in window.existing_banner.text()
-    assert window.reprint_button.isVisible() and window.new_shipment_button.isVisible()
-    assert not window.ship_button.isEnabled()
+    assert window.form.existing_banner.isVisible() and "3SOLD" in window.form.existing_banner.text()
+    assert window.form.reprint_button.isVisible() and window.form.new_shipment_button.isVisible()
+    assert not window.ship_panel.ship_button.isEnabled()
     keys(window, Qt.Key.Key_F12)
     assert station.carrier.created == []
     keys(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     await wait_for(lambda: station.printer.sent == ["P2024-00123"])
     assert station.carrier.created == []  # nothing booked twice
-    assert window.steps.state("create").value == "skipped"
+    assert window.ship_panel.steps.state("create").value == "skipped"
     await wait_for(lambda: window.statusBar().property("tone") == "ok")
     assert "printed the label again" in window.status_text and "shipped" not in window.status_text
     # Still open: a second reprint (a jammed label) works too, and nothing is booked.
@@ -246,12 +246,12 @@ async def test_profile_names_from_picqer(qtbot, station, wait_for):
 
 async def test_printer_status_always_in_the_status_bar(window, wait_for):
     window._start_background()
-    await wait_for(lambda: window.printer_status.text("Zebra ZD421").endswith("paper out"))
-    assert window.printer_status.isVisible()
+    await wait_for(lambda: window.status_line.printer_status.text("Zebra ZD421").endswith("paper out"))
+    assert window.status_line.printer_status.isVisible()
     keys(window, Qt.Key.Key_F9)
     assert window.queue_dock.isVisible() and window.queue_panel.table.hasFocus()
     keys(window, Qt.Key.Key_F9)
-    assert not window.queue_dock.isVisible() and window.scan_field.hasFocus()
+    assert not window.queue_dock.isVisible() and window.scan_bar.scan_field.hasFocus()
 
 
 async def test_detail_screenshot_dutch(qtbot, station, queues, wait_for):
@@ -261,7 +261,7 @@ async def test_detail_screenshot_dutch(qtbot, station, queues, wait_for):
     await window.picklists.refresh()
     already_shipped(station, "P2024-00127")
     await open_number(window, "P2024-00127", wait_for)
-    await wait_for(lambda: window.printer_status.text("Zebra ZD421").endswith("papier op"))
+    await wait_for(lambda: window.status_line.printer_status.text("Zebra ZD421").endswith("papier op"))
     window.showNormal()
     window.resize(1600, 900)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -302,10 +302,10 @@ async def test_a_paused_or_cancelled_picklist_says_so_when_scanned_and_cannot_be
     station.picqer._set(500, status=status)
     await open_number(window, "P2024-00123", wait_for)
     assert f"it is {words}. Put it aside" in window.status_text
-    assert not window.ship_button.isEnabled()
+    assert not window.ship_panel.ship_button.isEnabled()
     keys(window, Qt.Key.Key_F12)
     assert f"it is {words}" in window.status_text and station.carrier.created == []
-    assert window.ship_button.text().startswith("Ship and print")  # no "Try again" that can never work
+    assert window.ship_panel.ship_button.text().startswith("Ship and print")  # no "Try again" that can never work
 
 
 async def test_a_shipped_picklist_scanned_again_shows_the_label_it_got(qtbot, station, wait_for):
@@ -338,14 +338,14 @@ async def test_a_shipped_picklist_scanned_again_shows_the_label_it_got(qtbot, st
     window = build_window(qtbot, service)
     already_shipped(station)
     await open_number(window, "P2024-00123", wait_for)
-    await wait_for(lambda: window.preview.page_count == 1)  # not "No label yet"
+    await wait_for(lambda: window.ship_panel.preview.page_count == 1)  # not "No label yet"
 
 
 async def test_a_picklist_outside_the_list_leaves_no_other_row_highlighted(window, station, wait_for):
     window.picklists.refresh()
     await wait_for(lambda: window.picklists.model.rowCount() == 12)
     await open_number(window, "P2024-00123", wait_for)
-    assert window.table.selected_picklist().number == "P2024-00123"
+    assert window.queue.table.selected_picklist().number == "P2024-00123"
     window.picklists.model.remove("P2024-00124")  # paused meanwhile: the New list no longer holds it
     await open_number(window, "P2024-00124", wait_for)
-    assert window.table.selected_picklist() is None
+    assert window.queue.table.selected_picklist() is None

@@ -161,3 +161,39 @@ def test_sorting_by_header_keeps_the_selected_picklist(qtbot, model):
     assert shown_numbers(view.model())[0] == "P2024-00049"
     assert view.selected_picklist().number == "P2024-00033"
     assert view.selectionModel().selectedRows()[0].row() == 49 - 33
+
+
+@pytest.mark.parametrize(
+    ("column", "order"),
+    [
+        (Column.URGENT, Qt.SortOrder.DescendingOrder),
+        (Column.CUSTOMER, Qt.SortOrder.AscendingOrder),
+        (Column.WEIGHT, Qt.SortOrder.DescendingOrder),
+        (-1, Qt.SortOrder.AscendingOrder),
+    ],
+)
+def test_appended_pages_land_where_a_full_sort_puts_them_without_a_reset(model, column, order):
+    proxy = PicklistsFilterModel(model)
+    proxy.set_status(PicklistStatus.NEW)
+    proxy.set_search("a")
+    proxy.sort(column, order)
+    resets: list[bool] = []
+    proxy.modelReset.connect(lambda: resets.append(True))
+    shown_before: list[str] = []
+    for start in range(0, 1000, 100):
+        model.append([make_picklist(n, weight_grams=(n * 37) % 500) for n in range(start, start + 100)])
+        shown = [proxy.picklist_at(row).number for row in range(proxy.rowCount())]
+        assert shown == [model.picklist(row).number for row in proxy._compute()]
+        assert [n for n in shown if n in set(shown_before)] == shown_before  # nothing shown before moved
+        shown_before = shown
+    assert resets == []
+    assert proxy.rowCount() > 300
+
+
+def test_retain_drops_only_what_left(model):
+    model.append([make_picklist(n) for n in range(300)])
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    model.retain({make_picklist(n).number for n in range(300) if n not in (5, 6, 200)})
+    assert removed == [(200, 200), (5, 6)]
+    assert model.rowCount() == 297 and model.row_of("P2024-00006") is None

@@ -1,10 +1,9 @@
 """The compiled Qt resources (packstation/ui/resources_rc.py) hold exactly what resources/ holds: nobody can edit
-a .ts file, the style sheet or an icon and ship the old one because they forgot tools/build_resources.py."""
+the style sheet or an icon and ship the old one because they forgot tools/build_resources.py."""
 
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,7 +14,6 @@ from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtGui import QIcon, QPixmap
 
 from packstation.ui import resources_rc, style
-from packstation.ui.messages import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
@@ -49,27 +47,14 @@ def without_tool_version(module: str) -> list[str]:
     return [line for line in module.splitlines() if not line.startswith("# Created by: The Resource Compiler")]
 
 
-def test_the_qrc_lists_translations_icons_and_the_style_sheet():
-    assert set(QRC_FILES) == {
-        "style.qss",
-        "icons/icon.svg",
-        "icons/icon.png",
-        "translations/packstation_en.qm",
-        "translations/packstation_nl.qm",
-    }
+def test_the_qrc_lists_icons_and_the_style_sheet():
+    # Words are no Qt resource: packstation.i18n holds them for the GUI, the CLI and the relay alike.
+    assert set(QRC_FILES) == {"style.qss", "icons/icon.svg", "icons/icon.png"}
 
 
 @pytest.mark.parametrize("name", QRC_FILES)
 def test_every_resource_is_embedded_exactly_as_it_is_on_disk(name):
     assert read_resource(f":/{name}") == (RESOURCES / name).read_bytes(), f"{name} {REBUILD}"
-
-
-@pytest.mark.parametrize("language", list(build.LANGUAGES))
-def test_every_qm_file_is_what_lrelease_makes_of_its_ts_file(language, tmp_path):
-    ts = build.ts_path(language)
-    fresh = tmp_path / f"packstation_{language}.qm"
-    subprocess.run([build.tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
-    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"{ts.with_suffix('.qm').name} {REBUILD}"
 
 
 def test_resources_rc_is_what_rcc_makes_of_the_qrc(tmp_path):
@@ -79,36 +64,8 @@ def test_resources_rc_is_what_rcc_makes_of_the_qrc(tmp_path):
     assert without_tool_version(fresh.read_text(encoding="utf-8")) == without_tool_version(committed), REBUILD
 
 
-@pytest.mark.parametrize("language", list(build.LANGUAGES))
-def test_ts_files_list_every_catalogue_text_with_its_current_english(language):
-    existing = build.read_ts(build.ts_path(language))
-    assert list(existing.values()) == build.synced(CATALOGUE, existing, language), REBUILD
-
-
 def test_the_style_sheet_and_icons_load_from_the_resources(qapp):
     assert style.STYLE == (RESOURCES / "style.qss").read_text(encoding="utf-8")
     assert "QPushButton#shipButton" in style.STYLE
     assert not QIcon(":/icons/icon.svg").isNull()
     assert QPixmap(":/icons/icon.png").width() > 0
-
-
-def test_sync_keeps_translations_flags_changed_english_and_drops_removed_keys(tmp_path):
-    path = tmp_path / "packstation_nl.ts"
-    build.write_ts(
-        path,
-        "nl",
-        [
-            build.Entry("a.same", "Quit", "Afsluiten", finished=True),
-            build.Entry("a.changed", "Print", "Printen", finished=True),
-            build.Entry("a.removed", "Gone", "Weg", finished=True),
-        ],
-    )
-    catalogue = {"a.same": "Quit", "a.changed": "Print the label", "a.new": 'Scan "{number}" & <Enter>\nnow'}
-    build.write_ts(path, "nl", build.synced(catalogue, build.read_ts(path), "nl"))
-
-    assert list(build.read_ts(path).values()) == [
-        build.Entry("a.same", "Quit", "Afsluiten", finished=True),
-        build.Entry("a.changed", "Print the label", "Printen", finished=False, old_source="Print"),
-        build.Entry("a.new", 'Scan "{number}" & <Enter>\nnow'),
-    ]
-    assert '<translation type="unfinished">Printen</translation>' in path.read_text(encoding="utf-8")

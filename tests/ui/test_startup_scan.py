@@ -42,16 +42,16 @@ result = {"httpx_at_show": "httpx" in sys.modules, "visible": window.isVisible()
 async def scenario():
     await asyncio.sleep(0.05)  # the picklist load has started and waits for the stack too
     window.focus_scan_field()
-    QTest.keyClicks(window.scan_field, number)
-    QTest.keyClick(window.scan_field, Qt.Key.Key_Return)
+    QTest.keyClicks(window.scan_bar.scan_field, number)
+    QTest.keyClick(window.scan_bar.scan_field, Qt.Key.Key_Return)
     await asyncio.sleep(0.3)
     result["httpx_at_scan"] = "httpx" in sys.modules
-    result["opened_while_loading"] = window._opened is not None
+    result["opened_while_loading"] = window.form.opened is not None
     gate.set()
     deadline = time.monotonic() + 15
-    while window._opened is None and time.monotonic() < deadline:
+    while window.form.opened is None and time.monotonic() < deadline:
         await asyncio.sleep(0.02)
-    result["opened"] = window._opened.picklist.number if window._opened else None
+    result["opened"] = window.form.opened.picklist.number if window.form.opened else None
     result["scanned"] = number
     result["status"] = window.status_text
     window.close()

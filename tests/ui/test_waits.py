@@ -179,16 +179,16 @@ async def test_the_status_bar_counts_the_wait_down_and_esc_stops_it(
 ) -> None:
     window, carrier = waiting_window(qtbot, language)
     scan(window, "P2024-00123")
-    await wait_for(lambda: window._opened is not None)
+    await wait_for(lambda: window.form.opened is not None)
     QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
     await wait_for(lambda: window.status_text == waiting)
-    assert window.stop_wait_button.isVisible() and window.stop_wait_button.text() == button
+    assert window.status_line.stop_wait_button.isVisible() and window.status_line.stop_wait_button.text() == button
     await wait_for(lambda: window.status_text == counted, within=3.0)  # it counts down while it waits
 
     QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
     await wait_for(lambda: window.statusBar().property("tone") == "error")
     assert window.status_text == stopped
-    assert not window.stop_wait_button.isVisible()
+    assert not window.status_line.stop_wait_button.isVisible()
     assert carrier.created == []
 
     QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_F12)  # goes on from "create": one booking
@@ -199,9 +199,9 @@ async def test_the_status_bar_counts_the_wait_down_and_esc_stops_it(
 async def test_the_stop_waiting_button_stops_the_wait(qtbot, wait_for) -> None:
     window, carrier = waiting_window(qtbot, "en")
     scan(window, "P2024-00123")
-    await wait_for(lambda: window._opened is not None)
+    await wait_for(lambda: window.form.opened is not None)
     QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
-    await wait_for(lambda: window.stop_wait_button.isVisible())
-    window.stop_wait_button.click()
+    await wait_for(lambda: window.status_line.stop_wait_button.isVisible())
+    window.status_line.stop_wait_button.click()
     await wait_for(lambda: window.shipping.can_retry)
     assert window.shipping.failed_step == "create" and carrier.created == []

@@ -23,9 +23,10 @@ from packstation.domain.profiles import (
 )
 from packstation.domain.shipments import Carrier, Platform
 from packstation.ui.messages import Messages
+from packstation.ui.state import STEPS, StepState
 from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
-from packstation.ui.widgets.steps import STEPS, StepState, StepsView
+from packstation.ui.widgets.steps import StepsView
 
 SAMPLE_LABEL = (
     Path(__file__).resolve().parents[2]
@@ -113,7 +114,7 @@ def test_violations_highlight_the_option_with_the_reason(qtbot, messages):
     form = OptionsForm(messages)
     qtbot.addWidget(form)
     form.set_profile(PROFILE)
-    violation = Violation("insurance_needs_signature", "Insurance needs a signature.", (("option", "insurance"),))
+    violation = Violation("insurance_needs_signature", (("option", "insurance"),))
     form.mark_problems([violation])
     assert form.editor("insurance").property("problem") is True
     # The catalogue's words for the code, not the domain's English text.
@@ -208,9 +209,7 @@ def test_an_insurance_the_rules_set_that_the_list_lacks_is_shown_while_the_rule_
     form.set_profile(PROFILE)  # insurance choices: none, EUR 100, EUR 500; the packer's default EUR 100
     insurance = form.editor("insurance")
     choices = insurance.count()
-    swiss = Violation(
-        "insurance_added", "Insurance was set to EUR 200", (("option", "insurance_cents"), ("amount", "20000"))
-    )
+    swiss = Violation("insurance_added", (("option", "insurance_cents"), ("amount", "20000")))
     form.show_required([swiss])
     assert insurance.currentText() == "Insured up to € 200" and not insurance.isEnabled()
     assert form.values()["insurance"] == "100"  # the packer's choice; the rule adds the EUR 200

@@ -11,10 +11,12 @@ import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from packstation.domain.picklists import Picklist, PicklistStatus
+from packstation.services.picklist_refresh import ReadPlan, RefreshPlanner
 from packstation.services.shipping import ShippingService
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
 from packstation.ui.models.picklists_model import PicklistsModel
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ class PicklistsController(QObject):
         refresh_seconds: int = 60,
         warehouse_id: int | None = None,
         profile_names: Mapping[int, str] | None = None,
+        planner: RefreshPlanner | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,8 +49,9 @@ class PicklistsController(QObject):
         self.messages = messages
         self.status: PicklistStatus | None = PicklistStatus.NEW
         self.warehouse_id = warehouse_id
+        self.planner = planner or RefreshPlanner()  # full read or only the changes since the last read
         self._loading = False
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = Tasks()
         self._timer = QTimer(self)
         self._timer.setInterval(max(5, refresh_seconds) * 1000)
         self._timer.timeout.connect(self.refresh)
@@ -106,23 +110,55 @@ class PicklistsController(QObject):
 
     @qasync.asyncSlot()
     async def refresh(self) -> None:
-        """Read every page into the model as it arrives, then drop the picklists no page held."""
+        """Read what changed since the last read into the model (every 15 minutes: everything), page by page.
+
+        Every page is a background request: a scan or a shipment at this station never waits behind the list.
+        """
         if self._loading:
             return
-        task = asyncio.current_task()
-        if task is not None:
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        self._tasks.adopt()
         self._set_loading(True)
-        status = self.status
+        status, scope = self.status, (self.status, self.warehouse_id)
+        plan = self.planner.plan(scope)
+        self.planner.begin()
+        try:
+            if plan.full:
+                complete = await self._read_all(status, plan)
+            else:
+                complete = await self._read_changes(status, plan)
+                if complete is None:  # Picqer ignored updated_after: read everything instead
+                    plan = self.planner.plan(scope)
+                    self.planner.begin()
+                    complete = await self._read_all(status, plan)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("Loading picklists failed: %s", exc)
+            self.failed.emit(self.messages.error(exc, During.LOAD))
+            return
+        finally:
+            self._set_loading(False)
+        if not complete:
+            # The filter changed while loading: this result is stale, load the new status now.
+            QTimer.singleShot(0, self.refresh)
+            return
+        self.planner.finished(plan, scope)
+        keep_out_of_full_collections()
+        self.loaded.emit(self.model.rowCount())
+
+    async def _read_all(self, status: PicklistStatus | None, plan: ReadPlan) -> bool:
+        """Read every page of `status` into the model, then drop the picklists no page held; False if stale."""
         received: set[str] = set()
         # Pages go in as they come (changed rows update in place, new ones are added), so no event-loop turn
         # handles more than a page: one diff of 10,000 rows at the end blocked the window for tens of ms.
         batch: list[Picklist] = []
         try:
-            async for picklist in self.service.iter_picklists(status=status, warehouse_id=self.warehouse_id):
+            async for picklist in self.service.iter_picklists(
+                status=status, warehouse_id=self.warehouse_id, background=True
+            ):
                 if status != self.status:
-                    break  # the filter changed while loading: stop feeding stale rows
+                    return False  # the filter changed while loading: stop feeding stale rows
+                self.planner.accepts(plan, picklist)
                 received.add(picklist.number)
                 batch.append(picklist)
                 if len(batch) >= BATCH:
@@ -130,28 +166,52 @@ class PicklistsController(QObject):
                     batch = []
                     # Page by page, so no full collection during a long first load walks the rows loaded so far.
                     keep_out_of_full_collections()
-                if len(received) % BATCH == 0:
                     self.progressed.emit(len(received))
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            log.warning("Loading picklists failed: %s", exc)
+        except Exception:
             if batch and status == self.status:
                 self.model.append(batch)
-            self.failed.emit(self.messages.error(exc, During.LOAD))
-            return
-        finally:
-            self._set_loading(False)
+            raise
         if status != self.status:
-            # The filter changed while loading: this result is stale, load the new status now.
-            QTimer.singleShot(0, self.refresh)
-            return
+            return False
         self.model.append(batch)
         self.model.retain(received)
-        keep_out_of_full_collections()
-        self.loaded.emit(len(received))
+        return True
+
+    async def _read_changes(self, status: PicklistStatus | None, plan: ReadPlan) -> bool | None:
+        """Read the picklists Picqer changed since the last read (any status): update, add, or drop them.
+
+        Return False if the status filter changed meanwhile, None if Picqer ignored `updated_after`.
+        """
+        batch: list[Picklist] = []
+        gone: set[str] = set()
+        try:
+            # Without the status filter: a picklist closed or paused elsewhere must come back, to leave the list.
+            async for picklist in self.service.iter_picklists(
+                status=None, warehouse_id=self.warehouse_id, updated_after=plan.since, background=True
+            ):
+                if status != self.status:
+                    return False
+                if not self.planner.accepts(plan, picklist):
+                    return None
+                if status is None or picklist.status is status:
+                    gone.discard(picklist.number)
+                    batch.append(picklist)
+                else:
+                    gone.add(picklist.number)
+                if len(batch) >= BATCH:
+                    self.model.append(batch)
+                    batch = []
+        finally:
+            if status == self.status:
+                self.model.append([p for p in batch if p.number not in gone])
+                self.model.remove_many(gone)
+        return True
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:
             self._loading = loading
             self.loading_changed.emit(loading)
+
+    async def close(self) -> None:
+        """Cancel the background work still running and wait for it (the window closes or the app exits)."""
+        await self._tasks.close()

@@ -6,11 +6,9 @@ The dialog never touches files, the keyring, HTTP or printers: app.py hands this
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -20,6 +18,8 @@ from packstation.domain.errors import SecretsUnavailable
 from packstation.domain.picklists import PicqerShippingProvider
 from packstation.domain.printers import PrinterSearch
 from packstation.settings import PrinterSettings, Settings
+from packstation.ui.ports import NamedList, PicqerList
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ LoadPicqerNames = Callable[[str, str], Awaitable[Mapping[int, str]]]
 # () -> the printers this computer sees (USB Zebras, system queues); takes a second or so: app.py runs it on a thread
 DiscoverPrinters = Callable[[], Awaitable[PrinterSearch]]
 LoadPackingStations = Callable[[str, str], Awaitable[Sequence[PackingStation]]]  # (address, key)
-NamedList = Callable[[str, str], Awaitable[list[tuple[int, str]]]]
 
 
 def _no_key(_account: str) -> str:
@@ -61,14 +60,6 @@ class SettingsPorts:
     keyring_available: bool = True
 
 
-class PicqerList(StrEnum):
-    """The Picqer lists the dialog chooses from by name."""
-
-    SHIPPING_PROFILES = "shipping_profiles"  # "provider - profile", for the relay and the station profiles
-    WAREHOUSES = "warehouses"
-    ORDER_FIELDS = "order_fields"
-
-
 class SettingsController(QObject):
     """Save, keys, connection tests, the test print and the Picqer lists, for one open settings dialog."""
 
@@ -76,7 +67,7 @@ class SettingsController(QObject):
         super().__init__(parent)
         self.ports = ports
         self.keyring_available = ports.keyring_available  # False once storing a key failed
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = Tasks()
         self._searching_printers = False
 
     # --- save and keys -------------------------------------------------------------------------------
@@ -172,11 +163,13 @@ class SettingsController(QObject):
 
     def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         """Run a check on the event loop; the dialog stays usable."""
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.start(coro)
 
     @property
     def busy(self) -> bool:
         """True while a connection test, a list load or a test print runs."""
-        return bool(self._tasks)
+        return self._tasks.busy
+
+    async def close(self) -> None:
+        """Cancel the checks still running and wait for them (the dialog closes or the app exits)."""
+        await self._tasks.close()

@@ -17,6 +17,7 @@ from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
 from packstation.domain.waits import Wait
+from packstation.services.ports import PrintJobInfo
 from packstation.services.shipping import (
     Finished,
     JobKind,
@@ -31,7 +32,8 @@ from packstation.services.shipping import (
 )
 from packstation.ui.memory import keep_out_of_full_collections
 from packstation.ui.messages import During, Messages
-from packstation.ui.widgets.steps import STEPS, StepState
+from packstation.ui.state import STEPS, Refusal, ShippingKind, ShippingState, StepState
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ class ShippingController(QObject):
     # What the running shipment waits for and how long, in the packer's words, again each second as it counts
     # down; "" when the wait is over. Esc or "Stop waiting" calls stop_waiting().
     waiting = Signal(str)
+    # What the ship button says and whether F12 acts now (ui/state.ShippingState), decided here for the panes.
+    state_changed = Signal(object)
 
     def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,11 +73,13 @@ class ShippingController(QObject):
         # Shipments done but for their label, which waits in the print queue for paper: by queue job id.
         self.held: dict[str, ShipmentJob] = {}
         self._busy = False
-        self._lookup: asyncio.Task[object] | None = None
         self._opening: str | None = None  # the number being looked up: the pane does not show it yet
         self.next_number: str | None = None  # scanned during a shipment: opened once that shipment is done
-        self._tasks: set[asyncio.Task[object]] = set()  # asyncio keeps only weak references to tasks
+        self._tasks = Tasks()
         self._states: dict[str, StepState] = {}
+        # (printer, queue job id, picklist number) of the last label held in the print queue (paper out): the
+        # packer hears when it printed, while the screen still shows no other picklist.
+        self._held_print: tuple[str, str, str] | None = None
         self._wait: Wait | None = None  # the wait being counted down
         self._wait_until = 0.0  # time.monotonic() when it ends
         self._countdown = QTimer(self)
@@ -126,6 +132,209 @@ class ShippingController(QObject):
             return None
         return self.opened.draft(profile, option_values, weight_grams=weight_grams, parcels=parcels, address=address)
 
+    # --- what the ship button says -------------------------------------------------------------------
+
+    def publish(self, opened: OpenedPicklist | None, draft: Draft | None) -> ShippingState:
+        """Decide, for the picklist the pane shows and its draft, what F12 does now; emit it as state_changed."""
+        state = ShippingState(
+            kind=self._kind(opened),
+            button_text=self._button_text(opened),
+            can_ship=self._can_ship(opened, draft),
+            retry=self.can_retry,
+            step=self.failed_step or "",
+            error=self.messages.error(self.job.error, During.SHIP) if self.can_retry and self.job else "",
+            holder=self.claimed_by,
+        )
+        self.state_changed.emit(state)
+        return state
+
+    def _kind(self, opened: OpenedPicklist | None) -> ShippingKind:
+        if self._busy or self._opening is not None:
+            return ShippingKind.BUSY
+        if self.claimed_by:
+            return ShippingKind.CLAIMED
+        if self.can_retry:
+            return ShippingKind.FAILED
+        if opened is not None:
+            return ShippingKind.OPENED
+        done = self.job is not None and self.job.step is Step.DONE
+        return ShippingKind.SHIPPED if done else ShippingKind.IDLE
+
+    def _unfinished_of(self, opened: OpenedPicklist | None) -> JournalEntry | None:
+        return self.unfinished if opened is not None and opened.existing else None
+
+    def _button_text(self, opened: OpenedPicklist | None) -> str:
+        # The button names the picklist F12 ships, so it can be checked against the label in the packer's hand.
+        m = self.messages
+        unfinished = self._unfinished_of(opened)
+        if self.failed_step and self.job is not None:
+            return m.t("action.retry_number", number=self.job.picklist.number)
+        if unfinished is not None and opened is not None:
+            only_picqer = bool(unfinished.label_path) and "printed" in unfinished.steps  # printed: Picqer is left
+            key = "action.finish_write_back" if only_picqer else "action.finish"
+            return m.t(key, number=opened.picklist.number)
+        if opened is not None:
+            return m.t("action.ship_number", number=opened.picklist.number)
+        return m.t("action.ship")
+
+    def _can_ship(self, opened: OpenedPicklist | None, draft: Draft | None) -> bool:
+        if self._busy or self._opening is not None:
+            return False  # F12 waits until the pane shows the picklist, or the running shipment is done
+        packable = opened is not None and not opened.existing and opened.picklist.status.packable
+        ready = draft is not None and not draft.violations and packable
+        return self.can_retry or ready or self._unfinished_of(opened) is not None
+
+    def _reprinted_words(self, job: ShipmentJob, held: str, printer: str) -> tuple[str, str]:
+        m, number = self.messages, job.picklist.number
+        if held:
+            return m.t("status.reprint_waiting", number=number, waiting=held), "error"
+        return m.t("status.reprinted", number=number, barcodes=", ".join(job.barcodes), printer=printer), "ok"
+
+    def done_words(self, job: ShipmentJob) -> tuple[str, str]:
+        """What the status bar says once a shipment (or a reprint) is done, and its tone."""
+        m = self.messages
+        number, barcodes = job.picklist.number, ", ".join(job.barcodes)
+        receipt = job.receipt
+        # Where the label came out: an A4 label goes to the document printer, not the label printer.
+        printer = m.printer(receipt.printer) if receipt is not None else ""
+        held = m.print_waiting(receipt.printer, receipt.waiting) if receipt is not None and receipt.waiting else ""
+        if job.reprint:  # nothing was booked
+            return self._reprinted_words(job, held, printer)
+        if held:  # held for paper (or a closed head): the queue prints it by itself; the packer goes on
+            return m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held), "error"
+        if job.print_label and receipt is None:  # finished later: printed by an earlier attempt
+            return m.t("status.shipped_finished", number=number, barcodes=barcodes), "ok"
+        if self.next_number and job.print_label:
+            return m.t("status.shipped_next", number=number, barcodes=barcodes, printer=printer), "ok"
+        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
+        if job.registered_in_picqer:  # a Picqer shipment, not only a comment: webshop and customer hear of it
+            key = "status.shipped_registered" if job.print_label else "status.shipped_registered_not_printed"
+        return m.t(key, number=number, barcodes=barcodes, printer=printer), "ok"
+
+    # --- what the packer's keys do ------------------------------------------------------------------
+
+    def ship_pressed(self, opened: OpenedPicklist | None, draft: Draft | None) -> Refusal | None:
+        """F12: retry a failed shipment, finish an unfinished one, or ship the open picklist; else say why not."""
+        if self._busy:
+            return None
+        if self.can_retry:
+            self.retry()
+        elif opened is not None and opened.existing and self.unfinished is not None:
+            self.finish_unfinished()  # e.g. Picqer was not updated: do that now, book nothing new
+        elif opened is None:
+            return Refusal(self.messages.t("status.nothing_open"))
+        elif not opened.picklist.status.packable and not opened.existing:
+            return Refusal(self.not_packable_words(opened))
+        elif (refusal := self._draft_refusal(draft)) is not None:
+            return refusal
+        elif draft is not None:
+            self.ship(draft)
+        return None
+
+    def reprint_pressed(self, opened: OpenedPicklist | None, draft: Draft | None) -> tuple[str, str] | None:
+        """Ctrl+R: print the open picklist's label again, or the last shipment's; return what to say, if anything."""
+        m = self.messages
+        if self._busy:
+            return None
+        if opened is None and self.last_shipped is not None:
+            self.reprint_last()
+            return m.t("status.reprinting", number=self.last_shipped.picklist.number), ""
+        if opened is None:
+            return m.t("status.nothing_open"), "error"
+        if not opened.existing:
+            return m.t("status.reprint_not_shipped", number=opened.picklist.number), "error"
+        # The label exists already; any profile gives the label format, the booked shipment is not changed.
+        profiles = self.profiles()
+        if draft is None and profiles:
+            draft = self.draft(opened.suggested_profile or profiles[0], {})
+        if draft is not None:
+            self.reprint(draft)
+        return None
+
+    def _draft_refusal(self, draft: Draft | None) -> Refusal | None:
+        m = self.messages
+        if draft is None:
+            return Refusal(m.t("status.no_profile"), choose_profile=True)
+        if draft.violations:
+            return Refusal(m.t("error.invalid", violations=m.violations(draft.violations)), invalid=True)
+        return None
+
+    def new_shipment_refusal(self, draft: Draft | None) -> Refusal | None:
+        """Why a further shipment (Ctrl+Shift+N) cannot be booked with this draft; None when it can."""
+        return self._draft_refusal(draft)
+
+    def not_packable_words(self, opened: OpenedPicklist) -> str:
+        """A paused, cancelled or closed picklist (without a MyParcel shipment) is not to be packed."""
+        not_packable = PicklistNotPackable(opened.picklist.number, opened.picklist.status.value)
+        return self.messages.error(not_packable, During.OPEN)
+
+    def opened_words(self, opened: OpenedPicklist, profile_chosen: bool) -> tuple[str, str]:
+        """What the status bar says when a picklist opened, and its tone."""
+        m, number = self.messages, opened.picklist.number
+        if opened.existing and self.unfinished is not None:
+            remaining = m.remaining(self.unfinished.remaining())
+            return m.t("status.unfinished_offer", number=number, remaining=remaining), "error"
+        if opened.existing:
+            barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode)
+            return m.t("error.already_shipped", number=number, barcodes=barcodes), "error"
+        if not opened.picklist.status.packable:
+            return self.not_packable_words(opened), "error"  # said now, not only after F12
+        return m.t("status.opened" if profile_chosen else "status.opened_choose", number=number), ""
+
+    def running_words(self, step: str, *, with_next: bool = True) -> str:
+        """ "Shipping P… : step", and which picklist is next when one was scanned meanwhile."""
+        job = self.job
+        if job is None:
+            return ""
+        text = self.messages.t("status.shipping", number=job.picklist.number, step=self.messages.step(step))
+        if with_next and self.next_number:
+            text += " " + self.messages.t("status.is_next", next=self.next_number)
+        return text
+
+    def failure_words(self, text: str) -> str:
+        """A failure's words with what comes next: the picklist scanned meanwhile, or taking the claim over."""
+        if self.next_number and self.can_retry:
+            text += " " + self.messages.t("status.next_after_failure", next=self.next_number)
+        if self.claimed_by and self.job is not None:
+            number = self.job.picklist.number
+            text += " " + self.messages.t("status.take_over_hint", number=number, holder=self.claimed_by)
+        return text
+
+    def highlight_conflict(self, opened: OpenedPicklist | None, highlighted: str | None) -> str | None:
+        """Why F12 must wait when the list highlights another picklist than the open one (F12 would ship the
+        open one while the packer looks at the highlight), or one is still opening; None when they agree."""
+        m = self.messages
+        if self._opening is not None:
+            return m.t("status.still_opening", number=self._opening)
+        if highlighted is None or (opened is not None and highlighted == opened.picklist.number):
+            return None
+        if opened is None:
+            return m.t("status.highlight_press_enter", highlighted=highlighted)
+        return m.t("status.highlight_not_open", highlighted=highlighted, number=opened.picklist.number)
+
+    def _held_label_cancelled(self, job_id: str, number: str) -> tuple[str, str, bool]:
+        if self._held_print is not None and self._held_print[1] == job_id:
+            self._held_print = None
+        return self.messages.t("status.held_label_cancelled", number=number), "error", True
+
+    def print_job_changed(self, job: PrintJobInfo, pane_empty: bool) -> tuple[str, str, bool] | None:
+        """A print job changed: finish a held label's shipment once it printed; return what to say, its tone and
+        whether to say it a moment later (after the queue panel's own words), or None."""
+        job_id = str(job.id)
+        if job.state == "printed" and self.held:
+            self.label_printed(job_id, job.name, job.printer)  # the journal: that shipment is done
+        if job.state == "cancelled" and job.moved_to is None and self.label_cancelled(job_id):
+            return self._held_label_cancelled(job_id, job.name)
+        held = self._held_print
+        if held is None or job_id != held[1] or job.state != "printed":
+            return None
+        self._held_print = None
+        if self._states.get("print") is StepState.QUEUED and pane_empty and not self._busy:
+            self._states["print"] = StepState.DONE
+            self.step_changed.emit("print", StepState.DONE.value, "")
+            return self.messages.t("status.held_label_printed", number=held[2]), "ok", False
+        return None
+
     # --- slots ---------------------------------------------------------------------------------------
 
     @qasync.asyncSlot(str)
@@ -146,10 +355,7 @@ class ShippingController(QObject):
 
     async def _open(self, number: str) -> None:
         self.next_number = None  # this scan (or the queued one being opened) is what the packer wants now
-        task = self._track()
-        if self._lookup is not None and not self._lookup.done():
-            self._lookup.cancel()
-        self._lookup = task
+        task = self._tasks.adopt(key="lookup")  # a newer scan cancels the lookup in flight
         self._opening = number
         self.picklist_opening.emit(number)
         try:
@@ -161,16 +367,16 @@ class ShippingController(QObject):
             raise
         except Exception as exc:
             self._log(exc)
-            if self._lookup is task:
-                self._lookup = self._opening = None
+            if self._tasks.current("lookup") is task:
+                self._opening = None
                 text = self.messages.error(exc, During.OPEN)
                 if self.opened is not None:  # a wrong scan (a product's EAN) leaves the open picklist as it was
                     text += " " + self.messages.t("status.still_open", number=self.opened.picklist.number)
                 self.failed.emit(text)
             return
         finally:
-            if self._lookup is task:
-                self._lookup = self._opening = None
+            if self._tasks.current("lookup") is task:
+                self._opening = None
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             self._leave(opened)
             return
@@ -210,7 +416,7 @@ class ShippingController(QObject):
             key = next((k for k, held in self.held.items() if held.picklist.number == picklist_number), None)
         if key is None:
             return
-        self._track()
+        self._tasks.adopt()
         try:
             await self.service.held_label_printed(self.held[key], printer, print_job_id)
         except Exception as exc:  # the journal then offers it as unfinished: printing it again is the worst case
@@ -234,9 +440,7 @@ class ShippingController(QObject):
 
     def _leave(self, opened: OpenedPicklist) -> None:
         """Give back, in the background, the claim made when a picklist opened that the packer left unshipped."""
-        task: asyncio.Task[object] = asyncio.ensure_future(self.service.leave(opened))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.start(self.service.leave(opened))
 
     async def _release_abandoned(self, job: ShipmentJob | None) -> None:
         """Give back this station's claim on a picklist the packer left without booking anything."""
@@ -309,7 +513,7 @@ class ShippingController(QObject):
     @qasync.asyncSlot()
     async def check_unfinished(self) -> None:
         """Look in the journal for unfinished shipments and offer them (emits `unfinished_found`)."""
-        self._track()
+        self._tasks.adopt()
         try:
             entries = await self.service.unfinished()
         except Exception as exc:
@@ -326,7 +530,7 @@ class ShippingController(QObject):
         await self._resume(entry)
 
     async def _resume(self, entry: JournalEntry) -> None:
-        self._track()
+        self._tasks.adopt()
         self.unfinished = None
         self.picklist_opening.emit(entry.picklist_number)
         try:
@@ -351,7 +555,7 @@ class ShippingController(QObject):
     # --- running -------------------------------------------------------------------------------------
 
     async def _run(self, job: ShipmentJob) -> None:
-        self._track()
+        self._tasks.adopt()
         self.job = job
         self._set_busy(True)
         try:
@@ -372,6 +576,7 @@ class ShippingController(QObject):
             self.last_shipped = job
         if job.receipt is not None and job.receipt.waiting:
             self.held[job.receipt.job_id] = job
+            self._held_print = (job.receipt.printer, job.receipt.job_id, job.picklist.number)
         self.shipment_done.emit(job)
         self._tell_document_problems(job)
         # What this shipment loaded (the printing libraries on the first label, caches) stays alive: keep the
@@ -450,15 +655,12 @@ class ShippingController(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
-    def _track(self) -> asyncio.Task[object]:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
-
     @staticmethod
     def _log(exc: Exception) -> None:
         # The packer gets words; the log keeps the details (a traceback for what nobody expected).
         expected = isinstance(exc, PackstationError)
         log.warning("%s: %s", type(exc).__name__, exc, exc_info=None if expected else exc)
+
+    async def close(self) -> None:
+        """Cancel the background work still running and wait for it (the window closes or the app exits)."""
+        await self._tasks.close()

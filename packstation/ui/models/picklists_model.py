@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -76,6 +77,19 @@ def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
+class _ColumnKeys:
+    """One column of the per-row sort keys, read in place (a binary search needs only log(rows) of them)."""
+
+    __slots__ = ("_column", "_keys")
+
+    def __init__(self, keys: list[tuple[object, ...]], column: int) -> None:
+        self._keys = keys
+        self._column = column
+
+    def __getitem__(self, row: int) -> Any:
+        return self._keys[row][self._column]
+
+
 class PicklistsModel(QAbstractTableModel):
     """Picklists as rows; pages are appended as they arrive, a refresh updates, adds and drops only what changed."""
 
@@ -124,13 +138,7 @@ class PicklistsModel(QAbstractTableModel):
         if len(_runs(gone)) > MAX_RUNS:
             self._reset(fresh.values())
             return
-        for first, last in reversed(_runs(gone)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
-            del self._search_text[first : last + 1]
-            del self._keys[first : last + 1]
-            self._index_stale = True
-            self.endRemoveRows()
+        self._remove_runs(_runs(gone))
         changed = []
         for row, old in enumerate(self._rows):
             picklist = fresh.pop(old.number)
@@ -144,7 +152,28 @@ class PicklistsModel(QAbstractTableModel):
 
     def retain(self, numbers: Collection[str]) -> None:
         """Drop every picklist whose number is not in `numbers` (the end of a refresh fed page by page)."""
-        self.replace([p for p in self._rows if p.number in numbers])
+        # Only what leaves is touched (rebuilding the table here took 110-220 ms at 47,000 rows), and found by a
+        # set difference in C, not a Python loop over the rows (another 50 ms on a busy machine).
+        keep = numbers if isinstance(numbers, set | frozenset) else set(numbers)
+        self.remove_many(self._fresh_index().keys() - keep)
+
+    def remove_many(self, numbers: Collection[str]) -> None:
+        """Drop these picklists (closed, paused or cancelled elsewhere); numbers not in the table are ignored."""
+        index = self._fresh_index()
+        runs = _runs(sorted(index[n] for n in numbers if n in index))
+        if len(runs) > MAX_RUNS:
+            self._reset([p for p in self._rows if p.number not in numbers])
+        elif runs:
+            self._remove_runs(runs)
+
+    def _remove_runs(self, runs: list[tuple[int, int]]) -> None:
+        for first, last in reversed(runs):  # from the bottom, so the rows of the next run stay where they are
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            del self._search_text[first : last + 1]
+            del self._keys[first : last + 1]
+            self._index_stale = True
+            self.endRemoveRows()
 
     def remove(self, number: str) -> None:
         """Drop one picklist (shipped or closed elsewhere)."""
@@ -191,6 +220,10 @@ class PicklistsModel(QAbstractTableModel):
     def sort_keys(self, column: int) -> list[object]:
         """Return the sort key of every row for `column` (numbers as numbers, text lower-cased)."""
         return [keys[column] for keys in self._keys]
+
+    def sort_keys_of(self, column: int) -> _ColumnKeys:
+        """Return the sort keys of `column` as a read-only sequence over the live rows (no copy)."""
+        return _ColumnKeys(self._keys, column)
 
     # --- Qt model ------------------------------------------------------------------------------------
 
@@ -454,9 +487,17 @@ class PicklistsFilterModel(QAbstractTableModel):
 
     def _compute(self) -> list[int]:
         """Return the source rows that pass the filters, in sort order."""
+        shown = self._passing(range(self._source.rowCount()))
+        if self._sort_column >= 0:
+            keys = self._source.sort_keys(self._sort_column)
+            shown.sort(key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return shown
+
+    def _passing(self, candidates: Iterable[int]) -> list[int]:
+        """Return the source rows among `candidates` that pass the filters, in the order given."""
         source = self._source
         rows: Sequence[Picklist] = source.rows()
-        shown: list[int] = list(range(len(rows)))
+        shown: list[int] = list(candidates)
         status, warehouse, words = self._status, self._warehouse, self._words
         if status is not None:
             shown = [r for r in shown if rows[r].status is status]
@@ -466,10 +507,55 @@ class PicklistsFilterModel(QAbstractTableModel):
             texts = source.search_texts()
             for word in words:
                 shown = [r for r in shown if word in texts[r]]
-        if self._sort_column >= 0:
-            keys = source.sort_keys(self._sort_column)
-            shown.sort(key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         return shown
+
+    def _place_appended(self, first: int, last: int) -> None:
+        """Show source rows first..last, just appended, where the sort puts them: O(page x log rows), not O(rows).
+
+        A full _compute per page made loading 50,000 picklists quadratic (23 ms a page at the end, 11 s in all).
+        The order sorts stably over ascending source rows, so an appended row goes after every shown row whose key
+        equals its own.
+        """
+        new = self._passing(range(first, last + 1))
+        if not new:
+            return
+        order = self._order
+        if self._sort_column < 0:
+            places = [(len(order), row) for row in new]
+        else:
+            keys = self._source.sort_keys_of(self._sort_column)
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            places = []
+            for row in new:
+                key = keys[row]
+                low, high = 0, len(order)
+                while low < high:  # the first shown row that the new one sorts before
+                    middle = (low + high) // 2
+                    other = keys[order[middle]]
+                    if (other < key) if descending else (key < other):
+                        high = middle
+                    else:
+                        low = middle + 1
+                places.append((low, row))
+            # Rows placed at the same spot keep the sort's order among themselves (then source order: stable).
+            rank = {row: i for i, row in enumerate(sorted(new, key=keys.__getitem__, reverse=descending))}
+            places.sort(key=lambda place: (place[0], rank[place[1]]))
+        # One insert per spot, from the top: each run lands `shifted` rows below where it was computed.
+        shifted = 0
+        start = 0
+        while start < len(places):
+            spot = places[start][0]
+            end = start
+            while end < len(places) and places[end][0] == spot:
+                end += 1
+            rows = [row for _spot, row in places[start:end]]
+            at = spot + shifted
+            self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+            order[at:at] = rows
+            self._position = None
+            self.endInsertRows()
+            shifted += len(rows)
+            start = end
 
     def _positions(self) -> list[int]:
         if self._position is None:
@@ -527,7 +613,9 @@ class PicklistsFilterModel(QAbstractTableModel):
         if first < self._source.rowCount() - count:  # rows below moved down (the source only appends today)
             self._order = [r + count if r >= first else r for r in self._order]
             self._position = None
-        self._publish(self._compute())
+            self._publish(self._compute())
+            return
+        self._place_appended(first, last)
 
     def _source_about_to_remove(self, _parent: ModelIndex, first: int, last: int) -> None:
         self._publish([r for r in self._order if not first <= r <= last])

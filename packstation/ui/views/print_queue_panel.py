@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from packstation.services.ports import PrintJobInfo, PrintQueues
 from packstation.ui.messages import Messages
 from packstation.ui.models.print_jobs_model import JobColumn, PrintJobsModel
+from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -218,7 +220,7 @@ class PrinterStatusPoller(QObject):
         self.queues = queues
         self.timeout = timeout
         self.last: dict[str, tuple[bool, tuple[str, ...], str]] = {}
-        self._task: asyncio.Task[None] | None = None
+        self._tasks = Tasks()
         self._timer = QTimer(self)
         self._timer.setInterval(int(interval * 1000))
         self._timer.timeout.connect(self.poll)
@@ -229,15 +231,15 @@ class PrinterStatusPoller(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        self._tasks.cancel("poll")
 
     def poll(self) -> None:
         """Start one round of status questions, unless the last round is still waiting."""
-        if self._task is not None and not self._task.done():
+        if self._tasks.current("poll") is not None:
             return
         with contextlib.suppress(RuntimeError):  # no running loop (closing): skip this round
-            self._task = asyncio.get_running_loop().create_task(self.poll_once())
+            asyncio.get_running_loop()
+            self._tasks.start(self.poll_once(), key="poll")
 
     async def poll_once(self) -> None:
         for printer in self.queues.printers():
@@ -322,4 +324,24 @@ def make_printer_status(
     return poller, PrinterStatusBar(poller, messages, parent)
 
 
-__all__ = ["PrintQueuePanel", "PrinterStatusBar", "PrinterStatusPoller", "make_printer_status"]
+class PrintQueueDock(QDockWidget):
+    """The print queue docked under the window, hidden until F9."""
+
+    def __init__(self, queues: PrintQueues, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printQueueDock")
+        self.panel = PrintQueuePanel(queues, messages)
+        self.setWidget(self.panel)
+        self.hide()
+
+    def toggle(self) -> bool:
+        """Show it with the job list focused (for F6/F7/F8/Del), or hide it; return whether it is shown now."""
+        if self.isVisible():
+            self.hide()
+            return False
+        self.show()
+        self.panel.focus_newest()
+        return True
+
+
+__all__ = ["PrintQueueDock", "PrintQueuePanel", "PrinterStatusBar", "PrinterStatusPoller", "make_printer_status"]

@@ -30,10 +30,9 @@ from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import Platform
-from packstation.secrets import ENV_VARS, MYPARCEL, PICQER
-from packstation.settings import PrinterLanguage, Settings, Transport
-from packstation.ui.controllers.settings_controller import PicqerList, SettingsController
+from packstation.settings import ENV_VARS, MYPARCEL, PICQER, PrinterLanguage, Settings, Transport
 from packstation.ui.messages import During, Messages
+from packstation.ui.ports import PicqerList, SettingsActions
 from packstation.ui.style import STYLE
 from packstation.ui.views.settings.accounts_tab import AccountsTab
 from packstation.ui.views.settings.general_tab import GeneralTab
@@ -64,7 +63,7 @@ class SettingsDialog(QDialog):
         self,
         settings: Settings,
         messages: Messages,
-        controller: SettingsController,
+        controller: SettingsActions,
         *,
         picqer_profiles: Mapping[int, str] | None = None,
         problems: Sequence[Violation] = (),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from packstation.domain.journal_entry import JournalEntry
 from packstation.ui.messages import Messages
@@ -58,3 +58,17 @@ class UnfinishedDialog(QDialog):
         if 0 <= row < len(self.entries):
             self.chosen.emit(self.entries[row])
             self.accept()
+
+
+def show_journal_problem(parent: QWidget, messages: Messages, detail: str) -> QMessageBox:
+    """Say once, without blocking, that the journal was replaced: nothing is lost, the admin should know."""
+    box = QMessageBox(parent)
+    box.setObjectName("journalProblem")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(messages.t("journal.problem_title"))
+    box.setText(messages.t("journal.problem", detail=detail))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -117,25 +117,10 @@ class OptionsForm(QWidget):
 
     def show_required(self, warnings: Iterable[Violation]) -> None:
         """Show the options the carrier's rules add to this shipment (draft warnings) as set and locked."""
-        required: dict[str, tuple[str, str]] = {}
-        for warning in warnings:
-            params = dict(warning.params)
-            key = FIELD_OPTION_KEYS.get(params.get("option", ""), "")
-            if warning.code == "option_added":
-                required[key] = (YES, self._messages.violation(warning))
-            elif warning.code == "insurance_added" and params.get("amount", "").isdigit():
-                required[key] = (str(int(params["amount"]) // 100), self._messages.violation(warning))
+        required = self._required_values(warnings)
         for key, editor in self._editors.items():
             value, why = required.get(key, ("", ""))
-            if self._extra.get(key, value) != value and isinstance(editor, QComboBox):
-                with QSignalBlocker(editor):  # the rule now wants another value, or none
-                    editor.removeItem(editor.findData(self._extra.pop(key)))
-            if value and isinstance(editor, QComboBox) and editor.findData(value) < 0 and value.isdigit():
-                # Only insurance is set in amounts the list may not hold: name it as the shipped choices are.
-                extra = PossibleValue(value, insurance_value_label(int(value)))
-                with QSignalBlocker(editor):
-                    editor.addItem(self._messages.option_value(self._options[key], extra), value)
-                self._extra[key] = value
+            self._offer_required_amount(key, editor, value)
             if value and _can_show(editor, value):
                 self._own.setdefault(key, _value_of(editor) or "")
                 _set_value(editor, value)
@@ -145,6 +130,32 @@ class OptionsForm(QWidget):
                 _set_value(editor, self._own.pop(key))
                 editor.setEnabled(True)
                 editor.setToolTip(self._messages.option_description(self._options[key]))
+
+    def _required_values(self, warnings: Iterable[Violation]) -> dict[str, tuple[str, str]]:
+        """Option key -> (the value a carrier rule sets, why) from the draft's warnings."""
+        required: dict[str, tuple[str, str]] = {}
+        for warning in warnings:
+            params = dict(warning.params)
+            key = FIELD_OPTION_KEYS.get(params.get("option", ""), "")
+            if warning.code == "option_added":
+                required[key] = (YES, self._messages.violation(warning))
+            elif warning.code == "insurance_added" and params.get("amount", "").isdigit():
+                required[key] = (str(int(params["amount"]) // 100), self._messages.violation(warning))
+        return required
+
+    def _offer_required_amount(self, key: str, editor: QWidget, value: str) -> None:
+        """Put a required amount the list does not hold into it (and take out the one a rule wanted before)."""
+        if not isinstance(editor, QComboBox):
+            return
+        if self._extra.get(key, value) != value:
+            with QSignalBlocker(editor):  # the rule now wants another value, or none
+                editor.removeItem(editor.findData(self._extra.pop(key)))
+        if value and editor.findData(value) < 0 and value.isdigit():
+            # Only insurance is set in amounts the list may not hold: name it as the shipped choices are.
+            extra = PossibleValue(value, insurance_value_label(int(value)))
+            with QSignalBlocker(editor):
+                editor.addItem(self._messages.option_value(self._options[key], extra), value)
+            self._extra[key] = value
 
     def mark_problems(self, violations: Iterable[Violation]) -> None:
         """Highlight the options a rule violation names, with the reason as tooltip."""

@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
+from packstation.settings import ScannerSettings
+
 # Far longer than any picklist number or parcel barcode; a longer burst is a stuck key or a wrong symbology.
 MAX_SCAN_LENGTH = 100
 
@@ -50,6 +52,18 @@ class ScanReport:
     field_cursor: int = 0
     field_modified: bool = False  # QLineEdit.isModified(): edited by a person since it was last filled in
 
+    def restore_field(self, unless: QLineEdit) -> bool:
+        """Put the field the scanner typed into back as it was (not `unless`, the scan field); True if it changed."""
+        field = self.field
+        if field is None or field is unless or field.text() == self.field_text:
+            return False
+        field.setText(self.field_text)
+        field.setCursorPosition(self.field_cursor)
+        field.setModified(self.field_modified)  # a scan is not the packer checking the address
+        if isinstance(field.parent(), QAbstractSpinBox):
+            field.parent().interpretText()  # a spin box takes its text back too
+        return True
+
     @property
     def altered(self) -> bool:
         return bool(self.stripped) or self.truncated
@@ -63,6 +77,17 @@ class ScanDetector(QObject):
 
     scanned = Signal(str)
     scan_reported = Signal(object)  # ScanReport, emitted just before `scanned`
+
+    @classmethod
+    def for_scanner(cls, scanner: ScannerSettings, parent: QObject | None = None) -> ScanDetector:
+        """A detector timed and framed as the station's scanner settings say."""
+        return cls(
+            parent,
+            max_gap_ms=scanner.max_gap_ms,
+            min_length=scanner.min_length,
+            suffix=scanner.suffix,
+            prefix=scanner.prefix,
+        )
 
     def __init__(
         self,

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from packstation.ui.messages import Messages
-
-# The service's Step values in order (services.shipping.Step), as the packer sees them.
-STEPS = ("check", "create", "label", "prepare", "print", "write_back")
-
-
-class StepState(StrEnum):
-    WAITING = "waiting"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-    QUEUED = "queued"  # the label waits in the print queue until the printer is ready; it prints by itself
-
+from packstation.ui.state import STEPS, StepState
 
 _GLYPHS = {
     StepState.WAITING: "○",

@@ -105,7 +105,7 @@ def test_every_command_names_a_misspelt_setting(
 
     cli.main(["--config", str(config), *argv])
     err = capsys.readouterr().err
-    assert "Unknown setting 'picqer.baseurl' is ignored. Did you mean 'picqer.base_url'?" in err
+    assert "Unknown setting “picqer.baseurl” is ignored. Did you mean “picqer.base_url”?" in err  # as the window
     assert str(config) in err
 
 

@@ -9,11 +9,18 @@ from pathlib import Path
 import pytest
 
 from packstation import app, secrets, settings
+from packstation.domain.errors import Violation
+from packstation.i18n import violation_text
 from packstation.scale import toledo
 from packstation.scale.hid_pos import HidPosScale
 from packstation.scale.toledo import ToledoScale
 from packstation.scale.virtual import VirtualScale
 from packstation.services.weighing import Weighing
+
+
+def words(problem: Violation) -> str:
+    """A settings problem as the window and the command line word it (English)."""
+    return violation_text(problem, prefix="settings_problem")
 
 
 def test_scale_settings_round_trip(tmp_path: Path) -> None:
@@ -43,9 +50,9 @@ def test_hand_edited_scale_nonsense_is_named_and_defaults_used(tmp_path: Path) -
     loaded = settings.load(path)
     scale = loaded.settings.scale
     assert (scale.kind, scale.serial_unit, scale.tolerance_grams) == ("none", "kg", 50)
-    joined = " ".join(p.message for p in loaded.problems)
+    joined = " ".join(map(words, loaded.problems))
     assert "scale.kind" in joined and "bathroom" in joined and "scale.serial_unit" in joined
-    assert "scale.tolerance_grams" in joined and "Did you mean 'scale.tolerance_percent'" in joined
+    assert "scale.tolerance_grams" in joined and "Did you mean “scale.tolerance_percent”" in joined
     assert loaded.backup is not None
 
 

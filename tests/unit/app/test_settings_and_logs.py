@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from packstation import logs, secrets, settings
-from packstation.domain.errors import SecretsUnavailable
+from packstation.domain.errors import SecretsUnavailable, Violation
+from packstation.i18n import violation_text
+
+
+def words(problem: Violation) -> str:
+    """A settings problem as the window and the command line word it (English)."""
+    return violation_text(problem, prefix="settings_problem")
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -38,7 +44,7 @@ def test_nonsense_file_is_kept_as_backup_and_defaults_used(tmp_path: Path) -> No
     path.write_text("this is [not toml\x00", encoding="utf-8")
     loaded = settings.load(path)
     assert loaded.settings == settings.Settings()
-    assert loaded.problems and "could not be read" in loaded.problems[0].message
+    assert loaded.problems and "could not be read" in words(loaded.problems[0])
     assert loaded.backup is not None and loaded.backup.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
     assert path.read_text(encoding="utf-8").startswith("this is"), "the original must not be overwritten"
     assert settings.load(path).backup == loaded.backup, "a second start must not pile up copies"
@@ -57,7 +63,7 @@ def test_wrong_types_fall_back_per_value(tmp_path: Path) -> None:
     assert loaded.settings.label_printer.dpi == 203
     assert loaded.settings.scanner.min_length == 4
     assert loaded.settings.document_printer.transport == "system"
-    joined = " ".join(p.message for p in loaded.problems)
+    joined = " ".join(map(words, loaded.problems))
     assert "label_printer.dpi" in joined and "scanner.min_length" in joined and "bogus" in joined
     assert "carrier pigeon" in joined
     assert loaded.backup is not None
@@ -114,7 +120,7 @@ def test_a_hand_edited_profile_that_cannot_be_used_is_named_dropped_and_backed_u
     loaded = settings.load(path)
     assert [p.name for p in loaded.settings.profiles] == ["Eigen"]
     assert len(loaded.problems) == 1 and loaded.problems[0].code == "profile_skipped"
-    assert loaded.problems[0].message.startswith("The shipping profile 'Kapot' is skipped:")
+    assert words(loaded.problems[0]).startswith("The shipping profile 'Kapot' is skipped:")
     assert loaded.backup is not None and "Kapot" in loaded.backup.read_text(encoding="utf-8")  # nothing lost
 
 
@@ -162,7 +168,7 @@ def test_hand_edited_write_back_nonsense_is_named_and_defaults_used(tmp_path: Pa
     loaded = settings.load(path)
     wb = loaded.settings.write_back
     assert (wb.mode, wb.picqer_profile_id) == ("comment", 0)
-    joined = " ".join(p.message for p in loaded.problems)
+    joined = " ".join(map(words, loaded.problems))
     assert "write_back.mode" in joined and "carrier pigeon" in joined and "write_back.picqer_profile_id" in joined
     assert loaded.backup is not None
 
@@ -175,7 +181,7 @@ def test_picqer_shipment_mode_without_a_profile_is_a_problem_and_writes_the_comm
     assert wb.mode == "picqer_shipment" and wb.picqer_profile_id == 0 and not wb.registers_shipment
     codes = [p.code for p in loaded.problems]
     assert codes == ["setting_invalid", "write_back_no_profile"]
-    assert "comment is written" in loaded.problems[1].message
+    assert "comment is written" in words(loaded.problems[1])
 
 
 def test_the_desk_gets_the_mode_and_falls_back_to_the_comment_without_a_profile(tmp_path, monkeypatch) -> None:
@@ -347,5 +353,5 @@ def test_a_value_that_is_not_a_choice_is_still_named(tmp_path: Path, section: st
     loaded = settings.load(path)
     named = {p.params[0][1]: p for p in loaded.problems if p.code == "setting_not_a_choice"}
     assert set(named) == {"language", f"{section}.{key}"}
-    assert repr(value) in named[f"{section}.{key}"].message and loaded.backup is not None
+    assert repr(value) in words(named[f"{section}.{key}"]) and loaded.backup is not None
     assert loaded.settings == settings.Settings()

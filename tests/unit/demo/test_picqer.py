@@ -247,3 +247,35 @@ def test_single_key_servers_still_work_and_unknown_users_are_refused() -> None:
     assert single.api_keys == {"only-key": 1001} and single.api_key == "only-key"
     with pytest.raises(ValueError, match="4242"):
         PicqerState(5, api_keys={"k": 4242})
+
+
+def test_updated_after_lists_only_picklists_changed_since_including_closed_ones(
+    servers: DemoServers, picqer: httpx.Client
+) -> None:
+    everything = picqer.get("picklists").json()
+    newest = max(p["updated"] for p in everything)
+    assert picqer.get("picklists", params={"updated_after": newest}).json() == []
+    target = next(p for p in everything if p["status"] == "new")
+    picqer.post(f"picklists/{target['idpicklist']}/pickall").raise_for_status()
+    picqer.post(f"picklists/{target['idpicklist']}/close").raise_for_status()
+    changed = picqer.get("picklists", params={"updated_after": newest}).json()
+    assert [(p["idpicklist"], p["status"]) for p in changed] == [(target["idpicklist"], "closed")]
+    assert changed[0]["updated"] > newest
+    # With status=new the closed picklist is gone from the changes: what a station still shows must be re-read.
+    assert picqer.get("picklists", params={"updated_after": newest, "status": "new"}).json() == []
+
+
+def test_sinceid_and_beforeid_bound_the_ids(servers: DemoServers, picqer: httpx.Client) -> None:
+    ids = [p["idpicklist"] for p in picqer.get("picklists").json()]
+    middle = ids[len(ids) // 2]
+    after = [p["idpicklist"] for p in picqer.get("picklists", params={"sinceid": middle}).json()]
+    before = [p["idpicklist"] for p in picqer.get("picklists", params={"beforeid": middle}).json()]
+    assert after == [i for i in ids if i > middle]
+    assert before == [i for i in ids if i < middle]
+
+
+def test_malformed_list_filters_are_a_400_not_a_crash(picqer: httpx.Client) -> None:
+    for params in ({"updated_after": "yesterday"}, {"sinceid": "abc"}, {"beforeid": "1.5"}):
+        reply = picqer.get("picklists", params=params)
+        assert reply.status_code == 400, params
+        assert reply.json()["error"] is True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from packstation.domain.addresses import normalise_postal_code, postal_code_problem, split_street
+from packstation.i18n import violation_text
 
 # (line, street, number, suffix, box) — certain splits the packer need not check
 CERTAIN = [
@@ -179,7 +180,7 @@ def test_a_bare_unit_number_on_line_2_is_read_with_the_line() -> None:
 def test_unsplittable_lines_need_manual_entry(cc: str, line: str, why: str) -> None:
     split = split_street(line, cc)
     assert not split.ok
-    assert split.reason is not None and why in split.reason.message
+    assert split.reason is not None and why in violation_text(split.reason, prefix="split")
 
 
 def test_number_from_second_line_when_first_has_none() -> None:
@@ -220,7 +221,7 @@ def test_long_foreign_street_overflows_at_a_word_boundary() -> None:
 
 def test_overlong_word_cannot_be_split_and_is_flagged() -> None:
     split = split_street("X" * 45, "DE")
-    assert not split.ok and split.reason is not None and "40" in split.reason.message
+    assert not split.ok and split.reason is not None and "40" in violation_text(split.reason, prefix="split")
 
 
 def test_long_domestic_street_is_split_but_must_be_confirmed() -> None:

@@ -18,6 +18,7 @@ from packstation.domain.weighing import (
     expected_weight,
     products_of,
 )
+from packstation.i18n import violation_text
 
 
 def test_expected_weight_is_products_times_amounts_plus_the_box() -> None:
@@ -66,7 +67,9 @@ def test_a_violation_carries_the_values_the_ui_words() -> None:
     violation = check_weight(1300, ExpectedWeight(1000), WeightTolerance(grams=50))
     assert violation is not None
     assert dict(violation.params) == {"measured": "1300", "expected": "1000", "difference": "300", "allowed": "50"}
-    assert "1300 g" in violation.message and "300 g more" in violation.message
+    words = violation_text(violation)
+    assert "1300 g" in words and "300 g more" in words
+    assert "300 g meer" in violation_text(violation, "nl")
 
 
 def test_no_tolerance_set_means_no_check() -> None:

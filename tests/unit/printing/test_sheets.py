@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 
 from packstation.cli import main
 from packstation.domain.errors import SheetLabelUnreadable, SheetPositionNeeded
+from packstation.i18n import violation_text
 from packstation.printing import barcodes, sheet, zpl, zpl_render
 from packstation.printing.printers import ZplLabelPrinter, build_printer
 from packstation.printing.virtual import VirtualPrinter
@@ -311,4 +312,5 @@ def test_the_sheet_position_is_read_from_the_settings_file_and_a_wrong_one_is_re
     loaded = load_settings(path)
     assert loaded.settings.label_printer.sheet_position == 3
     assert loaded.settings.document_printer.sheet_position == 0  # 7 is no quarter: found by itself instead
-    assert any("document_printer.sheet_position" in problem.message for problem in loaded.problems)
+    named = [violation_text(problem, prefix="settings_problem") for problem in loaded.problems]
+    assert any("document_printer.sheet_position" in words for words in named)

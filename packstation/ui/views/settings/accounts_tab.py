@@ -7,8 +7,7 @@ from collections.abc import Awaitable, Callable
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from packstation.domain.shipments import Platform
-from packstation.secrets import MYPARCEL, PICQER
-from packstation.settings import MyParcelSettings, PicqerSettings
+from packstation.settings import MYPARCEL, PICQER, MyParcelSettings, PicqerSettings
 from packstation.ui.messages import During, Messages
 from packstation.ui.views.settings.widgets import (
     WAREHOUSE_TEXTS,

@@ -1,0 +1,36 @@
+"""The right pane: the ship button, the steps and the label preview with its barcode check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from packstation.ui.messages import Messages
+from packstation.ui.state import ShippingState
+from packstation.ui.widgets.label_preview import LabelPreview
+from packstation.ui.widgets.steps import StepsView
+
+
+class ShipPanel(QWidget):
+    """Render the shipping controller's state: what the button says, whether it acts, each step, the label."""
+
+    def __init__(self, messages: Messages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        r = QVBoxLayout(self)
+        r.setContentsMargins(0, 0, 0, 0)
+        self.ship_button = QPushButton()
+        self.ship_button.setObjectName("shipButton")
+        self.ship_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F12 ships; focus stays on the scan field
+        r.addWidget(self.ship_button)
+        self.steps = StepsView(messages)
+        r.addWidget(self.steps)
+        self.preview = LabelPreview(messages)
+        r.addWidget(self.preview, 1)
+
+    def render(self, state: ShippingState) -> None:
+        button = self.ship_button
+        button.setText(state.button_text)
+        button.setProperty("retry", state.retry)
+        button.style().unpolish(button)
+        button.style().polish(button)
+        button.setEnabled(state.can_ship)

@@ -1,0 +1,95 @@
+"""What the packer's ship keys do (F12, Ctrl+R, Ctrl+Shift+N, Ctrl+Shift+T): the shipping controller decides,
+these say its refusals and ask the confirmations. The window binds its keys and buttons to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from packstation.domain.mapping import Draft
+from packstation.services.shipping import OpenedPicklist
+from packstation.ui.controllers.shipping_controller import ShippingController
+from packstation.ui.panes.queue_pane import QueuePane
+from packstation.ui.panes.shipment_form import ShipmentForm
+from packstation.ui.state import Refusal
+
+
+class ShipActions:
+    """The packer's ship commands, on the panes the window composed."""
+
+    def __init__(
+        self,
+        shipping: ShippingController,
+        form: ShipmentForm,
+        queue: QueuePane,
+        say: Callable[[str, str], None],
+        confirm: Callable[[str, str], bool],
+        focus_scan_field: Callable[[], None],
+    ) -> None:
+        self.shipping, self.form, self.queue = shipping, form, queue
+        self.messages = shipping.messages
+        self.say, self.focus_scan_field = say, focus_scan_field
+        self._confirm = confirm
+
+    def confirm(self, title: str, text: str) -> bool:
+        return self._confirm(title, text)
+
+    def _refused(self, refusal: Refusal | None) -> None:
+        if refusal is None:
+            return
+        self.say(refusal.text, "error")
+        if refusal.choose_profile:
+            self.form.profile_combo.setFocus()
+        if refusal.invalid:
+            self.form.told_invalid = True  # "fixed" is said once the packer corrects it
+
+    def ship(self) -> None:
+        """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
+        if not self.shipping.busy and not self._highlight_differs():
+            self._refused(self.shipping.ship_pressed(self.form.opened, self.form.current_draft()))
+
+    def reprint(self) -> None:
+        """Print the label of an already shipped picklist again (Ctrl+R), or of the shipment just done."""
+        if not self.shipping.busy and not self._highlight_differs():
+            words = self.shipping.reprint_pressed(self.form.opened, self.form.current_draft())
+            if words is not None:
+                self.say(*words)
+
+    def take_over(self) -> None:
+        """Take over a picklist another station claimed, after the admin confirms (Ctrl+Shift+T)."""
+        holder, job = self.shipping.claimed_by, self.shipping.job
+        if not holder or job is None or self.shipping.busy:
+            return
+        m = self.messages
+        if self.confirm(m.t("take_over.title"), m.t("take_over.text", number=job.picklist.number, holder=holder)):
+            self.form.take_over_button.hide()
+            self.shipping.take_over()
+        self.focus_scan_field()
+
+    def new_shipment(self) -> None:
+        """Book a second shipment for an already shipped picklist, after confirming (Ctrl+Shift+N)."""
+        opened = self.form.opened
+        if opened is None or not opened.existing or self.shipping.busy or self._highlight_differs():
+            return
+        draft = self.form.current_draft()
+        refusal = self.shipping.new_shipment_refusal(draft)
+        if refusal is not None or draft is None:
+            self._refused(refusal)
+            return
+        self._confirm_new_shipment(opened, draft)
+        self.focus_scan_field()
+
+    def _confirm_new_shipment(self, opened: OpenedPicklist, draft: Draft) -> None:
+        m, number = self.messages, opened.picklist.number
+        barcodes = ", ".join(s.barcode for s in opened.existing if s.barcode) or "–"
+        if self.confirm(m.t("new_shipment.title"), m.t("new_shipment.text", number=number, barcodes=barcodes)):
+            self.say(m.t("status.new_shipment", number=number))
+            self.shipping.ship_new(draft)
+
+    def _highlight_differs(self) -> bool:
+        """Say so and return True when F12 would ship another picklist than the list highlights."""
+        highlighted = self.queue.table.selected_picklist()
+        number = highlighted.number if highlighted is not None else None
+        conflict = self.shipping.highlight_conflict(self.form.opened, number)
+        if conflict is not None:
+            self.say(conflict, "error")
+        return conflict is not None
