@@ -68,7 +68,7 @@ ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
 COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
 PRODUCTS_PER_REQUEST = PAGE_SIZE  # idproducts filter: one page of products per request
 MAX_PDF_BYTES = 20 * 1024 * 1024
-STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"  # Picqer's date-time fields and date filters (contract §A.7.1)
+STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"  # Picqer's date-time fields and date filters (https://picqer.com/en/api/picklists)
 
 
 def _is_locked(exc: ApiStatusError) -> bool:
