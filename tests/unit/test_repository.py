@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 SOURCES = ["packstation", "tests", "bench", "tools", "installer", ".ci", "docs"]
 TOP_LEVEL = ["README.md", "CONTRIBUTING.md", "BENCHMARKS.md", "pyproject.toml"]
 TEXT_SUFFIXES = {".py", ".md", ".toml", ".sh", ".spec", ".iss", ".ps1", ".txt", ""}
