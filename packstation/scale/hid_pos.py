@@ -205,13 +205,6 @@ class HidPosScale(BlockingDevice):
     def connected(self) -> bool:
         return self._device is not None
 
-    async def open(self) -> None:
-        """Find and open the scale; raise ScaleNotFound when it is not there or cannot be opened."""
-        if self._device is not None:
-            return
-        self._closing = False
-        await self._run(self._open_blocking)
-
     def _open_blocking(self) -> None:
         hid_module = self._hid or default_hid_module()
         self._hid = hid_module

@@ -113,12 +113,6 @@ class ToledoScale(BlockingDevice):
     def connected(self) -> bool:
         return self._port is not None
 
-    async def open(self) -> None:
-        if self._port is not None:
-            return
-        self._closing = False
-        await self._run(self._open_blocking)
-
     def _open_blocking(self) -> None:
         if not self._port_name:
             raise ScaleNotFound(self.name, "no serial port is set (scale.serial_port)")

@@ -25,6 +25,21 @@ class BlockingDevice:
         self._lock = threading.Lock()  # one device call at a time on the handle (reads, the zero command, close)
         self._closing = False
 
+    @property
+    def connected(self) -> bool:
+        raise NotImplementedError
+
+    async def open(self) -> None:
+        """Find and open the scale; raise ScaleNotFound when it is not there or cannot be opened."""
+        if self.connected:
+            return
+        self._closing = False
+        await self._run(self._open_blocking)
+
+    def _open_blocking(self) -> None:
+        """Open the device handle (the driver's own), on the worker thread."""
+        raise NotImplementedError
+
     async def _run(self, function: Callable[..., _T], *args: Any) -> _T:
         return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
 
