@@ -85,6 +85,21 @@ def shared_renderer() -> zpl.PdfRenderer:
     return _SHARED_RENDERER
 
 
+def _barcodes_lost(source: Sequence[str], output: Sequence[str]) -> str:
+    """Why the carrier's label does not carry the PDF's barcodes, or "" when every one reads."""
+    missing = [code for code in source if code not in output]
+    if missing or not output:
+        return f"its barcodes do not read as in the PDF (missing {', '.join(missing) or 'all'})"
+    return ""
+
+
+def _zpl_text(zpl_bytes: bytes) -> str:
+    try:
+        return zpl_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        return zpl_bytes.decode("latin-1")  # ^CI0-27 labels carry single-byte text
+
+
 async def _checked_send(name: str, transport: Transport, payload: bytes, job_name: str) -> None:
     status = await transport.status()
     if not status.ready:
@@ -173,10 +188,7 @@ class ZplLabelPrinter:
 
     async def _prepare_carrier_zpl(self, pdf: bytes, carrier_zpl: bytes) -> tuple[PreparedLabel | None, str]:
         """Check the carrier's ZPL as the converted label is checked: render it, read its barcodes."""
-        try:
-            text = carrier_zpl.decode("utf-8")
-        except UnicodeDecodeError:
-            text = carrier_zpl.decode("latin-1")  # ^CI0-27 labels carry single-byte text
+        text = _zpl_text(carrier_zpl)
         foreign = zpl_render.allowed_commands_only(text, zpl_render.CARRIER_COMMANDS)
         if foreign:
             return None, f"it holds commands packstation does not check ({', '.join(foreign)})"
@@ -186,13 +198,9 @@ class ZplLabelPrinter:
                 rendered = await asyncio.to_thread(zpl_render.render, text, self.geometry.dpi)
             except zpl_render.ZplRenderError as exc:
                 return None, f"it cannot be drawn ({exc})"
-            if rendered.unsupported_commands:
-                return None, f"part of it cannot be drawn ({', '.join(rendered.unsupported_commands)})"
-            if not rendered.images:
-                return None, "it holds no label"
-            fit = self._misfit(rendered.images)
-            if fit:
-                return None, fit
+            why_not = self._not_drawn_whole(rendered)
+            if why_not:
+                return None, why_not
             previews, output = await asyncio.gather(
                 asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
                 _decode_pages(rendered.images),
@@ -202,9 +210,9 @@ class ZplLabelPrinter:
             if not source_task.done():
                 source_task.cancel()
                 await asyncio.gather(source_task, return_exceptions=True)
-        missing = [code for code in source if code not in output]
-        if missing or not output:
-            return None, f"its barcodes do not read as in the PDF (missing {', '.join(missing) or 'all'})"
+        lost = _barcodes_lost(source, output)
+        if lost:
+            return None, lost
         label = PreparedLabel(
             payload=bytes(carrier_zpl),
             kind="zpl",
@@ -215,6 +223,14 @@ class ZplLabelPrinter:
             from_carrier=True,
         )
         return label, ""
+
+    def _not_drawn_whole(self, rendered: zpl_render.RenderResult) -> str:
+        """Why the rendered carrier label cannot stand for the label, or "" when it can."""
+        if rendered.unsupported_commands:
+            return f"part of it cannot be drawn ({', '.join(rendered.unsupported_commands)})"
+        if not rendered.images:
+            return "it holds no label"
+        return self._misfit(rendered.images)
 
     def _misfit(self, images: Sequence[np.ndarray]) -> str:
         """Say why the drawing does not suit this printer's label (another size or resolution), or ''."""
