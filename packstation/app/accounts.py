@@ -17,6 +17,7 @@ from packstation.settings import PicqerSettings, PrinterSettings
 
 if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
+    from packstation.printing.zpl import PdfRenderer
 
 
 async def check_picqer_account(address: str, key: str) -> str:
@@ -92,13 +93,14 @@ async def check_myparcel_account(platform: str, base_url: str, key: str) -> None
         await client.aclose()
 
 
-async def print_test_label(config: PrinterSettings, role: str) -> None:
+async def print_test_label(config: PrinterSettings, role: str, *, renderer: PdfRenderer) -> None:
     """Print the calibration label on a printer as the settings dialog describes it (not yet saved).
 
-    `role` names it in errors: LABEL_PRINTER or DOCUMENT_PRINTER.
+    `role` names it in errors: LABEL_PRINTER or DOCUMENT_PRINTER. `renderer` is the desk's (Runtime.renderer):
+    the test label renders on the same PDFium thread as the labels the desk is printing meanwhile.
     """
     from packstation.printing import printers, testlabel
 
-    printer = printers.build_printer(config, data_dir() / "prints", role)
+    printer = printers.build_printer(config, data_dir() / "prints", role, renderer=renderer)
     pdf = testlabel.calibration_label_pdf(config.label_width_mm, config.label_height_mm)
     await printer.send(await printer.prepare(pdf), "test label")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import logging
 import os
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 from packstation import logs, secrets
 from packstation import settings as settings_module
 from packstation.app import accounts
+from packstation.app.runtime import Runtime
 from packstation.app.wiring import (
     AppContext,
     build_context,
@@ -51,6 +53,9 @@ class GuiStation:
         self.redactor: logs.RedactingFilter | None = None
         self.messages: Messages | None = None  # the words of the window now open (its language may change)
         self._closing: set[asyncio.Task[None]] = set()
+        # One for the app's life: the contexts rebuilt on each settings change, the demo relay and the settings
+        # dialog's test print all render on its one PDFium thread. Closed last, in aclose().
+        self.runtime = Runtime()
 
     def open(self, loaded: settings_module.LoadedSettings) -> None:
         """Build the context and show the main window for these settings."""
@@ -76,7 +81,7 @@ class GuiStation:
         else:
             for key in (keys.picqer, keys.myparcel):
                 self.redactor.add_secret(key)
-        context = build_context(settings, keys, demo=None)
+        context = build_context(settings, keys, runtime=self.runtime, demo=None)
         self.context = context
         messages = self.messages = Messages(settings.language)
         if not loaded.problems:  # a file with problems stays as the admin wrote it (see remember_language)
@@ -113,7 +118,7 @@ class GuiStation:
 
         def start() -> None:
             try:
-                self.relay = connect_demo_relay(servers, data_dir())
+                self.relay = connect_demo_relay(servers, data_dir(), renderer=self.runtime.renderer)
             except Exception:  # the desk still ships; registering in Picqer says what went wrong
                 log.exception("The demo relay did not start")
 
@@ -134,7 +139,7 @@ class GuiStation:
             keyring_available=secrets.keyring_available(),
             test_picqer=accounts.check_picqer_account,
             test_myparcel=accounts.check_myparcel_account,
-            print_test_label=accounts.print_test_label,
+            print_test_label=functools.partial(accounts.print_test_label, renderer=self.runtime.renderer),
             load_picqer_profiles=accounts.load_picqer_shipping_profiles,
             load_picqer_warehouses=accounts.load_picqer_warehouses,
             load_picqer_order_fields=accounts.load_picqer_order_fields,
@@ -176,6 +181,7 @@ class GuiStation:
             await asyncio.to_thread(self.relay.stop)
         if self.servers is not None:
             self.servers.stop()
+        await self.runtime.aclose()  # nothing renders any more: the windows, queues and relay are closed
 
 
 def remember_language(language: str) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from packstation import secrets
 from packstation import settings as settings_module
+from packstation.app.runtime import Runtime
 from packstation.domain.errors import Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import WriteBackMode
@@ -25,6 +26,7 @@ from packstation.settings import ScaleKind, ScaleSettings, Settings, Transport
 
 if TYPE_CHECKING:
     from packstation.demo import DemoServers
+    from packstation.printing.zpl import PdfRenderer
     from packstation.relay.embedded import RelayThread
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,9 @@ class AppContext:
     # starts `weighing` on its loop (weighing.start()) and listens to it. Demo mode has a VirtualScale.
     scale: Scale | None = None
     weighing: Weighing | None = None
+    # The shared renderer and TLS contexts this context runs on: the caller's (the GUI keeps one across
+    # settings changes), or the context's own, closed with it, when the caller handed none in.
+    runtime: Runtime = field(default_factory=Runtime)
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def aclose(self) -> None:
@@ -68,26 +73,40 @@ def load_profiles(settings: Settings, platform: Platform) -> tuple[ShippingProfi
 
 
 def build_printers(
-    settings: Settings, folder: Path, *, wait_while_held: bool = False
+    settings: Settings, folder: Path, *, renderer: PdfRenderer, wait_while_held: bool = False
 ) -> tuple[PrintQueues, LabelPrinter, LabelPrinter]:
     """Build both printer roles, each behind its own serial queue; return (queues, label, document).
 
-    A label held for paper returns at once (the window goes on, the queue prints it later), unless
-    `wait_while_held`: then printing waits for the paper (headless `ship`, which exits when done).
+    Both render on `renderer`, the runtime's one PDFium thread. A label held for paper returns at once (the
+    window goes on, the queue prints it later), unless `wait_while_held`: then printing waits for the paper
+    (headless `ship`, which exits when done).
     """
     from packstation.printing import printers
     from packstation.printing.queue import PrintQueues as Queues
 
     queues = Queues(wait_while_held=wait_while_held)
-    label = queues.add(printers.build_printer(settings.label_printer, folder, LABEL_PRINTER))
-    document = queues.add(printers.build_printer(settings.document_printer, folder, DOCUMENT_PRINTER))
+    label = queues.add(printers.build_printer(settings.label_printer, folder, LABEL_PRINTER, renderer=renderer))
+    document = queues.add(
+        printers.build_printer(settings.document_printer, folder, DOCUMENT_PRINTER, renderer=renderer)
+    )
     return queues, label, document
 
 
 def build_context(
-    settings: Settings, keys: secrets.ApiKeys, *, demo: DemoServers | None = None, wait_while_held: bool = False
+    settings: Settings,
+    keys: secrets.ApiKeys,
+    *,
+    runtime: Runtime | None = None,
+    demo: DemoServers | None = None,
+    wait_while_held: bool = False,
 ) -> AppContext:
-    """Wire clients, printer, journal and the shipping service for these settings and keys."""
+    """Wire clients, printer, journal and the shipping service for these settings and keys.
+
+    `runtime`: the process's shared renderer and TLS contexts, which outlive this context (the caller closes
+    them). Without one the context builds its own and closes it in `aclose()`.
+    """
+    owns_runtime = runtime is None
+    runtime = runtime or Runtime()
     from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
     from packstation.clients.myparcel import MyParcelClient
     from packstation.clients.picqer import PicqerClient
@@ -95,7 +114,10 @@ def build_context(
     platform = settings.myparcel.platform
     picqer = PicqerClient(
         HttpConfig(
-            base_url=settings.picqer.url, api_key=keys.picqer, api_key_variable=secrets.ENV_VARS[secrets.PICQER]
+            base_url=settings.picqer.url,
+            api_key=keys.picqer,
+            api_key_variable=secrets.ENV_VARS[secrets.PICQER],
+            tls=runtime.tls,
         ),
         RateLimiter.for_picqer(),
         RetryPolicy(),
@@ -105,6 +127,7 @@ def build_context(
             base_url=settings.myparcel.base_url,
             api_key=keys.myparcel,
             api_key_variable=secrets.ENV_VARS[secrets.MYPARCEL],
+            tls=runtime.tls,
         ),
         platform,
         RateLimiter.for_myparcel(),
@@ -112,7 +135,9 @@ def build_context(
     )
     folder = data_dir()
     print_folder = Path(settings.label_printer.address or folder / "prints")
-    queues, printer, document_printer = build_printers(settings, print_folder, wait_while_held=wait_while_held)
+    queues, printer, document_printer = build_printers(
+        settings, print_folder, renderer=runtime.renderer, wait_while_held=wait_while_held
+    )
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
@@ -147,7 +172,10 @@ def build_context(
         demo=demo,
         print_folder=print_folder if settings.label_printer.transport == "virtual" else None,
         journal_problem=problem or "",
+        runtime=runtime,
     )
+    if owns_runtime:
+        context._closers.append(runtime.aclose)  # closed last (closers run in reverse): the queues print on it
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
     scale = build_scale(settings.scale)
     if scale is not None:
@@ -217,8 +245,11 @@ def demo_settings(
 DEMO_RELAY_PROFILE_ID = 3001
 
 
-def connect_demo_relay(servers: DemoServers, folder: Path) -> RelayThread:
+def connect_demo_relay(servers: DemoServers, folder: Path, *, renderer: PdfRenderer | None = None) -> RelayThread:
     """Serve a relay for the demo account and point the demo Picqer's custom shipping provider at it.
+
+    `renderer`: the desk's (Runtime.renderer) when the relay runs beside the desk in one process, so PDFium
+    keeps its one thread; None for a process that only serves the relay (it then owns its own).
 
     The relay books nothing the desk booked: it finds the desk's label at the demo MyParcel by reference and
     returns it, so Picqer stores the shipment (tracking code, label links) as it would in production.
@@ -237,7 +268,7 @@ def connect_demo_relay(servers: DemoServers, folder: Path) -> RelayThread:
         myparcel_base_url=servers.myparcel_url,
         database=f"sqlite:///{folder / 'relay-locks.sqlite3'}",
     )
-    relay = RelayThread(config)
+    relay = RelayThread(config, pdf_renderer=renderer)
     servers.picqer.connect_relay(relay.start(), username, password)
     return relay
 
@@ -264,24 +295,27 @@ async def open_context(*, demo: bool, wait_while_held: bool = False) -> AsyncIte
     """Build the context from the settings file (or the demo servers) and close it afterwards (see
     build_printers for `wait_while_held`)."""
     loaded = settings_module.load()
-    if demo:
-        from packstation.demo import DemoServers
+    async with Runtime() as runtime:  # closed last, once the relay and the print queues stopped using it
+        if demo:
+            from packstation.demo import DemoServers
 
-        use_demo_data_dir()
-        servers = DemoServers()
-        servers.start()
+            use_demo_data_dir()
+            servers = DemoServers()
+            servers.start()
+            try:
+                relay = connect_demo_relay(servers, data_dir(), renderer=runtime.renderer)
+            except BaseException:
+                servers.stop()
+                raise
+            settings, keys = demo_settings(servers, loaded.settings)
+            context = build_context(settings, keys, runtime=runtime, demo=servers, wait_while_held=wait_while_held)
+            context._closers.append(_async(relay.stop))  # closed before the demo servers (closers run in reverse)
+        else:
+            context = build_context(
+                loaded.settings, secrets.load_keys(), runtime=runtime, wait_while_held=wait_while_held
+            )
+        context.settings_problems = loaded.problems
         try:
-            relay = connect_demo_relay(servers, data_dir())
-        except BaseException:
-            servers.stop()
-            raise
-        settings, keys = demo_settings(servers, loaded.settings)
-        context = build_context(settings, keys, demo=servers, wait_while_held=wait_while_held)
-        context._closers.append(_async(relay.stop))  # closed before the demo servers (closers run in reverse)
-    else:
-        context = build_context(loaded.settings, secrets.load_keys(), wait_while_held=wait_while_held)
-    context.settings_problems = loaded.problems
-    try:
-        yield context
-    finally:
-        await context.aclose()
+            yield context
+        finally:
+            await context.aclose()

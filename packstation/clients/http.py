@@ -70,6 +70,8 @@ class HttpConfig:
     pool_timeout: float = 10.0
     user_agent: str = USER_AGENT
     max_response_bytes: int = MAX_RESPONSE_BYTES
+    # The runtime's shared contexts (app.runtime.Runtime.tls); a config built without one (tests) gets its own.
+    tls: TlsContexts = field(default_factory=lambda: TlsContexts(), repr=False, compare=False)
 
     @property
     def timeout(self) -> httpx.Timeout:
@@ -117,56 +119,67 @@ HTTP_STACK: tuple[str, ...] = (
 _stack_loaded = False
 
 
-def load_http_stack(base_url: str = "") -> None:
+def load_http_stack(base_url: str = "", tls: TlsContexts | None = None) -> None:
     """Import the HTTP stack and build the TLS context `base_url` needs; blocking, safe from any thread."""
-    global _stack_loaded
+    global _stack_loaded  # a fact about this process's imported modules, not a resource: nothing to close
     if not _stack_loaded:
         # The import system locks per module, so two threads importing at once each get the finished module.
         for name in HTTP_STACK:
             importlib.import_module(name)
         _stack_loaded = True
-    if base_url:
-        tls_context_for(base_url)
+    if base_url and tls is not None:
+        tls.for_url(base_url)
 
 
-def http_stack_ready(base_url: str) -> bool:
+def http_stack_ready(base_url: str, tls: TlsContexts) -> bool:
     """Tell whether a client for `base_url` can be built now without importing or reading a CA bundle."""
     if not _stack_loaded:
         return False
+    return _loopback_http(base_url) or tls.loaded
+
+
+def _loopback_http(base_url: str) -> bool:
     parts = urlsplit(base_url)
-    loopback_http = parts.scheme == "http" and bool(parts.hostname) and is_loopback_host(parts.hostname or "")
-    return loopback_http or _tls_context is not None
+    return parts.scheme == "http" and bool(parts.hostname) and is_loopback_host(parts.hostname or "")
 
 
-_tls_lock = threading.Lock()
-_tls_context: ssl.SSLContext | None = None
+class TlsContexts:
+    """The TLS contexts of the clients of one runtime (app.runtime.Runtime.tls): the verifying one built once.
 
+    Loading the CA bundle takes ~30 ms; every client of the runtime shares one context instead of each loading
+    its own. Owned by the runtime, not the module, so a test or a second runtime starts from nothing.
+    """
 
-def shared_tls_context() -> ssl.SSLContext:
-    """Return this process's verifying TLS context (httpx's default: certifi, or SSL_CERT_FILE/DIR), built once."""
-    global _tls_context
-    # Loading the CA bundle takes ~30 ms; every client of the process shares one context instead.
-    with _tls_lock:
-        if _tls_context is None:
-            import httpx
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # clients build their context on worker threads (load_http_stack)
+        self._verifying: ssl.SSLContext | None = None
 
-            _tls_context = httpx.create_ssl_context(verify=True)
-        return _tls_context
+    @property
+    def loaded(self) -> bool:
+        """True once the verifying context is built (a client for an https address needs no CA bundle read)."""
+        return self._verifying is not None
+
+    def verifying(self) -> ssl.SSLContext:
+        """Return the verifying TLS context (httpx's default: certifi, or SSL_CERT_FILE/DIR), built once."""
+        with self._lock:
+            if self._verifying is None:
+                import httpx
+
+                self._verifying = httpx.create_ssl_context(verify=True)
+            return self._verifying
+
+    def for_url(self, base_url: str) -> ssl.SSLContext:
+        """Return the TLS context for a client of this API address."""
+        if _loopback_http(base_url):
+            # A plain-http loopback API (demo mode, tests) never needs TLS; failing closed instead of loading the
+            # CA bundle keeps start-up short without letting this client reach any https host unverified.
+            return trust_nothing_tls_context()
+        return self.verifying()
 
 
 def trust_nothing_tls_context() -> ssl.SSLContext:
     """Return a TLS context that verifies certificates but trusts no authority: every https connection fails."""
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # check_hostname and CERT_REQUIRED are its defaults
-
-
-def tls_context_for(base_url: str) -> ssl.SSLContext:
-    """Return the TLS context for a client of this API address."""
-    parts = urlsplit(base_url)
-    if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
-        # A plain-http loopback API (demo mode, tests) never needs TLS; failing closed instead of loading the
-        # CA bundle keeps start-up short without letting this client reach any https host unverified.
-        return trust_nothing_tls_context()
-    return shared_tls_context()
 
 
 def build_async_client(
@@ -186,7 +199,7 @@ def build_async_client(
         auth=auth,
         timeout=config.timeout,
         # A transport handed in (tests) brings its own connections: no TLS context to build at all.
-        verify=True if transport is not None else tls_context_for(config.base_url),
+        verify=True if transport is not None else config.tls.for_url(config.base_url),
         follow_redirects=False,
         transport=transport,
     )
@@ -572,8 +585,8 @@ class ApiSession:
 
     async def _ready_client(self) -> httpx.AsyncClient:
         """Return the AsyncClient, loading the HTTP stack on a worker thread first if this process has not yet."""
-        if self._client is None and not http_stack_ready(self.config.base_url):
-            await asyncio.to_thread(load_http_stack, self.config.base_url)
+        if self._client is None and not http_stack_ready(self.config.base_url, self.config.tls):
+            await asyncio.to_thread(load_http_stack, self.config.base_url, self.config.tls)
         if self._closed:
             raise RuntimeError(f"the {self.service} session is closed")
         if self._client is None:  # a request that waited alongside may have built it already

@@ -68,7 +68,6 @@ ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
 COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
 PRODUCTS_PER_REQUEST = PAGE_SIZE  # idproducts filter: one page of products per request
 MAX_PDF_BYTES = 20 * 1024 * 1024
-STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"  # Picqer's date-time fields and date filters (https://picqer.com/en/api/picklists)
 
 
 def _is_locked(exc: ApiStatusError) -> bool:
@@ -158,13 +157,14 @@ class PicqerClient:
         *,
         picklist_number: str | None = None,
         assigned_user_id: int | None = None,
-        updated_after: datetime | None = None,
+        since_id: int | None = None,
         background: bool = False,
     ) -> AsyncIterator[Picklist]:
         """Yield picklists page by page (Picqer pages of 100), each at most once.
 
-        `updated_after` asks only for picklists Picqer changed after that moment (a stamp Picqer gave, in the
-        account's clock). `background` pages wait behind every scan and shipment of this key (see RateLimiter).
+        `since_id` asks only for picklists with a higher idpicklist (Picqer's documented `sinceid`: the ones created
+        since, as ids grow; it says nothing of picklists changed since). `background` pages wait behind every scan
+        and shipment of this key (see RateLimiter).
         """
         params: dict[str, Any] = {}
         if status is not None and status is not PicklistStatus.UNKNOWN:
@@ -177,8 +177,8 @@ class PicqerClient:
             params["picklistid"] = picklist_number
         if assigned_user_id:
             params["assigned_to_iduser"] = assigned_user_id
-        if updated_after is not None:
-            params["updated_after"] = updated_after.strftime(STAMP_FORMAT)
+        if since_id is not None:
+            params["sinceid"] = int(since_id)
         priority = Priority.BACKGROUND if background else Priority.FOREGROUND
         # Offset pages shift when picklists close meanwhile; never show one twice.
         seen: set[int] = set()

@@ -74,17 +74,6 @@ class PrinterConfig(Protocol):
     def offset_y(self) -> int: ...
 
 
-_SHARED_RENDERER: zpl.PdfRenderer | None = None
-
-
-def shared_renderer() -> zpl.PdfRenderer:
-    """Return the process's one PdfRenderer (PDFium is not thread-safe: all printers must share its thread)."""
-    global _SHARED_RENDERER
-    if _SHARED_RENDERER is None:
-        _SHARED_RENDERER = zpl.PdfRenderer()
-    return _SHARED_RENDERER
-
-
 def _barcodes_lost(source: Sequence[str], output: Sequence[str]) -> str:
     """Why the carrier's label does not carry the PDF's barcodes, or "" when every one reads."""
     missing = [code for code in source if code not in output]
@@ -144,7 +133,8 @@ class ZplLabelPrinter:
         geometry: zpl.LabelGeometry,
         frame: zpl.PrintFrame | None = None,
         encoding: str = "z64",
-        renderer: zpl.PdfRenderer | None = None,
+        *,
+        renderer: zpl.PdfRenderer,
     ) -> None:
         if encoding not in zpl.ENCODINGS:
             raise ValueError(f"Unknown graphic encoding {encoding!r}; use one of {', '.join(zpl.ENCODINGS)}.")
@@ -153,7 +143,8 @@ class ZplLabelPrinter:
         self.geometry = geometry
         self.frame = frame or zpl.PrintFrame()
         self.encoding = encoding
-        self.renderer = renderer or shared_renderer()
+        # PDFium is not thread-safe: the renderer is the process's one (app.runtime.Runtime), handed in.
+        self.renderer = renderer
         self._jobs = itertools.count(1)
         self.last_notes: tuple[str, ...] = ()
 
@@ -304,10 +295,10 @@ class ZplLabelPrinter:
 class PdfLabelPrinter:
     """A printer that takes the PDF itself (system printer, or a PDF-capable queue)."""
 
-    def __init__(self, name: str, transport_for_pdf: Transport, renderer: zpl.PdfRenderer | None = None) -> None:
+    def __init__(self, name: str, transport_for_pdf: Transport, *, renderer: zpl.PdfRenderer) -> None:
         self._name = name
         self.transport = transport_for_pdf
-        self.renderer = renderer or shared_renderer()
+        self.renderer = renderer
         self._jobs = itertools.count(1)
 
     @property
@@ -412,11 +403,15 @@ def build_transport(config: PrinterConfig, folder: Path, name: str) -> Transport
 
 
 def build_printer(
-    config: PrinterConfig, folder: Path, name: str = LABEL_PRINTER, renderer: zpl.PdfRenderer | None = None
+    config: PrinterConfig, folder: Path, name: str = LABEL_PRINTER, *, renderer: zpl.PdfRenderer
 ) -> ZplLabelPrinter | PdfLabelPrinter:
-    """Return the printer role for these settings: the PDF itself, or ZPL rendered at the printer's dots."""
+    """Return the printer role for these settings: the PDF itself, or ZPL rendered at the printer's dots.
+
+    `renderer` is the process's one PdfRenderer (app.runtime.Runtime.renderer): PDFium is not thread-safe.
+    """
     transport = build_transport(config, folder, name)
-    renderer = renderer or shared_renderer()
     if config.transport == "system" or config.language == "pdf":
-        return PdfLabelPrinter(name, transport, renderer)
-    return ZplLabelPrinter(name, transport, geometry_from(config), frame_from(config), config.encoding, renderer)
+        return PdfLabelPrinter(name, transport, renderer=renderer)
+    return ZplLabelPrinter(
+        name, transport, geometry_from(config), frame_from(config), config.encoding, renderer=renderer
+    )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, TlsContexts
 from packstation.clients.myparcel import MyParcelClient
 from packstation.domain.errors import LabelError
-from packstation.printing.printers import shared_renderer
 from packstation.printing.zpl import LabelGeometry, PdfRenderer
 from packstation.relay.config import RelayConfig
 from packstation.relay.locks import PostgresLockStore, SqliteLockStore
@@ -41,9 +41,11 @@ class PdfZplConverter:
     """services.ports.ZplConverter with the desk's own PDF -> ZPL converter (one PDFium thread per process)."""
 
     def __init__(self, renderer: PdfRenderer | None = None) -> None:
-        # PDFium is not thread-safe: the process's one renderer (one PDFium thread) is shared with the desk's
-        # printers when the relay runs inside the app (demo mode), never a second one.
-        self._renderer = renderer if renderer is not None else shared_renderer()
+        # PDFium is not thread-safe: when the relay runs inside the app (demo mode) it is handed the desk's one
+        # renderer (app.runtime.Runtime), never a second one. A relay process of its own (`packstation relay`)
+        # hands in none: then this converter owns the process's one renderer and stops its thread on close.
+        self._owns_renderer = renderer is None
+        self._renderer = renderer if renderer is not None else PdfRenderer()
 
     async def to_zpl(self, pdf: bytes, dpi: int) -> bytes:
         try:
@@ -59,7 +61,10 @@ class PdfZplConverter:
         return "".join(labels).encode("ascii")
 
     async def close(self) -> None:
-        """The shared renderer outlives the relay (the desk may still print); its thread ends with the process."""
+        """Stop the renderer's thread if this converter owns it; a renderer handed in outlives the relay (the
+        desk may still print) and its owner closes it."""
+        if self._owns_renderer:
+            await asyncio.to_thread(self._renderer.close)
 
 
 def myparcel_retry(deadline: float) -> RetryPolicy:
@@ -73,7 +78,8 @@ def build_runtime(config: RelayConfig, *, transport: Any = None, pdf_renderer: A
 
     Args:
         transport: an httpx transport for MyParcel (tests).
-        pdf_renderer: a printing.zpl.PdfRenderer to use instead of the process's shared one.
+        pdf_renderer: the process's printing.zpl.PdfRenderer when the relay runs beside the desk (demo mode);
+            None: the relay builds its own and closes it with the runtime.
     """
     locks = lock_store(config.database)
     converter = PdfZplConverter(pdf_renderer)
@@ -85,6 +91,7 @@ def build_runtime(config: RelayConfig, *, transport: Any = None, pdf_renderer: A
     )
     service = RelayService(locks, converter, zpl_dpi=config.zpl_dpi, timings=timings)
     accounts = []
+    tls = TlsContexts()  # the relay's accounts share one verifying context (the CA bundle is read once)
     closers: list[Callable[[], Awaitable[None]]] = []
     for account in config.accounts:
         client = MyParcelClient(
@@ -95,6 +102,7 @@ def build_runtime(config: RelayConfig, *, transport: Any = None, pdf_renderer: A
                 read_timeout=15.0,
                 write_timeout=10.0,
                 pool_timeout=5.0,
+                tls=tls,
             ),
             account.platform,
             RateLimiter(config.myparcel_rate_limit, 60.0),

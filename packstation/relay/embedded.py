@@ -42,7 +42,8 @@ class RelayThread:
         self._ssl = (ssl_certfile, ssl_keyfile)
         self._transport = transport
         self.shutdown_grace = shutdown_grace  # how long stop() lets bookings left in the background finish
-        # None: the process's shared PdfRenderer (printing.printers.shared_renderer), as the desk's printers use.
+        # The desk's PdfRenderer (app.runtime.Runtime.renderer) when the relay runs beside it (demo mode): PDFium
+        # keeps one thread per process. None: the relay builds its own and stops it when it stops.
         self._pdf_renderer = pdf_renderer
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None

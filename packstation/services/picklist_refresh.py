@@ -1,10 +1,15 @@
-"""When the picklists list reads everything again and when it reads only what Picqer changed since the last read.
+"""When the picklists list reads everything again and when it reads only the picklists created since the last read.
 
 A full read of 10,000 NEW picklists is 100 requests; twenty stations doing it every minute would spend four times
-Picqer's 500 requests a minute of the whole account. Between full reads a refresh asks Picqer only for picklists
-updated after the newest `updated` stamp it has seen (minus an overlap): one request when nothing changed. Those
-answers carry every status, so a picklist closed at another bench leaves the list at the next refresh; the rare full
-read drops what left without a changed stamp (deleted, moved to another warehouse).
+Picqer's 500 requests a minute of the whole account. Picqer documents no "changed since" filter for picklists, but
+it does document `sinceid` (only picklists with a higher id) and ids grow as picklists are created. So between full
+reads a refresh asks `status=<shown status>&sinceid=<highest idpicklist seen>`: the picklists created since, one
+request when nothing is new. New rows are added; such a read removes nothing.
+
+What that read cannot see waits for the next full read (every 15 minutes, +-10%): a picklist closed, paused or
+cancelled at another bench stays in the list until then, and one that became NEW again with an older id (unsnoozed,
+resumed) appears only then. A stale row costs nothing: opening it re-reads the picklist from Picqer, and the packer
+is told at once that it is closed or paused (ShippingService.open_picklist, MainWindow._say_not_packable).
 """
 
 from __future__ import annotations
@@ -14,91 +19,76 @@ import random
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from packstation.domain.picklists import Picklist
 
 log = logging.getLogger(__name__)
 
 FULL_EVERY = 15 * 60.0  # seconds between full reads
-# Picqer stamps to the second, and a change may be written just after a read that saw later stamps: read the last
-# minute again every time (a few picklists at most; a read of changes is one request until 100 changed).
-OVERLAP = timedelta(seconds=60)
 
 
 @dataclass(frozen=True)
 class ReadPlan:
-    """What the next refresh asks Picqer: everything (`since` None), or what changed after `since`."""
+    """What the next refresh asks Picqer: everything (`since_id` None), or the picklists with a higher id."""
 
-    since: datetime | None
+    since_id: int | None
 
     @property
     def full(self) -> bool:
-        return self.since is None
+        return self.since_id is None
 
 
 class RefreshPlanner:
-    """Decide full read or changes-only read, and keep the cursor from the stamps Picqer sent.
+    """Decide full read or new-picklists-only read, and keep the cursor: the highest picklist id Picqer sent.
 
-    The cursor is only ever a Picqer stamp (never this machine's clock), so a station whose clock is off still
-    asks the right question. A server that ignores `updated_after` is noticed by the first answer older than the
-    cursor; from then on every refresh is a full read, as before.
+    A server that ignores `sinceid` is noticed by the first answer whose id is not above the cursor; from then on
+    every refresh is a full read, as before.
     """
 
     def __init__(
         self,
         *,
         full_every: float = FULL_EVERY,
-        overlap: timedelta = OVERLAP,
         clock: Callable[[], float] = time.monotonic,
         random: Callable[[], float] = random.random,
     ) -> None:
         self.full_every = full_every
         self._random = random
         self._next_full_after = full_every
-        self.overlap = overlap
         self._clock = clock
         self._scope: Hashable = None  # the filters (status, warehouse) of the last full read
         self._last_full: float | None = None
-        self._cursor: datetime | None = None  # the newest stamp seen
-        self._reading: datetime | None = None  # the newest stamp of the read under way
-        self._started = 0.0
-        # How long the last read took: a picklist already read may change while later pages are read, with a
-        # stamp older than the newest one those pages show; the next read looks back this much further.
-        self._lag = 0.0
+        self._cursor: int | None = None  # the highest idpicklist seen in this scope
+        self._reading: int | None = None  # the highest idpicklist of the read under way
         self.changes_supported = True
 
     def plan(self, scope: Hashable) -> ReadPlan:
         """Return what to read for these filters now."""
         due = self._last_full is None or self._clock() - self._last_full >= self._next_full_after
         if due or scope != self._scope or self._cursor is None or not self.changes_supported:
-            return ReadPlan(since=None)
-        return ReadPlan(since=self._cursor - timedelta(seconds=self._lag) - self.overlap)
+            return ReadPlan(since_id=None)
+        return ReadPlan(since_id=self._cursor)
 
     def begin(self) -> None:
-        """A read starts: stamps seen from now on count towards the next cursor."""
+        """A read starts: ids seen from now on count towards the next cursor."""
         self._reading = None
-        self._started = self._clock()
 
     def accepts(self, plan: ReadPlan, picklist: Picklist) -> bool:
-        """Note the picklist's stamp; False when it shows the server ignored `updated_after` (stop this read)."""
-        stamp = picklist.updated
-        if plan.since is not None and (stamp is None or stamp <= plan.since):
+        """Note the picklist's id; False when it shows the server ignored `sinceid` (stop this read)."""
+        if plan.since_id is not None and picklist.id <= plan.since_id:
             if self.changes_supported:
-                log.warning("Picqer ignored updated_after; the picklists list is read in full from now on")
+                log.warning("Picqer ignored sinceid; the picklists list is read in full from now on")
             self.changes_supported = False
             return False
-        if stamp is not None and (self._reading is None or stamp > self._reading):
-            self._reading = stamp
+        if self._reading is None or picklist.id > self._reading:
+            self._reading = picklist.id
         return True
 
     def finished(self, plan: ReadPlan, scope: Hashable) -> None:
         """A read completed: move the cursor (never backwards) and, after a full read, restart the interval."""
-        now = self._clock()
-        self._lag = max(0.0, now - self._started)
         if plan.full:
             self._scope = scope
-            self._last_full = now
+            self._last_full = self._clock()
             # +-10%: stations started together (the morning) do not all read everything in the same minute.
             self._next_full_after = self.full_every * (0.9 + 0.2 * self._random())
             self._cursor = self._reading

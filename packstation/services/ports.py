@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime
 from typing import Protocol
 
 from packstation.domain.documents import PackingStation
@@ -34,13 +33,13 @@ class PicklistSource(Protocol):
         warehouse_id: int | None = None,
         search: str | None = None,
         *,
-        updated_after: datetime | None = None,
+        since_id: int | None = None,
         background: bool = False,
     ) -> AsyncIterator[Picklist]:
         """Yield picklists page by page (Picqer pages of 100).
 
-        `updated_after`: only those Picqer changed after this stamp (one of Picklist.updated). `background`: the
-        pages wait behind every request a packer waits for.
+        `since_id`: only those with a higher idpicklist (Picqer's `sinceid`: created since, as ids grow).
+        `background`: the pages wait behind every request a packer waits for.
         """
         ...
 

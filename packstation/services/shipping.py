@@ -337,12 +337,12 @@ class ShippingService:
         warehouse_id: int | None = None,
         search: str | None = None,
         *,
-        updated_after: datetime | None = None,
+        since_id: int | None = None,
         background: bool = False,
     ) -> AsyncIterator[Picklist]:
         """Yield the picklists Picqer has, page by page (see PicklistSource.iter_picklists)."""
         return self._picklists.iter_picklists(
-            status=status, warehouse_id=warehouse_id, search=search, updated_after=updated_after, background=background
+            status=status, warehouse_id=warehouse_id, search=search, since_id=since_id, background=background
         )
 
     async def open_picklist(self, number: str, *, claim: bool = False) -> OpenedPicklist:

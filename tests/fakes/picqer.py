@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
-from datetime import datetime
 
 from packstation.domain.documents import PackingStation
 from packstation.domain.errors import ApiMessage, PicklistNotPackable, RequestTimeout, ShipmentNotRegistered
@@ -63,7 +62,7 @@ class FakePicqer:
         warehouse_id: int | None = None,
         search: str | None = None,
         *,
-        updated_after: datetime | None = None,
+        since_id: int | None = None,
         background: bool = False,
     ) -> AsyncIterator[Picklist]:
         self.calls.append("iter_picklists")

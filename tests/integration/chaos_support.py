@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from packstation import app
+from packstation.app.runtime import Runtime
 from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
 from packstation.clients.myparcel import MyParcelClient
 from packstation.clients.picqer import PicqerClient
@@ -32,7 +33,7 @@ from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.picklists import PicklistStatus, PicqerUser
 from packstation.domain.shipments import Platform
 from packstation.journal import SqliteJournal, open_journal
-from packstation.printing import printers
+from packstation.printing import printers, zpl
 from packstation.printing.queue import PrintQueues
 from packstation.printing.transport import PrinterStatus
 from packstation.printing.usb import UsbTransport
@@ -205,9 +206,11 @@ class WatchedPrinter:
 class PrinterRig:
     """The station's physical label printer: it outlives app restarts; faults are set on it, not the app."""
 
-    def __init__(self, kind: str, folder: Path) -> None:
+    def __init__(self, kind: str, folder: Path, renderer: zpl.PdfRenderer | None = None) -> None:
         if kind not in ("virtual", "usb"):
             raise ValueError(kind)
+        # The run's one renderer (as the app's Runtime hands its printers one); a rig built alone gets its own.
+        self.renderer = renderer or zpl.PdfRenderer()
         self.kind = kind
         self.folder = folder
         self.seen = PrintedLabels()
@@ -228,7 +231,9 @@ class PrinterRig:
             transport = self._virtual
         else:
             transport = UsbTransport("", name="Label printer", backend=self.backend, status_timeout_ms=60)
-        inner = printers.ZplLabelPrinter("Label printer", transport, geometry, frame, self.settings.encoding)
+        inner = printers.ZplLabelPrinter(
+            "Label printer", transport, geometry, frame, self.settings.encoding, renderer=self.renderer
+        )
         return WatchedPrinter(inner, self.seen)
 
     def paper_out(self, out: bool) -> None:
@@ -342,6 +347,7 @@ class Station:
             PrinterSettings(transport="virtual", language="pdf", address=str(data_dir / "documents")),
             data_dir,
             "Document printer",
+            renderer=rig.renderer,
         )
         document_printer = self.queues.add(documents)
         self.journal, _ = open_journal(data_dir / "journal.sqlite3", data_dir / "labels", name)
@@ -438,7 +444,8 @@ class ChaosRun:
         self.max_faults = max_faults
         self.known_bugs = known_bugs
         self.servers = DemoServers(picklist_count=40, picqer_rate_limit=1_000_000, myparcel_rate_limit=1_000_000)
-        self.rig = PrinterRig(printer, workdir / "printer")
+        self.runtime = Runtime()  # closed at the end of run()
+        self.rig = PrinterRig(printer, workdir / "printer", self.runtime.renderer)
         self.report = ChaosReport(seed=seed, printer=printer)
         self.attempts: list[Attempt] = []
         self.station: Station | None = None
@@ -471,6 +478,7 @@ class ChaosRun:
             if self.station is not None:
                 await self.station.aclose()
             self.servers.stop()
+            await self.runtime.aclose()
         self.report.seconds = time.perf_counter() - started
         return self.report
 
@@ -700,7 +708,7 @@ class ChaosRun:
     async def _race(self, number: str) -> None:
         """Two stations (different Picqer users, own data folders and printers) ship one picklist at once."""
         assert self.station is not None
-        other_rig = PrinterRig(self.rig.kind, self.workdir / "printer-2")
+        other_rig = PrinterRig(self.rig.kind, self.workdir / "printer-2", self.runtime.renderer)
         other = Station(self.servers, self.workdir / "station-2", other_rig, name="station-2", user_id=SECOND_USER_ID)
         try:
             opened = [await s.service.open_picklist(number, claim=True) for s in (self.station, other)]

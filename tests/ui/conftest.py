@@ -130,23 +130,19 @@ class FakePicqer:
         self.comments: list[tuple[int, str]] = []
         self.picks: list[tuple[int, object]] = []
         self.lookups: list[str] = []
-        self.list_reads: list[str] = []  # "full" or "changes" (updated_after), one per list read
-        self.ignores_updated_after = False  # a Picqer that answers every picklist whatever updated_after says
+        self.list_reads: list[str] = []  # "full" or "new" (sinceid), one per list read
+        self.ignores_since_id = False  # a Picqer that answers every picklist whatever sinceid says
         self.shipments: list = []  # Picqer shipments (write-back mode picqer_shipment)
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
             raise self.fail.pop(method)
 
-    async def iter_picklists(
-        self, status=None, warehouse_id=None, search=None, *, updated_after=None, background=False
-    ):
+    async def iter_picklists(self, status=None, warehouse_id=None, search=None, *, since_id=None, background=False):
         self._maybe_fail("iter_picklists")
-        self.list_reads.append("changes" if updated_after is not None else "full")
+        self.list_reads.append("new" if since_id is not None else "full")
         for picklist in list(self.picklists.values()):
-            if self.ignores_updated_after:
-                pass
-            elif updated_after is not None and (picklist.updated is None or picklist.updated <= updated_after):
+            if since_id is not None and not self.ignores_since_id and picklist.id <= since_id:
                 continue
             if status is None or picklist.status == status:
                 await asyncio.sleep(0)

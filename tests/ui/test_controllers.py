@@ -7,6 +7,7 @@ import asyncio
 from packstation.domain.documents import PackingListPolicy, PackingListRule
 from packstation.domain.errors import PrinterNotReady
 from packstation.domain.picklists import PicklistStatus
+from packstation.services.picklist_refresh import RefreshPlanner
 from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.messages import Messages
@@ -151,7 +152,10 @@ async def test_a_scan_while_shipping_is_next_and_opens_once_the_shipment_is_done
 async def test_picklists_controller_fills_and_refreshes_the_model(station, wait_for):
     messages = Messages("en")
     model = PicklistsModel(messages)
-    controller = PicklistsController(station.service, model, messages, refresh_seconds=60)
+    # Every refresh a full read (the 15-minute one): only a full read drops a picklist closed elsewhere; the reads
+    # of new picklists in between are tested in test_picklists_refresh.py.
+    planner = RefreshPlanner(full_every=0.0)
+    controller = PicklistsController(station.service, model, messages, refresh_seconds=60, planner=planner)
     seen = Recorder(controller, "loaded", "failed")
     controller.refresh()
     await wait_for(lambda: seen.of("loaded"))
@@ -232,7 +236,9 @@ async def test_loaded_picklists_stay_out_of_full_collections_and_are_still_freed
 
     messages = Messages("en")
     model = PicklistsModel(messages)
-    controller = PicklistsController(station.service, model, messages, refresh_seconds=60)
+    # Every refresh a full read: the second one drops the row closed elsewhere (see the test above).
+    planner = RefreshPlanner(full_every=0.0)
+    controller = PicklistsController(station.service, model, messages, refresh_seconds=60, planner=planner)
     seen = Recorder(controller, "loaded")
     try:
         controller.refresh()

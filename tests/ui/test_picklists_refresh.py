@@ -1,11 +1,10 @@
-"""The picklists list reads only what Picqer changed since its last read, and everything every 15 minutes."""
+"""The picklists list reads only the picklists created since its last read (sinceid), everything every 15 min."""
 
 from __future__ import annotations
 
 import dataclasses
 import gc
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 
 import pytest
 
@@ -14,8 +13,6 @@ from packstation.services.picklist_refresh import RefreshPlanner
 from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import PicklistsModel
-
-T0 = datetime(2026, 12, 4, 9, 0, 0)
 
 
 class Clock:
@@ -43,17 +40,16 @@ def made() -> Iterator[list[PicklistsController]]:
     gc.collect()
 
 
-@pytest.fixture
-def stamped(station):
-    """The station's picklists, each stamped by Picqer an hour ago or earlier."""
-    for index, (number, picklist) in enumerate(list(station.picqer.picklists.items())):
-        station.picqer.picklists[number] = dataclasses.replace(picklist, updated=T0 - timedelta(minutes=60 + index))
-    return station
+def add_new_picklist(station, number: str, idpicklist: int) -> None:
+    """A picklist created in Picqer: a higher id than any before it."""
+    template = station.picqer.picklists["P2024-00123"]
+    station.picqer.picklists[number] = dataclasses.replace(template, id=idpicklist, number=number)
 
 
-def change(station, number: str, at: datetime, **fields) -> None:
-    """Change a picklist as Picqer does: the fields, and its updated stamp."""
-    station.picqer.picklists[number] = dataclasses.replace(station.picqer.picklists[number], updated=at, **fields)
+def close_elsewhere(station, number: str) -> None:
+    station.picqer.picklists[number] = dataclasses.replace(
+        station.picqer.picklists[number], status=PicklistStatus.CLOSED
+    )
 
 
 async def refreshed(controller: PicklistsController, wait_for) -> None:
@@ -72,75 +68,70 @@ def make(station, clock: Clock, made: list[PicklistsController]) -> PicklistsCon
     return controller
 
 
-async def test_a_changed_picklist_is_updated_by_a_read_of_changes_only(stamped, clock, made, wait_for):
-    controller = make(stamped, clock, made)
+async def test_a_new_picklist_appears_at_the_next_refresh_which_asks_only_for_newer_ids(station, clock, made, wait_for):
+    controller = make(station, clock, made)
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads == ["full"]
-    number = "P2024-00124"
-    was_urgent = controller.model.picklist(controller.model.row_of(number)).urgent
-    change(stamped, number, T0, urgent=not was_urgent)
+    assert station.picqer.list_reads == ["full"]
+    add_new_picklist(station, "P2024-09999", 99999)
     clock.now += 60
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads == ["full", "changes"]
-    assert controller.model.picklist(controller.model.row_of(number)).urgent is not was_urgent
-    assert controller.model.rowCount() == 12
+    assert station.picqer.list_reads == ["full", "new"]
+    assert controller.model.row_of("P2024-09999") is not None and controller.model.rowCount() == 13
+    clock.now += 60
+    await refreshed(controller, wait_for)  # nothing newer: nothing changes
+    assert station.picqer.list_reads == ["full", "new", "new"] and controller.model.rowCount() == 13
 
 
-async def test_a_picklist_closed_elsewhere_leaves_at_the_next_read_of_changes(stamped, clock, made, wait_for):
-    controller = make(stamped, clock, made)
+async def test_a_picklist_closed_elsewhere_stays_until_the_next_full_read_then_leaves(station, clock, made, wait_for):
+    controller = make(station, clock, made)
     await refreshed(controller, wait_for)
-    change(stamped, "P2024-00123", T0, status=PicklistStatus.CLOSED)
+    close_elsewhere(station, "P2024-00123")
     clock.now += 60
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads[-1] == "changes"
+    assert station.picqer.list_reads[-1] == "new"
+    assert controller.model.row_of("P2024-00123") is not None  # stale until the full read; opening it says closed
+    clock.now += 15 * 60
+    await refreshed(controller, wait_for)
+    assert station.picqer.list_reads == ["full", "new", "full"]
     assert controller.model.row_of("P2024-00123") is None and controller.model.rowCount() == 11
 
 
-async def test_a_new_picklist_appears_at_the_next_read_of_changes(stamped, clock, made, wait_for):
-    controller = make(stamped, clock, made)
+async def test_a_picklist_new_again_with_an_older_id_appears_at_the_next_full_read(station, clock, made, wait_for):
+    close_elsewhere(station, "P2024-00124")
+    controller = make(station, clock, made)
     await refreshed(controller, wait_for)
-    template = stamped.picqer.picklists["P2024-00123"]
-    stamped.picqer.picklists["P2024-09999"] = dataclasses.replace(template, id=99999, number="P2024-09999", updated=T0)
+    assert controller.model.row_of("P2024-00124") is None
+    station.picqer.picklists["P2024-00124"] = dataclasses.replace(
+        station.picqer.picklists["P2024-00124"], status=PicklistStatus.NEW
+    )  # resumed in Picqer: NEW again, with the id it always had
     clock.now += 60
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads[-1] == "changes"
-    assert controller.model.row_of("P2024-09999") is not None and controller.model.rowCount() == 13
-
-
-async def test_a_picklist_gone_without_a_new_stamp_leaves_at_the_full_read_15_minutes_later(
-    stamped, clock, made, wait_for
-):
-    controller = make(stamped, clock, made)
-    await refreshed(controller, wait_for)
-    del stamped.picqer.picklists["P2024-00125"]  # deleted in Picqer: no changed picklist tells of it
-    clock.now += 60
-    await refreshed(controller, wait_for)
-    assert controller.model.row_of("P2024-00125") is not None
+    assert controller.model.row_of("P2024-00124") is None
     clock.now += 15 * 60
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads == ["full", "changes", "full"]
-    assert controller.model.row_of("P2024-00125") is None
+    assert controller.model.row_of("P2024-00124") is not None
 
 
-async def test_another_status_is_read_in_full(stamped, clock, made, wait_for):
-    controller = make(stamped, clock, made)
+async def test_another_status_is_read_in_full(station, clock, made, wait_for):
+    controller = make(station, clock, made)
     await refreshed(controller, wait_for)
     loads: list[int] = []
     controller.loaded.connect(loads.append)
     controller.set_status(None)
     await wait_for(lambda: loads)
-    assert stamped.picqer.list_reads == ["full", "full"]
+    assert station.picqer.list_reads == ["full", "full"]
 
 
-async def test_a_picqer_that_ignores_updated_after_gets_full_reads_as_before(stamped, clock, made, wait_for):
-    controller = make(stamped, clock, made)
+async def test_a_picqer_that_ignores_sinceid_gets_full_reads_as_before(station, clock, made, wait_for):
+    controller = make(station, clock, made)
     await refreshed(controller, wait_for)
-    stamped.picqer.ignores_updated_after = True
-    change(stamped, "P2024-00123", T0, status=PicklistStatus.CLOSED)
+    station.picqer.ignores_since_id = True
+    close_elsewhere(station, "P2024-00123")
     clock.now += 60
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads == ["full", "changes", "full"]
+    # The first answer (an id not above the cursor) gives it away; the same refresh reads everything instead.
+    assert station.picqer.list_reads == ["full", "new", "full"]
     assert controller.model.row_of("P2024-00123") is None and controller.model.rowCount() == 11
     clock.now += 60
     await refreshed(controller, wait_for)
-    assert stamped.picqer.list_reads[-1] == "full"  # no second try within this run
+    assert station.picqer.list_reads[-1] == "full"  # no second try within this run

@@ -28,9 +28,9 @@ asyncio.set_event_loop(loop)
 gate = threading.Event()
 real_load = http.load_http_stack
 
-def gated(base_url=""):
+def gated(base_url="", tls=None):
     gate.wait(30)
-    real_load(base_url)
+    real_load(base_url, tls)
 
 http.load_http_stack = gated
 station = GuiStation(qt_app, demo=True)

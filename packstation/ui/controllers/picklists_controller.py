@@ -49,7 +49,7 @@ class PicklistsController(QObject):
         self.messages = messages
         self.status: PicklistStatus | None = PicklistStatus.NEW
         self.warehouse_id = warehouse_id
-        self.planner = planner or RefreshPlanner()  # full read or only the changes since the last read
+        self.planner = planner or RefreshPlanner()  # full read or only the picklists created since the last read
         self._loading = False
         self._tasks = Tasks()
         self._timer = QTimer(self)
@@ -110,7 +110,7 @@ class PicklistsController(QObject):
 
     @qasync.asyncSlot()
     async def refresh(self) -> None:
-        """Read what changed since the last read into the model (every 15 minutes: everything), page by page.
+        """Add the picklists created since the last read to the model (every 15 minutes: read everything), page by page.
 
         Every page is a background request: a scan or a shipment at this station never waits behind the list.
         """
@@ -126,7 +126,7 @@ class PicklistsController(QObject):
                 complete: bool | None = await self._read_all(status, plan)
             else:
                 complete = await self._read_changes(status, plan)
-                if complete is None:  # Picqer ignored updated_after: read everything instead
+                if complete is None:  # Picqer ignored sinceid: read everything instead
                     plan = self.planner.plan(scope)
                     self.planner.begin()
                     complete = await self._read_all(status, plan)
@@ -178,33 +178,27 @@ class PicklistsController(QObject):
         return True
 
     async def _read_changes(self, status: PicklistStatus | None, plan: ReadPlan) -> bool | None:
-        """Read the picklists Picqer changed since the last read (any status): update, add, or drop them.
+        """Add the picklists of `status` created since the last read (ids above the cursor); remove nothing.
 
-        Return False if the status filter changed meanwhile, None if Picqer ignored `updated_after`.
+        Return False if the status filter changed meanwhile, None if Picqer ignored `sinceid`. A picklist closed
+        or paused elsewhere stays until the next full read (see services/picklist_refresh.py).
         """
         batch: list[Picklist] = []
-        gone: set[str] = set()
         try:
-            # Without the status filter: a picklist closed or paused elsewhere must come back, to leave the list.
             async for picklist in self.service.iter_picklists(
-                status=None, warehouse_id=self.warehouse_id, updated_after=plan.since, background=True
+                status=status, warehouse_id=self.warehouse_id, since_id=plan.since_id, background=True
             ):
                 if status != self.status:
                     return False
                 if not self.planner.accepts(plan, picklist):
                     return None
-                if status is None or picklist.status is status:
-                    gone.discard(picklist.number)
-                    batch.append(picklist)
-                else:
-                    gone.add(picklist.number)
+                batch.append(picklist)
                 if len(batch) >= BATCH:
                     self.model.append(batch)
                     batch = []
         finally:
             if status == self.status:
-                self.model.append([p for p in batch if p.number not in gone])
-                self.model.remove_many(gone)
+                self.model.append(batch)
         return True
 
     def _set_loading(self, loading: bool) -> None:

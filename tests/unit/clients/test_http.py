@@ -328,7 +328,7 @@ def test_retry_after_parsing() -> None:
     assert parse_retry_after(None) is None
 
 
-def test_clients_of_the_process_share_one_verifying_tls_context(limiter, retry, monkeypatch) -> None:
+def test_clients_of_one_runtime_share_one_verifying_tls_context(limiter, retry, monkeypatch) -> None:
     import ssl
 
     from packstation.clients import http
@@ -340,13 +340,13 @@ def test_clients_of_the_process_share_one_verifying_tls_context(limiter, retry, 
         built.append(real(*args, **kwargs))
         return built[-1]
 
-    monkeypatch.setattr(http, "_tls_context", None)
     monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    tls = http.TlsContexts()
     for url in ("https://demo.picqer.com/api/v1", "https://api.myparcel.nl", "https://api.sendmyparcel.be"):
-        assert http.tls_context_for(url) is http.shared_tls_context()
+        assert tls.for_url(url) is tls.verifying()
     ApiSession(
         "Picqer",
-        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
+        HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY, tls=tls),
         limiter,
         retry,
         headers={},
@@ -357,6 +357,8 @@ def test_clients_of_the_process_share_one_verifying_tls_context(limiter, retry, 
     assert len(built) == 1  # the CA bundle was loaded once, not once per client
     context = built[0]
     assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname and context.get_ca_certs()
+    # Owned by the runtime, not the module: another runtime (or a test) starts without it.
+    assert not http.TlsContexts().loaded and http.TlsContexts().verifying() is not context
 
 
 def test_plain_http_loopback_clients_trust_no_certificate_at_all() -> None:
@@ -364,9 +366,10 @@ def test_plain_http_loopback_clients_trust_no_certificate_at_all() -> None:
 
     from packstation.clients import http
 
+    tls = http.TlsContexts()
     for url in ("http://127.0.0.1:8080", "http://localhost:1/api/v1", "http://[::1]:9"):
-        context = http.tls_context_for(url)
+        context = tls.for_url(url)
         # Never less checking: any https host this client might reach fails verification instead.
         assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
-        assert context.get_ca_certs() == [] and context is not http.shared_tls_context()
-    assert http.tls_context_for("https://127.0.0.1:8443") is http.shared_tls_context()
+        assert context.get_ca_certs() == [] and not tls.loaded
+    assert tls.for_url("https://127.0.0.1:8443") is tls.verifying()

@@ -41,9 +41,9 @@ def test_building_the_context_loads_no_http_stack_and_the_first_request_loads_it
         loaders = []
         real_load = http.load_http_stack
 
-        def recorded(base_url=""):
+        def recorded(base_url="", tls=None):
             loaders.append(threading.current_thread() is threading.main_thread())
-            real_load(base_url)
+            real_load(base_url, tls)
 
         http.load_http_stack = recorded
         servers = DemoServers(picklist_count=3, rate_limits=False).start()
@@ -96,7 +96,9 @@ async def test_a_session_builds_its_client_once_for_concurrent_first_requests(mo
     loads: list[str] = []
     monkeypatch.setattr(http, "_stack_loaded", False)
     real_load = http.load_http_stack
-    monkeypatch.setattr(http, "load_http_stack", lambda base_url="": loads.append(base_url) or real_load(base_url))
+    monkeypatch.setattr(
+        http, "load_http_stack", lambda base_url="", tls=None: loads.append(base_url) or real_load(base_url, tls)
+    )
     seen: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:

@@ -65,6 +65,9 @@ class FakePicqer:
             number = request.url.params.get("picklistid")
             if number:
                 items = [p for p in items if p["picklistid"] == number]
+            since_id = request.url.params.get("sinceid")
+            if since_id:
+                items = [p for p in items if p["idpicklist"] > int(since_id)]
             offset = int(request.url.params.get("offset", 0))
             return httpx.Response(200, json=items[offset : offset + 100], headers={"X-RateLimit-Remaining": "400"})
         if m := re.fullmatch(r"GET /picklists/(\d+)", key):
@@ -99,6 +102,15 @@ async def test_pagination_survives_a_429_in_the_middle(clock: FakeClock) -> None
     assert offsets == ["0", "100", "100", "200"]  # the page after the 429 is asked again, not restarted
     assert all(r.url.params["status"] == "new" and r.url.params["idwarehouse"] == "2811" for r in fake.requests)
     assert clock.sleeps == [2.0]
+
+
+async def test_since_id_asks_picqer_for_sinceid_and_yields_only_the_newer_picklists(clock: FakeClock) -> None:
+    fake = FakePicqer(5)
+    picklists = [p async for p in client(fake, clock).iter_picklists(since_id=1003, background=True)]
+    assert [p.id for p in picklists] == [1004, 1005]
+    params = fake.requests[0].url.params
+    assert params["sinceid"] == "1003" and params["status"] == "new"
+    assert "updated_after" not in params  # not a filter Picqer documents: it would be ignored
 
 
 async def test_requests_carry_basic_auth_with_the_key_as_user_and_json_accept(clock: FakeClock) -> None:

@@ -249,20 +249,28 @@ def test_single_key_servers_still_work_and_unknown_users_are_refused() -> None:
         PicqerState(5, api_keys={"k": 4242})
 
 
-def test_updated_after_lists_only_picklists_changed_since_including_closed_ones(
+def test_updated_after_is_ignored_like_real_picqer_while_changes_still_stamp_updated(
     servers: DemoServers, picqer: httpx.Client
 ) -> None:
+    # Picqer documents no updated_after filter for picklists and ignores unknown filters: neither may the demo
+    # answer it, or a station built on it would pass here and read everything every minute against Picqer.
     everything = picqer.get("picklists").json()
     newest = max(p["updated"] for p in everything)
-    assert picqer.get("picklists", params={"updated_after": newest}).json() == []
+    assert picqer.get("picklists", params={"updated_after": newest}).json() == everything
     target = next(p for p in everything if p["status"] == "new")
     picqer.post(f"picklists/{target['idpicklist']}/pickall").raise_for_status()
     picqer.post(f"picklists/{target['idpicklist']}/close").raise_for_status()
-    changed = picqer.get("picklists", params={"updated_after": newest}).json()
-    assert [(p["idpicklist"], p["status"]) for p in changed] == [(target["idpicklist"], "closed")]
-    assert changed[0]["updated"] > newest
-    # With status=new the closed picklist is gone from the changes: what a station still shows must be re-read.
-    assert picqer.get("picklists", params={"updated_after": newest, "status": "new"}).json() == []
+    closed = picqer.get(f"picklists/{target['idpicklist']}").json()
+    assert closed["status"] == "closed" and closed["updated"] > newest
+
+
+def test_sinceid_with_status_answers_only_newer_ids_of_that_status(servers: DemoServers, picqer: httpx.Client) -> None:
+    new = picqer.get("picklists", params={"status": "new"}).json()
+    highest = max(p["idpicklist"] for p in new)
+    assert picqer.get("picklists", params={"status": "new", "sinceid": highest}).json() == []
+    older = sorted(p["idpicklist"] for p in new)[-3]
+    answer = picqer.get("picklists", params={"status": "new", "sinceid": older}).json()
+    assert [p["idpicklist"] for p in answer] == sorted(p["idpicklist"] for p in new)[-2:]
 
 
 def test_sinceid_and_beforeid_bound_the_ids(servers: DemoServers, picqer: httpx.Client) -> None:
@@ -275,7 +283,7 @@ def test_sinceid_and_beforeid_bound_the_ids(servers: DemoServers, picqer: httpx.
 
 
 def test_malformed_list_filters_are_a_400_not_a_crash(picqer: httpx.Client) -> None:
-    for params in ({"updated_after": "yesterday"}, {"sinceid": "abc"}, {"beforeid": "1.5"}):
+    for params in ({"sinceid": "abc"}, {"beforeid": "1.5"}, {"sinceid": "-1"}):
         reply = picqer.get("picklists", params=params)
         assert reply.status_code == 400, params
         assert reply.json()["error"] is True

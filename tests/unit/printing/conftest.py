@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from packstation.printing import zpl
 
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "data"
@@ -19,6 +22,13 @@ SAMPLE_LABELS = {
     "pdf2zpl_usps-label-landscape.pdf": (("CA000253336US",), None),
     "postnl_firstred_singlelabel_3S1234567890123.pdf": (("3SDEVC201611210",), None),
 }
+
+
+@pytest.fixture
+def renderer() -> Iterator[zpl.PdfRenderer]:
+    """A PdfRenderer for one test, its thread stopped afterwards (the app hands its Runtime's one in)."""
+    with zpl.PdfRenderer() as renderer:
+        yield renderer
 
 
 @pytest.fixture(scope="session")

@@ -85,8 +85,8 @@ async def test_a_pdf_printer_ignores_the_carriers_zpl(tmp_path: Path, renderer, 
     assert label.kind == "pdf" and label.payload == pdf
 
 
-async def test_send_refuses_a_carrier_label_with_commands_beyond_the_drawn_ones(tmp_path: Path):
-    printer = ZplLabelPrinter("Zebra", VirtualPrinter(tmp_path), GEOMETRY)
+async def test_send_refuses_a_carrier_label_with_commands_beyond_the_drawn_ones(tmp_path: Path, renderer):
+    printer = ZplLabelPrinter("Zebra", VirtualPrinter(tmp_path), GEOMETRY, renderer=renderer)
     smuggled = PreparedLabel(b"^XA^FO0,0^A0N,20^FDx^FS^XZ~JR^XA^JUS^XZ", "zpl", from_carrier=True)
     with pytest.raises(LabelError, match=r"~JR, \^JU"):
         await printer.send(smuggled, "P1")

@@ -28,11 +28,14 @@ def test_building_both_printers_loads_no_rendering_library_and_a_cold_label_stil
         f"""
         import asyncio, json, sys
         from pathlib import Path
-        from packstation.printing import printers
+        from packstation.printing import printers, zpl
         from packstation.settings import PrinterSettings
 
-        label = printers.build_printer(PrinterSettings(transport="virtual"), Path({str(tmp_path)!r}))
-        document = printers.build_printer(PrinterSettings(transport="virtual", language="pdf"), Path({str(tmp_path)!r}))
+        renderer = zpl.PdfRenderer()
+        label = printers.build_printer(PrinterSettings(transport="virtual"), Path({str(tmp_path)!r}), renderer=renderer)
+        document = printers.build_printer(
+            PrinterSettings(transport="virtual", language="pdf"), Path({str(tmp_path)!r}), renderer=renderer
+        )
         loaded_at_start = [m for m in {HEAVY!r} if m in sys.modules]
         pdf = Path({str(pdf)!r})
         prepared = asyncio.run(label.prepare(pdf.read_bytes()))

@@ -94,7 +94,7 @@ async def test_reprint_retry_and_cancel_reach_the_right_queue() -> None:
     await queues.close()
 
 
-async def test_zpl_with_commands_the_app_never_sends_is_refused(tmp_path) -> None:
+async def test_zpl_with_commands_the_app_never_sends_is_refused(tmp_path, renderer) -> None:
     import pytest
 
     from packstation.domain.errors import LabelError
@@ -103,7 +103,7 @@ async def test_zpl_with_commands_the_app_never_sends_is_refused(tmp_path) -> Non
     from packstation.printing.virtual import VirtualPrinter
 
     transport = VirtualPrinter(tmp_path)
-    printer = ZplLabelPrinter("Zebra", transport, zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203))
+    printer = ZplLabelPrinter("Zebra", transport, zpl.LabelGeometry.from_mm(101.6, 152.4, dpi=203), renderer=renderer)
     smuggled = PreparedLabel(payload=b"^XA^FO0,0^GB10,10,2^FS^XZ^XA^JUF^XZ~JR", kind="zpl")
     with pytest.raises(LabelError, match=r"\^JU"):
         await printer.send(smuggled, "P1")

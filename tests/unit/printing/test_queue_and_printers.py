@@ -178,19 +178,19 @@ async def test_zpl_printer_prepares_previews_of_exactly_what_is_sent(tmp_path: P
     assert zpl_render.render_png(sent.decode()) == list(label.previews_png)
 
 
-async def test_zpl_printer_refuses_when_paper_is_out_and_sends_nothing(tmp_path: Path):
+async def test_zpl_printer_refuses_when_paper_is_out_and_sends_nothing(tmp_path: Path, renderer):
     device = FakeUsbDevice(paper_out=True)
     transport = UsbTransport(backend=FakeUsbBackend(device), status_timeout_ms=100)
-    printer = ZplLabelPrinter("Zebra", transport, GEOMETRY)
+    printer = ZplLabelPrinter("Zebra", transport, GEOMETRY, renderer=renderer)
     with pytest.raises(PrinterNotReady, match="not answering"):
         await printer.send(LABEL, "P1")
     assert b"^XA" not in bytes(device.written)
 
 
-async def test_unplug_mid_write_fails_the_job_with_a_clear_message_and_keeps_the_label(postnl_pdf):
+async def test_unplug_mid_write_fails_the_job_with_a_clear_message_and_keeps_the_label(postnl_pdf, renderer):
     device = FakeUsbDevice(unplug_after_bytes=3000)
     transport = UsbTransport(backend=FakeUsbBackend(device), chunk_size=1024)
-    printer = ZplLabelPrinter("Zebra", transport, GEOMETRY)
+    printer = ZplLabelPrinter("Zebra", transport, GEOMETRY, renderer=renderer)
     label = await printer.prepare(postnl_pdf)
     queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
     job = await queue.wait(queue.submit(label, "P1"))
@@ -205,8 +205,8 @@ async def test_unplug_mid_write_fails_the_job_with_a_clear_message_and_keeps_the
     await queue.close()
 
 
-async def test_build_printer_from_settings(tmp_path: Path, postnl_pdf):
-    printer = build_printer(PrinterSettings(transport="virtual", encoding="acs", dpi=300), tmp_path)
+async def test_build_printer_from_settings(tmp_path: Path, postnl_pdf, renderer):
+    printer = build_printer(PrinterSettings(transport="virtual", encoding="acs", dpi=300), tmp_path, renderer=renderer)
     label = await printer.prepare(postnl_pdf)
     assert b"^PW1200" in label.payload and b":Z64:" not in label.payload
     # Typed settings refuse an unknown connection when they are made (a file's is named as a problem at load).
@@ -214,8 +214,8 @@ async def test_build_printer_from_settings(tmp_path: Path, postnl_pdf):
         PrinterSettings(transport="carrier-pigeon")
 
 
-async def test_pdf_printer_rejects_a_corrupt_pdf(tmp_path: Path, samples: Path):
-    printer = build_printer(PrinterSettings(transport="system"), tmp_path)
+async def test_pdf_printer_rejects_a_corrupt_pdf(tmp_path: Path, samples: Path, renderer):
+    printer = build_printer(PrinterSettings(transport="system"), tmp_path, renderer=renderer)
     broken = (samples / "labels" / "broken" / "myparcel_pdk_label_mangled_utf8.pdf").read_bytes()
     with pytest.raises(LabelError, match="corrupt"):
         await printer.prepare(broken)
