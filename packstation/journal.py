@@ -767,7 +767,7 @@ def _json_object(text: object) -> bool:
 
 def _json_int_list(text: object) -> bool:
     try:
-        value = json.loads(text)  # type: ignore[arg-type]
+        value = json.loads(text)  # type: ignore[arg-type]  # not str: TypeError, caught below
     except (TypeError, ValueError):
         return False
     return isinstance(value, list) and all(isinstance(v, int | str) for v in value)

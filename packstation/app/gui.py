@@ -148,6 +148,7 @@ class GuiStation:
         )
         dialog = SettingsDialog(
             loaded.settings,
+            # `messages` and the window are typed `object` here so app/ needs no Qt import at module level.
             messages,  # type: ignore[arg-type]
             SettingsController(ports),
             problems=loaded.problems,
@@ -163,7 +164,7 @@ class GuiStation:
         old_window, old_context = self.window, self.context
         self.open(settings_module.load())
         if old_window is not None:
-            old_window.close()  # type: ignore[attr-defined]
+            old_window.close()  # type: ignore[attr-defined]  # a MainWindow, typed object (no Qt import here)
         if old_context is not None:
             task = asyncio.get_event_loop().create_task(old_context.aclose())
             self._closing.add(task)

@@ -489,6 +489,7 @@ def apply_required(request: ShipmentRequest, platform: Platform) -> ShipmentRequ
     changes = {k: v for k, v in required.items() if getattr(o, k) != v}
     if not changes:
         return request
+    # `changes` holds only option fields with their own types (from _required_options); mypy sees dict[str, object].
     return dataclasses.replace(request, options=dataclasses.replace(o, **changes))  # type: ignore[arg-type]
 
 

@@ -358,7 +358,7 @@ def geometry_from(config: PrinterConfig, quadrant: int | None = None) -> zpl.Lab
         config.label_height_mm,
         dpi=config.dpi,
         layout=layout,
-        quadrant=quadrant,  # type: ignore[arg-type]
+        quadrant=quadrant,
     )
 
 
