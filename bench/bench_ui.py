@@ -116,7 +116,7 @@ async def ship_cycles(count: int) -> list[float]:
             await wait_for(lambda: opened)
             draft = window.current_draft()  # type: ignore[attr-defined]
             if draft is None:  # no suggested profile: the packer picks the first one, as the keyboard would
-                combo = window.profile_combo  # type: ignore[attr-defined]
+                combo = window.form.profile_combo  # type: ignore[attr-defined]
                 combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) is not None))
                 draft = window.current_draft()  # type: ignore[attr-defined]
             if args_debug:
@@ -164,7 +164,7 @@ async def big_list(count: int) -> dict[str, object]:
         refresh_s = time.perf_counter() - start
         refresh_gaps = beat.stop()
 
-        field = window.search_field  # type: ignore[attr-defined]
+        field = window.queue.search_field  # type: ignore[attr-defined]
         field.setFocus()
         keystrokes: list[float] = []
         for text in ("amsterdam", "p2024", "jansen 10", "zz"):

@@ -164,4 +164,7 @@ def demo_servers_process(picklists: int, rate_limits: bool = True, picqer_rate_l
         cwd=REPO,
     )
     assert child.stdout is not None
-    return child, SimpleNamespace(**json.loads(child.stdout.readline()))
+    servers = SimpleNamespace(**json.loads(child.stdout.readline()))
+    # No relay behind the child's demo Picqer: demo_settings then keeps the comment write-back.
+    servers.picqer = SimpleNamespace(relay_shipment_url="")
+    return child, servers

@@ -37,6 +37,14 @@ from packstation.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
+# (registered as a Picqer shipment, label printed) -> what the status bar says after shipping
+_SHIPPED_KEYS = {
+    (False, True): "status.shipped",
+    (False, False): "status.shipped_not_printed",
+    (True, True): "status.shipped_registered",
+    (True, False): "status.shipped_registered_not_printed",
+}
+
 
 class ShippingController(QObject):
     """Decide what happens on a scan, on F12 and on a retry; report it with past-tense signals."""
@@ -204,14 +212,15 @@ class ShippingController(QObject):
             return self._reprinted_words(job, held, printer)
         if held:  # held for paper (or a closed head): the queue prints it by itself; the packer goes on
             return m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held), "error"
-        if job.print_label and receipt is None:  # finished later: printed by an earlier attempt
-            return m.t("status.shipped_finished", number=number, barcodes=barcodes), "ok"
+        return m.t(self._shipped_key(job), number=number, barcodes=barcodes, printer=printer), "ok"
+
+    def _shipped_key(self, job: ShipmentJob) -> str:
+        if job.print_label and job.receipt is None:  # finished later: printed by an earlier attempt
+            return "status.shipped_finished"
         if self.next_number and job.print_label:
-            return m.t("status.shipped_next", number=number, barcodes=barcodes, printer=printer), "ok"
-        key = "status.shipped" if job.print_label else "status.shipped_not_printed"
-        if job.registered_in_picqer:  # a Picqer shipment, not only a comment: webshop and customer hear of it
-            key = "status.shipped_registered" if job.print_label else "status.shipped_registered_not_printed"
-        return m.t(key, number=number, barcodes=barcodes, printer=printer), "ok"
+            return "status.shipped_next"
+        # A Picqer shipment, not only a comment: webshop and customer hear of it.
+        return _SHIPPED_KEYS[(bool(job.registered_in_picqer), bool(job.print_label))]
 
     # --- what the packer's keys do ------------------------------------------------------------------
 
@@ -223,15 +232,19 @@ class ShippingController(QObject):
             self.retry()
         elif opened is not None and opened.existing and self.unfinished is not None:
             self.finish_unfinished()  # e.g. Picqer was not updated: do that now, book nothing new
-        elif opened is None:
-            return Refusal(self.messages.t("status.nothing_open"))
-        elif not opened.picklist.status.packable and not opened.existing:
-            return Refusal(self.not_packable_words(opened))
-        elif (refusal := self._draft_refusal(draft)) is not None:
+        elif (refusal := self._ship_refusal(opened, draft)) is not None:
             return refusal
         elif draft is not None:
             self.ship(draft)
         return None
+
+    def _ship_refusal(self, opened: OpenedPicklist | None, draft: Draft | None) -> Refusal | None:
+        """Why F12 cannot ship now: nothing open, a picklist that cannot be packed, no or an invalid draft."""
+        if opened is None:
+            return Refusal(self.messages.t("status.nothing_open"))
+        if not opened.picklist.status.packable and not opened.existing:
+            return Refusal(self.not_packable_words(opened))
+        return self._draft_refusal(draft)
 
     def reprint_pressed(self, opened: OpenedPicklist | None, draft: Draft | None) -> tuple[str, str] | None:
         """Ctrl+R: print the open picklist's label again, or the last shipment's; return what to say, if anything."""
@@ -327,8 +340,14 @@ class ShippingController(QObject):
             self.label_printed(job_id, job.name, job.printer)  # the journal: that shipment is done
         if job.state == "cancelled" and job.moved_to is None and self.label_cancelled(job_id):
             return self._held_label_cancelled(job_id, job.name)
+        if job.state != "printed":
+            return None
+        return self._held_label_done(job_id, pane_empty)
+
+    def _held_label_done(self, job_id: str, pane_empty: bool) -> tuple[str, str, bool] | None:
+        """The held label of the shipment on screen printed: its print step is done now."""
         held = self._held_print
-        if held is None or job_id != held[1] or job.state != "printed":
+        if held is None or job_id != held[1]:
             return None
         self._held_print = None
         if self._states.get("print") is StepState.QUEUED and pane_empty and not self._busy:
@@ -371,14 +390,21 @@ class ShippingController(QObject):
             self._log(exc)
             if self._tasks.current("lookup") is task:
                 self._opening = None
-                text = self.messages.error(exc, During.OPEN)
-                if self.opened is not None:  # a wrong scan (a product's EAN) leaves the open picklist as it was
-                    text += " " + self.messages.t("status.still_open", number=self.opened.picklist.number)
-                self.failed.emit(text)
+                self._open_failed(exc)
             return
         finally:
             if self._tasks.current("lookup") is task:
                 self._opening = None
+        await self._show_opened(opened, unfinished)
+
+    def _open_failed(self, exc: Exception) -> None:
+        text = self.messages.error(exc, During.OPEN)
+        if self.opened is not None:  # a wrong scan (a product's EAN) leaves the open picklist as it was
+            text += " " + self.messages.t("status.still_open", number=self.opened.picklist.number)
+        self.failed.emit(text)
+
+    async def _show_opened(self, opened: OpenedPicklist, unfinished: JournalEntry | None) -> None:
+        """Make the looked-up picklist the open one, its steps all waiting; an old picklist left is released."""
         if self._busy:  # a shipment started meanwhile (possible only from code): keep the screen on it
             self._leave(opened)
             return
@@ -395,10 +421,13 @@ class ShippingController(QObject):
             self.step_changed.emit(step, StepState.WAITING.value, "")
         self.picklist_opened.emit(opened)
         if opened.existing:
-            # Already shipped: show the label it got, if this station stored it (the reprint prints that one).
-            label = await self.service.stored_label(opened.picklist.number)
-            if label is not None and self.opened is opened and not self._busy:
-                self.label_fetched.emit(label)
+            await self._show_stored_label(opened)
+
+    async def _show_stored_label(self, opened: OpenedPicklist) -> None:
+        # Already shipped: show the label it got, if this station stored it (the reprint prints that one).
+        label = await self.service.stored_label(opened.picklist.number)
+        if label is not None and self.opened is opened and not self._busy:
+            self.label_fetched.emit(label)
 
     async def _unfinished_for(self, opened: OpenedPicklist) -> JournalEntry | None:
         try:
@@ -629,22 +658,27 @@ class ShippingController(QObject):
         order = [s.value for s in Step]
         current = order.index(current_step.value)
         for step in STEPS:
-            index = order.index(step)
-            if self._skipped(job, step):
-                state, detail = StepState.SKIPPED, ""
-            elif step == Step.PRINT.value and index < current and job.receipt is not None and job.receipt.waiting:
-                state = StepState.QUEUED
-                detail = self.messages.print_waiting(job.receipt.printer, job.receipt.waiting)
-            elif index < current:
-                state, detail = StepState.DONE, ""
-            elif index == current:
-                state = StepState.FAILED if error is not None else StepState.RUNNING
-                detail = self.messages.error(error, During.SHIP) if error is not None else ""
-            else:
-                state, detail = StepState.WAITING, ""
+            state, detail = self._step_state(job, step, order.index(step) - current, error)
             if self._states.get(step) is not state or detail:
                 self._states[step] = state
                 self.step_changed.emit(step, state.value, detail)
+
+    def _step_state(
+        self, job: ShipmentJob, step: str, after_current: int, error: Exception | None
+    ) -> tuple[StepState, str]:
+        """A step's state and words, `after_current` steps after the one the job is at (negative: before it)."""
+        if self._skipped(job, step):
+            return StepState.SKIPPED, ""
+        if after_current < 0:
+            receipt = job.receipt
+            if step == Step.PRINT.value and receipt is not None and receipt.waiting:
+                return StepState.QUEUED, self.messages.print_waiting(receipt.printer, receipt.waiting)
+            return StepState.DONE, ""
+        if after_current > 0:
+            return StepState.WAITING, ""
+        if error is not None:
+            return StepState.FAILED, self.messages.error(error, During.SHIP)
+        return StepState.RUNNING, ""
 
     @staticmethod
     def _skipped(job: ShipmentJob, step: str) -> bool:

@@ -7,7 +7,7 @@ made a keystroke over 10,000 rows take up to half a second.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -255,16 +255,23 @@ class PicklistsModel(QAbstractTableModel):
             return self._keys[row][column]
         if role == PICKLIST_ROLE:
             return picklist
-        if role == _FONT and picklist.urgent:
-            return self._bold
-        if role == _BACKGROUND and picklist.urgent:
-            return _URGENT_BACKGROUND
+        return self._decoration(picklist, column, role)
+
+    def _decoration(self, picklist: Picklist, column: int, role: int) -> object:
+        """Bold and coloured for urgent picklists, numbers to the right, the whole address as the customer's tooltip."""
+        if role in (_FONT, _BACKGROUND):
+            return self._urgent_look(picklist, role)
         if role == _ALIGNMENT and column in (Column.PRODUCTS, Column.WEIGHT):
             return _RIGHT
         if role == _TOOLTIP and column == Column.CUSTOMER:
             d = picklist.delivery
             return "\n".join(part for part in (d.name, d.contact, d.address_line, f"{d.postal_code} {d.city}") if part)
         return None
+
+    def _urgent_look(self, picklist: Picklist, role: int) -> object:
+        if not picklist.urgent:
+            return None
+        return self._bold if role == _FONT else _URGENT_BACKGROUND
 
     # --- internals -----------------------------------------------------------------------------------
 
@@ -307,25 +314,12 @@ class PicklistsModel(QAbstractTableModel):
         self._keys = [self._sort_keys(p) for p in self._rows]
 
     def _display(self, picklist: Picklist, column: Column) -> str:
-        match column:
-            case Column.NUMBER:
-                return picklist.number
-            case Column.CUSTOMER:
-                return picklist.delivery.name or picklist.delivery.contact
-            case Column.COUNTRY:
-                return picklist.delivery.country.upper()
-            case Column.PRODUCTS:
-                return str(picklist.product_count)
-            case Column.WEIGHT:
-                if not picklist.weight_grams:
-                    return self._messages.t("weight.unknown")
-                return self._messages.t("weight.grams", grams=f"{picklist.weight_grams:,}".replace(",", "\u2009"))
-            case Column.PROFILE:
-                return self._profile_name(picklist)
-            case Column.STATUS:
-                return self._messages.picklist_status(picklist.status)
-            case Column.URGENT:
-                return self._messages.t("urgent.yes") if picklist.urgent else ""
+        return _DISPLAY_TEXT[column](self, picklist)
+
+    def _weight_text(self, picklist: Picklist) -> str:
+        if not picklist.weight_grams:
+            return self._messages.t("weight.unknown")
+        return self._messages.t("weight.grams", grams=f"{picklist.weight_grams:,}".replace(",", "\u2009"))
 
     def _sort_keys(self, picklist: Picklist) -> tuple[object, ...]:
         d = picklist.delivery
@@ -370,6 +364,19 @@ class PicklistsModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMN_COUNT - 1)
         if self._rows:
             self._emit_changed(0, len(self._rows) - 1)
+
+
+# What each column shows of a picklist, in the packer's language.
+_DISPLAY_TEXT: dict[Column, Callable[[PicklistsModel, Picklist], str]] = {
+    Column.NUMBER: lambda _model, p: p.number,
+    Column.CUSTOMER: lambda _model, p: p.delivery.name or p.delivery.contact,
+    Column.COUNTRY: lambda _model, p: p.delivery.country.upper(),
+    Column.PRODUCTS: lambda _model, p: str(p.product_count),
+    Column.WEIGHT: PicklistsModel._weight_text,
+    Column.PROFILE: PicklistsModel._profile_name,
+    Column.STATUS: lambda model, p: model._messages.picklist_status(p.status),
+    Column.URGENT: lambda model, p: model._messages.t("urgent.yes") if p.urgent else "",
+}
 
 
 class PicklistsFilterModel(QAbstractTableModel):
@@ -504,8 +511,12 @@ class PicklistsFilterModel(QAbstractTableModel):
             shown = [r for r in shown if rows[r].status is status]
         if warehouse is not None:
             shown = [r for r in shown if rows[r].warehouse_id == warehouse]
+        return self._with_words(shown, words)
+
+    def _with_words(self, shown: list[int], words: Sequence[str]) -> list[int]:
+        """Keep the rows whose search text holds every word."""
         if words:
-            texts = source.search_texts()
+            texts = self._source.search_texts()
             for word in words:
                 shown = [r for r in shown if word in texts[r]]
         return shown
@@ -520,28 +531,34 @@ class PicklistsFilterModel(QAbstractTableModel):
         new = self._passing(range(first, last + 1))
         if not new:
             return
+        places = self._places(new) if self._sort_column >= 0 else [(len(self._order), row) for row in new]
+        self._insert_at_places(places)
+
+    def _places(self, new: list[int]) -> list[tuple[int, int]]:
+        """Where each new row goes in the shown order (before the first shown row it sorts before), top first."""
         order = self._order
-        if self._sort_column < 0:
-            places = [(len(order), row) for row in new]
-        else:
-            keys = self._source.sort_keys_of(self._sort_column)
-            descending = self._sort_order == Qt.SortOrder.DescendingOrder
-            places = []
-            for row in new:
-                key = keys[row]
-                low, high = 0, len(order)
-                while low < high:  # the first shown row that the new one sorts before
-                    middle = (low + high) // 2
-                    other = keys[order[middle]]
-                    if (other < key) if descending else (key < other):
-                        high = middle
-                    else:
-                        low = middle + 1
-                places.append((low, row))
-            # Rows placed at the same spot keep the sort's order among themselves (then source order: stable).
-            rank = {row: i for i, row in enumerate(sorted(new, key=keys.__getitem__, reverse=descending))}
-            places.sort(key=lambda place: (place[0], rank[place[1]]))
+        keys = self._source.sort_keys_of(self._sort_column)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        places = []
+        for row in new:
+            key = keys[row]
+            low, high = 0, len(order)
+            while low < high:  # the first shown row that the new one sorts before
+                middle = (low + high) // 2
+                other = keys[order[middle]]
+                if (other < key) if descending else (key < other):
+                    high = middle
+                else:
+                    low = middle + 1
+            places.append((low, row))
+        # Rows placed at the same spot keep the sort's order among themselves (then source order: stable).
+        rank = {row: i for i, row in enumerate(sorted(new, key=keys.__getitem__, reverse=descending))}
+        places.sort(key=lambda place: (place[0], rank[place[1]]))
+        return places
+
+    def _insert_at_places(self, places: list[tuple[int, int]]) -> None:
         # One insert per spot, from the top: each run lands `shifted` rows below where it was computed.
+        order = self._order
         shifted = 0
         start = 0
         while start < len(places):
@@ -575,34 +592,46 @@ class PicklistsFilterModel(QAbstractTableModel):
         kept_old = [r for r in old if r in new_set]
         kept_new = [r for r in new if r in old_set]
         if kept_old == kept_new:
-            removes = _runs(i for i, r in enumerate(old) if r not in new_set)
-            inserts = _runs(i for i, r in enumerate(new) if r not in old_set)
-            if len(removes) + len(inserts) <= MAX_RUNS:
-                for first, last in reversed(removes):
-                    self.beginRemoveRows(QModelIndex(), first, last)
-                    del self._order[first : last + 1]
-                    self._position = None
-                    self.endRemoveRows()
-                for first, last in inserts:  # ascending: everything above `first` is already in place
-                    self.beginInsertRows(QModelIndex(), first, last)
-                    self._order[first:first] = new[first : last + 1]
-                    self._position = None
-                    self.endInsertRows()
+            if self._publish_as_runs(new, new_set, old_set):
                 return
         elif new_set == old_set:  # same rows, new order: sorting
-            self.layoutAboutToBeChanged.emit()
-            persistent = self.persistentIndexList()
-            shown_at = {row: i for i, row in enumerate(new)}
-            moved = [self.index(shown_at[old[index.row()]], index.column()) for index in persistent]
-            self._order = new
-            self._position = None
-            self.changePersistentIndexList(persistent, moved)
-            self.layoutChanged.emit()
+            self._publish_sorted(new)
             return
         self.beginResetModel()
         self._order = new
         self._position = None
         self.endResetModel()
+
+    def _publish_as_runs(self, new: list[int], new_set: set[int], old_set: set[int]) -> bool:
+        """Remove and insert the rows that come and go, when they are few runs; False when a reset is cheaper."""
+        old = self._order
+        removes = _runs(i for i, r in enumerate(old) if r not in new_set)
+        inserts = _runs(i for i, r in enumerate(new) if r not in old_set)
+        if len(removes) + len(inserts) > MAX_RUNS:
+            return False
+        for first, last in reversed(removes):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._order[first : last + 1]
+            self._position = None
+            self.endRemoveRows()
+        for first, last in inserts:  # ascending: everything above `first` is already in place
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._order[first:first] = new[first : last + 1]
+            self._position = None
+            self.endInsertRows()
+        return True
+
+    def _publish_sorted(self, new: list[int]) -> None:
+        """Show the same rows in a new order; selections and the current row follow their rows."""
+        old = self._order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        shown_at = {row: i for i, row in enumerate(new)}
+        moved = [self.index(shown_at[old[index.row()]], index.column()) for index in persistent]
+        self._order = new
+        self._position = None
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def _source_reset(self) -> None:
         self._order = self._compute()

@@ -115,20 +115,20 @@ class PrintJobsModel(QAbstractTableModel):
             return job.error
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        match JobColumn(index.column()):
-            case JobColumn.PICKLIST:
-                return job.name
-            case JobColumn.PRINTER:
-                return self._messages.printer(job.printer)
-            case JobColumn.STATE:
-                return self.state_words(job.state)
-            case JobColumn.TIME:
-                return datetime.fromtimestamp(job.updated or job.created).strftime("%H:%M:%S")
-            case JobColumn.PROBLEM:
-                if job.conditions:
-                    return self._messages.printer_conditions(job.conditions)
-                return job.error
-        return None
+        return self._display(job, JobColumn(index.column()))
+
+    def _display(self, job: PrintJobInfo, column: JobColumn) -> str:
+        """The text of one cell: what the column shows of the job."""
+        m = self._messages
+        if column is JobColumn.PICKLIST:
+            return job.name
+        if column is JobColumn.PRINTER:
+            return m.printer(job.printer)
+        if column is JobColumn.STATE:
+            return self.state_words(job.state)
+        if column is JobColumn.TIME:
+            return datetime.fromtimestamp(job.updated or job.created).strftime("%H:%M:%S")
+        return m.printer_conditions(job.conditions) if job.conditions else job.error
 
     def _language_changed(self, _language: str) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(JobColumn) - 1)

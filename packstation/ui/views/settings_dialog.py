@@ -8,10 +8,12 @@ a field, Enter saves.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packstation.domain.documents import StationPrinterRole
 from packstation.domain.errors import Violation
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.picklists import WriteBackMode
 from packstation.domain.profiles import default_profiles
 from packstation.domain.shipments import Platform
-from packstation.settings import ENV_VARS, MYPARCEL, PICQER, PrinterLanguage, Settings, Transport
+from packstation.settings import ENV_VARS, MYPARCEL, PICQER, Settings
 from packstation.ui.messages import During, Messages
 from packstation.ui.ports import PicqerList, SettingsActions
 from packstation.ui.style import STYLE
@@ -40,18 +41,22 @@ from packstation.ui.views.settings.printers_tab import PrinterForm, PrintersTab
 from packstation.ui.views.settings.problems import settings_problems_text, show_settings_problems
 from packstation.ui.views.settings.profiles_tab import ProfilesEditor
 from packstation.ui.views.settings.scanner_tab import ScannerTab
-from packstation.ui.views.settings.widgets import KeyField, PicqerChoice, PicqerNames, Tester
+from packstation.ui.views.settings.widgets import KeyField, PicqerChoice, PicqerNames, Tester, banner, discard_question
 
 __all__ = ["SettingsDialog", "settings_problems_text", "show_settings_problems"]
 TAB_KEYS = ("accounts", "printers", "scanner", "profiles", "general")
+T = TypeVar("T")
+ENV_NAMES = {"picqer_env": ENV_VARS[PICQER], "myparcel_env": ENV_VARS[MYPARCEL]}  # where keys go without a keyring
 
 
-def _banner() -> QLabel:
-    banner = QLabel()
-    banner.setObjectName("banner")
-    banner.setWordWrap(True)
-    banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return banner
+class _TabField(Generic[T]):
+    """A tab's field read through the dialog, by the name the rest of the app and the tests use."""
+
+    def __init__(self, path: str) -> None:
+        self._get = operator.attrgetter(path)
+
+    def __get__(self, dialog: SettingsDialog, owner: type | None = None) -> T:
+        return cast(T, self._get(dialog))
 
 
 class SettingsDialog(QDialog):
@@ -83,9 +88,9 @@ class SettingsDialog(QDialog):
         self.keys_saved = False
         self.discard_box: QMessageBox | None = None  # the "close without saving?" question while it is open
         root = QVBoxLayout(self)
-        self.problems_banner = _banner()
+        self.problems_banner = banner()
         root.addWidget(self.problems_banner)
-        self.keyring_banner = _banner()
+        self.keyring_banner = banner()
         root.addWidget(self.keyring_banner)
         self.tabs = QTabWidget()
         root.addWidget(self.tabs, 1)
@@ -131,45 +136,16 @@ class SettingsDialog(QDialog):
 
     # --- the tabs' fields, by the names the rest of the app and the tests use --------------------------
 
-    @property
-    def picqer_address(self) -> QLineEdit:
-        return self.accounts.address
-
-    @property
-    def picqer_key(self) -> KeyField:
-        return self.accounts.picqer.key
-
-    @property
-    def picqer_tester(self) -> Tester:
-        return self.accounts.picqer.tester
-
-    @property
-    def myparcel_key(self) -> KeyField:
-        return self.accounts.myparcel.key
-
-    @property
-    def myparcel_tester(self) -> Tester:
-        return self.accounts.myparcel.tester
-
-    @property
-    def warehouse_choice(self) -> PicqerChoice:
-        return self.accounts.warehouse
-
-    @property
-    def label_printer(self) -> PrinterForm:
-        return self.printers.label_printer
-
-    @property
-    def document_printer(self) -> PrinterForm:
-        return self.printers.document_printer
-
-    @property
-    def relay_choice(self) -> PicqerChoice:
-        return self.general.relay
-
-    @property
-    def order_field_choice(self) -> PicqerChoice:
-        return self.general.order_field
+    picqer_address = _TabField[QLineEdit]("accounts.address")
+    picqer_key = _TabField[KeyField]("accounts.picqer.key")
+    picqer_tester = _TabField[Tester]("accounts.picqer.tester")
+    myparcel_key = _TabField[KeyField]("accounts.myparcel.key")
+    myparcel_tester = _TabField[Tester]("accounts.myparcel.tester")
+    warehouse_choice = _TabField[PicqerChoice]("accounts.warehouse")
+    label_printer = _TabField[PrinterForm]("printers.label_printer")
+    document_printer = _TabField[PrinterForm]("printers.document_printer")
+    relay_choice = _TabField[PicqerChoice]("general.relay")
+    order_field_choice = _TabField[PicqerChoice]("general.order_field")
 
     # --- reading the form ----------------------------------------------------------------------------
 
@@ -233,7 +209,7 @@ class SettingsDialog(QDialog):
         self.saved.emit(settings)
         if not_stored:
             self.retranslate()
-            self.error_label.setText(m.t("settings.keys_not_saved", **self._env_names()))
+            self.error_label.setText(m.t("settings.keys_not_saved", **ENV_NAMES))
             self.tabs.setCurrentWidget(self.accounts)
             return False
         self.accept()
@@ -283,12 +259,20 @@ class SettingsDialog(QDialog):
 
     async def _load_choice(self, choice: PicqerNames, which: PicqerList) -> None:
         """Load one named Picqer list into its choice with the address and key as entered (not yet saved)."""
-        address, key = self.accounts.picqer_account()
+        account = self._entered_account(choice.tester)
         loader = self.controller.picqer_list(which)
-        if not address or not key or loader is None:
+        if account is None or loader is None:
             choice.tester.show(self.messages.t("settings.wb.need_account"), "error")
             return
-        await choice.load(lambda: loader(address, key))
+        await choice.load(lambda: loader(*account))
+
+    def _entered_account(self, tester: Tester) -> tuple[str, str] | None:
+        """The Picqer address and key as entered; None (and the tester says so) while one is missing."""
+        address, key = self.accounts.picqer_account()
+        if address and key:
+            return address, key
+        tester.show(self.messages.t("settings.wb.need_account"), "error")
+        return None
 
     async def load_station_printers(self) -> None:
         """Offer the printers Picqer keeps for the packing station of this station's name as the printers' roles.
@@ -296,49 +280,26 @@ class SettingsDialog(QDialog):
         The label printer and the document printer forms are filled (not saved): the admin checks them and saves.
         """
         m, tester = self.messages, self.general.station_printers
-        address, key = self.accounts.picqer_account()
+        account = self._entered_account(tester)
         name = self.general.station_name.text().strip()
-        if not address or not key:
-            tester.show(m.t("settings.wb.need_account"), "error")
+        if account is None:
             return
         if not name:
             tester.show(m.t("settings.station_printers.need_name"), "error")
             return
         tester.start(m.t("settings.station_printers.loading"))
         try:
-            station = await self.controller.station_printers(address, key, name)
+            station = await self.controller.station_printers(*account, name)
         except Exception as exc:
             tester.finish(m.error(exc, During.SETTINGS), False)
             return
         if station is None:
             tester.finish(m.t("settings.station_printers.none_named", station=name), False)
             return
-        label, document = station.printer(StationPrinterRole.LABELS), station.document_printer()
-        if label is not None:
-            # A ZPL printer takes the raw ZPL through its queue; any other gets the label PDF through the system.
-            transport, language = (
-                (Transport.SPOOLER, PrinterLanguage.ZPL) if label.zpl else (Transport.SYSTEM, PrinterLanguage.PDF)
-            )
-            chosen = dataclasses.replace(
-                self.label_printer.printer(), transport=transport, language=language, address=label.name
-            )
-            self.label_printer.set_printer(chosen)
-        if document is not None:
-            chosen = dataclasses.replace(
-                self.document_printer.printer(),
-                transport=Transport.SYSTEM,
-                language=PrinterLanguage.PDF,
-                address=document.name,
-            )
-            self.document_printer.set_printer(chosen)
+        label, document = self.printers.use_station(station)
         not_set = m.t("settings.station_printers.not_set")
-        text = m.t(
-            "settings.station_printers.found",
-            station=station.name,
-            label=label.name if label else not_set,
-            document=document.name if document else not_set,
-        )
-        tester.finish(text, label is not None or document is not None)
+        found = {"label": label or not_set, "document": document or not_set}
+        tester.finish(m.t("settings.station_printers.found", station=station.name, **found), bool(label or document))
 
     async def refresh_printers(self) -> None:
         """Look for the printers this computer sees and offer them in both printer forms."""
@@ -393,16 +354,7 @@ class SettingsDialog(QDialog):
         if not self.has_changes():
             super().reject()
             return
-        m = self.messages
-        box = QMessageBox(self)
-        box.setObjectName("discardChanges")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(m.t("settings.discard_title"))
-        box.setText(m.t("settings.discard_question"))
-        discard = box.addButton(m.t("settings.discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(m.t("settings.keep_editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)  # Enter or Esc on the question keeps the edits
-        box.setEscapeButton(keep)
+        box, discard = discard_question(self, self.messages)
         self.discard_box = box
 
         def answered(_result: int) -> None:
@@ -414,9 +366,6 @@ class SettingsDialog(QDialog):
         box.finished.connect(answered)
         box.open()
 
-    def _env_names(self) -> dict[str, str]:
-        return {"picqer_env": ENV_VARS[PICQER], "myparcel_env": ENV_VARS[MYPARCEL]}
-
     # --- text ----------------------------------------------------------------------------------------
 
     def retranslate(self, *_args: object) -> None:
@@ -427,7 +376,7 @@ class SettingsDialog(QDialog):
         if self._problems:
             self.problems_banner.setText(settings_problems_text(m, self._problems, self._backup))
         self.problems_banner.setVisible(bool(self._problems))
-        self.keyring_banner.setText(m.t("settings.no_keyring", **self._env_names()))
+        self.keyring_banner.setText(m.t("settings.no_keyring", **ENV_NAMES))
         self.keyring_banner.setVisible(not self.controller.keyring_available)
         for tab in (self.accounts, self.printers, self.scanner, self.profiles_editor, self.general):
             tab.retranslate()

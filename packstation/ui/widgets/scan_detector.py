@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -139,23 +140,27 @@ class ScanDetector(QObject):
     # --- event filter ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
-            return False
-        if not self.enabled or not self._is_first_receiver(watched):
+        handler = self._HANDLERS.get(event.type())
+        if handler is None or not self.enabled or not self._is_first_receiver(watched):
             return False
         assert isinstance(event, QKeyEvent)
-        if kind == QEvent.Type.KeyRelease:
-            if self._swallow_release is not None and event.key() == self._swallow_release:
-                self._swallow_release = None
-                return True
-            return False
-        if kind == QEvent.Type.ShortcutOverride:
-            # A shortcut bound to Enter must not fire for a scan's Enter: claim the key for the key press.
-            if self._is_suffix(event) and self._burst_complete(self._clock(event)):
-                event.accept()
-                return True
-            return False
+        return handler(self, event)
+
+    def _released(self, event: QKeyEvent) -> bool:
+        # The release of a scan's Enter belongs to the scan too.
+        if self._swallow_release is not None and event.key() == self._swallow_release:
+            self._swallow_release = None
+            return True
+        return False
+
+    def _shortcut_override(self, event: QKeyEvent) -> bool:
+        # A shortcut bound to Enter must not fire for a scan's Enter: claim the key for the key press.
+        if self._is_suffix(event) and self._burst_complete(self._clock(event)):
+            event.accept()
+            return True
+        return False
+
+    def _pressed(self, event: QKeyEvent) -> bool:
         if event.isAutoRepeat():
             self.reset()
             return False
@@ -189,18 +194,10 @@ class ScanDetector(QObject):
             # A pause longer than a scanner ever makes: this was a person typing.
             self.reset()
         if self._is_suffix(event):
-            if self._burst_complete(now):
-                self._finish()
-                self._swallow_release = event.key()
-                return True
-            self.reset()
-            return False
+            return self._suffix_pressed(event, now)
         text = event.text()
         if not text:
-            # Shift and other modifiers alone carry no text; scanners press Shift for capitals.
-            if self._keys or self._in_prefixed_scan:
-                self._last = now
-            return self._in_prefixed_scan
+            return self._modifier_pressed(now)
         if self.prefix and not self._in_prefixed_scan:
             return self._match_prefix(text, now)
         if not self._keys:
@@ -208,6 +205,20 @@ class ScanDetector(QObject):
         self._keys.append(text)
         self._last = now
         # In prefix mode the scan is unambiguous, so its characters never reach the focused field.
+        return self._in_prefixed_scan
+
+    def _suffix_pressed(self, event: QKeyEvent, now: float) -> bool:
+        if self._burst_complete(now):
+            self._finish()
+            self._swallow_release = event.key()
+            return True
+        self.reset()
+        return False
+
+    def _modifier_pressed(self, now: float) -> bool:
+        # Shift and other modifiers alone carry no text; scanners press Shift for capitals.
+        if self._keys or self._in_prefixed_scan:
+            self._last = now
         return self._in_prefixed_scan
 
     def _match_prefix(self, text: str, now: float) -> bool:
@@ -234,6 +245,13 @@ class ScanDetector(QObject):
             )
         self.scan_reported.emit(report)
         self.scanned.emit(report.text)
+
+    # The key events a scan is made of, and who handles each (every other event passes untouched).
+    _HANDLERS: ClassVar[dict[QEvent.Type, Callable[[ScanDetector, QKeyEvent], bool]]] = {
+        QEvent.Type.KeyPress: _pressed,
+        QEvent.Type.KeyRelease: _released,
+        QEvent.Type.ShortcutOverride: _shortcut_override,
+    }
 
 
 def _text_field_state() -> tuple[QLineEdit, str, int, bool] | None:

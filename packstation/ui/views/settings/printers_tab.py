@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.documents import PackingStation, StationPrinterRole
 from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
 from packstation.settings import Encoding, Layout, PrinterLanguage, PrinterSettings, Transport
 from packstation.ui.messages import Messages
@@ -26,6 +27,18 @@ from packstation.ui.views.settings.widgets import Tester, make_combo, select_dat
 
 # A printer connection -> the kind of found printer its address names (network and virtual list none)
 FOUND_KIND = {Transport.USB: USB_PRINTER, Transport.SPOOLER: PRINT_QUEUE, Transport.SYSTEM: PRINT_QUEUE}
+
+# The form's rows, top to bottom -> the catalogue key of their label
+FIELD_LABELS = {
+    "transport": "settings.transport",
+    "address": "settings.address",
+    "language": "settings.printer_language",
+    "dpi": "settings.dpi",
+    "size": "settings.label_size",
+    "layout": "settings.layout",
+    "darkness": "settings.darkness",
+    "encoding": "settings.encoding",
+}
 
 # (key, width mm, height mm); "custom" enables the width and height fields.
 LABEL_SIZES: tuple[tuple[str, float, float], ...] = (
@@ -94,21 +107,10 @@ class PrinterForm(QWidget):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.tester.busy, 1)
         test_row.addStretch(1)
-        self.labels = {
-            key: QLabel()
-            for key in ("transport", "address", "language", "dpi", "size", "layout", "darkness", "encoding")
-        }
-        for key, widget in (
-            ("transport", self.transport),
-            ("address", self.address),
-            ("language", self.language),
-            ("dpi", self.dpi),
-            ("size", self.size_choice),
-            ("layout", self.layout_choice),
-            ("darkness", self.darkness),
-            ("encoding", self.encoding),
-        ):
-            self.labels[key].setBuddy(widget)
+        self.labels = {key: QLabel() for key in FIELD_LABELS}
+        fields = (self.transport, self.address, self.language, self.dpi, self.size_choice, self.layout_choice)
+        for label, widget in zip(self.labels.values(), (*fields, self.darkness, self.encoding), strict=True):
+            label.setBuddy(widget)
         form.addRow(self.labels["transport"], self.transport)
         form.addRow(self.labels["address"], address_row)
         form.addRow(self.found)
@@ -149,6 +151,10 @@ class PrinterForm(QWidget):
         self.darkness.setValue(printer.darkness)
         select_data(self.encoding, printer.encoding)
 
+    def use_printer(self, address: str, transport: Transport, language: PrinterLanguage) -> None:
+        """Enter a printer found elsewhere (Picqer's packing station); the other settings stay as entered."""
+        self.set_printer(dataclasses.replace(self.printer(), transport=transport, language=language, address=address))
+
     def printer(self) -> PrinterSettings:
         """Return the printer role as entered (settings not shown here, like speed, are kept)."""
         return dataclasses.replace(
@@ -187,7 +193,6 @@ class PrinterForm(QWidget):
         return [p for p in self._search.printers if p.kind == kind]
 
     def _show_found(self, *_args: object) -> None:
-        m = self._messages
         kind = FOUND_KIND.get(Transport(self.transport.currentData()))
         listed = self._can_search and kind is not None
         self.refresh_button.setVisible(listed)
@@ -200,22 +205,24 @@ class PrinterForm(QWidget):
                 self.address.addItem(self._found_text(printer), printer.address)
             self.address.setCurrentIndex(-1)
             self.address.setEditText(typed)
-        if not listed:
+        if not listed or kind is None:
             return
+        self.found.setText(self._found_summary(kind))
+        self._fit_found()
+
+    def _found_summary(self, kind: str) -> str:
+        """What the search found for this connection, or why it found nothing."""
+        m = self._messages
         found = self.found_printers()
         if self._searching:
-            self.found.setText(m.t("settings.printers_searching"))
-        elif kind == USB_PRINTER:
-            text = m.t("settings.printers_usb_found" if found else "settings.printers_no_usb", count=len(found))
-            problems = self._search.problems if self._search is not None else ()
-            if not found and problems:  # why USB could not be searched (no libusb, no permission)
-                text += " " + m.t("settings.printers_problem", detail="; ".join(problems))
-            self.found.setText(text)
-        else:
-            self.found.setText(
-                m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
-            )
-        self._fit_found()
+            return m.t("settings.printers_searching")
+        if kind != USB_PRINTER:
+            return m.t("settings.printers_queues_found" if found else "settings.printers_no_queues", count=len(found))
+        text = m.t("settings.printers_usb_found" if found else "settings.printers_no_usb", count=len(found))
+        problems = self._search.problems if self._search is not None else ()
+        if not found and problems:  # why USB could not be searched (no libusb, no permission)
+            text += " " + m.t("settings.printers_problem", detail="; ".join(problems))
+        return text
 
     def _fit_found(self) -> None:
         # QFormLayout gives a spanning row its size hint, not its height for the width it has: a long wrapped
@@ -259,16 +266,7 @@ class PrinterForm(QWidget):
 
     def retranslate(self) -> None:
         m = self._messages
-        for key, text_key in (
-            ("transport", "settings.transport"),
-            ("address", "settings.address"),
-            ("language", "settings.printer_language"),
-            ("dpi", "settings.dpi"),
-            ("size", "settings.label_size"),
-            ("layout", "settings.layout"),
-            ("darkness", "settings.darkness"),
-            ("encoding", "settings.encoding"),
-        ):
+        for key, text_key in FIELD_LABELS.items():
             self.labels[key].setText(m.t(text_key))
         for i in range(self.transport.count()):
             self.transport.setItemText(i, m.t(f"settings.transport.{self.transport.itemData(i)}"))
@@ -319,6 +317,17 @@ class PrintersTab(QWidget):
     def set_found(self, search: PrinterSearch) -> None:
         for form in self.forms:
             form.set_found(search)
+
+    def use_station(self, station: PackingStation) -> tuple[str, str]:
+        """Fill both forms (not saved) with the printers of Picqer's packing station; return their names ("" = none)."""
+        label, document = station.printer(StationPrinterRole.LABELS), station.document_printer()
+        if label is not None:
+            # A ZPL printer takes the raw ZPL through its queue; any other gets the label PDF through the system.
+            zpl = (Transport.SPOOLER, PrinterLanguage.ZPL) if label.zpl else (Transport.SYSTEM, PrinterLanguage.PDF)
+            self.label_printer.use_printer(label.name, *zpl)
+        if document is not None:
+            self.document_printer.use_printer(document.name, Transport.SYSTEM, PrinterLanguage.PDF)
+        return (label.name if label else "", document.name if document else "")
 
     def retranslate(self) -> None:
         m = self._messages

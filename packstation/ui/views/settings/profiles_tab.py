@@ -62,6 +62,46 @@ class ProfilesEditor(QWidget):
         self._current = -1
         self._loading = False
         root = QHBoxLayout(self)
+        self._build_list(root)
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        self.name = QLineEdit()
+        self.name.setObjectName("profileName")
+        self.carrier = make_combo([(CARRIER_NAMES.get(c, c.name.title()), c.name.lower()) for c in CARRIERS])
+        self.package_type = make_combo([(p.name.lower(), p.name.lower()) for p in PackageType])
+        # A related return with each parcel: none, printed with the label, or printerless where PostNL offers it.
+        self.return_label = make_combo([("", choice.value) for choice in ReturnLabel])
+        self.return_label.setObjectName("returnLabel")
+        self.return_label_label = QLabel()
+        self.return_label_label.setBuddy(self.return_label)
+        self._build_options()
+        self.labels = {key: QLabel() for key in ("name", "carrier", "package_type", "picqer_links")}
+        links_label = self._build_links(picqer_profiles)
+        self.problem = QLabel()
+        self.problem.setObjectName("problems")
+        self.problem.setWordWrap(True)
+        self.labels["name"].setBuddy(self.name)
+        self.labels["carrier"].setBuddy(self.carrier)
+        self.labels["package_type"].setBuddy(self.package_type)
+        self.labels["picqer_links"].setBuddy(self.picqer_links.list)
+        form.addRow(self.labels["name"], self.name)
+        form.addRow(self.labels["carrier"], self.carrier)
+        # The return label shares the package type's row: a row of its own would make this tab the tallest.
+        package_row = QHBoxLayout()
+        package_row.addWidget(self.package_type, 1)
+        package_row.addWidget(self.return_label_label)
+        package_row.addWidget(self.return_label, 1)
+        form.addRow(self.labels["package_type"], package_row)
+        form.addRow(self.options_box)
+        form.addRow(links_label, self.picqer_links.list)
+        form.addRow(self.picqer_links.tester.result)
+        form.addRow(self.problem)
+        root.addWidget(self.form_box, 3)
+        self._connect()
+        self._refill(0)
+        self.retranslate()
+
+    def _build_list(self, root: QHBoxLayout) -> None:
         left = QVBoxLayout()
         self.list = QListWidget()
         self.list.setObjectName("profilesList")
@@ -78,17 +118,8 @@ class ProfilesEditor(QWidget):
         left.addLayout(buttons)
         root.addLayout(left, 2)
 
-        self.form_box = QWidget()
-        form = QFormLayout(self.form_box)
-        self.name = QLineEdit()
-        self.name.setObjectName("profileName")
-        self.carrier = make_combo([(CARRIER_NAMES.get(c, c.name.title()), c.name.lower()) for c in CARRIERS])
-        self.package_type = make_combo([(p.name.lower(), p.name.lower()) for p in PackageType])
-        # A related return with each parcel: none, printed with the label, or printerless where PostNL offers it.
-        self.return_label = make_combo([("", choice.value) for choice in ReturnLabel])
-        self.return_label.setObjectName("returnLabel")
-        self.return_label_label = QLabel()
-        self.return_label_label.setBuddy(self.return_label)
+    def _build_options(self) -> None:
+        """One row per option: offered with this profile, and (for yes/no options) on by default."""
         self.offered: dict[str, QCheckBox] = {}
         self.default_on: dict[str, QCheckBox] = {}
         self.options_box = QGroupBox()
@@ -101,8 +132,10 @@ class ProfilesEditor(QWidget):
                 self.default_on[key] = QCheckBox()
                 self.default_on[key].setObjectName(f"default_{key}")
                 grid.addWidget(self.default_on[key], row, 1)
+
+    def _build_links(self, picqer_profiles: Mapping[int, str]) -> QWidget:
         # The Picqer shipping profiles this profile ships, ticked by name (Picqer's own list, not typed ids).
-        self.picqer_links = PicqerChecklist(messages, PROFILE_LINK_TEXTS, "picqerProfiles")
+        self.picqer_links = PicqerChecklist(self._messages, PROFILE_LINK_TEXTS, "picqerProfiles")
         links = self.picqer_links.list
         links.setMaximumHeight(110)
         # A long "provider - profile" name is shortened in the list (whole in its tooltip), not scrolled sideways.
@@ -116,32 +149,13 @@ class ProfilesEditor(QWidget):
         links_label = QWidget()
         links_column = QVBoxLayout(links_label)
         links_column.setContentsMargins(0, 0, 0, 0)
-        self.problem = QLabel()
-        self.problem.setObjectName("problems")
-        self.problem.setWordWrap(True)
-        self.labels = {key: QLabel() for key in ("name", "carrier", "package_type", "picqer_links")}
-        self.labels["name"].setBuddy(self.name)
-        self.labels["carrier"].setBuddy(self.carrier)
-        self.labels["package_type"].setBuddy(self.package_type)
-        self.labels["picqer_links"].setBuddy(self.picqer_links.list)
-        form.addRow(self.labels["name"], self.name)
-        form.addRow(self.labels["carrier"], self.carrier)
-        # The return label shares the package type's row: a row of its own would make this tab the tallest.
-        package_row = QHBoxLayout()
-        package_row.addWidget(self.package_type, 1)
-        package_row.addWidget(self.return_label_label)
-        package_row.addWidget(self.return_label, 1)
-        form.addRow(self.labels["package_type"], package_row)
-        form.addRow(self.options_box)
         links_column.addWidget(self.labels["picqer_links"])
         links_column.addWidget(self.picqer_links.button, 0, Qt.AlignmentFlag.AlignLeft)
         links_column.addWidget(self.picqer_links.tester.busy)
         links_column.addStretch(1)
-        form.addRow(links_label, self.picqer_links.list)
-        form.addRow(self.picqer_links.tester.result)
-        form.addRow(self.problem)
-        root.addWidget(self.form_box, 3)
+        return links_label
 
+    def _connect(self) -> None:
         self.list.currentRowChanged.connect(self._row_changed)
         self.add_button.clicked.connect(self.add_profile)
         self.copy_button.clicked.connect(self.copy_profile)
@@ -152,8 +166,6 @@ class ProfilesEditor(QWidget):
             combo.currentIndexChanged.connect(self._form_edited)
         for box in (*self.offered.values(), *self.default_on.values()):
             box.toggled.connect(self._form_edited)
-        self._refill(0)
-        self.retranslate()
 
     # --- data ----------------------------------------------------------------------------------------
 

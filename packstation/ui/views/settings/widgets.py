@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -32,6 +33,30 @@ def make_combo(items: Sequence[tuple[str, object]]) -> QComboBox:
 def select_data(combo: QComboBox, data: object) -> None:
     index = combo.findData(data)
     combo.setCurrentIndex(max(index, 0))
+
+
+def banner() -> QLabel:
+    """A wrapped, selectable line above the tabs (what is wrong with the settings file, no keyring)."""
+    label = QLabel()
+    label.setObjectName("banner")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def discard_question(parent: QWidget, messages: Messages) -> tuple[QMessageBox, QPushButton]:
+    """The "close without saving?" box; Enter or Esc keeps the edits. Returns the box and its Discard button."""
+    m = messages
+    box = QMessageBox(parent)
+    box.setObjectName("discardChanges")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(m.t("settings.discard_title"))
+    box.setText(m.t("settings.discard_question"))
+    discard = box.addButton(m.t("settings.discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(m.t("settings.keep_editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    return box, discard
 
 
 class Tester:
@@ -77,6 +102,12 @@ class ChoiceTexts:
     empty: str  # loaded, Picqer has none
     button: str  # the button that loads the list
     none: str = ""  # a combo's "nothing chosen" item (id 0)
+
+
+def texts_under(prefix: str, button: str) -> ChoiceTexts:
+    """The texts of a list whose catalogue keys all sit under one prefix ("settings.warehouse.none", ...)."""
+    keys = ("none", "unknown", "missing", "found", "there", "gone", "empty")
+    return ChoiceTexts(**{key: f"{prefix}.{key}" for key in keys}, button=button)
 
 
 class PicqerNames(abc.ABC):
@@ -236,35 +267,12 @@ RELAY_PROFILE_TEXTS = ChoiceTexts(
     empty="settings.wb.no_profiles",
     button="settings.test",
 )
-ORDER_FIELD_TEXTS = ChoiceTexts(
-    none="settings.order_field.none",
-    unknown="settings.order_field.unknown",
-    missing="settings.order_field.missing",
-    found="settings.order_field.found",
-    there="settings.order_field.there",
-    gone="settings.order_field.gone",
-    empty="settings.order_field.empty",
-    button="settings.load_from_picqer",
+ORDER_FIELD_TEXTS = texts_under("settings.order_field", button="settings.load_from_picqer")
+# Ticked, not chosen: no "nothing chosen" item; a missing id is said as for the relay's profile.
+PROFILE_LINK_TEXTS = dataclasses.replace(
+    texts_under("settings.links", button="settings.load_from_picqer"), none="", missing="settings.wb.profile_missing"
 )
-PROFILE_LINK_TEXTS = ChoiceTexts(
-    unknown="settings.links.unknown",
-    missing="settings.wb.profile_missing",
-    found="settings.links.found",
-    there="settings.links.there",
-    gone="settings.links.gone",
-    empty="settings.links.empty",
-    button="settings.load_from_picqer",
-)
-WAREHOUSE_TEXTS = ChoiceTexts(
-    none="settings.warehouse.none",
-    unknown="settings.warehouse.unknown",
-    missing="settings.warehouse.missing",
-    found="settings.warehouse.found",
-    there="settings.warehouse.there",
-    gone="settings.warehouse.gone",
-    empty="settings.warehouse.empty",
-    button="settings.load_from_picqer",
-)
+WAREHOUSE_TEXTS = texts_under("settings.warehouse", button="settings.load_from_picqer")
 
 
 class KeyField(QWidget):
