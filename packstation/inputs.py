@@ -31,27 +31,34 @@ def read_input(path: Path, max_bytes: int, what: str = "file") -> bytes:
         before = os.stat(path)  # stat never blocks, not even on a FIFO
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(before.st_mode):
-        raise InputError(f"cannot read {path}: not a regular file ({_kind(before.st_mode)})")
+    _must_be_regular(path, before.st_mode)
     if before.st_size > max_bytes:
         raise InputError(f"{path} is {_size(before.st_size)}, more than the {_size(max_bytes)} a {what} may be")
+    data = _read_regular(path, max_bytes + 1)  # one more than allowed: a file that grew is still caught
+    if len(data) > max_bytes:
+        raise InputError(f"{path} is more than the {_size(max_bytes)} a {what} may be")
+    return data
+
+
+def _must_be_regular(path: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError(f"cannot read {path}: not a regular file ({_kind(mode)})")
+
+
+def _read_regular(path: Path, at_most: int) -> bytes:
+    """Read up to `at_most` bytes of a file checked again once open (it may be swapped between stat and open)."""
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):  # swapped between stat and open
-            raise InputError(f"cannot read {path}: not a regular file ({_kind(opened.st_mode)})")
+        _must_be_regular(path, os.fstat(fd).st_mode)
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(max_bytes + 1)  # one more than allowed: a file that grew is still caught
+            return stream.read(at_most)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
-    if len(data) > max_bytes:
-        raise InputError(f"{path} is more than the {_size(max_bytes)} a {what} may be")
-    return data
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -759,6 +759,7 @@ def _repair_copy_header(copy: Path) -> None:
 
 def _json_object(text: object) -> bool:
     try:
+        # A damaged row may hold an int or bytes here: json.loads raises TypeError for those, caught below.
         return isinstance(json.loads(text), dict)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
@@ -766,7 +767,7 @@ def _json_object(text: object) -> bool:
 
 def _json_int_list(text: object) -> bool:
     try:
-        value = json.loads(text)  # type: ignore[arg-type]
+        value = json.loads(text)  # type: ignore[arg-type]  # not str: TypeError, caught below
     except (TypeError, ValueError):
         return False
     return isinstance(value, list) and all(isinstance(v, int | str) for v in value)
@@ -902,12 +903,20 @@ def _payload(data: bytes, at: int, size: int, usable: int, page_size: int) -> by
 
 def _sort_row(found: dict[str, dict[object, tuple[Any, ...]]], rowid: int, values: list[object]) -> None:
     """File a decoded row under its table by its shape (the id columns are stored as NULL: they are the rowid)."""
-    if len(values) == 12 and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str):
+    if _keyed_by_rowid(values, columns=12):
         found["entries"][rowid] = (rowid, *values[1:])
-    elif len(values) == 5 and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str):
+    elif _keyed_by_rowid(values, columns=5):
         found["steps"][rowid] = (rowid, *values[1:])
-    elif len(values) == 6 and all(isinstance(v, str) for v in values[:4]) and isinstance(values[4], int):
+    elif len(values) == 6 and _usable_label(tuple(values)):
         found["labels"][values[0]] = tuple(values)
+
+
+def _keyed_by_rowid(values: list[object], columns: int) -> bool:
+    """Whether a row has the shape of an entries (12) or steps (5) row: id as NULL, then an int and a str."""
+    return len(values) == columns and values[0] is None and isinstance(values[1], int) and isinstance(values[2], str)
+
+
+_Rows = list[tuple[Any, ...]]
 
 
 def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
@@ -915,51 +924,13 @@ def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
 
     The damaged file (and its WAL) is read from a temporary copy, so it stays exactly as it was set aside.
     """
-    import shutil
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="packstation-recover-") as folder:
-        copy = Path(folder) / "damaged.sqlite3"
-        try:
-            shutil.copyfile(damaged, copy)
-            if Path(f"{damaged}-wal").is_file():
-                shutil.copyfile(f"{damaged}-wal", f"{copy}-wal")
-            _repair_copy_header(copy)
-            conn = sqlite3.connect(copy)
-        except (OSError, sqlite3.Error) as exc:
-            return Recovery(error=str(exc))
-        try:
-            last_entry = _last_rowid(conn, "entries")
-            entries, bad_entries = _readable_rows(conn, "entries", _ENTRY_COLUMNS, last_entry)
-            steps, bad_steps = _readable_rows(conn, "steps", _STEP_COLUMNS, _last_rowid(conn, "steps"))
-            # Labels have no AUTOINCREMENT: about one per entry.
-            labels, bad_labels = _readable_rows(conn, "labels", _LABEL_COLUMNS, last_entry)
-        finally:
-            conn.close()
-        if bad_entries or bad_steps or bad_labels:
-            # Rows SQLite could not reach may still sit whole on their pages; what it did read comes first.
-            try:
-                salvaged = _salvage_pages(copy)
-            except OSError:
-                salvaged = {"entries": {}, "steps": {}, "labels": {}}
-            entries = _merged(entries, salvaged["entries"], key=0)
-            steps = _merged(steps, salvaged["steps"], key=0)
-            labels = _merged(labels, salvaged["labels"], key=0)
-    good_entries = [row for row in entries if _usable_entry(row)]
-    ids = {row[0] for row in good_entries}
-    good_steps = [
-        row
-        for row in steps
-        if row[1] in ids and isinstance(row[0], int) and isinstance(row[2], str) and _json_object(row[4])
-    ]
-    good_labels = [row for row in labels if all(isinstance(v, str) for v in row[:4]) and isinstance(row[4], int)]
+    read = _read_damaged(damaged)
+    if isinstance(read, str):
+        return Recovery(error=read)
+    entries, steps, labels, unread = read
+    good_entries, good_steps, good_labels = _sensible_rows(entries, steps, labels)
     unreadable = (
-        bad_entries
-        + bad_steps
-        + bad_labels
-        + (len(entries) - len(good_entries))
-        + (len(steps) - len(good_steps))
-        + (len(labels) - len(good_labels))
+        unread + (len(entries) - len(good_entries)) + (len(steps) - len(good_steps)) + (len(labels) - len(good_labels))
     )
     if not (entries or steps or labels) and unreadable:
         return Recovery(unreadable=unreadable, error="none of its entries, steps or label records could be read")
@@ -974,6 +945,60 @@ def recover_into(journal: SqliteJournal, damaged: Path) -> Recovery:
     except JournalUnavailable as exc:
         return Recovery(unreadable=unreadable, error=str(exc))
     return Recovery(len(good_entries), len(good_steps), len(good_labels), unreadable)
+
+
+def _read_damaged(damaged: Path) -> tuple[_Rows, _Rows, _Rows, int] | str:
+    """Return the entry, step and label rows still readable in a damaged journal and how many rows SQLite could
+    not read; or, when the file cannot be opened at all, why."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="packstation-recover-") as folder:
+        copy = Path(folder) / "damaged.sqlite3"
+        try:
+            shutil.copyfile(damaged, copy)
+            if Path(f"{damaged}-wal").is_file():
+                shutil.copyfile(f"{damaged}-wal", f"{copy}-wal")
+            _repair_copy_header(copy)
+            conn = sqlite3.connect(copy)
+        except (OSError, sqlite3.Error) as exc:
+            return str(exc)
+        try:
+            last_entry = _last_rowid(conn, "entries")
+            entries, bad_entries = _readable_rows(conn, "entries", _ENTRY_COLUMNS, last_entry)
+            steps, bad_steps = _readable_rows(conn, "steps", _STEP_COLUMNS, _last_rowid(conn, "steps"))
+            # Labels have no AUTOINCREMENT: about one per entry.
+            labels, bad_labels = _readable_rows(conn, "labels", _LABEL_COLUMNS, last_entry)
+        finally:
+            conn.close()
+        unread = bad_entries + bad_steps + bad_labels
+        if unread:
+            # Rows SQLite could not reach may still sit whole on their pages; what it did read comes first.
+            try:
+                salvaged = _salvage_pages(copy)
+            except OSError:
+                salvaged = {"entries": {}, "steps": {}, "labels": {}}
+            entries = _merged(entries, salvaged["entries"], key=0)
+            steps = _merged(steps, salvaged["steps"], key=0)
+            labels = _merged(labels, salvaged["labels"], key=0)
+    return entries, steps, labels, unread
+
+
+def _sensible_rows(entries: _Rows, steps: _Rows, labels: _Rows) -> tuple[_Rows, _Rows, _Rows]:
+    """Keep the rows whose values have the right types (steps only for an entry that is kept)."""
+    good_entries = [row for row in entries if _usable_entry(row)]
+    ids = {row[0] for row in good_entries}
+    good_steps = [row for row in steps if row[1] in ids and _usable_step(row)]
+    good_labels = [row for row in labels if _usable_label(row)]
+    return good_entries, good_steps, good_labels
+
+
+def _usable_step(row: tuple[Any, ...]) -> bool:
+    return isinstance(row[0], int) and isinstance(row[2], str) and _json_object(row[4])
+
+
+def _usable_label(row: tuple[Any, ...]) -> bool:
+    return all(isinstance(v, str) for v in row[:4]) and isinstance(row[4], int)
 
 
 def _start_beside(

@@ -12,6 +12,7 @@ import shutil
 import tomllib
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -449,8 +450,23 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
         problems.append(_problem("section_invalid", section=section))
         return default
     hints = typing.get_type_hints(cls)
+    _note_unknown_keys(raw, {f.name for f in dataclasses.fields(cls)}, where, problems)
     values: dict[str, Any] = {}
-    known = {f.name for f in dataclasses.fields(cls)}
+    for f in dataclasses.fields(cls):
+        if f.name not in raw:
+            continue
+        hint = hints[f.name]
+        name = _join(where, f.name)
+        if dataclasses.is_dataclass(hint):
+            values[f.name] = _from_dict(typing.cast(type, hint), raw[f.name], name, problems, getattr(default, f.name))
+            continue
+        converted = _checked_value(f, hint, raw[f.name], name, problems)
+        if converted is not _INVALID:
+            values[f.name] = converted
+    return dataclasses.replace(default, **values)
+
+
+def _note_unknown_keys(raw: dict[str, Any], known: set[str], where: str, problems: list[Violation]) -> None:
     for key in raw:
         if key not in known:
             name = _join(where, key)
@@ -461,69 +477,79 @@ def _from_dict(cls: type, raw: Any, where: str, problems: list[Violation], defau
                 problems.append(_problem("setting_unknown_similar", name=name, suggestion=suggestion))
             else:
                 problems.append(_problem("setting_unknown", name=name))
-    for f in dataclasses.fields(cls):
-        if f.name not in raw:
-            continue
-        value = raw[f.name]
-        hint = hints[f.name]
-        name = _join(where, f.name)
-        if dataclasses.is_dataclass(hint):
-            values[f.name] = _from_dict(typing.cast(type, hint), value, name, problems, getattr(default, f.name))
-            continue
-        converted = _convert(hint, value)
-        is_enum = isinstance(hint, type) and issubclass(hint, StrEnum)
-        choices = tuple(hint) if is_enum else f.metadata.get("choices")
-        if converted is not _INVALID and choices is not None and converted not in choices:
-            allowed = ", ".join(map(str, choices))
-            problems.append(_problem("setting_not_a_choice", name=name, value=repr(value), allowed=allowed))
-            continue
-        if converted is not _INVALID and is_enum:
-            converted = hint(converted)
-        bounds = f.metadata.get("range")
-        if converted is not _INVALID and bounds is not None:
-            low, high = bounds
-            try:
-                limits.check_in_range(converted, low, high, f"Setting '{name}'")
-            except limits.LimitError:
-                problems.append(_problem("setting_out_of_range", name=name, value=repr(value), low=low, high=high))
-                continue
-        if converted is _INVALID:
-            problems.append(_problem("setting_invalid", name=name, value=repr(value)))
-        else:
-            values[f.name] = converted
-    return dataclasses.replace(default, **values)
+
+
+def _checked_value(f: dataclasses.Field[Any], hint: Any, value: Any, name: str, problems: list[Violation]) -> Any:
+    """Return the value converted to the field's type and checked against its choices and range, or _INVALID
+    (with the problem noted: the caller keeps the default)."""
+    converted = _convert(hint, value)
+    if converted is _INVALID:
+        problems.append(_problem("setting_invalid", name=name, value=repr(value)))
+        return _INVALID
+    is_enum = isinstance(hint, type) and issubclass(hint, StrEnum)
+    choices = tuple(hint) if is_enum else f.metadata.get("choices")
+    if choices is not None and converted not in choices:
+        allowed = ", ".join(map(str, choices))
+        problems.append(_problem("setting_not_a_choice", name=name, value=repr(value), allowed=allowed))
+        return _INVALID
+    if is_enum:
+        converted = hint(converted)
+    bounds = f.metadata.get("range")
+    if bounds is not None:
+        low, high = bounds
+        try:
+            limits.check_in_range(converted, low, high, f"Setting '{name}'")
+        except limits.LimitError:
+            problems.append(_problem("setting_out_of_range", name=name, value=repr(value), low=low, high=high))
+            return _INVALID
+    return converted
 
 
 _INVALID = object()
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)  # True is an int to Python, not to TOML
+
+
+# How a TOML value becomes a setting of each plain type (_INVALID when it is of another type).
+_SCALARS: dict[Any, Callable[[Any], Any]] = {
+    bool: lambda value: value if isinstance(value, bool) else _INVALID,
+    int: lambda value: value if isinstance(value, int) and not isinstance(value, bool) else _INVALID,
+    float: lambda value: float(value) if _is_number(value) else _INVALID,
+    str: lambda value: value if isinstance(value, str) else _INVALID,
+}
+
+
 def _convert(hint: Any, value: Any) -> Any:
-    origin = typing.get_origin(hint)
     if isinstance(hint, type) and issubclass(hint, StrEnum):
-        return value if isinstance(value, str) else _INVALID  # its choices are checked by the caller
-    if hint is bool:
-        return value if isinstance(value, bool) else _INVALID
-    if hint is int:
-        return value if isinstance(value, int) and not isinstance(value, bool) else _INVALID
-    if hint is float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return float(value) if ok else _INVALID
-    if hint is str:
-        return value if isinstance(value, str) else _INVALID
+        hint = str  # its choices are checked by the caller
+    if hint in _SCALARS:
+        return _SCALARS[hint](value)
+    origin = typing.get_origin(hint)
     if origin is tuple:
-        if not isinstance(value, list):
-            return _INVALID
-        (item_hint, _ellipsis) = typing.get_args(hint)
-        items = [_convert(item_hint, v) for v in value]
-        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+        return _convert_tuple(hint, value)
     if origin is dict:
         return dict(value) if isinstance(value, dict) else _INVALID
     if origin in (typing.Union, types.UnionType):
-        for arm in typing.get_args(hint):
-            converted = _convert(arm, value)
-            if converted is not _INVALID:
-                return converted
+        return _convert_union(hint, value)
+    return _INVALID
+
+
+def _convert_tuple(hint: Any, value: Any) -> Any:
+    if not isinstance(value, list):
         return _INVALID
+    (item_hint, _ellipsis) = typing.get_args(hint)
+    items = [_convert(item_hint, v) for v in value]
+    return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+
+
+def _convert_union(hint: Any, value: Any) -> Any:
+    """Convert to the first arm of the union that takes the value."""
+    for arm in typing.get_args(hint):
+        converted = _convert(arm, value)
+        if converted is not _INVALID:
+            return converted
     return _INVALID
 
 

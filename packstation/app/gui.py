@@ -11,7 +11,7 @@ import os
 import sys
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from packstation import logs, secrets
 from packstation import settings as settings_module
@@ -28,6 +28,8 @@ from packstation.app.wiring import (
 from packstation.settings import Language
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from packstation.demo import DemoServers
     from packstation.relay.embedded import RelayThread
     from packstation.ui.messages import Messages
@@ -155,6 +157,7 @@ class GuiStation:
         )
         dialog = SettingsDialog(
             loaded.settings,
+            # `messages` and the window are typed `object` here so app/ needs no Qt import at module level.
             messages,  # type: ignore[arg-type]
             SettingsController(ports),
             problems=loaded.problems,
@@ -170,7 +173,7 @@ class GuiStation:
         old_window, old_context = self.window, self.context
         self.open(settings_module.load())
         if old_window is not None:
-            old_window.close()  # type: ignore[attr-defined]
+            old_window.close()  # type: ignore[attr-defined]  # a MainWindow, typed object (no Qt import here)
         if old_context is not None:
             task = asyncio.get_event_loop().create_task(old_context.aclose())
             self._closing.add(task)
@@ -224,6 +227,33 @@ def warm_up_printing() -> None:
     lazy.warm_up()
 
 
+def _first_run(
+    messages: Messages, loaded: settings_module.LoadedSettings
+) -> tuple[settings_module.LoadedSettings, bool, bool] | None:
+    """Ask a station without accounts how to start; return (its settings, demo, open the settings first), or None
+    when the packer quits. A language chosen in the dialog is saved at once (and the settings read again)."""
+    from packstation.ui.views.first_run_dialog import FirstRunChoice, ask_first_run
+
+    choice = ask_first_run(messages)
+    if messages.language.value != loaded.settings.language:
+        remember_language(messages.language.value)
+        loaded = settings_module.load()
+    if choice is FirstRunChoice.QUIT:
+        return None
+    return loaded, choice is FirstRunChoice.DEMO, choice is FirstRunChoice.SETTINGS
+
+
+def _after_show(qt_app: QApplication) -> None:
+    """Plan what follows the first paint: loading the printing libraries, and leaving at once for a benchmark."""
+    from PySide6.QtCore import QTimer
+
+    # The printers are built without numpy, PDFium, zxing-cpp and Pillow (~130 ms); load them once the window
+    # is up, on a thread, so the first label does not wait for them either.
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_printing)
+    if os.environ.get("PACKSTATION_BENCH_EXIT_AFTER_SHOW") == "1":
+        QTimer.singleShot(0, qt_app.quit)  # start-up benchmark: leave once the window is up
+
+
 def run_gui(*, demo: bool) -> int:
     """Start the window on the Qt event loop (qasync) and run until it closes."""
     import qasync
@@ -233,9 +263,9 @@ def run_gui(*, demo: bool) -> int:
     from packstation.paths import resource_path
     from packstation.ui.messages import Messages
     from packstation.ui.views.crash_dialog import install_crash_handler
-    from packstation.ui.views.first_run_dialog import FirstRunChoice, ask_first_run
 
-    qt_app = QApplication.instance() or QApplication(sys.argv)
+    # instance() is typed as the base QCoreApplication; the one this process makes is always a QApplication.
+    qt_app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     qt_app.setApplicationName("packstation")
     qt_app.setOrganizationName("packstation")
     qt_app.setDesktopFileName("packstation")  # Wayland matches the window to the .desktop file's icon
@@ -248,14 +278,10 @@ def run_gui(*, demo: bool) -> int:
     messages = Messages(loaded.settings.language)
     open_settings_first = False
     if not demo and not loaded.settings.accounts_configured:
-        choice = ask_first_run(messages)
-        if messages.language.value != loaded.settings.language:  # switched in the first-run dialog
-            remember_language(messages.language.value)
-            loaded = settings_module.load()
-        if choice is FirstRunChoice.QUIT:
+        first_run = _first_run(messages, loaded)
+        if first_run is None:
             return 0
-        demo = choice is FirstRunChoice.DEMO
-        open_settings_first = choice is FirstRunChoice.SETTINGS
+        loaded, demo, open_settings_first = first_run
     if demo:
         use_demo_data_dir()
 
@@ -276,13 +302,7 @@ def run_gui(*, demo: bool) -> int:
     # by every later collection; the few cycles of start-up garbage among them are never freed, at no cost.
     gc.freeze()
     gc.enable()
-    from PySide6.QtCore import QTimer
-
-    # The printers are built without numpy, PDFium, zxing-cpp and Pillow (~130 ms); load them once the window
-    # is up, on a thread, so the first label does not wait for them either.
-    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_printing)
-    if os.environ.get("PACKSTATION_BENCH_EXIT_AFTER_SHOW") == "1":
-        QTimer.singleShot(0, qt_app.quit)  # start-up benchmark: leave once the window is up
+    _after_show(qt_app)
 
     closed = asyncio.Event()
     qt_app.aboutToQuit.connect(closed.set)

@@ -144,27 +144,31 @@ def parse_myparcel_error(content: bytes) -> tuple[ApiMessage, ...]:
     top_text = _REQUEST_ID.sub("", top).strip() if isinstance(top, str) else ""
     messages: list[ApiMessage] = []
     for key_code, entry in _myparcel_entries(data.get("errors")):
-        fields = entry.get("fields")
-        field = _first_text(fields)
-        # The official SDK falls back to fields[0] for the code when "code" is absent.
-        code = _as_code(entry.get("code"))
-        if code is None:
-            code = key_code
-        if code is None:
-            code = _as_code(field)
-            field = "" if code is not None else field
-        text = (
-            _first_text(entry.get("human"))
-            or _first_text(entry.get("message"))
-            or _first_text(entry.get("title"))
-            or top_text
-        )
-        if not text and code is None:
-            continue
-        messages.append(ApiMessage(text=text or f"error {code}", code=code, field=field))
+        code, field = _myparcel_code_and_field(entry, key_code)
+        text = _myparcel_text(entry) or top_text
+        if text or code is not None:
+            messages.append(ApiMessage(text=text or f"error {code}", code=code, field=field))
     if not messages and top_text:
         messages.append(ApiMessage(text=top_text))
     return tuple(messages)
+
+
+def _myparcel_text(entry: Mapping[str, Any]) -> str:
+    """The entry's own words: the text meant for people first."""
+    return _first_text(entry.get("human")) or _first_text(entry.get("message")) or _first_text(entry.get("title"))
+
+
+def _myparcel_code_and_field(entry: Mapping[str, Any], key_code: int | None) -> tuple[int | None, str]:
+    """Return an error entry's code ("code", else the key it is nested under, else fields[0] when that is a
+    number, as the official SDK does) and the field it names (none when fields[0] served as the code)."""
+    field = _first_text(entry.get("fields"))
+    code = _as_code(entry.get("code"))
+    if code is None:
+        code = key_code
+    if code is None:
+        code = _as_code(field)
+        field = "" if code is not None else field
+    return code, field
 
 
 def parse_picqer_error(content: bytes) -> tuple[ApiMessage, ...]:

@@ -23,10 +23,14 @@ from packstation.clients.errors import (
 from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
 from packstation.clients.wire import Fields
 from packstation.domain.shipments import (
+    Address,
     Carrier,
+    CustomsDeclaration,
     LabelFormat,
+    PickupLocation,
     Platform,
     Shipment,
+    ShipmentOptions,
     ShipmentRequest,
 )
 from packstation.domain.waits import Wait, WaitReason
@@ -113,7 +117,32 @@ def _put(target: dict[str, Any], key: str, value: str) -> None:
 def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, Any]:
     """Return the Shipment object of POST /shipments for a request (secondary parcels included)."""
     refs = request.parcel_references
-    r = request.recipient
+    shipment: dict[str, Any] = {
+        "reference_identifier": refs[0],
+        "recipient": _recipient_payload(request.recipient),
+        "options": _options_payload(request.options, platform),
+        "carrier": int(request.carrier),
+        # Always sent: SendMyParcel requires it, MyParcel needs it for non-EU and digital stamps.
+        "physical_properties": {"weight": int(request.weight_grams)},
+        # Keep the account's address book clean of every customer of every packer.
+        "general_settings": {"save_recipient_address": 0},
+    }
+    if request.dimensions_cm is not None:
+        # PhysicalProperties length/width/height are integers (MP §7.N); centimetres, as the box sizes Picqer
+        # keeps (api-notes §17: MyParcel states no unit).
+        length, width, height = (max(1, int(v)) for v in request.dimensions_cm)
+        shipment["physical_properties"].update({"length": length, "width": width, "height": height})
+    if request.pickup is not None:
+        shipment["pickup"] = _pickup_payload(request.pickup)
+    if request.customs is not None:
+        shipment["customs_declaration"] = _customs_payload(request.customs)
+    if len(refs) > 1:
+        # Each extra parcel inherits everything from the main one and carries its own idempotency key (§6.H).
+        shipment["secondary_shipments"] = [{"reference_identifier": ref} for ref in refs[1:]]
+    return shipment
+
+
+def _recipient_payload(r: Address) -> dict[str, Any]:
     recipient: dict[str, Any] = {"cc": r.cc, "city": r.city, "street": r.street}
     for key, value in (
         ("region", r.region),
@@ -130,8 +159,10 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
     if r.cc == "BE" or r.box_number:
         # Belgian addresses carry the "bus" number separately (SendMyParcel.be API §7.B.1; examples send "" when none).
         recipient["box_number"] = r.box_number
+    return recipient
 
-    o = request.options
+
+def _options_payload(o: ShipmentOptions, platform: Platform) -> dict[str, Any]:
     options: dict[str, Any] = {"package_type": int(o.package_type)}
     flags = {
         "only_recipient": o.only_recipient,
@@ -151,57 +182,40 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
     if o.delivery_date is not None:
         options["delivery_date"] = f"{o.delivery_date.isoformat()} 00:00:00"
     _put(options, "label_description", o.label_description)
+    return options
 
-    shipment: dict[str, Any] = {
-        "reference_identifier": refs[0],
-        "recipient": recipient,
-        "options": options,
-        "carrier": int(request.carrier),
-        # Always sent: SendMyParcel requires it, MyParcel needs it for non-EU and digital stamps.
-        "physical_properties": {"weight": int(request.weight_grams)},
-        # Keep the account's address book clean of every customer of every packer.
-        "general_settings": {"save_recipient_address": 0},
+
+def _pickup_payload(p: PickupLocation) -> dict[str, Any]:
+    pickup: dict[str, Any] = {
+        "location_name": p.location_name,
+        "street": p.street,
+        "number": p.number,
+        "postal_code": p.postal_code,
+        "city": p.city,
+        "cc": p.cc,
     }
-    if request.dimensions_cm is not None:
-        # PhysicalProperties length/width/height are integers (MP §7.N); centimetres, as the box sizes Picqer
-        # keeps (api-notes §17: MyParcel states no unit).
-        length, width, height = (max(1, int(v)) for v in request.dimensions_cm)
-        shipment["physical_properties"].update({"length": length, "width": width, "height": height})
-    if request.pickup is not None:
-        p = request.pickup
-        pickup: dict[str, Any] = {
-            "location_name": p.location_name,
-            "street": p.street,
-            "number": p.number,
-            "postal_code": p.postal_code,
-            "city": p.city,
-            "cc": p.cc,
-        }
-        _put(pickup, "location_code", p.location_code)
-        _put(pickup, "retail_network_id", p.retail_network_id)
-        shipment["pickup"] = pickup
-    if request.customs is not None:
-        c = request.customs
-        shipment["customs_declaration"] = {
-            "contents": int(c.contents),
-            "invoice": c.invoice,
-            "weight": c.weight_grams,
-            "items": [
-                {
-                    "description": item.description,
-                    "amount": item.amount,
-                    "weight": item.weight_grams,
-                    "item_value": _price(item.value_cents),
-                    "classification": item.classification,
-                    "country": item.country,
-                }
-                for item in c.items
-            ],
-        }
-    if len(refs) > 1:
-        # Each extra parcel inherits everything from the main one and carries its own idempotency key (§6.H).
-        shipment["secondary_shipments"] = [{"reference_identifier": ref} for ref in refs[1:]]
-    return shipment
+    _put(pickup, "location_code", p.location_code)
+    _put(pickup, "retail_network_id", p.retail_network_id)
+    return pickup
+
+
+def _customs_payload(c: CustomsDeclaration) -> dict[str, Any]:
+    return {
+        "contents": int(c.contents),
+        "invoice": c.invoice,
+        "weight": c.weight_grams,
+        "items": [
+            {
+                "description": item.description,
+                "amount": item.amount,
+                "weight": item.weight_grams,
+                "item_value": _price(item.value_cents),
+                "classification": item.classification,
+                "country": item.country,
+            }
+            for item in c.items
+        ],
+    }
 
 
 def parse_shipment(data: object) -> Shipment:

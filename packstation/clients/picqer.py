@@ -547,22 +547,27 @@ def parse_tags(value: object) -> tuple[str, ...]:
     """Return tag titles from either form: an object keyed by title (before 2 Oct 2025) or an array of objects."""
     if value is None or value == [] or value == {}:
         return ()
-    titles: list[str] = []
     if isinstance(value, Mapping):
-        for key, tag in value.items():
-            title = tag.get("title") if isinstance(tag, Mapping) else None
-            titles.append(str(title if isinstance(title, str) and title else key).strip())
+        titles = [_keyed_tag_title(key, tag) for key, tag in value.items()]
     elif isinstance(value, list):
-        for tag in value:
-            if isinstance(tag, Mapping) and isinstance(tag.get("title"), str):
-                titles.append(tag["title"].strip())
-            elif isinstance(tag, str):
-                titles.append(tag.strip())
-            else:
-                raise BadResponse(SERVICE, f"picklist: a tag should be an object with a title, got {tag!r:.60}")
+        titles = [_listed_tag_title(tag) for tag in value]
     else:
         raise BadResponse(SERVICE, f"picklist: field 'tags' should be a list or an object, got {value!r:.60}")
     return tuple(t for t in titles if t)
+
+
+def _keyed_tag_title(key: object, tag: object) -> str:
+    """The older form: the key is the title, unless the tag object names one."""
+    title = tag.get("title") if isinstance(tag, Mapping) else None
+    return str(title if isinstance(title, str) and title else key).strip()
+
+
+def _listed_tag_title(tag: object) -> str:
+    if isinstance(tag, Mapping) and isinstance(tag.get("title"), str):
+        return str(tag["title"]).strip()
+    if isinstance(tag, str):
+        return tag.strip()
+    raise BadResponse(SERVICE, f"picklist: a tag should be an object with a title, got {tag!r:.60}")
 
 
 def _delivery(f: Fields) -> DeliveryAddress:
@@ -786,19 +791,7 @@ def parse_shipment(data: object) -> PicqerShipment:
     f = Fields(SERVICE, "shipment", data)
     shipment_id = f.req_int("idshipment")
     f = Fields(SERVICE, f"shipment {shipment_id}", data)
-    codes: list[str] = []
-    parcel_url = ""
-    parcel_label = ""
-    for index, item in enumerate(f.items("parcels")):
-        parcel = f.child(f"parcels[{index}]", item)
-        code = parcel.opt_str("tracking_code")
-        if code and code not in codes:
-            codes.append(code)
-        parcel_url = parcel_url or parcel.opt_str("tracking_url")
-        for d_index, d_item in enumerate(parcel.items("documents")):
-            document = parcel.child(f"documents[{d_index}]", d_item)
-            if document.opt_str("type", "label") == "label" and document.opt_str("format", "pdf") == "pdf":
-                parcel_label = parcel_label or document.opt_str("url")
+    codes, parcel_url, parcel_label = _parcels(f)
     top_code = f.opt_str("trackingcode")
     if top_code and not codes:
         codes.append(top_code)
@@ -817,6 +810,30 @@ def parse_shipment(data: object) -> PicqerShipment:
         cancelled=f.opt_bool("cancelled"),
         created=f.opt_str("created"),
     )
+
+
+def _parcels(f: Fields) -> tuple[list[str], str, str]:
+    """Return the newer layout's tracking codes (each once), its first tracking URL and first PDF label URL."""
+    codes: list[str] = []
+    parcel_url = ""
+    parcel_label = ""
+    for index, item in enumerate(f.items("parcels")):
+        parcel = f.child(f"parcels[{index}]", item)
+        code = parcel.opt_str("tracking_code")
+        if code and code not in codes:
+            codes.append(code)
+        parcel_url = parcel_url or parcel.opt_str("tracking_url")
+        parcel_label = _pdf_label_url(parcel, parcel_label)
+    return codes, parcel_url, parcel_label
+
+
+def _pdf_label_url(parcel: Fields, found: str) -> str:
+    """Return `found`, else the parcel's first PDF label URL; every document is read (and checked) either way."""
+    for index, item in enumerate(parcel.items("documents")):
+        document = parcel.child(f"documents[{index}]", item)
+        if document.opt_str("type", "label") == "label" and document.opt_str("format", "pdf") == "pdf":
+            found = found or document.opt_str("url")
+    return found
 
 
 def _picklist_in(response: httpx.Response, picklist_id: int) -> Picklist | None:

@@ -94,11 +94,8 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
         return _fail(args, str(exc), code=1)
     from packstation.inputs import InputError, check_output
 
-    # Never over the journal itself or any stored label (the one written out included): those are the inputs.
-    keep = [journal.path, Path(f"{journal.path}-wal"), Path(entry.label_path)]
-    keep += [p for p in journal.labels_dir.glob("*") if p.is_file()] if journal.labels_dir.is_dir() else []
     try:
-        check_output(out, keep)
+        check_output(out, _journal_files(journal, entry))
         await asyncio.to_thread(_write_file, out, pdf)
     except InputError as exc:
         return _fail(args, str(exc), code=2)
@@ -110,6 +107,15 @@ async def _write_label(args: argparse.Namespace, journal: Any, picklist: str, ou
     else:
         print(f"Wrote the label of {picklist} (shipments {ids}, {len(pdf)} bytes) to {out}.")
     return 0
+
+
+def _journal_files(journal: Any, entry: JournalEntry) -> list[Path]:
+    """The files a label must never be written over: the journal itself and every stored label (the one written
+    out included); they are the inputs."""
+    keep = [journal.path, Path(f"{journal.path}-wal"), Path(entry.label_path)]
+    if journal.labels_dir.is_dir():
+        keep += [p for p in journal.labels_dir.glob("*") if p.is_file()]
+    return keep
 
 
 def _write_file(out: Path, data: bytes) -> None:
@@ -137,24 +143,43 @@ def format_entries(entries: list[JournalEntry], path: Path, everything: bool = F
     if not entries:
         lines.append("  (none)")
     for entry in entries:
-        when = entry.created_at.replace("T", " ")[:16]
-        state = "refused, nothing booked" if entry.refused else "done" if entry.finished else "UNFINISHED"
-        lines.append(f"{entry.picklist_number}  {when}  {state}")
-        lines.append(f"  barcodes: {', '.join(entry.barcodes) or '-'}")
-        lines.append(f"  steps:    {', '.join(entry.steps) or 'intent only'}")
-        lines.append(f"  label:    {entry.label_path or '-'}")
-        if entry.picqer_shipment_id is not None:  # write-back mode picqer_shipment: what webshops see in Picqer
-            lines.append(f"  picqer:   shipment {entry.picqer_shipment_id}")
-        if entry.data.get("address_confirmed"):
-            split = entry.data.get("address")
-            order = ("street", "number", "number_suffix", "box_number")  # the journal stores keys sorted
-            parts = " ".join(str(split[k]) for k in order if split.get(k)) if isinstance(split, dict) else ""
-            lines.append(f"  address:  confirmed as read{f' ({parts})' if parts else ''} (ship --confirm-address)")
-        if entry.print_error:
-            lines.append(f"  printing failed: {entry.print_error}")
-        if not entry.finished:
-            lines.append(f"  left:     {'; '.join(entry.remaining())}")
+        lines += _entry_block(entry)
     return "\n".join(lines)
+
+
+def _entry_block(entry: JournalEntry) -> list[str]:
+    when = entry.created_at.replace("T", " ")[:16]
+    state = "refused, nothing booked" if entry.refused else "done" if entry.finished else "UNFINISHED"
+    lines = [
+        f"{entry.picklist_number}  {when}  {state}",
+        f"  barcodes: {', '.join(entry.barcodes) or '-'}",
+        f"  steps:    {', '.join(entry.steps) or 'intent only'}",
+        f"  label:    {entry.label_path or '-'}",
+    ]
+    return lines + _entry_notes(entry)
+
+
+def _entry_notes(entry: JournalEntry) -> list[str]:
+    """The lines only some entries have: Picqer shipment, confirmed address, print failure, what is left."""
+    lines: list[str] = []
+    if entry.picqer_shipment_id is not None:  # write-back mode picqer_shipment: what webshops see in Picqer
+        lines.append(f"  picqer:   shipment {entry.picqer_shipment_id}")
+    if entry.data.get("address_confirmed"):
+        parts = _confirmed_address(entry.data.get("address"))
+        lines.append(f"  address:  confirmed as read{f' ({parts})' if parts else ''} (ship --confirm-address)")
+    if entry.print_error:
+        lines.append(f"  printing failed: {entry.print_error}")
+    if not entry.finished:
+        lines.append(f"  left:     {'; '.join(entry.remaining())}")
+    return lines
+
+
+def _confirmed_address(split: object) -> str:
+    """The street, number and its additions the packer confirmed, in reading order."""
+    if not isinstance(split, dict):
+        return ""
+    order = ("street", "number", "number_suffix", "box_number")  # the journal stores keys sorted
+    return " ".join(str(split[k]) for k in order if split.get(k))
 
 
 def _fail(args: argparse.Namespace, message: str, code: int) -> int:

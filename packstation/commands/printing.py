@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packstation.domain import limits
 from packstation.domain.errors import LabelError, SheetPositionNeeded
 from packstation.inputs import InputError, check_output, read_input, write_output
+
+if TYPE_CHECKING:  # the converter loads numpy and PDFium: only when a command needs it
+    from packstation.printing.zpl import Conversion
 
 
 def _width_mm(text: str) -> float:
@@ -67,35 +70,35 @@ def _error(message: str, code: int = 1) -> int:
     return code
 
 
+class _Refused(Exception):
+    """A reason to stop, said on stderr, and the exit code (2: the command line is wrong; 1: the label)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def run_label2zpl(args: argparse.Namespace) -> int:
     """Convert the PDF; write the ZPL; return 0, or 1/2 with the reason on stderr."""
-    from packstation.printing import barcodes, zpl, zpl_render
+    try:
+        _label2zpl(args)
+    except _Refused as exc:
+        return _error(str(exc), exc.code)
+    return 0
 
-    try:
-        # Checked before the work: an -o that names the input must not cost a conversion, nor the input.
-        if args.output:
-            check_output(args.output, [args.pdf])
-        pdf = read_input(args.pdf, limits.MAX_PDF_BYTES, "PDF")
-    except InputError as exc:
-        return _error(str(exc), 2)
-    try:
-        geometry = zpl.LabelGeometry.from_mm(
-            args.width_mm, args.height_mm, dpi=args.dpi, layout=args.layout, quadrant=args.position
-        )
-        conversion = zpl.convert(pdf, geometry, encoding=args.encoding, locate_barcodes=barcodes.locate)
-    except ValueError as exc:
-        return _error(str(exc), 2)
-    except SheetPositionNeeded as exc:
-        return _error(f"{args.pdf}: {exc} Use --position 1-4.")
-    except LabelError as exc:
-        return _error(f"{args.pdf}: {exc}")
+
+def _label2zpl(args: argparse.Namespace) -> None:
+    from packstation.printing import barcodes, zpl_render
+
+    pdf = _read_label_pdf(args)
+    conversion = _convert_label(args, pdf)
     text = "".join(conversion.labels)
     for note in conversion.notes:
         print(f"note: {note}", file=sys.stderr)
     try:
         images = zpl_render.render(text, args.dpi).images
     except zpl_render.ZplRenderError as exc:
-        return _error(f"{args.pdf}: the ZPL made cannot be checked: {exc}")
+        raise _Refused(f"{args.pdf}: the ZPL made cannot be checked: {exc}") from None
     # Only the barcodes of the part of each page that is printed: not those of a sheet's other labels.
     source, output = barcodes.check(pdf, images, regions=conversion.regions)
     lost = barcodes.missing(source, output)
@@ -103,16 +106,41 @@ def run_label2zpl(args: argparse.Namespace) -> int:
         try:
             write_output(args.output, text.encode("ascii"))
         except InputError as exc:
-            return _error(str(exc), 2)
+            raise _Refused(str(exc), 2) from None
         print(f"{len(conversion.labels)} label(s), {len(text):,} bytes -> {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     refusal = barcodes.sheet_refusal(conversion, lost)
     if refusal is not None:
-        return _error(f"{args.pdf}: {refusal}")
+        raise _Refused(f"{args.pdf}: {refusal}")
     if lost:
-        return _error(f"these barcodes do not read after conversion: {', '.join(lost)}")
-    return 0
+        raise _Refused(f"these barcodes do not read after conversion: {', '.join(lost)}")
+
+
+def _read_label_pdf(args: argparse.Namespace) -> bytes:
+    try:
+        # Checked before the work: an -o that names the input must not cost a conversion, nor the input.
+        if args.output:
+            check_output(args.output, [args.pdf])
+        return read_input(args.pdf, limits.MAX_PDF_BYTES, "PDF")
+    except InputError as exc:
+        raise _Refused(str(exc), 2) from None
+
+
+def _convert_label(args: argparse.Namespace, pdf: bytes) -> Conversion:
+    from packstation.printing import barcodes, zpl
+
+    try:
+        geometry = zpl.LabelGeometry.from_mm(
+            args.width_mm, args.height_mm, dpi=args.dpi, layout=args.layout, quadrant=args.position
+        )
+        return zpl.convert(pdf, geometry, encoding=args.encoding, locate_barcodes=barcodes.locate)
+    except ValueError as exc:
+        raise _Refused(str(exc), 2) from None
+    except SheetPositionNeeded as exc:
+        raise _Refused(f"{args.pdf}: {exc} Use --position 1-4.") from None
+    except LabelError as exc:
+        raise _Refused(f"{args.pdf}: {exc}") from None
 
 
 def run_zpl2png(args: argparse.Namespace) -> int:

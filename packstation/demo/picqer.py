@@ -1,4 +1,5 @@
-"""Fake Picqer REST API (api-contract §A, §E): picklists, orders, users, warehouses, order fields, carriers."""
+"""Fake Picqer REST API (https://picqer.com/en/api; docs/api-notes.md §1-3, §17): picklists, orders, users,
+warehouses, order fields, carriers."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ API_PREFIX = "/api/v1"
 DEMO_API_KEY = "demo-picqer-key-7f3a9c"  # user 1001 "Demo Packer"
 DEMO_STATION2_API_KEY = "demo-picqer-station2-key-2b6e"  # user 1002 "Station 2"
 
-# Picqer error codes used here [PQ-DOC:response-codes].
+# Picqer error codes used here (https://picqer.com/en/api/response-codes).
 E_UNKNOWN = 1
 E_MISSING = 5
 E_NO_PRODUCT = 15  # "No product given when picking"
@@ -35,7 +36,7 @@ E_CANNOT_SHIP = 26
 E_RATE = 28
 
 LOCKED_MESSAGE = "Picklist is locked by another process, please try again"
-# Picqer lets a shipment be cancelled "within 5 minutes after creation" (contract §A.7.9).
+# Picqer lets a shipment be cancelled "within 5 minutes after creation" (https://picqer.com/en/api/picklists).
 CANCEL_WINDOW = 300.0
 LABEL_PATH = re.compile(r"/labels/(?P<name>[A-Za-z0-9_-]+\.(?:pdf|zpl))")
 
@@ -69,7 +70,7 @@ class PicqerState(DemoApp):
 
     Each API key belongs to one user (Picqer keys are made per user): /users/me, comments and closing are that
     user's. Assigning a picklist that another user holds re-assigns it, as Picqer's own back office does; the
-    API documents no refusal (contract §A.7.6), so a station cannot rely on assign failing.
+    API documents no refusal (https://picqer.com/en/api/picklists), so a station cannot rely on assign failing.
     """
 
     server_name = "picqer"
@@ -195,10 +196,11 @@ class PicqerState(DemoApp):
             self.relay_password = password
 
     def relay_config_options(self) -> list[dict[str, Any]]:
-        """GET the relay's configuration options as Picqer does when a profile is edited, checked against seed 000.
+        """GET the relay's configuration options as Picqer does when a profile is edited, checked against the
+        shipping-provider protocol (api-notes §4).
 
-        Raises provider.ProviderAnswerError when the answer has the wrong shape, httpx.HTTPError when there is
-        none, and RuntimeError before connect_relay.
+                Raises provider.ProviderAnswerError when the answer has the wrong shape, httpx.HTTPError when there is
+                none, and RuntimeError before connect_relay.
         """
         with self.lock:
             url, username, password = self.relay_config_url, self.relay_username, self.relay_password
@@ -588,7 +590,7 @@ class PicqerState(DemoApp):
             return self._not_found()
         return json_reply(200, self.shipments.get(int(id), []))
 
-    # -- shipments through the custom shipping provider (api-contract §A.7.10, §B) ------------------------
+    # -- shipments through the custom shipping provider (Picqer shipping-provider protocol) ------------------------
 
     def _create_shipment(self, request: Request, id: str, *, caller: int) -> Reply:
         """POST /picklists/{id}/shipments: check under the lock, call the provider without it, store under it."""
@@ -774,7 +776,7 @@ class PicqerState(DemoApp):
             return self._wrong_status("Shipment is already cancelled")
         if time.monotonic() - self._shipment_born[shipment["idshipment"]] > self.cancel_window:
             return self._wrong_status("Shipment can only be cancelled within 5 minutes after creation")
-        # Like Picqer, the cancellation is not passed on to the provider (contract §A.7.10).
+        # Like Picqer, the cancellation is not passed on to the provider (Picqer shipping-provider protocol).
         shipment["cancelled"] = True
         shipment["updated"] = _now()
         return json_reply(200, shipment)

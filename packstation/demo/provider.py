@@ -1,4 +1,5 @@
-"""Picqer's side of the custom shipping-provider protocol (api-contract §B, seed 000), spoken by the demo Picqer.
+"""Picqer's side of the custom shipping-provider protocol, spoken by the demo Picqer
+(https://picqer.com/en/api/external-shipping-provider-integrations-technical).
 
 Picqer is the client here: it asks the provider for its configuration options and, for every shipment on one of
 the provider's profiles, posts the profile's stored options plus the shipment to the provider's shipment URL and
@@ -16,11 +17,12 @@ from typing import Any
 
 PROTOCOL_VERSION = "1.0"
 # "The processing of the request should take a maximum of 20 seconds, otherwise we will regard this shipment as
-# failed." (seed 000)
+# failed." (Picqer shipping-provider protocol)
 SHIPMENT_TIMEOUT = 20.0
 LABEL_FORMATS = frozenset({"A6", "A4"})
 CANNOT_CREATE = "Cannot create shipment: "
-# Picqer shows its own text when the provider answers 5xx or something unreadable (seed 000 "generic response").
+# Picqer shows its own text when the provider answers 5xx or something unreadable (the protocol's
+# "generic response").
 GENERIC_FAILURE = CANNOT_CREATE + "the shipping provider did not answer correctly"
 NOT_CONNECTED = CANNOT_CREATE + "the shipping provider is not connected"
 
@@ -71,7 +73,7 @@ def shipment_payload(
     order: dict[str, Any] | None,
     weight: int,
 ) -> dict[str, Any]:
-    """Build the POST body Picqer sends to the shipment URL (seed 000 "Creating a shipment").
+    """Build the POST body Picqer sends to the shipment URL (the protocol's "Creating a shipment").
 
     `profile_options` are the profile's stored `{key, value}` pairs in their configured order; `weight` is the
     shipment's weight in grams as the caller filled it in.
@@ -96,7 +98,7 @@ def shipment_payload(
             "zipcode": picklist["deliveryzipcode"],
             "city": picklist["deliverycity"],
             "region": _blank_to_none(picklist.get("deliveryregion")),
-            # Lower-case as in seed 000's first example; a relay must accept either case.
+            # Lower-case as in the protocol's first example; a relay must accept either case.
             "country": country.lower(),
             "emailaddress": _blank_to_none(picklist.get("emailaddress")),
             "telephone": _blank_to_none(picklist.get("telephone")),
@@ -120,7 +122,7 @@ def shipment_payload(
                 {
                     "description": line["name"],
                     "amount": int(line["amount"]),
-                    # Per unit, as the order lines hold them; seed 000 does not say per unit or per line.
+                    # Per unit, as the order lines hold them; the protocol does not say per unit or per line.
                     "weight": int(line.get("weight") or 0),
                     "value": float(line["price"]),
                     "hs_code": _blank_to_none(source.get("hs_code")),
@@ -151,7 +153,7 @@ def _optional_text(data: dict[str, Any], key: str) -> str | None:
 
 
 def parse_label(body: Any) -> Label:
-    """Check a 2xx answer (seed 000's success response) and return its label; raise ProviderAnswerError if wrong."""
+    """Check a 2xx answer (the protocol's success response) and return its label; raise ProviderAnswerError if wrong."""
     if not isinstance(body, dict) or body.get("version") != PROTOCOL_VERSION:
         raise ProviderAnswerError('the answer is not {"version": "1.0", ...}')
     data = body.get("data")
@@ -223,7 +225,7 @@ def post_shipment(
 
 
 def check_config_options(body: Any) -> list[dict[str, Any]]:
-    """Check a config-options answer against seed 000's item schema and return its items.
+    """Check a config-options answer against the protocol's item schema (api-notes §4) and return its items.
 
     Raises ProviderAnswerError naming the first item that Picqer could not show as a profile setting.
     """
@@ -276,7 +278,7 @@ def get_config_options(
 ) -> list[dict[str, Any]]:
     """GET the provider's configuration options as Picqer does when a profile is edited, and check them.
 
-    Raises ProviderAnswerError when the answer is not 200 with seed 000's shape, httpx.HTTPError when there is none.
+    Raises ProviderAnswerError when the answer is not 200 with the protocol's shape, httpx.HTTPError when there is none.
     """
     import httpx  # lazily, as in post_shipment
 

@@ -98,7 +98,8 @@ SHIPPING_PROVIDERS: list[dict[str, Any]] = [
         ],
     },
     {
-        # A custom shipping provider (api-contract §B): Picqer itself calls the packstation relay for a label.
+        # A custom shipping provider (https://picqer.com/en/api/external-shipping-provider-integrations-technical):
+        # Picqer itself calls the packstation relay for a label.
         "idshippingprovider": 530,
         "name": "packstation relay",
         "provider": "custom",

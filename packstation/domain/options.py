@@ -49,8 +49,8 @@ DPD_EU_ONLY = True
 # "Domestic PostNL shipments are also supported on Sendmyparcel.be, using a Belgian address" [MP §6.B.4].
 SENDMYPARCEL_POSTNL_DOMESTIC_ONLY = True
 
-# Sources disagree: BE delivery types "1,4" [MP §6.A.2] vs "2 standard, 4 pickup" [SMP §6.A.2]. 003 is the Belgian
-# platform's own seed and 002 itself says morning is "only available for certain NL addresses": 2 and 4.
+# Sources disagree: BE delivery types "1,4" [MP §6.A.2] vs "2 standard, 4 pickup" [SMP §6.A.2]. SMP is the Belgian
+# platform's own documentation and MP itself says morning is "only available for certain NL addresses": 2 and 4.
 BE_DELIVERY_TYPES = frozenset({DeliveryType.STANDARD, DeliveryType.PICKUP})
 NL_DELIVERY_TYPES = frozenset(DeliveryType)  # "Delivery types 1-5 for NL" [MP §6.A.2]
 # Evening and pickup express: "Only available on MyParcel.nl and Flespakket" [MP §6.A.2].
@@ -489,6 +489,7 @@ def apply_required(request: ShipmentRequest, platform: Platform) -> ShipmentRequ
     changes = {k: v for k, v in required.items() if getattr(o, k) != v}
     if not changes:
         return request
+    # `changes` holds only option fields with their own types (from _required_options); mypy sees dict[str, object].
     return dataclasses.replace(request, options=dataclasses.replace(o, **changes))  # type: ignore[arg-type]
 
 

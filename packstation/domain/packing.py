@@ -376,6 +376,7 @@ class PackingState:
         for item in parcels:
             if not isinstance(item, Mapping):
                 continue
+            # Any stored value may be looked up: one that is not an int id simply finds no packaging.
             packaging = by_id.get(item.get("idpackaging"))  # type: ignore[arg-type]
             weight = item.get("weight")
             if packaging is not None:

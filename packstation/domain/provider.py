@@ -1,4 +1,5 @@
-"""Picqer's custom shipping-provider protocol (seed 000) in domain terms.
+"""Picqer's custom shipping-provider protocol in domain terms
+(https://picqer.com/en/api/external-shipping-provider-integrations-technical).
 
 What the relay offers Picqer as profile options, the shipment Picqer sends read into plain values, and how
 that shipment becomes a `ShipmentRequest` by the desk's own rules (`mapping.build_request`: address split,
@@ -41,7 +42,7 @@ CARRIER_NAMES: dict[int, str] = {
     int(Carrier.BPOST): "bpost",
     int(Carrier.DPD): "DPD",
     int(Carrier.UPS): "UPS",
-    9: "DHL For You",  # carrier ids of the newer MyParcel docs (api-contract §C.6.5)
+    9: "DHL For You",  # carrier ids of the newer MyParcel docs (https://developer.myparcel.nl/api-reference/)
     14: "GLS",
 }
 PACKAGE_TYPE_LABELS = {

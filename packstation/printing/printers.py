@@ -24,23 +24,69 @@ PREVIEW_DPI = 100  # PDF previews; ZPL previews are at the printer's own dots
 
 
 class PrinterConfig(Protocol):
-    """The printer settings fields build_printer reads (settings.PrinterSettings has them)."""
+    """The printer settings fields build_printer reads (settings.PrinterSettings has them).
 
-    transport: str
-    address: str
-    language: str
-    dpi: int
-    label_width_mm: float
-    label_height_mm: float
-    layout: str
-    sheet_position: int  # 0 = find the label on an A4 sheet; 1-4 = its quarter
-    encoding: str
-    darkness: int
-    speed: int
-    media_type: str
-    print_mode: str
-    offset_x: int
-    offset_y: int
+    Read-only properties, so the frozen settings (whose StrEnum fields are str) satisfy it."""
+
+    @property
+    def transport(self) -> str: ...
+
+    @property
+    def address(self) -> str: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def dpi(self) -> int: ...
+
+    @property
+    def label_width_mm(self) -> float: ...
+
+    @property
+    def label_height_mm(self) -> float: ...
+
+    @property
+    def layout(self) -> str: ...
+
+    @property
+    def sheet_position(self) -> int: ...  # 0 = find the label on an A4 sheet; 1-4 = its quarter
+
+    @property
+    def encoding(self) -> str: ...
+
+    @property
+    def darkness(self) -> int: ...
+
+    @property
+    def speed(self) -> int: ...
+
+    @property
+    def media_type(self) -> str: ...
+
+    @property
+    def print_mode(self) -> str: ...
+
+    @property
+    def offset_x(self) -> int: ...
+
+    @property
+    def offset_y(self) -> int: ...
+
+
+def _barcodes_lost(source: Sequence[str], output: Sequence[str]) -> str:
+    """Why the carrier's label does not carry the PDF's barcodes, or "" when every one reads."""
+    missing = [code for code in source if code not in output]
+    if missing or not output:
+        return f"its barcodes do not read as in the PDF (missing {', '.join(missing) or 'all'})"
+    return ""
+
+
+def _zpl_text(zpl_bytes: bytes) -> str:
+    try:
+        return zpl_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        return zpl_bytes.decode("latin-1")  # ^CI0-27 labels carry single-byte text
 
 
 async def _checked_send(name: str, transport: Transport, payload: bytes, job_name: str) -> None:
@@ -133,10 +179,7 @@ class ZplLabelPrinter:
 
     async def _prepare_carrier_zpl(self, pdf: bytes, carrier_zpl: bytes) -> tuple[PreparedLabel | None, str]:
         """Check the carrier's ZPL as the converted label is checked: render it, read its barcodes."""
-        try:
-            text = carrier_zpl.decode("utf-8")
-        except UnicodeDecodeError:
-            text = carrier_zpl.decode("latin-1")  # ^CI0-27 labels carry single-byte text
+        text = _zpl_text(carrier_zpl)
         foreign = zpl_render.allowed_commands_only(text, zpl_render.CARRIER_COMMANDS)
         if foreign:
             return None, f"it holds commands packstation does not check ({', '.join(foreign)})"
@@ -146,13 +189,9 @@ class ZplLabelPrinter:
                 rendered = await asyncio.to_thread(zpl_render.render, text, self.geometry.dpi)
             except zpl_render.ZplRenderError as exc:
                 return None, f"it cannot be drawn ({exc})"
-            if rendered.unsupported_commands:
-                return None, f"part of it cannot be drawn ({', '.join(rendered.unsupported_commands)})"
-            if not rendered.images:
-                return None, "it holds no label"
-            fit = self._misfit(rendered.images)
-            if fit:
-                return None, fit
+            why_not = self._not_drawn_whole(rendered)
+            if why_not:
+                return None, why_not
             previews, output = await asyncio.gather(
                 asyncio.to_thread(lambda: tuple(zpl_render.bitmap_to_png(i) for i in rendered.images)),
                 _decode_pages(rendered.images),
@@ -162,9 +201,9 @@ class ZplLabelPrinter:
             if not source_task.done():
                 source_task.cancel()
                 await asyncio.gather(source_task, return_exceptions=True)
-        missing = [code for code in source if code not in output]
-        if missing or not output:
-            return None, f"its barcodes do not read as in the PDF (missing {', '.join(missing) or 'all'})"
+        lost = _barcodes_lost(source, output)
+        if lost:
+            return None, lost
         label = PreparedLabel(
             payload=bytes(carrier_zpl),
             kind="zpl",
@@ -175,6 +214,14 @@ class ZplLabelPrinter:
             from_carrier=True,
         )
         return label, ""
+
+    def _not_drawn_whole(self, rendered: zpl_render.RenderResult) -> str:
+        """Why the rendered carrier label cannot stand for the label, or "" when it can."""
+        if rendered.unsupported_commands:
+            return f"part of it cannot be drawn ({', '.join(rendered.unsupported_commands)})"
+        if not rendered.images:
+            return "it holds no label"
+        return self._misfit(rendered.images)
 
     def _misfit(self, images: Sequence[np.ndarray]) -> str:
         """Say why the drawing does not suit this printer's label (another size or resolution), or ''."""
@@ -311,7 +358,7 @@ def geometry_from(config: PrinterConfig, quadrant: int | None = None) -> zpl.Lab
         config.label_height_mm,
         dpi=config.dpi,
         layout=layout,
-        quadrant=quadrant,  # type: ignore[arg-type]
+        quadrant=quadrant,
     )
 
 

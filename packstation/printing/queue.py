@@ -427,7 +427,7 @@ class PrintQueues:
             on_change=self._changed,
             on_forget=self._forgotten,
             ids=self._ids,
-            **self._options,  # type: ignore[arg-type]
+            **self._options,  # type: ignore[arg-type]  # the keyword options PrintQueue takes, kept as a dict
         )
         self._queues[printer.name] = queue
         return QueuedLabelPrinter(printer, queue, wait_while_held=self._wait_while_held)

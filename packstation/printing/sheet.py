@@ -226,6 +226,48 @@ def _looks_like_several_labels(piece: tuple[int, ...], codes: Sequence[PageBox],
     return len({q for quarters in reached for q in quarters}) > 1
 
 
+def _inked_area(ink: np.ndarray, width: float, height: float) -> PageBox:
+    """The inked part of the sheet in points, a dot wider on each side (where to look for barcodes)."""
+    inked = _inked_box(ink, (1, 2, 3, 4))
+    to_points = POINTS_PER_INCH / INK_DPI
+    return (
+        max(inked[0] - 1, 0) * to_points,
+        max(inked[1] - 1, 0) * to_points,
+        min((inked[2] + 1) * to_points, width),
+        min((inked[3] + 1) * to_points, height),
+    )
+
+
+def _the_one_piece(
+    found: list[tuple[int, ...]],
+    codes: list[PageBox] | None,
+    ink: np.ndarray,
+    width: float,
+    height: float,
+    page_number: int,
+) -> tuple[int, ...]:
+    """Of several inked pieces, return the label's: the only one with barcodes when the others are small print;
+    else raise SheetPositionNeeded naming the quarters that may hold a label."""
+    holding = found
+    if codes is not None:
+        with_codes, large_without = _sorted_by_codes(found, codes, ink, width, height)
+        if len(with_codes) == 1 and not large_without:
+            return with_codes[0]
+        if with_codes:
+            holding = with_codes + large_without
+    raise SheetPositionNeeded(page_number, tuple(sorted(q for piece in holding for q in piece)))
+
+
+def _sorted_by_codes(
+    found: list[tuple[int, ...]], codes: list[PageBox], ink: np.ndarray, width: float, height: float
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """Return (the pieces with a barcode, the large pieces without one)."""
+    centres = {_quadrant_of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, width, height) for b in codes}
+    with_codes = [piece for piece in found if centres & set(piece)]
+    large_without = [p for p in found if p not in with_codes and not _is_small(ink, p)]
+    return with_codes, large_without
+
+
 def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | None = None) -> Placement:
     """Return the part of a sheet that holds its one label; raise SheetPositionNeeded when it holds several.
 
@@ -240,28 +282,8 @@ def find_label(page: pdfium.PdfPage, page_number: int, locate: BarcodeLocator | 
         raise LabelError(f"Page {page_number} of the label is blank.")
     codes: list[PageBox] | None = None
     if locate is not None and (len(found) > 1 or len(found[0]) > 1):
-        inked = _inked_box(ink, (1, 2, 3, 4))
-        to_points = POINTS_PER_INCH / INK_DPI
-        within = (
-            max(inked[0] - 1, 0) * to_points,
-            max(inked[1] - 1, 0) * to_points,
-            min((inked[2] + 1) * to_points, width),
-            min((inked[3] + 1) * to_points, height),
-        )
-        codes = locate_barcodes(page, locate, within)
-    if len(found) > 1:
-        holding = found
-        if codes is not None:
-            centres = {_quadrant_of((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, width, height) for b in codes}
-            with_codes = [piece for piece in found if centres & set(piece)]
-            large_without = [p for p in found if p not in with_codes and not _is_small(ink, p)]
-            if len(with_codes) == 1 and not large_without:
-                found = with_codes
-            elif with_codes:
-                holding = with_codes + large_without
-        if len(found) > 1:
-            raise SheetPositionNeeded(page_number, tuple(sorted(q for piece in holding for q in piece)))
-    quadrants = found[0]
+        codes = locate_barcodes(page, locate, _inked_area(ink, width, height))
+    quadrants = _the_one_piece(found, codes, ink, width, height, page_number) if len(found) > 1 else found[0]
     if codes is not None and len(quadrants) > 1 and _looks_like_several_labels(quadrants, codes, width, height):
         raise SheetPositionNeeded(page_number, quadrants)
     return _placement(ink, quadrants, width, height)

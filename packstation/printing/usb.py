@@ -134,14 +134,8 @@ class UsbTransport:
 
     # --- opening -------------------------------------------------------------------------------
 
-    def _backend_or_default(self) -> Any:
-        if self._backend is None:
-            self._backend = default_backend()
-        return self._backend
-
-    def _open(self) -> None:
-        if self._device is not None:
-            return
+    def _find_device(self) -> Any:
+        """Return the Zebra to use: the first connected, or the one with the set serial number."""
         try:
             devices = find_zebras(self._backend_or_default())
         except usb.core.NoBackendError as exc:
@@ -153,10 +147,10 @@ class UsbTransport:
             raise PrinterNotFound(
                 self.name, f"No Zebra printer {which}is connected by USB. Check the cable and that it is switched on."
             )
-        device = devices[0]
-        interface = _printer_interface(device)
-        assert interface is not None  # find_zebras only returns devices with one
-        number = interface.bInterfaceNumber
+        return devices[0]
+
+    def _claim(self, device: Any, number: int) -> None:
+        """Claim the printer's interface from the operating system; say why when it cannot be had."""
         try:
             try:
                 if device.is_kernel_driver_active(number):
@@ -179,20 +173,21 @@ class UsbTransport:
             if exc.errno == errno.EBUSY:
                 raise PrinterNotFound(self.name, "Another program is using the USB printer.") from exc
             raise PrinterNotFound(self.name, f"The USB printer cannot be opened ({exc}).") from exc
-        ep_out = usb.util.find_descriptor(
-            interface,
-            custom_match=lambda e: (
-                usb.util.endpoint_direction(e.bEndpointAddress) == usb.util.ENDPOINT_OUT
-                and usb.util.endpoint_type(e.bmAttributes) == usb.util.ENDPOINT_TYPE_BULK
-            ),
-        )
-        ep_in = usb.util.find_descriptor(
-            interface,
-            custom_match=lambda e: (
-                usb.util.endpoint_direction(e.bEndpointAddress) == usb.util.ENDPOINT_IN
-                and usb.util.endpoint_type(e.bmAttributes) == usb.util.ENDPOINT_TYPE_BULK
-            ),
-        )
+
+    def _backend_or_default(self) -> Any:
+        if self._backend is None:
+            self._backend = default_backend()
+        return self._backend
+
+    def _open(self) -> None:
+        if self._device is not None:
+            return
+        device = self._find_device()
+        interface = _printer_interface(device)
+        assert interface is not None  # find_zebras only returns devices with one
+        self._claim(device, interface.bInterfaceNumber)
+        ep_out = _bulk_endpoint(interface, usb.util.ENDPOINT_OUT)
+        ep_in = _bulk_endpoint(interface, usb.util.ENDPOINT_IN)
         if ep_out is None:
             usb.util.dispose_resources(device)
             raise PrinterNotFound(self.name, "The USB printer has no bulk OUT endpoint to send labels to.")
@@ -291,3 +286,14 @@ class UsbTransport:
     async def status(self) -> PrinterStatus:
         """Ask ~HS and return the parsed answer; no answer in time means not ready."""
         return await asyncio.to_thread(self.query_status)
+
+
+def _bulk_endpoint(interface: Any, direction: int) -> Any:
+    """Return the interface's bulk endpoint in `direction` (usb.util.ENDPOINT_OUT or _IN), or None."""
+    return usb.util.find_descriptor(
+        interface,
+        custom_match=lambda e: (
+            usb.util.endpoint_direction(e.bEndpointAddress) == direction
+            and usb.util.endpoint_type(e.bmAttributes) == usb.util.ENDPOINT_TYPE_BULK
+        ),
+    )

@@ -388,6 +388,7 @@ class _Interpreter:
         label.length = _ints(params, 1, (0,))[0]
 
     def cmd_LH(self, label: _Label, params: str) -> None:
+        # _ints returns exactly two numbers here: the tuple is the (x, y) pair `home` is typed as.
         label.home = tuple(_ints(params, 2, (0, 0)))  # type: ignore[assignment]
 
     def cmd_PO(self, label: _Label, params: str) -> None:

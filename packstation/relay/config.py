@@ -20,11 +20,11 @@ from packstation.domain import limits
 from packstation.domain.errors import SettingsError
 from packstation.domain.shipments import Platform
 
-DEFAULT_DEADLINE = 17.0  # Picqer regards a shipment as failed after 20 s (seed 000); 3 s left for the network
+DEFAULT_DEADLINE = 17.0  # Picqer regards a shipment as failed after 20 s; 3 s left for the network (api-notes §4)
 DEFAULT_ZPL_DPI = 203
 DEFAULT_MAX_BODY_BYTES = 256 * 1024  # a shipment with a hundred customs lines is ~20 kB
 DEFAULT_LEASE_SECONDS = 300.0
-MYPARCEL_RATE_LIMIT = 100  # requests per minute per API key (seed 002 §1.D)
+MYPARCEL_RATE_LIMIT = 100  # requests per minute per API key (MyParcel.nl API §1.D, api-notes §7)
 ENV_PREFIX = "PACKSTATION_RELAY_"
 SUPPORTED_DPI = limits.SUPPORTED_DPI
 # A request body is a shipment (~20 kB); a limit above this no longer protects the relay's memory.
@@ -118,22 +118,8 @@ def _account(raw: Mapping[str, Any], where: str, environ: Mapping[str, str]) -> 
     username = str(raw.get("username") or "").strip()
     if not username:
         raise RelayConfigError(f"{where}: username is missing")
-    password = str(raw.get("password") or "")
-    digest = str(raw.get("password_sha256") or "").strip().lower()
-    if bool(password) == bool(digest):
-        raise RelayConfigError(f"{where}: give exactly one of password and password_sha256")
-    if digest and (len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest)):
-        raise RelayConfigError(f"{where}: password_sha256 must be 64 hexadecimal characters")
-    key = str(raw.get("myparcel_key") or "")
-    env_name = str(raw.get("myparcel_key_env") or "").strip()
-    if env_name:
-        if key:
-            raise RelayConfigError(f"{where}: give myparcel_key or myparcel_key_env, not both")
-        key = environ.get(env_name, "")
-        if not key:
-            raise RelayConfigError(f"{where}: the environment variable {env_name} (MyParcel API key) is not set")
-    if not key:
-        raise RelayConfigError(f"{where}: the MyParcel API key is missing (myparcel_key or myparcel_key_env)")
+    password, digest = _password(raw, where)
+    key = _myparcel_key(raw, where, environ)
     allow = raw.get("allow_booking", True)
     if not isinstance(allow, bool):
         raise RelayConfigError(f"{where}: allow_booking must be true or false")
@@ -148,15 +134,34 @@ def _account(raw: Mapping[str, Any], where: str, environ: Mapping[str, str]) -> 
     )
 
 
+def _password(raw: Mapping[str, Any], where: str) -> tuple[str, str]:
+    """Return (password, its SHA-256 in hex): exactly one of them is given."""
+    password = str(raw.get("password") or "")
+    digest = str(raw.get("password_sha256") or "").strip().lower()
+    if bool(password) == bool(digest):
+        raise RelayConfigError(f"{where}: give exactly one of password and password_sha256")
+    if digest and (len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest)):
+        raise RelayConfigError(f"{where}: password_sha256 must be 64 hexadecimal characters")
+    return password, digest
+
+
+def _myparcel_key(raw: Mapping[str, Any], where: str, environ: Mapping[str, str]) -> str:
+    """Return the account's MyParcel API key, written in the file or named by an environment variable."""
+    key = str(raw.get("myparcel_key") or "")
+    env_name = str(raw.get("myparcel_key_env") or "").strip()
+    if env_name:
+        if key:
+            raise RelayConfigError(f"{where}: give myparcel_key or myparcel_key_env, not both")
+        key = environ.get(env_name, "")
+        if not key:
+            raise RelayConfigError(f"{where}: the environment variable {env_name} (MyParcel API key) is not set")
+    if not key:
+        raise RelayConfigError(f"{where}: the MyParcel API key is missing (myparcel_key or myparcel_key_env)")
+    return key
+
+
 def _checked(config: RelayConfig) -> RelayConfig:
-    if not config.accounts:
-        raise RelayConfigError(
-            "no accounts: give [[accounts]] in the settings file or PACKSTATION_RELAY_USERNAME, _PASSWORD, "
-            "_MYPARCEL_KEY and _PLATFORM"
-        )
-    names = [a.username for a in config.accounts]
-    if len(set(names)) != len(names):
-        raise RelayConfigError("two accounts have the same username")
+    _check_accounts(config.accounts)
     if config.zpl_dpi not in SUPPORTED_DPI:
         raise RelayConfigError(f"zpl_dpi must be one of {', '.join(map(str, SUPPORTED_DPI))}, not {config.zpl_dpi}")
     if not 1.0 <= config.deadline_seconds <= 19.0:
@@ -170,6 +175,17 @@ def _checked(config: RelayConfig) -> RelayConfig:
     if config.database and not config.database.startswith(("sqlite:///", "postgresql://", "postgres://")):
         raise RelayConfigError("database must start with sqlite:/// or postgresql://")
     return config
+
+
+def _check_accounts(accounts: tuple[AccountConfig, ...]) -> None:
+    if not accounts:
+        raise RelayConfigError(
+            "no accounts: give [[accounts]] in the settings file or PACKSTATION_RELAY_USERNAME, _PASSWORD, "
+            "_MYPARCEL_KEY and _PLATFORM"
+        )
+    names = [a.username for a in accounts]
+    if len(set(names)) != len(names):
+        raise RelayConfigError("two accounts have the same username")
 
 
 def from_environment(environ: Mapping[str, str] = os.environ) -> AccountConfig | None:
@@ -195,7 +211,12 @@ def parse(data: Mapping[str, Any], environ: Mapping[str, str] = os.environ, wher
     unknown = sorted(set(data) - {"relay", "accounts"})
     if unknown:
         raise RelayConfigError(f"{where}: unknown section(s) {', '.join(unknown)}")
-    relay = data.get("relay") or {}
+    values = _relay_values(data.get("relay") or {}, where)
+    return _checked(RelayConfig(accounts=_accounts(data.get("accounts") or [], where, environ), **values))
+
+
+def _relay_values(relay: object, where: str) -> dict[str, Any]:
+    """Return the [relay] table's settings, each converted to its type."""
     if not isinstance(relay, Mapping):
         raise RelayConfigError(f"{where}: [relay] must be a table")
     numbers = {
@@ -216,7 +237,10 @@ def parse(data: Mapping[str, Any], environ: Mapping[str, str] = os.environ, wher
                 values[key] = kind(relay[key])
             except (TypeError, ValueError, OverflowError):  # int(inf) overflows
                 raise RelayConfigError(f"{where}: [relay] {key} must be a {kind.__name__}") from None
-    raw_accounts = data.get("accounts") or []
+    return values
+
+
+def _accounts(raw_accounts: object, where: str, environ: Mapping[str, str]) -> tuple[AccountConfig, ...]:
     if not isinstance(raw_accounts, list):
         raise RelayConfigError(f"{where}: accounts must be written as [[accounts]] tables")
     accounts = [
@@ -225,7 +249,7 @@ def parse(data: Mapping[str, Any], environ: Mapping[str, str] = os.environ, wher
     ]
     if any(a is None for a in accounts):
         raise RelayConfigError(f"{where}: every [[accounts]] entry must be a table")
-    return _checked(RelayConfig(accounts=tuple(a for a in accounts if a is not None), **values))
+    return tuple(a for a in accounts if a is not None)
 
 
 def load(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> RelayConfig:

@@ -95,7 +95,7 @@ def serve(
         socket = config.bind_socket()
         # uvicorn 0.36 dropped Multiprocess's `target` (each worker builds its own Server now); accept both.
         if "target" in inspect.signature(Multiprocess.__init__).parameters:
-            Multiprocess(config, target=uvicorn.Server(config).run, sockets=[socket]).run()  # type: ignore[call-arg]
+            Multiprocess(config, target=uvicorn.Server(config).run, sockets=[socket]).run()  # type: ignore[call-arg]  # older uvicorn
         else:
             Multiprocess(config, sockets=[socket]).run()
         return

@@ -1,4 +1,5 @@
-"""The relay's HTTP face (Starlette): Picqer's custom shipping-provider protocol, seed 000 / api-contract §B.
+"""The relay's HTTP face (Starlette): Picqer's custom shipping-provider protocol
+(https://picqer.com/en/api/external-shipping-provider-integrations-technical; docs/api-notes.md).
 
 Thin on purpose: check who calls, read and shape-check the body, call the service, turn its refusals into
 `{"version": "1.0", "error_messages": [...]}` in the shipment's language. A 5xx only for a bug.
@@ -103,7 +104,7 @@ def _value(raw: str | None) -> Any:
 
 
 def option_item(option: ConfigOption) -> dict[str, Any]:
-    """Return one config-options item as seed 000 shows it."""
+    """Return one config-options item as the protocol's documentation shows it."""
     item: dict[str, Any] = {
         "key": option.key,
         "label": option.label,

@@ -15,20 +15,17 @@ Data Weight (16 bits, little endian).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
-import threading
-from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from packstation.domain.errors import ScaleDisconnected, ScaleError, ScaleNotFound
 from packstation.domain.weighing import ScaleReading, ScaleStatus, ZeroMethod
+from packstation.scale.worker import BlockingDevice, close_quietly
 
 log = logging.getLogger(__name__)
-_T = TypeVar("_T")
 
 POS_SCALE_USAGE_PAGE = 0x8D
 # Scales that may not report their usage page (hidapi's libusb backend on old versions): DYMO (M5/M10/M25),
@@ -182,7 +179,7 @@ def _matches(info: HidScaleInfo, device: str) -> bool:
     return wanted in (info.address, info.serial.lower(), info.path.decode(errors="replace").lower())
 
 
-class HidPosScale:
+class HidPosScale(BlockingDevice):
     """One HID POS scale, read on worker threads (hidapi's reads block), so the event loop never waits on USB.
 
     `device` chooses the scale: "" for the first one found, VID:PID, its serial number or its hidapi path.
@@ -192,17 +189,13 @@ class HidPosScale:
     READ_TIMEOUT_MS = 250  # a read returns at least this often, so close() never waits long
 
     def __init__(self, device: str = "", *, hid_module: Any | None = None) -> None:
+        super().__init__("hid scale")
         self._wanted = device
         self._hid = hid_module
         self._device: Any | None = None
         self._info: HidScaleInfo | None = None
-        # Its own worker thread: a read waiting on the device never holds up the default executor the label
-        # conversion and barcode checks use.
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="hid scale")
-        self._lock = threading.Lock()  # one hidapi call at a time on the handle (reads and the zero report)
         self._tare_grams = 0.0  # the software zero, when the scale cannot be zeroed remotely
         self._last_raw: ScaleReading | None = None
-        self._closing = False
 
     @property
     def name(self) -> str:
@@ -211,13 +204,6 @@ class HidPosScale:
     @property
     def connected(self) -> bool:
         return self._device is not None
-
-    async def open(self) -> None:
-        """Find and open the scale; raise ScaleNotFound when it is not there or cannot be opened."""
-        if self._device is not None:
-            return
-        self._closing = False
-        await self._run(self._open_blocking)
 
     def _open_blocking(self) -> None:
         hid_module = self._hid or default_hid_module()
@@ -309,19 +295,4 @@ class HidPosScale:
 
     def _drop(self) -> None:
         handle, self._device = self._device, None
-        if handle is not None:
-            try:
-                handle.close()
-            except (OSError, ValueError):
-                log.debug("closing a scale that is gone", exc_info=True)
-
-    async def _run(self, function: Callable[..., _T], *args: Any) -> _T:
-        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
-
-    async def close(self) -> None:
-        self._closing = True
-        await self._run(self._close_blocking)
-
-    def _close_blocking(self) -> None:
-        with self._lock:
-            self._drop()
+        close_quietly(handle, "a scale that is gone")

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
-from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator
+from typing import Any
 
 from packstation.domain.errors import ScaleDisconnected, ScaleError, ScaleNotFound
 from packstation.domain.weighing import ScaleReading, ScaleStatus, ZeroMethod
+from packstation.scale.worker import BlockingDevice, close_quietly
 
 log = logging.getLogger(__name__)
-_T = TypeVar("_T")
 
 STX = 0x02
 CR = 0x0D
@@ -82,7 +80,7 @@ def default_serial_for_url(url: str, **kwargs: Any) -> Any:
     return serial.serial_for_url(url, **kwargs)
 
 
-class ToledoScale:
+class ToledoScale(BlockingDevice):
     """A Toledo 8217 scale asked for its weight a few times a second; blocking serial I/O runs on threads."""
 
     REPLY_TIMEOUT = 1.0  # seconds: a scale answers within ~100 ms; silence this long means it is off or unplugged
@@ -99,17 +97,13 @@ class ToledoScale:
     ) -> None:
         if unit not in UNIT_GRAMS:
             raise ValueError(f"unit {unit!r} is not one of {', '.join(UNITS)}")
+        super().__init__("serial scale")
         self._port_name = port
         self._unit = unit
         self._baudrate = baudrate
         self._serial_for_url = serial_for_url or default_serial_for_url
         self._poll = self.POLL_SECONDS if poll_seconds is None else poll_seconds
         self._port: Any | None = None
-        # Its own worker thread: a read waiting on the device never holds up the default executor the label
-        # conversion and barcode checks use.
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="serial scale")
-        self._lock = threading.Lock()
-        self._closing = False
 
     @property
     def name(self) -> str:
@@ -118,12 +112,6 @@ class ToledoScale:
     @property
     def connected(self) -> bool:
         return self._port is not None
-
-    async def open(self) -> None:
-        if self._port is not None:
-            return
-        self._closing = False
-        await self._run(self._open_blocking)
 
     def _open_blocking(self) -> None:
         if not self._port_name:
@@ -181,19 +169,4 @@ class ToledoScale:
 
     def _drop(self) -> None:
         port, self._port = self._port, None
-        if port is not None:
-            try:
-                port.close()
-            except (OSError, ValueError):
-                log.debug("closing a serial port that failed", exc_info=True)
-
-    async def _run(self, function: Callable[..., _T], *args: Any) -> _T:
-        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
-
-    async def close(self) -> None:
-        self._closing = True
-        await self._run(self._close_blocking)
-
-    def _close_blocking(self) -> None:
-        with self._lock:
-            self._drop()
+        close_quietly(port, "a serial port that failed")

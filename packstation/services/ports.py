@@ -292,7 +292,7 @@ class PrintQueues(Protocol):
 
     def printers(self) -> list[str]: ...
 
-    def jobs(self) -> list[PrintJobInfo]:
+    def jobs(self) -> Sequence[PrintJobInfo]:
         """Every job of every printer, oldest first."""
         ...
 
@@ -319,6 +319,10 @@ class PrintQueues(Protocol):
 
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         """Return (ready, conditions, message in plain English) for one printer."""
+        ...
+
+    async def close(self) -> None:
+        """Stop printing on exit; jobs still waiting are cancelled so every job ends in a final state."""
         ...
 
 

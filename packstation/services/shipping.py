@@ -514,7 +514,11 @@ class ShippingService:
         job.label_path = entry.label_path
         job.tracking_url = await self._carrier.tracking_url(job.shipments[0])
         if not entry.barcodes:
-            found = {"path": job.label_path, "barcodes": list(job.barcodes), "tracking_url": job.tracking_url}
+            found: dict[str, object] = {
+                "path": job.label_path,
+                "barcodes": list(job.barcodes),
+                "tracking_url": job.tracking_url,
+            }
             await self._record(job, JournalStep.LABEL, found)
         job.step = Step.WRITE_BACK if JournalStep.PRINTED in entry.steps else Step.PREPARE
 

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self._build(print_folder)
-        self.actions = a = ShipActions(
+        self.ship_actions = a = ShipActions(
             shipping, self.form, self.queue, self.status_line.say, self._confirm, self.scan_bar.focus
         )
         self.ship, self.reprint, self.new_shipment, self.take_over = a.ship, a.reprint, a.new_shipment, a.take_over
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         s.scan_refused.connect(self._scan_refused)
         s.next_queued.connect(self._next_queued)
         s.busy_changed.connect(self._busy_changed)
-        s.state_changed.connect(self.ship_panel.render)
+        s.state_changed.connect(self.ship_panel.show_state)
         s.unfinished_found.connect(self._offer_unfinished)
         s.waiting.connect(self._show_wait)
         p.loaded.connect(queue.update_count)

@@ -4,6 +4,7 @@ these say its refusals and ask the confirmations. The window binds its keys and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from packstation.domain.mapping import Draft
 from packstation.services.shipping import OpenedPicklist
@@ -14,6 +15,12 @@ from packstation.ui.panes.shipment_form import ShipmentForm
 from packstation.ui.state import Refusal
 
 
+class Say(Protocol):
+    """The status line's say: a text and, optionally, its tone ("error", "ok", ...)."""
+
+    def __call__(self, text: str, tone: str = "", /) -> None: ...
+
+
 class ShipActions:
     """The packer's ship commands, on the panes the window composed."""
 
@@ -22,7 +29,7 @@ class ShipActions:
         shipping: ShippingController,
         form: ShipmentForm,
         queue: QueuePane,
-        say: Callable[[str, str], None],
+        say: Say,
         confirm: Callable[[str, str], bool],
         focus_scan_field: Callable[[], None],
     ) -> None:

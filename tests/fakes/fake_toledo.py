@@ -84,7 +84,7 @@ class FakeToledo:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
+        host, port = self._server.socket.getsockname()[:2]  # (str, int) for TCP; server_address is typed wider
         return f"socket://{host}:{port}"
 
     def __enter__(self) -> FakeToledo:

@@ -123,7 +123,7 @@ class PicklistsController(QObject):
         self.planner.begin()
         try:
             if plan.full:
-                complete = await self._read_all(status, plan)
+                complete: bool | None = await self._read_all(status, plan)
             else:
                 complete = await self._read_changes(status, plan)
                 if complete is None:  # Picqer ignored sinceid: read everything instead

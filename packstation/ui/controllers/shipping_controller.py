@@ -150,7 +150,9 @@ class ShippingController(QObject):
             can_ship=self._can_ship(opened, draft),
             retry=self.can_retry,
             step=self.failed_step or "",
-            error=self.messages.error(self.job.error, During.SHIP) if self.can_retry and self.job else "",
+            error=self.messages.error(self.job.error, During.SHIP)
+            if self.can_retry and self.job and self.job.error
+            else "",
             holder=self.claimed_by,
         )
         self.state_changed.emit(state)

@@ -217,8 +217,9 @@ class PicklistsModel(QAbstractTableModel):
         """Return the live list of casefolded search texts, one per row."""
         return self._search_text
 
-    def sort_keys(self, column: int) -> list[object]:
-        """Return the sort key of every row for `column` (numbers as numbers, text lower-cased)."""
+    def sort_keys(self, column: int) -> list[Any]:
+        """Return the sort key of every row for `column` (numbers as numbers, text lower-cased: within one column
+        they compare with each other, which is all sorting asks)."""
         return [keys[column] for keys in self._keys]
 
     def sort_keys_of(self, column: int) -> _ColumnKeys:

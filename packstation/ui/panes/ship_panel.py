@@ -27,7 +27,7 @@ class ShipPanel(QWidget):
         self.preview = LabelPreview(messages)
         r.addWidget(self.preview, 1)
 
-    def render(self, state: ShippingState) -> None:
+    def show_state(self, state: ShippingState) -> None:
         button = self.ship_button
         button.setText(state.button_text)
         button.setProperty("retry", state.retry)

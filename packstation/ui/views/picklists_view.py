@@ -90,7 +90,7 @@ class PicklistsView(QTableView):
         bold.setBold(True)  # urgent rows are bold
         cells = QFontMetrics(bold)
         padding = 2 * CELL_PADDING
-        content = {
+        content: dict[int, int] = {
             Column.NUMBER: cells.horizontalAdvance("P0000-00000") + padding,
             Column.URGENT: cells.horizontalAdvance(str(self._proxy.urgent_text())) + padding,
             Column.WEIGHT: cells.horizontalAdvance("88\u2009888 g") + padding,

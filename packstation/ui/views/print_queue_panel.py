@@ -197,11 +197,11 @@ class PrintQueuePanel(QWidget):
             m.t("queue.redirect", printer=m.printer(other)) if other else m.t("queue.redirect_none")
         )
         self.retry_failed_button.setEnabled(failed > 0)
-        has = job is not None
-        self.retry_button.setEnabled(has and job.state in ("failed", "queued"))
-        self.reprint_button.setEnabled(has)
-        self.cancel_button.setEnabled(has and job.state == "queued")
-        self.redirect_button.setEnabled(has and other is not None and job.state in ("failed", "queued"))
+        state = job.state if job is not None else None  # None: no job selected
+        self.retry_button.setEnabled(state in ("failed", "queued"))
+        self.reprint_button.setEnabled(job is not None)
+        self.cancel_button.setEnabled(state == "queued")
+        self.redirect_button.setEnabled(other is not None and state in ("failed", "queued"))
 
 
 class PrinterStatusPoller(QObject):

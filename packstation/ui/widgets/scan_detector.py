@@ -61,8 +61,9 @@ class ScanReport:
         field.setText(self.field_text)
         field.setCursorPosition(self.field_cursor)
         field.setModified(self.field_modified)  # a scan is not the packer checking the address
-        if isinstance(field.parent(), QAbstractSpinBox):
-            field.parent().interpretText()  # a spin box takes its text back too
+        spin_box = field.parent()
+        if isinstance(spin_box, QAbstractSpinBox):
+            spin_box.interpretText()  # a spin box takes its text back too
         return True
 
     @property
@@ -118,7 +119,10 @@ class ScanDetector(QObject):
 
     def install(self, app: QApplication | None = None) -> None:
         """Watch every key press of the application."""
-        (app or QApplication.instance()).installEventFilter(self)
+        target = app or QApplication.instance()
+        if target is None:
+            raise RuntimeError("create the QApplication before the scan detector watches it")
+        target.installEventFilter(self)
 
     def uninstall(self, app: QApplication | None = None) -> None:
         """Stop watching."""

@@ -1,4 +1,5 @@
-"""MyParcelClient: wire mapping against the seed examples, idempotent creation, labels and tracking."""
+"""MyParcelClient: wire mapping against MyParcel's documented examples (tests/data/api),
+idempotent creation, labels and tracking."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def example(samples_dir: Path, prefix: str) -> dict[str, Any]:
 
 
 def assert_contains(actual: Any, expected: Any, where: str = "") -> None:
-    """Every field of the seed example is in our payload with the same value (extras are allowed)."""
+    """Every field of the documentation's example is in our payload with the same value (extras are allowed)."""
     if isinstance(expected, dict):
         assert isinstance(actual, dict), where
         for key, value in expected.items():

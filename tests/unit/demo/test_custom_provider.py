@@ -1,7 +1,8 @@
-"""The demo Picqer plays Picqer's side of the custom shipping-provider protocol (seed 000, api-contract §A.7.10, §B).
+"""The demo Picqer plays Picqer's side of the custom shipping-provider protocol
+(https://picqer.com/en/api/external-shipping-provider-integrations-technical).
 
-The relay stand-in is a real loopback HTTP server that records what the demo Picqer sends and answers as seed 000
-describes (or breaks the way a test asks).
+The relay stand-in is a real loopback HTTP server that records what the demo Picqer sends and answers as the
+protocol's documentation describes (or breaks the way a test asks).
 """
 
 from __future__ import annotations
@@ -370,7 +371,7 @@ def test_parcels_are_recorded_and_their_sum_is_the_weight_sent(
     assert reply.status_code == 200
     assert relay.shipments()[0]["data"]["shipment"]["weight"] == 1800
     assert [(p["weight"], p["idpackaging"]) for p in reply.json()["parcels"]] == [(1000, 7), (800, 8)]
-    # One provider call, one label: it belongs to the first parcel (seed 000 has no multi-collo shape).
+    # One provider call, one label: it belongs to the first parcel (the protocol has no multi-collo shape).
     assert [p["tracking_code"] for p in reply.json()["parcels"]] == ["3SRELAY0001", None]
     assert reply.json()["weight"] == 1800
 

@@ -1,4 +1,5 @@
-"""The examples of Picqer's shipping-provider documentation (seed 000), kept here so a clone alone runs them."""
+"""The examples of Picqer's shipping-provider documentation, kept here so a clone alone runs them
+(https://picqer.com/en/api/external-shipping-provider-integrations-technical)."""
 
 from __future__ import annotations
 
@@ -185,7 +186,7 @@ RELAY_PROFILE = [
 def shipment(
     picklist: str = "P2018-29382", *, customs: bool = False, language: str = "nl", profile: list[Any] | None = None
 ) -> dict[str, Any]:
-    """Return a seed example with the relay's profile keys (the seed's own keys are another provider's)."""
+    """Return a documentation example with the relay's profile keys (the examples' keys are another provider's)."""
     body = copy.deepcopy(CUSTOMS_SHIPMENT_EXAMPLE if customs else SHIPMENT_EXAMPLE)
     body["data"]["profile"] = copy.deepcopy(RELAY_PROFILE if profile is None else profile)
     body["data"]["shipment"]["references"]["picklistid"] = picklist

@@ -92,7 +92,7 @@ def test_the_seed_customs_example_gets_one_a4_pdf_without_zpl(client: httpx.Clie
 def test_the_seed_example_as_is_is_an_errored_response_naming_its_unknown_keys(
     client: httpx.Client, demo: DemoServers
 ) -> None:
-    # The seed's profile keys belong to another provider: the relay says which ones it does not know.
+    # The documentation example's profile keys belong to another provider: the relay says which ones it does not know.
     response = client.post("/shipments", json=SHIPMENT_EXAMPLE)
 
     assert response.status_code == 422

@@ -8,7 +8,6 @@ import pytest
 
 from packstation.domain.errors import (
     AlreadyShipped,
-    ApiMessage,
     BarcodeCheckFailed,
     InvalidShipment,
     PackstationError,
@@ -19,7 +18,6 @@ from packstation.domain.errors import (
     ShipmentNotRegistered,
 )
 from packstation.domain.journal_entry import JournalStep
-from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.picklists import (
     DeliveryAddress,
     Order,
@@ -27,11 +25,9 @@ from packstation.domain.picklists import (
     PicklistLine,
     PicklistStatus,
     PicqerShipment,
-    PicqerShippingProvider,
-    PicqerUser,
 )
 from packstation.domain.profiles import default_profiles
-from packstation.domain.shipments import LabelFormat, Platform, Shipment, ShipmentRequest
+from packstation.domain.shipments import Platform, Shipment
 from packstation.services.shipping import (
     JobKind,
     ShipOrder,
@@ -43,6 +39,9 @@ from packstation.services.shipping import (
     WriteBackMode,
     WriteBackPolicy,
 )
+from tests.fakes.carrier import FakeMyParcel
+from tests.fakes.picqer import FakePicqer
+from tests.fakes.printer import FakePrinter
 
 
 def make_picklist(number: str = "P2024-00001", status: PicklistStatus = PicklistStatus.NEW) -> Picklist:
@@ -64,157 +63,6 @@ def make_picklist(number: str = "P2024-00001", status: PicklistStatus = Picklist
         total_products=2,
         total_picked=0,
     )
-
-
-class FakePicqer:
-    def __init__(self, picklist: Picklist) -> None:
-        self.picklist = picklist
-        self.comments: list[str] = []
-        self.calls: list[str] = []
-        self.fail_close_once = False
-        self.shipments: list[PicqerShipment] = []  # Picqer shipments made through create_shipment
-        self.shipment_bodies: list[tuple[int, int | None, list[int]]] = []
-        self.shipment_packagings: list[list[int]] = []
-        self.lose_shipment_reply = False  # store the shipment, then fail as if the reply was lost
-        self.refuse_shipment: list[str] = []  # the relay's messages, once
-        self.closes_on_shipment = False  # Picqer closing the picklist by itself when a shipment is made
-
-    async def create_shipment(
-        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
-    ):
-        self.calls.append("create_shipment")
-        if self.refuse_shipment:
-            reasons, self.refuse_shipment = tuple(self.refuse_shipment), []
-            raise ShipmentNotRegistered("Picqer", 400, (ApiMessage("Cannot create shipment", 26),), reasons)
-        self.shipment_bodies.append((profile_id, weight_grams, list(parcel_weights)))
-        self.shipment_packagings.append(list(packaging_ids))
-        shipment = PicqerShipment(id=500 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
-        self.shipments.append(shipment)
-        if self.closes_on_shipment:
-            self.picklist = dataclasses.replace(self.picklist, status=PicklistStatus.CLOSED)
-        if self.lose_shipment_reply:
-            self.lose_shipment_reply = False
-            raise RequestTimeout("Picqer", "no answer in time (ReadTimeout)")
-        return shipment
-
-    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
-        self.calls.append("list_shipments")
-        return list(self.shipments)
-
-    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
-        return []
-
-    async def find_picklist(self, number: str) -> Picklist | None:
-        return self.picklist if number == self.picklist.number else None
-
-    async def get_picklist(self, picklist_id: int) -> Picklist:
-        self.calls.append("get_picklist")
-        return self.picklist
-
-    async def get_order(self, order_id: int) -> Order:
-        return Order(id=order_id, number="O2024-00009", reference="Webshop #77")
-
-    async def add_comment(self, picklist_id: int, text: str) -> None:
-        self.comments.append(text)
-
-    async def list_comments(self, picklist_id: int) -> list[str]:
-        return list(self.comments)
-
-    async def current_user(self) -> PicqerUser:
-        return PicqerUser(1, "bench1", "Bench One")
-
-    async def list_users(self, active_only: bool = True) -> list[PicqerUser]:
-        return [PicqerUser(1, "bench1", "Bench One"), PicqerUser(2, "bench2", "Bench Two")]
-
-    async def assign(self, picklist_id: int, user_id: int) -> None:
-        self.calls.append("assign")
-        self.picklist = dataclasses.replace(self.picklist, assigned_user_id=user_id)
-
-    async def unassign(self, picklist_id: int) -> None:
-        self.calls.append("unassign")
-        self.picklist = dataclasses.replace(self.picklist, assigned_user_id=None)
-
-    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
-        for item in picks:
-            self.calls.append("pick")
-            if on_picked is not None:
-                on_picked(item)
-
-    async def get_products(self, product_ids) -> dict:
-        return {}
-
-    async def get_parts(self, product_id: int) -> list:
-        return []
-
-    async def list_packagings(self) -> list:
-        return []
-
-    async def pick_all(self, picklist_id: int) -> None:
-        self.calls.append("pick_all")
-        self.picklist = dataclasses.replace(self.picklist, total_picked=self.picklist.total_products)
-
-    async def close_picklist(self, picklist_id: int) -> None:
-        if self.fail_close_once:
-            self.fail_close_once = False
-            raise PicklistNotPackable(self.picklist.number, "locked")
-        self.calls.append("close")
-        self.picklist = dataclasses.replace(self.picklist, status=PicklistStatus.CLOSED)
-
-
-class FakeMyParcel:
-    def __init__(self) -> None:
-        self.shipments: list[Shipment] = []
-        self.created = 0
-        self.calls: list[str] = []
-        self.carrier_zpl: bytes | None = None
-
-    async def find_by_reference(self, reference: str) -> list[Shipment]:
-        return [s for s in self.shipments if s.reference == reference]
-
-    async def create(self, request: ShipmentRequest, *, looked_up: bool = False) -> list[Shipment]:
-        self.created += 1
-        new = [
-            Shipment(id=1000 + len(self.shipments) + i, reference=ref, carrier=request.carrier)
-            for i, ref in enumerate(request.parcel_references)
-        ]
-        self.shipments += new
-        return new
-
-    async def get_shipment(self, shipment_id: int) -> Shipment:
-        shipment = next(s for s in self.shipments if s.id == shipment_id)
-        return dataclasses.replace(shipment, status=2, barcode=f"3SMYPA{shipment_id:09d}")
-
-    async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
-        self.calls.append("pdf")
-        return b"%PDF-1.4 label " + ",".join(map(str, shipment_ids)).encode()
-
-    async def fetch_carrier_zpl(self, shipments: list[Shipment]) -> bytes | None:
-        self.calls.append("zpl")
-        return self.carrier_zpl
-
-    async def tracking_url(self, shipment: Shipment) -> str:
-        return f"https://track.example/{shipment.barcode}"
-
-
-class FakePrinter:
-    name = "Zebra"
-
-    def __init__(self) -> None:
-        self.sent: list[bytes] = []
-        self.not_ready = False
-        self.lose_barcode = False
-
-    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
-        output = () if self.lose_barcode else ("3SMYPA000001000",)
-        if carrier_zpl is not None:
-            return PreparedLabel(carrier_zpl, "zpl", (), ("3SMYPA000001000",), output, pdf, from_carrier=True)
-        return PreparedLabel(b"^XA" + pdf + b"^XZ", "zpl", (), ("3SMYPA000001000",), output)
-
-    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
-        if self.not_ready:
-            raise PrinterNotReady(self.name, "paper out", ("paper_out",))
-        self.sent.append(label.payload)
-        return PrintReceipt(self.name, f"job-{len(self.sent)}")
 
 
 @pytest.fixture
