@@ -48,7 +48,7 @@ class PackingWiring:
         self._place_pane()
         self._connect()
         window.scan_bar.intercept = self.intercept_scan
-        window.actions.packing = packing
+        window.ship_actions.packing = packing
         keys: dict[str, Callable[[], object]] = {"Ctrl+T": self.pane.ask_manual_tick, "Ctrl+0": packing.zero}
         if demo_scale is not None:
             keys.update(
