@@ -67,5 +67,7 @@ async def test_demo_mode_renders_desk_relay_and_test_print_on_one_renderer_and_c
         )
         assert list((data_dir / "test-print").iterdir()), "the test label was printed"
         assert renderers_built == [context.runtime.renderer], "one PdfRenderer for the whole process"
-        assert len(pdfium_threads()) == len(before) + 1
-    assert pdfium_threads() == before, "closing the app stopped the rendering thread"
+        # Identities, not counts: an earlier test's renderer thread may still be ending meanwhile.
+        started = [t for t in pdfium_threads() if t not in before]
+        assert len(started) == 1
+    assert not started[0].is_alive(), "closing the app stopped the rendering thread"
