@@ -177,7 +177,7 @@ def code128_row(values: list[int], module: int) -> np.ndarray:
     return _bars(widths, module)
 
 
-def _bars(widths: list[int], unit: float) -> np.ndarray:
+def _bars(widths: list[int] | list[float], unit: float) -> np.ndarray:
     """Alternate bar/space runs of `widths` units (first is a bar) into a bool row."""
     sizes = [max(1, round(w * unit)) for w in widths]
     row = np.zeros(sum(sizes), dtype=bool)
@@ -217,14 +217,7 @@ def code39_row(data: str, module: int, ratio: float, with_check: bool = False) -
         widths.extend(ratio if bit == "1" else 1.0 for bit in CODE39_PATTERNS[CODE39_CHARS.index(ch)])
         widths.append(1.0)  # the gap between characters: one narrow space
     widths.pop()
-    sizes = [max(1, round(w * module)) for w in widths]
-    row = np.zeros(sum(sizes), dtype=bool)
-    x = 0
-    for index, size in enumerate(sizes):
-        if index % 2 == 0:
-            row[x : x + size] = True
-        x += size
-    return row
+    return _bars(widths, module)
 
 
 def code39_text(data: str, with_check: bool = False) -> str:
