@@ -50,6 +50,9 @@ DEFAULT_FIELDS = (
 class PossibleValue:
     value: str
     label: str
+    # True when `label` is packstation's own English for this choice (Yes/No, an insurance amount): each station
+    # shows its own translation of it. A choice an admin named in the settings file is shown as written.
+    shipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class ConfigOption:
     possible_values: tuple[PossibleValue, ...] = ()
     default_value: str | None = None
     required: bool = False
+    # True when `label` / `description` are packstation's own words for `key` (DEFAULT_OPTION_TEXTS): each
+    # station shows its catalogue's translation (option.label.<key>, option.description.<key>). Words an admin
+    # wrote in the settings file are shown as written.
+    shipped_label: bool = False
+    shipped_description: bool = False
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -141,7 +149,9 @@ _Change = tuple[dict[str, Any], Violation | None]  # the ShipmentOptions fields 
 
 def _option_value(option: ConfigOption, raw: str) -> _Change:
     """Return what one option's value sets in ShipmentOptions, or the problem with the value."""
-    params = (("option", option.key), ("label", option.label), ("value", raw))
+    # A shipped label is named by the catalogue from the option key; an admin's own label travels as written.
+    label = () if option.shipped_label else (("label", option.label),)
+    params = (("option", option.key), *label, ("value", raw))
     if not raw:
         return {}, Violation("option_required", params) if option.required else None
     if option.type == LIST and raw not in option.values:
@@ -186,6 +196,13 @@ DEFAULT_OPTION_TEXTS: dict[str, tuple[str, str]] = {
         f"Printed on the label, at most {LABEL_DESCRIPTION_MAX} characters; empty: the order reference.",
     ),
 }
+# Labels earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
+# words too, so a settings file that still holds them reads as the shipped option (see _option_from_dict).
+EARLIER_OPTION_LABELS: dict[str, tuple[str, ...]] = {
+    "signature": ("Signature",),
+    "only_recipient": ("Only at the recipient's address",),
+}
+_YES_NO_VALUES = (PossibleValue(NO, "No", shipped=True), PossibleValue(YES, "Yes", shipped=True))
 
 
 def insurance_value_label(euros: int) -> str:
@@ -195,37 +212,37 @@ def insurance_value_label(euros: int) -> str:
 
 def yes_no(key: str, default: bool = False) -> ConfigOption:
     """Return one of the shipped yes/no options as Picqer models it: a list of two values."""
-    label, description = DEFAULT_OPTION_TEXTS[key]
-    return ConfigOption(
-        key=key,
-        label=label,
-        type=LIST,
-        description=description,
-        possible_values=(PossibleValue(NO, "No"), PossibleValue(YES, "Yes")),
-        default_value=YES if default else NO,
-        required=True,
-    )
+    return _shipped_option(key, LIST, _YES_NO_VALUES, default_value=YES if default else NO, required=True)
 
 
 def insurance_option(euros: Iterable[int], default: int = 0) -> ConfigOption:
     """Return the insurance choice in whole euros (0 = not insured)."""
-    values = tuple(PossibleValue(str(e), insurance_value_label(e)) for e in euros)
-    label, description = DEFAULT_OPTION_TEXTS["insurance"]
-    return ConfigOption(
-        key="insurance",
-        label=label,
-        type=LIST,
-        description=description,
-        possible_values=values,
-        default_value=str(default),
-        required=True,
+    return _shipped_option(
+        "insurance", LIST, tuple(insurance_value(e) for e in euros), default_value=str(default), required=True
     )
 
 
 def label_text_option() -> ConfigOption:
     """Return the free label text (empty: the order reference or number is printed)."""
-    label, description = DEFAULT_OPTION_TEXTS["label_description"]
-    return ConfigOption(key="label_description", label=label, type=TEXT, description=description)
+    return _shipped_option("label_description", TEXT)
+
+
+def insurance_value(euros: int) -> PossibleValue:
+    """Return one insurance choice in whole euros in packstation's own words (translated by each station)."""
+    return PossibleValue(str(euros), insurance_value_label(euros), shipped=True)
+
+
+def _shipped_option(
+    key: str,
+    kind: str,
+    values: tuple[PossibleValue, ...] = (),
+    default_value: str | None = None,
+    required: bool = False,
+) -> ConfigOption:
+    label, description = DEFAULT_OPTION_TEXTS[key]
+    return ConfigOption(
+        key, label, kind, description, values, default_value, required, shipped_label=True, shipped_description=True
+    )
 
 
 # MyParcel.nl insurance tiers from "10000, 25000, 50000, 500000" cents [MP §6.A.4]
@@ -376,7 +393,36 @@ def _option_from_dict(raw: Any, where: str) -> ConfigOption:
     required = raw.get("required", False)
     if not isinstance(required, bool):
         raise ValueError(f"{where}: required must be true or false.")
-    return ConfigOption(key, label, kind, description, values, default, required)
+    option = ConfigOption(key, label, kind, description, values, default, required)
+    return _recognise_shipped_words(option)
+
+
+def _recognise_shipped_words(option: ConfigOption) -> ConfigOption:
+    """Mark the words the settings file holds in packstation's own English (this or an earlier version's).
+
+    The file stores every label as text, so hand-edited files and those of earlier versions keep loading; this is
+    the one place where those texts are told apart from an admin's own words. An earlier label becomes today's.
+    """
+    shipped_label, shipped_description = DEFAULT_OPTION_TEXTS.get(option.key, (None, None))
+    if shipped_label is None:
+        return option
+    label_is_ours = option.label in (shipped_label, *EARLIER_OPTION_LABELS.get(option.key, ()))
+    return dataclasses.replace(
+        option,
+        label=shipped_label if label_is_ours else option.label,
+        shipped_label=label_is_ours,
+        shipped_description=option.description == shipped_description,
+        possible_values=tuple(_recognise_shipped_value(option.key, v) for v in option.possible_values),
+    )
+
+
+def _recognise_shipped_value(key: str, possible: PossibleValue) -> PossibleValue:
+    if key in BOOL_KEYS:
+        ours = (possible.value, possible.label) in ((NO, "No"), (YES, "Yes"))
+    else:
+        amount = possible.value
+        ours = key == "insurance" and amount.isdigit() and possible.label == insurance_value_label(int(amount))
+    return dataclasses.replace(possible, shipped=ours)
 
 
 def _option_words(raw: Any, where: str) -> tuple[str, str, str, str, str]:

@@ -93,8 +93,9 @@ def violation_text(violation: Violation, language: Language | str = Language.EN,
     option = rule_option(violation)
     if has_text(f"option.label.{option}", lang):
         params["option"] = text(f"option.label.{option}", lang).lower()
-        if "label" in params:
-            params["label"] = text(f"option.label.{option}", lang)
+        # A shipped profile option's violation names it by key only (domain.profiles); the relay's own options
+        # carry their English label: both read as the catalogue names the option.
+        params["label"] = text(f"option.label.{option}", lang)
     for key in (f"relay.{prefix}.{violation.code}", f"{prefix}.{violation.code}"):
         if has_text(key, lang) or has_text(key):
             return text(key, lang, **params)

@@ -52,24 +52,9 @@ from packstation.domain.errors import (
 )
 from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.product_codes import looks_like_product_code
-from packstation.domain.profiles import (
-    DEFAULT_OPTION_TEXTS,
-    NO,
-    YES,
-    ConfigOption,
-    PossibleValue,
-    insurance_value_label,
-)
+from packstation.domain.profiles import YES, ConfigOption, PossibleValue
 from packstation.domain.scans import guess_layout_mistake
 from packstation.domain.waits import Wait
-
-# Names earlier versions saved for the shipped options (settings dialog, default profiles): packstation's own
-# words too, so they are translated like the current ones.
-_EARLIER_OPTION_LABELS = {
-    "signature": ("Signature",),
-    "only_recipient": ("Only at the recipient's address",),
-}
-
 
 Language = i18n.Language
 euros = i18n.euros
@@ -164,9 +149,9 @@ class Messages(QObject):
         """Return one broken shipment rule in words (its code and values when the code is not known)."""
         params = i18n.rule_params(violation)
         option = i18n.rule_option(violation)
-        if "label" in params:  # a profile option by the name the packer sees in the form
-            params["label"] = self._option_name(option, str(params["label"]))
         if f"option.label.{option}" in CATALOGUE:  # as the options form names it
+            # A shipped option's violation names it by key only; an admin's own label comes as written.
+            params.setdefault("label", self.t(f"option.label.{option}"))
             params["option"] = self.t(f"option.label.{option}").lower()
         return self._coded("violation", violation, params)
 
@@ -180,32 +165,21 @@ class Messages(QObject):
 
     def option_label(self, option: ConfigOption) -> str:
         """Return an option's name: translated when it is one packstation ships, else as the admin wrote it."""
-        return self._option_name(option.key, option.label)
-
-    def _option_name(self, key: str, label: str) -> str:
-        shipped = DEFAULT_OPTION_TEXTS.get(key)
-        if shipped and (label == shipped[0] or label in _EARLIER_OPTION_LABELS.get(key, ())):
-            return self.t(f"option.label.{key}")
-        return label
+        return self.t(f"option.label.{option.key}") if option.shipped_label else option.label
 
     def option_description(self, option: ConfigOption) -> str:
         """Return an option's explanation (its tooltip), translated when packstation wrote it."""
-        shipped = DEFAULT_OPTION_TEXTS.get(option.key)
-        if shipped and shipped[1] and option.description == shipped[1]:
-            return self.t(f"option.description.{option.key}")
-        return option.description
+        key = f"option.description.{option.key}"
+        return self.t(key) if option.shipped_description and key in CATALOGUE else option.description
 
     def option_value(self, option: ConfigOption, possible: PossibleValue) -> str:
         """Return one choice of a list option, translated when packstation wrote it."""
-        if option.key == "insurance" and possible.value.isdigit():
+        if not possible.shipped:
+            return possible.label
+        if option.key == "insurance":
             amount = int(possible.value)
-            if possible.label == insurance_value_label(amount):
-                if amount == 0:
-                    return self.t("option.not_insured")
-                return self.t("option.insured_up_to", amount=euros(amount))
-        if (possible.value, possible.label) in ((YES, "Yes"), (NO, "No")):
-            return self.t("option.yes" if possible.value == YES else "option.no")
-        return possible.label
+            return self.t("option.insured_up_to", amount=euros(amount)) if amount else self.t("option.not_insured")
+        return self.t("option.yes" if possible.value == YES else "option.no")
 
     def remaining(self, steps: Iterable[str]) -> str:
         """Return what is left of an unfinished shipment (JournalEntry.remaining()) in words."""

@@ -224,19 +224,94 @@ def test_the_stations_printers_are_named_in_the_packers_language():
     assert "Labelprinter" in text and "Label printer" not in text
 
 
-@pytest.mark.parametrize(
-    ("saved", "dutch"),
-    [
-        ("Only at the recipient's address", "Alleen ontvanger"),  # the default profiles before this version
-        ("Signature", "Handtekening bij aflevering"),  # what the settings dialog saved before
-        ("Alleen thuis afleveren", "Alleen thuis afleveren"),  # an admin's own words
-    ],
-)
-def test_option_names_saved_by_earlier_versions_are_still_translated(saved, dutch):
-    from packstation.domain.profiles import ConfigOption
+# A profile as a settings file holds it, hand-edited or written by an earlier version: labels as English text.
+OLD_SETTINGS = """
+[[profiles]]
+name = "PostNL oud"
+carrier = "postnl"
+platform = "myparcel"
+package_type = "package"
 
-    key = "only_recipient" if "ecipient" in saved or "thuis" in saved else "signature"
-    assert Messages("nl").option_label(ConfigOption(key, saved)) == dutch
+[[profiles.options]]
+key = "signature"
+label = "Signature"  # what the settings dialog saved before "Signature on delivery"
+type = "list"
+possible_values = [{value = "0", label = "No"}, {value = "1", label = "Yes"}]
+default_value = "0"
+required = true
+
+[[profiles.options]]
+key = "only_recipient"
+label = "Only at the recipient's address"  # the default profiles before "Only recipient"
+type = "list"
+possible_values = [{value = "0", label = "No"}, {value = "1", label = "Yes"}]
+default_value = "0"
+required = true
+
+[[profiles.options]]
+key = "return"
+label = "Alleen thuis afleveren"  # an admin's own words
+type = "list"
+possible_values = [{value = "0", label = "Nee"}, {value = "1", label = "Ja"}]
+default_value = "0"
+required = true
+
+[[profiles.options]]
+key = "insurance"
+label = "Insurance"
+description = "Abroad the carrier's fixed amount is applied automatically."
+type = "list"
+possible_values = [{value = "0", label = "Not insured"}, {value = "100", label = "Tot honderd euro"}]
+default_value = "0"
+required = true
+"""
+
+
+def dutch_form_of_old_settings(qtbot, tmp_path):
+    from packstation import settings as settings_module
+    from packstation.ui.widgets.options_form import OptionsForm
+
+    path = tmp_path / "settings.toml"
+    path.write_text(OLD_SETTINGS, encoding="utf-8")
+    loaded = settings_module.load(path)
+    assert not loaded.problems
+    form = OptionsForm(Messages("nl"))
+    qtbot.addWidget(form)
+    form.set_profile(loaded.settings.profiles[0])
+    return form
+
+
+def test_a_settings_file_of_an_earlier_version_shows_the_shipped_options_in_dutch(qtbot, tmp_path):
+    form = dutch_form_of_old_settings(qtbot, tmp_path)
+    assert form.option_name("signature") == "Handtekening bij aflevering"
+    assert form.option_name("only_recipient") == "Alleen ontvanger"
+    assert form.option_name("insurance") == "Verzekering *"
+    assert (
+        form.editor("insurance").toolTip() == "In het buitenland geldt automatisch het vaste bedrag van de vervoerder."
+    )
+
+
+def test_an_option_the_admin_named_keeps_the_admins_words_in_dutch(qtbot, tmp_path):
+    form = dutch_form_of_old_settings(qtbot, tmp_path)
+    assert form.option_name("return") == "Alleen thuis afleveren"
+    insurance = form.editor("insurance")
+    # packstation's own choice translated, the admin's choice as written
+    assert [insurance.itemText(i) for i in range(insurance.count())] == ["Niet verzekerd", "Tot honderd euro"]
+
+
+def test_a_rule_broken_by_a_shipped_option_names_it_in_dutch_and_an_admins_option_as_written(tmp_path):
+    from packstation.domain.profiles import OptionValueError, option_values_to_shipment_options
+    from packstation.settings import load
+
+    path = tmp_path / "settings.toml"
+    path.write_text(OLD_SETTINGS, encoding="utf-8")
+    profile = load(path).settings.profiles[0]
+    with pytest.raises(OptionValueError) as caught:
+        option_values_to_shipment_options(profile, {"signature": "misschien", "return": "misschien"})
+    texts = [Messages("nl").violation(v) for v in caught.value.violations]
+    assert any("Handtekening bij aflevering" in t for t in texts), texts
+    assert any("Alleen thuis afleveren" in t for t in texts), texts
+    assert not any("Signature" in t for t in texts), texts
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,8 @@ from packstation.domain.profiles import (
     NO,
     YES,
     ConfigOption,
-    PossibleValue,
     ShippingProfile,
-    insurance_value_label,
+    insurance_value,
 )
 from packstation.ui.messages import Messages
 from packstation.ui.widgets.wheel import PaneComboBox
@@ -152,7 +151,7 @@ class OptionsForm(QWidget):
                 editor.removeItem(editor.findData(self._extra.pop(key)))
         if value and editor.findData(value) < 0 and value.isdigit():
             # Only insurance is set in amounts the list may not hold: name it as the shipped choices are.
-            extra = PossibleValue(value, insurance_value_label(int(value)))
+            extra = insurance_value(int(value))
             with QSignalBlocker(editor):
                 editor.addItem(self._messages.option_value(self._options[key], extra), value)
             self._extra[key] = value

@@ -232,3 +232,42 @@ def test_junk_in_settings_raises_a_clear_value_error(data: object, words: str) -
     with pytest.raises(ValueError, match=None) as caught:
         profile_from_dict(data)
     assert words in str(caught.value)
+
+
+def test_the_shipped_options_are_marked_as_packstations_own_words_through_a_settings_round_trip() -> None:
+    profile = by_name(MP)["PostNL verzekerd"]
+    again = profile_from_dict(profile_to_dict(profile))
+    assert all(o.shipped_label and o.shipped_description for o in again.options)
+    assert all(v.shipped for o in again.options for v in o.possible_values)
+
+
+def test_a_label_an_earlier_version_saved_becomes_todays_shipped_label_at_load() -> None:
+    data = profile_to_dict(by_name(MP)["PostNL standaard"])
+    data["options"][0]["label"] = "Signature"  # what the settings dialog saved before
+    data["options"][1]["label"] = "Only at the recipient's address"  # the default profiles before
+    options = profile_from_dict(data).options
+    assert [(o.label, o.shipped_label) for o in options[:2]] == [
+        ("Signature on delivery", True),
+        ("Only recipient", True),
+    ]
+    # Saved again, the file holds today's words.
+    assert [o["label"] for o in profile_to_dict(profile_from_dict(data))["options"][:2]] == [
+        "Signature on delivery",
+        "Only recipient",
+    ]
+
+
+def test_an_admins_own_label_and_choices_are_kept_as_written() -> None:
+    data = profile_to_dict(by_name(MP)["PostNL standaard"])
+    data["options"][0]["label"] = "Handtekening (alleen zakelijk)"
+    data["options"][0]["possible_values"] = [{"value": "0", "label": "Nee"}, {"value": "1", "label": "Ja"}]
+    signature = profile_from_dict(data).options[0]
+    assert (signature.label, signature.shipped_label) == ("Handtekening (alleen zakelijk)", False)
+    assert not any(v.shipped for v in signature.possible_values)
+    with pytest.raises(OptionValueError) as caught:
+        option_values_to_shipment_options(profile_from_dict(data), {"signature": "misschien"})
+    # The admin's label travels in the violation; a shipped one is named by its key only.
+    assert dict(caught.value.violations[0].params)["label"] == "Handtekening (alleen zakelijk)"
+    with pytest.raises(OptionValueError) as caught:
+        option_values_to_shipment_options(by_name(MP)["PostNL standaard"], {"signature": "misschien"})
+    assert "label" not in dict(caught.value.violations[0].params)
