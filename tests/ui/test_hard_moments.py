@@ -23,10 +23,10 @@ from packstation.ui.main_window import MainWindow
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import PicklistsModel
 from packstation.ui.state import StepState
-from tests.ui.conftest import FakePrinter
+from tests.fakes.station import FakeStationPrinter
 
 
-class TroubledPrinter(FakePrinter):
+class TroubledPrinter(FakeStationPrinter):
     """The label printer with a paper roll and a power switch the test controls (status as a Zebra reports)."""
 
     def __init__(self, name: str = LABEL_PRINTER) -> None:

@@ -23,6 +23,7 @@ from packstation.ui.main_window import MainWindow
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import Column, PicklistsModel
 from packstation.ui.views.unfinished_dialog import UnfinishedDialog
+from tests.fakes.station import FakeResumeJournal
 
 # Written to a temporary folder; PACKSTATION_SCREENSHOT_DIR=docs/screenshots refreshes the README pictures.
 SCREENSHOT = Path(os.environ.get("PACKSTATION_SCREENSHOT_DIR", tempfile.gettempdir())) / "detail.png"
@@ -169,35 +170,6 @@ def test_confirm_defaults_to_no_on_enter(qtbot, station):
     assert window.confirm("Zeker?", "Nieuwe zending maken?") is True
 
 
-class FakeJournal:
-    """Just enough journal for resume: entries, steps recorded, labels stored."""
-
-    def __init__(self, entries: list[JournalEntry]) -> None:
-        self.entries = entries
-        self.recorded: list[tuple[int, str]] = []
-
-    async def begin(self, picklist_id, picklist_number, intent) -> int:
-        return 99
-
-    async def record(self, entry_id, step, data=None) -> None:
-        self.recorded.append((entry_id, step))
-
-    async def unfinished(self) -> list[JournalEntry]:
-        return [e for e in self.entries if (e.id, "done") not in self.recorded]
-
-    async def save_label(self, picklist_number, shipment_ids, pdf) -> str:
-        return f"/labels/{picklist_number}.pdf"
-
-    async def label_bytes(self, entry) -> bytes:
-        return b""
-
-    async def for_picklist(self, picklist_number):
-        return []
-
-    async def today(self):
-        return []
-
-
 async def test_unfinished_shipment_is_offered_and_finished_with_enter(qtbot, station, wait_for):
     entry = JournalEntry(
         id=5,
@@ -208,7 +180,7 @@ async def test_unfinished_shipment_is_offered_and_finished_with_enter(qtbot, sta
         steps=(),
         data={"profile": "PostNL standaard", "options": {}, "weight_grams": 800},
     )
-    journal = FakeJournal([entry])
+    journal = FakeResumeJournal([entry])
     profiles = default_profiles(Platform.MYPARCEL)
     service = ShippingService(
         station.picqer, station.carrier, station.printer, profiles, Platform.MYPARCEL, journal=journal
@@ -309,7 +281,7 @@ async def test_a_paused_or_cancelled_picklist_says_so_when_scanned_and_cannot_be
 
 
 async def test_a_shipped_picklist_scanned_again_shows_the_label_it_got(qtbot, station, wait_for):
-    from .conftest import SAMPLE_LABEL
+    from tests.fakes.station import SAMPLE_LABEL
 
     entry = JournalEntry(
         id=7,
@@ -324,7 +296,7 @@ async def test_a_shipped_picklist_scanned_again_shows_the_label_it_got(qtbot, st
         finished=True,
     )
 
-    class Journal(FakeJournal):
+    class Journal(FakeResumeJournal):
         async def for_picklist(self, picklist_number):
             return [e for e in self.entries if e.picklist_number == picklist_number]
 

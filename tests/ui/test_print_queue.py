@@ -13,10 +13,10 @@ from PySide6.QtTest import QTest
 
 from packstation.ui.messages import Messages
 from packstation.ui.views.print_queue_panel import PrinterStatusBar, PrinterStatusPoller, PrintQueuePanel
+from tests.fakes.station import DOCUMENT, LABEL
 
 # Written to a temporary folder; PACKSTATION_SCREENSHOT_DIR=docs/screenshots refreshes the README pictures.
 SCREENSHOT = Path(os.environ.get("PACKSTATION_SCREENSHOT_DIR", tempfile.gettempdir())) / "print_queue.png"
-LABEL, DOCUMENT = "Zebra ZD421", "Brother HL-L2350DW"
 
 
 @pytest.fixture

@@ -27,8 +27,9 @@ from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.main_window import MainWindow
 from packstation.ui.messages import Messages
 from packstation.ui.models.picklists_model import PicklistsModel
+from tests.fakes.station import FakeStationCarrier, FakeStationPicqer, FakeStationPrinter
 
-from .conftest import FakeCarrier, FakePicqer, FakePrinter, sample_picklists
+from .conftest import sample_picklists
 from .test_controllers import Recorder, draft_for
 from .test_main_window import scan
 
@@ -110,7 +111,7 @@ async def test_stopping_the_watch_after_a_5xx_on_create_and_f12_still_books_once
             await context.aclose()
 
 
-class WaitingCarrier(FakeCarrier):
+class WaitingCarrier(FakeStationCarrier):
     """MyParcel on fakes whose first booking meets a 429 with Retry-After 5 and waits until released."""
 
     def __init__(self) -> None:
@@ -135,9 +136,9 @@ def waiting_window(qtbot, language: str) -> tuple[MainWindow, WaitingCarrier]:
     # Link the first profile to Picqer profile 7 (the picklist's preference), as an admin would.
     profiles = (dataclasses.replace(profiles[0], picqer_profile_ids=(7,)), *profiles[1:])
     service = ShippingService(
-        FakePicqer(sample_picklists()),
+        FakeStationPicqer(sample_picklists()),
         carrier,
-        FakePrinter(),
+        FakeStationPrinter(),
         profiles,
         Platform.MYPARCEL,
         claim_settle=0.0,
