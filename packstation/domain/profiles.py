@@ -149,9 +149,7 @@ _Change = tuple[dict[str, Any], Violation | None]  # the ShipmentOptions fields 
 
 def _option_value(option: ConfigOption, raw: str) -> _Change:
     """Return what one option's value sets in ShipmentOptions, or the problem with the value."""
-    # A shipped label is named by the catalogue from the option key; an admin's own label travels as written.
-    label = () if option.shipped_label else (("label", option.label),)
-    params = (("option", option.key), *label, ("value", raw))
+    params = _problem_params(option, raw)
     if not raw:
         return {}, Violation("option_required", params) if option.required else None
     if option.type == LIST and raw not in option.values:
@@ -167,6 +165,13 @@ def _option_value(option: ConfigOption, raw: str) -> _Change:
             return {}, Violation("option_text_too_long", (*params, *length))
         return {TEXT_KEYS[option.key]: raw}, None
     return {}, None
+
+
+def _problem_params(option: ConfigOption, raw: str) -> tuple[tuple[str, str], ...]:
+    """Return what a problem with an option's value names: the option, its label and the value."""
+    # A shipped label is named by the catalogue from the option key; an admin's own label travels as written.
+    label = () if option.shipped_label else (("label", option.label),)
+    return (("option", option.key), *label, ("value", raw))
 
 
 def _number_value(key: str, raw: str, params: tuple[tuple[str, str], ...]) -> _Change:
@@ -272,9 +277,24 @@ def _bpost_options(*, signature: bool = False, insurance: int = 0) -> tuple[Conf
     )
 
 
+def insurance_euros(platform: Platform) -> tuple[int, ...]:
+    """Return the insurance choices of a platform in whole euros (0 = none)."""
+    return MYPARCEL_INSURANCE_EUROS if platform is Platform.MYPARCEL else SENDMYPARCEL_INSURANCE_EUROS
+
+
+def _pickup_profile(name: str, carrier: Carrier, platform: Platform) -> ShippingProfile:
+    """Return a profile that delivers to a pickup point, signed for, with the platform's insurance choices."""
+    return ShippingProfile(
+        name,
+        carrier,
+        platform,
+        options=(insurance_option(insurance_euros(platform)), label_text_option()),
+        defaults=ShipmentOptions(delivery_type=DeliveryType.PICKUP, signature=True),
+    )
+
+
 def default_profiles(platform: Platform) -> tuple[ShippingProfile, ...]:
     """Return the profiles a new station starts with on this platform."""
-    pickup = ShipmentOptions(delivery_type=DeliveryType.PICKUP, signature=True)
     if platform is Platform.MYPARCEL:
         nl = Platform.MYPARCEL
         return (
@@ -295,26 +315,14 @@ def default_profiles(platform: Platform) -> tuple[ShippingProfile, ...]:
                 nl,
                 options=_postnl_options(signature=True, only_recipient=True, age_check=True),
             ),
-            ShippingProfile(
-                "PostNL ophaalpunt",
-                Carrier.POSTNL,
-                nl,
-                options=(insurance_option(MYPARCEL_INSURANCE_EUROS), label_text_option()),
-                defaults=pickup,
-            ),
+            _pickup_profile("PostNL ophaalpunt", Carrier.POSTNL, nl),
         )
     be = Platform.SENDMYPARCEL
     return (
         ShippingProfile("bpost standaard", Carrier.BPOST, be, options=_bpost_options()),
         ShippingProfile("bpost handtekening", Carrier.BPOST, be, options=_bpost_options(signature=True)),
         ShippingProfile("bpost verzekerd", Carrier.BPOST, be, options=_bpost_options(signature=True, insurance=500)),
-        ShippingProfile(
-            "bpost afhaalpunt",
-            Carrier.BPOST,
-            be,
-            options=(insurance_option(SENDMYPARCEL_INSURANCE_EUROS), label_text_option()),
-            defaults=pickup,
-        ),
+        _pickup_profile("bpost afhaalpunt", Carrier.BPOST, be),
         ShippingProfile("DPD", Carrier.DPD, be, options=(label_text_option(),)),
         ShippingProfile("PostNL België", Carrier.POSTNL, be, options=_bpost_options()),
     )

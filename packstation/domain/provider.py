@@ -23,14 +23,13 @@ from packstation.domain.options import PLATFORM_CARRIERS
 from packstation.domain.picklists import DeliveryAddress, Order, OrderLine, Picklist, PicklistStatus, PickupPoint
 from packstation.domain.profiles import (
     LIST,
-    MYPARCEL_INSURANCE_EUROS,
     NO,
-    SENDMYPARCEL_INSURANCE_EUROS,
     TEXT,
     YES,
     ConfigOption,
     PossibleValue,
     ShippingProfile,
+    insurance_euros,
     insurance_value_label,
 )
 from packstation.domain.shipments import Carrier, PackageType, Platform, Shipment
@@ -65,11 +64,6 @@ PROFILE_KEYS = ("carrier", "package_type", "delivery_type", *YES_NO_KEYS, "insur
 # The keys `profiles.option_values_to_shipment_options` reads; carrier and package type are the profile itself.
 _OPTION_VALUE_KEYS = ("delivery_type", *YES_NO_KEYS, "insurance", "label_description")
 LANGUAGES = ("en", "nl")
-
-
-def insurance_euros(platform: Platform) -> tuple[int, ...]:
-    """Return the insurance choices of a platform in whole euros (0 = none)."""
-    return MYPARCEL_INSURANCE_EUROS if platform is Platform.MYPARCEL else SENDMYPARCEL_INSURANCE_EUROS
 
 
 def default_carrier(platform: Platform) -> Carrier:

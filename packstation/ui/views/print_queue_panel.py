@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from packstation.services.ports import PrintJobInfo, PrintQueues
 from packstation.ui.messages import Messages
 from packstation.ui.models.print_jobs_model import JobColumn, PrintJobsModel
 from packstation.ui.tasks import Tasks
+from packstation.ui.widgets.buttons import push_button
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +65,11 @@ class PrintQueuePanel(QWidget):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.retry_button = QPushButton()
-        self.retry_failed_button = QPushButton()
-        self.reprint_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.redirect_button = QPushButton()
+        self.retry_button = push_button(self.retry)
+        self.retry_failed_button = push_button(self.retry_failed)
+        self.reprint_button = push_button(self.reprint)
+        self.cancel_button = push_button(self.cancel)
+        self.redirect_button = push_button(self.redirect)
         for button in (
             self.retry_button,
             self.retry_failed_button,
@@ -81,11 +81,6 @@ class PrintQueuePanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.retry_button.clicked.connect(self.retry)
-        self.retry_failed_button.clicked.connect(self.retry_failed)
-        self.reprint_button.clicked.connect(self.reprint)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.redirect_button.clicked.connect(self.redirect)
         self._shortcuts = []
         for keys, slot in {
             "F6": self.retry,

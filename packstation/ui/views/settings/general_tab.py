@@ -34,6 +34,7 @@ from packstation.ui.views.settings.widgets import (
     PicqerChoice,
     Tester,
     make_combo,
+    name_items,
     select_data,
 )
 
@@ -159,8 +160,7 @@ class GeneralTab(QWidget):
         self.labels["station"].setText(m.t("settings.station"))
         self.labels["refresh"].setText(m.t("settings.refresh"))
         self.labels["pack_check"].setText(m.t("settings.pack_check"))
-        for i in range(self.pack_check.count()):
-            self.pack_check.setItemText(i, m.t(f"settings.pack_check.{self.pack_check.itemData(i)}"))
+        name_items(self.pack_check, m, "settings.pack_check")
         self.write_back_box.setTitle(m.t("settings.write_back"))
         self.wb_comment.setText(m.t("settings.wb.comment"))
         self.wb_pick_all.setText(m.t("settings.wb.pick_all"))
@@ -168,8 +168,7 @@ class GeneralTab(QWidget):
         self.wb_claim.setText(m.t("settings.wb.claim"))
         self.order_field_label.setText(m.t("settings.wb.order_field"))
         self.wb_mode_label.setText(m.t("settings.wb.mode"))
-        for i in range(self.wb_mode.count()):
-            self.wb_mode.setItemText(i, m.t(f"settings.wb.mode.{self.wb_mode.itemData(i)}"))
+        name_items(self.wb_mode, m, "settings.wb.mode")
         self.relay_label.setText(m.t("settings.wb.profile"))
         for choice in (self.relay, self.order_field):
             choice.retranslate()

@@ -23,7 +23,7 @@ from packstation.domain.documents import PackingStation, StationPrinterRole
 from packstation.domain.printers import PRINT_QUEUE, USB_PRINTER, FoundPrinter, PrinterSearch
 from packstation.settings import Encoding, Layout, PrinterLanguage, PrinterSettings, Transport
 from packstation.ui.messages import Messages
-from packstation.ui.views.settings.widgets import Tester, make_combo, select_data
+from packstation.ui.views.settings.widgets import Tester, make_combo, name_items, select_data
 
 # A printer connection -> the kind of found printer its address names (network and virtual list none)
 FOUND_KIND = {Transport.USB: USB_PRINTER, Transport.SPOOLER: PRINT_QUEUE, Transport.SYSTEM: PRINT_QUEUE}
@@ -268,14 +268,10 @@ class PrinterForm(QWidget):
         m = self._messages
         for key, text_key in FIELD_LABELS.items():
             self.labels[key].setText(m.t(text_key))
-        for i in range(self.transport.count()):
-            self.transport.setItemText(i, m.t(f"settings.transport.{self.transport.itemData(i)}"))
-        for i in range(self.size_choice.count()):
-            self.size_choice.setItemText(i, m.t(f"settings.size.{self.size_choice.itemData(i)}"))
-        for i in range(self.language.count()):
-            self.language.setItemText(i, m.t(f"settings.printer_language.{self.language.itemData(i)}"))
-        for i in range(self.layout_choice.count()):
-            self.layout_choice.setItemText(i, m.t(f"settings.layout.{self.layout_choice.itemData(i)}"))
+        name_items(self.transport, m, "settings.transport")
+        name_items(self.size_choice, m, "settings.size")
+        name_items(self.language, m, "settings.printer_language")
+        name_items(self.layout_choice, m, "settings.layout")
         address_edit = self.address.lineEdit()
         if address_edit is not None:  # always: the combo is editable
             address_edit.setPlaceholderText(m.t("settings.address_hint"))

@@ -15,19 +15,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from packstation.domain.profiles import (
     LIST,
-    MYPARCEL_INSURANCE_EUROS,
-    SENDMYPARCEL_INSURANCE_EUROS,
     YES,
     ConfigOption,
     ShippingProfile,
     default_profiles,
+    insurance_euros,
     insurance_option,
     label_text_option,
     profile_from_dict,
@@ -36,7 +34,14 @@ from packstation.domain.profiles import (
 )
 from packstation.domain.shipments import Carrier, PackageType, Platform, ReturnLabel
 from packstation.ui.messages import Messages
-from packstation.ui.views.settings.widgets import PROFILE_LINK_TEXTS, PicqerChecklist, make_combo, select_data
+from packstation.ui.views.settings.widgets import (
+    PROFILE_LINK_TEXTS,
+    PicqerChecklist,
+    make_combo,
+    name_items,
+    select_data,
+)
+from packstation.ui.widgets.buttons import push_button
 
 BOOL_OPTIONS = ("signature", "only_recipient", "return", "age_check", "large_format")
 CARRIERS = (Carrier.POSTNL, Carrier.BPOST, Carrier.DPD, Carrier.UPS)
@@ -107,10 +112,10 @@ class ProfilesEditor(QWidget):
         self.list.setObjectName("profilesList")
         left.addWidget(self.list, 1)
         buttons = QGridLayout()
-        self.add_button = QPushButton()
-        self.copy_button = QPushButton()
-        self.remove_button = QPushButton()
-        self.defaults_button = QPushButton()
+        self.add_button = push_button(self.add_profile)
+        self.copy_button = push_button(self.copy_profile)
+        self.remove_button = push_button(self.remove_profile)
+        self.defaults_button = push_button(self.reset_defaults)
         buttons.addWidget(self.add_button, 0, 0)
         buttons.addWidget(self.copy_button, 0, 1)
         buttons.addWidget(self.remove_button, 1, 0)
@@ -157,10 +162,6 @@ class ProfilesEditor(QWidget):
 
     def _connect(self) -> None:
         self.list.currentRowChanged.connect(self._row_changed)
-        self.add_button.clicked.connect(self.add_profile)
-        self.copy_button.clicked.connect(self.copy_profile)
-        self.remove_button.clicked.connect(self.remove_profile)
-        self.defaults_button.clicked.connect(self.reset_defaults)
         self.name.textEdited.connect(self._form_edited)
         for combo in (self.carrier, self.package_type, self.return_label):
             combo.currentIndexChanged.connect(self._form_edited)
@@ -305,10 +306,7 @@ class ProfilesEditor(QWidget):
         if key in BOOL_OPTIONS:
             made = yes_no(key, default=self.default_on[key].isChecked())
         elif key == "insurance":
-            euros = (
-                SENDMYPARCEL_INSURANCE_EUROS if self._platform() is Platform.SENDMYPARCEL else MYPARCEL_INSURANCE_EUROS
-            )
-            made = insurance_option(euros)
+            made = insurance_option(insurance_euros(self._platform()))
         else:
             made = label_text_option()
         return _config_option_dict(made)
@@ -336,12 +334,10 @@ class ProfilesEditor(QWidget):
             box.setText(m.t(f"option.label.{key}"))
         for box in self.default_on.values():
             box.setText(m.t("settings.on_by_default"))
-        for i in range(self.package_type.count()):
-            self.package_type.setItemText(i, m.t(f"settings.package.{self.package_type.itemData(i)}"))
+        name_items(self.package_type, m, "settings.package")
         self.picqer_links.retranslate()
         self.return_label_label.setText(m.t("settings.return_label"))
-        for i in range(self.return_label.count()):
-            self.return_label.setItemText(i, m.t(f"settings.return_label.{self.return_label.itemData(i)}"))
+        name_items(self.return_label, m, "settings.return_label")
 
 
 def _config_option_dict(option: ConfigOption) -> dict[str, Any]:

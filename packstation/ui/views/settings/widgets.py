@@ -35,6 +35,12 @@ def select_data(combo: QComboBox, data: object) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
+def name_items(combo: QComboBox, messages: Messages, prefix: str) -> None:
+    """Name each choice in the current language: the catalogue's text for `prefix.<the choice's data>`."""
+    for i in range(combo.count()):
+        combo.setItemText(i, messages.t(f"{prefix}.{combo.itemData(i)}"))
+
+
 def banner() -> QLabel:
     """A wrapped, selectable line above the tabs (what is wrong with the settings file, no keyring)."""
     label = QLabel()
