@@ -10,10 +10,32 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from packstation.domain.journal_entry import JournalEntry
-from packstation.services.ports import Journal, LabelPrinter, PicklistSource, PrintQueues, ShipmentCarrier
+from packstation.domain.documents import PackingStation
+from packstation.domain.journal_entry import JournalEntry, JournalStep
+from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.domain.packing import Packaging, Pick, Product, ProductPart
+from packstation.domain.picklists import (
+    Order,
+    Picklist,
+    PicklistStatus,
+    PicqerProfile,
+    PicqerShipment,
+    PicqerShippingProvider,
+    PicqerUser,
+)
+from packstation.domain.shipments import Carrier, LabelFormat, Shipment, ShipmentRequest
+from packstation.services.ports import (
+    Journal,
+    LabelPrinter,
+    PicklistSource,
+    PrintJobInfo,
+    PrintQueues,
+    ShipmentCarrier,
+)
 
 SAMPLE_LABEL = (
     Path(__file__).resolve().parents[1] / "data" / "labels" / "postnl_firstred_singlelabel_3S1234567890123.pdf"
@@ -42,23 +64,31 @@ def label_image(width: int = 406, height: int = 609) -> bytes:
 class FakeStationPicqer:
     """Picklists in memory; `gates` hold a lookup until the test releases it; `fail` raises once per method."""
 
-    def __init__(self, picklists: list) -> None:
+    def __init__(self, picklists: list[Picklist]) -> None:
         self.picklists = {p.number: p for p in picklists}
-        self.orders: dict = {}
+        self.orders: dict[int, Order] = {}  # a picklist naming an order the test did not put here fails loudly
         self.gates: dict[str, asyncio.Event] = {}
         self.fail: dict[str, Exception] = {}
         self.comments: list[tuple[int, str]] = []
-        self.picks: list[tuple[int, object]] = []
+        self.picks: list[tuple[int, Pick]] = []
         self.lookups: list[str] = []
         self.list_reads: list[str] = []  # "full" or "new" (sinceid), one per list read
         self.ignores_since_id = False  # a Picqer that answers every picklist whatever sinceid says
-        self.shipments: list = []  # Picqer shipments (write-back mode picqer_shipment)
+        self.shipments: list[PicqerShipment] = []  # Picqer shipments (write-back mode picqer_shipment)
 
     def _maybe_fail(self, method: str) -> None:
         if method in self.fail:
             raise self.fail.pop(method)
 
-    async def iter_picklists(self, status=None, warehouse_id=None, search=None, *, since_id=None, background=False):
+    async def iter_picklists(
+        self,
+        status: PicklistStatus | None = None,
+        warehouse_id: int | None = None,
+        search: str | None = None,
+        *,
+        since_id: int | None = None,
+        background: bool = False,
+    ) -> AsyncIterator[Picklist]:
         self._maybe_fail("iter_picklists")
         self.list_reads.append("new" if since_id is not None else "full")
         for picklist in list(self.picklists.values()):
@@ -68,7 +98,7 @@ class FakeStationPicqer:
                 await asyncio.sleep(0)
                 yield picklist
 
-    async def find_picklist(self, number: str):
+    async def find_picklist(self, number: str) -> Picklist | None:
         self.lookups.append(number)
         gate = self.gates.get(number)
         if gate is not None:
@@ -76,11 +106,11 @@ class FakeStationPicqer:
         self._maybe_fail("find_picklist")
         return self.picklists.get(number)
 
-    async def get_picklist(self, picklist_id: int):
+    async def get_picklist(self, picklist_id: int) -> Picklist:
         return next(p for p in self.picklists.values() if p.id == picklist_id)
 
-    async def get_order(self, order_id: int):
-        return self.orders.get(order_id)
+    async def get_order(self, order_id: int) -> Order:
+        return self.orders[order_id]
 
     async def add_comment(self, picklist_id: int, text: str) -> None:
         self._maybe_fail("add_comment")
@@ -92,125 +122,116 @@ class FakeStationPicqer:
     async def set_order_field(self, order_id: int, order_field_id: int, value: str) -> None:
         return None
 
-    async def pick_all(self, picklist_id: int) -> None:
+    async def pick_all(self, picklist_id: int) -> Picklist | None:
         return None
 
-    async def pick(self, picklist_id: int, picks, on_picked=None) -> None:
+    async def pick(
+        self, picklist_id: int, picks: Sequence[Pick], on_picked: Callable[[Pick], None] | None = None
+    ) -> None:
         for item in picks:
             self.picks.append((picklist_id, item))
             if on_picked is not None:
                 on_picked(item)
 
-    async def get_products(self, product_ids) -> dict:
+    async def get_products(self, product_ids: Sequence[int]) -> dict[int, Product]:
         return {}
 
-    async def get_parts(self, product_id: int) -> list:
+    async def get_parts(self, product_id: int) -> list[ProductPart]:
         return []
 
-    async def list_packagings(self) -> list:
+    async def list_packagings(self) -> list[Packaging]:
         return []
 
     async def create_shipment(
-        self, picklist_id: int, profile_id: int, weight_grams=None, parcel_weights=(), packaging_ids=()
-    ):
-        from packstation.domain.picklists import PicqerShipment
-
+        self,
+        picklist_id: int,
+        profile_id: int,
+        weight_grams: int | None = None,
+        parcel_weights: Sequence[int] = (),
+        packaging_ids: Sequence[int | None] = (),
+    ) -> PicqerShipment:
         self._maybe_fail("create_shipment")
         shipment = PicqerShipment(id=700 + len(self.shipments), picklist_id=picklist_id, profile_id=profile_id)
         self.shipments.append(shipment)
         return shipment
 
-    async def list_shipments(self, picklist_id: int) -> list:
+    async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
         return [s for s in self.shipments if s.picklist_id == picklist_id]
 
-    async def list_shipping_providers(self) -> list:
+    async def list_shipping_providers(self) -> list[PicqerShippingProvider]:
         return []
 
-    async def list_profiles(self) -> list:
+    async def list_profiles(self) -> list[PicqerProfile]:
         return []
 
-    async def list_packing_stations(self) -> list:
+    async def list_packing_stations(self) -> list[PackingStation]:
         return []
 
     async def packing_list_pdf(self, picklist_id: int) -> bytes:
         return SAMPLE_LABEL.read_bytes()  # any PDF: the desk's tests print it on a fake printer
 
-    async def current_user(self):
-        from packstation.domain.picklists import PicqerUser
-
+    async def current_user(self) -> PicqerUser:
         return PicqerUser(1, "station1", "Station 1")
 
-    async def list_users(self, active_only: bool = True) -> list:
-        from packstation.domain.picklists import PicqerUser
-
+    async def list_users(self, active_only: bool = True) -> list[PicqerUser]:
         return [PicqerUser(1, "station1", "Station 1"), PicqerUser(2, "station2", "Station 2")]
 
-    def _set(self, picklist_id: int, **changes) -> None:
-        import dataclasses
-
+    # Like a Picqer that answers these actions without the picklist: the service reads it again when it needs it.
+    def _set(self, picklist_id: int, **changes: Any) -> None:
         for number, picklist in self.picklists.items():
             if picklist.id == picklist_id:
                 self.picklists[number] = dataclasses.replace(picklist, **changes)
 
-    async def assign(self, picklist_id: int, user_id: int) -> None:
+    async def assign(self, picklist_id: int, user_id: int) -> Picklist | None:
         self._set(picklist_id, assigned_user_id=user_id)
+        return None
 
-    async def unassign(self, picklist_id: int) -> None:
+    async def unassign(self, picklist_id: int) -> Picklist | None:
         self._set(picklist_id, assigned_user_id=None)
+        return None
 
-    async def close_picklist(self, picklist_id: int) -> None:
-        import dataclasses
-
-        from packstation.domain.picklists import PicklistStatus
-
-        for number, picklist in self.picklists.items():
+    async def close_picklist(self, picklist_id: int) -> Picklist | None:
+        for picklist in list(self.picklists.values()):
             if picklist.id == picklist_id:
-                self.picklists[number] = dataclasses.replace(
-                    picklist, status=PicklistStatus.CLOSED, total_picked=picklist.total_products
-                )
+                self._set(picklist_id, status=PicklistStatus.CLOSED, total_picked=picklist.total_products)
+        return None
 
 
 class FakeStationCarrier:
     """MyParcel in memory: `existing` shipments by reference, `gate` holds creation until the test sets it."""
 
     def __init__(self) -> None:
-        self.created: list = []
-        self.existing: dict[str, list] = {}
+        self.created: list[ShipmentRequest] = []
+        self.existing: dict[str, list[Shipment]] = {}
         self.gate: asyncio.Event | None = None
 
-    async def find_by_reference(self, reference: str) -> list:
+    async def find_by_reference(self, reference: str) -> list[Shipment]:
         return list(self.existing.get(reference, []))
 
-    async def create(self, request, *, looked_up: bool = False) -> list:
-        from packstation.domain.shipments import Shipment
-
+    async def create(self, request: ShipmentRequest, *, looked_up: bool = False) -> list[Shipment]:
         if self.gate is not None:
             await self.gate.wait()
         shipment = Shipment(id=900 + len(self.created), reference=request.reference, carrier=request.carrier)
         self.created.append(request)
         return [shipment]
 
-    async def get_shipment(self, shipment_id: int):
-        import dataclasses
-
-        from packstation.domain.shipments import Carrier, Shipment
-
+    async def get_shipment(self, shipment_id: int) -> Shipment:
         return dataclasses.replace(
             Shipment(id=shipment_id, reference="", carrier=Carrier.POSTNL), barcode=f"3SMYPA{shipment_id:09d}"
         )
 
-    async def fetch_label(self, shipment_ids: list[int], label_format) -> bytes:
+    async def fetch_label(self, shipment_ids: list[int], label_format: LabelFormat) -> bytes:
         return SAMPLE_LABEL.read_bytes()
 
-    async def fetch_carrier_zpl(self, shipments) -> bytes | None:
+    async def fetch_carrier_zpl(self, shipments: list[Shipment]) -> bytes | None:
         return None  # the UI tests print the converted PDF
 
     async def create_related_return(
-        self, parent, *, name: str, email: str, package_type: int = 1, printerless: bool = False
+        self, parent: Shipment, *, name: str, email: str, package_type: int = 1, printerless: bool = False
     ) -> int:
         return 5000 + parent.id
 
-    async def tracking_url(self, shipment) -> str:
+    async def tracking_url(self, shipment: Shipment) -> str:
         return f"https://postnl.nl/tracktrace/?B={shipment.barcode}"
 
 
@@ -223,14 +244,10 @@ class FakeStationPrinter:
         self.fail: list[Exception] = []
         self.sent: list[str] = []
 
-    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None):
-        from packstation.domain.labels import PreparedLabel
-
+    async def prepare(self, pdf: bytes, carrier_zpl: bytes | None = None) -> PreparedLabel:
         return PreparedLabel(b"^XA^XZ", "zpl", (label_image(),), ("3SMYPA000000900",), ("3SMYPA000000900",))
 
-    async def send(self, label, job_name: str):
-        from packstation.domain.labels import PrintReceipt
-
+    async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
         if self.fail:
             raise self.fail.pop(0)
         self.sent.append(job_name)
@@ -264,9 +281,9 @@ class FakePrintQueues:
             Job(3, "P2024-00125", LABEL, "queued", "waiting for the printer", ("paper_out",), now - 60, now - 60),
             Job(4, "P2024-00126", LABEL, "failed", "Printer went away", (), now - 30, now - 29),
         ]
-        self.listeners: list = []
-        self.forget_listeners: list = []
-        self.calls: list[tuple] = []
+        self.listeners: list[Callable[[PrintJobInfo], None]] = []
+        self.forget_listeners: list[Callable[[PrintJobInfo], None]] = []
+        self.calls: list[tuple[object, ...]] = []
         self.status_answers = {LABEL: (False, ("paper_out",), "Paper out"), DOCUMENT: (True, (), "Ready")}
         self.status_gate: asyncio.Event | None = None
         self.status_calls = 0
@@ -274,15 +291,17 @@ class FakePrintQueues:
     def printers(self) -> list[str]:
         return [LABEL, DOCUMENT]
 
-    def jobs(self) -> list:
+    def jobs(self) -> list[Job]:
         return list(self._jobs)
 
-    def subscribe(self, listener, on_forget=None) -> None:
+    def subscribe(
+        self, listener: Callable[[PrintJobInfo], None], on_forget: Callable[[PrintJobInfo], None] | None = None
+    ) -> None:
         self.listeners.append(listener)
         if on_forget is not None:
             self.forget_listeners.append(on_forget)
 
-    def _set(self, job_id: int, **changes) -> None:
+    def _set(self, job_id: int, **changes: Any) -> None:
         for i, job in enumerate(self._jobs):
             if job.id == job_id:
                 self._jobs[i] = dataclasses.replace(job, updated=time.time(), **changes)
@@ -320,7 +339,7 @@ class FakePrintQueues:
         self.calls.append(("redirect", job_id, printer))
         self._set(job_id, printer=printer, state="queued", error="", conditions=())
 
-    async def status(self, printer: str):
+    async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         self.status_calls += 1
         if self.status_gate is not None:
             await self.status_gate.wait()
@@ -337,25 +356,25 @@ class FakeResumeJournal:
         self.entries = entries
         self.recorded: list[tuple[int, str]] = []
 
-    async def begin(self, picklist_id, picklist_number, intent) -> int:
+    async def begin(self, picklist_id: int, picklist_number: str, intent: dict[str, object]) -> int:
         return 99
 
-    async def record(self, entry_id, step, data=None) -> None:
+    async def record(self, entry_id: int, step: JournalStep, data: dict[str, object] | None = None) -> None:
         self.recorded.append((entry_id, step))
 
     async def unfinished(self) -> list[JournalEntry]:
         return [e for e in self.entries if (e.id, "done") not in self.recorded]
 
-    async def save_label(self, picklist_number, shipment_ids, pdf) -> str:
+    async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
         return f"/labels/{picklist_number}.pdf"
 
-    async def label_bytes(self, entry) -> bytes:
+    async def label_bytes(self, entry: JournalEntry) -> bytes:
         return b""
 
-    async def for_picklist(self, picklist_number):
+    async def for_picklist(self, picklist_number: str) -> list[JournalEntry]:
         return []
 
-    async def today(self):
+    async def today(self) -> list[JournalEntry]:
         return []
 
 
