@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import gc
 from collections.abc import Iterator
@@ -135,3 +136,14 @@ async def test_a_picqer_that_ignores_sinceid_gets_full_reads_as_before(station, 
     clock.now += 60
     await refreshed(controller, wait_for)
     assert station.picqer.list_reads[-1] == "full"  # no second try within this run
+
+
+async def test_a_controller_whose_window_closed_before_it_started_never_reads_the_list(station, clock, made, wait_for):
+    # GuiStation.open starts the controller on the loop's next turn; a window closed before that turn (a station
+    # rebuilt and closed at once) must not leave a list refreshing behind it once the loop is gone.
+    controller = make(station, clock, made)
+    controller.stop()
+    controller.start()
+    await asyncio.sleep(0.05)
+    assert station.picqer.list_reads == []
+    assert not controller._timer.isActive()

@@ -51,6 +51,7 @@ class PicklistsController(QObject):
         self.warehouse_id = warehouse_id
         self.planner = planner or RefreshPlanner()  # full read or only the picklists created since the last read
         self._loading = False
+        self._stopped = False
         self._tasks = Tasks()
         self._timer = QTimer(self)
         self._timer.setInterval(max(5, refresh_seconds) * 1000)
@@ -85,6 +86,10 @@ class PicklistsController(QObject):
 
     def start(self) -> None:
         """Load now (from the event loop, as tasks cannot start before it runs) and then on the interval."""
+        if self._stopped:
+            # Its window closed before the loop got to this start (a station rebuilt and closed at once): an
+            # interval started now would fire after the loop is gone.
+            return
         QTimer.singleShot(0, self.refresh)
         QTimer.singleShot(0, self._load_names)
         self._timer.start()
@@ -94,6 +99,8 @@ class PicklistsController(QObject):
         await self.load_profile_names()
 
     def stop(self) -> None:
+        """Stop refreshing for good (the window closes); a start() still on its way does nothing."""
+        self._stopped = True
         self._timer.stop()
 
     def set_status(self, status: PicklistStatus | None) -> None:
