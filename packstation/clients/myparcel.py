@@ -232,9 +232,7 @@ def parse_shipment(data: object) -> Shipment:
     except ValueError:
         carrier = carrier_id  # newer carriers (DHL, GLS, …) are shown by number rather than refused
     recipient = f.opt_obj("recipient")
-    secondary_ids = []
-    for index, item in enumerate(f.items("secondary_shipments")):
-        secondary_ids.append(f.child(f"secondary_shipments[{index}]", item).req_int("id"))
+    secondary_ids = [entry.req_int("id") for entry in f.children("secondary_shipments")]
     return Shipment(
         id=shipment_id,
         reference=f.opt_str("reference_identifier"),
