@@ -16,8 +16,6 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -26,18 +24,13 @@ from packstation import __version__
 from packstation.clients.errors import (
     ApiError,
     ApiMessage,
-    ApiStatusError,
     BadResponse,
     ConnectionFailed,
     MissingApiKey,
-    NotFound,
-    PaymentRequired,
     RateLimited,
-    Rejected,
     RequestTimeout,
     ServerError,
-    Unauthorized,
-    find_payment_url,
+    status_error,
 )
 from packstation.domain.errors import WaitStopped
 from packstation.domain.waits import Wait, WaitListener, WaitReason
@@ -497,44 +490,6 @@ class RateLimiter:
         return len(self._calls)
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Return Retry-After in seconds (delta-seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def status_error(service: str, response: httpx.Response, parser: ErrorParser) -> ApiStatusError:
-    """Map an error response to its typed error, with the API's own messages."""
-    status = response.status_code
-    content = response.content
-    messages = parser(content)
-    if status in (401, 403):
-        return Unauthorized(service, status, messages)
-    if status == 402:
-        return PaymentRequired(service, status, messages, payment_url=find_payment_url(content))
-    if status == 404:
-        return NotFound(service, status, messages)
-    if status == 429:
-        return RateLimited(
-            service, status, messages, retry_after=parse_retry_after(response.headers.get("Retry-After"))
-        )
-    if status >= 500:
-        return ServerError(service, status, messages)
-    return Rejected(service, status, messages)
-
-
 # Methods that may be sent twice with the same effect (RFC 9110 §9.2.2): retried after 5xx, timeouts and lost replies.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
@@ -728,7 +683,7 @@ class ApiSession:
 
     def _status_failure(self, response: httpx.Response, call: _Call) -> _Failure:
         """Map an error status to a failure worth waiting out (429, 5xx), or raise it."""
-        error = status_error(self.service, response, self._parser)
+        error = status_error(self.service, response.status_code, response.headers, response.content, self._parser)
         if isinstance(error, RateLimited):
             return _Failure(error, True, WaitReason.RATE_LIMITED)
         if isinstance(error, ServerError):

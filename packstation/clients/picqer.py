@@ -528,11 +528,7 @@ class PicqerClient:
 
     async def list_order_fields(self) -> dict[int, str]:
         """Return the account's order fields as id -> title (GET /orderfields, all pages)."""
-        fields: dict[int, str] = {}
-        async for item in self._paged("/orderfields", "order fields", {}):
-            f = Fields(SERVICE, "order field", item)
-            fields[f.req_int("idorderfield")] = f.opt_str("title")
-        return fields
+        return await self._titles_by_id("/orderfields", "order field", "idorderfield", "title")
 
     async def list_packing_stations(self) -> list[PackingStation]:
         """Return the account's packing stations with their printers (GET /packingstations, all pages)."""
@@ -540,11 +536,15 @@ class PicqerClient:
 
     async def list_warehouses(self) -> dict[int, str]:
         """Return the account's warehouses as id -> name (all pages)."""
-        warehouses: dict[int, str] = {}
-        async for item in self._paged("/warehouses", "warehouses", {}):
-            f = Fields(SERVICE, "warehouse", item)
-            warehouses[f.req_int("idwarehouse")] = f.opt_str("name")
-        return warehouses
+        return await self._titles_by_id("/warehouses", "warehouse", "idwarehouse", "name")
+
+    async def _titles_by_id(self, path: str, what: str, id_key: str, title_key: str) -> dict[int, str]:
+        """Return every page of a plain list as id -> title; `what` names one item in errors."""
+        titles: dict[int, str] = {}
+        async for item in self._paged(path, f"{what}s", {}):
+            f = Fields(SERVICE, what, item)
+            titles[f.req_int(id_key)] = f.opt_str(title_key)
+        return titles
 
 
 # --- wire mapping ------------------------------------------------------------------------------
