@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from packstation.domain.errors import LabelError
 from packstation.domain.journal_entry import STEPS, JournalEntry, JournalStep, JournalUnavailable
+from packstation.inputs import replace_durably
 
 log = logging.getLogger(__name__)
 
@@ -597,14 +598,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that a crash leaves either nothing or the whole file."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        replace_durably(tmp, target, lambda: open(tmp, "wb"), data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise JournalUnavailable(f"could not store the label at {target}: {exc}") from exc
     _fsync_dir(target.parent)
 
