@@ -135,13 +135,11 @@ def _fallback(content: bytes) -> tuple[ApiMessage, ...]:
 
 
 def _as_code(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
+    """Return an error code given as an int or a string of digits; None for anything else (a bool included)."""
+    if isinstance(value, str):
+        digits = value.strip()
+        return int(digits) if digits.isdigit() else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _first_text(value: object) -> str:

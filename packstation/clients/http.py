@@ -17,7 +17,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from packstation import __version__
@@ -47,6 +47,7 @@ MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
 ErrorParser = Callable[[bytes], tuple[ApiMessage, ...]]
+_Found = TypeVar("_Found")
 
 
 @dataclass(frozen=True)
@@ -728,6 +729,33 @@ class ApiSession:
         call.attempt += 1
         wait = Wait(self.service, failure.reason, self.retry.backoff(call.attempt - 1), call.attempt, call.attempts)
         await wait_before_retry(wait, self.retry.sleep)
+
+    async def watch(
+        self,
+        look: Callable[[], Awaitable[_Found | None]],
+        window: float,
+        interval: float,
+        attempt: int = 1,
+        attempts: int | None = None,
+    ) -> _Found | None:
+        """Look every `interval` seconds, for `window` seconds, whether a write whose reply was lost happened after
+        all; return what `look` found, or None when it never did. What `look` raises ends the watch.
+
+        The wait reported is the whole watch's time left, so the packer sees one countdown, not a wait per look;
+        `attempt` of `attempts` is the try that follows the watch, if it comes to that.
+        """
+
+        async def one_interval(_seconds: float) -> None:
+            await self.retry.sleep(interval)
+
+        waited = 0.0
+        while True:
+            found = await look()
+            if found is not None or waited >= window:
+                return found
+            wait = Wait(self.service, WaitReason.CONFIRMING, window - waited, attempt, attempts)
+            await wait_before_retry(wait, one_interval)
+            waited += interval
 
     def _observe_remaining(self, response: httpx.Response) -> None:
         remaining = response.headers.get("X-RateLimit-Remaining")

@@ -20,7 +20,7 @@ from packstation.clients.errors import (
     ServerError,
     parse_myparcel_error,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
 from packstation.clients.wire import Fields
 from packstation.domain.shipments import (
     Address,
@@ -33,7 +33,6 @@ from packstation.domain.shipments import (
     ShipmentOptions,
     ShipmentRequest,
 )
-from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -449,19 +448,9 @@ class MyParcelClient:
 
     async def _watch_for(self, request: ShipmentRequest, attempt: int, window: float) -> list[Shipment] | None:
         """Look the reference up repeatedly for `window` seconds after a failed POST; None if it never shows."""
-        waited = 0.0
-        while True:
-            existing = await self._existing(request)
-            if existing is not None or waited >= window:
-                return existing
-            # Reported with the time left of the whole watch, so the packer sees one countdown, not 1 s steps.
-            wait = Wait(SERVICE, WaitReason.CONFIRMING, window - waited, attempt + 1, CREATE_ATTEMPTS)
-            await wait_before_retry(wait, self._interval_sleep)
-            waited += CONFIRM_INTERVAL
-
-    async def _interval_sleep(self, _seconds: float) -> None:
-        """Sleep one lookup interval of a watch (the wait reported is the whole watch's time left)."""
-        await self._session.retry.sleep(CONFIRM_INTERVAL)
+        return await self._session.watch(
+            lambda: self._existing(request), window, CONFIRM_INTERVAL, attempt + 1, CREATE_ATTEMPTS
+        )
 
     async def _post_shipments(self, payload: dict[str, Any], reference: str) -> tuple[int, str]:
         """POST (only a 429 is retried here); return the main shipment's id and the reference the reply echoes."""

@@ -22,7 +22,7 @@ from packstation.clients.errors import (
     parse_picqer_error,
     shipment_not_registered,
 )
-from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy, wait_before_retry
+from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy
 from packstation.clients.wire import Fields, expect_list
 from packstation.domain.documents import PackingStation, StationPrinter, StationPrinterRole
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
@@ -40,7 +40,6 @@ from packstation.domain.picklists import (
     PicqerUser,
     shipment_made_with,
 )
-from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -274,18 +273,15 @@ class PicqerClient:
 
     async def _comment_appears(self, picklist_id: int, text: str) -> bool:
         """Look for a comment for as long as Picqer could still be working on an unanswered POST."""
-        window = max(COMMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
-        waited = 0.0
-        while True:
+
+        async def look() -> bool | None:
             try:
-                if text in await self.list_comments(picklist_id):
-                    return True
+                return True if text in await self.list_comments(picklist_id) else None
             except (RequestTimeout, ConnectionFailed, ServerError, BadResponse):
-                pass  # still unknown: keep watching until the window closes
-            if waited >= window:
-                return False
-            await self._watch_interval(window - waited, COMMENT_CONFIRM_INTERVAL)
-            waited += COMMENT_CONFIRM_INTERVAL
+                return None  # still unknown: keep watching until the window closes
+
+        window = max(COMMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+        return await self._session.watch(look, window, COMMENT_CONFIRM_INTERVAL) is not None
 
     async def list_comments(self, picklist_id: int) -> list[str]:
         """Return the text of every comment on a picklist (to check a write-back whose reply was lost)."""
@@ -339,29 +335,17 @@ class PicqerClient:
         """Watch a picklist's shipments for a non-cancelled one made with this profile, while Picqer may still be
         making it; None when it did not appear or Picqer cannot be read now (the caller's retry looks again first).
         """
+
+        async def look() -> PicqerShipment | None:
+            return shipment_made_with(await self.list_shipments(picklist_id), profile_id)
+
         window = max(SHIPMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
-        waited = 0.0
-        while True:
-            try:
-                found = shipment_made_with(await self.list_shipments(picklist_id), profile_id)
-            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
-                # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
-                log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
-                return None
-            if found is not None:
-                return found
-            if waited >= window:
-                return None
-            await self._watch_interval(window - waited, SHIPMENT_CONFIRM_INTERVAL)
-            waited += SHIPMENT_CONFIRM_INTERVAL
-
-    async def _watch_interval(self, left: float, interval: float) -> None:
-        """Sleep one look of a watch for a write whose reply was lost, telling the job the watch's time left."""
-
-        async def one_interval(_seconds: float) -> None:
-            await self._session.retry.sleep(interval)
-
-        await wait_before_retry(Wait(SERVICE, WaitReason.CONFIRMING, left), one_interval)
+        try:
+            return await self._session.watch(look, window, SHIPMENT_CONFIRM_INTERVAL)
+        except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
+            # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
+            log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
+            return None
 
     async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
         """Return the Picqer shipments of a picklist, cancelled ones included (oldest first, as Picqer lists them)."""
