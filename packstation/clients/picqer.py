@@ -51,7 +51,10 @@ PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (Picqer API, "
 # Without Retry-After (Picqer does not document one) wait 20 s like the official PHP client, growing to 60 s.
 RATE_LIMIT_WAIT = 20.0
 RATE_LIMIT_CAP = 60.0
-# Picqer answers 400 "... is locked" while another process (a webhook, a second station) holds the picklist.
+# Picqer answers 400 "... is locked" while another process (a webhook, a second station) holds the picklist:
+# try again this many times, after these pauses.
+LOCK_RETRIES = 3
+LOCK_BACKOFF = (0.5, 1.0, 2.0)
 # After a comment POST that got no answer, how long to watch for it before saying it failed (at least the
 # read timeout: the server may still be working on it).
 COMMENT_CONFIRM_MIN_SECONDS = 1.0
@@ -60,8 +63,6 @@ COMMENT_CONFIRM_INTERVAL = 0.25
 # it failed: Picqer waits up to 20 s for the shipping provider, so the shipment may appear after the reply died.
 SHIPMENT_CONFIRM_MIN_SECONDS = 1.0
 SHIPMENT_CONFIRM_INTERVAL = 1.0
-LOCK_RETRIES = 3
-LOCK_BACKOFF = (0.5, 1.0, 2.0)
 ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
 # Picqer product types whose parts are packed instead of the product itself (Picqer products, "type").
 COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
