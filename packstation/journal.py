@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import sqlite3
+import struct
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -859,9 +860,10 @@ def _column(serial: int, payload: bytes, body: int) -> tuple[object, int]:
         size = _INT_SIZES[serial]
         return int.from_bytes(payload[body : body + size], "big", signed=True), size
     if serial == 7:
-        import struct
-
-        return struct.unpack(">d", payload[body : body + 8])[0], 8
+        chunk = payload[body : body + 8]
+        if len(chunk) < 8:  # struct would raise struct.error, which the salvage does not take for damage
+            raise ValueError("float column cut off")
+        return struct.unpack(">d", chunk)[0], 8
     if serial in (8, 9):
         return serial - 8, 0
     if serial >= 12:
