@@ -476,8 +476,9 @@ class ShippingService:
             weight_grams=_int_or_none(entry.data.get("weight_grams")),
             parcels=_int_or_none(entry.data.get("parcels")) or 1,
         )
+        request = draft.request.with_boxes_record(entry.data.get("boxes"))  # each packed box's own weight
         job = ShipmentJob(
-            opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
+            opened=opened, request=request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
         )
         done = set(entry.steps)
         job.written_back = {s for s in _WRITE_BACK_STEPS if s in done}
@@ -1163,14 +1164,14 @@ class ShippingService:
             found = shipment_made_with(await self._picklists.list_shipments(picklist.id), profile_id)
         if found is None:
             parcels = max(1, job.request.parcels)
-            # MyParcel books every parcel of a multi-collo shipment with the request's weight (they inherit it).
-            parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
+            # Each parcel's own weight when its box was weighed at packing, else the request's (MyParcel's inherit it).
+            weights = job.request.parcel_weights
             job.written_back.add(JournalStep.PICQER_SHIPMENT_SENT)
             found = await self._picklists.create_shipment(
                 picklist.id,
                 profile_id,
-                job.request.weight_grams * parcels,
-                parcel_weights,
+                sum(weights),
+                list(weights) if parcels > 1 else [],
                 packaging_ids=job.request.packaging_ids,
             )
         job.picqer_shipment_id = found.id
@@ -1213,6 +1214,8 @@ def intent_of(request: ShipmentRequest) -> dict[str, object]:
         "parcels": request.parcels,
         "cc": request.recipient.cc,
         **({"packaging_ids": list(request.packaging_ids)} if request.packaging_ids else {}),
+        # Each packed box's own weight and size: a resumed job books and registers every parcel as weighed.
+        **({"boxes": request.boxes_record()} if request.boxes else {}),
         **({"return_label": request.return_label.value} if request.return_label is not ReturnLabel.NONE else {}),
     }
 
