@@ -983,38 +983,13 @@ class ShippingService:
         offers it and the customer has an e-mail address (MyParcel mails the code); printed otherwise. A resumed
         job does not book one: the crash may have come after the return was booked, and a second costs money.
         """
-        wanted = job.request.return_label
-        if (
-            wanted is ReturnLabel.NONE
-            or job.return_tried
-            or job.kind in (JobKind.REPRINT, JobKind.RESUME)
-            or not job.shipments
-        ):
-            return
-        if job.print_label and job.receipt is None:
+        if not self._return_label_due(job):
             return
         job.return_tried = True
-        number, request = job.picklist.number, job.request
-        recipient = request.recipient
         try:
-            if not return_label_offered(request.carrier, self.platform):
-                raise ReturnLabelNotMade(number, "the carrier offers no return labels through MyParcel")
-            if not recipient.email:
-                raise ReturnLabelNotMade(number, "the customer has no e-mail address, which MyParcel needs")
-            printerless = wanted is ReturnLabel.PRINTERLESS and printerless_offered(
-                request.carrier, self.platform, recipient.cc
-            )
-            return_id = await self._carrier.create_related_return(
-                job.shipments[0],
-                name=recipient.person or recipient.company,
-                email=recipient.email,
-                printerless=printerless,
-            )
-            # The label registers the return (and, printerless, has MyParcel mail the customer the code).
-            pdf = await self._carrier.fetch_label([return_id], LabelFormat.A6)
-            job.return_shipment = await self._carrier.get_shipment(return_id)
-            job.return_printerless = printerless
+            return_id, pdf, printerless = await self._book_return(job)
         except Exception as exc:
+            number = job.picklist.number
             problem = exc if isinstance(exc, ReturnLabelNotMade) else ReturnLabelNotMade(number, str(exc))
             log.warning("%s", problem)
             job.return_problem = problem
@@ -1022,7 +997,7 @@ class ShippingService:
             return
         path = ""
         if self._journal is not None:
-            path = await self._journal.save_label(f"{number}-return", [return_id], pdf)
+            path = await self._journal.save_label(f"{job.picklist.number}-return", [return_id], pdf)
         data: dict[str, object] = {
             "shipment_id": return_id,
             "barcode": job.return_barcode,
@@ -1032,6 +1007,48 @@ class ShippingService:
         if printerless or not job.print_label:
             await self._record(job, JournalStep.RETURN_LABEL, data)
             return
+        await self._print_return(job, pdf, data)
+
+    @staticmethod
+    def _return_label_due(job: ShipmentJob) -> bool:
+        """Whether this job books a return now: wanted, not tried, not a reprint or resume, its label out."""
+        if job.request.return_label is ReturnLabel.NONE or job.return_tried:
+            return False
+        if job.kind in (JobKind.REPRINT, JobKind.RESUME) or not job.shipments:
+            return False
+        # A label that is to print but has not printed yet: the return follows it, not leads it.
+        return not (job.print_label and job.receipt is None)
+
+    async def _book_return(self, job: ShipmentJob) -> tuple[int, bytes, bool]:
+        """Book the return at MyParcel and fetch its label: its id, the PDF and whether it is printerless.
+
+        Raises ReturnLabelNotMade when the carrier or the customer's address rules it out, and whatever the
+        carrier raised when booking or fetching failed.
+        """
+        number, request = job.picklist.number, job.request
+        recipient = request.recipient
+        if not return_label_offered(request.carrier, self.platform):
+            raise ReturnLabelNotMade(number, "the carrier offers no return labels through MyParcel")
+        if not recipient.email:
+            raise ReturnLabelNotMade(number, "the customer has no e-mail address, which MyParcel needs")
+        printerless = request.return_label is ReturnLabel.PRINTERLESS and printerless_offered(
+            request.carrier, self.platform, recipient.cc
+        )
+        return_id = await self._carrier.create_related_return(
+            job.shipments[0],
+            name=recipient.person or recipient.company,
+            email=recipient.email,
+            printerless=printerless,
+        )
+        # The label registers the return (and, printerless, has MyParcel mail the customer the code).
+        pdf = await self._carrier.fetch_label([return_id], LabelFormat.A6)
+        job.return_shipment = await self._carrier.get_shipment(return_id)
+        job.return_printerless = printerless
+        return return_id, pdf, printerless
+
+    async def _print_return(self, job: ShipmentJob, pdf: bytes, data: dict[str, object]) -> None:
+        """Print the return's label on the parcel's printer; a failure is journalled and kept, never raised."""
+        number = job.picklist.number
         printer = self.printer_for(job)
         try:
             prepared = await printer.prepare(pdf)
