@@ -335,24 +335,28 @@ class RelayService:
         )
 
 
+# MyParcel failures whose refusal carries no values: the kind of problem says all Picqer's user can act on.
+_PLAIN_REFUSALS: tuple[tuple[type[ApiError], str], ...] = (
+    (Unauthorized, "relay.myparcel_key"),
+    (RateLimited, "relay.myparcel_busy"),
+    (RequestTimeout, "relay.myparcel_slow"),
+    (ConnectionFailed, "relay.myparcel_unreachable"),
+    (ServerError, "relay.myparcel_unreachable"),
+    (BadResponse, "relay.myparcel_bad_answer"),
+)
+
+
 def _refusal(exc: ApiError) -> RelayRefusal:
     """Say what a MyParcel failure means for Picqer's user."""
-    if isinstance(exc, Unauthorized):
-        return RelayRefusal("relay.myparcel_key", FAILED_DEPENDENCY)
     if isinstance(exc, PaymentRequired):
         if exc.payment_url:
             return RelayRefusal("relay.myparcel_payment", FAILED_DEPENDENCY, url=exc.payment_url)
         return RelayRefusal("relay.myparcel_payment_no_url", FAILED_DEPENDENCY)
-    if isinstance(exc, RateLimited):
-        return RelayRefusal("relay.myparcel_busy", FAILED_DEPENDENCY)
     if isinstance(exc, Rejected):
         return RelayRefusal(
             "relay.myparcel_refused", UNPROCESSABLE, messages="; ".join(m.text for m in exc.messages) or exc.message
         )
-    if isinstance(exc, RequestTimeout):
-        return RelayRefusal("relay.myparcel_slow", FAILED_DEPENDENCY)
-    if isinstance(exc, ConnectionFailed | ServerError):
-        return RelayRefusal("relay.myparcel_unreachable", FAILED_DEPENDENCY)
-    if isinstance(exc, BadResponse):
-        return RelayRefusal("relay.myparcel_bad_answer", FAILED_DEPENDENCY)
+    for kind, key in _PLAIN_REFUSALS:
+        if isinstance(exc, kind):
+            return RelayRefusal(key, FAILED_DEPENDENCY)
     return RelayRefusal("relay.myparcel_failed", FAILED_DEPENDENCY, message=exc.message)
