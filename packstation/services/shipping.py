@@ -94,6 +94,18 @@ class WriteBackPolicy:
 
 
 @dataclass(frozen=True)
+class PackerChoices:
+    """What the packer set for a shipment: the profile with its option values, and the weight, parcels and address
+    from the inputs. The window hands these over as one value (see OpenedPicklist.draft_for)."""
+
+    profile: ShippingProfile
+    option_values: Mapping[str, str]
+    weight_grams: int | None = None  # None: the picklist's own weight
+    parcels: int = 1
+    address: Address | None = None  # the address as the packer checked or typed it; None: split Picqer's line
+
+
+@dataclass(frozen=True)
 class OpenedPicklist:
     """A picklist loaded for packing, with what MyParcel already has for it."""
 
@@ -114,15 +126,19 @@ class OpenedPicklist:
         address: Address | None = None,
     ) -> Draft:
         """Build the shipment request for the packer's choices, with its warnings and rule violations."""
+        return self.draft_for(PackerChoices(profile, option_values, weight_grams, parcels, address))
+
+    def draft_for(self, choices: PackerChoices) -> Draft:
+        """Build the shipment request for the packer's choices, with its warnings and rule violations."""
         return build_request(
             self.picklist,
             self.order,
-            profile,
-            option_values,
+            choices.profile,
+            choices.option_values,
             self.platform,
-            weight_grams=weight_grams,
-            parcels=parcels,
-            address=address,
+            weight_grams=choices.weight_grams,
+            parcels=choices.parcels,
+            address=choices.address,
             today=self.today,
         )
 
