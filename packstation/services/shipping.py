@@ -431,24 +431,18 @@ class ShippingService:
         job.intent = {**intent_of(shipped.request), "reprint": True}
         return job
 
-    def start_additional(
-        self,
-        opened: OpenedPicklist,
-        draft: Draft,
-        *,
-        profile: ShippingProfile | None = None,
-        option_values: Mapping[str, str] | None = None,
-    ) -> ShipmentJob:
+    def start_additional(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
         """Begin a further shipment for a picklist that already has one, after the packer confirmed it.
 
         It gets its own MyParcel reference (the picklist number plus the time), so it is never mistaken for
-        the first shipment; the picklist may already be closed, and it is not closed again.
+        the first shipment; the picklist may already be closed, and it is not closed again. Its journal entry
+        keeps the request, marked additional.
         """
         if draft.violations:
             raise InvalidShipment(draft.violations)
         reference = f"{opened.picklist.number}+{self._now():%Y%m%d%H%M%S}"
         request = replace(draft.request, reference=reference)
-        intent = {**booking_intent(request, profile, option_values), "additional": True}
+        intent = {**booking_intent(request, None, None), "additional": True}
         return ShipmentJob(opened=opened, request=request, intent=intent, kind=JobKind.ADDITIONAL)
 
     async def picqer_profile_names(self) -> dict[int, str]:
