@@ -17,7 +17,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 
 from packstation.domain.errors import (
@@ -117,27 +117,19 @@ def _process_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+@dataclass(eq=False, repr=False)
 class RelayService:
     """Finds or books the shipment of one Picqer request; written against ports only."""
 
-    def __init__(
-        self,
-        locks: LockStore,
-        converter: ZplConverter,
-        *,
-        zpl_dpi: int = 203,
-        timings: RelayTimings = RelayTimings(),
-        today: Callable[[], date] = date.today,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.locks = locks
-        self.converter = converter
-        self.zpl_dpi = zpl_dpi
-        self.timings = timings
-        self._today = today
-        self._clock = clock
-        self._background: set[asyncio.Task[ProviderLabel]] = set()
-        self._local: dict[str, _LocalLock] = {}
+    locks: LockStore
+    converter: ZplConverter
+    _: KW_ONLY
+    zpl_dpi: int = 203
+    timings: RelayTimings = RelayTimings()
+    today: Callable[[], date] = date.today
+    clock: Callable[[], float] = time.monotonic
+    _background: set[asyncio.Task[ProviderLabel]] = field(default_factory=set, init=False)
+    _local: dict[str, _LocalLock] = field(default_factory=dict, init=False)
 
     def config_options(self, account: RelayAccount) -> tuple[ConfigOption, ...]:
         """Return the profile options this account's Picqer profiles can set."""
@@ -155,7 +147,7 @@ class RelayService:
             RelayRefusal: something Picqer's user can act on (busy, slow MyParcel, address mismatch ...).
             InvalidShipment: the shipment breaks carrier rules; nothing was booked.
         """
-        deadline = self._clock() + self.timings.deadline
+        deadline = self.clock() + self.timings.deadline
         try:
             # The common case, a desk booked it, needs no lease: reading and returning a label books nothing.
             async with asyncio.timeout(self.timings.deadline):
@@ -168,7 +160,7 @@ class RelayService:
             raise _refusal(exc) from exc
         if not account.allow_booking:
             raise RelayRefusal("relay.booking_disabled", UNPROCESSABLE, picklist=shipment.picklist_number)
-        draft = to_draft(shipment, account.platform, today=self._today())
+        draft = to_draft(shipment, account.platform, today=self.today())
         if draft.violations:
             raise InvalidShipment(draft.violations)
 
@@ -182,7 +174,7 @@ class RelayService:
         task.add_done_callback(self._finished)
         # Not wait_for: at the deadline the booking must go on (it may be half-way at MyParcel) and keep the
         # lease until it is done, so the retry finds it instead of booking a second label.
-        done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - self._clock()))
+        done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - self.clock()))
         if task in done:
             return task.result()
         log.warning(
@@ -210,7 +202,7 @@ class RelayService:
         local = self._local.setdefault(key, _LocalLock())
         local.users += 1
         try:
-            async with asyncio.timeout(max(0.0, deadline - self._clock())):
+            async with asyncio.timeout(max(0.0, deadline - self.clock())):
                 await local.lock.acquire()
         except TimeoutError:
             self._forget(key, local)
@@ -227,7 +219,7 @@ class RelayService:
                 raise RelayRefusal("relay.lock_store_down", FAILED_DEPENDENCY) from exc
             if taken:
                 return True
-            left = deadline - self._clock()
+            left = deadline - self.clock()
             if left <= 0:
                 local.lock.release()
                 self._forget(key, local)
