@@ -351,14 +351,16 @@ class ShippingService:
         self,
         status: PicklistStatus | None = PicklistStatus.NEW,
         warehouse_id: int | None = None,
-        search: str | None = None,
         *,
         since_id: int | None = None,
         background: bool = False,
     ) -> AsyncIterator[Picklist]:
-        """Yield the picklists Picqer has, page by page (see PicklistSource.iter_picklists)."""
+        """Yield the picklists Picqer has, page by page, for the picklist list (see PicklistSource.iter_picklists).
+
+        Picqer's text search is not offered here: a scanned number opens its picklist through open_picklist.
+        """
         return self._picklists.iter_picklists(
-            status=status, warehouse_id=warehouse_id, search=search, since_id=since_id, background=background
+            status=status, warehouse_id=warehouse_id, since_id=since_id, background=background
         )
 
     async def open_picklist(self, number: str, *, claim: bool = False) -> OpenedPicklist:
