@@ -117,6 +117,7 @@ def _process_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+# eq=False, repr=False: a service is compared by identity (and stays hashable), and logs as the object it is.
 @dataclass(eq=False, repr=False)
 class RelayService:
     """Finds or books the shipment of one Picqer request; written against ports only."""
@@ -126,8 +127,8 @@ class RelayService:
     _: KW_ONLY
     zpl_dpi: int = 203
     timings: RelayTimings = RelayTimings()
-    today: Callable[[], date] = date.today
-    clock: Callable[[], float] = time.monotonic
+    today: Callable[[], date] = date.today  # what a delivery date in the past is judged against
+    clock: Callable[[], float] = time.monotonic  # the deadlines' clock
     _background: set[asyncio.Task[ProviderLabel]] = field(default_factory=set, init=False)
     _local: dict[str, _LocalLock] = field(default_factory=dict, init=False)
 
