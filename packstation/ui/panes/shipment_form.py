@@ -493,7 +493,8 @@ class ShipmentForm(DetailScrollArea):
         weight = int(self.weight.text()) if self.weight.text().isdigit() else None
         address = self._entered_address() if confirmed else None
         values = self.options_form.values()
-        return self._make_draft(PackerChoices(profile, values, weight, self.parcels.value(), address))
+        choices = PackerChoices(profile, values, weight_grams=weight, parcels=self.parcels.value(), address=address)
+        return self._make_draft(choices)
 
     def update_draft(self, *_args: object) -> None:
         """Build the draft anew, show what blocks or warns, and emit it."""
