@@ -122,15 +122,10 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
         "options": _options_payload(request.options, platform),
         "carrier": int(request.carrier),
         # Always sent: SendMyParcel requires it, MyParcel needs it for non-EU and digital stamps.
-        "physical_properties": {"weight": int(request.weight_grams)},
+        "physical_properties": _physical_properties(request.weight_grams, request.dimensions_cm),
         # Keep the account's address book clean of every customer of every packer.
         "general_settings": {"save_recipient_address": 0},
     }
-    if request.dimensions_cm is not None:
-        # PhysicalProperties length/width/height are integers (MP §7.N); centimetres, as the box sizes Picqer
-        # keeps (api-notes §17: MyParcel states no unit).
-        length, width, height = (max(1, int(v)) for v in request.dimensions_cm)
-        shipment["physical_properties"].update({"length": length, "width": width, "height": height})
     if request.pickup is not None:
         shipment["pickup"] = _pickup_payload(request.pickup)
     if request.customs is not None:
@@ -138,7 +133,21 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
     if len(refs) > 1:
         # Each extra parcel inherits everything from the main one and carries its own idempotency key (§6.H).
         shipment["secondary_shipments"] = [{"reference_identifier": ref} for ref in refs[1:]]
+        # A secondary's own data wins over what it inherits (MyParcel.nl API §6.H.2): each box scanned at packing
+        # carries its own weight and size.
+        for secondary, box in zip(shipment["secondary_shipments"], request.boxes[1:], strict=False):
+            secondary["physical_properties"] = _physical_properties(box.weight_grams, box.dimensions_cm)
     return shipment
+
+
+def _physical_properties(weight_grams: int, dimensions_cm: tuple[int, int, int] | None) -> dict[str, int]:
+    """PhysicalProperties (MP §7.N): integer grams; length/width/height in centimetres, as the box sizes Picqer
+    keeps (api-notes §17: MyParcel states no unit)."""
+    properties = {"weight": int(weight_grams)}
+    if dimensions_cm is not None:
+        length, width, height = (max(1, int(v)) for v in dimensions_cm)
+        properties.update({"length": length, "width": width, "height": height})
+    return properties
 
 
 def _recipient_payload(r: Address) -> dict[str, Any]:

@@ -608,4 +608,18 @@ DUTCH: dict[str, str] = {
     "scale.back": "Weegschaal weer verbonden.",
     "scale.zeroed": "Weegschaal op nul gezet.",
     "action.zero": "Weegschaal op nul  (Ctrl+0)",
+    # verified packing: undo and a weight per box (issue 16)
+    "pack.untick_button": "Eén terug  (Del, Alt+U)",
+    "pack.remove_box_button": "Doos weg  (Ctrl+Shift+B)",
+    "pack.boxes": "Dozen: {count}",
+    "pack.box.row": "{n}. {box}: {weight}",
+    "pack.box.scale": "{grams} g van de weegschaal",
+    "pack.box.typed": "{grams} g getypt",
+    "pack.box.unweighed": "nog niet gewogen",
+    "pack.box.none": "Nog geen doos gescand: niets te verwijderen.",
+    "pack.box.removed": "Doos {box} verwijderd; pakketten: {count}.",
+    "pack.untick.choose": "Kies eerst een regel in de paklijst, dan Delete of Alt+U.",
+    "pack.untick.nothing": "{code}: niets afgevinkt om terug te nemen.",
+    "pack.unticked": "{code} teruggenomen: {packed} van {amount}.",
+    "pack.unticked.picked": "Het vinkje is hier weg; {count} blijft gepickt in Picqer (Picqer kan niet ont-picken).",
 }

@@ -820,4 +820,18 @@ ENGLISH: dict[str, str] = {
     "scale.back": "Scale connected again.",
     "scale.zeroed": "Scale set to zero.",
     "action.zero": "Zero scale  (Ctrl+0)",
+    # verified packing: undo and a weight per box (issue 16)
+    "pack.untick_button": "Untick one  (Del, Alt+U)",
+    "pack.remove_box_button": "Remove box  (Ctrl+Shift+B)",
+    "pack.boxes": "Boxes: {count}",
+    "pack.box.row": "{n}. {box}: {weight}",
+    "pack.box.scale": "{grams} g from scale",
+    "pack.box.typed": "{grams} g typed",
+    "pack.box.unweighed": "not weighed yet",
+    "pack.box.none": "No box scanned yet: nothing to remove.",
+    "pack.box.removed": "Box {box} removed; parcels: {count}.",
+    "pack.untick.choose": "Select a line in the packing list first, then Delete or Alt+U.",
+    "pack.untick.nothing": "{code}: nothing ticked to take out.",
+    "pack.unticked": "{code} unticked: {packed} of {amount}.",
+    "pack.unticked.picked": "The tick is gone here; {count} stays picked in Picqer (Picqer cannot un-pick).",
 }
