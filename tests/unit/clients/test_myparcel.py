@@ -189,8 +189,8 @@ def test_pickup_date_and_belgian_box_number(samples_dir: Path) -> None:
     assert payload["pickup"]["location_code"] == "618925"
 
 
-class FakeMyParcel:
-    """Shipments in memory behind the MyParcel wire format; faults for the create path."""
+class FakeMyParcelApi:
+    """MyParcel's HTTP API as an httpx transport handler (not a port fake): shipments, create-path faults."""
 
     def __init__(self) -> None:
         self.shipments: dict[int, dict[str, Any]] = {}
@@ -263,7 +263,7 @@ class FakeMyParcel:
 
 
 def client(
-    fake: FakeMyParcel, clock: FakeClock, platform: Platform = Platform.MYPARCEL, base_url: str = ""
+    fake: FakeMyParcelApi, clock: FakeClock, platform: Platform = Platform.MYPARCEL, base_url: str = ""
 ) -> MyParcelClient:
     return MyParcelClient(
         HttpConfig(base_url=base_url, api_key=KEY),
@@ -275,7 +275,7 @@ def client(
 
 
 async def test_create_sends_the_documented_headers_and_returns_the_shipment(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00001"))
     assert [s.reference for s in shipments] == ["P2024-00001"]
     post = next(r for r in fake.requests if r.method == "POST")
@@ -287,7 +287,7 @@ async def test_create_sends_the_documented_headers_and_returns_the_shipment(cloc
 
 
 async def test_one_parcel_shipment_is_built_from_the_reply_and_the_request(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     request = domestic_request(reference="P2024-00011")
     (shipment,) = await client(fake, clock).create(request)
     stored = fake.shipments[shipment.id]
@@ -304,14 +304,14 @@ async def test_one_parcel_shipment_is_built_from_the_reply_and_the_request(clock
 
 
 async def test_create_after_the_callers_own_lookup_posts_at_once(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00012"), looked_up=True)
     assert [f"{r.method} {r.url.path}" for r in fake.requests] == ["POST /shipments"]
     assert shipments[0].id in fake.shipments
 
 
 async def test_looked_up_still_looks_up_after_a_lost_reply(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.lose_next_reply = True
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00013"), looked_up=True)
     # The reply was lost after MyParcel booked it: the lookup finds it and nothing is posted twice.
@@ -321,7 +321,7 @@ async def test_looked_up_still_looks_up_after_a_lost_reply(clock: FakeClock) -> 
 
 
 async def test_looked_up_still_looks_up_before_posting_again_after_a_5xx(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"POST /shipments", httpx.Response(502, text="<html><title>Bad Gateway</title></html>"))
     await client(fake, clock).create(domestic_request(reference="P2024-00014"), looked_up=True)
     methods = [r.method for r in fake.requests]
@@ -330,7 +330,7 @@ async def test_looked_up_still_looks_up_before_posting_again_after_a_5xx(clock: 
 
 
 async def test_looked_up_finds_a_late_booking_instead_of_posting_twice(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     booked_at = clock.now + 3.0
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -354,7 +354,7 @@ async def test_looked_up_finds_a_late_booking_instead_of_posting_twice(clock: Fa
 
 
 async def test_platform_default_and_override_base_urls(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     be = client(fake, clock, Platform.SENDMYPARCEL)
     assert be.base_url == BASE_URLS[Platform.SENDMYPARCEL] == "https://api.sendmyparcel.be"
     await be.find_by_reference("X")
@@ -363,7 +363,7 @@ async def test_platform_default_and_override_base_urls(clock: FakeClock) -> None
 
 
 async def test_existing_shipment_is_reused_without_posting(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     existing = fake.add({"reference_identifier": "P2024-00002", "carrier_id": 1})
     fake.add({"reference_identifier": "P2024-00002-extra", "carrier_id": 1})  # a loose search hit
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00002"))
@@ -372,7 +372,7 @@ async def test_existing_shipment_is_reused_without_posting(clock: FakeClock) -> 
 
 
 async def test_lost_reply_after_post_creates_exactly_one_shipment(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.lose_next_reply = True
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00003"))
     assert fake.posts == 1
@@ -381,7 +381,7 @@ async def test_lost_reply_after_post_creates_exactly_one_shipment(clock: FakeClo
 
 
 async def test_timeout_without_a_shipment_posts_once_more(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"POST /shipments", httpx.Response(504, text="<html><title>Gateway Timeout</title></html>"))
     shipments = await client(fake, clock).create(domestic_request(reference="P2024-00004"))
     assert fake.posts == 1 and len(fake.shipments) == 1  # the first POST got a 504 before reaching the fake
@@ -394,7 +394,7 @@ async def test_timeout_without_a_shipment_posts_once_more(clock: FakeClock) -> N
 
 
 async def test_timeout_while_myparcel_is_still_booking_reuses_the_late_shipment(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     booked_at = clock.now + 4.0  # the first POST is booked 4 s after the client gave up on it
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -419,7 +419,7 @@ async def test_timeout_while_myparcel_is_still_booking_reuses_the_late_shipment(
 
 
 async def test_repeated_timeouts_surface_after_a_final_lookup(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.method == "POST":
@@ -442,7 +442,7 @@ async def test_repeated_timeouts_surface_after_a_final_lookup(clock: FakeClock) 
 
 async def test_429s_on_create_wait_their_turn_and_book_once(clock: FakeClock) -> None:
     # More 429s than create's own attempts: the limit is shared by other stations, so the POST waits its turn.
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"POST /shipments", *[httpx.Response(429, headers={"Retry-After": "4"}) for _ in range(4)])
     heard: list[Wait] = []
     with RetryWaits().watching(heard.append):
@@ -454,7 +454,7 @@ async def test_429s_on_create_wait_their_turn_and_book_once(clock: FakeClock) ->
 
 
 async def test_watching_for_a_lost_booking_counts_down_in_plain_sight(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.method == "POST" and fake.posts == 0:
@@ -479,7 +479,7 @@ async def test_watching_for_a_lost_booking_counts_down_in_plain_sight(clock: Fak
 
 @pytest.mark.parametrize(("status", "watch"), [(500, 5.0), (503, 5.0), (502, 30.0), (504, 30.0)])
 async def test_a_persistent_5xx_on_create_is_a_bounded_wait_then_a_server_error(clock, status, watch) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"POST /shipments", httpx.Response(status), httpx.Response(status))
     heard: list[Wait] = []
     start = clock.now
@@ -492,7 +492,7 @@ async def test_a_persistent_5xx_on_create_is_a_bounded_wait_then_a_server_error(
 
 
 async def test_multi_collo_returns_one_shipment_per_parcel_in_order(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     c = client(fake, clock)
     shipments = await c.create(domestic_request(parcels=3, reference="P2024-00006"))
     assert [s.reference for s in shipments] == ["P2024-00006-1", "P2024-00006-2", "P2024-00006-3"]
@@ -505,7 +505,7 @@ async def test_multi_collo_returns_one_shipment_per_parcel_in_order(clock: FakeC
 
 
 async def test_422_surfaces_myparcel_codes_and_human_text(clock: FakeClock, samples_dir: Path) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     sample = json.loads(
         (samples_dir / "api/myparcel/pdk_mock_responses/ExamplePostShipmentsValidationErrorResponse.json").read_text(
             encoding="utf-8"
@@ -520,7 +520,7 @@ async def test_422_surfaces_myparcel_codes_and_human_text(clock: FakeClock, samp
 
 
 async def test_415_falls_back_to_the_content_type_without_version(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"POST /shipments", httpx.Response(415, json={"errors": [{"code": 3100, "message": "content type"}]}))
     await client(fake, clock).create(domestic_request(reference="P8"))
     posts = [r for r in fake.requests if r.method == "POST"]
@@ -531,7 +531,7 @@ async def test_415_falls_back_to_the_content_type_without_version(clock: FakeClo
 
 
 async def test_find_by_reference_accepts_both_wrappers_and_exact_matches_only(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(
         r"GET /shipments",
         httpx.Response(
@@ -567,7 +567,7 @@ async def test_find_by_reference_accepts_both_wrappers_and_exact_matches_only(cl
 
 
 async def test_broken_shipment_answers_are_bad_responses(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"GET /shipments", httpx.Response(200, json={"data": {"shipments": [{"reference_identifier": "R"}]}}))
     fake.queue(r"GET /shipments", httpx.Response(200, json={"nodata": 1}))
     c = client(fake, clock)
@@ -578,7 +578,7 @@ async def test_broken_shipment_answers_are_bad_responses(clock: FakeClock) -> No
 
 
 async def test_a6_label_is_a_pdf(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     assert await client(fake, clock).fetch_label([11, 12], LabelFormat.A6) == PDF
     request = fake.requests[-1]
     assert request.url.path == "/shipment_labels/11;12"
@@ -586,7 +586,7 @@ async def test_a6_label_is_a_pdf(clock: FakeClock) -> None:
 
 
 async def test_a4_label_with_positions(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     await client(fake, clock).fetch_label([11], LabelFormat.A4, positions=(3, 4))
     assert fake.requests[-1].url.params["positions"] == "3;4"
     with pytest.raises(ValueError, match="1 to 4"):
@@ -594,14 +594,14 @@ async def test_a4_label_with_positions(clock: FakeClock) -> None:
 
 
 async def test_label_that_is_not_a_pdf_is_a_bad_response(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"GET /shipment_labels/11", httpx.Response(200, html="<html>maintenance</html>"))
     with pytest.raises(BadResponse, match="not a PDF"):
         await client(fake, clock).fetch_label([11], LabelFormat.A6)
 
 
 async def test_unpaid_label_raises_payment_required(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     body = {"data": {"payment_instructions": [{"payment_url": "https://pay.example/x", "paid": 0}]}}
     fake.queue(r"GET /shipment_labels/11", httpx.Response(402, json=body))
     with pytest.raises(PaymentRequired) as info:
@@ -610,7 +610,7 @@ async def test_unpaid_label_raises_payment_required(clock: FakeClock) -> None:
 
 
 async def test_many_labels_use_the_download_link_and_poll_until_ready(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     ids = list(range(1, 31))
     fake.queue(r"GET /shipment_labels/.*", httpx.Response(200, json={"data": {"pdfs": {"url": "/pdfs/abc"}}}))
     fake.queue(
@@ -625,7 +625,7 @@ async def test_many_labels_use_the_download_link_and_poll_until_ready(clock: Fak
 
 
 async def test_download_link_to_another_host_is_refused(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(
         r"GET /shipment_labels/.*",
         httpx.Response(200, json={"data": {"pdfs": {"url": "https://evil.example/pdfs/abc"}}}),
@@ -635,7 +635,7 @@ async def test_download_link_to_another_host_is_refused(clock: FakeClock) -> Non
 
 
 async def test_tracking_url_is_built_without_a_request(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     shipment = Shipment(
         id=7, reference="R", carrier=Carrier.POSTNL, barcode="3SABC", recipient_postal_code="2132 je", recipient_cc="nl"
     )
@@ -649,7 +649,7 @@ async def test_tracking_url_is_built_without_a_request(clock: FakeClock) -> None
 
 
 async def test_tracking_url_asks_myparcel_when_there_is_no_postal_code(clock: FakeClock, samples_dir) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"GET /tracktraces/43393092", httpx.Response(200, json=example(samples_dir, "06.shipments__65_")))
     shipment = Shipment(id=43393092, reference="R", carrier=Carrier.POSTNL, barcode="3SMYPA126329191")
     assert (await client(fake, clock).tracking_url(shipment)).startswith(
@@ -658,7 +658,7 @@ async def test_tracking_url_asks_myparcel_when_there_is_no_postal_code(clock: Fa
 
 
 async def test_tracktrace_link_from_tracktraces_or_the_built_page(clock: FakeClock, samples_dir) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(r"GET /tracktraces/43393092", httpx.Response(200, json=example(samples_dir, "06.shipments__65_")))
     fake.queue(r"GET /tracktraces/7", httpx.Response(200, json={"data": {"tracktraces": [[]]}}))
     c = client(fake, clock)
@@ -676,14 +676,14 @@ async def test_tracktrace_link_from_tracktraces_or_the_built_page(clock: FakeClo
 
 
 async def test_shipments_read_back_carry_the_recipient_postal_code_and_country(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     sid = fake.add({"reference_identifier": "R", "carrier_id": 1, "recipient": {"cc": "nl", "postal_code": "2132 JE"}})
     shipment = await client(fake, clock).get_shipment(sid)
     assert (shipment.recipient_postal_code, shipment.recipient_cc) == ("2132 JE", "NL")
 
 
 async def test_delete_concepts(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     a = fake.add({"reference_identifier": "A"})
     b = fake.add({"reference_identifier": "B"})
     await client(fake, clock).delete_concepts([a, b])
@@ -706,7 +706,7 @@ def _parcel(shipment_id: int, carrier: Carrier = Carrier.POSTNL) -> Shipment:
 
 
 async def test_postnl_zpl_is_asked_one_parcel_at_a_time_on_the_zpl_accept_header(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     fake.queue(
         r"GET /shipment_labels/\d+",
         httpx.Response(200, content=b"^XA^FDone^FS^XZ"),
@@ -719,7 +719,7 @@ async def test_postnl_zpl_is_asked_one_parcel_at_a_time_on_the_zpl_accept_header
 
 
 async def test_no_zpl_for_other_carriers_a_pdf_answer_or_a_refusal(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     assert await client(fake, clock).fetch_carrier_zpl([_parcel(11, Carrier.DPD)]) is None
     assert fake.requests == []  # DPD: not even asked
     # A rest-of-world label comes as a PDF (the fake's default answer): converted as before.
@@ -732,7 +732,7 @@ async def test_no_zpl_for_other_carriers_a_pdf_answer_or_a_refusal(clock: FakeCl
 
 
 async def test_a_payment_needed_for_the_zpl_is_raised_as_for_the_pdf(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     body = {"data": {"payment_instructions": [{"payment_url": "https://pay.example/x", "paid": 0}]}}
     fake.queue(r"GET /shipment_labels/11", httpx.Response(402, json=body))
     with pytest.raises(PaymentRequired):
@@ -740,7 +740,7 @@ async def test_a_payment_needed_for_the_zpl_is_raised_as_for_the_pdf(clock: Fake
 
 
 async def test_a_zpl_answer_with_every_parcels_label_is_not_printed_twice(clock: FakeClock) -> None:
-    fake = FakeMyParcel()
+    fake = FakeMyParcelApi()
     both = b"^XA^FDone^FS^XZ^XA^FDtwo^FS^XZ"
     fake.queue(r"GET /shipment_labels/\d+", httpx.Response(200, content=both), httpx.Response(200, content=both))
     assert await client(fake, clock).fetch_carrier_zpl([_parcel(11), _parcel(12)]) is None

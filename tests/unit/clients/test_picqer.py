@@ -42,8 +42,8 @@ def raw_picklist(n: int, **extra: object) -> dict[str, object]:
     }
 
 
-class FakePicqer:
-    """Enough of Picqer for the client: picklist pages, actions, and injected answers per path."""
+class FakePicqerApi:
+    """Picqer's HTTP API as an httpx transport handler (not a port fake): pages, actions, queued answers."""
 
     def __init__(self, count: int = 0) -> None:
         self.picklists = {1000 + n: raw_picklist(n) for n in range(1, count + 1)}
@@ -82,7 +82,7 @@ class FakePicqer:
         return httpx.Response(404, json={"error": True, "error_code": 20, "error_message": "Item not found"})
 
 
-def client(fake: FakePicqer, clock: FakeClock) -> PicqerClient:
+def client(fake: FakePicqerApi, clock: FakeClock) -> PicqerClient:
     return PicqerClient(
         HttpConfig(base_url="https://demo.picqer.com/api/v1", api_key=KEY),
         RateLimiter.for_picqer(clock=clock, sleep=clock.sleep),
@@ -92,7 +92,7 @@ def client(fake: FakePicqer, clock: FakeClock) -> PicqerClient:
 
 
 async def test_pagination_survives_a_429_in_the_middle(clock: FakeClock) -> None:
-    fake = FakePicqer(250)
+    fake = FakePicqerApi(250)
     fake.queue(r"GET /picklists", httpx.Response(200, json=[raw_picklist(n) for n in range(1, 101)]))
     fake.queue(r"GET /picklists", httpx.Response(429, headers={"Retry-After": "2"}))
     picklists = [p async for p in client(fake, clock).iter_picklists(warehouse_id=2811)]
@@ -105,7 +105,7 @@ async def test_pagination_survives_a_429_in_the_middle(clock: FakeClock) -> None
 
 
 async def test_since_id_asks_picqer_for_sinceid_and_yields_only_the_newer_picklists(clock: FakeClock) -> None:
-    fake = FakePicqer(5)
+    fake = FakePicqerApi(5)
     picklists = [p async for p in client(fake, clock).iter_picklists(since_id=1003, background=True)]
     assert [p.id for p in picklists] == [1004, 1005]
     params = fake.requests[0].url.params
@@ -114,7 +114,7 @@ async def test_since_id_asks_picqer_for_sinceid_and_yields_only_the_newer_pickli
 
 
 async def test_requests_carry_basic_auth_with_the_key_as_user_and_json_accept(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     await client(fake, clock).get_picklist(1001)
     request = fake.requests[0]
     assert request.headers["Authorization"] == "Basic " + base64.b64encode(f"{KEY}:".encode()).decode()
@@ -123,7 +123,7 @@ async def test_requests_carry_basic_auth_with_the_key_as_user_and_json_accept(cl
 
 
 async def test_picklist_is_parsed_into_the_domain_type(clock: FakeClock) -> None:
-    picklist = await client(FakePicqer(3), clock).get_picklist(1002)
+    picklist = await client(FakePicqerApi(3), clock).get_picklist(1002)
     assert picklist.number == "P2024-00002"
     assert picklist.status is PicklistStatus.NEW
     assert picklist.delivery.contact == "Jos Triepels"
@@ -134,7 +134,7 @@ async def test_picklist_is_parsed_into_the_domain_type(clock: FakeClock) -> None
 
 
 async def test_find_picklist_by_number(clock: FakeClock) -> None:
-    fake = FakePicqer(5)
+    fake = FakePicqerApi(5)
     c = client(fake, clock)
     found = await c.find_picklist(" P2024-00004 ")
     assert found is not None and found.id == 1004
@@ -143,14 +143,14 @@ async def test_find_picklist_by_number(clock: FakeClock) -> None:
 
 
 async def test_find_picklist_uses_a_list_answer_that_holds_the_products(clock: FakeClock) -> None:
-    fake = FakePicqer(5)
+    fake = FakePicqerApi(5)
     found = await client(fake, clock).find_picklist("P2024-00004")
     assert found is not None and found.lines[0].product_code == "A1" and found.lines[0].amount == 2
     assert [r.url.path for r in fake.requests] == ["/api/v1/picklists"]  # no second GET of the same picklist
 
 
 async def test_find_picklist_reads_the_picklist_when_the_list_leaves_out_the_products(clock: FakeClock) -> None:
-    fake = FakePicqer(5)
+    fake = FakePicqerApi(5)
     without_products = {k: v for k, v in raw_picklist(4).items() if k != "products"}
     fake.queue(r"GET /picklists", httpx.Response(200, json=[without_products]))
     found = await client(fake, clock).find_picklist("P2024-00004")
@@ -159,7 +159,7 @@ async def test_find_picklist_reads_the_picklist_when_the_list_leaves_out_the_pro
 
 
 async def test_actions_return_the_picklist_picqer_answers_with(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     picked = raw_picklist(1, totalpicked=2, assigned_to_iduser=12)
     fake.queue(r"POST /picklists/1001/assign", httpx.Response(200, json=picked))
     fake.queue(r"POST /picklists/1001/pickall", httpx.Response(200, json=picked))
@@ -186,13 +186,13 @@ async def test_actions_return_the_picklist_picqer_answers_with(clock: FakeClock)
     ],
 )
 async def test_actions_without_a_picklist_answer_return_none(clock: FakeClock, reply: httpx.Response) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.queue(r"POST /picklists/1001/close", reply)
     assert await client(fake, clock).close_picklist(1001) is None
 
 
 async def test_close_that_was_already_done_returns_the_closed_picklist(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.picklists[1001]["status"] = "closed"
     error = {"error": True, "error_code": 21, "error_message": "Item not found or does not have the right status"}
     fake.queue(r"POST /picklists/1001/close", httpx.Response(400, json=error))
@@ -227,7 +227,7 @@ def test_broken_picklists_are_bad_responses_not_key_errors(change: dict[str, obj
 
 
 async def test_close_answering_error_21_counts_when_the_picklist_is_closed(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.picklists[1001]["status"] = "closed"
     error = {"error": True, "error_code": 21, "error_message": "Item not found or does not have the right status"}
     fake.queue(r"POST /picklists/1001/close", httpx.Response(400, json=error))
@@ -241,7 +241,7 @@ async def test_close_answering_error_21_counts_when_the_picklist_is_closed(clock
 
 
 async def test_locked_picklist_is_retried_briefly(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     locked = httpx.Response(400, json={"error": True, "error_code": 1, "error_message": "Picklist is locked"})
     fake.queue(r"POST /picklists/1001/pickall", locked, locked)
     await client(fake, clock).pick_all(1001)
@@ -250,7 +250,7 @@ async def test_locked_picklist_is_retried_briefly(clock: FakeClock) -> None:
 
 
 async def test_locked_for_too_long_surfaces_as_rejected(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     locked = httpx.Response(400, json={"error": True, "error_code": 1, "error_message": "Picklist is locked"})
     fake.queue(r"POST /picklists/1001/pickall", *[locked] * 4)
     with pytest.raises(Rejected, match="locked"):
@@ -258,7 +258,7 @@ async def test_locked_for_too_long_surfaces_as_rejected(clock: FakeClock) -> Non
 
 
 async def test_write_backs_send_the_documented_bodies(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     c = client(fake, clock)
     await c.add_comment(1001, "Track & trace: 3SABC")
     await c.set_order_field(5001, 77, "3SABC")
@@ -274,7 +274,7 @@ async def test_write_backs_send_the_documented_bodies(clock: FakeClock) -> None:
 
 
 async def test_comment_is_not_resent_after_a_timeout(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
 
     def handler(request: httpx.Request) -> httpx.Response:
         fake.requests.append(request)
@@ -315,7 +315,7 @@ async def test_comment_stored_despite_a_lost_reply_counts_as_done(clock: FakeClo
 
 
 async def test_packing_list_pdf_by_content_type(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     path = r"GET /picklists/1001/packinglistpdf"
     fake.queue(path, httpx.Response(200, content=PDF, headers={"Content-Type": "application/pdf"}))
     fake.queue(path, httpx.Response(200, json={"pdf": base64.b64encode(PDF).decode()}))
@@ -328,7 +328,7 @@ async def test_packing_list_pdf_by_content_type(clock: FakeClock) -> None:
 
 
 async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.queue(
         r"GET /shippingproviders",
         httpx.Response(
@@ -380,7 +380,7 @@ async def test_profiles_users_warehouses_and_shipping_methods(clock: FakeClock) 
 
 
 async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> None:
-    fake = FakePicqer()
+    fake = FakePicqerApi()
     fake.queue(
         r"GET /orders/6754",
         httpx.Response(
@@ -434,7 +434,7 @@ async def test_order_with_pickup_point_and_prices_in_cents(clock: FakeClock) -> 
 
 
 async def test_order_without_pickup_point_in_either_empty_form(clock: FakeClock) -> None:
-    fake = FakePicqer()
+    fake = FakePicqerApi()
     fake.queue(r"GET /orders/1", httpx.Response(200, json={"idorder": 1, "orderid": "O1", "pickup_point_data": []}))
     fake.queue(r"GET /orders/2", httpx.Response(200, json={"idorder": 2, "orderid": "O2", "pickup_point_data": None}))
     c = client(fake, clock)
@@ -493,7 +493,7 @@ def newest_layout_shipment(shipment_id: int = 20, profile_id: int = 3001) -> dic
 
 
 async def test_create_shipment_sends_the_profile_and_weights_and_reads_the_shipment(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.queue(r"POST /picklists/1001/shipments", httpx.Response(200, json=older_layout_shipment()))
     fake.queue(r"POST /picklists/1001/shipments", httpx.Response(201, json=newest_layout_shipment()))
     c = client(fake, clock)
@@ -513,7 +513,7 @@ async def test_create_shipment_sends_the_profile_and_weights_and_reads_the_shipm
 
 
 async def test_list_shipments_reads_both_layouts_and_keeps_cancelled_ones(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     cancelled = older_layout_shipment(18, cancelled=True)
     fake.queue(
         r"GET /picklists/1001/shipments",
@@ -531,7 +531,7 @@ async def test_list_shipments_reads_both_layouts_and_keeps_cancelled_ones(clock:
 async def test_error_26_carries_the_relays_own_messages(clock: FakeClock) -> None:
     from packstation.clients.errors import ShipmentNotRegistered
 
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     text = "Cannot create shipment: No MyParcel shipment for picklist P2024-00001; Book the label at the desk first"
     fake.queue(
         r"POST /picklists/1001/shipments",
@@ -547,7 +547,7 @@ async def test_error_26_carries_the_relays_own_messages(clock: FakeClock) -> Non
 async def test_other_refusals_stay_plain_rejections(clock: FakeClock) -> None:
     from packstation.clients.errors import ShipmentNotRegistered
 
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.queue(
         r"POST /picklists/1001/shipments",
         httpx.Response(400, json={"error": True, "error_code": 5, "error_message": "Missing idshippingprofile"}),
@@ -602,7 +602,7 @@ async def test_a_lost_reply_with_no_shipment_behind_it_fails_without_a_second_po
 
 
 async def test_shipping_providers_with_their_profiles(clock: FakeClock) -> None:
-    fake = FakePicqer(1)
+    fake = FakePicqerApi(1)
     fake.queue(
         r"GET /shippingproviders",
         httpx.Response(

@@ -13,7 +13,7 @@ from packstation.clients.picqer import PicqerClient
 from packstation.domain.packing import Pick, ProductPart
 
 from .conftest import FakeClock
-from .test_picqer import FakePicqer, client, raw_picklist
+from .test_picqer import FakePicqerApi, client, raw_picklist
 
 PRODUCTS = {
     9005: {
@@ -42,8 +42,8 @@ PARTS = [
 LOCKED = {"error": True, "error_code": 1, "error_message": "Picklist is locked by another process"}
 
 
-class PackingPicqer(FakePicqer):
-    """FakePicqer plus products, parts, packagings and picks (answers queued per path still come first)."""
+class PackingPicqer(FakePicqerApi):
+    """FakePicqerApi plus products, parts, packagings and picks (answers queued per path still come first)."""
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path.removeprefix("/api/v1")
