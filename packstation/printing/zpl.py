@@ -1017,15 +1017,9 @@ class PdfRenderer:
         """Convert the PDF to ZPL labels on the PDFium thread."""
         return await self.run(convert, pdf, geometry, frame, encoding, self.limits, locate_barcodes)
 
-    async def pdf_to_zpl(
-        self,
-        pdf: bytes,
-        geometry: LabelGeometry,
-        frame: PrintFrame = PrintFrame(),
-        encoding: str = "z64",
-    ) -> list[str]:
-        """Return one ZPL label per page, converted on the PDFium thread."""
-        return (await self.convert(pdf, geometry, frame, encoding)).labels
+    async def pdf_to_zpl(self, pdf: bytes, geometry: LabelGeometry) -> list[str]:
+        """Return one ZPL label per page (Z64, no printer settings: convert takes those), on the PDFium thread."""
+        return (await self.convert(pdf, geometry)).labels
 
     async def rasterize(self, pdf: bytes, geometry: LabelGeometry, page: int = 0) -> np.ndarray:
         """Return one page as a 1-bit label image, rendered on the PDFium thread."""
