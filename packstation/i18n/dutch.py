@@ -608,4 +608,9 @@ DUTCH: dict[str, str] = {
     "scale.back": "Weegschaal weer verbonden.",
     "scale.zeroed": "Weegschaal op nul gezet.",
     "action.zero": "Weegschaal op nul  (Ctrl+0)",
+    # Printer conditions that had words only below the UI (packstation.printing.transport codes).
+    "printer.no_answer": "geeft geen antwoord (papier op, printkop open of lint op?)",
+    "printer.head_too_cold": "printkop te koud",
+    "printer.memory_corrupt": "geheugen defect",
+    "printer.not_ready": "niet klaar",
 }

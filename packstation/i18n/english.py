@@ -820,4 +820,9 @@ ENGLISH: dict[str, str] = {
     "scale.back": "Scale connected again.",
     "scale.zeroed": "Scale set to zero.",
     "action.zero": "Zero scale  (Ctrl+0)",
+    # Printer conditions that had words only below the UI (packstation.printing.transport codes).
+    "printer.no_answer": "not answering (paper out, print head open or ribbon out?)",
+    "printer.head_too_cold": "print head too cold",
+    "printer.memory_corrupt": "memory corrupt",
+    "printer.not_ready": "not ready",
 }
