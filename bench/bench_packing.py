@@ -119,7 +119,9 @@ async def run(lines: int) -> int:
         pane = window.packing_wiring.pane if window.packing_wiring is not None else None
         assert pane is not None
         opened = asyncio.Event()
-        packing.changed.connect(opened.set)
+        # The controller says "changed" first when it lets the previous packing go (no session yet), then again
+        # once this picklist's packing is loaded: wait for that one.
+        packing.changed.connect(lambda: opened.set() if packing.session is not None else None)
         window.handle_scan(NUMBER)
         await asyncio.wait_for(opened.wait(), 30)
         assert packing.session is not None and len(packing.session.state.lines) == lines

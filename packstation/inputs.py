@@ -12,8 +12,9 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from packstation.domain.limits import LimitError
 
@@ -93,20 +94,35 @@ def write_output(output: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    try:
+
+    def open_tmp() -> BinaryIO:
         # mkstemp makes the file private (0600): give it what a plain open() would.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as stream:
+        return os.fdopen(fd, "wb")
+
+    try:
+        replace_durably(tmp, output, open_tmp, data)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def replace_durably(tmp: str | Path, target: Path, open_tmp: Callable[[], BinaryIO], data: bytes) -> None:
+    """Write `data` into the temporary file `open_tmp` opens, sync it to disk and rename it over `target`.
+
+    On OSError the temporary file is removed and the error raised: `target` is then as it was.
+    """
+    try:
+        with open_tmp() as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(tmp, output)
-    except OSError as exc:
+        os.replace(tmp, target)
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise
 
 
 def _kind(mode: int) -> str:

@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import sqlite3
+import struct
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from typing import Any, TypeVar
 
 from packstation.domain.errors import LabelError
 from packstation.domain.journal_entry import STEPS, JournalEntry, JournalStep, JournalUnavailable
+from packstation.inputs import replace_durably
 
 log = logging.getLogger(__name__)
 
@@ -402,22 +404,11 @@ class SqliteJournal:
     @staticmethod
     def _apply(conn: sqlite3.Connection, entry_id: int, step: str, data: dict[str, Any]) -> None:
         """Keep the entry's summary columns in step with the step just recorded."""
-        if step == JournalStep.CREATED and "shipment_ids" in data:
-            ids = [int(i) for i in data["shipment_ids"]]
-            conn.execute("UPDATE entries SET shipment_ids = ? WHERE id = ?", (json.dumps(ids), entry_id))
-        elif step == JournalStep.LABEL:
-            if data.get("path"):
-                conn.execute("UPDATE entries SET label_path = ? WHERE id = ?", (str(data["path"]), entry_id))
-            if "barcodes" in data:
-                codes = [str(b) for b in data["barcodes"]]
-                conn.execute("UPDATE entries SET barcodes = ? WHERE id = ?", (json.dumps(codes), entry_id))
-        elif step == JournalStep.PRINTED:
-            conn.execute("UPDATE entries SET print_error = '' WHERE id = ?", (entry_id,))
-        elif step == JournalStep.PRINT_FAILED:
-            reason = str(data.get("reason") or "printing failed")
-            conn.execute("UPDATE entries SET print_error = ? WHERE id = ?", (reason, entry_id))
-        elif step in (JournalStep.DONE, JournalStep.REFUSED):
-            conn.execute("UPDATE entries SET finished = 1 WHERE id = ?", (entry_id,))
+        summarize = _SUMMARIES.get(step)
+        if summarize is None:
+            return
+        for statement, value in summarize(data):
+            conn.execute(statement, (value, entry_id))
 
     # --- packing progress (the PackProgress port) ----------------------------------------------
 
@@ -565,18 +556,51 @@ class SqliteJournal:
         return pdf
 
 
+# What each step changes in its entry's summary columns: (UPDATE statement, value) pairs; the entry id comes last.
+_Updates = list[tuple[str, object]]
+
+
+def _created_summary(data: dict[str, Any]) -> _Updates:
+    if "shipment_ids" not in data:
+        return []
+    ids = [int(i) for i in data["shipment_ids"]]
+    return [("UPDATE entries SET shipment_ids = ? WHERE id = ?", json.dumps(ids))]
+
+
+def _label_summary(data: dict[str, Any]) -> _Updates:
+    updates: _Updates = []
+    if data.get("path"):
+        updates.append(("UPDATE entries SET label_path = ? WHERE id = ?", str(data["path"])))
+    if "barcodes" in data:
+        codes = [str(b) for b in data["barcodes"]]
+        updates.append(("UPDATE entries SET barcodes = ? WHERE id = ?", json.dumps(codes)))
+    return updates
+
+
+def _print_failed_summary(data: dict[str, Any]) -> _Updates:
+    return [("UPDATE entries SET print_error = ? WHERE id = ?", str(data.get("reason") or "printing failed"))]
+
+
+def _finished_summary(_data: dict[str, Any]) -> _Updates:
+    return [("UPDATE entries SET finished = ? WHERE id = ?", 1)]
+
+
+_SUMMARIES: dict[str, Callable[[dict[str, Any]], _Updates]] = {
+    JournalStep.CREATED: _created_summary,
+    JournalStep.LABEL: _label_summary,
+    JournalStep.PRINTED: lambda _data: [("UPDATE entries SET print_error = ? WHERE id = ?", "")],
+    JournalStep.PRINT_FAILED: _print_failed_summary,
+    JournalStep.DONE: _finished_summary,
+    JournalStep.REFUSED: _finished_summary,
+}
+
+
 def _write_atomically(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that a crash leaves either nothing or the whole file."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        replace_durably(tmp, target, lambda: open(tmp, "wb"), data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise JournalUnavailable(f"could not store the label at {target}: {exc}") from exc
     _fsync_dir(target.parent)
 
@@ -815,31 +839,38 @@ def _record(payload: bytes) -> list[object]:
         types.append(serial)
     values: list[object] = []
     body = header_size
-    sizes = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
     for serial in types:
-        if serial == 0:
-            values.append(None)
-        elif serial in sizes:
-            size = sizes[serial]
-            values.append(int.from_bytes(payload[body : body + size], "big", signed=True))
-            body += size
-        elif serial == 7:
-            import struct
-
-            values.append(struct.unpack(">d", payload[body : body + 8])[0])
-            body += 8
-        elif serial in (8, 9):
-            values.append(serial - 8)
-        elif serial >= 12:
-            size = (serial - 12) // 2
-            chunk = payload[body : body + size]
-            values.append(chunk.decode("utf-8") if serial % 2 else bytes(chunk))
-            body += size
-        else:
-            raise ValueError("reserved serial type")
+        value, size = _column(serial, payload, body)
+        values.append(value)
+        body += size
         if body > len(payload):
             raise ValueError("record body cut off")
     return values
+
+
+# Serial types 1-6: big-endian signed integers of this many bytes (SQLite file format, "Record Format").
+_INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
+
+
+def _column(serial: int, payload: bytes, body: int) -> tuple[object, int]:
+    """Return the value of serial type `serial` stored at `body`, and how many bytes it takes."""
+    if serial == 0:
+        return None, 0
+    if serial in _INT_SIZES:
+        size = _INT_SIZES[serial]
+        return int.from_bytes(payload[body : body + size], "big", signed=True), size
+    if serial == 7:
+        chunk = payload[body : body + 8]
+        if len(chunk) < 8:  # struct would raise struct.error, which the salvage does not take for damage
+            raise ValueError("float column cut off")
+        return struct.unpack(">d", chunk)[0], 8
+    if serial in (8, 9):
+        return serial - 8, 0
+    if serial >= 12:
+        size = (serial - 12) // 2
+        chunk = payload[body : body + size]
+        return (chunk.decode("utf-8") if serial % 2 else bytes(chunk)), size
+    raise ValueError("reserved serial type")
 
 
 def _salvage_pages(copy: Path) -> dict[str, dict[object, tuple[Any, ...]]]:
@@ -850,29 +881,44 @@ def _salvage_pages(copy: Path) -> dict[str, dict[object, tuple[Any, ...]]]:
     """
     found: dict[str, dict[object, tuple[Any, ...]]] = {"entries": {}, "steps": {}, "labels": {}}
     data = copy.read_bytes()
-    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+    geometry = _page_geometry(data)
+    if geometry is None:
         return found
-    page_size = int.from_bytes(data[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
-        return found
-    usable = page_size - data[20]
+    page_size, usable = geometry
     for number in range(1, len(data) // page_size + 1):
-        start = (number - 1) * page_size
-        header = start + (100 if number == 1 else 0)
-        if data[header] != _TABLE_LEAF_PAGE:
-            continue
-        cells = int.from_bytes(data[header + 3 : header + 5], "big")
-        for i in range(min(cells, page_size // 4)):
-            try:
-                pointer = int.from_bytes(data[header + 8 + 2 * i : header + 10 + 2 * i], "big")
-                size, at = _varint(data, start + pointer)
-                rowid, at = _varint(data, at)
-                payload = _payload(data, at, size, usable, page_size)
-                _sort_row(found, rowid, _record(payload))
-            except (IndexError, ValueError, UnicodeDecodeError):
-                continue
+        _salvage_page(found, data, number, page_size, usable)
     return found
+
+
+def _page_geometry(data: bytes) -> tuple[int, int] | None:
+    """Return the page size and the usable bytes of each page from an SQLite file header; None if it is not one."""
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+        return None
+    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size  # 1 stands for 65536, which two bytes cannot hold
+    if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+        return None
+    return page_size, page_size - data[20]
+
+
+def _salvage_page(
+    found: dict[str, dict[object, tuple[Any, ...]]], data: bytes, number: int, page_size: int, usable: int
+) -> None:
+    """File every cell of page `number` that decodes, if it is a table-leaf page; skip the cells that do not."""
+    start = (number - 1) * page_size
+    header = start + (100 if number == 1 else 0)
+    if data[header] != _TABLE_LEAF_PAGE:
+        return
+    cells = int.from_bytes(data[header + 3 : header + 5], "big")
+    for i in range(min(cells, page_size // 4)):
+        try:
+            pointer = int.from_bytes(data[header + 8 + 2 * i : header + 10 + 2 * i], "big")
+            size, at = _varint(data, start + pointer)
+            rowid, at = _varint(data, at)
+            payload = _payload(data, at, size, usable, page_size)
+            _sort_row(found, rowid, _record(payload))
+        except (IndexError, ValueError, UnicodeDecodeError):
+            continue
 
 
 def _payload(data: bytes, at: int, size: int, usable: int, page_size: int) -> bytes:

@@ -7,6 +7,7 @@ defaults for what could not be read, and a backup copy; it is never overwritten 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import shutil
 import tomllib
@@ -361,18 +362,33 @@ def _backup(path: Path) -> Path | None:
     return backup
 
 
+@functools.singledispatch
 def _to_dict(obj: Any) -> Any:
-    if isinstance(obj, ShippingProfile):
-        return _to_dict(profile_to_dict(obj))  # its unset (None) values left out, as before
-    if isinstance(obj, StrEnum):
-        return obj.value  # the plain string, as files always held
+    """Return settings as the plain values a TOML file holds (a table per dataclass); one rule per type below."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, tuple | list):
-        return [_to_dict(v) for v in obj]
-    if isinstance(obj, dict):
-        return {str(k): _to_dict(v) for k, v in obj.items() if v is not None}
     return obj
+
+
+@_to_dict.register(ShippingProfile)
+def _profile_to_dict(obj: ShippingProfile) -> Any:
+    return _to_dict(profile_to_dict(obj))  # its unset (None) values left out, as before
+
+
+@_to_dict.register(StrEnum)
+def _enum_to_dict(obj: StrEnum) -> Any:
+    return obj.value  # the plain string, as files always held
+
+
+@_to_dict.register(tuple)
+@_to_dict.register(list)
+def _sequence_to_dict(obj: tuple[Any, ...] | list[Any]) -> Any:
+    return [_to_dict(v) for v in obj]
+
+
+@_to_dict.register(dict)
+def _mapping_to_dict(obj: dict[Any, Any]) -> Any:
+    return {str(k): _to_dict(v) for k, v in obj.items() if v is not None}
 
 
 def _problem(code: str, **params: object) -> Violation:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from packstation import secrets
 from packstation.app.wiring import data_dir
@@ -19,17 +18,20 @@ if TYPE_CHECKING:
     from packstation.clients.picqer import PicqerClient
     from packstation.printing.zpl import PdfRenderer
 
+T = TypeVar("T")
+
 
 async def check_picqer_account(address: str, key: str) -> str:
     """Return the name of the Picqer user a key belongs to (the settings dialog's "Test connection")."""
-    async with _picqer_client(address, key) as client:
-        user = await client.current_user()
+    user = await _ask_picqer(address, key, lambda client: client.current_user())
     return user.full_name or user.username
 
 
-@contextlib.asynccontextmanager
-async def _picqer_client(address: str, key: str) -> AsyncIterator[PicqerClient]:
-    """A Picqer client for the address and key the settings dialog holds (not yet saved); closed afterwards."""
+async def _ask_picqer(address: str, key: str, question: Callable[[PicqerClient], Awaitable[T]]) -> T:
+    """Ask Picqer one question with the address and key the settings dialog holds (not yet saved).
+
+    The client lives for that one question and is closed afterwards, also when the question fails.
+    """
     from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
     from packstation.clients.picqer import PicqerClient
 
@@ -37,33 +39,29 @@ async def _picqer_client(address: str, key: str) -> AsyncIterator[PicqerClient]:
     config = HttpConfig(base_url=url, api_key=key, api_key_variable=secrets.ENV_VARS[secrets.PICQER])
     client = PicqerClient(config, RateLimiter.for_picqer(), RetryPolicy(attempts=2))
     try:
-        yield client
+        return await question(client)
     finally:
         await client.aclose()
 
 
 async def load_picqer_shipping_profiles(address: str, key: str) -> list[PicqerShippingProvider]:
     """Return the Picqer account's shipping providers and profiles (the settings dialog's relay profile list)."""
-    async with _picqer_client(address, key) as client:
-        return await client.list_shipping_providers()
+    return await _ask_picqer(address, key, lambda client: client.list_shipping_providers())
 
 
 async def load_picqer_order_fields(address: str, key: str) -> dict[int, str]:
     """Return the Picqer account's order fields, id -> title (the settings dialog's tracking-code field list)."""
-    async with _picqer_client(address, key) as client:
-        return await client.list_order_fields()
+    return await _ask_picqer(address, key, lambda client: client.list_order_fields())
 
 
 async def load_picqer_packing_stations(address: str, key: str) -> list[PackingStation]:
     """Return Picqer's packing stations with their printers (the settings dialog's station printer defaults)."""
-    async with _picqer_client(address, key) as client:
-        return await client.list_packing_stations()
+    return await _ask_picqer(address, key, lambda client: client.list_packing_stations())
 
 
 async def load_picqer_warehouses(address: str, key: str) -> dict[int, str]:
     """Return the Picqer account's warehouses, id -> name (the settings dialog's warehouse list)."""
-    async with _picqer_client(address, key) as client:
-        return await client.list_warehouses()
+    return await _ask_picqer(address, key, lambda client: client.list_warehouses())
 
 
 async def find_printers() -> PrinterSearch:

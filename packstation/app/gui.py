@@ -67,20 +67,8 @@ class GuiStation:
         from packstation.ui.messages import Messages
         from packstation.ui.models.picklists_model import PicklistsModel
 
-        if self.demo:
-            if self.servers is None:
-                from packstation.demo import DemoServers
-
-                self.servers = DemoServers().start()
-                self._start_demo_relay(self.servers)
-            settings, keys = demo_settings(self.servers, loaded.settings, picqer_shipments=True)
-        else:
-            settings, keys = loaded.settings, secrets.load_keys()
-        if self.redactor is None:
-            self.redactor = logs.configure(secrets=[keys.picqer, keys.myparcel])
-        else:
-            for key in (keys.picqer, keys.myparcel):
-                self.redactor.add_secret(key)
+        settings, keys = self._settings_and_keys(loaded)
+        self._redact(keys)
         context = build_context(settings, keys, runtime=self.runtime, demo=None)
         self.context = context
         messages = self.messages = Messages(settings.language)
@@ -120,6 +108,27 @@ class GuiStation:
         QTimer.singleShot(0, picklists.start)
         if context.weighing is not None:  # read on the window's loop; the packing controller listens
             QTimer.singleShot(0, context.weighing.start)
+
+    def _settings_and_keys(
+        self, loaded: settings_module.LoadedSettings
+    ) -> tuple[settings_module.Settings, secrets.ApiKeys]:
+        """Return the settings and keys to run on: the file's, or in demo mode the demo servers' (started once)."""
+        if not self.demo:
+            return loaded.settings, secrets.load_keys()
+        if self.servers is None:
+            from packstation.demo import DemoServers
+
+            self.servers = DemoServers().start()
+            self._start_demo_relay(self.servers)
+        return demo_settings(self.servers, loaded.settings, picqer_shipments=True)
+
+    def _redact(self, keys: secrets.ApiKeys) -> None:
+        """Keep these keys out of the logs: configure logging on the first open, add them on a rebuild."""
+        if self.redactor is None:
+            self.redactor = logs.configure(secrets=[keys.picqer, keys.myparcel])
+            return
+        for key in (keys.picqer, keys.myparcel):
+            self.redactor.add_secret(key)
 
     def _start_demo_relay(self, servers: DemoServers) -> None:
         """Start the demo's relay on a thread: the window does not wait for it (a parcel shipped in its first

@@ -23,9 +23,11 @@ from packstation.services.packing import PackingService
 from packstation.services.ports import LabelPrinter, PicklistSource, PrintQueues, Scale
 from packstation.services.shipping import ShippingService, WriteBackPolicy
 from packstation.services.weighing import Weighing
-from packstation.settings import ScaleKind, ScaleSettings, Settings, Transport
+from packstation.settings import ScaleKind, ScaleSettings, Settings, Transport, WriteBackSettings
 
 if TYPE_CHECKING:
+    from packstation.clients.myparcel import MyParcelClient
+    from packstation.clients.picqer import PicqerClient
     from packstation.demo import DemoServers
     from packstation.printing.zpl import PdfRenderer
     from packstation.relay.embedded import RelayThread
@@ -110,32 +112,10 @@ def build_context(
     """
     owns_runtime = runtime is None
     runtime = runtime or Runtime()
-    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy, RetryWaits
-    from packstation.clients.myparcel import MyParcelClient
-    from packstation.clients.picqer import PicqerClient
+    from packstation.clients.http import RetryWaits
 
     platform = settings.myparcel.platform
-    picqer = PicqerClient(
-        HttpConfig(
-            base_url=settings.picqer.url,
-            api_key=keys.picqer,
-            api_key_variable=secrets.ENV_VARS[secrets.PICQER],
-            tls=runtime.tls,
-        ),
-        RateLimiter.for_picqer(),
-        RetryPolicy(),
-    )
-    myparcel = MyParcelClient(
-        HttpConfig(
-            base_url=settings.myparcel.base_url,
-            api_key=keys.myparcel,
-            api_key_variable=secrets.ENV_VARS[secrets.MYPARCEL],
-            tls=runtime.tls,
-        ),
-        platform,
-        RateLimiter.for_myparcel(),
-        RetryPolicy(),
-    )
+    picqer, myparcel = _build_clients(settings, keys, runtime)
     folder = data_dir()
     print_folder = Path(settings.label_printer.address or folder / "prints")
     queues, printer, document_printer = build_printers(
@@ -144,23 +124,13 @@ def build_context(
     from packstation.journal import open_journal
 
     journal, problem = open_journal(folder / "journal.sqlite3", folder / "labels", settings.station_name or "station")
-    wb = settings.write_back
     service = ShippingService(
         picqer,
         myparcel,
         printer,
         load_profiles(settings, platform),
         platform,
-        WriteBackPolicy(
-            comment=wb.comment,
-            order_field_id=wb.order_field_id or None,
-            pick_all=wb.pick_all,
-            close=wb.close,
-            claim=wb.claim,
-            # Without a profile the policy writes the comment (load() names that problem).
-            mode=wb.mode,
-            picqer_profile_id=wb.picqer_profile_id or None,
-        ),
+        _write_back_policy(settings.write_back),
         journal=journal,
         document_printer=document_printer,
         waits=RetryWaits(),
@@ -181,14 +151,56 @@ def build_context(
         context._closers.append(runtime.aclose)  # closed last (closers run in reverse): the queues print on it
     context._closers += [picqer.aclose, myparcel.aclose, queues.close, _async(journal.close)]
     context.packing = PackingService(picqer, journal)
-    scale = build_scale(settings.scale)
+    _add_scale(context, settings.scale)
+    if demo is not None:
+        context._closers.append(_async(demo.stop))
+    return context
+
+
+def _build_clients(settings: Settings, keys: secrets.ApiKeys, runtime: Runtime) -> tuple[PicqerClient, MyParcelClient]:
+    """Build the Picqer and the MyParcel client on the runtime's TLS context (imported here: httpx loads late)."""
+    from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
+    from packstation.clients.myparcel import MyParcelClient
+    from packstation.clients.picqer import PicqerClient
+
+    def config(base_url: str, api_key: str, service: str) -> HttpConfig:
+        return HttpConfig(
+            base_url=base_url, api_key=api_key, api_key_variable=secrets.ENV_VARS[service], tls=runtime.tls
+        )
+
+    picqer = PicqerClient(
+        config(settings.picqer.url, keys.picqer, secrets.PICQER), RateLimiter.for_picqer(), RetryPolicy()
+    )
+    myparcel = MyParcelClient(
+        config(settings.myparcel.base_url, keys.myparcel, secrets.MYPARCEL),
+        settings.myparcel.platform,
+        RateLimiter.for_myparcel(),
+        RetryPolicy(),
+    )
+    return picqer, myparcel
+
+
+def _write_back_policy(wb: WriteBackSettings) -> WriteBackPolicy:
+    """Return the service's write-back policy from the settings (0 in the settings file means none)."""
+    return WriteBackPolicy(
+        comment=wb.comment,
+        order_field_id=wb.order_field_id or None,
+        pick_all=wb.pick_all,
+        close=wb.close,
+        claim=wb.claim,
+        # Without a profile the policy writes the comment (load() names that problem).
+        mode=wb.mode,
+        picqer_profile_id=wb.picqer_profile_id or None,
+    )
+
+
+def _add_scale(context: AppContext, settings: ScaleSettings) -> None:
+    """Give the context the scale the settings name and the service that reads it; "none" adds nothing."""
+    scale = build_scale(settings)
     if scale is not None:
         context.scale = scale
         context.weighing = Weighing(scale)
         context._closers.append(context.weighing.stop)  # stops reading and closes the scale
-    if demo is not None:
-        context._closers.append(_async(demo.stop))
-    return context
 
 
 def build_scale(settings: ScaleSettings) -> Scale | None:

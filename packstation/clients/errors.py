@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from packstation.domain.errors import (
@@ -49,7 +51,9 @@ __all__ = [
     "html_title",
     "parse_myparcel_error",
     "parse_picqer_error",
+    "parse_retry_after",
     "shipment_not_registered",
+    "status_error",
 ]
 
 # An error body larger than this is not an API error object; reading it whole would only waste memory.
@@ -74,6 +78,46 @@ def decode_json(content: bytes) -> Any | None:
         return None
 
 
+def parse_retry_after(value: str | None) -> float | None:
+    """Return Retry-After in seconds (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def status_error(
+    service: str,
+    status: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    parser: Callable[[bytes], tuple[ApiMessage, ...]],
+) -> ApiStatusError:
+    """Map an error response to its typed error, with the API's own messages (`parser` reads them from the body)."""
+    messages = parser(content)
+    if status in (401, 403):
+        return Unauthorized(service, status, messages)
+    if status == 402:
+        return PaymentRequired(service, status, messages, payment_url=find_payment_url(content))
+    if status == 404:
+        return NotFound(service, status, messages)
+    if status == 429:
+        return RateLimited(service, status, messages, retry_after=parse_retry_after(headers.get("Retry-After")))
+    if status >= 500:
+        return ServerError(service, status, messages)
+    return Rejected(service, status, messages)
+
+
 def html_title(content: bytes) -> str:
     """Return the <title> of an HTML error page (a proxy or maintenance page), or ""."""
     head = content[:_MAX_ERROR_BODY].decode("utf-8", errors="replace")
@@ -91,13 +135,11 @@ def _fallback(content: bytes) -> tuple[ApiMessage, ...]:
 
 
 def _as_code(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
+    """Return an error code given as an int or a string of digits; None for anything else (a bool included)."""
+    if isinstance(value, str):
+        digits = value.strip()
+        return int(digits) if digits.isdigit() else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _first_text(value: object) -> str:

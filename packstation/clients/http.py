@@ -16,28 +16,21 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from packstation import __version__
 from packstation.clients.errors import (
     ApiError,
     ApiMessage,
-    ApiStatusError,
     BadResponse,
     ConnectionFailed,
     MissingApiKey,
-    NotFound,
-    PaymentRequired,
     RateLimited,
-    Rejected,
     RequestTimeout,
     ServerError,
-    Unauthorized,
-    find_payment_url,
+    status_error,
 )
 from packstation.domain.errors import WaitStopped
 from packstation.domain.waits import Wait, WaitListener, WaitReason
@@ -54,6 +47,7 @@ MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
 ErrorParser = Callable[[bytes], tuple[ApiMessage, ...]]
+_Found = TypeVar("_Found")
 
 
 @dataclass(frozen=True)
@@ -497,42 +491,30 @@ class RateLimiter:
         return len(self._calls)
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Return Retry-After in seconds (delta-seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+# Methods that may be sent twice with the same effect (RFC 9110 §9.2.2): retried after 5xx, timeouts and lost replies.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
-def status_error(service: str, response: httpx.Response, parser: ErrorParser) -> ApiStatusError:
-    """Map an error response to its typed error, with the API's own messages."""
-    status = response.status_code
-    content = response.content
-    messages = parser(content)
-    if status in (401, 403):
-        return Unauthorized(service, status, messages)
-    if status == 402:
-        return PaymentRequired(service, status, messages, payment_url=find_payment_url(content))
-    if status == 404:
-        return NotFound(service, status, messages)
-    if status == 429:
-        return RateLimited(
-            service, status, messages, retry_after=parse_retry_after(response.headers.get("Retry-After"))
-        )
-    if status >= 500:
-        return ServerError(service, status, messages)
-    return Rejected(service, status, messages)
+@dataclass
+class _Call:
+    """Where one request stands across its attempts."""
+
+    method: str
+    url: str
+    idempotent: bool
+    attempts: int
+    attempt: int = 1  # the try being made; only failures move it on, a 429 does not
+    throttled: int = 0  # 429s so far
+    waited_for_limit: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """One attempt that failed: the error, whether another attempt is safe, and why the packer waits."""
+
+    error: ApiError
+    retryable: bool
+    reason: WaitReason
 
 
 class ApiSession:
@@ -633,81 +615,147 @@ class ApiSession:
             max_bytes: refuse a larger body (default: the config's limit).
             priority: BACKGROUND waits behind every FOREGROUND request for the same key (see RateLimiter).
         """
+        self._check_configured()
+        client = await self._ready_client()
+        if idempotent is None:
+            idempotent = method.upper() in IDEMPOTENT_METHODS
+        limit = max_bytes if max_bytes is not None else self.config.max_response_bytes
+        call = _Call(method, url, idempotent, max(1, self.retry.attempts))
+        while True:
+            await self._take_turn(priority, call.attempt)
+            outcome = await self._attempt(client, call, params=params, json=json, content=content, headers=headers)
+            if not isinstance(outcome, _Failure):
+                return self._checked_size(outcome, limit)
+            if isinstance(outcome.error, RateLimited):
+                await self._wait_out_rate_limit(outcome.error, call, retry_rate_limited)
+            else:
+                await self._back_off_or_raise(outcome, call)
+
+    def _check_configured(self) -> None:
+        """Raise what keeps any request from being sent: a bad base address or no API key."""
         if self._config_error is not None:
             raise self._config_error
         if not self.config.api_key:
             # Said before anything is sent: an empty key would only come back as "refused the API key".
             raise MissingApiKey(self.service, self.config.api_key_variable)
-        client = await self._ready_client()
+
+    async def _take_turn(self, priority: Priority, attempt: int) -> None:
+        """Wait for this key's pause (if any) to end, then for the limiter to let one more request out."""
+        held = self.limiter.held_for()
+        if held > 0:
+            # The key is paused (a 429 here or on another request, or few requests left): wait in plain
+            # sight, where the packer sees why and can stop, rather than silently inside the limiter.
+            await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, held, attempt), self.retry.sleep)
+        await self.limiter.acquire(priority)
+
+    async def _attempt(self, client: httpx.AsyncClient, call: _Call, **send: Any) -> httpx.Response | _Failure:
+        """Send the request once: the successful response, or what went wrong and whether a retry is safe.
+
+        Raises what no retry can mend (a refusal, an unexpected redirect) at once.
+        """
         import httpx
 
+        try:
+            response = await client.request(call.method, call.url, **send)
+        except httpx.TransportError as exc:
+            return self._transport_failure(exc, call)
+        log.debug("%s %s %s -> %s", self.service, call.method, call.url, response.status_code)
+        self._observe_remaining(response)
+        if response.is_success:
+            return response
+        return self._status_failure(response, call)
+
+    def _transport_failure(self, exc: httpx.TransportError, call: _Call) -> _Failure:
+        """Map a failure of the connection itself to its typed error."""
+        import httpx
+
+        name = type(exc).__name__
         # Raised before a single byte of the request left this machine: retrying cannot duplicate anything.
-        not_sent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-        if idempotent is None:
-            idempotent = method.upper() in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
-        limit = max_bytes if max_bytes is not None else self.config.max_response_bytes
+        if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+            target = self._address(call.url)
+            error: ApiError = ConnectionFailed(self.service, f"cannot reach {target} ({name})", url=target)
+            return _Failure(error, True, WaitReason.UNREACHABLE)
+        if isinstance(exc, httpx.TimeoutException):
+            error = RequestTimeout(self.service, f"no answer in time ({name})")
+            return _Failure(error, call.idempotent, WaitReason.NO_ANSWER)
+        target = self._address(call.url)
+        error = ConnectionFailed(self.service, f"connection to {target} lost ({name})", url=target)
+        return _Failure(error, call.idempotent, WaitReason.NO_ANSWER)
+
+    def _status_failure(self, response: httpx.Response, call: _Call) -> _Failure:
+        """Map an error status to a failure worth waiting out (429, 5xx), or raise it."""
+        error = status_error(self.service, response.status_code, response.headers, response.content, self._parser)
+        if isinstance(error, RateLimited):
+            return _Failure(error, True, WaitReason.RATE_LIMITED)
+        if isinstance(error, ServerError):
+            return _Failure(error, call.idempotent, WaitReason.SERVER_ERROR)
+        if 300 <= response.status_code < 400:
+            raise BadResponse(
+                self.service, f"unexpected redirect (HTTP {response.status_code}) for {call.method} {call.url}"
+            ) from None
+        raise error
+
+    async def _wait_out_rate_limit(self, error: RateLimited, call: _Call, allowed: bool) -> None:
+        """Pause every user of this key after a 429 and wait before trying again, or raise once the budget is spent.
+
+        A 429 does not use up one of the attempts: the API ignored the request.
+        """
         policy = self.retry
-        attempts = max(1, policy.attempts)
-        attempt = 1  # the try being made; only failures move it on, a 429 does not
-        throttled = 0  # 429s so far
-        waited_for_limit = 0.0
+        call.throttled += 1
+        delay = policy.rate_limit_delay(call.throttled, error.retry_after, self._rate_limit_wait, self._rate_limit_cap)
+        # Every user of this key waits, not only this request (which waits in plain sight below).
+        self.limiter.hold(delay)
+        if not allowed or call.waited_for_limit + delay > policy.rate_limit_budget:
+            error.waited = call.waited_for_limit
+            raise error
+        call.waited_for_limit += delay
+        log.info("%s %s %s: rate limited; trying again in %.1f s", self.service, call.method, call.url, delay)
+        await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, delay, call.attempt), policy.sleep)
+
+    async def _back_off_or_raise(self, failure: _Failure, call: _Call) -> None:
+        """Wait before the next attempt, or raise the error when it is not safe to retry or no attempts are left."""
+        if not failure.retryable or call.attempt >= call.attempts:
+            raise failure.error
+        message = failure.error.message
+        log.info(
+            "%s %s %s: %s; retry %d of %d",
+            self.service,
+            call.method,
+            call.url,
+            message,
+            call.attempt,
+            call.attempts - 1,
+        )
+        call.attempt += 1
+        wait = Wait(self.service, failure.reason, self.retry.backoff(call.attempt - 1), call.attempt, call.attempts)
+        await wait_before_retry(wait, self.retry.sleep)
+
+    async def watch(
+        self,
+        look: Callable[[], Awaitable[_Found | None]],
+        window: float,
+        interval: float,
+        attempt: int = 1,
+        attempts: int | None = None,
+    ) -> _Found | None:
+        """Look every `interval` seconds, for `window` seconds, whether a write whose reply was lost happened after
+        all; return what `look` found, or None when it never did. What `look` raises ends the watch.
+
+        The wait reported is the whole watch's time left, so the packer sees one countdown, not a wait per look;
+        `attempt` of `attempts` is the try that follows the watch, if it comes to that.
+        """
+
+        async def one_interval(_seconds: float) -> None:
+            await self.retry.sleep(interval)
+
+        waited = 0.0
         while True:
-            held = self.limiter.held_for()
-            if held > 0:
-                # The key is paused (a 429 here or on another request, or few requests left): wait in plain
-                # sight, where the packer sees why and can stop, rather than silently inside the limiter.
-                await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, held, attempt), policy.sleep)
-            await self.limiter.acquire(priority)
-            error: ApiError
-            try:
-                response = await client.request(method, url, params=params, json=json, content=content, headers=headers)
-            except not_sent as exc:
-                target = self._address(url)
-                error = ConnectionFailed(self.service, f"cannot reach {target} ({type(exc).__name__})", url=target)
-                retryable, reason = True, WaitReason.UNREACHABLE
-            except httpx.TimeoutException as exc:
-                error = RequestTimeout(self.service, f"no answer in time ({type(exc).__name__})")
-                retryable, reason = idempotent, WaitReason.NO_ANSWER
-            except httpx.TransportError as exc:
-                target = self._address(url)
-                error = ConnectionFailed(
-                    self.service, f"connection to {target} lost ({type(exc).__name__})", url=target
-                )
-                retryable, reason = idempotent, WaitReason.NO_ANSWER
-            else:
-                log.debug("%s %s %s -> %s", self.service, method, url, response.status_code)
-                self._observe_remaining(response)
-                if response.is_success:
-                    return self._checked_size(response, limit)
-                error = status_error(self.service, response, self._parser)
-                if isinstance(error, RateLimited):
-                    throttled += 1
-                    delay = policy.rate_limit_delay(
-                        throttled, error.retry_after, self._rate_limit_wait, self._rate_limit_cap
-                    )
-                    # Every user of this key waits, not only this request (which waits in plain sight below).
-                    self.limiter.hold(delay)
-                    if not retry_rate_limited or waited_for_limit + delay > policy.rate_limit_budget:
-                        error.waited = waited_for_limit
-                        raise error
-                    waited_for_limit += delay
-                    log.info("%s %s %s: rate limited; trying again in %.1f s", self.service, method, url, delay)
-                    await wait_before_retry(Wait(self.service, WaitReason.RATE_LIMITED, delay, attempt), policy.sleep)
-                    continue
-                if isinstance(error, ServerError):
-                    retryable, reason = idempotent, WaitReason.SERVER_ERROR
-                elif 300 <= response.status_code < 400:
-                    raise BadResponse(
-                        self.service, f"unexpected redirect (HTTP {response.status_code}) for {method} {url}"
-                    ) from None
-                else:
-                    raise error
-            if not retryable or attempt >= attempts:
-                raise error
-            log.info("%s %s %s: %s; retry %d of %d", self.service, method, url, error.message, attempt, attempts - 1)
-            attempt += 1
-            wait = Wait(self.service, reason, policy.backoff(attempt - 1), attempt, attempts)
-            await wait_before_retry(wait, policy.sleep)
+            found = await look()
+            if found is not None or waited >= window:
+                return found
+            wait = Wait(self.service, WaitReason.CONFIRMING, window - waited, attempt, attempts)
+            await wait_before_retry(wait, one_interval)
+            waited += interval
 
     def _observe_remaining(self, response: httpx.Response) -> None:
         remaining = response.headers.get("X-RateLimit-Remaining")

@@ -20,7 +20,7 @@ from packstation.clients.errors import (
     ServerError,
     parse_myparcel_error,
 )
-from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy, wait_before_retry
+from packstation.clients.http import ApiSession, HttpConfig, RateLimiter, RetryPolicy
 from packstation.clients.wire import Fields
 from packstation.domain.shipments import (
     Address,
@@ -33,7 +33,6 @@ from packstation.domain.shipments import (
     ShipmentOptions,
     ShipmentRequest,
 )
-from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -123,15 +122,10 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
         "options": _options_payload(request.options, platform),
         "carrier": int(request.carrier),
         # Always sent: SendMyParcel requires it, MyParcel needs it for non-EU and digital stamps.
-        "physical_properties": {"weight": int(request.weight_grams)},
+        "physical_properties": _physical_properties(request.weight_grams, request.dimensions_cm),
         # Keep the account's address book clean of every customer of every packer.
         "general_settings": {"save_recipient_address": 0},
     }
-    if request.dimensions_cm is not None:
-        # PhysicalProperties length/width/height are integers (MP §7.N); centimetres, as the box sizes Picqer
-        # keeps (api-notes §17: MyParcel states no unit).
-        length, width, height = (max(1, int(v)) for v in request.dimensions_cm)
-        shipment["physical_properties"].update({"length": length, "width": width, "height": height})
     if request.pickup is not None:
         shipment["pickup"] = _pickup_payload(request.pickup)
     if request.customs is not None:
@@ -139,7 +133,21 @@ def shipment_payload(request: ShipmentRequest, platform: Platform) -> dict[str, 
     if len(refs) > 1:
         # Each extra parcel inherits everything from the main one and carries its own idempotency key (§6.H).
         shipment["secondary_shipments"] = [{"reference_identifier": ref} for ref in refs[1:]]
+        # A secondary's own data wins over what it inherits (MyParcel.nl API §6.H.2): each box scanned at packing
+        # carries its own weight and size.
+        for secondary, box in zip(shipment["secondary_shipments"], request.boxes[1:], strict=False):
+            secondary["physical_properties"] = _physical_properties(box.weight_grams, box.dimensions_cm)
     return shipment
+
+
+def _physical_properties(weight_grams: int, dimensions_cm: tuple[int, int, int] | None) -> dict[str, int]:
+    """PhysicalProperties (MP §7.N): integer grams; length/width/height in centimetres, as the box sizes Picqer
+    keeps (api-notes §17: MyParcel states no unit)."""
+    properties = {"weight": int(weight_grams)}
+    if dimensions_cm is not None:
+        length, width, height = (max(1, int(v)) for v in dimensions_cm)
+        properties.update({"length": length, "width": width, "height": height})
+    return properties
 
 
 def _recipient_payload(r: Address) -> dict[str, Any]:
@@ -220,36 +228,54 @@ def _customs_payload(c: CustomsDeclaration) -> dict[str, Any]:
 
 def parse_shipment(data: object) -> Shipment:
     """Return a Shipment from MyParcel's shipment object."""
-    f = Fields(SERVICE, "shipment", data)
-    shipment_id = f.req_int("id")
-    f = Fields(SERVICE, f"shipment {shipment_id}", data)
-    carrier_id = f.opt_int("carrier_id")
-    if carrier_id is None:
-        carrier_id = f.opt_int("carrier", 0) or 0
-    carrier: Carrier | int
-    try:
-        carrier = Carrier(carrier_id)
-    except ValueError:
-        carrier = carrier_id  # newer carriers (DHL, GLS, …) are shown by number rather than refused
-    recipient = f.opt_obj("recipient")
-    secondary_ids = []
-    for index, item in enumerate(f.items("secondary_shipments")):
-        secondary_ids.append(f.child(f"secondary_shipments[{index}]", item).req_int("id"))
+    f, shipment_id = Fields.identified(SERVICE, "shipment", data, "id")
+    carrier = _carrier(f)
+    # No recipient reads as an empty one: every recipient field is then "".
+    recipient = f.opt_obj("recipient") or f.child("recipient", {})
+    secondary_ids = [entry.req_int("id") for entry in f.children("secondary_shipments")]
     return Shipment(
         id=shipment_id,
         reference=f.opt_str("reference_identifier"),
         carrier=carrier,
         status=f.opt_int("status", CONCEPT) or CONCEPT,
         barcode=f.opt_str("barcode"),
-        recipient_postal_code=recipient.opt_str("postal_code") if recipient else "",
-        recipient_cc=recipient.opt_str("cc").upper() if recipient else "",
+        recipient_postal_code=recipient.opt_str("postal_code"),
+        recipient_cc=recipient.opt_str("cc").upper(),
         secondary_ids=tuple(secondary_ids),
-        recipient_street=recipient.opt_str("street") if recipient else "",
-        recipient_number=recipient.opt_str("number") if recipient else "",
-        recipient_number_suffix=recipient.opt_str("number_suffix") if recipient else "",
-        recipient_city=recipient.opt_str("city") if recipient else "",
+        recipient_street=recipient.opt_str("street"),
+        recipient_number=recipient.opt_str("number"),
+        recipient_number_suffix=recipient.opt_str("number_suffix"),
+        recipient_city=recipient.opt_str("city"),
         has_customs=f.opt_obj("customs_declaration") is not None,
     )
+
+
+def _carrier(f: Fields) -> Carrier | int:
+    """Return the shipment's carrier (`carrier_id`, or the older `carrier`); a carrier this app does not know
+    stays its number."""
+    carrier_id = f.opt_int("carrier_id")
+    if carrier_id is None:
+        carrier_id = f.opt_int("carrier", 0) or 0
+    try:
+        return Carrier(carrier_id)
+    except ValueError:
+        return carrier_id  # newer carriers (DHL, GLS, …) are shown by number rather than refused
+
+
+def label_link_in(data: object) -> str:
+    """Return the download address of a label-link answer: data.pdfs.url, or the newer data.pdf[0].url."""
+    body = Fields(SERVICE, "label link", data).opt_obj("data")
+    holder: object = None
+    if body is not None:
+        holder = body.data.get("pdfs")
+        if holder is None:
+            holder = body.data.get("pdf")  # newer form: {"data": {"pdf": [{"url": ...}]}}
+    if isinstance(holder, list):
+        holder = holder[0] if holder else None
+    link = holder.get("url") if isinstance(holder, Mapping) else None
+    if not isinstance(link, str) or not link:
+        raise BadResponse(SERVICE, "label link: the answer holds no download address")
+    return link
 
 
 def _shipments_in(data: object, what: str) -> list[Any]:
@@ -407,17 +433,21 @@ class MyParcelClient:
                     log.info("MyParcel: %s was booked although its reply was lost; reusing it", request.reference)
                     return existing
                 continue
-            refs = request.parcel_references
-            if len(refs) == 1 and echoed in ("", refs[0]):
-                # The POST reply holds the id and the request the rest; the barcode is read after the label.
-                return [shipment_from_request(main_id, request)]
-            # Multi-collo needs the secondary ids, which only GET /shipments/{id} gives.
-            return await self._expand(await self.get_shipment(main_id), request)
+            return await self._booked(request, main_id, echoed)
         existing = await self._existing(request)
-        if existing is not None:
-            return existing
-        assert last_error is not None
-        raise last_error
+        if existing is None:
+            assert last_error is not None
+            raise last_error
+        return existing
+
+    async def _booked(self, request: ShipmentRequest, main_id: int, echoed: str) -> list[Shipment]:
+        """Return the parcels a successful POST booked (`echoed`: the reference its reply names, or "")."""
+        refs = request.parcel_references
+        if len(refs) == 1 and echoed in ("", refs[0]):
+            # The POST reply holds the id and the request the rest; the barcode is read after the label.
+            return [shipment_from_request(main_id, request)]
+        # Multi-collo needs the secondary ids, which only GET /shipments/{id} gives.
+        return await self._expand(await self.get_shipment(main_id), request)
 
     def _watch_window(self, error: ApiError) -> float:
         """How long to watch the reference after this failed POST before posting again."""
@@ -427,19 +457,9 @@ class MyParcelClient:
 
     async def _watch_for(self, request: ShipmentRequest, attempt: int, window: float) -> list[Shipment] | None:
         """Look the reference up repeatedly for `window` seconds after a failed POST; None if it never shows."""
-        waited = 0.0
-        while True:
-            existing = await self._existing(request)
-            if existing is not None or waited >= window:
-                return existing
-            # Reported with the time left of the whole watch, so the packer sees one countdown, not 1 s steps.
-            wait = Wait(SERVICE, WaitReason.CONFIRMING, window - waited, attempt + 1, CREATE_ATTEMPTS)
-            await wait_before_retry(wait, self._interval_sleep)
-            waited += CONFIRM_INTERVAL
-
-    async def _interval_sleep(self, _seconds: float) -> None:
-        """Sleep one lookup interval of a watch (the wait reported is the whole watch's time left)."""
-        await self._session.retry.sleep(CONFIRM_INTERVAL)
+        return await self._session.watch(
+            lambda: self._existing(request), window, CONFIRM_INTERVAL, attempt + 1, CREATE_ATTEMPTS
+        )
 
     async def _post_shipments(self, payload: dict[str, Any], reference: str) -> tuple[int, str]:
         """POST (only a 429 is retried here); return the main shipment's id and the reference the reply echoes."""
@@ -613,23 +633,16 @@ class MyParcelClient:
         return payload
 
     def _pdf_link(self, response: httpx.Response) -> str:
-        body = Fields(SERVICE, "label link", self._session.json(response, "label link")).opt_obj("data")
-        holder = body.data.get("pdfs") if body is not None else None
-        if holder is None and body is not None:
-            holder = body.data.get("pdf")  # newer form: {"data": {"pdf": [{"url": ...}]}}
-        if isinstance(holder, list):
-            holder = holder[0] if holder else None
-        link = holder.get("url") if isinstance(holder, Mapping) else None
-        if not isinstance(link, str) or not link:
-            raise BadResponse(SERVICE, "label link: the answer holds no download address")
+        """Return the label download address of a label-link answer as a path on this API."""
+        link = label_link_in(self._session.json(response, "label link"))
         parts = urlsplit(link)
-        if parts.scheme or parts.netloc:
-            # An absolute link must point at the same API; the key is never sent anywhere else.
-            base = urlsplit(self._base_url)
-            if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
-                raise BadResponse(SERVICE, f"label link: refusing to download from another host ({parts.netloc})")
-            link = parts.path + (f"?{parts.query}" if parts.query else "")
-        return link
+        if not (parts.scheme or parts.netloc):
+            return link
+        # An absolute link must point at the same API; the key is never sent anywhere else.
+        base = urlsplit(self._base_url)
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+            raise BadResponse(SERVICE, f"label link: refusing to download from another host ({parts.netloc})")
+        return parts.path + (f"?{parts.query}" if parts.query else "")
 
     async def _download_pdf(self, link: str) -> bytes:
         """Poll the label download link until the PDF is ready (MyParcel answers 404 until then)."""

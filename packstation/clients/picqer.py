@@ -9,7 +9,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from packstation.clients.errors import (
     ApiStatusError,
@@ -22,7 +22,7 @@ from packstation.clients.errors import (
     parse_picqer_error,
     shipment_not_registered,
 )
-from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy, wait_before_retry
+from packstation.clients.http import ApiSession, HttpConfig, Priority, RateLimiter, RetryPolicy
 from packstation.clients.wire import Fields, expect_list
 from packstation.domain.documents import PackingStation, StationPrinter, StationPrinterRole
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
@@ -40,7 +40,6 @@ from packstation.domain.picklists import (
     PicqerUser,
     shipment_made_with,
 )
-from packstation.domain.waits import Wait, WaitReason
 
 if TYPE_CHECKING:  # the session imports httpx on its first request (see clients/http.py)
     import httpx
@@ -52,7 +51,10 @@ PAGE_SIZE = 100  # "Most GET requests are limited to 100 results" (Picqer API, "
 # Without Retry-After (Picqer does not document one) wait 20 s like the official PHP client, growing to 60 s.
 RATE_LIMIT_WAIT = 20.0
 RATE_LIMIT_CAP = 60.0
-# Picqer answers 400 "... is locked" while another process (a webhook, a second station) holds the picklist.
+# Picqer answers 400 "... is locked" while another process (a webhook, a second station) holds the picklist:
+# try again this many times, after these pauses.
+LOCK_RETRIES = 3
+LOCK_BACKOFF = (0.5, 1.0, 2.0)
 # After a comment POST that got no answer, how long to watch for it before saying it failed (at least the
 # read timeout: the server may still be working on it).
 COMMENT_CONFIRM_MIN_SECONDS = 1.0
@@ -61,8 +63,6 @@ COMMENT_CONFIRM_INTERVAL = 0.25
 # it failed: Picqer waits up to 20 s for the shipping provider, so the shipment may appear after the reply died.
 SHIPMENT_CONFIRM_MIN_SECONDS = 1.0
 SHIPMENT_CONFIRM_INTERVAL = 1.0
-LOCK_RETRIES = 3
-LOCK_BACKOFF = (0.5, 1.0, 2.0)
 ERROR_WRONG_STATUS = 21  # "Item not found or does not have the right status"
 # Picqer product types whose parts are packed instead of the product itself (Picqer products, "type").
 COMPOSITION_TYPES = frozenset({"virtual_composition", "composition_with_stock"})
@@ -72,6 +72,47 @@ MAX_PDF_BYTES = 20 * 1024 * 1024
 
 def _is_locked(exc: ApiStatusError) -> bool:
     return exc.status == 400 and "is locked" in exc.message.lower()
+
+
+def picklist_query(
+    status: PicklistStatus | None,
+    warehouse_id: int | None,
+    search: str | None,
+    picklist_number: str | None,
+    assigned_user_id: int | None,
+    since_id: int | None,
+) -> dict[str, Any]:
+    """Return the GET /picklists filters for what is asked; an empty or zero filter is left out."""
+    params: dict[str, Any] = {}
+    if status is not None and status is not PicklistStatus.UNKNOWN:
+        params["status"] = status.value
+    given = {
+        "idwarehouse": warehouse_id,
+        "search": search,
+        "picklistid": picklist_number,
+        "assigned_to_iduser": assigned_user_id,
+    }
+    params.update((name, value) for name, value in given.items() if value)
+    if since_id is not None:
+        params["sinceid"] = int(since_id)  # 0 is a real bound: every picklist
+    return params
+
+
+def shipment_body(
+    profile_id: int, weight_grams: int | None, parcel_weights: Sequence[int], packaging_ids: Sequence[int | None]
+) -> dict[str, Any]:
+    """Return the POST /picklists/{id}/shipments body: parcels (with their boxes) for multi-collo only."""
+    body: dict[str, Any] = {"idshippingprofile": int(profile_id)}
+    if weight_grams:
+        body["weight"] = int(weight_grams)
+    if len(parcel_weights) > 1:
+        body["parcels"] = [{"weight": int(w)} for w in parcel_weights]
+        for parcel, packaging_id in zip(body["parcels"], packaging_ids, strict=False):
+            if packaging_id:
+                parcel["idpackaging"] = int(packaging_id)
+    elif packaging_ids and packaging_ids[0]:
+        body["idpackaging"] = int(packaging_ids[0])
+    return body
 
 
 class PicqerClient:
@@ -166,19 +207,7 @@ class PicqerClient:
         since, as ids grow; it says nothing of picklists changed since). `background` pages wait behind every scan
         and shipment of this key (see RateLimiter).
         """
-        params: dict[str, Any] = {}
-        if status is not None and status is not PicklistStatus.UNKNOWN:
-            params["status"] = status.value
-        if warehouse_id:
-            params["idwarehouse"] = warehouse_id
-        if search:
-            params["search"] = search
-        if picklist_number:
-            params["picklistid"] = picklist_number
-        if assigned_user_id:
-            params["assigned_to_iduser"] = assigned_user_id
-        if since_id is not None:
-            params["sinceid"] = int(since_id)
+        params = picklist_query(status, warehouse_id, search, picklist_number, assigned_user_id, since_id)
         priority = Priority.BACKGROUND if background else Priority.FOREGROUND
         # Offset pages shift when picklists close meanwhile; never show one twice.
         seen: set[int] = set()
@@ -245,18 +274,15 @@ class PicqerClient:
 
     async def _comment_appears(self, picklist_id: int, text: str) -> bool:
         """Look for a comment for as long as Picqer could still be working on an unanswered POST."""
-        window = max(COMMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
-        waited = 0.0
-        while True:
+
+        async def look() -> bool | None:
             try:
-                if text in await self.list_comments(picklist_id):
-                    return True
+                return True if text in await self.list_comments(picklist_id) else None
             except (RequestTimeout, ConnectionFailed, ServerError, BadResponse):
-                pass  # still unknown: keep watching until the window closes
-            if waited >= window:
-                return False
-            await self._watch_interval(window - waited, COMMENT_CONFIRM_INTERVAL)
-            waited += COMMENT_CONFIRM_INTERVAL
+                return None  # still unknown: keep watching until the window closes
+
+        window = max(COMMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
+        return await self._session.watch(look, window, COMMENT_CONFIRM_INTERVAL) is not None
 
     async def list_comments(self, picklist_id: int) -> list[str]:
         """Return the text of every comment on a picklist (to check a write-back whose reply was lost)."""
@@ -281,16 +307,7 @@ class PicqerClient:
         non-cancelled one with this profile is returned as the one this call made. Picqer's error 26 (the provider
         said no) raises ShipmentNotRegistered with the provider's own messages.
         """
-        body: dict[str, Any] = {"idshippingprofile": int(profile_id)}
-        if weight_grams:
-            body["weight"] = int(weight_grams)
-        if len(parcel_weights) > 1:
-            body["parcels"] = [{"weight": int(w)} for w in parcel_weights]
-            for parcel, packaging_id in zip(body["parcels"], packaging_ids, strict=False):
-                if packaging_id:
-                    parcel["idpackaging"] = int(packaging_id)
-        elif packaging_ids and packaging_ids[0]:
-            body["idpackaging"] = int(packaging_ids[0])
+        body = shipment_body(profile_id, weight_grams, parcel_weights, packaging_ids)
         url = f"/picklists/{int(picklist_id)}/shipments"
         try:
             response = await self._call("POST", url, json=body)
@@ -302,12 +319,10 @@ class PicqerClient:
         except (RequestTimeout, ConnectionFailed, ServerError):
             # The shipment may exist although its reply was lost: look, never post a second one blindly.
             found = await self._shipment_appears(picklist_id, profile_id)
-            if found is not None:
-                log.info(
-                    "Picqer: shipment %s of picklist %s was made although its reply was lost", found.id, picklist_id
-                )
-                return found
-            raise
+            if found is None:
+                raise
+            log.info("Picqer: shipment %s of picklist %s was made although its reply was lost", found.id, picklist_id)
+            return found
         try:
             return parse_shipment(self._session.json(response, "shipment"))
         except BadResponse:
@@ -321,29 +336,17 @@ class PicqerClient:
         """Watch a picklist's shipments for a non-cancelled one made with this profile, while Picqer may still be
         making it; None when it did not appear or Picqer cannot be read now (the caller's retry looks again first).
         """
+
+        async def look() -> PicqerShipment | None:
+            return shipment_made_with(await self.list_shipments(picklist_id), profile_id)
+
         window = max(SHIPMENT_CONFIRM_MIN_SECONDS, self._session.config.read_timeout)
-        waited = 0.0
-        while True:
-            try:
-                found = shipment_made_with(await self.list_shipments(picklist_id), profile_id)
-            except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
-                # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
-                log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
-                return None
-            if found is not None:
-                return found
-            if waited >= window:
-                return None
-            await self._watch_interval(window - waited, SHIPMENT_CONFIRM_INTERVAL)
-            waited += SHIPMENT_CONFIRM_INTERVAL
-
-    async def _watch_interval(self, left: float, interval: float) -> None:
-        """Sleep one look of a watch for a write whose reply was lost, telling the job the watch's time left."""
-
-        async def one_interval(_seconds: float) -> None:
-            await self._session.retry.sleep(interval)
-
-        await wait_before_retry(Wait(SERVICE, WaitReason.CONFIRMING, left), one_interval)
+        try:
+            return await self._session.watch(look, window, SHIPMENT_CONFIRM_INTERVAL)
+        except (RequestTimeout, ConnectionFailed, ServerError, BadResponse) as exc:
+            # Unreadable now (each read already retried): stop, rather than keep the packer waiting minutes.
+            log.info("Picqer: cannot look for the shipment of picklist %s now: %s", picklist_id, exc)
+            return None
 
     async def list_shipments(self, picklist_id: int) -> list[PicqerShipment]:
         """Return the Picqer shipments of a picklist, cancelled ones included (oldest first, as Picqer lists them)."""
@@ -475,8 +478,7 @@ class PicqerClient:
                 continue
             provider_name = provider.opt_str("name") or provider.opt_str("provider")
             profiles: list[PicqerProfile] = []
-            for p_index, p_item in enumerate(provider.items("profiles")):
-                profile = provider.child(f"profiles[{p_index}]", p_item)
+            for profile in provider.children("profiles"):
                 if not profile.opt_bool("active", True):
                     continue
                 profiles.append(
@@ -511,11 +513,7 @@ class PicqerClient:
 
     async def list_order_fields(self) -> dict[int, str]:
         """Return the account's order fields as id -> title (GET /orderfields, all pages)."""
-        fields: dict[int, str] = {}
-        async for item in self._paged("/orderfields", "order fields", {}):
-            f = Fields(SERVICE, "order field", item)
-            fields[f.req_int("idorderfield")] = f.opt_str("title")
-        return fields
+        return await self._titles_by_id("/orderfields", "order field", "idorderfield", "title")
 
     async def list_packing_stations(self) -> list[PackingStation]:
         """Return the account's packing stations with their printers (GET /packingstations, all pages)."""
@@ -523,11 +521,15 @@ class PicqerClient:
 
     async def list_warehouses(self) -> dict[int, str]:
         """Return the account's warehouses as id -> name (all pages)."""
-        warehouses: dict[int, str] = {}
-        async for item in self._paged("/warehouses", "warehouses", {}):
-            f = Fields(SERVICE, "warehouse", item)
-            warehouses[f.req_int("idwarehouse")] = f.opt_str("name")
-        return warehouses
+        return await self._titles_by_id("/warehouses", "warehouse", "idwarehouse", "name")
+
+    async def _titles_by_id(self, path: str, what: str, id_key: str, title_key: str) -> dict[int, str]:
+        """Return every page of a plain list as id -> title; `what` names one item in errors."""
+        titles: dict[int, str] = {}
+        async for item in self._paged(path, f"{what}s", {}):
+            f = Fields(SERVICE, what, item)
+            titles[f.req_int(id_key)] = f.opt_str(title_key)
+        return titles
 
 
 # --- wire mapping ------------------------------------------------------------------------------
@@ -586,27 +588,36 @@ def _delivery(f: Fields) -> DeliveryAddress:
     )
 
 
+class _LineBasics(TypedDict):
+    product_code: str
+    name: str
+    amount: int
+
+
+def _line_basics(p: Fields) -> _LineBasics:
+    """What a picklist line and an order line read first, alike, from their `products` entry."""
+    return _LineBasics(
+        product_code=p.opt_str("productcode"),
+        name=p.opt_str("name"),
+        amount=p.opt_int("amount", 0) or 0,
+    )
+
+
 def parse_picklist(data: object) -> Picklist:
     """Return a Picklist from Picqer's picklist object."""
-    f = Fields(SERVICE, "picklist", data)
-    picklist_id = f.req_int("idpicklist")
-    f = Fields(SERVICE, f"picklist {picklist_id}", data)
-    lines = []
-    for index, item in enumerate(f.items("products")):
-        p = f.child(f"products[{index}]", item)
-        lines.append(
-            PicklistLine(
-                product_code=p.opt_str("productcode"),
-                name=p.opt_str("name"),
-                amount=p.opt_int("amount", 0) or 0,
-                amount_picked=p.opt_int("amount_picked", 0) or 0,
-                weight_grams=_grams(p.opt_int("weight")),
-                line_id=p.opt_int("idpicklist_product"),
-                product_id=p.opt_int("idproduct"),
-                has_parts=p.opt_bool("has_parts"),
-                part_of_line_id=p.opt_int("partof_idpicklist_product"),
-            )
+    f, picklist_id = Fields.identified(SERVICE, "picklist", data, "idpicklist")
+    lines = [
+        PicklistLine(
+            **_line_basics(p),
+            amount_picked=p.opt_int("amount_picked", 0) or 0,
+            weight_grams=_grams(p.opt_int("weight")),
+            line_id=p.opt_int("idpicklist_product"),
+            product_id=p.opt_int("idproduct"),
+            has_parts=p.opt_bool("has_parts"),
+            part_of_line_id=p.opt_int("partof_idpicklist_product"),
         )
+        for p in f.children("products")
+    ]
     return Picklist(
         id=picklist_id,
         number=f.req_str("picklistid"),
@@ -670,9 +681,7 @@ def parse_product(data: object, index: int = 0) -> tuple[Product, bool]:
 
 def parse_packaging(data: object) -> Packaging:
     """Return a Packaging from Picqer's packaging object (dimensions in centimetres on the wire)."""
-    f = Fields(SERVICE, "packaging", data)
-    packaging_id = f.req_int("idpackaging")
-    f = Fields(SERVICE, f"packaging {packaging_id}", data)
+    f, packaging_id = Fields.identified(SERVICE, "packaging", data, "idpackaging")
     barcode = f.opt_str("barcode")
     return Packaging(
         id=packaging_id,
@@ -706,24 +715,18 @@ def parse_pickup_point(f: Fields | None) -> PickupPoint | None:
 
 def parse_order(data: object) -> Order:
     """Return an Order from Picqer's order object."""
-    f = Fields(SERVICE, "order", data)
-    order_id = f.req_int("idorder")
-    f = Fields(SERVICE, f"order {order_id}", data)
-    lines = []
-    for index, item in enumerate(f.items("products")):
-        p = f.child(f"products[{index}]", item)
-        lines.append(
-            OrderLine(
-                product_code=p.opt_str("productcode"),
-                name=p.opt_str("name"),
-                amount=p.opt_int("amount", 0) or 0,
-                weight_grams=_grams(p.opt_int("weight")),
-                price_cents=_cents(p.opt_number("price")),
-                hs_code=p.opt_str("hs_code"),
-                country_of_origin=p.opt_str("country_of_origin").upper(),
-                is_part=p.has("partof_idorder_product"),
-            )
+    f, order_id = Fields.identified(SERVICE, "order", data, "idorder")
+    lines = [
+        OrderLine(
+            **_line_basics(p),
+            weight_grams=_grams(p.opt_int("weight")),
+            price_cents=_cents(p.opt_number("price")),
+            hs_code=p.opt_str("hs_code"),
+            country_of_origin=p.opt_str("country_of_origin").upper(),
+            is_part=p.has("partof_idorder_product"),
         )
+        for p in f.children("products")
+    ]
     return Order(
         id=order_id,
         number=f.opt_str("orderid") or str(order_id),
@@ -743,8 +746,7 @@ def parse_order(data: object) -> Order:
 
 def _order_field_values(f: Fields) -> list[tuple[int, str]]:
     values = []
-    for index, item in enumerate(f.items("orderfields")):
-        field = f.child(f"orderfields[{index}]", item)
+    for field in f.children("orderfields"):
         field_id = field.opt_int("idorderfield")
         if field_id is not None:
             values.append((field_id, field.opt_str("value")))
@@ -753,9 +755,7 @@ def _order_field_values(f: Fields) -> list[tuple[int, str]]:
 
 def parse_packing_station(data: object) -> PackingStation:
     """Return a packing station of GET /packingstations with the printer Picqer keeps for each role."""
-    f = Fields(SERVICE, "packing station", data)
-    station_id = f.req_int("idpacking_station")
-    f = Fields(SERVICE, f"packing station {station_id}", data)
+    f, station_id = Fields.identified(SERVICE, "packing station", data, "idpacking_station")
     printers = []
     for role in StationPrinterRole:
         p = f.opt_obj(role.value)  # null when the station has no printer for the role
@@ -788,9 +788,7 @@ def parse_user(data: object) -> PicqerUser:
 
 def parse_shipment(data: object) -> PicqerShipment:
     """Return a PicqerShipment from either layout: the older top-level trackingcode/labelurl_pdf, or parcels[]."""
-    f = Fields(SERVICE, "shipment", data)
-    shipment_id = f.req_int("idshipment")
-    f = Fields(SERVICE, f"shipment {shipment_id}", data)
+    f, shipment_id = Fields.identified(SERVICE, "shipment", data, "idshipment")
     codes, parcel_url, parcel_label = _parcels(f)
     top_code = f.opt_str("trackingcode")
     if top_code and not codes:
@@ -817,8 +815,7 @@ def _parcels(f: Fields) -> tuple[list[str], str, str]:
     codes: list[str] = []
     parcel_url = ""
     parcel_label = ""
-    for index, item in enumerate(f.items("parcels")):
-        parcel = f.child(f"parcels[{index}]", item)
+    for parcel in f.children("parcels"):
         code = parcel.opt_str("tracking_code")
         if code and code not in codes:
             codes.append(code)
@@ -829,8 +826,7 @@ def _parcels(f: Fields) -> tuple[list[str], str, str]:
 
 def _pdf_label_url(parcel: Fields, found: str) -> str:
     """Return `found`, else the parcel's first PDF label URL; every document is read (and checked) either way."""
-    for index, item in enumerate(parcel.items("documents")):
-        document = parcel.child(f"documents[{index}]", item)
+    for document in parcel.children("documents"):
         if document.opt_str("type", "label") == "label" and document.opt_str("format", "pdf") == "pdf":
             found = found or document.opt_str("url")
     return found

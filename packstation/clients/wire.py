@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -125,6 +125,20 @@ class Fields:
 
     def child(self, what: str, value: object) -> Fields:
         return Fields(self.service, f"{self.what}.{what}", value)
+
+    def children(self, key: str) -> Iterator[Fields]:
+        """Yield each object of a list field, named by its place ("picklist 7.products[2]") in its errors.
+
+        One at a time, so the first bad entry in list order is the one reported.
+        """
+        for index, item in enumerate(self.items(key)):
+            yield self.child(f"{key}[{index}]", item)
+
+    @classmethod
+    def identified(cls, service: str, what: str, data: object, id_key: str) -> tuple[Fields, int]:
+        """Read an object's required id first, then name the object by it in every later error ("shipment 12: ...")."""
+        object_id = cls(service, what, data).req_int(id_key)
+        return cls(service, f"{what} {object_id}", data), object_id
 
 
 def expect_list(service: str, what: str, data: object) -> list[Any]:

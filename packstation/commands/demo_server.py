@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from packstation.demo import DemoServers
+    from packstation.relay.embedded import RelayThread
 
 
 def register(subparsers: Any) -> None:
@@ -28,19 +32,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     """Start the servers, print their URLs and keys one per line, and serve until Ctrl-C (or `stop` is set)."""
-    from packstation.demo import DemoServers
-
     if getattr(args, "picklists", 60) < 0:
         print("--picklists must be 0 or more")
         return 2
-    servers = DemoServers(
-        picklist_count=getattr(args, "picklists", 60),
-        seed=getattr(args, "seed", 7),
-        rate_limits=not getattr(args, "no_rate_limits", False),
-        latency=getattr(args, "latency", 0.0),
-        picqer_port=getattr(args, "port_picqer", 0) or 0,
-        myparcel_port=getattr(args, "port_myparcel", 0) or 0,
-    )
+    servers = _demo_servers(args)
     try:
         servers.start()
     except OSError as exc:
@@ -51,27 +46,49 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     print(f"myparcel_url={servers.myparcel_url}")
     print(f"myparcel_api_key={servers.myparcel_api_key}")
     print(f"myparcel_be_api_key={servers.myparcel_be_api_key}")
-    relay = None
-    if not getattr(args, "no_relay", False):
-        # As in `packstation --demo`: Picqer's shipments for the "packstation relay" profile go through a relay.
-        import os
-
-        from packstation import app
-
-        # The relay's lock file goes where demo mode keeps its data (never beside a station's real journal).
-        folder = app.data_dir() if os.environ.get(app.DATA_DIR_ENV) else app.data_dir() / "demo"
-        relay = app.connect_demo_relay(servers, folder)
-        print(f"relay_url={relay.base_url}")
-        print(f"picqer_relay_profile_id={app.DEMO_RELAY_PROFILE_ID}")
+    relay = None if getattr(args, "no_relay", False) else _start_relay(servers)
     print("serving; press Ctrl-C to stop", flush=True)
-    waiter = stop or threading.Event()
     try:
-        while not waiter.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        print("stopping")
+        _serve(stop or threading.Event())
     finally:
         if relay is not None:
             relay.stop()
         servers.stop()
     return 0
+
+
+def _demo_servers(args: argparse.Namespace) -> DemoServers:
+    """Build (not start) the servers the options ask for; an option not given keeps its default."""
+    from packstation.demo import DemoServers
+
+    return DemoServers(
+        picklist_count=getattr(args, "picklists", 60),
+        seed=getattr(args, "seed", 7),
+        rate_limits=not getattr(args, "no_rate_limits", False),
+        latency=getattr(args, "latency", 0.0),
+        picqer_port=getattr(args, "port_picqer", 0) or 0,
+        myparcel_port=getattr(args, "port_myparcel", 0) or 0,
+    )
+
+
+def _start_relay(servers: DemoServers) -> RelayThread:
+    """As in `packstation --demo`: Picqer's shipments for the "packstation relay" profile go through a relay."""
+    import os
+
+    from packstation import app
+
+    # The relay's lock file goes where demo mode keeps its data (never beside a station's real journal).
+    folder = app.data_dir() if os.environ.get(app.DATA_DIR_ENV) else app.data_dir() / "demo"
+    relay = app.connect_demo_relay(servers, folder)
+    print(f"relay_url={relay.base_url}")
+    print(f"picqer_relay_profile_id={app.DEMO_RELAY_PROFILE_ID}")
+    return relay
+
+
+def _serve(stop: threading.Event) -> None:
+    """Wait until `stop` is set or Ctrl-C is pressed (waiting in half-second steps, so Ctrl-C is noticed)."""
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        print("stopping")

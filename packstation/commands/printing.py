@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from packstation.commands.listing import report_found
 from packstation.domain import limits
 from packstation.domain.errors import LabelError, SheetPositionNeeded
 from packstation.inputs import InputError, check_output, read_input, write_output
@@ -199,16 +199,16 @@ def run_printers(args: argparse.Namespace) -> int:
         else:
             row["device"] = found.device
         rows.append(row)
-    problem = "; ".join(search.problems)
-    if args.json:
-        print(json.dumps({"printers": rows, "problems": list(search.problems)}, indent=2))
-        return 0
-    if problem:
-        print(f"note: {problem}", file=sys.stderr)
-    if not rows:
-        print("No printers found (no Zebra on USB, no system print queues).")
-        return 0
-    for row in rows:
-        where = f" ({row['device']})" if row.get("device") else ""
-        print(f"{row['kind']:8} {row['name']:30} {row['address']:20} {row['status']}{where}")
-    return 0
+    return report_found(
+        "printers",
+        rows,
+        search.problems,
+        as_json=args.json,
+        none_found="No printers found (no Zebra on USB, no system print queues).",
+        line=_printer_line,
+    )
+
+
+def _printer_line(row: dict[str, Any]) -> str:
+    where = f" ({row['device']})" if row.get("device") else ""
+    return f"{row['kind']:8} {row['name']:30} {row['address']:20} {row['status']}{where}"

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from packstation.commands.listing import report_found
+
 
 def register(subparsers: Any) -> None:
     """Add the scales subcommand."""
@@ -46,17 +48,14 @@ def _list(args: argparse.Namespace) -> int:
         }
         for info in found
     ]
-    if args.json:
-        print(json.dumps({"scales": rows, "problems": [problem] if problem else []}, indent=2))
-        return 0
-    if problem:
-        print(f"note: {problem}", file=sys.stderr)
-    if not rows:
-        print("No USB scale found (serial Toledo scales are not listed: set scale.serial_port).")
-        return 0
-    for row in rows:
-        print(f"{row['kind']:6} {row['name']:36} {row['address']:10} {row['serial']:16} {row['path']}")
-    return 0
+    return report_found(
+        "scales",
+        rows,
+        [problem] if problem else [],
+        as_json=args.json,
+        none_found="No USB scale found (serial Toledo scales are not listed: set scale.serial_port).",
+        line=lambda row: f"{row['kind']:6} {row['name']:36} {row['address']:10} {row['serial']:16} {row['path']}",
+    )
 
 
 def _watch(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
+from packstation.domain.weighing import WeightSource
+
 _T = TypeVar("_T")
 
 # GTIN lengths (EAN-8, UPC-A, EAN-13, GTIN-14): a code of only digits with one of these lengths carries a check
@@ -145,10 +147,28 @@ class ManualTick:
 
 @dataclass
 class Parcel:
-    """One box of the shipment (multi-collo: one per box scanned) and its weight on the scale, once weighed."""
+    """One box of the shipment (multi-collo: one per box scanned) and its own weight, once weighed or typed."""
 
     packaging: Packaging
     weight_grams: int | None = None
+    weight_source: WeightSource = WeightSource.NONE  # SCALE: a stable reading; TYPED: the packer's, which wins
+
+    @property
+    def weighed(self) -> bool:
+        return self.weight_grams is not None
+
+
+@dataclass(frozen=True)
+class Untick:
+    """One unit taken out of a line again: what is packed now, and what Picqer still counts as picked."""
+
+    line: PackLine
+    packed: int  # units of the line packed now
+    removed: bool  # False: nothing of the line was packed, nothing changed
+    manual_reason: str = ""  # the reason of the hand tick taken back ("" for a scanned unit)
+    # Units of the picklist line Picqer counts as picked beyond what is packed now. Picqer has no "unpick"
+    # (api-notes §17): those stay picked there, and a unit packed again is not picked a second time.
+    still_picked: int = 0
 
 
 def expand_lines(lines: Iterable[OrderedLine], products: Mapping[int, Product]) -> list[PackLine]:
@@ -266,14 +286,17 @@ class PackingState:
         self.manual.append(ManualTick(key, reason))
         return self._result(ScanOutcome.TICKED, line.product.code, line, reason)
 
-    def untick(self, key: str) -> int:
-        """Take one unit of a line out again (packed by mistake); return the units left packed."""
-        if self.packed[key] > 0:
-            self.packed[key] -= 1
-            manual = [i for i, m in enumerate(self.manual) if m.key == key]
-            if len(manual) > self.packed[key]:
-                del self.manual[manual[-1]]  # more manual ticks than units left: the last one goes
-        return self.packed[key]
+    def untick(self, key: str) -> Untick:
+        """Take one unit of a line out again (packed by mistake, or ticked by hand wrongly)."""
+        line = self._by_key[key]
+        if self.packed[key] <= 0:
+            return Untick(line, 0, removed=False)
+        self.packed[key] -= 1
+        reason = ""
+        manual = [i for i, m in enumerate(self.manual) if m.key == key]
+        if len(manual) > self.packed[key]:
+            reason = self.manual.pop(manual[-1]).reason  # more manual ticks than units left: the last one goes
+        return Untick(line, self.packed[key], removed=True, manual_reason=reason)
 
     def remove_parcel(self, parcel: int = -1) -> Packaging:
         """Take a box out of the shipment again (scanned by mistake); return which box it was."""
@@ -281,13 +304,27 @@ class PackingState:
             raise ValueError("no box to remove")
         return self.parcels.pop(parcel).packaging
 
-    def weigh(self, grams: int, parcel: int = -1) -> None:
-        """Record the scale's reading for a parcel (the last box by default)."""
+    def weigh(self, grams: int, parcel: int = -1, *, typed: bool = False) -> bool:
+        """Record a parcel's weight (the last box by default, the one being packed); return whether it was taken.
+
+        A typed weight always wins; the scale's reading does not overwrite a weight the packer typed for that box.
+        """
         if not self.parcels:
             raise ValueError("scan a box before weighing")
         if grams <= 0:
             raise ValueError("a weight must be positive")
-        self.parcels[parcel].weight_grams = int(grams)
+        box = self.parcels[parcel]
+        if not typed and box.weight_source is WeightSource.TYPED:
+            return False
+        box.weight_grams = int(grams)
+        box.weight_source = WeightSource.TYPED if typed else WeightSource.SCALE
+        return True
+
+    def forget_weight(self, parcel: int = -1) -> None:
+        """Forget a parcel's weight (the packer emptied the typed weight): the scale's next reading fills it."""
+        if self.parcels:
+            self.parcels[parcel].weight_grams = None
+            self.parcels[parcel].weight_source = WeightSource.NONE
 
     def _result(self, outcome: ScanOutcome, code: str, line: PackLine, reason: str = "") -> ScanResult:
         return ScanResult(
@@ -327,6 +364,22 @@ class PackingState:
             total += line.product.weight_grams * line.amount
         return total + sum(p.packaging.weight_grams or 0 for p in self.parcels)
 
+    def weight_with_reading(self, reading: int | None) -> int | None:
+        """What the shipment weighs, to judge against the expected weight; None while that cannot be told.
+
+        `reading`: a scale reading just made, the weight of the box being packed (the last one) unless the packer
+        typed that box's weight; None to judge the boxes' own weights as recorded (after a box was removed, the last
+        reading may be of a box no longer there). Without boxes the reading is the whole shipment.
+        """
+        if not self.parcels:
+            return reading
+        *earlier, last = self.parcels
+        if not all(parcel.weighed for parcel in earlier):
+            return None
+        use_reading = reading is not None and last.weight_source is not WeightSource.TYPED
+        own = reading if use_reading else last.weight_grams
+        return None if own is None else own + sum(parcel.weight_grams or 0 for parcel in earlier)
+
     def units_packed_per_line(self) -> dict[int, int]:
         """Units packed per ordered line (by index): a bundle counts the whole bundles its packed parts make up."""
         units: dict[int, int] = {}
@@ -345,7 +398,10 @@ class PackingState:
         return {
             "packed": {key: n for key, n in self.packed.items() if n},
             "manual": [{"key": m.key, "reason": m.reason} for m in self.manual],
-            "parcels": [{"idpackaging": p.packaging.id, "weight": p.weight_grams} for p in self.parcels],
+            "parcels": [
+                {"idpackaging": p.packaging.id, "weight": p.weight_grams, "source": p.weight_source.value}
+                for p in self.parcels
+            ],
         }
 
     def restore(self, data: Mapping[str, object]) -> None:
@@ -378,10 +434,18 @@ class PackingState:
                 continue
             # Any stored value may be looked up: one that is not an int id simply finds no packaging.
             packaging = by_id.get(item.get("idpackaging"))  # type: ignore[arg-type]
-            weight = item.get("weight")
             if packaging is not None:
-                restored.append(Parcel(packaging, weight if isinstance(weight, int) else None))
+                restored.append(_restored_parcel(packaging, item))
         return restored
+
+
+def _restored_parcel(packaging: Packaging, item: Mapping[object, object]) -> Parcel:
+    """A parcel from the journal; a weight stored before sources were kept came from the scale."""
+    weight = item.get("weight")
+    if not isinstance(weight, int) or weight <= 0:
+        return Parcel(packaging)
+    source = WeightSource.TYPED if item.get("source") == WeightSource.TYPED.value else WeightSource.SCALE
+    return Parcel(packaging, weight, source)
 
 
 @dataclass(frozen=True)
@@ -412,6 +476,11 @@ class PickLedger:
             if extra > 0:
                 out[index] = Pick(ordered.line_id, ordered.product.code, extra)
         return out
+
+    def still_picked(self, state: PackingState, index: int) -> int:
+        """Units of an ordered line Picqer counts as picked beyond what is packed now (there is no unpick)."""
+        packed = min(state.units_packed_per_line().get(index, 0), state.ordered[index].amount)
+        return max(0, self.sent.get(index, 0) - packed)
 
     def confirm(self, index: int, amount: int) -> None:
         self.sent[index] = self.sent.get(index, 0) + amount

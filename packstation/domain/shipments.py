@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import IntEnum, StrEnum
 
@@ -131,6 +131,14 @@ def parcel_reference(picklist_number: str, parcel_no: int, parcel_count: int) ->
     return f"{picklist_number}-{parcel_no}"
 
 
+@dataclass(frozen=True)
+class ParcelBox:
+    """One parcel as packed (verified packing, multi-collo): its own weight and the size of its box, if known."""
+
+    weight_grams: int
+    dimensions_cm: tuple[int, int, int] | None = None  # length, width, height in whole cm
+
+
 class ReturnLabel(StrEnum):
     """Whether a parcel of the profile gets a related return shipment (MyParcel `parent`), and how."""
 
@@ -156,12 +164,37 @@ class ShipmentRequest:
     dimensions_cm: tuple[int, int, int] | None = None
     # The Picqer packaging (idpackaging) of each parcel, when boxes were scanned: the Picqer shipment names them.
     packaging_ids: tuple[int, ...] = ()
+    # Each parcel as packed, in parcel order, when boxes were scanned: its own weight and box size (the first is
+    # the main parcel, and `weight_grams`/`dimensions_cm` are its). A parcel beyond these has the main one's.
+    boxes: tuple[ParcelBox, ...] = ()
     # A related return booked with the parcel (from the profile; the packer's "Return label" can ask for one).
     return_label: ReturnLabel = ReturnLabel.NONE
 
     @property
     def parcel_references(self) -> tuple[str, ...]:
         return tuple(parcel_reference(self.reference, n, self.parcels) for n in range(1, self.parcels + 1))
+
+    @property
+    def parcel_weights(self) -> tuple[int, ...]:
+        """Each parcel's weight in grams: its box's when it was weighed apart, else the request's weight."""
+        own = [box.weight_grams for box in self.boxes[: self.parcels]]
+        return (*own, *[self.weight_grams] * (self.parcels - len(own)))
+
+    def boxes_record(self) -> list[list[int]]:
+        """The packed boxes as plain data for the journal: [weight] or [weight, length, width, height] each."""
+        return [[box.weight_grams, *(box.dimensions_cm or ())] for box in self.boxes]
+
+    def with_boxes_record(self, stored: object) -> ShipmentRequest:
+        """This request with the packed boxes a journal kept (`boxes_record`); unchanged when there are none."""
+        if not isinstance(stored, list) or not stored:
+            return self
+        boxes = []
+        for item in stored:
+            if not (isinstance(item, list) and len(item) in (1, 4) and all(isinstance(v, int) and v > 0 for v in item)):
+                return self  # not what boxes_record writes: the request's own weight, as before boxes were kept
+            boxes.append(ParcelBox(item[0], (item[1], item[2], item[3]) if len(item) == 4 else None))
+        main = boxes[0]
+        return replace(self, weight_grams=main.weight_grams, dimensions_cm=main.dimensions_cm, boxes=tuple(boxes))
 
     @property
     def label_format(self) -> LabelFormat:

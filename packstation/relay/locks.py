@@ -15,13 +15,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-SQLITE_SCHEMA = """
+
+def _lock_table(expiry_type: str) -> str:
+    """The one lease table of both stores; only the type of the expiry differs."""
+    return f"""
 CREATE TABLE IF NOT EXISTS relay_locks (
     key TEXT PRIMARY KEY,
     owner TEXT NOT NULL,
-    expires_at REAL NOT NULL
+    expires_at {expiry_type} NOT NULL
 )
 """
+
+
+# SQLite: the expiry is the wall clock's epoch seconds, compared with the taker's clock.
+SQLITE_SCHEMA = _lock_table("REAL")
 # Taken when nobody holds the key or the holder's lease ran out; the WHERE makes the take and the check one step.
 SQLITE_TAKE = """
 INSERT INTO relay_locks (key, owner, expires_at) VALUES (?, ?, ?)
@@ -88,14 +95,8 @@ class SqliteLockStore:
         """Connections belong to the worker threads that opened them; they close with the process."""
 
 
-POSTGRES_SCHEMA = """
-CREATE TABLE IF NOT EXISTS relay_locks (
-    key TEXT PRIMARY KEY,
-    owner TEXT NOT NULL,
-    expires_at TIMESTAMPTZ NOT NULL
-)
-"""
 # now() of the database: every relay process, on any machine, compares against the same clock.
+POSTGRES_SCHEMA = _lock_table("TIMESTAMPTZ")
 POSTGRES_TAKE = """
 INSERT INTO relay_locks (key, owner, expires_at) VALUES (%s, %s, now() + make_interval(secs => %s))
 ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at

@@ -20,9 +20,10 @@ from packstation.domain.packing import (
     PickLedger,
     Product,
     ScanResult,
+    Untick,
 )
-from packstation.domain.picklists import Picklist
-from packstation.domain.shipments import ShipmentRequest
+from packstation.domain.picklists import Picklist, PicklistLine
+from packstation.domain.shipments import ParcelBox, ShipmentRequest
 from packstation.services.ports import PackProgress, PicklistSource
 
 log = logging.getLogger(__name__)
@@ -67,11 +68,15 @@ class PackingSession:
             await self.save()
         return result
 
-    async def untick(self, key: str) -> int:
-        """Take one unit of a line out again. A unit already picked in Picqer stays picked there."""
-        left = self.state.untick(key)
+    async def untick(self, key: str) -> Untick:
+        """Take one unit of a line out again. A unit already picked in Picqer stays picked there (no unpick):
+        the result says how many, so the packer is not told Picqer took it back."""
+        result = self.state.untick(key)
+        if not result.removed:
+            return result
         await self.save()
-        return left
+        still = self.ledger.still_picked(self.state, result.line.line_index)
+        return dataclasses.replace(result, still_picked=still)
 
     async def remove_parcel(self, parcel: int = -1) -> Packaging:
         """Take a box scanned by mistake out of the shipment again."""
@@ -79,9 +84,17 @@ class PackingSession:
         await self.save()
         return removed
 
-    async def weigh(self, grams: int, parcel: int = -1) -> None:
-        """Record the scale's reading for a parcel (the last box by default)."""
-        self.state.weigh(grams, parcel)
+    async def weigh(self, grams: int, parcel: int = -1, *, typed: bool = False) -> bool:
+        """Record a parcel's weight (the last box by default): the scale's stable reading, or one the packer typed,
+        which wins over the scale. Return whether it was taken (a reading never replaces a typed weight)."""
+        taken = self.state.weigh(grams, parcel, typed=typed)
+        if taken:
+            await self.save()
+        return taken
+
+    async def forget_weight(self, parcel: int = -1) -> None:
+        """Forget a parcel's typed weight (the packer emptied it): the scale's next reading fills it again."""
+        self.state.forget_weight(parcel)
         await self.save()
 
     async def save(self) -> None:
@@ -129,27 +142,30 @@ class PackingSession:
         return [parcel.packaging.id for parcel in self.state.parcels]
 
     @property
-    def parcel_weights(self) -> list[int]:
-        """The weighed parcels' weights in grams (all parcels, once every one is weighed; else empty)."""
-        weights = [parcel.weight_grams for parcel in self.state.parcels]
-        return [w for w in weights if w] if weights and all(weights) else []
+    def parcel_weights(self) -> list[int | None]:
+        """Each parcel's own weight in grams (scale or typed), None for a box not weighed yet."""
+        return [parcel.weight_grams for parcel in self.state.parcels]
 
     def apply_to(self, request: ShipmentRequest) -> ShipmentRequest:
-        """Return the request with the boxes of this packing: parcel count, weight, box dimensions, packagings.
+        """Return the request with the boxes of this packing: one parcel per scanned box (multi-collo), each with
+        its own weight and box size, and the Picqer packagings.
 
-        One parcel per scanned box (multi-collo); the weight is the scale's (the heaviest parcel when several,
-        since MyParcel's secondary parcels inherit the main one's properties), else the request's own.
+        A box not weighed yet gets the request's own weight (the weight field: picklist, order or typed). The first
+        box is the main parcel: its weight and size are the request's.
         """
         if not self.state.parcels:
             return request
-        weights = self.parcel_weights
-        box = self.state.parcels[0].packaging
+        boxes = tuple(
+            ParcelBox(parcel.weight_grams or request.weight_grams, parcel.packaging.dimensions_cm)
+            for parcel in self.state.parcels
+        )
         return dataclasses.replace(
             request,
-            parcels=max(request.parcels, len(self.state.parcels)),
-            weight_grams=max(weights) if weights else request.weight_grams,
-            dimensions_cm=box.dimensions_cm,
+            parcels=max(request.parcels, len(boxes)),
+            weight_grams=boxes[0].weight_grams,
+            dimensions_cm=boxes[0].dimensions_cm,
             packaging_ids=tuple(parcel.packaging.id for parcel in self.state.parcels),
+            boxes=boxes,
         )
 
     async def finish(self) -> None:
@@ -176,28 +192,35 @@ class PackingService:
         # Parts Picqer itself lists under a bundle line are packed through the bundle's parts: skip them.
         lines = [line for line in picklist.lines if line.part_of_line_id is None]
         ids = [line.product_id for line in lines if line.product_id is not None]
-        products, packagings, saved = await asyncio.gather(
+        found, packagings, saved = await asyncio.gather(
             self._picqer.get_products(ids), self.packagings(), self._progress.pack_progress(picklist.id)
         )
-        products = dict(products)
-        part_ids = [part.product_id for p in products.values() for part in p.parts if part.product_id not in products]
-        if part_ids:
-            products.update(await self._picqer.get_products(part_ids))
-        ordered: list[OrderedLine] = []
-        for index, line in enumerate(lines):
-            product = products.get(line.product_id) if line.product_id is not None else None
-            if product is None:
-                product = _fallback_product(index, line.product_code, line.name, line.weight_grams)
-            if product.is_bundle and any(part.product_id not in products for part in product.parts):
-                log.warning("Picqer: parts of bundle %s could not be loaded; packed as one product", product.code)
-                product = dataclasses.replace(product, parts=())
-            ordered.append(OrderedLine(line.line_id, product, line.amount, line.amount_picked))
+        products = await self._with_parts(dict(found))
+        ordered = [_ordered_line(index, line, products) for index, line in enumerate(lines)]
         state = PackingState(ordered, products, packagings)
         ledger = PickLedger.opened(ordered)
         if saved:
             state.restore(saved)
             ledger = _restored_ledger(ledger, saved.get("picks_sent"))
         return PackingSession(picklist, state, ledger, self._picqer, self._progress)
+
+    async def _with_parts(self, products: dict[int, Product]) -> dict[int, Product]:
+        """The products with the parts of their bundles loaded as well (one more request, only when there are)."""
+        part_ids = [part.product_id for p in products.values() for part in p.parts if part.product_id not in products]
+        if part_ids:
+            products.update(await self._picqer.get_products(part_ids))
+        return products
+
+
+def _ordered_line(index: int, line: PicklistLine, products: Mapping[int, Product]) -> OrderedLine:
+    """A picklist line joined with its product; a bundle whose parts could not be loaded is packed as one product."""
+    product = products.get(line.product_id) if line.product_id is not None else None
+    if product is None:
+        product = _fallback_product(index, line.product_code, line.name, line.weight_grams)
+    if product.is_bundle and any(part.product_id not in products for part in product.parts):
+        log.warning("Picqer: parts of bundle %s could not be loaded; packed as one product", product.code)
+        product = dataclasses.replace(product, parts=())
+    return OrderedLine(line.line_id, product, line.amount, line.amount_picked)
 
 
 def _pick_key(pick: Pick) -> tuple[int | None, str]:

@@ -17,7 +17,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 
 from packstation.domain.errors import (
@@ -117,27 +117,20 @@ def _process_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+# eq=False, repr=False: a service is compared by identity (and stays hashable), and logs as the object it is.
+@dataclass(eq=False, repr=False)
 class RelayService:
     """Finds or books the shipment of one Picqer request; written against ports only."""
 
-    def __init__(
-        self,
-        locks: LockStore,
-        converter: ZplConverter,
-        *,
-        zpl_dpi: int = 203,
-        timings: RelayTimings = RelayTimings(),
-        today: Callable[[], date] = date.today,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.locks = locks
-        self.converter = converter
-        self.zpl_dpi = zpl_dpi
-        self.timings = timings
-        self._today = today
-        self._clock = clock
-        self._background: set[asyncio.Task[ProviderLabel]] = set()
-        self._local: dict[str, _LocalLock] = {}
+    locks: LockStore
+    converter: ZplConverter
+    _: KW_ONLY
+    zpl_dpi: int = 203
+    timings: RelayTimings = RelayTimings()
+    today: Callable[[], date] = date.today  # what a delivery date in the past is judged against
+    clock: Callable[[], float] = time.monotonic  # the deadlines' clock
+    _background: set[asyncio.Task[ProviderLabel]] = field(default_factory=set, init=False)
+    _local: dict[str, _LocalLock] = field(default_factory=dict, init=False)
 
     def config_options(self, account: RelayAccount) -> tuple[ConfigOption, ...]:
         """Return the profile options this account's Picqer profiles can set."""
@@ -155,7 +148,7 @@ class RelayService:
             RelayRefusal: something Picqer's user can act on (busy, slow MyParcel, address mismatch ...).
             InvalidShipment: the shipment breaks carrier rules; nothing was booked.
         """
-        deadline = self._clock() + self.timings.deadline
+        deadline = self.clock() + self.timings.deadline
         try:
             # The common case, a desk booked it, needs no lease: reading and returning a label books nothing.
             async with asyncio.timeout(self.timings.deadline):
@@ -168,7 +161,7 @@ class RelayService:
             raise _refusal(exc) from exc
         if not account.allow_booking:
             raise RelayRefusal("relay.booking_disabled", UNPROCESSABLE, picklist=shipment.picklist_number)
-        draft = to_draft(shipment, account.platform, today=self._today())
+        draft = to_draft(shipment, account.platform, today=self.today())
         if draft.violations:
             raise InvalidShipment(draft.violations)
 
@@ -182,7 +175,7 @@ class RelayService:
         task.add_done_callback(self._finished)
         # Not wait_for: at the deadline the booking must go on (it may be half-way at MyParcel) and keep the
         # lease until it is done, so the retry finds it instead of booking a second label.
-        done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - self._clock()))
+        done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - self.clock()))
         if task in done:
             return task.result()
         log.warning(
@@ -210,7 +203,7 @@ class RelayService:
         local = self._local.setdefault(key, _LocalLock())
         local.users += 1
         try:
-            async with asyncio.timeout(max(0.0, deadline - self._clock())):
+            async with asyncio.timeout(max(0.0, deadline - self.clock())):
                 await local.lock.acquire()
         except TimeoutError:
             self._forget(key, local)
@@ -227,7 +220,7 @@ class RelayService:
                 raise RelayRefusal("relay.lock_store_down", FAILED_DEPENDENCY) from exc
             if taken:
                 return True
-            left = deadline - self._clock()
+            left = deadline - self.clock()
             if left <= 0:
                 local.lock.release()
                 self._forget(key, local)
@@ -335,24 +328,28 @@ class RelayService:
         )
 
 
+# MyParcel failures whose refusal carries no values: the kind of problem says all Picqer's user can act on.
+_PLAIN_REFUSALS: tuple[tuple[type[ApiError], str], ...] = (
+    (Unauthorized, "relay.myparcel_key"),
+    (RateLimited, "relay.myparcel_busy"),
+    (RequestTimeout, "relay.myparcel_slow"),
+    (ConnectionFailed, "relay.myparcel_unreachable"),
+    (ServerError, "relay.myparcel_unreachable"),
+    (BadResponse, "relay.myparcel_bad_answer"),
+)
+
+
 def _refusal(exc: ApiError) -> RelayRefusal:
     """Say what a MyParcel failure means for Picqer's user."""
-    if isinstance(exc, Unauthorized):
-        return RelayRefusal("relay.myparcel_key", FAILED_DEPENDENCY)
     if isinstance(exc, PaymentRequired):
         if exc.payment_url:
             return RelayRefusal("relay.myparcel_payment", FAILED_DEPENDENCY, url=exc.payment_url)
         return RelayRefusal("relay.myparcel_payment_no_url", FAILED_DEPENDENCY)
-    if isinstance(exc, RateLimited):
-        return RelayRefusal("relay.myparcel_busy", FAILED_DEPENDENCY)
     if isinstance(exc, Rejected):
         return RelayRefusal(
             "relay.myparcel_refused", UNPROCESSABLE, messages="; ".join(m.text for m in exc.messages) or exc.message
         )
-    if isinstance(exc, RequestTimeout):
-        return RelayRefusal("relay.myparcel_slow", FAILED_DEPENDENCY)
-    if isinstance(exc, ConnectionFailed | ServerError):
-        return RelayRefusal("relay.myparcel_unreachable", FAILED_DEPENDENCY)
-    if isinstance(exc, BadResponse):
-        return RelayRefusal("relay.myparcel_bad_answer", FAILED_DEPENDENCY)
+    for kind, key in _PLAIN_REFUSALS:
+        if isinstance(exc, kind):
+            return RelayRefusal(key, FAILED_DEPENDENCY)
     return RelayRefusal("relay.myparcel_failed", FAILED_DEPENDENCY, message=exc.message)

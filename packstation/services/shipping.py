@@ -94,6 +94,18 @@ class WriteBackPolicy:
 
 
 @dataclass(frozen=True)
+class PackerChoices:
+    """What the packer set for a shipment: the profile with its option values, and the weight, parcels and address
+    from the inputs. The window hands these over as one value (see OpenedPicklist.draft_for)."""
+
+    profile: ShippingProfile
+    option_values: Mapping[str, str]
+    weight_grams: int | None = None  # None: the picklist's own weight
+    parcels: int = 1
+    address: Address | None = None  # the address as the packer checked or typed it; None: split Picqer's line
+
+
+@dataclass(frozen=True)
 class OpenedPicklist:
     """A picklist loaded for packing, with what MyParcel already has for it."""
 
@@ -114,15 +126,19 @@ class OpenedPicklist:
         address: Address | None = None,
     ) -> Draft:
         """Build the shipment request for the packer's choices, with its warnings and rule violations."""
+        return self.draft_for(PackerChoices(profile, option_values, weight_grams, parcels, address))
+
+    def draft_for(self, choices: PackerChoices) -> Draft:
+        """Build the shipment request for the packer's choices, with its warnings and rule violations."""
         return build_request(
             self.picklist,
             self.order,
-            profile,
-            option_values,
+            choices.profile,
+            choices.option_values,
             self.platform,
-            weight_grams=weight_grams,
-            parcels=parcels,
-            address=address,
+            weight_grams=choices.weight_grams,
+            parcels=choices.parcels,
+            address=choices.address,
             today=self.today,
         )
 
@@ -335,14 +351,16 @@ class ShippingService:
         self,
         status: PicklistStatus | None = PicklistStatus.NEW,
         warehouse_id: int | None = None,
-        search: str | None = None,
         *,
         since_id: int | None = None,
         background: bool = False,
     ) -> AsyncIterator[Picklist]:
-        """Yield the picklists Picqer has, page by page (see PicklistSource.iter_picklists)."""
+        """Yield the picklists Picqer has, page by page, for the picklist list (see PicklistSource.iter_picklists).
+
+        Picqer's text search is not offered here: a scanned number opens its picklist through open_picklist.
+        """
         return self._picklists.iter_picklists(
-            status=status, warehouse_id=warehouse_id, search=search, since_id=since_id, background=background
+            status=status, warehouse_id=warehouse_id, since_id=since_id, background=background
         )
 
     async def open_picklist(self, number: str, *, claim: bool = False) -> OpenedPicklist:
@@ -415,24 +433,18 @@ class ShippingService:
         job.intent = {**intent_of(shipped.request), "reprint": True}
         return job
 
-    def start_additional(
-        self,
-        opened: OpenedPicklist,
-        draft: Draft,
-        *,
-        profile: ShippingProfile | None = None,
-        option_values: Mapping[str, str] | None = None,
-    ) -> ShipmentJob:
+    def start_additional(self, opened: OpenedPicklist, draft: Draft) -> ShipmentJob:
         """Begin a further shipment for a picklist that already has one, after the packer confirmed it.
 
         It gets its own MyParcel reference (the picklist number plus the time), so it is never mistaken for
-        the first shipment; the picklist may already be closed, and it is not closed again.
+        the first shipment; the picklist may already be closed, and it is not closed again. Its journal entry
+        keeps the request, marked additional.
         """
         if draft.violations:
             raise InvalidShipment(draft.violations)
         reference = f"{opened.picklist.number}+{self._now():%Y%m%d%H%M%S}"
         request = replace(draft.request, reference=reference)
-        intent = {**booking_intent(request, profile, option_values), "additional": True}
+        intent = {**booking_intent(request, None, None), "additional": True}
         return ShipmentJob(opened=opened, request=request, intent=intent, kind=JobKind.ADDITIONAL)
 
     async def picqer_profile_names(self) -> dict[int, str]:
@@ -476,8 +488,9 @@ class ShippingService:
             weight_grams=_int_or_none(entry.data.get("weight_grams")),
             parcels=_int_or_none(entry.data.get("parcels")) or 1,
         )
+        request = draft.request.with_boxes_record(entry.data.get("boxes"))  # each packed box's own weight
         job = ShipmentJob(
-            opened=opened, request=draft.request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
+            opened=opened, request=request, entry_id=entry.id, intent=dict(entry.data), kind=JobKind.RESUME
         )
         done = set(entry.steps)
         job.written_back = {s for s in _WRITE_BACK_STEPS if s in done}
@@ -983,38 +996,13 @@ class ShippingService:
         offers it and the customer has an e-mail address (MyParcel mails the code); printed otherwise. A resumed
         job does not book one: the crash may have come after the return was booked, and a second costs money.
         """
-        wanted = job.request.return_label
-        if (
-            wanted is ReturnLabel.NONE
-            or job.return_tried
-            or job.kind in (JobKind.REPRINT, JobKind.RESUME)
-            or not job.shipments
-        ):
-            return
-        if job.print_label and job.receipt is None:
+        if not self._return_label_due(job):
             return
         job.return_tried = True
-        number, request = job.picklist.number, job.request
-        recipient = request.recipient
         try:
-            if not return_label_offered(request.carrier, self.platform):
-                raise ReturnLabelNotMade(number, "the carrier offers no return labels through MyParcel")
-            if not recipient.email:
-                raise ReturnLabelNotMade(number, "the customer has no e-mail address, which MyParcel needs")
-            printerless = wanted is ReturnLabel.PRINTERLESS and printerless_offered(
-                request.carrier, self.platform, recipient.cc
-            )
-            return_id = await self._carrier.create_related_return(
-                job.shipments[0],
-                name=recipient.person or recipient.company,
-                email=recipient.email,
-                printerless=printerless,
-            )
-            # The label registers the return (and, printerless, has MyParcel mail the customer the code).
-            pdf = await self._carrier.fetch_label([return_id], LabelFormat.A6)
-            job.return_shipment = await self._carrier.get_shipment(return_id)
-            job.return_printerless = printerless
+            return_id, pdf, printerless = await self._book_return(job)
         except Exception as exc:
+            number = job.picklist.number
             problem = exc if isinstance(exc, ReturnLabelNotMade) else ReturnLabelNotMade(number, str(exc))
             log.warning("%s", problem)
             job.return_problem = problem
@@ -1022,7 +1010,7 @@ class ShippingService:
             return
         path = ""
         if self._journal is not None:
-            path = await self._journal.save_label(f"{number}-return", [return_id], pdf)
+            path = await self._journal.save_label(f"{job.picklist.number}-return", [return_id], pdf)
         data: dict[str, object] = {
             "shipment_id": return_id,
             "barcode": job.return_barcode,
@@ -1032,6 +1020,48 @@ class ShippingService:
         if printerless or not job.print_label:
             await self._record(job, JournalStep.RETURN_LABEL, data)
             return
+        await self._print_return(job, pdf, data)
+
+    @staticmethod
+    def _return_label_due(job: ShipmentJob) -> bool:
+        """Whether this job books a return now: wanted, not tried, not a reprint or resume, its label out."""
+        if job.request.return_label is ReturnLabel.NONE or job.return_tried:
+            return False
+        if job.kind in (JobKind.REPRINT, JobKind.RESUME) or not job.shipments:
+            return False
+        # A label that is to print but has not printed yet: the return follows it, not leads it.
+        return not (job.print_label and job.receipt is None)
+
+    async def _book_return(self, job: ShipmentJob) -> tuple[int, bytes, bool]:
+        """Book the return at MyParcel and fetch its label: its id, the PDF and whether it is printerless.
+
+        Raises ReturnLabelNotMade when the carrier or the customer's address rules it out, and whatever the
+        carrier raised when booking or fetching failed.
+        """
+        number, request = job.picklist.number, job.request
+        recipient = request.recipient
+        if not return_label_offered(request.carrier, self.platform):
+            raise ReturnLabelNotMade(number, "the carrier offers no return labels through MyParcel")
+        if not recipient.email:
+            raise ReturnLabelNotMade(number, "the customer has no e-mail address, which MyParcel needs")
+        printerless = request.return_label is ReturnLabel.PRINTERLESS and printerless_offered(
+            request.carrier, self.platform, recipient.cc
+        )
+        return_id = await self._carrier.create_related_return(
+            job.shipments[0],
+            name=recipient.person or recipient.company,
+            email=recipient.email,
+            printerless=printerless,
+        )
+        # The label registers the return (and, printerless, has MyParcel mail the customer the code).
+        pdf = await self._carrier.fetch_label([return_id], LabelFormat.A6)
+        job.return_shipment = await self._carrier.get_shipment(return_id)
+        job.return_printerless = printerless
+        return return_id, pdf, printerless
+
+    async def _print_return(self, job: ShipmentJob, pdf: bytes, data: dict[str, object]) -> None:
+        """Print the return's label on the parcel's printer; a failure is journalled and kept, never raised."""
+        number = job.picklist.number
         printer = self.printer_for(job)
         try:
             prepared = await printer.prepare(pdf)
@@ -1163,14 +1193,14 @@ class ShippingService:
             found = shipment_made_with(await self._picklists.list_shipments(picklist.id), profile_id)
         if found is None:
             parcels = max(1, job.request.parcels)
-            # MyParcel books every parcel of a multi-collo shipment with the request's weight (they inherit it).
-            parcel_weights = [job.request.weight_grams] * parcels if parcels > 1 else []
+            # Each parcel's own weight when its box was weighed at packing, else the request's (MyParcel's inherit it).
+            weights = job.request.parcel_weights
             job.written_back.add(JournalStep.PICQER_SHIPMENT_SENT)
             found = await self._picklists.create_shipment(
                 picklist.id,
                 profile_id,
-                job.request.weight_grams * parcels,
-                parcel_weights,
+                sum(weights),
+                list(weights) if parcels > 1 else [],
                 packaging_ids=job.request.packaging_ids,
             )
         job.picqer_shipment_id = found.id
@@ -1213,6 +1243,8 @@ def intent_of(request: ShipmentRequest) -> dict[str, object]:
         "parcels": request.parcels,
         "cc": request.recipient.cc,
         **({"packaging_ids": list(request.packaging_ids)} if request.packaging_ids else {}),
+        # Each packed box's own weight and size: a resumed job books and registers every parcel as weighed.
+        **({"boxes": request.boxes_record()} if request.boxes else {}),
         **({"return_label": request.return_label.value} if request.return_label is not ReturnLabel.NONE else {}),
     }
 

@@ -44,12 +44,20 @@ class PackingWiring:
         self._window = weakref.ref(window)
         self.packing, self.demo_scale = packing, demo_scale
         self.pane = PackingPane(window.messages)
-        self.weight_typed = False  # the packer typed a weight: the scale no longer overwrites it
+        self.weight_typed = False  # the packer typed a weight: the scale no longer overwrites it (until a new box)
+        self._boxes_seen = 0  # boxes of the open packing last shown: one more is a new box to weigh
         self._place_pane()
         self._connect()
         window.scan_bar.intercept = self.intercept_scan
         window.ship_actions.packing = packing
-        keys: dict[str, Callable[[], object]] = {"Ctrl+T": self.pane.ask_manual_tick, "Ctrl+0": packing.zero}
+        keys: dict[str, Callable[[], object]] = {
+            "Ctrl+T": self.pane.ask_manual_tick,
+            # Undo one unit of the selected line, from the scan field too (not Ctrl+U: on X11 a text field takes it
+            # to delete the whole line).
+            "Alt+U": self.pane.request_untick,
+            "Ctrl+Shift+B": self.pane.remove_last_box,
+            "Ctrl+0": packing.zero,
+        }
         if demo_scale is not None:
             keys.update(
                 {
@@ -93,12 +101,15 @@ class PackingWiring:
         p.weight_read.connect(self.scale_weight)
         p.scale_changed.connect(w.status_line.say)
         pane.manual_tick_requested.connect(p.tick_manually)
+        pane.untick_requested.connect(p.untick)
+        pane.remove_box_requested.connect(p.remove_box)
         pane.said.connect(w.status_line.say)
         w.form.weight.textEdited.connect(self._typed)
         w.messages.language_changed.connect(lambda *_: pane.retranslate())
 
     def _opened(self, opened: OpenedPicklist) -> None:
         self.weight_typed = False
+        self._boxes_seen = 0
         self.pane.scale_grams = None
         self.packing.open(opened)
         grams = self.packing.weighing.stable_grams if self.packing.weighing is not None else None
@@ -106,11 +117,27 @@ class PackingWiring:
             self.scale_weight(grams)
 
     def _typed(self, text: str) -> None:
+        """The packer typed in the weight field: with boxes scanned it is the weight of the box being packed."""
         self.weight_typed = bool(text.strip())  # emptied: the scale fills it again
+        session = self.packing.session
+        if session is None or not session.state.parcels:
+            return
+        grams = text.strip()
+        if not grams:
+            self.packing.forget_typed_weight()
+        elif grams.isdigit() and int(grams) > 0:
+            self.packing.type_weight(int(grams))
 
     def show(self) -> None:
         session = self.packing.session
+        boxes = len(session.state.parcels) if session is not None else 0
+        if boxes > self._boxes_seen:
+            self.weight_typed = False  # a new box: the typed weight was the previous box's, the scale weighs this one
+        self._boxes_seen = boxes
         self.pane.show_state(session.state if session is not None else None, session.picklist.number if session else "")
+        grams = self.pane.scale_grams
+        if session is not None and grams:  # a tick or a box changes what is expected and weighed: judge again
+            self.pane.show_weight(grams, self.weight_warning(grams, fresh=False))
 
     def scale_weight(self, grams: int) -> None:
         """A stable weight: fill the weight field unless the packer typed one, and check it against the expected."""
@@ -120,17 +147,23 @@ class PackingWiring:
         form.weight.setText(str(grams))  # textChanged updates the draft
         self.pane.show_weight(grams, self.weight_warning(grams))
 
-    def weight_warning(self, grams: int) -> str:
+    def weight_warning(self, grams: int, *, fresh: bool = True) -> str:
+        """The tolerance warning for a reading; with several boxes their weights together are checked, once every
+        box is weighed (one box against the whole picklist would always be too light). A reading that is not
+        `fresh` (shown again after a tick or a box change) judges the boxes' own weights, not the reading."""
         session = self.packing.session
-        expected = session.state.expected_weight_grams() if session is not None else None
-        if not expected:
+        if session is None:
+            return ""
+        expected = session.state.expected_weight_grams()
+        weighed = session.state.weight_with_reading(grams if fresh or not session.state.parcels else None)
+        if not expected or weighed is None:
             return ""
         scale = self.window.settings.scale
         tolerance = WeightTolerance(scale.tolerance_grams, scale.tolerance_percent)
-        if check_weight(grams, ExpectedWeight(expected), tolerance) is None:
+        if check_weight(weighed, ExpectedWeight(expected), tolerance) is None:
             return ""
         words = self.window.messages.t
-        return words("pack.weight.off", grams=grams, expected=expected, tolerance=tolerance.allowed(expected))
+        return words("pack.weight.off", grams=weighed, expected=expected, tolerance=tolerance.allowed(expected))
 
     def intercept_scan(self, text: str) -> bool:
         """Take a scan while a picklist is being packed; return False to let it open a picklist as before."""

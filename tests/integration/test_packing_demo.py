@@ -10,7 +10,7 @@ import pytest
 
 from packstation.clients.errors import Rejected
 from packstation.clients.http import HttpConfig, RateLimiter, RetryPolicy
-from packstation.clients.myparcel import shipment_payload
+from packstation.clients.myparcel import MyParcelClient, shipment_payload
 from packstation.clients.picqer import PicqerClient
 from packstation.demo import DemoServers, seed
 from packstation.domain.packing import Pick, ScanOutcome
@@ -51,6 +51,19 @@ def journal_path(tmp_path: Path) -> Path:
 
 def open_journal(path: Path) -> SqliteJournal:
     return SqliteJournal(path, path.parent / "labels", "Station 1")
+
+
+def nl_request(weight_grams: int) -> ShipmentRequest:
+    """The bundle picklist's shipment as the form makes it, before the packed boxes are applied."""
+    return ShipmentRequest(
+        reference=BUNDLE_PICKLIST,
+        carrier=Carrier.POSTNL,
+        recipient=Address(
+            cc="NL", city="Doesburg", street="Koppeling", number="15", postal_code="6983HX", person="J. de Vries"
+        ),
+        options=ShipmentOptions(),
+        weight_grams=weight_grams,
+    )
 
 
 async def open_bundle_picklist(picqer: PicqerClient, journal: SqliteJournal) -> PackingSession:
@@ -156,20 +169,46 @@ async def test_the_boxes_go_into_the_myparcel_shipment(picqer: PicqerClient, jou
         await session.weigh(800)
     finally:
         journal.close()
-    request = ShipmentRequest(
-        reference=BUNDLE_PICKLIST,
-        carrier=Carrier.POSTNL,
-        recipient=Address(cc="NL", city="Doesburg", street="Koppeling", number="15", postal_code="6983HX"),
-        options=ShipmentOptions(),
-        weight_grams=1000,
-    )
-    shipped = session.apply_to(request)
+    shipped = session.apply_to(nl_request(weight_grams=1000))
     assert (shipped.parcels, shipped.weight_grams, shipped.dimensions_cm) == (2, 2500, (25, 20, 10))
     payload = shipment_payload(shipped, Platform.MYPARCEL)
     assert payload["physical_properties"] == {"weight": 2500, "length": 25, "width": 20, "height": 10}
     assert session.packaging_ids == [502, 501]
     assert shipped.packaging_ids == (502, 501)
     assert session.parcel_weights == [2500, 800]
+    assert shipped.parcel_weights == (2500, 800)
+
+
+async def test_a_two_box_shipment_books_each_box_with_its_own_weight_at_the_demo_myparcel(
+    servers: DemoServers, picqer: PicqerClient, journal_path: Path
+) -> None:
+    journal = open_journal(journal_path)
+    try:
+        session = await open_bundle_picklist(picqer, journal)
+        await session.scan(BOX_S)
+        await session.weigh(2500)  # the scale's stable reading for the box being packed
+        await session.scan(ENVELOPE)
+        await session.weigh(950)
+        await session.weigh(800, typed=True)  # the packer typed the envelope's weight: it wins
+        await session.weigh(990)  # a later reading does not undo that
+    finally:
+        journal.close()
+    myparcel = MyParcelClient(
+        HttpConfig(base_url=servers.myparcel_url, api_key=servers.myparcel_api_key),
+        Platform.MYPARCEL,
+        RateLimiter.for_myparcel(),
+        FAST,
+    )
+    try:
+        booked = await myparcel.create(session.apply_to(nl_request(weight_grams=1000)))
+    finally:
+        await myparcel.aclose()
+    assert len(booked) == 2
+    stored = [servers.myparcel.shipment(shipment.id) for shipment in booked]
+    assert [(s["reference_identifier"], s["physical_properties"]) for s in stored if s is not None] == [
+        (f"{BUNDLE_PICKLIST}-1", {"weight": 2500, "length": 25, "width": 20, "height": 10}),
+        (f"{BUNDLE_PICKLIST}-2", {"weight": 800, "length": 32, "width": 23, "height": 2}),
+    ]
 
 
 def test_an_older_journal_gains_the_packing_table_and_keeps_its_version(journal_path: Path) -> None:

@@ -8,6 +8,7 @@ from packstation.domain.documents import PackingListPolicy, PackingListRule
 from packstation.domain.errors import PrinterNotReady
 from packstation.domain.picklists import PicklistStatus
 from packstation.services.picklist_refresh import RefreshPlanner
+from packstation.services.shipping import PackerChoices
 from packstation.ui.controllers.picklists_controller import PicklistsController
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.messages import Messages
@@ -32,7 +33,7 @@ def controller_for(station) -> ShippingController:
 
 def draft_for(controller: ShippingController):
     profile = controller.opened.suggested_profile or controller.profiles()[0]
-    return controller.draft(profile, {})
+    return controller.draft(PackerChoices(profile, {}))
 
 
 async def test_open_picklist_reports_it_with_the_suggested_profile(station, wait_for):

@@ -8,6 +8,9 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from packstation import app
 from packstation.demo import DemoServers, seed
@@ -21,6 +24,8 @@ from packstation.ui.models.picklists_model import PicklistsModel
 
 BUNDLE_PICKLIST = "P2024-00008"  # PLNT-POT x3, LMP-DESK, TS-BLK-M and the tea set (mug + 2x tea)
 BOX_S = seed.PACKAGINGS[1][2]
+ENVELOPE = seed.PACKAGINGS[0][2]
+SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def code_of(productcode: str) -> str:
@@ -81,6 +86,11 @@ class Station:
     async def close(self) -> None:
         await self.window.aclose()
         await self.context.aclose()
+
+
+def box_rows(station: Station) -> list[str]:
+    boxes = station.pane.boxes
+    return [boxes.item(i).text() for i in range(boxes.count())]
 
 
 @pytest.fixture
@@ -158,7 +168,8 @@ async def test_a_box_scan_chooses_the_box_and_f12_books_a_parcel_per_box(station
     await station.open(BUNDLE_PICKLIST, wait_for)
     station.window.handle_scan(BOX_S)
     station.window.handle_scan(BOX_S)
-    await wait_for(lambda: "Doos S, Doos S" in station.pane.box_label.text())
+    await wait_for(lambda: station.pane.box_label.text() == "Boxes: 2")
+    assert box_rows(station) == ["1. Doos S: not weighed yet", "2. Doos S: not weighed yet"]
     draft = station.packing.apply_to(station.window.current_draft())
     assert draft is not None and draft.request.parcels == 2 and draft.request.packaging_ids
 
@@ -255,7 +266,7 @@ async def test_f12_off_ships_unticked_with_one_parcel_per_box_scanned(servers: D
         await station.open(BUNDLE_PICKLIST, wait_for)
         station.window.handle_scan(BOX_S)
         station.window.handle_scan(BOX_S)
-        await wait_for(lambda: "Doos S, Doos S" in station.pane.box_label.text())
+        await wait_for(lambda: station.pane.box_label.text() == "Boxes: 2")
         done: list[object] = []
         station.window.shipping.shipment_done.connect(done.append)
         station.window.ship()
@@ -267,3 +278,95 @@ async def test_f12_off_ships_unticked_with_one_parcel_per_box_scanned(servers: D
         assert not station.pane.isVisible()
     finally:
         await station.close()
+
+
+def press(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key as the packer presses it, on the widget that has the focus."""
+    widget.setFocus()
+    QTest.keyClick(widget, key, modifiers)
+
+
+async def test_delete_and_backspace_untick_the_selected_line_and_ctrl_shift_b_removes_the_last_box(
+    station: Station, wait_for
+) -> None:
+    station.window.show()  # keys reach shortcuts only in a shown, active window
+    station.window.activateWindow()
+    await station.open(BUNDLE_PICKLIST, wait_for)
+    for _ in range(3):
+        station.window.handle_scan(code_of("PLNT-POT"))
+    station.window.handle_scan(BOX_S)
+    station.window.handle_scan(ENVELOPE)
+    await wait_for(lambda: station.ticked()["PLNT-POT"] == 3 and len(box_rows(station)) == 2)
+    tree = station.pane.tree
+    tree.setCurrentItem(tree.topLevelItem(0))  # the packer clicks the PLNT-POT line
+    press(tree, Qt.Key.Key_Delete)
+    await wait_for(lambda: "PLNT-POT unticked: 2 of 3." in station.window.status_text)
+    assert station.ticked()["PLNT-POT"] == 2
+    press(tree, Qt.Key.Key_Backspace)
+    await wait_for(lambda: station.pane.progress_label.text() == "1 of 8 units ticked")
+    assert station.ticked()["PLNT-POT"] == 1
+    station.window.scan_bar.focus()
+    press(station.window.scan_bar.scan_field, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # from the scan field
+    await wait_for(lambda: station.ticked()["PLNT-POT"] == 0)
+    press(station.window.scan_bar.scan_field, Qt.Key.Key_B, SHIFT_CTRL)
+    await wait_for(lambda: box_rows(station) == ["1. Doos S: not weighed yet"])
+    assert "Box Envelop C4 removed; parcels: 1." in station.window.status_text
+    session = station.packing.session
+    assert session is not None and session.packaging_ids == [502]
+
+
+async def test_unticking_a_hand_tick_and_a_unit_already_picked_in_picqer_says_picqer_keeps_it(
+    servers: DemoServers, qtbot, wait_for
+) -> None:
+    station = Station(servers, qtbot, PackCheck.OFF)
+    try:
+        station.window.show()
+        station.window.activateWindow()
+        await station.open(BUNDLE_PICKLIST, wait_for)
+        station.pane.ask_reason = lambda title, text: "label torn off"  # type: ignore[method-assign]
+        tree = station.pane.tree
+        tree.setCurrentItem(tree.topLevelItem(1))  # LMP-DESK, ticked by hand
+        station.pane.ask_manual_tick()
+        await wait_for(lambda: station.ticked()["LMP-DESK"] == 1)
+        await wait_for(lambda: servers.picqer.picks, within=5)  # picked in the demo Picqer a second later
+        press(tree, Qt.Key.Key_Delete)
+        said = "LMP-DESK unticked: 0 of 1. The tick is gone here; 1 stays picked in Picqer"
+        await wait_for(lambda: said in station.window.status_text)
+        assert station.ticked()["LMP-DESK"] == 0
+        session = station.packing.session
+        assert session is not None and session.state.manual == [] and session.picks_due() == []
+        press(tree, Qt.Key.Key_Delete)  # nothing left to take out of that line
+        await wait_for(lambda: station.beeps == 1)
+        assert "LMP-DESK: nothing ticked to take out." in station.window.status_text
+        assert [body["amount"] for body in servers.picqer.picks] == [1]  # nothing was sent to Picqer for the undo
+    finally:
+        await station.close()
+
+
+async def test_each_box_takes_its_own_stable_weight_and_a_typed_one_wins(station: Station, wait_for) -> None:
+    scale = station.context.scale
+    assert scale is not None and station.context.weighing is not None
+    station.context.weighing.start()
+    await station.open(BUNDLE_PICKLIST, wait_for)
+    station.window.handle_scan(BOX_S)
+    await wait_for(lambda: box_rows(station) == ["1. Doos S: not weighed yet"])
+    scale.place(2500)  # type: ignore[attr-defined]
+    await wait_for(lambda: box_rows(station) == ["1. Doos S: 2500 g from scale"])
+    station.window.handle_scan(ENVELOPE)
+    await wait_for(lambda: len(box_rows(station)) == 2)
+    scale.place(4300)  # type: ignore[attr-defined]
+    await wait_for(lambda: box_rows(station)[1] == "2. Envelop C4: 4300 g from scale")
+    # Judged together: 2500 + 4300 g is the expected 6800 g (the envelope alone would be far too light).
+    await wait_for(lambda: station.pane.weight_label.text() == "Weight: 4300 g from scale · expected 6800 g")
+    scale.place(950)  # type: ignore[attr-defined]  # something left out of the envelope
+    await wait_for(lambda: box_rows(station)[1] == "2. Envelop C4: 950 g from scale")
+    await wait_for(lambda: "Weight 3450 g: more than 340 g off the expected 6800 g" in station.pane.weight_label.text())
+    weight = station.window.form.weight
+    weight.setText("800")
+    weight.textEdited.emit("800")  # as the packer types it
+    await wait_for(lambda: box_rows(station)[1] == "2. Envelop C4: 800 g typed")
+    scale.place(990)  # type: ignore[attr-defined]
+    await wait_for(lambda: station.context.weighing.stable_grams == 990)
+    assert box_rows(station) == ["1. Doos S: 2500 g from scale", "2. Envelop C4: 800 g typed"]
+    draft = station.packing.apply_to(station.window.current_draft())
+    assert draft is not None and draft.request.parcel_weights == (2500, 800)

@@ -172,6 +172,41 @@ class PackingController(QObject):
         code = result.line.product.code if result.line is not None else result.code  # what the packer reads
         self.said.emit(m.t(key, code=code, packed=result.packed, amount=result.amount), "ok")
 
+    # --- undo ----------------------------------------------------------------------------------------
+
+    @qasync.asyncSlot(str)
+    async def untick(self, key: str) -> None:
+        """Take one unit of a line out again (a scan or hand tick by mistake). A unit Picqer counts as picked
+        stays picked there (Picqer has no unpick): the packer is told so, not that Picqer took it back."""
+        session = self.session
+        if session is None:
+            return
+        async with self._scanning:
+            result = await session.untick(key)
+        m = self.messages
+        code = result.line.product.code
+        if not result.removed:
+            self._beep()
+            self.refused.emit(m.t("pack.untick.nothing", code=code))
+            return
+        self.changed.emit()
+        words = m.t("pack.unticked", code=code, packed=result.packed, amount=result.line.amount)
+        if result.still_picked:
+            words += " " + m.t("pack.unticked.picked", count=result.still_picked)
+        self.said.emit(words, "ok")
+
+    @qasync.asyncSlot(int)
+    async def remove_box(self, parcel: int = -1) -> None:
+        """Take a box out of the shipment again (the last one by default): one parcel less."""
+        session = self.session
+        if session is None or not session.state.parcels:
+            return
+        async with self._scanning:
+            removed = await session.remove_parcel(parcel)
+        self.changed.emit()
+        count = len(session.state.parcels)
+        self.said.emit(self.messages.t("pack.box.removed", box=removed.name, count=count), "ok")
+
     # --- picks ---------------------------------------------------------------------------------------
 
     def _flush_later(self) -> None:
@@ -229,11 +264,36 @@ class PackingController(QObject):
 
     # --- the scale -----------------------------------------------------------------------------------
 
+    @qasync.asyncSlot(int)
+    async def type_weight(self, grams: int) -> None:
+        """The packer typed a weight: it is the box being packed's (the last one), and wins over the scale."""
+        session = self.session
+        if session is None or not session.state.parcels or grams <= 0:
+            return
+        await session.weigh(grams, typed=True)
+        self.changed.emit()
+
+    @qasync.asyncSlot()
+    async def forget_typed_weight(self) -> None:
+        """The packer emptied the typed weight: the box being packed takes the scale's next reading again."""
+        session = self.session
+        if session is None or not session.state.parcels:
+            return
+        await session.forget_weight()
+        self.changed.emit()
+
+    async def _weigh_box(self, grams: int) -> None:
+        """A stable reading is the weight of the box being packed (the last scanned), unless one was typed for it."""
+        session = self.session
+        if session is not None and session.state.parcels and await session.weigh(grams):
+            self.changed.emit()
+
     def _on_weighing(self, event: WeighingEvent) -> None:
         m = self.messages
         if event.kind is WeighingEventKind.STABLE and self.weighing is not None:
             grams = self.weighing.stable_grams
             if grams:
+                self._tasks.start(self._weigh_box(grams), key="weigh")
                 self.weight_read.emit(grams)
         elif event.kind is WeighingEventKind.UNPLUGGED:
             self.scale_changed.emit(m.t("scale.unplugged"), "error")

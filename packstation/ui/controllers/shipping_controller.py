@@ -6,7 +6,6 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Mapping
 
 import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,7 +14,6 @@ from packstation.domain.errors import AlreadyShipped, InvalidShipment, Packstati
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
-from packstation.domain.shipments import Address
 from packstation.domain.waits import Wait
 from packstation.services.ports import PrintJobInfo
 from packstation.services.shipping import (
@@ -24,6 +22,7 @@ from packstation.services.shipping import (
     LabelFetched,
     LabelPrepared,
     OpenedPicklist,
+    PackerChoices,
     ShipmentEvent,
     ShipmentJob,
     ShippingService,
@@ -126,19 +125,11 @@ class ShippingController(QObject):
     def profiles(self) -> tuple[ShippingProfile, ...]:
         return self.service.profiles
 
-    def draft(
-        self,
-        profile: ShippingProfile,
-        option_values: Mapping[str, str],
-        *,
-        weight_grams: int | None = None,
-        parcels: int = 1,
-        address: Address | None = None,
-    ) -> Draft | None:
+    def draft(self, choices: PackerChoices) -> Draft | None:
         """Return the shipment as it would be booked now, with what blocks it (None when nothing is open)."""
         if self.opened is None:
             return None
-        return self.opened.draft(profile, option_values, weight_grams=weight_grams, parcels=parcels, address=address)
+        return self.opened.draft_for(choices)
 
     # --- what the ship button says -------------------------------------------------------------------
 
@@ -261,7 +252,7 @@ class ShippingController(QObject):
         # The label exists already; any profile gives the label format, the booked shipment is not changed.
         profiles = self.profiles()
         if draft is None and profiles:
-            draft = self.draft(opened.suggested_profile or profiles[0], {})
+            draft = self.draft(PackerChoices(opened.suggested_profile or profiles[0], {}))
         if draft is not None:
             self.reprint(draft)
         return None

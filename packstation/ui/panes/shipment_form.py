@@ -5,8 +5,7 @@ It builds the draft from what is on screen and emits it whenever that changes; i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Protocol
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator
@@ -30,7 +29,7 @@ from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
 from packstation.domain.profiles import ShippingProfile
 from packstation.domain.shipments import Address
-from packstation.services.shipping import OpenedPicklist
+from packstation.services.shipping import OpenedPicklist, PackerChoices
 from packstation.ui.messages import Messages
 from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.wheel import PaneComboBox, PaneSpinBox
@@ -52,18 +51,8 @@ _INFO_KEYS = ("products", "remarks", "delivery_date", "pickup_point")
 _SHIP_KEYS = {"weight": "detail.weight", "parcels": "detail.parcels", "profile": "detail.profile_key"}
 
 
-class MakeDraft(Protocol):
-    """The shipment as it would be booked with these inputs (ShippingController.draft); None when nothing is open."""
-
-    def __call__(
-        self,
-        profile: ShippingProfile,
-        option_values: Mapping[str, str],
-        *,
-        weight_grams: int | None = None,
-        parcels: int = 1,
-        address: Address | None = None,
-    ) -> Draft | None: ...
+# The shipment as it would be booked with these choices (ShippingController.draft); None when nothing is open.
+MakeDraft = Callable[[PackerChoices], Draft | None]
 
 
 class DetailScrollArea(QScrollArea):
@@ -504,7 +493,8 @@ class ShipmentForm(DetailScrollArea):
         weight = int(self.weight.text()) if self.weight.text().isdigit() else None
         address = self._entered_address() if confirmed else None
         values = self.options_form.values()
-        return self._make_draft(profile, values, weight_grams=weight, parcels=self.parcels.value(), address=address)
+        choices = PackerChoices(profile, values, weight_grams=weight, parcels=self.parcels.value(), address=address)
+        return self._make_draft(choices)
 
     def update_draft(self, *_args: object) -> None:
         """Build the draft anew, show what blocks or warns, and emit it."""

@@ -20,6 +20,7 @@ from packstation.clients.errors import (
     ServerError,
     Unauthorized,
     parse_myparcel_error,
+    parse_retry_after,
 )
 from packstation.clients.http import (
     USER_AGENT,
@@ -29,7 +30,6 @@ from packstation.clients.http import (
     RetryPolicy,
     RetryWaits,
     is_loopback_host,
-    parse_retry_after,
 )
 from packstation.domain.errors import WaitStopped
 from packstation.domain.waits import Wait, WaitReason

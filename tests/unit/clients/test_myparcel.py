@@ -30,6 +30,7 @@ from packstation.domain.shipments import (
     DeliveryType,
     LabelFormat,
     PackageContents,
+    ParcelBox,
     PickupLocation,
     Platform,
     Shipment,
@@ -146,6 +147,25 @@ def test_multi_collo_payload_gives_each_parcel_its_reference(samples_dir: Path) 
         {k: v for k, v in payload.items() if k not in ("reference_identifier", "secondary_shipments")},
         {k: v for k, v in seed.items() if k not in ("reference_identifier", "secondary_shipments")},
     )
+
+
+def test_each_packed_box_goes_to_its_own_parcel_with_its_weight_and_size() -> None:
+    request = dataclasses.replace(
+        domestic_request(parcels=3, reference="P2024-00009"),
+        weight_grams=2500,
+        dimensions_cm=(25, 20, 10),
+        boxes=(ParcelBox(2500, (25, 20, 10)), ParcelBox(800, (32, 23, 2))),
+    )
+    assert request.parcel_weights == (2500, 800, 2500)  # a parcel with no box of its own has the main weight
+    payload = shipment_payload(request, Platform.MYPARCEL)
+    assert payload["physical_properties"] == {"weight": 2500, "length": 25, "width": 20, "height": 10}
+    assert payload["secondary_shipments"] == [
+        {
+            "reference_identifier": "P2024-00009-2",
+            "physical_properties": {"weight": 800, "length": 32, "width": 23, "height": 2},
+        },
+        {"reference_identifier": "P2024-00009-3"},  # inherits the main parcel's
+    ]
 
 
 def test_pickup_date_and_belgian_box_number(samples_dir: Path) -> None:

@@ -17,6 +17,7 @@ from packstation.domain.packing import (
     is_garbled,
     is_valid_gtin,
 )
+from packstation.domain.weighing import WeightSource
 
 MUG = Product(9004, "MUG-CER", "Mok", ("8712345090043",), 340)
 TEA = Product(9010, "TEA-EARL", "Earl Grey", ("8712345090104",), 130)
@@ -123,9 +124,13 @@ def test_a_manual_tick_needs_a_reason_and_is_kept() -> None:
     assert s.complete
     assert s.tick_manually("0", "again").outcome is ScanOutcome.EXTRA_UNIT
     assert [(m.key, m.reason) for m in s.manual] == [("0", "label torn")]
-    assert s.untick("0") == 1
-    assert s.untick("0") == 0
+    first = s.untick("0")
+    assert (first.packed, first.removed, first.manual_reason) == (1, True, "")  # the scanned unit goes first
+    second = s.untick("0")
+    assert (second.packed, second.manual_reason) == (0, "label torn")  # then the hand tick, reason and all
     assert s.manual == []
+    assert not s.untick("0").removed  # nothing left to take out: nothing changes
+    assert s.packed["0"] == 0
 
 
 def test_expected_weight_is_products_plus_boxes_and_unknown_when_a_weight_is_missing() -> None:
@@ -176,3 +181,87 @@ def test_random_scans_never_pack_more_than_wanted_and_complete_means_nothing_mis
         assert s.complete == (s.missing() == [])
         units = s.units_packed_per_line()
         assert units[0] <= s.ordered[0].amount and units[1] <= s.ordered[1].amount
+
+
+def test_each_box_has_its_own_weight_the_scale_fills_the_last_and_a_typed_one_wins() -> None:
+    s = state(OrderedLine(11, SHIRT, 1))
+    s.tick("8712345502027")
+    assert s.weigh(2500)  # the stable reading goes to the box being packed
+    s.tick("8712345501013")
+    assert s.weigh(800, typed=True)  # the packer typed the envelope's weight
+    assert not s.weigh(950)  # a later reading does not overwrite what was typed for it
+    assert [(p.weight_grams, p.weight_source) for p in s.parcels] == [
+        (2500, WeightSource.SCALE),
+        (800, WeightSource.TYPED),
+    ]
+    assert s.weigh(2600, 0, typed=True)  # typing wins over the scale on any box
+    s.forget_weight()  # the packer emptied the typed weight: the scale fills it again
+    assert s.weigh(950)
+    assert [(p.weight_grams, p.weight_source) for p in s.parcels] == [
+        (2600, WeightSource.TYPED),
+        (950, WeightSource.SCALE),
+    ]
+
+
+def test_box_weights_and_where_they_came_from_survive_a_restart() -> None:
+    s = state(OrderedLine(11, SHIRT, 1))
+    s.tick("8712345502027")
+    s.weigh(2500)
+    s.tick("8712345501013")
+    s.weigh(800, typed=True)
+    s.tick("8712345501013")  # a third box, not weighed yet
+    again = state(OrderedLine(11, SHIRT, 1))
+    again.restore(s.snapshot())
+    assert [(p.packaging.id, p.weight_grams, p.weight_source) for p in again.parcels] == [
+        (502, 2500, WeightSource.SCALE),
+        (501, 800, WeightSource.TYPED),
+        (501, None, WeightSource.NONE),
+    ]
+    older = state(OrderedLine(11, SHIRT, 1))  # a journal written before the source was kept
+    older.restore({"parcels": [{"idpackaging": 502, "weight": 2500}]})
+    assert older.parcels[0].weight_source is WeightSource.SCALE
+
+
+def test_unticking_a_unit_picqer_already_picked_says_it_stays_picked_there() -> None:
+    lines = (OrderedLine(21, TEA_SET, 1), OrderedLine(11, SHIRT, 3, amount_picked=1))
+    s = state(*lines)
+    ledger = PickLedger.opened(lines)
+    s.tick("8712345090012")
+    s.tick("8712345090012")
+    ledger.confirm(1, 1)  # the second shirt was sent to Picqer too
+    assert ledger.still_picked(s, 1) == 0
+    s.untick("1")
+    assert ledger.still_picked(s, 1) == 1  # Picqer has no unpick: it still counts two
+    assert ledger.due(s) == {}  # and packing it again picks nothing twice
+    s.tick("8712345090012")
+    s.tick("8712345090012")
+    assert [(p.line_id, p.amount) for p in ledger.due(s).values()] == [(11, 1)]
+    for code in ("8712345090043", "8712345090104", "8712345090104"):
+        s.tick(code)
+    ledger.confirm(0, 1)  # the whole tea set picked
+    s.untick("0/9010")  # one tea out again: the set is no longer whole here, but Picqer keeps it picked
+    assert ledger.still_picked(s, 0) == 1
+
+
+def test_the_weight_to_check_is_all_boxes_together_once_each_earlier_box_is_weighed() -> None:
+    s = state(OrderedLine(11, SHIRT, 1))
+    assert s.weight_with_reading(900) == 900  # no box scanned: the reading is the shipment
+    s.tick("8712345502027")
+    s.tick("8712345501013")
+    assert s.weight_with_reading(300) is None  # the first box was never weighed: nothing to judge yet
+    s.weigh(2500, 0)
+    assert s.weight_with_reading(300) == 2800  # the reading is the envelope's, being packed now
+    s.weigh(800, typed=True)
+    assert s.weight_with_reading(300) == 3300  # the typed weight of the envelope wins over the reading
+
+
+def test_without_a_fresh_reading_the_boxes_own_weights_are_judged() -> None:
+    s = state(OrderedLine(11, SHIRT, 1))
+    assert s.weight_with_reading(None) is None
+    s.tick("8712345502027")
+    assert s.weight_with_reading(None) is None  # the box is not weighed yet
+    s.weigh(2500)
+    s.tick("8712345501013")
+    s.weigh(800)
+    s.remove_parcel()  # the envelope was scanned by mistake: the last reading (800 g) was of it
+    assert s.weight_with_reading(None) == 2500

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import struct
 from pathlib import Path
+
+import pytest
 
 from packstation.journal import SqliteJournal, open_journal
 
@@ -148,3 +151,14 @@ def test_entries_below_a_destroyed_root_page_are_read_from_their_own_pages(data:
     assert [entry.picklist_number for entry in recovered] == [f"P-{n:04d}" for n in range(ENTRIES)]
     assert recovered[50].data["note"] == "long " * 2000 and recovered[51].data["note"] == "short"
     assert all(entry.steps == ("created",) for entry in recovered)
+
+
+def test_a_row_whose_float_is_cut_off_is_skipped_not_fatal(data: Path) -> None:
+    from packstation.journal import _record
+
+    # A record header of 2 bytes saying "one 8-byte float", followed by only 3 of its bytes: damage, which the
+    # page salvage skips (ValueError), not an error that would stop the whole recovery.
+    with pytest.raises(ValueError, match="cut off"):
+        _record(bytes([2, 7, 0x40, 0x09, 0x21]))
+    whole = bytes([2, 7]) + struct.pack(">d", 3.25)
+    assert _record(whole) == [3.25]

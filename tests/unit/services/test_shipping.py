@@ -27,7 +27,7 @@ from packstation.domain.picklists import (
     PicqerShipment,
 )
 from packstation.domain.profiles import default_profiles
-from packstation.domain.shipments import Platform, Shipment
+from packstation.domain.shipments import ParcelBox, Platform, Shipment
 from packstation.services.shipping import (
     JobKind,
     ShipOrder,
@@ -349,6 +349,18 @@ async def test_multi_collo_sends_one_weight_per_parcel(parts) -> None:
     assert picqer.shipment_bodies == [(RELAY_PROFILE, 1800, [900, 900])]
 
 
+async def test_multi_collo_of_weighed_boxes_sends_each_box_its_own_weight(parts) -> None:
+    picqer, _myparcel, _printer, service = parts
+    service.write_back = REGISTER
+    opened = await service.open_picklist("P2024-00001")
+    draft = opened.draft(service.profiles[0], {}, weight_grams=900, parcels=2)
+    boxes = (ParcelBox(2500, (25, 20, 10)), ParcelBox(800, (32, 23, 2)))
+    boxed = dataclasses.replace(draft, request=dataclasses.replace(draft.request, weight_grams=2500, boxes=boxes))
+    job = service.start(opened, boxed)
+    await service.run(job)
+    assert picqer.shipment_bodies == [(RELAY_PROFILE, 3300, [2500, 800])]
+
+
 async def test_the_scanned_boxes_go_to_the_picqer_shipment(parts) -> None:
     picqer, _myparcel, _printer, service = parts
     service.write_back = REGISTER
@@ -461,6 +473,39 @@ async def test_a_resumed_job_whose_journal_has_the_shipment_does_not_ask_picqer_
         await service.run(resumed)
         assert resumed.step is Step.DONE and len(picqer.shipments) == 1
         assert picqer.calls.count("create_shipment") == 1 and "list_shipments" not in picqer.calls
+    finally:
+        journal.close()
+
+
+async def test_a_resumed_multi_collo_job_registers_each_box_with_its_own_weight(parts, tmp_path) -> None:
+    from packstation.journal import open_journal
+
+    picqer, myparcel, printer, _service = parts
+    journal, _problem = open_journal(tmp_path / "journal.sqlite3", tmp_path / "labels", station="bench 1")
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(
+        picqer,
+        myparcel,
+        printer,
+        profiles,
+        Platform.MYPARCEL,
+        REGISTER,  # type: ignore[arg-type]
+        journal=journal,
+        claim_settle=0,
+    )
+    try:
+        opened = await service.open_picklist("P2024-00001")
+        draft = opened.draft(profiles[0], {}, weight_grams=900, parcels=2)
+        boxes = (ParcelBox(2500, (25, 20, 10)), ParcelBox(800, (32, 23, 2)))
+        boxed = dataclasses.replace(draft, request=dataclasses.replace(draft.request, weight_grams=2500, boxes=boxes))
+        picqer.refuse_shipment = ["The label of P2024-00001 is not booked yet"]
+        with pytest.raises(ShipmentNotRegistered):
+            await service.run(service.start(opened, boxed))
+        (entry,) = await journal.unfinished()  # the station restarts: only the journal remains
+        resumed = await service.resume(entry)
+        assert resumed.request.boxes == boxes
+        await service.run(resumed)
+        assert picqer.shipment_bodies == [(RELAY_PROFILE, 3300, [2500, 800])]
     finally:
         journal.close()
 
