@@ -180,6 +180,7 @@ def run_zpl2png(args: argparse.Namespace) -> int:
 def run_printers(args: argparse.Namespace) -> int:
     """List USB Zebras with their status and the system's print queues."""
     from packstation.domain.printers import USB_PRINTER
+    from packstation.i18n import printer_state
     from packstation.printing.discovery import find_printers
 
     search = find_printers()
@@ -190,7 +191,8 @@ def run_printers(args: argparse.Namespace) -> int:
             "name": found.name,
             "address": found.address,
             "ready": found.ready,
-            "status": found.status,
+            # A Zebra says why it cannot print in condition codes; a print queue's state is the system's own word.
+            "status": printer_state(found.ready, found.conditions) if found.kind == USB_PRINTER else found.status,
         }
         if found.kind == USB_PRINTER:
             row["conditions"] = list(found.conditions)

@@ -17,7 +17,7 @@ class FoundPrinter:
     name: str  # the product ("ZTC ZD421-203dpi ZPL") or the queue name
     ready: bool = True
     conditions: tuple[str, ...] = ()  # why a Zebra is not ready (printing.transport condition names)
-    status: str = ""  # the status in English words, as `packstation printers` prints it
+    status: str = ""  # a print queue's state as the system names it (a Zebra's is its ready and conditions)
     device: str = ""  # a queue's device URI, when the system names it
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -131,3 +131,22 @@ def keys() -> frozenset[str]:
 def text_table(language: Language | str = Language.EN) -> Mapping[str, str]:
     """Return every text of `language` by key, read-only (a key Dutch lacks is missing here, not English)."""
     return MappingProxyType(_TEXTS[parse_language(language)])
+
+
+def printer_conditions(conditions: Iterable[str], language: Language | str = Language.EN) -> str:
+    """Return a printer's condition codes (packstation.printing.transport) in words, joined by commas.
+
+    A code the catalogue does not know shows as itself rather than not at all.
+    """
+    words = []
+    for condition in conditions:
+        key = "printer." + condition.strip().lower().replace(" ", "_").replace("-", "_")
+        words.append(text(key, language) if has_text(key) else condition)
+    return ", ".join(words)
+
+
+def printer_state(ready: bool, conditions: Iterable[str], language: Language | str = Language.EN) -> str:
+    """Return whether a printer can print now in words: "ready", or its conditions."""
+    if ready:
+        return text("printer.ready", language)
+    return printer_conditions(conditions, language) or text("printer.unknown", language)

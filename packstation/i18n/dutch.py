@@ -622,4 +622,9 @@ DUTCH: dict[str, str] = {
     "pack.untick.nothing": "{code}: niets afgevinkt om terug te nemen.",
     "pack.unticked": "{code} teruggenomen: {packed} van {amount}.",
     "pack.unticked.picked": "Het vinkje is hier weg; {count} blijft gepickt in Picqer (Picqer kan niet ont-picken).",
+    # Printer conditions that had words only below the UI (packstation.printing.transport codes).
+    "printer.no_answer": "geeft geen antwoord (papier op, printkop open of lint op?)",
+    "printer.head_too_cold": "printkop te koud",
+    "printer.memory_corrupt": "geheugen defect",
+    "printer.not_ready": "niet klaar",
 }

@@ -834,4 +834,9 @@ ENGLISH: dict[str, str] = {
     "pack.untick.nothing": "{code}: nothing ticked to take out.",
     "pack.unticked": "{code} unticked: {packed} of {amount}.",
     "pack.unticked.picked": "The tick is gone here; {count} stays picked in Picqer (Picqer cannot un-pick).",
+    # Printer conditions that had words only below the UI (packstation.printing.transport codes).
+    "printer.no_answer": "not answering (paper out, print head open or ribbon out?)",
+    "printer.head_too_cold": "print head too cold",
+    "printer.memory_corrupt": "memory corrupt",
+    "printer.not_ready": "not ready",
 }

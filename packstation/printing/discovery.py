@@ -36,8 +36,7 @@ def find_usb_zebras(backend: Any | None = None) -> PrinterSearch:
                 address=info.serial,
                 name=info.product,
                 ready=status.ready,
-                conditions=tuple(status.conditions),
-                status=status.message,
+                conditions=tuple(status.conditions),  # in words at the edge: i18n.printer_state
             )
         )
     return PrinterSearch(printers=tuple(printers))

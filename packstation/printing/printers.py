@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound, PrinterNotReady
+from packstation.domain.errors import LabelError, PrinterError, PrinterNotFound
 from packstation.domain.labels import LABEL_PRINTER, PreparedLabel, PrintReceipt
 from packstation.printing import barcodes, zpl, zpl_render
-from packstation.printing.transport import OFFLINE, PrinterStatus, Transport
+from packstation.printing.transport import OFFLINE, PrinterStatus, Transport, not_ready
 
 if TYPE_CHECKING:
     import numpy as np
@@ -93,8 +93,8 @@ async def _checked_send(name: str, transport: Transport, payload: bytes, job_nam
     status = await transport.status()
     if not status.ready:
         if OFFLINE in status.conditions:
-            raise PrinterNotFound(name, f"The printer cannot be reached: {status.detail or status.message}.")
-        raise PrinterNotReady(name, f"The printer is {status.message}.", status.conditions)
+            raise PrinterNotFound(name, f"The printer cannot be reached: {status.detail or OFFLINE}.")
+        raise not_ready(name, status.conditions)
     await transport.send(payload, job_name)
 
 

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from packstation.domain.errors import PrintCancelled, PrinterError, PrinterNotFound, PrinterNotReady
 from packstation.domain.labels import PreparedLabel, PrintReceipt
-from packstation.printing.transport import PrinterStatus
+from packstation.printing.transport import NOT_READY, OFFLINE, PrinterStatus
 
 log = logging.getLogger(__name__)
 
@@ -296,7 +296,7 @@ class PrintQueue:
                 status = await self._status()
                 if not status.ready:
                     if status.conditions != job.conditions:
-                        self._set(job, JobState.QUEUED, f"waiting: {status.message}", status.conditions)
+                        self._set(job, JobState.QUEUED, "", status.conditions)
                     await self._sleep_or_wake(self.poll_interval)
                     continue
             await self._send(job)
@@ -305,7 +305,7 @@ class PrintQueue:
         try:
             return await self.printer.status()
         except Exception as exc:
-            return PrinterStatus(ready=False, conditions=("offline",), detail=str(exc))
+            return PrinterStatus(ready=False, conditions=(OFFLINE,), detail=str(exc))
 
     async def _send(self, job: PrintJob) -> None:
         self._set(job, JobState.SENDING, "")
@@ -314,7 +314,8 @@ class PrintQueue:
             receipt = await self.printer.send(job.label, job.name)
         except PrinterNotReady as exc:
             # Not the job's fault: keep it (and everything behind it) until the printer is ready.
-            self._set(job, JobState.QUEUED, f"waiting: {exc.message}", exc.conditions or ("not_ready",))
+            # Why it waits is its conditions (codes: the UI words them); `error` is for what went wrong.
+            self._set(job, JobState.QUEUED, "", exc.conditions or (NOT_READY,))
             job.attempts -= 1
             await self._sleep_or_wake(self.poll_interval)
             return
@@ -501,7 +502,7 @@ class PrintQueues:
 
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         status = await self._queues[printer]._status()
-        return status.ready, status.conditions, status.message
+        return status.ready, status.conditions, status.detail
 
     async def close(self) -> None:
         for queue in self._queues.values():

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from packstation.domain.errors import LabelError, SheetPositionNeeded
 from packstation.printing.lazy import lazy
@@ -89,14 +89,26 @@ def describe(quadrants: Sequence[int]) -> str:
 
 def render_ink(page: pdfium.PdfPage) -> np.ndarray:
     """Return where the page is inked, rendered at INK_DPI with anti-aliasing on (thin lines must show)."""
+    return _darkest(draw(page, INK_DPI / POINTS_PER_INCH).to_numpy()) < INK_LEVEL
+
+
+def draw(page: pdfium.PdfPage, scale: float, **options: Any) -> pdfium.PdfBitmap:
+    """Render the page in grey without its form fields (pypdfium2's other render `options` as given).
+
+    Raises LabelError when PDFium cannot draw the page.
+    """
     try:
-        bitmap = page.render(scale=INK_DPI / POINTS_PER_INCH, grayscale=True, may_draw_forms=False)
+        return page.render(scale=scale, grayscale=True, may_draw_forms=False, **options)
     except pdfium.PdfiumError as exc:
         raise LabelError(f"The label page cannot be drawn ({exc}).") from exc
-    array = bitmap.to_numpy()
+
+
+def _darkest(array: np.ndarray) -> np.ndarray:
+    """Return a grey render as one value a pixel: PDFium yields BGR(x) for pages with transparency, and any
+    dark channel is print."""
     if array.ndim == 3:
-        array = array[..., :3].min(axis=2)  # any dark channel is ink
-    return array < INK_LEVEL
+        return np.ascontiguousarray(array[..., :3].min(axis=2))
+    return array
 
 
 def _quarter_slices(shape: tuple[int, int]) -> dict[int, tuple[slice, slice]]:
@@ -129,18 +141,20 @@ def pieces(ink: np.ndarray) -> list[tuple[int, ...]]:
     """Return the inked quarters grouped into pieces: quarters that ink runs between belong together."""
     slices = _quarter_slices(ink.shape)
     inked = [q for q in (1, 2, 3, 4) if np.count_nonzero(ink[slices[q]]) >= MIN_INK_PIXELS]
-    group = {q: {q} for q in inked}
-    for a, b in _joins(ink):
+    group = _joined(inked, _joins(ink))
+    # Each piece once, in the order of its first quarter.
+    return list(dict.fromkeys(tuple(sorted(group[q])) for q in inked))
+
+
+def _joined(quarters: list[int], joins: list[tuple[int, int]]) -> dict[int, set[int]]:
+    """Return each quarter's group: itself and the quarters joined to it, directly or through another."""
+    group = {q: {q} for q in quarters}
+    for a, b in joins:
         if a in group and b in group and group[a] is not group[b]:
             merged = group[a] | group[b]
             for q in merged:
                 group[q] = merged
-    found: list[tuple[int, ...]] = []
-    for q in inked:
-        members = tuple(sorted(group[q]))
-        if members not in found:
-            found.append(members)
-    return found
+    return group
 
 
 def _inked_box(ink: np.ndarray, quadrants: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -189,19 +203,8 @@ def locate_barcodes(page: pdfium.PdfPage, locate: BarcodeLocator, within: PageBo
     """Return the boxes of the barcodes on the page (or `within` part of it) in points, rendered at LOCATE_DPI."""
     width, height = page.get_size()
     x0, y0, x1, y1 = within or (0.0, 0.0, width, height)
-    try:
-        # Only the part asked about: the decode takes ~90 ms for a whole A4 page at 300 dpi, about half for a half.
-        bitmap = page.render(
-            scale=LOCATE_DPI / POINTS_PER_INCH,
-            crop=(x0, height - y1, width - x1, y0),
-            grayscale=True,
-            may_draw_forms=False,
-        )
-    except pdfium.PdfiumError as exc:
-        raise LabelError(f"The label page cannot be drawn ({exc}).") from exc
-    gray = bitmap.to_numpy()
-    if gray.ndim == 3:
-        gray = np.ascontiguousarray(gray[..., :3].min(axis=2))
+    # Only the part asked about: the decode takes ~90 ms for a whole A4 page at 300 dpi, about half for a half.
+    gray = _darkest(draw(page, LOCATE_DPI / POINTS_PER_INCH, crop=(x0, height - y1, width - x1, y0)).to_numpy())
     to_points = POINTS_PER_INCH / LOCATE_DPI
     return [
         (x0 + a * to_points, y0 + b * to_points, x0 + c * to_points, y0 + d * to_points) for a, b, c, d in locate(gray)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from packstation.domain.errors import PrinterNotReady
+
 STX, ETX = 0x02, 0x03
 HOST_STATUS_QUERY = b"~HS\r\n"
 
-# Condition names, shared by every transport and shown to the packer by the UI.
+# Condition codes, shared by every transport. They are codes only: the catalogue (packstation/i18n, keys
+# "printer.<code>") holds the words the GUI and the CLI show for them, in English and Dutch.
 PAPER_OUT = "paper_out"
 HEAD_OPEN = "head_open"
 RIBBON_OUT = "ribbon_out"
@@ -20,36 +23,35 @@ NO_ANSWER = "no_answer"
 HEAD_TOO_HOT = "head_too_hot"
 HEAD_TOO_COLD = "head_too_cold"
 MEMORY_CORRUPT = "memory_corrupt"
-
-CONDITION_TEXT = {
-    PAPER_OUT: "out of labels",
-    HEAD_OPEN: "print head open",
-    RIBBON_OUT: "out of ribbon",
-    PAUSED: "paused",
-    BUFFER_FULL: "its memory is full",
-    OFFLINE: "not reachable",
-    NO_ANSWER: "not answering (out of labels, head open or out of ribbon?)",
-    HEAD_TOO_HOT: "print head too hot",
-    HEAD_TOO_COLD: "print head too cold",
-    MEMORY_CORRUPT: "its memory is corrupt",
-}
+NOT_READY = "not_ready"  # the printer refused the job without saying why
+CONDITIONS = (
+    PAPER_OUT,
+    HEAD_OPEN,
+    RIBBON_OUT,
+    PAUSED,
+    BUFFER_FULL,
+    OFFLINE,
+    NO_ANSWER,
+    HEAD_TOO_HOT,
+    HEAD_TOO_COLD,
+    MEMORY_CORRUPT,
+    NOT_READY,
+)
 
 
 @dataclass(frozen=True)
 class PrinterStatus:
-    """Whether the printer can print now, and if not, why (condition names above)."""
+    """Whether the printer can print now, and if not, why (condition codes above)."""
 
     ready: bool
     conditions: tuple[str, ...] = ()
     labels_waiting: int = 0  # formats in the receive buffer
-    detail: str = ""
+    detail: str = ""  # what the printer or the system said, for the log: not words for the packer
 
-    @property
-    def message(self) -> str:
-        """Return the status in plain words."""
-        if self.ready:
-            return "ready"
-        return ", ".join(CONDITION_TEXT.get(c, c.replace("_", " ")) for c in self.conditions) or "not ready"
+
+def not_ready(printer: str, conditions: tuple[str, ...]) -> PrinterNotReady:
+    """Return the error for a printer that cannot print now; its conditions say why (words: i18n)."""
+    return PrinterNotReady(printer, f"not ready ({', '.join(conditions) or NOT_READY})", conditions)
 
 
 READY = PrinterStatus(ready=True)

@@ -19,13 +19,14 @@ from typing import Any
 import usb.core
 import usb.util
 
-from packstation.domain.errors import PrinterDisconnected, PrinterNotFound, PrinterNotReady
+from packstation.domain.errors import PrinterDisconnected, PrinterNotFound
 from packstation.printing.transport import (
     ETX,
     HOST_STATUS_QUERY,
     NO_ANSWER,
     OFFLINE,
     PrinterStatus,
+    not_ready,
     parse_host_status,
 )
 
@@ -219,12 +220,8 @@ class UsbTransport:
                     sent += self._device.write(self._ep_out.bEndpointAddress, chunk, self.write_timeout_ms)
             except usb.core.USBTimeoutError as exc:
                 self._forget()
-                raise PrinterNotReady(
-                    self.name,
-                    f"The printer stopped taking data after {sent} of {len(data)} bytes "
-                    f"(paused, out of labels or busy). Check it, then reprint.",
-                    (NO_ANSWER,),
-                ) from exc
+                log.warning("%s stopped taking data after %d of %d bytes", self.name, sent, len(data))
+                raise not_ready(self.name, (NO_ANSWER,)) from exc
             except usb.core.USBError as exc:
                 self._forget()
                 if _is_gone(exc):

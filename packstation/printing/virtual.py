@@ -6,8 +6,7 @@ import asyncio
 import re
 from pathlib import Path
 
-from packstation.domain.errors import PrinterNotReady
-from packstation.printing.transport import CONDITION_TEXT, PrinterStatus
+from packstation.printing.transport import PrinterStatus, not_ready
 
 
 def _suffix(data: bytes) -> str:
@@ -55,8 +54,7 @@ class VirtualPrinter:
     async def send(self, data: bytes, job_name: str) -> None:
         """Write the job to the next numbered file, unless a simulated condition stops the printer."""
         if self.conditions:
-            text = ", ".join(CONDITION_TEXT.get(c, c) for c in self.conditions)
-            raise PrinterNotReady(self.name, f"The printer is {text}.", self.conditions)
+            raise not_ready(self.name, self.conditions)
         async with self._lock:
             self.last_path = await asyncio.to_thread(self._write, data, job_name)
 

@@ -124,22 +124,45 @@ class PrintFrame:
     copies: int = 1  # ^PQ
 
     def __post_init__(self) -> None:
-        if not (self.darkness == -1 or 0 <= self.darkness <= 30):
-            raise ValueError(f"Darkness must be 0 to 30 (or -1 for the printer's own), not {self.darkness}.")
-        if not (self.speed == -1 or 1 <= self.speed <= 14):
-            raise ValueError(f"Print speed must be 1 to 14 (or -1 for the printer's own), not {self.speed}.")
-        if self.media_type not in ("", "T", "D"):
-            raise ValueError(f"Media type must be T or D, not {self.media_type!r}.")
-        if self.print_mode not in ("", "T", "P", "C", "R", "K", "A", "D", "F", "L", "U"):
-            raise ValueError(f"Unknown print mode {self.print_mode!r}.")
-        if self.media_tracking not in ("", "N", "Y", "W", "M", "A", "V"):
-            raise ValueError(f"Unknown media tracking {self.media_tracking!r}.")
-        if not -120 <= self.offset_y <= 120:
-            raise ValueError(f"The top offset must be -120 to 120 dot rows, not {self.offset_y}.")
-        if not -9999 <= self.offset_x <= 9999:
-            raise ValueError(f"The label shift must be -9999 to 9999 dots, not {self.offset_x}.")
-        if not 1 <= self.copies <= 99_999_999:
-            raise ValueError(f"Copies must be at least 1, not {self.copies}.")
+        # Checked in this order, so the first wrong setting named is the same whatever else is wrong.
+        _check_numbers(self, _FRAME_SPEEDS)
+        _check_letters(self, _FRAME_LETTERS)
+        _check_numbers(self, _FRAME_PLACEMENT)
+
+
+# (setting, lowest, highest, whether -1 "the printer's own" is allowed, the message naming the wrong value)
+_NumberRule = tuple[str, int, int, bool, str]
+_FRAME_SPEEDS: tuple[_NumberRule, ...] = (
+    ("darkness", 0, 30, True, "Darkness must be 0 to 30 (or -1 for the printer's own), not {value}."),
+    ("speed", 1, 14, True, "Print speed must be 1 to 14 (or -1 for the printer's own), not {value}."),
+)
+_FRAME_PLACEMENT: tuple[_NumberRule, ...] = (
+    ("offset_y", -120, 120, False, "The top offset must be -120 to 120 dot rows, not {value}."),
+    ("offset_x", -9999, 9999, False, "The label shift must be -9999 to 9999 dots, not {value}."),
+    ("copies", 1, 99_999_999, False, "Copies must be at least 1, not {value}."),
+)
+# (setting, the letters ZPL knows for it, the message); "" (keep the printer's own) is always allowed.
+_FRAME_LETTERS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("media_type", frozenset("TD"), "Media type must be T or D, not {value!r}."),
+    ("print_mode", frozenset("TPCRKADFLU"), "Unknown print mode {value!r}."),
+    ("media_tracking", frozenset("NYWMAV"), "Unknown media tracking {value!r}."),
+)
+
+
+def _check_numbers(frame: PrintFrame, rules: tuple[_NumberRule, ...]) -> None:
+    """Raise ValueError naming the first setting outside its range."""
+    for name, low, high, keep_allowed, message in rules:
+        value = getattr(frame, name)
+        if not (low <= value <= high or (keep_allowed and value == -1)):
+            raise ValueError(message.format(value=value))
+
+
+def _check_letters(frame: PrintFrame, rules: tuple[tuple[str, frozenset[str], str], ...]) -> None:
+    """Raise ValueError naming the first setting that is not one of its ZPL letters (or empty)."""
+    for name, letters, message in rules:
+        value = getattr(frame, name)
+        if value and value not in letters:
+            raise ValueError(message.format(value=value))
 
 
 @dataclass(frozen=True)
@@ -202,6 +225,21 @@ class Conversion:
 
 def open_pdf(pdf: bytes, limits: PdfLimits = PdfLimits()) -> pdfium.PdfDocument:
     """Open a label PDF or raise LabelError saying plainly what is wrong with it."""
+    data = _pdf_bytes(pdf, limits)
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise LabelError(f"The label PDF is corrupt and cannot be read ({exc}).") from exc
+    try:
+        _check_pages(document, limits)
+    except BaseException:
+        document.close()
+        raise
+    return document
+
+
+def _pdf_bytes(pdf: bytes, limits: PdfLimits) -> bytes:
+    """Return the label as bytes once it looks like a PDF within the size limit; else raise LabelError."""
     if not isinstance(pdf, bytes | bytearray | memoryview):
         raise LabelError(f"The label must be PDF bytes, not {type(pdf).__name__}.")
     data = bytes(pdf)
@@ -215,27 +253,23 @@ def open_pdf(pdf: bytes, limits: PdfLimits = PdfLimits()) -> pdfium.PdfDocument:
     if b"%PDF-" not in data[:1024]:
         start = data[:16].decode("latin-1").encode("unicode_escape").decode()
         raise LabelError(f"The label is not a PDF (it starts with {start!r}).")
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise LabelError(f"The label PDF is corrupt and cannot be read ({exc}).") from exc
+    return data
+
+
+def _check_pages(document: pdfium.PdfDocument, limits: PdfLimits) -> None:
+    """Raise LabelError for a document without pages, with too many, or with a page too large to draw."""
     pages = len(document)
     if pages == 0:
-        document.close()
         raise LabelError("The label PDF has no pages.")
     if pages > limits.max_pages:
-        document.close()
         raise LabelError(f"The label PDF has {pages} pages, more than the limit of {limits.max_pages}.")
     # Every page's size is checked before any is rendered: a 5 x 5 m page would take gigabytes to draw.
     try:
         bounds.check_pdf_pages([document.get_page_size(index) for index in range(pages)])
     except bounds.LimitError as exc:
-        document.close()
         raise LabelError(str(exc)) from None
     except pdfium.PdfiumError as exc:
-        document.close()
         raise LabelError(f"The label PDF is corrupt and cannot be read ({exc}).") from exc
-    return document
 
 
 class _Scratch(threading.local):
@@ -285,20 +319,10 @@ def _render_gray(page: pdfium.PdfPage, scale: float, crop: tuple[float, float, f
     """
     # pypdfium2 sizes the bitmap with ceil(points * scale): shave float noise so 432 pt at 300 dpi is 1800 rows.
     scale *= 1 - 1e-9
-    try:
-        bitmap = page.render(
-            scale=scale,
-            crop=crop,
-            grayscale=True,
-            no_smoothtext=True,
-            no_smoothpath=True,
-            no_smoothimage=True,
-            optimize_mode="print",
-            may_draw_forms=False,
-            bitmap_maker=_render_bitmap_maker,
-        )
-    except pdfium.PdfiumError as exc:
-        raise LabelError(f"The label page cannot be drawn ({exc}).") from exc
+    no_smoothing = {"no_smoothtext": True, "no_smoothpath": True, "no_smoothimage": True}
+    bitmap = sheet.draw(
+        page, scale, crop=crop, optimize_mode="print", bitmap_maker=_render_bitmap_maker, **no_smoothing
+    )
     array = bitmap.to_numpy()
     if array.ndim == 3:
         # Grey rendering still yields BGR(x) for pages with transparency: take the luminance.
@@ -411,46 +435,10 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     if h < k or w < k:
         return None
     b = (k + 1) // 2
-    # Every k x k grey box holds a whole b x b block aligned to multiples of b (b = ceil(k / 2)), whose top-left
-    # pixel is on the grid of every b-th row and column. Only blocks whose top-left is mid-grey are candidates:
-    # most labels (pure line art) have none and stop here, having read 1/b^2 of the page.
-    rows_b, cols_b = h // b, w // b
-    mid: np.ndarray | None = None
-    grid = gray[0 : rows_b * b : b, 0 : cols_b * b : b]
-    candidates = _is_mid_grey(grid)
-    if not candidates.any():  # np.nonzero of a 2-D array costs 5x this (0.14 ms at 300 dpi)
+    found = _grey_blocks(gray, b)
+    if found is None:
         return None
-    cand_rows, cand_cols = np.divmod(np.flatnonzero(candidates), grid.shape[1])
-    if cand_rows.size * 8 <= grid.size:
-        # Few candidates (stray grey: anti-aliased logos, image edges): check just their blocks' b x b pixels,
-        # not the whole page, and leave the page's mid-grey map unbuilt when none is all grey.
-        offsets = np.arange(b)
-        block_pixels = gray[
-            (cand_rows * b)[:, None, None] + offsets[None, :, None],
-            (cand_cols * b)[:, None, None] + offsets[None, None, :],
-        ]
-        whole = _is_mid_grey(block_pixels).reshape(cand_rows.size, -1).all(axis=1)
-        if not whole.any():
-            return None
-        block_rows, block_cols = cand_rows[whole], cand_cols[whole]
-        first_row, last_row = int(block_rows.min()), int(block_rows.max())
-        first_col, last_col = int(block_cols.min()), int(block_cols.max())
-    else:
-        # Much grey (a grey fill or a photo): a few strided ANDs over the page find the all-grey aligned blocks.
-        mid = _mid_grey(gray)
-        blocks = mid[0 : rows_b * b : b]
-        for i in range(1, b):
-            blocks = blocks & mid[i : rows_b * b : b]
-        blocks = blocks[:, : cols_b * b]
-        cells = blocks[:, 0::b]
-        for i in range(1, b):
-            cells = cells & blocks[:, i::b]
-        if not cells.any():
-            return None
-        any_rows = np.flatnonzero(cells.any(axis=1))
-        any_cols = np.flatnonzero(cells.any(axis=0))
-        first_row, last_row = int(any_rows[0]), int(any_rows[-1])
-        first_col, last_col = int(any_cols[0]), int(any_cols[-1])
+    (first_row, last_row, first_col, last_col), mid = found
     # A grey k x k box reaches at most k - b beyond the aligned block inside it.
     r0 = max(first_row * b - (k - b), 0)
     r1 = min((last_row + 1) * b + (k - b), h)
@@ -468,6 +456,66 @@ def _dither_region(gray: np.ndarray, min_size: int = 9) -> tuple[np.ndarray, int
     padded = np.pad(full, k - 1)
     grown = _run_or(_run_or(padded, k, 0), k, 1)
     return grown & region, r0, c0
+
+
+_BlockSpan = tuple[int, int, int, int]  # first row, last row, first column, last column, counted in blocks
+
+
+def _grey_blocks(gray: np.ndarray, b: int) -> tuple[_BlockSpan, np.ndarray | None] | None:
+    """Find the b x b blocks, aligned to multiples of b, that are all mid-grey.
+
+    Return the span they cover and the page's mid-grey map when it had to be built (None when it was not);
+    None when no block is all grey.
+    """
+    h, w = gray.shape
+    # Every k x k grey box holds a whole b x b block aligned to multiples of b (b = ceil(k / 2)), whose top-left
+    # pixel is on the grid of every b-th row and column. Only blocks whose top-left is mid-grey are candidates:
+    # most labels (pure line art) have none and stop here, having read 1/b^2 of the page.
+    rows_b, cols_b = h // b, w // b
+    grid = gray[0 : rows_b * b : b, 0 : cols_b * b : b]
+    candidates = _is_mid_grey(grid)
+    if not candidates.any():  # np.nonzero of a 2-D array costs 5x this (0.14 ms at 300 dpi)
+        return None
+    cand_rows, cand_cols = np.divmod(np.flatnonzero(candidates), grid.shape[1])
+    if cand_rows.size * 8 <= grid.size:
+        # Few candidates (stray grey: anti-aliased logos, image edges): check just their blocks' b x b pixels,
+        # not the whole page, and leave the page's mid-grey map unbuilt when none is all grey.
+        span = _span_of_candidates(gray, cand_rows, cand_cols, b)
+        return None if span is None else (span, None)
+    # Much grey (a grey fill or a photo): a few strided ANDs over the page find the all-grey aligned blocks.
+    mid = _mid_grey(gray)
+    span = _span_of_grey_blocks(mid, rows_b, cols_b, b)
+    return None if span is None else (span, mid)
+
+
+def _span_of_candidates(gray: np.ndarray, cand_rows: np.ndarray, cand_cols: np.ndarray, b: int) -> _BlockSpan | None:
+    """Return the span of the candidate blocks whose b x b pixels are all mid-grey; None if none is."""
+    offsets = np.arange(b)
+    block_pixels = gray[
+        (cand_rows * b)[:, None, None] + offsets[None, :, None],
+        (cand_cols * b)[:, None, None] + offsets[None, None, :],
+    ]
+    whole = _is_mid_grey(block_pixels).reshape(cand_rows.size, -1).all(axis=1)
+    if not whole.any():
+        return None
+    block_rows, block_cols = cand_rows[whole], cand_cols[whole]
+    return int(block_rows.min()), int(block_rows.max()), int(block_cols.min()), int(block_cols.max())
+
+
+def _span_of_grey_blocks(mid: np.ndarray, rows_b: int, cols_b: int, b: int) -> _BlockSpan | None:
+    """Return the span of the aligned b x b blocks that the mid-grey map holds whole; None if none."""
+    blocks = mid[0 : rows_b * b : b]
+    for i in range(1, b):
+        blocks = blocks & mid[i : rows_b * b : b]
+    blocks = blocks[:, : cols_b * b]
+    cells = blocks[:, 0::b]
+    for i in range(1, b):
+        cells = cells & blocks[:, i::b]
+    if not cells.any():
+        return None
+    any_rows = np.flatnonzero(cells.any(axis=1))
+    any_cols = np.flatnonzero(cells.any(axis=0))
+    return int(any_rows[0]), int(any_rows[-1]), int(any_cols[0]), int(any_cols[-1])
 
 
 def grey_dither_mask(gray: np.ndarray, min_size: int = 9) -> np.ndarray:
@@ -601,8 +649,30 @@ def to_label_packed(
 ) -> tuple[np.ndarray, int, int]:
     """As to_label, but return (packed rows as ^GFA takes them, dots per row, dots lost); see _pack_columns."""
     turns = (rotation // 90) % 4
+    label_shape, dest, src, x0 = _page_on_label(gray.shape, geometry, turns)
+    page = gray[src[0] : src[1], src[2] : src[3]]
+    # Work in the page's orientation: thresholding and the dither mask read the render row by row, and the
+    # white margins never need grey pixels (white is never black and never mid-grey).
+    words, black = _label_canvas(label_shape, turns)
+    # Only the margins around the page stay white: the page's own part is written whole below.
+    for margin in _outside(dest, label_shape):
+        black[margin] = False
+    _one_bit_into(black[dest[0] : dest[1], dest[2] : dest[3]], page, turns, (0, x0), threshold)
+    # The page's black dots that fall outside the label: counted in the strips cut off, not over the page twice.
+    lost = sum(int(np.count_nonzero(gray[cut] < 128)) for cut in _outside(src, gray.shape))
+    return _label_rows(words, black, turns, label_shape), geometry.width_dots, lost
+
+
+def _page_on_label(
+    shape: tuple[int, int], geometry: LabelGeometry, turns: int
+) -> tuple[tuple[int, int], Box, Box, int]:
+    """Place a page of `shape` (its own orientation) on the label turned clockwise by `turns` quarters.
+
+    Returns the label's shape in the page's orientation, the box of it the page fills, the box of the page that
+    is printed (both in the page's orientation), and the dot across the head where the page starts.
+    """
     length, width = geometry.length_dots, geometry.width_dots
-    h, w = gray.shape if turns % 2 == 0 else gray.shape[::-1]  # the page's size once turned
+    h, w = shape if turns % 2 == 0 else shape[::-1]  # the page's size once turned
     # Centre across the head (labels are centred on the liner); top-align along the feed.
     x0 = max((width - w) // 2, 0) if w <= width else 0
     src_x0 = 0 if w <= width else (w - width) // 2
@@ -610,40 +680,42 @@ def to_label_packed(
     copy_h = min(h, length)
     label_shape = (length, width) if turns % 2 == 0 else (width, length)
     dest = _unturned_box((0, copy_h, x0, x0 + copy_w), label_shape, turns)
-    src = _unturned_box((0, copy_h, src_x0, src_x0 + copy_w), gray.shape, turns)
-    page = gray[src[0] : src[1], src[2] : src[3]]
-    # Work in the page's orientation: thresholding and the dither mask read the render row by row, and the
-    # white margins never need grey pixels (white is never black and never mid-grey).
-    # Turned, this image is only a step before _pack_columns: reuse the thread's buffer.
-    if turns % 2:
-        # Laid out in whole 8 x 8 words for _pack_columns, the padding white: above the image for a clockwise
-        # turn (its columns are read bottom-up, so the padding ends each label row), below it for the other; the
-        # padding columns (beside the image, on the side read last) become label rows that are dropped.
-        rows8, cols8 = -(-label_shape[0] // 8) * 8, -(-label_shape[1] // 8) * 8
-        words = _scratch_array("black", (rows8, cols8), bool)
-        if turns == 1:
-            words[: rows8 - label_shape[0]] = False
-            black = words[rows8 - label_shape[0] :, : label_shape[1]]
-        else:
-            words[label_shape[0] :] = False
-            black = words[: label_shape[0], cols8 - label_shape[1] :]
-    else:
-        black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
-    # Only the margins around the page stay white: the page's own part is written whole below.
-    for margin in _outside(dest, label_shape):
-        black[margin] = False
-    _one_bit_into(black[dest[0] : dest[1], dest[2] : dest[3]], page, turns, (0, x0), threshold)
-    # The page's black dots that fall outside the label: counted in the strips cut off, not over the page twice.
-    lost = sum(int(np.count_nonzero(gray[cut] < 128)) for cut in _outside(src, gray.shape))
-    width = label_shape[1] if turns % 2 == 0 else label_shape[0]
+    src = _unturned_box((0, copy_h, src_x0, src_x0 + copy_w), shape, turns)
+    return label_shape, dest, src, x0
+
+
+def _label_canvas(label_shape: tuple[int, int], turns: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (the buffer packed at the end, the label's 1-bit image within it) in the page's orientation.
+
+    Turned, this image is only a step before _pack_columns: the thread's buffer is reused.
+    """
     if turns % 2 == 0:
-        return np.packbits(black if turns == 0 else black[::-1, ::-1], axis=1), width, lost
+        black = _scratch_array("black", label_shape, bool) if turns else np.empty(label_shape, dtype=bool)
+        return black, black
+    # Laid out in whole 8 x 8 words for _pack_columns, the padding white: above the image for a clockwise turn
+    # (its columns are read bottom-up, so the padding ends each label row), below it for the other; the padding
+    # columns (beside the image, on the side read last) become label rows that are dropped.
+    rows8, cols8 = -(-label_shape[0] // 8) * 8, -(-label_shape[1] // 8) * 8
+    words = _scratch_array("black", (rows8, cols8), bool)
+    if turns == 1:
+        words[: rows8 - label_shape[0]] = False
+        return words, words[rows8 - label_shape[0] :, : label_shape[1]]
+    words[label_shape[0] :] = False
+    return words, words[: label_shape[0], cols8 - label_shape[1] :]
+
+
+def _label_rows(words: np.ndarray, black: np.ndarray, turns: int, label_shape: tuple[int, int]) -> np.ndarray:
+    """Return the label's rows packed 8 dots to a byte, turning the page-oriented image by `turns` quarters."""
+    if turns == 0:
+        return np.packbits(black, axis=1)
+    if turns == 2:
+        return np.packbits(black[::-1, ::-1], axis=1)
     # A clockwise quarter turn makes each label row a page column read bottom-up; three quarters, a page
     # column read top-down, the last column first.
     label_rows = label_shape[1]
     if turns == 1:
-        return _pack_columns(words[::-1])[:label_rows], width, lost
-    return _pack_columns(words)[::-1][:label_rows].copy(), width, lost
+        return _pack_columns(words[::-1])[:label_rows]
+    return _pack_columns(words)[::-1][:label_rows].copy()
 
 
 def _outside(box: Box, shape: tuple[int, int]) -> list[tuple[slice, slice]]:
@@ -652,6 +724,18 @@ def _outside(box: Box, shape: tuple[int, int]) -> list[tuple[slice, slice]]:
     h, w = shape
     strips = [((0, r0), (0, w)), ((r1, h), (0, w)), ((r0, r1), (0, c0)), ((r0, r1), (c1, w))]
     return [(slice(a, b), slice(c, d)) for (a, b), (c, d) in strips if b > a and d > c]
+
+
+@dataclass(frozen=True)
+class _PagePlan:
+    """How one page's label goes onto the printed label: turned, scaled, and the words notes use for it."""
+
+    rotation: int
+    scale: float
+    what: str  # "Page 2 of the label", "The label in position 1 of page 1"
+    page_mm: str  # the content's size once turned, "100 x 150 mm"
+    label_mm: str
+    notes: tuple[str, ...]
 
 
 def rasterize_page(
@@ -669,61 +753,56 @@ def rasterize_page(
     try:
         page_w, page_h = page.get_size()
         region, found = _label_region(page, geometry, page_index, locate_barcodes)
-        crop = _crop_of(region, page_w, page_h)
-        content_w = region[2] - region[0]
-        content_h = region[3] - region[1]
-        rotation = _choose_rotation(content_w, content_h, geometry)
-        if rotation in (90, 270):
-            content_w, content_h = content_h, content_w
-        native = geometry.dpi / POINTS_PER_INCH
-        want_w, want_h = content_w * native, content_h * native
-        over = want_w > geometry.width_dots + SLACK_DOTS or want_h > geometry.length_dots + SLACK_DOTS
-        fit_scale = min(geometry.width_dots / want_w, geometry.length_dots / want_h, 1.0)
-        page_mm = (
-            f"{content_w / POINTS_PER_INCH * MM_PER_INCH:.0f} x {content_h / POINTS_PER_INCH * MM_PER_INCH:.0f} mm"
-        )
-        label_mm = f"{geometry.width_mm:.0f} x {geometry.length_mm:.0f} mm"
-        what = f"The label in {found} of page {page_index + 1}" if found else f"Page {page_index + 1} of the label"
-        if fit_scale < MIN_FIT_SCALE:
-            hint = (
-                " Choose the A4 position of the label (1-4) or ask the carrier for A6 labels."
-                if (geometry.quadrant is None)
-                else ""
-            )
-            raise LabelError(
-                f"{what} is {page_mm}, far larger than the {label_mm} label: "
-                f"it would print at {fit_scale:.0%} of its size.{hint}"
-            )
-        notes: list[str] = []
-        if found:
-            notes.append(f"Page {page_index + 1} is a sheet: printed only its label, found in {found}.")
-        scale = 1.0
-        if over and geometry.layout == "fit":
-            scale = fit_scale
-        if scale < FULL_SIZE:
-            notes.append(f"{what} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
-        gray = _render_gray(page, native * scale, crop)
+        plan = _plan_page(region, found, page_index, geometry)
+        gray = _render_gray(page, geometry.dpi / POINTS_PER_INCH * plan.scale, _crop_of(region, page_w, page_h))
     finally:
         page.close()
-    packed, width, lost = to_label_packed(gray, geometry, rotation)
-    clipped = False
+    packed, width, lost = to_label_packed(gray, geometry, plan.rotation)
+    notes = plan.notes
     if lost:
-        clipped = True
-        notes.append(
-            f"{what} ({page_mm}) is larger than the {label_mm} label and is cropped: "
-            f"{lost} printed dots fall outside it."
+        notes += (
+            f"{plan.what} ({plan.page_mm}) is larger than the {plan.label_mm} label and is cropped: "
+            f"{lost} printed dots fall outside it.",
         )
         log.warning(notes[-1])
-    return Raster(
-        packed=packed,
-        width=width,
-        scale=scale,
-        rotation=rotation,
-        clipped=clipped,
-        notes=tuple(notes),
-        region=region,
-        page_size=(page_w, page_h),
-    )
+    clipped = bool(lost)
+    return Raster(packed, width, plan.scale, plan.rotation, clipped, notes, region, page_size=(page_w, page_h))
+
+
+def _plan_page(region: sheet.PageBox, found: str, page_index: int, geometry: LabelGeometry) -> _PagePlan:
+    """Decide how the page's `region` goes on the label: its turn and scale, and the notes that says.
+
+    Raises LabelError when the label would print so small that it is no use (a sheet taken for a label).
+    """
+    content_w = region[2] - region[0]
+    content_h = region[3] - region[1]
+    rotation = _choose_rotation(content_w, content_h, geometry)
+    if rotation in (90, 270):
+        content_w, content_h = content_h, content_w
+    native = geometry.dpi / POINTS_PER_INCH
+    want_w, want_h = content_w * native, content_h * native
+    over = want_w > geometry.width_dots + SLACK_DOTS or want_h > geometry.length_dots + SLACK_DOTS
+    fit_scale = min(geometry.width_dots / want_w, geometry.length_dots / want_h, 1.0)
+    page_mm = f"{content_w / POINTS_PER_INCH * MM_PER_INCH:.0f} x {content_h / POINTS_PER_INCH * MM_PER_INCH:.0f} mm"
+    label_mm = f"{geometry.width_mm:.0f} x {geometry.length_mm:.0f} mm"
+    what = f"The label in {found} of page {page_index + 1}" if found else f"Page {page_index + 1} of the label"
+    if fit_scale < MIN_FIT_SCALE:
+        hint = (
+            " Choose the A4 position of the label (1-4) or ask the carrier for A6 labels."
+            if geometry.quadrant is None
+            else ""
+        )
+        raise LabelError(
+            f"{what} is {page_mm}, far larger than the {label_mm} label: "
+            f"it would print at {fit_scale:.0%} of its size.{hint}"
+        )
+    notes: list[str] = []
+    if found:
+        notes.append(f"Page {page_index + 1} is a sheet: printed only its label, found in {found}.")
+    scale = fit_scale if over and geometry.layout == "fit" else 1.0
+    if scale < FULL_SIZE:
+        notes.append(f"{what} ({page_mm}) was scaled to {scale:.1%} to fit the {label_mm} label.")
+    return _PagePlan(rotation, scale, what, page_mm, label_mm, tuple(notes))
 
 
 def rasterize(pdf: bytes, geometry: LabelGeometry, page: int = 0, limits: PdfLimits = PdfLimits()) -> np.ndarray:
@@ -903,14 +982,10 @@ def convert(
 
 
 def pdf_to_zpl(
-    pdf: bytes,
-    geometry: LabelGeometry,
-    frame: PrintFrame = PrintFrame(),
-    encoding: str = "z64",
-    limits: PdfLimits = PdfLimits(),
+    pdf: bytes, geometry: LabelGeometry, *, encoding: str = "z64", limits: PdfLimits = PdfLimits()
 ) -> list[str]:
-    """Return one `^XA...^XZ` label per page of the PDF."""
-    return convert(pdf, geometry, frame, encoding, limits).labels
+    """Return one `^XA...^XZ` label per page of the PDF, without printer settings (convert takes a PrintFrame)."""
+    return convert(pdf, geometry, encoding=encoding, limits=limits).labels
 
 
 # --- the one PDFium thread ---------------------------------------------------------------------
@@ -942,15 +1017,9 @@ class PdfRenderer:
         """Convert the PDF to ZPL labels on the PDFium thread."""
         return await self.run(convert, pdf, geometry, frame, encoding, self.limits, locate_barcodes)
 
-    async def pdf_to_zpl(
-        self,
-        pdf: bytes,
-        geometry: LabelGeometry,
-        frame: PrintFrame = PrintFrame(),
-        encoding: str = "z64",
-    ) -> list[str]:
-        """Return one ZPL label per page, converted on the PDFium thread."""
-        return (await self.convert(pdf, geometry, frame, encoding)).labels
+    async def pdf_to_zpl(self, pdf: bytes, geometry: LabelGeometry) -> list[str]:
+        """Return one ZPL label per page (Z64, no printer settings: convert takes those), on the PDFium thread."""
+        return (await self.convert(pdf, geometry)).labels
 
     async def rasterize(self, pdf: bytes, geometry: LabelGeometry, page: int = 0) -> np.ndarray:
         """Return one page as a 1-bit label image, rendered on the PDFium thread."""

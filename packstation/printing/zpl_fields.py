@@ -64,28 +64,40 @@ def _value_in(subset: str, ch: str) -> int:
     raise FieldError(f"Code 128 subset {subset} cannot hold {ch!r}.")
 
 
+# The symbol that switches to each subset inside a symbol, and the subset each switching value leads to.
+_SWITCH_TO = {"A": CODE_A, "B": CODE_B, "C": CODE_C}
+_SWITCHED_BY = {CODE_A: "A", CODE_B: "B", CODE_C: "C"}
+
+
+def _enter(values: list[int], subset: str | None, wanted: str) -> str:
+    """Append what starts (no subset yet) or switches to `wanted` unless already in it; return `wanted`."""
+    if subset != wanted:
+        values.append(START[wanted] if subset is None else _SWITCH_TO[wanted])
+    return wanted
+
+
+def _digit_run(text: str, start: int) -> int:
+    """Return how many digits follow one another in `text` from `start`."""
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end - start
+
+
 def _auto_values(text: str, values: list[int], subset: str | None) -> str:
     """Append `text` choosing subset C for runs of 4+ digits and B (A for control characters) otherwise."""
     i = 0
     while i < len(text):
-        run = 0
-        while i + run < len(text) and text[i + run].isdigit():
-            run += 1
+        run = _digit_run(text, i)
         if run >= 4 or (subset == "C" and run >= 2):
+            subset = _enter(values, subset, "C")
             run -= run % 2
-            if subset != "C":
-                values.append(START["C"] if subset is None else CODE_C)
-                subset = "C"
-            for j in range(i, i + run, 2):
-                values.append(int(text[j : j + 2]))
+            values.extend(int(text[j : j + 2]) for j in range(i, i + run, 2))
             i += run
             continue
         ch = text[i]
-        wanted = "A" if ord(ch) < 32 else "B"
-        if subset != wanted:
-            values.append(START[wanted] if subset is None else (CODE_A if wanted == "A" else CODE_B))
-            subset = wanted
-        values.append(_value_in(wanted, ch))
+        subset = _enter(values, subset, "A" if ord(ch) < 32 else "B")
+        values.append(_value_in(subset, ch))
         i += 1
     return subset or "B"
 
@@ -101,10 +113,15 @@ def code128_values(data: str, mode: str = "N") -> list[int]:
     if mode == "D":
         values.extend([START["C"], FNC1])
         _auto_values(data.replace("(", "").replace(")", ""), values, "C")
-        return values
-    if mode == "A":
+    elif mode == "A":
         _auto_values(data, values, None)
-        return values
+    else:
+        _invoked_values(data, values)
+    return values
+
+
+def _invoked_values(data: str, values: list[int]) -> None:
+    """Append the values of ^BC data in mode N: subsets as its invocation codes say, starting in B."""
     subset = "B"
     i = 0
     if data[:1] == ">" and data[1:2] in _INVOCATION_STARTS:
@@ -112,43 +129,42 @@ def code128_values(data: str, mode: str = "N") -> list[int]:
         i = 2
     values.append(START[subset])
     while i < len(data):
-        ch = data[i]
-        if ch == ">" and i + 1 < len(data):
-            code = data[i + 1]
+        if data[i] == ">" and i + 1 < len(data):
+            subset = _invoke(data[i + 1], subset, values)
             i += 2
-            if code == "8":
-                values.append(FNC1)
-                continue
-            if code in _INVOCATION_STARTS:  # a start code inside the data switches subset
-                target = _INVOCATION_STARTS[code]
-                values.append({"A": CODE_A, "B": CODE_B, "C": CODE_C}[target])
-                subset = target
-                continue
-            if code not in _INVOCATION_VALUES:
-                raise FieldError(f"Unknown Code 128 invocation code >{code}.")
-            value = _INVOCATION_VALUES[code]
-            values.append(value)
-            # Switches: 99 is CODE C; 100 is CODE B outside B (FNC4 in B); 101 is CODE A outside A (FNC4 in A).
-            if value == CODE_C and subset != "C":
-                subset = "C"
-            elif value == CODE_B and subset != "B":
-                subset = "B"
-            elif value == CODE_A and subset != "A":
-                subset = "A"
-            continue
-        if subset == "C":
-            pair = data[i : i + 2]
-            if len(pair) == 2 and pair.isdigit():
-                values.append(int(pair))
-                i += 2
-                continue
-            # A Zebra leaves subset C for an odd last digit or a non-digit.
-            values.append(CODE_B)
-            subset = "B"
-            continue
-        values.append(_value_in(subset, ch))
-        i += 1
-    return values
+        elif subset == "C":
+            i, subset = _subset_c_pair(data, i, values)
+        else:
+            values.append(_value_in(subset, data[i]))
+            i += 1
+
+
+def _invoke(code: str, subset: str, values: list[int]) -> str:
+    """Append the value of invocation code `>code`; return the subset the symbol is in after it."""
+    if code == "8":
+        values.append(FNC1)
+        return subset
+    if code in _INVOCATION_STARTS:  # a start code inside the data switches subset
+        target = _INVOCATION_STARTS[code]
+        values.append(_SWITCH_TO[target])
+        return target
+    if code not in _INVOCATION_VALUES:
+        raise FieldError(f"Unknown Code 128 invocation code >{code}.")
+    value = _INVOCATION_VALUES[code]
+    values.append(value)
+    # Switches: 99 is CODE C; 100 is CODE B outside B (FNC4 in B); 101 is CODE A outside A (FNC4 in A).
+    return _SWITCHED_BY.get(value, subset)
+
+
+def _subset_c_pair(data: str, i: int, values: list[int]) -> tuple[int, str]:
+    """In subset C, append the digit pair at `i`, or leave for B; return where to go on and the subset."""
+    pair = data[i : i + 2]
+    if len(pair) == 2 and pair.isdigit():
+        values.append(int(pair))
+        return i + 2, "C"
+    # A Zebra leaves subset C for an odd last digit or a non-digit.
+    values.append(CODE_B)
+    return i, "B"
 
 
 def code128_text(data: str, mode: str = "N") -> str:

@@ -12,6 +12,7 @@ import binascii
 import io
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -138,56 +139,76 @@ def _acs_count(ch: str) -> int:
     return (ord(ch) - ord("g") + 1) * 20
 
 
+# One step of compressed ASCII hex: repeat counts (G-Y, g-z) and what they apply to, a hex digit (then the plain
+# digits after it, read as one run), a row end (`,` white, `!` black), the last row again (`:`), or anything else.
+_HEX_STEP = re.compile(r"([G-Yg-z]*)(?:([0-9A-Fa-f])([0-9A-Fa-f]*)|([,!])|(:)|([^G-Yg-z]))", re.S)
+_NO_SPACE = str.maketrans("", "", " \r\n\t")
+_ROW_FILLS = {",": "0", "!": "F"}  # the rest of the row white (`,`) or black (`!`)
+
+
+class _HexRows:
+    """The rows of hex digits of a ^GF graphic, built as its (compressed) ASCII hex is read."""
+
+    def __init__(self, row_chars: int, rows_needed: int) -> None:
+        self.row_chars = row_chars
+        self.rows_needed = rows_needed
+        self.rows: list[str] = []
+        self.current: list[str] = []
+        self.filled = 0  # hex digits in the current row
+        self.previous = "0" * row_chars
+
+    @property
+    def complete(self) -> bool:
+        return len(self.rows) >= self.rows_needed
+
+    def read(self, step: re.Match[str]) -> None:
+        """Take one _HEX_STEP of the data."""
+        counts, digit, plain, fill, again, other = step.groups()
+        if digit:
+            self.repeat(digit, sum(map(_acs_count, counts)) if counts else 1)
+            self.add(plain)
+        elif fill:
+            self.end_row(_ROW_FILLS[fill])
+        elif again:
+            if self.filled:  # a row begun is ended white first
+                self.end_row("0")
+            self.rows.append(self.previous)
+        else:
+            raise ZplRenderError(f"Unexpected character {other!r} in ^GF hex graphic data.")
+
+    def end_row(self, fill: str) -> None:
+        row = "".join(self.current) + fill * (self.row_chars - self.filled)
+        self.rows.append(row)
+        self.previous = row
+        self.current, self.filled = [], 0
+
+    def repeat(self, digit: str, count: int) -> None:
+        """Add `count` of the hex digit, across rows, but never beyond the rows needed."""
+        self.add(digit * min(count, (self.rows_needed - len(self.rows)) * self.row_chars))
+
+    def add(self, digits: str) -> None:
+        """Add these hex digits, across rows, until the rows needed are there."""
+        while digits and not self.complete:
+            part = digits[: self.row_chars - self.filled]
+            self.current.append(part)
+            self.filled += len(part)
+            digits = digits[len(part) :]
+            if self.filled == self.row_chars:
+                self.end_row("0")
+
+
 def _decode_ascii_hex(data: str, total: int, bytes_per_row: int) -> bytes:
     """Decode plain or compressed ASCII hex (G-Y, g-z counts; `,` `!` fill the row; `:` repeats it)."""
-    row_chars = bytes_per_row * 2
-    rows: list[str] = []
-    current: list[str] = []
-    filled = 0
-    count = 0
-    previous = "0" * row_chars
-
-    def end_row(fill: str) -> None:
-        nonlocal current, filled, previous
-        row = "".join(current) + fill * (row_chars - filled)
-        rows.append(row)
-        previous = row
-        current, filled = [], 0
-
     # Rows beyond the declared size are never used (the result is cut to `total`): stop there, or a run of repeat
-    # counts ("zzzz...") would build gigabytes of rows first.
-    rows_needed = -(-total // bytes_per_row)
-    for ch in data:
-        if len(rows) >= rows_needed:
+    # counts ("zzzz...") would build gigabytes of rows first. White space may stand anywhere and means nothing.
+    rows = _HexRows(bytes_per_row * 2, -(-total // bytes_per_row))
+    for step in _HEX_STEP.finditer(data.translate(_NO_SPACE)):
+        if rows.complete:
             break
-        if ch in " \r\n\t":
-            continue
-        if ("G" <= ch <= "Y") or ("g" <= ch <= "z"):
-            count += _acs_count(ch)
-            continue
-        if ch == ",":
-            end_row("0")
-        elif ch == "!":
-            end_row("F")
-        elif ch == ":":
-            if filled:
-                end_row("0")
-            rows.append(previous)
-        elif ch in "0123456789ABCDEFabcdef":
-            repeat = min(count or 1, (rows_needed - len(rows)) * row_chars)
-            while repeat:
-                take = min(repeat, row_chars - filled)
-                current.append(ch * take)
-                filled += take
-                repeat -= take
-                if filled == row_chars:
-                    end_row("0")
-        else:
-            raise ZplRenderError(f"Unexpected character {ch!r} in ^GF hex graphic data.")
-        count = 0
-    if filled:
-        end_row("0")
-    raw = bytes.fromhex("".join(rows))
+        rows.read(step)
+    if rows.filled:
+        rows.end_row("0")
+    raw = bytes.fromhex("".join(rows.rows))
     if len(raw) < total:
         raise ZplRenderError(f"^GF graphic data has {len(raw)} bytes, the field declares {total}.")
     return raw[:total]
@@ -219,6 +240,11 @@ def decode_graphic(data: str, total: int, bytes_per_row: int) -> np.ndarray:
 # No label is longer or wider than this (39 inches at 203 dpi): sizes and positions beyond it are cut, so a
 # hostile ^GB32000,32000 or ^FO30000,30000 cannot ask for gigabytes.
 MAX_DOTS = 8000
+
+
+def _param(params: list[str], index: int, default: str) -> str:
+    """Return a command's parameter `index`, or `default` when it is absent or empty."""
+    return (params[index] if index < len(params) else "") or default
 
 
 def _ints(params: str, count: int, defaults: tuple[int, ...]) -> list[int]:
@@ -568,59 +594,74 @@ class _Interpreter:
         return out, bars.shape[0]
 
     def _draw_barcode(self, barcode: tuple[str, list[str]], data: str) -> tuple[np.ndarray, int, str]:
-        kind, p = barcode
+        """Return the symbol of one barcode field, the row its baseline is on, and its orientation."""
+        kind, params = barcode
+        draw = {
+            "^BC": self._draw_code128,
+            "^B3": self._draw_code39,
+            "^B7": self._draw_pdf417,
+            "^BX": self._draw_datamatrix,
+        }.get(kind)
+        if draw is None:  # ^BQ: drawn in the one orientation a Zebra gives QR codes
+            image = self._qr_image(params, data)
+            return image, image.shape[0], "N"
+        image, bottom = draw(params, data)
+        return image, bottom, _param(params, 0, self.field_orientation).upper()[:1]
 
-        def param(index: int, default: str) -> str:
-            return (p[index] if index < len(p) else "") or default
+    def _linear_bars(self, params: list[str], first: int, row: np.ndarray, text: str) -> tuple[np.ndarray, int]:
+        """Stack one row of bars to the field's height (parameter `first`) with its human-readable line."""
+        height = _ints(_param(params, first, ""), 1, (self.bar_height,))[0]
+        show = _param(params, first + 1, "Y").upper() == "Y"
+        above = _param(params, first + 2, "N").upper() == "Y"
+        bars = np.repeat(row[np.newaxis, :MAX_DOTS], max(1, height), axis=0)
+        return self._interpretation(bars, text, show, above)
 
-        orientation = param(0, self.field_orientation).upper()[:1]
-        if kind in ("^BC", "^B3"):
-            first = 1 if kind == "^BC" else 2  # ^B3 has the check digit flag before the height
-            height = _ints(param(first, ""), 1, (self.bar_height,))[0]
-            show = param(first + 1, "Y").upper() == "Y"
-            above = param(first + 2, "N").upper() == "Y"
-            if kind == "^BC":
-                mode = param(5, "N").upper()
-                if mode not in ("N", "A", "D"):
-                    self.unsupported[f"^BC mode {mode}"] = None
-                    mode = "A"
-                row = zpl_fields.code128_row(zpl_fields.code128_values(data, mode), self.module)[:MAX_DOTS]
-                text = zpl_fields.code128_text(data, mode)
-            else:
-                check = param(1, "N").upper() == "Y"
-                row = zpl_fields.code39_row(data, self.module, self.ratio, check)[:MAX_DOTS]
-                text = zpl_fields.code39_text(data, check)
-            bars = np.repeat(row[np.newaxis, :], max(1, height), axis=0)
-            image, bottom = self._interpretation(bars, text, show, above)
-            return image, bottom, orientation
-        if kind == "^B7":
-            # ^B7 o,h,s,c,r,t: h is the height of one row; the symbol's columns and rows are zxing-cpp's choice.
-            try:
-                row_height = min(float(param(1, str(self.bar_height))), MAX_DOTS)
-            except ValueError:
-                row_height = float(self.bar_height)
-            modules = zpl_fields.pdf417_modules(data, compact=param(5, "N").upper() == "Y")
-            wanted_rows = _ints(param(4, ""), 1, (0,))[0]
-            if 3 <= wanted_rows <= 90:
-                # zxing-cpp lays the symbol out itself: keep the height the Zebra gives `r` rows of `h` dots.
-                row_height = row_height * wanted_rows / modules.shape[0]
-            image = np.repeat(np.repeat(modules, max(1, round(row_height)), axis=0), self.module, axis=1)
-            image = image[:MAX_DOTS, :MAX_DOTS]
-            return image, image.shape[0], orientation
-        if kind == "^BX":
-            size = min(50, _ints(param(1, ""), 1, (self.module,))[0])
-            quality = param(2, "200")
-            escape = param(6, "~")
-            if quality != "200":
-                self.unsupported[f"^BX quality {quality}"] = None
-            if escape + "1" in data:
-                # FNC1 (GS1 DataMatrix) needs the AI table to rebuild; drawn as plain data and reported.
-                self.unsupported["^BX FNC1"] = None
-                data = data.replace(escape + "1", "")
-            image = zpl_fields.scale(zpl_fields.datamatrix_modules(data), size)
-            return image, image.shape[0], orientation
+    def _draw_code128(self, params: list[str], data: str) -> tuple[np.ndarray, int]:
+        mode = _param(params, 5, "N").upper()
+        if mode not in ("N", "A", "D"):
+            self.unsupported[f"^BC mode {mode}"] = None
+            mode = "A"
+        row = zpl_fields.code128_row(zpl_fields.code128_values(data, mode), self.module)
+        return self._linear_bars(params, 1, row, zpl_fields.code128_text(data, mode))
+
+    def _draw_code39(self, params: list[str], data: str) -> tuple[np.ndarray, int]:
+        check = _param(params, 1, "N").upper() == "Y"
+        row = zpl_fields.code39_row(data, self.module, self.ratio, check)
+        # ^B3 has the check digit flag before the height.
+        return self._linear_bars(params, 2, row, zpl_fields.code39_text(data, check))
+
+    def _draw_pdf417(self, params: list[str], data: str) -> tuple[np.ndarray, int]:
+        # ^B7 o,h,s,c,r,t: h is the height of one row; the symbol's columns and rows are zxing-cpp's choice.
+        try:
+            row_height = min(float(_param(params, 1, str(self.bar_height))), MAX_DOTS)
+        except ValueError:
+            row_height = float(self.bar_height)
+        modules = zpl_fields.pdf417_modules(data, compact=_param(params, 5, "N").upper() == "Y")
+        wanted_rows = _ints(_param(params, 4, ""), 1, (0,))[0]
+        if 3 <= wanted_rows <= 90:
+            # zxing-cpp lays the symbol out itself: keep the height the Zebra gives `r` rows of `h` dots.
+            row_height = row_height * wanted_rows / modules.shape[0]
+        image = np.repeat(np.repeat(modules, max(1, round(row_height)), axis=0), self.module, axis=1)
+        image = image[:MAX_DOTS, :MAX_DOTS]
+        return image, image.shape[0]
+
+    def _draw_datamatrix(self, params: list[str], data: str) -> tuple[np.ndarray, int]:
+        size = min(50, _ints(_param(params, 1, ""), 1, (self.module,))[0])
+        quality = _param(params, 2, "200")
+        escape = _param(params, 6, "~")
+        if quality != "200":
+            self.unsupported[f"^BX quality {quality}"] = None
+        if escape + "1" in data:
+            # FNC1 (GS1 DataMatrix) needs the AI table to rebuild; drawn as plain data and reported.
+            self.unsupported["^BX FNC1"] = None
+            data = data.replace(escape + "1", "")
+        image = zpl_fields.scale(zpl_fields.datamatrix_modules(data), size)
+        return image, image.shape[0]
+
+    def _qr_image(self, params: list[str], data: str) -> np.ndarray:
         # ^BQ: model 2 only; the data starts with the error correction level and the input mode.
-        magnification = min(10, _ints(param(2, ""), 1, (2 if self.dpi < 300 else 3,))[0])  # ZPL's range: 1-10
+        default = 2 if self.dpi < 300 else 3
+        magnification = min(10, _ints(_param(params, 2, ""), 1, (default,))[0])  # ZPL's range: 1-10
         ec_level, text = "M", data
         match = re.match(r"([HQML])([AM]),(.*)", data, re.S)
         if match:
@@ -629,8 +670,7 @@ class _Interpreter:
                 text = text[1:]
             elif match.group(2) == "M" and text[:1] == "B":
                 text = text[5:]  # B and a 4-digit byte count
-        image = zpl_fields.scale(zpl_fields.qr_modules(text, ec_level), magnification)
-        return image, image.shape[0], "N"
+        return zpl_fields.scale(zpl_fields.qr_modules(text, ec_level), magnification)
 
     # -- graphics ---------------------------------------------------------------------------------------
 
@@ -720,73 +760,118 @@ def check_bounds(tokens: list[tuple[str, str]]) -> None:
     Every label's page (^PW x ^LL), every position (^FO, ^LH), box (^GB), graphic (^GF, ~DG) and magnification
     (^XG) is checked against domain.limits, and all labels together against MAX_RENDER_DOTS.
     """
-    labels = 0
-    total_dots = 0
-    width = length = 0
-    extent_w = extent_h = 0
-    home = origin = (0, 0)
-    stored: dict[str, tuple[int, int]] = {}
-
-    def reach(w: int, h: int, what: str) -> None:
-        nonlocal extent_w, extent_h
-        extent_w, extent_h = max(extent_w, origin[0] + w), max(extent_h, origin[1] + h)
-        if extent_w * extent_h > limits.MAX_IMAGE_DOTS:
-            raise ZplRenderError(f"{what} at {origin[0]},{origin[1]} reaches beyond the largest label there is.")
-
+    bounds = _Bounds()
     for name, params in tokens:
-        if name == "^XA":
-            labels += 1
-            if labels > limits.MAX_ZPL_LABELS:
-                raise ZplRenderError(f"The ZPL holds more than {limits.MAX_ZPL_LABELS} labels.")
-            width = length = extent_w = extent_h = 0
-            home = origin = (0, 0)
-        elif name == "^XZ":
-            total_dots += max(length, extent_h, 1) * max(width, extent_w, 1)
-            if total_dots > limits.MAX_RENDER_DOTS:
-                raise ZplRenderError(
-                    f"The ZPL's labels together are larger than {limits.MAX_RENDER_DOTS:,} dots (50 labels of "
-                    "4 x 6 in at 600 dpi)."
-                )
-        elif name == "^PW":
-            width = _bounded(params, 0, 1, limits.MAX_LABEL_WIDTH_DOTS, "^PW print width")
-        elif name == "^LL":
-            length = _bounded(params, 0, 1, limits.MAX_LABEL_LENGTH_DOTS, "^LL label length")
-        elif name == "^LH":
-            home = (
-                _bounded(params, 0, 0, _MAX_COORDINATE, "^LH label home x"),
-                _bounded(params, 1, 0, _MAX_COORDINATE, "^LH label home y"),
+        check = _BOUNDS_CHECKS.get(name)
+        if check is not None:
+            check(bounds, params)
+
+
+class _Bounds:
+    """What check_bounds knows while it reads the commands: the label so far and the labels before it."""
+
+    def __init__(self) -> None:
+        self.labels = 0
+        self.total_dots = 0
+        self.width = self.length = 0
+        self.extent_w = self.extent_h = 0
+        self.home = self.origin = (0, 0)
+        self.stored: dict[str, tuple[int, int]] = {}  # ~DG graphics by name: (width, height) in dots
+
+    def reach(self, w: int, h: int, what: str) -> None:
+        """Grow the label's drawn extent by something w x h at the field origin; refuse it beyond any label."""
+        self.extent_w = max(self.extent_w, self.origin[0] + w)
+        self.extent_h = max(self.extent_h, self.origin[1] + h)
+        if self.extent_w * self.extent_h > limits.MAX_IMAGE_DOTS:
+            raise ZplRenderError(
+                f"{what} at {self.origin[0]},{self.origin[1]} reaches beyond the largest label there is."
             )
-        elif name == "^FO":
-            x = _bounded(params, 0, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO x")
-            y = _bounded(params, 1, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO y")
-            origin = (max(home[0] + x, 0), max(home[1] + y, 0))
-        elif name == "^GB":
-            w = _bounded(params, 0, 0, _MAX_COORDINATE, "^GB box width")
-            h = _bounded(params, 1, 0, _MAX_COORDINATE, "^GB box height")
-            t = _bounded(params, 2, 0, _MAX_COORDINATE, "^GB border thickness")
-            reach(max(w, t, 1), max(h, t, 1), "^GB box")
-        elif name in ("^GF", "~DG"):
-            pattern = r"\s*[ABCabc],(\d+),(\d+),(\d+)," if name == "^GF" else r"\s*([^,]+),(\d+),(\d+),"
-            match = re.match(pattern, params)
-            if not match:
-                continue  # drawn as unsupported or refused by the renderer with its own message
-            if max(len(match.group(2)), len(match.group(3))) > 9:
-                raise ZplRenderError(f"{name} declares a graphic size of more than nine digits.")
-            total, bytes_per_row = int(match.group(2)), int(match.group(3))
-            if bytes_per_row <= 0 or total <= 0:
-                continue
-            _check_graphic_size(total, bytes_per_row)
-            size = (bytes_per_row * 8, -(-total // bytes_per_row))
-            if name == "^GF":
-                reach(*size, "^GF graphic")
-            else:
-                stored[_graphic_key(match.group(1))] = size
-        elif name == "^XG":
-            parts = params.split(",")
-            mx = _bounded(params, 1, 0, limits.MAX_MAGNIFICATION, "^XG magnification x")
-            my = _bounded(params, 2, 0, limits.MAX_MAGNIFICATION, "^XG magnification y")
-            w, h = stored.get(_graphic_key(parts[0]), (0, 0))
-            reach(w * max(mx, 1), h * max(my, 1), "^XG graphic")
+
+    def start_label(self, _params: str) -> None:  # ^XA
+        self.labels += 1
+        if self.labels > limits.MAX_ZPL_LABELS:
+            raise ZplRenderError(f"The ZPL holds more than {limits.MAX_ZPL_LABELS} labels.")
+        self.width = self.length = self.extent_w = self.extent_h = 0
+        self.home = self.origin = (0, 0)
+
+    def end_label(self, _params: str) -> None:  # ^XZ
+        self.total_dots += max(self.length, self.extent_h, 1) * max(self.width, self.extent_w, 1)
+        if self.total_dots > limits.MAX_RENDER_DOTS:
+            raise ZplRenderError(
+                f"The ZPL's labels together are larger than {limits.MAX_RENDER_DOTS:,} dots (50 labels of "
+                "4 x 6 in at 600 dpi)."
+            )
+
+    def print_width(self, params: str) -> None:  # ^PW
+        self.width = _bounded(params, 0, 1, limits.MAX_LABEL_WIDTH_DOTS, "^PW print width")
+
+    def label_length(self, params: str) -> None:  # ^LL
+        self.length = _bounded(params, 0, 1, limits.MAX_LABEL_LENGTH_DOTS, "^LL label length")
+
+    def label_home(self, params: str) -> None:  # ^LH
+        self.home = (
+            _bounded(params, 0, 0, _MAX_COORDINATE, "^LH label home x"),
+            _bounded(params, 1, 0, _MAX_COORDINATE, "^LH label home y"),
+        )
+
+    def field_origin(self, params: str) -> None:  # ^FO
+        x = _bounded(params, 0, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO x")
+        y = _bounded(params, 1, -_MAX_COORDINATE, _MAX_COORDINATE, "^FO y")
+        self.origin = (max(self.home[0] + x, 0), max(self.home[1] + y, 0))
+
+    def box(self, params: str) -> None:  # ^GB
+        w = _bounded(params, 0, 0, _MAX_COORDINATE, "^GB box width")
+        h = _bounded(params, 1, 0, _MAX_COORDINATE, "^GB box height")
+        t = _bounded(params, 2, 0, _MAX_COORDINATE, "^GB border thickness")
+        self.reach(max(w, t, 1), max(h, t, 1), "^GB box")
+
+    def field_graphic(self, params: str) -> None:  # ^GF
+        found = _declared_graphic("^GF", r"\s*[ABCabc],(\d+),(\d+),(\d+),", params)
+        if found is not None:
+            self.reach(*found[1], "^GF graphic")
+
+    def stored_graphic(self, params: str) -> None:  # ~DG
+        found = _declared_graphic("~DG", r"\s*([^,]+),(\d+),(\d+),", params)
+        if found is not None:
+            self.stored[_graphic_key(found[0])] = found[1]
+
+    def recalled_graphic(self, params: str) -> None:  # ^XG
+        mx = _bounded(params, 1, 0, limits.MAX_MAGNIFICATION, "^XG magnification x")
+        my = _bounded(params, 2, 0, limits.MAX_MAGNIFICATION, "^XG magnification y")
+        w, h = self.stored.get(_graphic_key(params.split(",")[0]), (0, 0))
+        self.reach(w * max(mx, 1), h * max(my, 1), "^XG graphic")
+
+
+_BOUNDS_CHECKS: dict[str, Callable[[_Bounds, str], None]] = {
+    "^XA": _Bounds.start_label,
+    "^XZ": _Bounds.end_label,
+    "^PW": _Bounds.print_width,
+    "^LL": _Bounds.label_length,
+    "^LH": _Bounds.label_home,
+    "^FO": _Bounds.field_origin,
+    "^GB": _Bounds.box,
+    "^GF": _Bounds.field_graphic,
+    "~DG": _Bounds.stored_graphic,
+    "^XG": _Bounds.recalled_graphic,
+}
+
+
+def _declared_graphic(name: str, pattern: str, params: str) -> tuple[str, tuple[int, int]] | None:
+    """Return a graphic's first value matched (~DG: its name) and its declared (width, height) in dots, checked.
+
+    None when the sizes cannot be read or are not positive: the renderer then draws it as unsupported or
+    refuses it with its own message.
+    """
+    match = re.match(pattern, params)
+    if not match:
+        return None
+    if max(len(match.group(2)), len(match.group(3))) > 9:
+        raise ZplRenderError(f"{name} declares a graphic size of more than nine digits.")
+    total, bytes_per_row = int(match.group(2)), int(match.group(3))
+    if bytes_per_row <= 0 or total <= 0:
+        return None
+    _check_graphic_size(total, bytes_per_row)
+    return match.group(1), (bytes_per_row * 8, -(-total // bytes_per_row))
 
 
 def _graphic_key(text: str) -> str:

@@ -318,7 +318,7 @@ class PrintQueues(Protocol):
         ...
 
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
-        """Return (ready, conditions, message in plain English) for one printer."""
+        """Return (ready, condition codes, the printer's own detail for the log) for one printer (words: i18n)."""
         ...
 
     async def close(self) -> None:

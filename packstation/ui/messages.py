@@ -220,11 +220,7 @@ class Messages(QObject):
         )
 
     def printer_conditions(self, conditions: Iterable[str]) -> str:
-        words = []
-        for condition in conditions:
-            key = "printer." + condition.strip().lower().replace(" ", "_").replace("-", "_")
-            words.append(self.t(key) if key in CATALOGUE else condition)
-        return ", ".join(words)
+        return i18n.printer_conditions(conditions, self._language)
 
     # --- waits and errors ----------------------------------------------------------------------------
 

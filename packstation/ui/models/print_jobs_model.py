@@ -111,8 +111,8 @@ class PrintJobsModel(QAbstractTableModel):
             return job
         if role == Qt.ItemDataRole.BackgroundRole:
             return _BACKGROUND.get(job.state)
-        if role == Qt.ItemDataRole.ToolTipRole and job.error:
-            return job.error
+        if role == Qt.ItemDataRole.ToolTipRole and (job.error or job.conditions):
+            return self._display(job, JobColumn.PROBLEM)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._display(job, JobColumn(index.column()))

@@ -47,3 +47,25 @@ def test_zpl2png_reports_a_bad_crc(tmp_path: Path, capsys):
 def test_printers_json_runs_without_hardware(capsys):
     assert main(["printers", "--json"]) == 0
     assert '"printers"' in capsys.readouterr().out
+
+
+def test_printers_lists_a_zebra_out_of_paper_in_words(capsys, monkeypatch, tmp_path):
+    """`packstation printers` words a Zebra's condition codes through the catalogue, as the GUI does.
+
+    A Zebra out of paper does not answer its status question (as a real one): that silence is the condition.
+    """
+    from packstation.printing import discovery
+    from tests.fakes.fake_usb import FakeUsbBackend, FakeUsbDevice
+
+    backend = FakeUsbBackend(
+        FakeUsbDevice(serial="D4J111", address=5), FakeUsbDevice(serial="D4J222", address=6, paper_out=True)
+    )
+    no_queues = tmp_path / "lpstat"
+    no_queues.write_text("#!/bin/sh\nexit 0\n")
+    no_queues.chmod(0o755)
+    search = discovery.find_printers(backend, str(no_queues))
+    monkeypatch.setattr(discovery, "find_printers", lambda: search)
+    assert main(["printers"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("usb") and lines[0].endswith(" ready")
+    assert lines[1].endswith(" not answering (paper out, print head open or ribbon out?)")

@@ -12,7 +12,7 @@ from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.printing import zpl, zpl_render
 from packstation.printing.printers import ZplLabelPrinter, build_printer
 from packstation.printing.queue import JobCancelled, JobState, PrintQueue, QueuedLabelPrinter
-from packstation.printing.transport import PAPER_OUT, PrinterStatus
+from packstation.printing.transport import NO_ANSWER, PAPER_OUT, PrinterStatus
 from packstation.printing.usb import UsbTransport
 from packstation.printing.virtual import VirtualPrinter
 from packstation.settings import PrinterSettings
@@ -182,8 +182,9 @@ async def test_zpl_printer_refuses_when_paper_is_out_and_sends_nothing(tmp_path:
     device = FakeUsbDevice(paper_out=True)
     transport = UsbTransport(backend=FakeUsbBackend(device), status_timeout_ms=100)
     printer = ZplLabelPrinter("Zebra", transport, GEOMETRY, renderer=renderer)
-    with pytest.raises(PrinterNotReady, match="not answering"):
+    with pytest.raises(PrinterNotReady) as refused:
         await printer.send(LABEL, "P1")
+    assert refused.value.conditions == (NO_ANSWER,)  # a Zebra out of paper is silent to ~HS
     assert b"^XA" not in bytes(device.written)
 
 

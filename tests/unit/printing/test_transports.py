@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation import i18n
 from packstation.domain.errors import PrinterDisconnected, PrinterNotFound, PrinterNotReady
 from packstation.printing import transport as tr
 from packstation.printing import usb as zebra_usb
@@ -29,7 +30,8 @@ def test_host_status_parsing():
     assert not status.ready
     assert status.conditions == (tr.PAPER_OUT, tr.HEAD_OPEN)
     assert status.labels_waiting == 2
-    assert "out of labels" in status.message
+    assert i18n.printer_state(status.ready, status.conditions) == "paper out, print head open"
+    assert i18n.printer_state(status.ready, status.conditions, "nl") == "papier op, printkop open"
     assert tr.parse_host_status(b"").conditions == (tr.NO_ANSWER,)
 
 
@@ -219,6 +221,7 @@ async def test_virtual_printer_numbers_jobs_and_simulates_paper_out(tmp_path: Pa
     assert [p.name for p in printer.jobs()] == ["0001-P2024_0001.zpl", "0002-P2.pdf"]
     printer.simulate(tr.PAPER_OUT)
     assert (await printer.status()).conditions == (tr.PAPER_OUT,)
-    with pytest.raises(PrinterNotReady, match="out of labels"):
+    with pytest.raises(PrinterNotReady) as refused:
         await printer.send(b"^XA^XZ", "P3")
+    assert refused.value.conditions == (tr.PAPER_OUT,)
     assert len(printer.jobs()) == 2
