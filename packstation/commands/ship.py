@@ -8,9 +8,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError
+from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PrinterError
 from packstation.domain.journal_entry import JournalStep
-from packstation.i18n import violation_text
+from packstation.i18n import printer_error_text, text, violation_text
 
 if TYPE_CHECKING:
     from packstation.domain.mapping import Draft
@@ -113,6 +113,9 @@ async def _ship(args: argparse.Namespace) -> int:
             "-o label.pdf"
         )
         return _fail(args, reason, step)
+    except PrinterError as exc:
+        # In the words the window uses for it (what is wrong with which printer, what to do), not the class name.
+        return _fail(args, printer_error_text(exc, next_step=text("next.command")), step)
     except PackstationError as exc:
         return _fail(args, f"{type(exc).__name__}: {exc}", step)
     return _done(args, job, str(job.intent.get("profile") or ""), resumed=job.kind is JobKind.RESUME)

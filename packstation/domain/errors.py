@@ -7,6 +7,7 @@ They live in the domain so that the UI can turn every one of them into the packe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 class PackstationError(Exception):
@@ -294,6 +295,39 @@ class PrinterDisconnected(PrinterError):
 
 class PrintCancelled(PrinterError):
     """The print job was cancelled in the print queue (by the packer, or the app closing) before it printed."""
+
+
+class QueueProblemCode(StrEnum):
+    """Why a print job failed, waits to be tried again or was cancelled (words: packstation.i18n, "queue.problem.*")."""
+
+    CANCELLED = "cancelled"  # the packer cancelled it
+    MOVED = "moved"  # sent to another printer (params: printer)
+    MOVING = "moving"  # being prepared for another printer (params: printer)
+    CLOSED = "closed"  # the app closed before it printed
+    RETRYING = "retrying"  # the printer failed; tried again soon (params: delay; error)
+    GAVE_UP = "gave_up"  # the printer failed every attempt (params: attempts; error)
+    NOT_PREPARED = "not_prepared"  # the label could not be prepared for another printer (params: printer; error)
+    UNEXPECTED = "unexpected"  # a bug, not the printer (error)
+
+
+@dataclass(frozen=True)
+class QueueProblem:
+    """What a print job's problem is, by code and values, and the printer's own error when there was one.
+
+    The print queue sets it; the print queue panel and the command line word it in the packer's language
+    (packstation.i18n.queue_problem_text), the printer's error as every other printer error is worded.
+    """
+
+    code: QueueProblemCode
+    params: tuple[tuple[str, str], ...] = ()
+    error: BaseException | None = None
+
+    def __str__(self) -> str:
+        """The code, its values and the error, for logs (not for people: ask packstation.i18n)."""
+        values = ", ".join(f"{name}={value}" for name, value in self.params)
+        if self.error is not None:
+            values = ", ".join(filter(None, (values, f"error={self.error}")))
+        return f"{self.code.value} ({values})" if values else self.code.value
 
 
 class ScaleError(PackstationError):

@@ -15,7 +15,16 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
-from packstation.domain.errors import Violation
+from packstation.domain.errors import (
+    PrintCancelled,
+    PrinterDisconnected,
+    PrinterError,
+    PrinterNotFound,
+    PrinterNotReady,
+    QueueProblem,
+    Violation,
+)
+from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.profiles import FIELD_OPTION_KEYS
 from packstation.i18n import dutch, english, relay_texts
 
@@ -150,3 +159,51 @@ def printer_state(ready: bool, conditions: Iterable[str], language: Language | s
     if ready:
         return text("printer.ready", language)
     return printer_conditions(conditions, language) or text("printer.unknown", language)
+
+
+def printer_name(name: str, language: Language | str = Language.EN) -> str:
+    """Return a printer's name: the station's two roles in the language, any other printer as it is named."""
+    role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
+    return text(role, language) if role else name
+
+
+def printer_error_text(error: PrinterError, language: Language | str = Language.EN, *, next_step: str = "") -> str:
+    """Return what went wrong with a printer and what to do about it, then `next_step` (what to do after).
+
+    The window (ui.messages.Messages.error), the print queue panel and the command line word a printer's error
+    alike; without a next step the text ends with its own advice.
+    """
+    lang = parse_language(language)
+    printer = printer_name(error.printer, lang)
+    if isinstance(error, PrinterNotReady):
+        conditions = printer_conditions(error.conditions, lang) if error.conditions else error.message
+        words = text("error.printer_not_ready", lang, printer=printer, conditions=conditions, next=next_step)
+    elif isinstance(error, PrinterNotFound):
+        words = text("error.printer_not_found", lang, printer=printer, next=next_step)
+    elif isinstance(error, PrinterDisconnected):
+        words = text("error.printer_disconnected", lang, printer=printer, next=next_step)
+    elif isinstance(error, PrintCancelled):
+        words = text("error.print_cancelled", lang, next=next_step)
+    else:
+        words = text("error.printer_failed", lang, printer=printer, detail=error.message, next=next_step)
+    return words.strip()
+
+
+def queue_problem_text(problem: QueueProblem | None, language: Language | str = Language.EN) -> str:
+    """Return why a print job failed, was cancelled or is tried again in words ("" when it has no problem).
+
+    The printer's own error reads as printer errors read everywhere (printer_error_text); another error (a bug,
+    a label that cannot be prepared) as its own message.
+    """
+    if problem is None:
+        return ""
+    lang = parse_language(language)
+    params: dict[str, object] = dict(problem.params)
+    if "printer" in params:
+        params["printer"] = printer_name(str(params["printer"]), lang)
+    if isinstance(problem.error, PrinterError):
+        params["error"] = printer_error_text(problem.error, lang)
+    elif problem.error is not None:
+        params["error"] = str(problem.error)
+    key = f"queue.problem.{problem.code.value}"
+    return text(key, lang, **params) if has_text(key) else str(problem)

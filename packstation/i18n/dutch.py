@@ -627,4 +627,13 @@ DUTCH: dict[str, str] = {
     "printer.head_too_cold": "printkop te koud",
     "printer.memory_corrupt": "geheugen defect",
     "printer.not_ready": "niet klaar",
+    "queue.problem.cancelled": "geannuleerd door de inpakker",
+    "queue.problem.moved": "verplaatst naar {printer}",
+    "queue.problem.moving": "wordt verplaatst naar {printer}",
+    "queue.problem.closed": "de app werd gesloten voordat het geprint was",
+    "queue.problem.retrying": "nieuwe poging over {delay} s: {error}",
+    "queue.problem.gave_up": "{error} ({attempts} keer geprobeerd)",
+    "queue.problem.not_prepared": "kon het niet klaarmaken voor {printer}: {error}",
+    "queue.problem.unexpected": "onverwachte fout: {error}",
+    "next.command": "Voer de opdracht daarna opnieuw uit: hij gaat verder waar hij stopte.",
 }

@@ -839,4 +839,15 @@ ENGLISH: dict[str, str] = {
     "printer.head_too_cold": "print head too cold",
     "printer.memory_corrupt": "memory corrupt",
     "printer.not_ready": "not ready",
+    # Why a print job failed, was cancelled or is tried again (domain.errors.QueueProblemCode; i18n.queue_problem_text).
+    "queue.problem.cancelled": "cancelled by the packer",
+    "queue.problem.moved": "moved to {printer}",
+    "queue.problem.moving": "moving to {printer}",
+    "queue.problem.closed": "the app was closed before it printed",
+    "queue.problem.retrying": "retrying in {delay} s: {error}",
+    "queue.problem.gave_up": "{error} (tried {attempts} times)",
+    "queue.problem.not_prepared": "could not prepare it for {printer}: {error}",
+    "queue.problem.unexpected": "unexpected error: {error}",
+    # What to do after a printer error on the command line (`packstation ship` goes on where it stopped).
+    "next.command": "Then run the command again: it goes on where it stopped.",
 }

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from packstation.domain.errors import PrintCancelled, PrinterError, PrinterNotFound, PrinterNotReady
+from packstation.domain.errors import (
+    PrintCancelled,
+    PrinterError,
+    PrinterNotFound,
+    PrinterNotReady,
+    QueueProblem,
+    QueueProblemCode,
+)
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.printing.transport import NOT_READY, OFFLINE, PrinterStatus
 
@@ -42,6 +49,15 @@ _FORGETTABLE = frozenset({JobState.PRINTED, JobState.CANCELLED, JobState.PRINTED
 KEEP_FINISHED = 200
 
 
+def _moved(printer: str) -> QueueProblem:
+    return QueueProblem(QueueProblemCode.MOVED, (("printer", printer),))
+
+
+def _unreachable(printer: str, exc: OSError) -> PrinterNotFound:
+    """The printer's OSError (refused, no route, USB gone) as the printer error it is."""
+    return PrinterNotFound(printer, f"The printer cannot be reached ({exc}).")
+
+
 class QueueablePrinter(Protocol):
     """What a queue needs of a printer (ZplLabelPrinter and PdfLabelPrinter have it)."""
 
@@ -65,7 +81,9 @@ class PrintJob:
     id: int  # unique among the queues of one PrintQueues (the panel and the window name jobs by it)
     state: JobState = JobState.QUEUED
     attempts: int = 0
-    error: str = ""  # why it failed, or why it waits (the printer's conditions)
+    # Why it failed, was cancelled or is tried again, by code (packstation.i18n words it); None when it has none.
+    # Why it waits for the printer is its conditions.
+    problem: QueueProblem | None = None
     conditions: tuple[str, ...] = ()
     receipt: PrintReceipt | None = None
     moved_to: PrintJob | None = None  # set when redirected to another printer
@@ -135,10 +153,11 @@ class PrintQueue:
 
     # --- state changes -------------------------------------------------------------------------
 
-    def _set(self, job: PrintJob, state: JobState, error: str | None = None, conditions: tuple[str, ...] = ()) -> None:
+    def _set(
+        self, job: PrintJob, state: JobState, problem: QueueProblem | None = None, conditions: tuple[str, ...] = ()
+    ) -> None:
         job.state = state
-        if error is not None:
-            job.error = error
+        job.problem = problem
         job.conditions = conditions
         job.updated = time.time()
         if job.final:
@@ -176,12 +195,12 @@ class PrintQueue:
         job = PrintJob(name=job_name, label=label, printer=self.name, id=next(self._ids))
         for earlier in self.jobs:
             if earlier.state == JobState.FAILED and earlier.name == job_name and earlier.label.payload == label.payload:
-                self._set(earlier, JobState.PRINTED_AGAIN, "")
+                self._set(earlier, JobState.PRINTED_AGAIN)
         # Behind a job held for paper (or a closed head), this one waits for the same thing: say so at once.
         held = next((j for j in self.jobs if j.waiting_for_printer), None)
         self.jobs.append(job)
         if held is not None:
-            self._set(job, JobState.QUEUED, held.error, held.conditions)
+            self._set(job, JobState.QUEUED, held.problem, held.conditions)
         else:
             self._set(job, JobState.QUEUED)
         self._ensure_worker()
@@ -199,7 +218,7 @@ class PrintQueue:
         job = self.find(job_id)
         if job.state != JobState.QUEUED:
             return False
-        self._set(job, JobState.CANCELLED, "cancelled by the packer")
+        self._set(job, JobState.CANCELLED, QueueProblem(QueueProblemCode.CANCELLED))
         return True
 
     def retry(self, job_id: int) -> PrintJob:
@@ -210,7 +229,7 @@ class PrintQueue:
         job.attempts = 0
         job.cause = None
         job.retried = True
-        self._set(job, JobState.QUEUED, "")
+        self._set(job, JobState.QUEUED)
         self._ensure_worker()
         return job
 
@@ -232,7 +251,7 @@ class PrintQueue:
             raise ValueError(f"{other.name} does not print ZPL; prepare the label for it instead.")
         new = other.submit(job.label, job.name)
         job.moved_to = new
-        self._set(job, JobState.CANCELLED, f"moved to {other.name}")
+        self._set(job, JobState.CANCELLED, _moved(other.name))
         return new
 
     async def wait(self, job: PrintJob) -> PrintJob:
@@ -270,7 +289,7 @@ class PrintQueue:
                 pass
         for job in self.jobs:
             if not job.final:
-                self._set(job, JobState.CANCELLED, "the app was closed before it printed")
+                self._set(job, JobState.CANCELLED, QueueProblem(QueueProblemCode.CLOSED))
 
     # --- the worker ----------------------------------------------------------------------------
 
@@ -296,7 +315,7 @@ class PrintQueue:
                 status = await self._status()
                 if not status.ready:
                     if status.conditions != job.conditions:
-                        self._set(job, JobState.QUEUED, "", status.conditions)
+                        self._set(job, JobState.QUEUED, None, status.conditions)
                     await self._sleep_or_wake(self.poll_interval)
                     continue
             await self._send(job)
@@ -308,33 +327,35 @@ class PrintQueue:
             return PrinterStatus(ready=False, conditions=(OFFLINE,), detail=str(exc))
 
     async def _send(self, job: PrintJob) -> None:
-        self._set(job, JobState.SENDING, "")
+        self._set(job, JobState.SENDING)
         job.attempts += 1
         try:
             receipt = await self.printer.send(job.label, job.name)
         except PrinterNotReady as exc:
             # Not the job's fault: keep it (and everything behind it) until the printer is ready.
-            # Why it waits is its conditions (codes: the UI words them); `error` is for what went wrong.
-            self._set(job, JobState.QUEUED, "", exc.conditions or (NOT_READY,))
+            # Why it waits is its conditions (codes: the UI words them); `problem` is for what went wrong.
+            self._set(job, JobState.QUEUED, None, exc.conditions or (NOT_READY,))
             job.attempts -= 1
             await self._sleep_or_wake(self.poll_interval)
             return
         except (PrinterError, OSError) as exc:
-            message = exc.message if isinstance(exc, PrinterError) else str(exc)
+            # Worded as the printer errors of a shipment are: an OSError is a printer that cannot be reached.
+            error = exc if isinstance(exc, PrinterError) else _unreachable(self.name, exc)
             if job.attempts >= self.max_attempts:
                 job.cause = exc
-                self._set(job, JobState.FAILED, f"{message} (tried {job.attempts} times)")
+                problem = QueueProblem(QueueProblemCode.GAVE_UP, (("attempts", str(job.attempts)),), error)
+                self._set(job, JobState.FAILED, problem)
                 return
             delay = self.backoff[min(job.attempts - 1, len(self.backoff) - 1)]
-            self._set(job, JobState.QUEUED, f"retrying in {delay:g} s: {message}")
+            self._set(job, JobState.QUEUED, QueueProblem(QueueProblemCode.RETRYING, (("delay", f"{delay:g}"),), error))
             await asyncio.sleep(delay)
             return
         except Exception as exc:
             log.exception("unexpected error printing %s", job.name)
-            self._set(job, JobState.FAILED, f"unexpected error: {exc}")
+            self._set(job, JobState.FAILED, QueueProblem(QueueProblemCode.UNEXPECTED, error=exc))
             return
         job.receipt = receipt
-        self._set(job, JobState.PRINTED, "")
+        self._set(job, JobState.PRINTED)
 
 
 class QueuedLabelPrinter:
@@ -374,17 +395,21 @@ class QueuedLabelPrinter:
         job = earlier if earlier is not None else self.queue.submit(label, job_name)
         job = await (self.queue.wait(job) if self.wait_while_held else self.queue.wait_printed_or_held(job))
         if not job.final:
-            return PrintReceipt(job.printer, str(job.id), detail=job.error, waiting=job.conditions)
+            detail = str(job.problem) if job.problem is not None else ""
+            return PrintReceipt(job.printer, str(job.id), detail=detail, waiting=job.conditions)
         if job.state == JobState.PRINTED and job.receipt is not None:
             return job.receipt
         if job.state == JobState.CANCELLED:
-            raise JobCancelled(job.printer, f"The print job was cancelled ({job.error}).")
+            raise JobCancelled(job.printer, f"The print job was cancelled ({job.problem}).")
         # The printer's own error, so the packer reads "cannot be reached" or "went away", not "unexpected".
         if isinstance(job.cause, PrinterError):
             raise job.cause
         if isinstance(job.cause, OSError):
-            raise PrinterNotFound(job.printer, f"The printer cannot be reached ({job.cause}).") from job.cause
-        raise PrinterError(job.printer, job.error or "The label did not print.")
+            raise _unreachable(job.printer, job.cause) from job.cause
+        failure = job.problem.error if job.problem is not None else None
+        raise PrinterError(
+            job.printer, f"The label did not print ({failure})." if failure else "The label did not print."
+        )
 
     def _resent_after_failing(self, label: PreparedLabel, job_name: str) -> PrintJob | None:
         """Return the print of this label the packer started from the queue after it failed: retried (F6) or moved
@@ -482,7 +507,7 @@ class PrintQueues:
         if job.state not in (JobState.QUEUED, JobState.FAILED):
             raise ValueError(f"Job {job_id} is {job.state}; only queued or failed jobs can be moved.")
         # Claim the job now so the old printer cannot pick it up while the label is being prepared.
-        source._set(job, JobState.SENDING, f"moving to {target.name}")
+        source._set(job, JobState.SENDING, QueueProblem(QueueProblemCode.MOVING, (("printer", target.name),)))
 
         async def move() -> None:
             try:
@@ -491,10 +516,11 @@ class PrintQueues:
                 else:
                     label = await target.printer.prepare(job.label.source_pdf)
             except Exception as exc:
-                source._set(job, JobState.FAILED, f"could not prepare it for {target.name}: {exc}")
+                problem = QueueProblem(QueueProblemCode.NOT_PREPARED, (("printer", target.name),), exc)
+                source._set(job, JobState.FAILED, problem)
                 return
             job.moved_to = target.submit(label, job.name)
-            source._set(job, JobState.CANCELLED, f"moved to {target.name}")
+            source._set(job, JobState.CANCELLED, _moved(target.name))
 
         task = asyncio.get_running_loop().create_task(move())
         self._pending.add(task)

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from packstation.domain.documents import PackingStation
+from packstation.domain.errors import QueueProblem
 from packstation.domain.journal_entry import JournalEntry, JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
@@ -272,7 +273,7 @@ class PrintJobInfo(Protocol):
     def state(self) -> str: ...  # queued | sending | printed | failed | cancelled | printed_again
 
     @property
-    def error(self) -> str: ...  # why it failed, or why it waits
+    def problem(self) -> QueueProblem | None: ...  # why it failed, was cancelled or is tried again (words: i18n)
 
     @property
     def conditions(self) -> tuple[str, ...]: ...  # paper_out, head_open, ... while it waits

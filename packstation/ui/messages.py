@@ -36,6 +36,7 @@ from packstation.domain.errors import (
     PrinterError,
     PrinterNotFound,
     PrinterNotReady,
+    QueueProblem,
     RateLimited,
     Rejected,
     RequestTimeout,
@@ -50,7 +51,6 @@ from packstation.domain.errors import (
     Violation,
     WaitStopped,
 )
-from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER
 from packstation.domain.product_codes import looks_like_product_code
 from packstation.domain.profiles import YES, ConfigOption, PossibleValue
 from packstation.domain.scans import guess_layout_mistake
@@ -204,8 +204,11 @@ class Messages(QObject):
 
     def printer(self, name: str) -> str:
         """Return a printer's name: the station's two roles in the packer's language, any other as it is."""
-        role = {LABEL_PRINTER: "printer.role.label", DOCUMENT_PRINTER: "printer.role.document"}.get(name)
-        return self.t(role) if role else name
+        return i18n.printer_name(name, self._language)
+
+    def queue_problem(self, problem: QueueProblem | None) -> str:
+        """Return why a print job failed, was cancelled or is tried again ("" when it has no problem)."""
+        return i18n.queue_problem_text(problem, self._language)
 
     def print_waiting(self, printer: str, conditions: Iterable[str]) -> str:
         """Say why a label waits in the print queue and what makes it print (the first condition's remedy)."""
@@ -296,14 +299,14 @@ def _not_packable(exc: PicklistNotPackable, c: _ErrorContext) -> str:
     return c.t("error.not_packable", number=exc.picklist_number, reason=c.m.picklist_status(exc.reason))
 
 
-def _printer_not_ready(exc: PrinterNotReady, c: _ErrorContext) -> str:
-    conditions = c.m.printer_conditions(exc.conditions) if exc.conditions else exc.message
-    return c.t("error.printer_not_ready", printer=c.m.printer(exc.printer), conditions=conditions, next=c.nxt)
+def _printer(exc: PrinterError, c: _ErrorContext) -> str:
+    """A printer's error as the print queue panel and the command line word it too, then what to do next."""
+    return i18n.printer_error_text(exc, c.m.language, next_step=c.nxt)
 
 
-def _printer_failed(exc: PrinterError, c: _ErrorContext) -> str:
-    printer = c.m.printer(exc.printer)
-    return c.t("error.printer_failed", printer=printer, detail=exc.message, next=c.nxt) + c.redirect
+def _printer_or_other_printer(exc: PrinterError, c: _ErrorContext) -> str:
+    """A printer's error, then how to print the label on the other printer instead (while shipping)."""
+    return _printer(exc, c) + c.redirect
 
 
 def _connection(exc: ConnectionFailed, c: _ErrorContext) -> str:
@@ -351,15 +354,11 @@ _ERROR_WORDS: dict[type, Callable[[Any, _ErrorContext], str | None]] = {
     BarcodeCheckFailed: lambda exc, c: c.t("error.barcode_check", codes=", ".join(exc.missing)),
     SheetPositionNeeded: lambda exc, c: c.t("error.sheet_position", positions=", ".join(map(str, exc.positions))),
     LabelError: lambda exc, c: c.t("error.label", detail=str(exc), next=c.nxt),
-    PrinterNotReady: _printer_not_ready,
-    PrinterNotFound: lambda exc, c: (
-        c.t("error.printer_not_found", printer=c.m.printer(exc.printer), next=c.nxt) + c.redirect
-    ),
-    PrinterDisconnected: lambda exc, c: (
-        c.t("error.printer_disconnected", printer=c.m.printer(exc.printer), next=c.nxt) + c.redirect
-    ),
-    PrintCancelled: lambda exc, c: c.t("error.print_cancelled", next=c.nxt),
-    PrinterError: _printer_failed,
+    PrinterNotReady: _printer,
+    PrinterNotFound: _printer_or_other_printer,
+    PrinterDisconnected: _printer_or_other_printer,
+    PrintCancelled: _printer,
+    PrinterError: _printer_or_other_printer,
     SettingsError: lambda exc, c: c.t("error.settings", detail=str(exc)),
     SecretsUnavailable: lambda exc, c: c.t("error.secrets"),
     WaitStopped: lambda exc, c: c.t("error.wait_stopped", service=exc.service),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from packstation.domain.documents import PackingStation
+from packstation.domain.errors import PrinterDisconnected, PrinterError, PrinterNotReady, QueueProblem, QueueProblemCode
 from packstation.domain.journal_entry import JournalEntry, JournalStep
 from packstation.domain.labels import PreparedLabel, PrintReceipt
 from packstation.domain.packing import Packaging, Pick, Product, ProductPart
@@ -263,11 +264,16 @@ class Job:
     name: str
     printer: str
     state: str
-    error: str = ""
+    problem: QueueProblem | None = None
     conditions: tuple[str, ...] = ()
     created: float = 0.0
     updated: float = 0.0
     moved_to: Job | None = None
+
+
+def _gave_up(error: PrinterError) -> QueueProblem:
+    """The problem of a job the printer failed three times."""
+    return QueueProblem(QueueProblemCode.GAVE_UP, (("attempts", "3"),), error)
 
 
 class FakePrintQueues:
@@ -277,9 +283,27 @@ class FakePrintQueues:
         now = time.time()
         self._jobs = [
             Job(1, "P2024-00123", LABEL, "printed", created=now - 300, updated=now - 298),
-            Job(2, "P2024-00124", LABEL, "failed", "Paper out", ("paper_out",), now - 120, now - 119),
-            Job(3, "P2024-00125", LABEL, "queued", "waiting for the printer", ("paper_out",), now - 60, now - 60),
-            Job(4, "P2024-00126", LABEL, "failed", "Printer went away", (), now - 30, now - 29),
+            Job(
+                2,
+                "P2024-00124",
+                LABEL,
+                "failed",
+                _gave_up(PrinterNotReady(LABEL, "paper out")),
+                ("paper_out",),
+                now - 120,
+                now - 119,
+            ),
+            Job(3, "P2024-00125", LABEL, "queued", None, ("paper_out",), now - 60, now - 60),
+            Job(
+                4,
+                "P2024-00126",
+                LABEL,
+                "failed",
+                _gave_up(PrinterDisconnected(LABEL, "went away")),
+                (),
+                now - 30,
+                now - 29,
+            ),
         ]
         self.listeners: list[Callable[[PrintJobInfo], None]] = []
         self.forget_listeners: list[Callable[[PrintJobInfo], None]] = []
@@ -315,18 +339,18 @@ class FakePrintQueues:
 
     def retry(self, job_id: int) -> None:
         self.calls.append(("retry", job_id))
-        self._set(job_id, state="queued", error="", conditions=())
+        self._set(job_id, state="queued", problem=None, conditions=())
 
     def retry_failed(self) -> None:
         self.calls.append(("retry_failed",))
         for job in list(self._jobs):
             if job.state == "failed":
-                self._set(job.id, state="queued", error="", conditions=())
+                self._set(job.id, state="queued", problem=None, conditions=())
 
     def reprint(self, job_id: int) -> None:
         self.calls.append(("reprint", job_id))
         original = next(j for j in self._jobs if j.id == job_id)
-        self._add(dataclasses.replace(original, id=len(self._jobs) + 1, state="queued", error="", conditions=()))
+        self._add(dataclasses.replace(original, id=len(self._jobs) + 1, state="queued", problem=None, conditions=()))
 
     def cancel(self, job_id: int) -> bool:
         self.calls.append(("cancel", job_id))
@@ -337,7 +361,7 @@ class FakePrintQueues:
 
     def redirect(self, job_id: int, printer: str) -> None:
         self.calls.append(("redirect", job_id, printer))
-        self._set(job_id, printer=printer, state="queued", error="", conditions=())
+        self._set(job_id, printer=printer, state="queued", problem=None, conditions=())
 
     async def status(self, printer: str) -> tuple[bool, tuple[str, ...], str]:
         self.status_calls += 1

@@ -178,3 +178,51 @@ async def test_only_a_waiting_job_can_be_cancelled_and_del_on_another_says_so(pa
     panel.select_job(3)  # waiting
     panel.cancel()
     assert said[-1] == ("P2024-00125: cancelled.", "ok")
+
+
+async def test_in_dutch_the_panel_says_in_dutch_why_a_job_is_tried_again_and_where_it_was_moved(qtbot):
+    from packstation.domain.errors import PrinterDisconnected
+    from packstation.domain.labels import DOCUMENT_PRINTER, LABEL_PRINTER, PreparedLabel, PrintReceipt
+    from packstation.printing.queue import PrintQueues
+    from packstation.ui.models.print_jobs_model import JobColumn
+
+    class UnpluggedOnce:
+        """A printer whose cable is pulled during the first label."""
+
+        def __init__(self, name: str, failures: int) -> None:
+            self.name = name
+            self.failures = failures
+
+        async def send(self, label: PreparedLabel, job_name: str) -> PrintReceipt:
+            if self.failures:
+                self.failures -= 1
+                raise PrinterDisconnected(self.name, "USB write failed: [Errno 19] No such device")
+            return PrintReceipt(self.name, job_name)
+
+    queues = PrintQueues(backoff=(60.0,))  # the retry waits long enough to be read
+    label_printer = queues.add(UnpluggedOnce(LABEL_PRINTER, failures=1))
+    queues.add(UnpluggedOnce(DOCUMENT_PRINTER, failures=0))
+    messages = Messages("en")
+    panel = PrintQueuePanel(queues, messages)
+    qtbot.addWidget(panel)
+    job = label_printer.queue.submit(PreparedLabel(payload=b"%PDF-label", kind="pdf"), "P2024-00001")
+    for _ in range(300):
+        if job.problem is not None:
+            break
+        await asyncio.sleep(0.01)
+
+    def problem(role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> str:
+        return panel.model.index(panel.model.row_of(job.id), JobColumn.PROBLEM).data(role)
+
+    assert problem() == ("retrying in 60 s: Label printer went away while printing. Reconnect its cable or network.")
+    messages.set_language("nl")  # Ctrl+L: the panel reads its words again
+    retrying = (
+        "nieuwe poging over 60 s: Labelprinter viel weg tijdens het printen. Sluit de kabel of het netwerk opnieuw aan."
+    )
+    assert problem() == retrying
+    assert problem(Qt.ItemDataRole.ToolTipRole) == retrying
+
+    queues.redirect(job.id, DOCUMENT_PRINTER)  # F8
+    assert problem() == "verplaatst naar Documentprinter"
+    assert problem(Qt.ItemDataRole.ToolTipRole) == "verplaatst naar Documentprinter"
+    await queues.close()

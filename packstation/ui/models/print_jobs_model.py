@@ -111,7 +111,7 @@ class PrintJobsModel(QAbstractTableModel):
             return job
         if role == Qt.ItemDataRole.BackgroundRole:
             return _BACKGROUND.get(job.state)
-        if role == Qt.ItemDataRole.ToolTipRole and (job.error or job.conditions):
+        if role == Qt.ItemDataRole.ToolTipRole and (job.problem is not None or job.conditions):
             return self._display(job, JobColumn.PROBLEM)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -128,7 +128,7 @@ class PrintJobsModel(QAbstractTableModel):
             return self.state_words(job.state)
         if column is JobColumn.TIME:
             return datetime.fromtimestamp(job.updated or job.created).strftime("%H:%M:%S")
-        return m.printer_conditions(job.conditions) if job.conditions else job.error
+        return m.printer_conditions(job.conditions) if job.conditions else m.queue_problem(job.problem)
 
     def _language_changed(self, _language: str) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(JobColumn) - 1)

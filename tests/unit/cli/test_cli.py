@@ -169,3 +169,25 @@ def test_testing_an_account_without_a_key_names_its_variable_and_sends_nothing()
     with pytest.raises(MissingApiKey) as myparcel:
         asyncio.run(app.check_myparcel_account("myparcel", address, ""))
     assert myparcel.value.variable == "PACKSTATION_MYPARCEL_API_KEY"
+
+
+def test_ship_says_in_the_windows_words_which_printer_failed_and_what_to_do_next(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from packstation.printing import queue
+
+    # The demo's virtual label printer writes into data/prints: a file there makes every print fail as a
+    # printer that cannot be reached does. The queue tries again at once instead of after 1 and 3 seconds.
+    data_dir.mkdir(parents=True)
+    (data_dir / "prints").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(queue, "PrintQueues", functools.partial(queue.PrintQueues, backoff=(0.01,)))
+
+    assert cli.main(["--demo", "ship", PICKLIST, "--profile", "PostNL standaard", "--json"]) == 1
+    captured = capsys.readouterr()
+    words = (
+        "Label printer cannot be reached. Switch it on and check its cable or network. "
+        "Then run the command again: it goes on where it stopped."
+    )
+    assert json.loads(captured.out) == {"ok": False, "step": "print", "error": words}
+    assert f"packstation ship: {words}\n" in captured.err
+    assert "PrinterNotFound" not in captured.err

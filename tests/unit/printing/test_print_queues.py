@@ -64,7 +64,7 @@ async def test_paper_out_keeps_the_job_until_it_is_moved_to_the_document_printer
     held = queues.jobs()[0]
     assert held.state == JobState.QUEUED and PAPER_OUT in held.conditions
     assert await queues.status("Zebra") == (False, (PAPER_OUT,), "")
-    assert held.error == "", "why it waits is its conditions, worded by the UI, not an English text below it"
+    assert held.problem is None, "why it waits is its conditions, worded by the UI, not an English text below it"
 
     queues.redirect(held.id, "Office")
     await until(lambda: office.printed)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from packstation.domain.errors import LabelError, PrinterDisconnected, PrinterNotReady
+from packstation.domain.errors import LabelError, PrinterDisconnected, PrinterNotReady, QueueProblemCode
 from packstation.domain.labels import PreparedLabel, PrintReceipt
+from packstation.i18n import queue_problem_text
 from packstation.printing import zpl, zpl_render
 from packstation.printing.printers import ZplLabelPrinter, build_printer
 from packstation.printing.queue import JobCancelled, JobState, PrintQueue, QueuedLabelPrinter
@@ -72,7 +73,13 @@ async def test_transient_errors_are_retried_with_backoff_then_fail():
     queue = PrintQueue(printer, max_attempts=3, backoff=(0.01,))
     job = await queue.wait(queue.submit(LABEL, "P1"))
     assert job.state == JobState.FAILED and job.attempts == 3
-    assert "cable" in job.error and "3 times" in job.error
+    assert job.problem is not None and job.problem.code is QueueProblemCode.GAVE_UP
+    assert queue_problem_text(job.problem) == (
+        "Zebra went away while printing. Reconnect its cable or network. (tried 3 times)"
+    )
+    assert queue_problem_text(job.problem, "nl") == (
+        "Zebra viel weg tijdens het printen. Sluit de kabel of het netwerk opnieuw aan. (3 keer geprobeerd)"
+    )
     printer.outcomes.clear()
     queue.retry_failed()
     assert (await queue.wait(job)).state == JobState.PRINTED
@@ -106,7 +113,7 @@ async def test_a_held_job_returns_a_waiting_receipt_and_a_redirect_prints_it_els
     queue.redirect(old.id, other_queue)
     moved = await queue.wait(old)
     assert moved.printer == "Zebra 2" and moved.state == JobState.PRINTED and other.printed == ["P1"]
-    assert old.state == JobState.CANCELLED and "moved to Zebra 2" in old.error
+    assert old.state == JobState.CANCELLED and queue_problem_text(old.problem) == "moved to Zebra 2"
     await queue.close()
     await other_queue.close()
 
@@ -196,7 +203,10 @@ async def test_unplug_mid_write_fails_the_job_with_a_clear_message_and_keeps_the
     queue = PrintQueue(printer, max_attempts=2, backoff=(0.01,))
     job = await queue.wait(queue.submit(label, "P1"))
     assert job.state == JobState.FAILED
-    assert "disconnected during printing" in job.error or "cannot be reached" in job.error
+    assert queue_problem_text(job.problem) in (
+        "Zebra went away while printing. Reconnect its cable or network. (tried 2 times)",
+        "Zebra cannot be reached. Switch it on and check its cable or network. (tried 2 times)",
+    )
     assert job.label.payload == label.payload  # still there to reprint
     device.unplugged, device.unplug_after_bytes = False, None  # plugged back in
     device.written.clear()
