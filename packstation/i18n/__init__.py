@@ -2,9 +2,9 @@
 
 English lives in `english.py` (the station) and `relay_texts.py` (what the relay tells Picqer); Dutch in
 `dutch.py` and `relay_texts.py`. The GUI's `packstation.ui.messages.Messages` is a Qt adapter on top (it adds
-the language-switch signal and Qt's own Yes/No/Cancel translations); below the UI, errors and rule violations
-carry a code and values, and this catalogue turns them into words. Only the standard library and the domain
-are used.
+the language-switch signal and Qt's own Yes/No/Cancel translations); below the UI, errors, rule violations,
+printer conditions and print queue problems carry a code and values, and this catalogue turns them into
+words. Only the standard library and the domain are used.
 """
 
 from __future__ import annotations
