@@ -821,7 +821,9 @@ ENGLISH: dict[str, str] = {
     "scale.zeroed": "Scale set to zero.",
     "action.zero": "Zero scale  (Ctrl+0)",
     # verified packing: undo and a weight per box (issue 16)
-    "pack.untick_button": "Untick one  (Del, Alt+U)",
+    "pack.untick_button": "Untick one  (Alt+U)",
+    "pack.untick_tip": "Takes one tick off the chosen line. In the list, Delete does the same.",
+    "pack.manual_tip": "Ticks a product that has no barcode. You give the reason.",
     "pack.remove_box_button": "Remove box  (Ctrl+Shift+B)",
     "pack.boxes": "Boxes: {count}",
     "pack.box.row": "{n}. {box}: {weight}",

@@ -370,3 +370,22 @@ async def test_each_box_takes_its_own_stable_weight_and_a_typed_one_wins(station
     assert box_rows(station) == ["1. Doos S: 2500 g from scale", "2. Envelop C4: 800 g typed"]
     draft = station.packing.apply_to(station.window.current_draft())
     assert draft is not None and draft.request.parcel_weights == (2500, 800)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("number", [BUNDLE_PICKLIST, "P2024-00003"])
+async def test_the_packing_pane_fits_the_smallest_bench_screen(
+    servers: DemoServers, qtbot, wait_for, language: str, number: str
+) -> None:
+    # The pane's button rows must not push the window past a 1280 px screen (Dutch buttons are the longest).
+    station = Station(servers, qtbot, PackCheck.WARN, language=language)
+    try:
+        station.window.show()
+        await station.open(number, wait_for)
+        station.window.handle_scan(BOX_S)
+        await wait_for(lambda: len(box_rows(station)) == 1)
+        assert station.pane.isVisibleTo(station.window)
+        hint = station.window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 702, hint
+    finally:
+        await station.close()

@@ -127,6 +127,8 @@ class PackingPane(QWidget):
         self.tree.setHeaderLabels([m.t(f"pack.header.{key}") for key in _HEADERS])
         self.manual_button.setText(m.t("pack.manual_tick"))
         self.untick_button.setText(m.t("pack.untick_button"))
+        self.untick_button.setToolTip(m.t("pack.untick_tip"))
+        self.manual_button.setToolTip(m.t("pack.manual_tip"))
         self.remove_box_button.setText(m.t("pack.remove_box_button"))
         self.show_state(self.state, self.number)
 
