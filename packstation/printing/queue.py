@@ -399,17 +399,7 @@ class QueuedLabelPrinter:
             return PrintReceipt(job.printer, str(job.id), detail=detail, waiting=job.conditions)
         if job.state == JobState.PRINTED and job.receipt is not None:
             return job.receipt
-        if job.state == JobState.CANCELLED:
-            raise JobCancelled(job.printer, f"The print job was cancelled ({job.problem}).")
-        # The printer's own error, so the packer reads "cannot be reached" or "went away", not "unexpected".
-        if isinstance(job.cause, PrinterError):
-            raise job.cause
-        if isinstance(job.cause, OSError):
-            raise _unreachable(job.printer, job.cause) from job.cause
-        failure = job.problem.error if job.problem is not None else None
-        raise PrinterError(
-            job.printer, f"The label did not print ({failure})." if failure else "The label did not print."
-        )
+        raise _failure_of(job)
 
     def _resent_after_failing(self, label: PreparedLabel, job_name: str) -> PrintJob | None:
         """Return the print of this label the packer started from the queue after it failed: retried (F6) or moved
@@ -432,6 +422,21 @@ class QueuedLabelPrinter:
             job.taken_over = True
             return target
         return None
+
+
+def _failure_of(job: PrintJob) -> PrinterError:
+    """The error a final job that did not print raises: the printer's own where there is one, so the packer reads
+    "cannot be reached" or "went away", not "unexpected"."""
+    if job.state == JobState.CANCELLED:
+        return JobCancelled(job.printer, f"The print job was cancelled ({job.problem}).")
+    if isinstance(job.cause, PrinterError):
+        return job.cause
+    if isinstance(job.cause, OSError):
+        unreachable = _unreachable(job.printer, job.cause)
+        unreachable.__cause__ = job.cause  # as "raise … from" would: the traceback keeps the OS's own error
+        return unreachable
+    failure = job.problem.error if job.problem is not None else None
+    return PrinterError(job.printer, f"The label did not print ({failure})." if failure else "The label did not print.")
 
 
 class PrintQueues:
