@@ -638,4 +638,13 @@ DUTCH: dict[str, str] = {
     "queue.problem.not_prepared": "kon het niet klaarmaken voor {printer}: {error}",
     "queue.problem.unexpected": "onverwachte fout: {error}",
     "next.command": "Voer de opdracht daarna opnieuw uit: hij gaat verder waar hij stopte.",
+    # --- verzenden met een retourlabel (Shift+F12), issue 17 -------------------------------------------
+    "action.ship_with_return": "Verzend + retourlabel  (Shift+F12)",
+    "status.return_retry_first": "{number} is niet af: druk eerst op F12 om het opnieuw te proberen.",
+    "status.return_after_shipping": "{number} is al verzonden: maak het retourlabel in de backoffice van MyParcel.",
+    "status.return_not_offered": "{carrier} maakt geen retourlabels via MyParcel, {offered} wel: kies een ander profiel, of druk op F12 om zonder te verzenden.",
+    "status.return_no_email": "{number} heeft geen e-mailadres van de klant, en dat heeft MyParcel nodig voor een retourlabel. Druk op F12 om zonder te verzenden.",
+    "status.return_printed": "Retourlabel {barcode} ook geprint.",
+    "status.return_mailed": "Retour {barcode}: de klant krijgt de code per e-mail.",
+    "status.return_stored": "Retourlabel {barcode} bewaard, niet geprint.",
 }

@@ -852,4 +852,19 @@ ENGLISH: dict[str, str] = {
     "queue.problem.unexpected": "unexpected error: {error}",
     # What to do after a printer error on the command line (`packstation ship` goes on where it stopped).
     "next.command": "Then run the command again: it goes on where it stopped.",
+    # --- ship with a related return label (Shift+F12), issue 17 ----------------------------------------
+    "action.ship_with_return": "Ship + return label  (Shift+F12)",
+    "status.return_retry_first": "{number} is not finished: press F12 to try again first.",
+    "status.return_after_shipping": "{number} is already shipped: make its return label in MyParcel's back office.",
+    "status.return_not_offered": (
+        "{carrier} makes no return labels through MyParcel, {offered} does: choose another profile, or press F12 to "
+        "ship without one."
+    ),
+    "status.return_no_email": (
+        "{number} has no customer e-mail address, which MyParcel needs for a return label. Press F12 to ship "
+        "without one."
+    ),
+    "status.return_printed": "Return label {barcode} printed too.",
+    "status.return_mailed": "Return {barcode}: the customer gets the code by e-mail.",
+    "status.return_stored": "Return label {barcode} stored, not printed.",
 }

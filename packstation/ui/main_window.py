@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self._build(print_folder)
-        self.ship_actions = a = ShipActions(
-            shipping, self.form, self.queue, self.status_line.say, self._confirm, self.scan_bar.focus
+        self.ship_actions = a = ShipActions(  # binds the ship panel's buttons too
+            shipping, self.form, self.queue, self.ship_panel, self.status_line.say, self._confirm, self.scan_bar.focus
         )
         self.ship, self.reprint, self.new_shipment, self.take_over = a.ship, a.reprint, a.new_shipment, a.take_over
         self.handle_scan, self.current_draft = self.scan_bar.handle_scan, self.form.current_draft
@@ -152,7 +152,6 @@ class MainWindow(QMainWindow):
         bar.language_button.clicked.connect(self._toggle_language)
         bar.refresh_button.clicked.connect(p.refresh)
         bar.settings_button.clicked.connect(self.open_settings)
-        self.ship_panel.ship_button.clicked.connect(self.ship)
         self.form.reprint_button.clicked.connect(self.reprint)
         self.form.new_shipment_button.clicked.connect(self.new_shipment)
         self.form.take_over_button.clicked.connect(self.take_over)
@@ -166,6 +165,7 @@ class MainWindow(QMainWindow):
             "F12": self.ship,
             "Ctrl+Return": self.ship,
             "Ctrl+Enter": self.ship,
+            "Shift+F12": self.ship_actions.ship_with_return,  # F12 with a related return, whatever the profile says
             "F5": self.picklists.refresh,
             "Ctrl+R": self.reprint,
             "Ctrl+F": lambda: self.queue.search_field.setFocus(),

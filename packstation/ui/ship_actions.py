@@ -1,5 +1,6 @@
-"""What the packer's ship keys do (F12, Ctrl+R, Ctrl+Shift+N, Ctrl+Shift+T): the shipping controller decides,
-these say its refusals and ask the confirmations. The window binds its keys and buttons to them."""
+"""What the packer's ship keys do (F12, Shift+F12, Ctrl+R, Ctrl+Shift+N, Ctrl+Shift+T): the shipping controller
+decides, these say its refusals and ask the confirmations. The window binds its keys to them; the ship panel's
+buttons are bound here."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from packstation.services.shipping import OpenedPicklist
 from packstation.ui.controllers.packing_controller import PackingController
 from packstation.ui.controllers.shipping_controller import ShippingController
 from packstation.ui.panes.queue_pane import QueuePane
+from packstation.ui.panes.ship_panel import ShipPanel
 from packstation.ui.panes.shipment_form import ShipmentForm
 from packstation.ui.state import Refusal
 
@@ -29,6 +31,7 @@ class ShipActions:
         shipping: ShippingController,
         form: ShipmentForm,
         queue: QueuePane,
+        panel: ShipPanel,
         say: Say,
         confirm: Callable[[str, str], bool],
         focus_scan_field: Callable[[], None],
@@ -38,6 +41,8 @@ class ShipActions:
         self.say, self.focus_scan_field = say, focus_scan_field
         self._confirm = confirm
         self.packing: PackingController | None = None  # verified packing: checks F12 and adds the boxes
+        panel.ship_button.clicked.connect(self.ship)
+        panel.return_button.clicked.connect(self.ship_with_return)
 
     def confirm(self, title: str, text: str) -> bool:
         return self._confirm(title, text)
@@ -55,12 +60,37 @@ class ShipActions:
         """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""
         if self.shipping.busy or self._highlight_differs():
             return
-        draft, packing = self.form.current_draft(), self.packing
-        if packing is not None and not self.shipping.can_retry and self.shipping.unfinished is None:
+        draft, packing = self.form.current_draft(), self._packing_check()
+        if packing is not None:
             if not packing.may_ship(self.confirm, self.say):
                 return
             draft = packing.apply_to(draft)
         self._refused(self.shipping.ship_pressed(self.form.opened, draft))
+
+    def ship_with_return(self) -> None:
+        """Ship and print the open picklist with a related return label (Shift+F12), even when its profile makes
+        none: MyParcel books the return (`parent`: this parcel; the customer as sender) and its label prints next."""
+        shipping, opened = self.shipping, self.form.opened
+        if shipping.busy or self._highlight_differs():
+            return
+        draft = self.form.current_draft()
+        # Said before the packing check asks anything: a return that cannot be made is no reason to confirm.
+        refusal = shipping.return_refusal(opened, draft) if not shipping.can_retry else None
+        if refusal is not None:
+            self._refused(refusal)
+            return
+        packing = self._packing_check()
+        if packing is not None:
+            if not packing.may_ship(self.confirm, self.say):
+                return
+            draft = packing.apply_to(draft)
+        self._refused(shipping.ship_with_return_pressed(opened, draft))
+
+    def _packing_check(self) -> PackingController | None:
+        """Verified packing, when the key books a new shipment (a retry or a finish books nothing new)."""
+        if self.shipping.can_retry or self.shipping.unfinished is not None:
+            return None
+        return self.packing
 
     def reprint(self) -> None:
         """Print the label of an already shipped picklist again (Ctrl+R), or of the shipment just done."""

@@ -34,6 +34,9 @@ class ShippingState:
     kind: ShippingKind = ShippingKind.IDLE
     button_text: str = ""
     can_ship: bool = False  # F12 (and the button) act now
+    # Shift+F12 (and its button) ship the open picklist with a related return label now: F12 would book a new
+    # shipment, the carrier makes returns and the customer has the e-mail address MyParcel needs for one.
+    can_ship_with_return: bool = False
     retry: bool = False  # the button is the retry of a failed step (styled apart)
     step: str = ""  # the failed step (FAILED, CLAIMED)
     error: str = ""  # what went wrong, in the packer's words (FAILED, CLAIMED)
@@ -42,7 +45,7 @@ class ShippingState:
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a key the packer pressed (F12, Ctrl+R, Ctrl+Shift+N) does nothing now, in the packer's words."""
+    """Why a key the packer pressed (F12, Shift+F12, Ctrl+R, Ctrl+Shift+N) does nothing now, in the packer's words."""
 
     text: str
     choose_profile: bool = False  # no profile chosen: the profile box takes the focus

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import math
 import time
+from dataclasses import replace
 
 import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,7 +14,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from packstation.domain.errors import AlreadyShipped, InvalidShipment, PackstationError, PicklistNotPackable, Rejected
 from packstation.domain.journal_entry import JournalEntry
 from packstation.domain.mapping import Draft
-from packstation.domain.profiles import ShippingProfile
+from packstation.domain.profiles import ShippingProfile, return_label_offered
+from packstation.domain.provider import carrier_name
+from packstation.domain.shipments import Carrier, ReturnLabel
 from packstation.domain.waits import Wait
 from packstation.services.ports import PrintJobInfo
 from packstation.services.shipping import (
@@ -43,6 +46,18 @@ _SHIPPED_KEYS = {
     (True, True): "status.shipped_registered",
     (True, False): "status.shipped_registered_not_printed",
 }
+
+
+def with_return_label(draft: Draft) -> Draft:
+    """The draft with a related return: the kind its profile asks for, else a return label printed with the parcel's.
+
+    Printerless stays the profile's choice: the service mails it only where the carrier offers that (PostNL within
+    the Netherlands) and prints it otherwise, so a printed return is the one that works for every carrier that
+    makes returns."""
+    wanted = draft.request.return_label
+    if wanted is ReturnLabel.NONE:
+        wanted = ReturnLabel.PRINTED
+    return replace(draft, request=replace(draft.request, return_label=wanted))
 
 
 class ShippingController(QObject):
@@ -135,10 +150,15 @@ class ShippingController(QObject):
 
     def publish(self, opened: OpenedPicklist | None, draft: Draft | None) -> ShippingState:
         """Decide, for the picklist the pane shows and its draft, what F12 does now; emit it as state_changed."""
+        kind, can_ship = self._kind(opened), self._can_ship(opened, draft)
         state = ShippingState(
-            kind=self._kind(opened),
+            kind=kind,
             button_text=self._button_text(opened),
-            can_ship=self._can_ship(opened, draft),
+            can_ship=can_ship,
+            # F12 would book a new shipment (not retry, not finish one), and a return can go with it.
+            can_ship_with_return=can_ship
+            and kind is ShippingKind.OPENED
+            and self.return_refusal(opened, draft) is None,
             retry=self.can_retry,
             step=self.failed_step or "",
             error=self.messages.error(self.job.error, During.SHIP)
@@ -202,8 +222,20 @@ class ShippingController(QObject):
         if job.reprint:  # nothing was booked
             return self._reprinted_words(job, held, printer)
         if held:  # held for paper (or a closed head): the queue prints it by itself; the packer goes on
-            return m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held), "error"
-        return m.t(self._shipped_key(job), number=number, barcodes=barcodes, printer=printer), "ok"
+            text = m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held)
+            return text + self._return_words(job), "error"
+        text = m.t(self._shipped_key(job), number=number, barcodes=barcodes, printer=printer)
+        return text + self._return_words(job), "ok"
+
+    def _return_words(self, job: ShipmentJob) -> str:
+        """The related return that went with the parcel, by its barcode (a failed one is told as a problem)."""
+        if not job.return_barcode or job.return_problem is not None:
+            return ""
+        if job.return_printerless:
+            key = "status.return_mailed"
+        else:
+            key = "status.return_printed" if job.print_label else "status.return_stored"
+        return " " + self.messages.t(key, barcode=job.return_barcode)
 
     def _shipped_key(self, job: ShipmentJob) -> str:
         if job.print_label and job.receipt is None:  # finished later: printed by an earlier attempt
@@ -227,6 +259,40 @@ class ShippingController(QObject):
             return refusal
         elif draft is not None:
             self.ship(draft)
+        return None
+
+    def ship_with_return_pressed(self, opened: OpenedPicklist | None, draft: Draft | None) -> Refusal | None:
+        """Shift+F12: ship the open picklist with a related return label, whatever its profile says; else say why
+        not. The window asked `return_refusal` first (before the packing check); asked again here, as F12 is."""
+        if self._busy:
+            return None
+        if self.can_retry and self.job is not None:
+            return Refusal(self.messages.t("status.return_retry_first", number=self.job.picklist.number))
+        refusal = self.return_refusal(opened, draft)
+        if refusal is None and draft is not None:
+            self.ship(with_return_label(draft))
+        return refusal
+
+    def return_refusal(self, opened: OpenedPicklist | None, draft: Draft | None) -> Refusal | None:
+        """Why the open picklist cannot ship with a return label now (F12's reasons first); None when it can.
+
+        A picklist already shipped gets no return here: the service books a return only together with the
+        parcel (MyParcel `parent`), so a customer's later return is made in MyParcel's back office."""
+        m = self.messages
+        if opened is not None and opened.existing:
+            return Refusal(m.t("status.return_after_shipping", number=opened.picklist.number))
+        refusal = self._ship_refusal(opened, draft)
+        if refusal is not None or opened is None or draft is None:
+            return refusal
+        request, platform = draft.request, self.service.platform
+        if not return_label_offered(request.carrier, platform):
+            offered = next(c for c in Carrier if return_label_offered(c, platform))
+            text = m.t(
+                "status.return_not_offered", carrier=carrier_name(request.carrier), offered=carrier_name(offered)
+            )
+            return Refusal(text, choose_profile=True)  # another profile may ship with the carrier that does
+        if not request.recipient.email:
+            return Refusal(m.t("status.return_no_email", number=opened.picklist.number))
         return None
 
     def _ship_refusal(self, opened: OpenedPicklist | None, draft: Draft | None) -> Refusal | None:
