@@ -308,6 +308,7 @@ class SqliteJournal:
             rows = conn.execute(query, params).fetchall()
             steps: dict[int, list[str]] = {row[0]: [] for row in rows}
             picqer_shipments: dict[int, int] = {}
+            return_barcodes: dict[int, str] = {}
             step_query = (
                 f"SELECT entry_id, step, data FROM steps WHERE entry_id IN (SELECT id FROM entries WHERE {where})"  # noqa: S608
             )
@@ -317,6 +318,10 @@ class SqliteJournal:
                     shipment_id = _int_or_none(json.loads(data).get("idshipment"))
                     if shipment_id is not None:
                         picqer_shipments[entry_id] = shipment_id
+                elif step == JournalStep.RETURN_LABEL:
+                    barcode = json.loads(data).get("barcode")
+                    if isinstance(barcode, str) and barcode:
+                        return_barcodes[entry_id] = barcode
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -336,6 +341,7 @@ class SqliteJournal:
                 print_error=row[9],
                 finished=bool(row[10]),
                 picqer_shipment_id=picqer_shipments.get(row[0]),
+                return_barcode=return_barcodes.get(row[0], ""),
                 data=json.loads(row[5]),
             )
             for row in rows
@@ -452,18 +458,22 @@ class SqliteJournal:
 
         await self._run(self._write, write)
 
-    async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
+    async def save_label(
+        self, picklist_number: str, shipment_ids: list[int], pdf: bytes, *, attach: bool = True
+    ) -> str:
         """Store the label PDF durably under labels_dir and return its path.
 
         The label is attached to the newest unfinished entry of the picklist with no other shipments;
         when there is none (the caller never called begin), an entry is made so the label still shows up.
+        With attach=False only the file and its row in `labels` are kept: a label that belongs to a step of
+        another entry (a related return, recorded by the parcel's entry) must not become an unfinished entry.
         """
         if not pdf:
             raise LabelError(f"{picklist_number}: the label is empty; nothing to store")
         ids = [int(i) for i in shipment_ids]
-        return await self._run(self._save_label, picklist_number, ids, bytes(pdf))
+        return await self._run(self._save_label, picklist_number, ids, bytes(pdf), attach)
 
-    def _save_label(self, picklist_number: str, ids: list[int], pdf: bytes) -> str:
+    def _save_label(self, picklist_number: str, ids: list[int], pdf: bytes, attach: bool) -> str:
         digest = hashlib.sha256(pdf).hexdigest()
         target = self._free_label_path(label_file_name(picklist_number, ids), digest)
         if not target.exists():
@@ -478,35 +488,41 @@ class SqliteJournal:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (path, picklist_number, json.dumps(ids), digest, len(pdf), at),
             )
-            row = conn.execute(
-                "SELECT id, shipment_ids FROM entries WHERE picklist_number = ? AND finished = 0"
-                " ORDER BY id DESC LIMIT 1",
-                (picklist_number,),
-            ).fetchone()
-            if row is not None and json.loads(row[1]) in ([], ids):
-                entry_id, known_ids = row[0], json.loads(row[1])
-            else:
-                cursor = conn.execute(
-                    "INSERT INTO entries (picklist_id, picklist_number, station, created_at, day, intent)"
-                    " VALUES (0, ?, ?, ?, ?, '{}')",
-                    (picklist_number, self.station, now.isoformat(timespec="seconds"), now.date().isoformat()),
-                )
-                assert cursor.lastrowid is not None
-                entry_id, known_ids = cursor.lastrowid, []
-            if not known_ids and ids:
-                conn.execute(
-                    "INSERT INTO steps (entry_id, step, at, data) VALUES (?, 'created', ?, ?)",
-                    (entry_id, at, json.dumps({"shipment_ids": ids})),
-                )
-                self._apply(conn, entry_id, "created", {"shipment_ids": ids})
-            conn.execute(
-                "INSERT INTO steps (entry_id, step, at, data) VALUES (?, 'label', ?, ?)",
-                (entry_id, at, json.dumps({"path": path})),
-            )
-            self._apply(conn, entry_id, "label", {"path": path})
+            if attach:
+                self._attach_label(conn, picklist_number, ids, path, at, now)
 
         self._write(write)
         return path
+
+    def _attach_label(
+        self, conn: sqlite3.Connection, picklist_number: str, ids: list[int], path: str, at: str, now: datetime
+    ) -> None:
+        """Record a stored label as the `label` step of the picklist's open entry (made if there is none)."""
+        row = conn.execute(
+            "SELECT id, shipment_ids FROM entries WHERE picklist_number = ? AND finished = 0 ORDER BY id DESC LIMIT 1",
+            (picklist_number,),
+        ).fetchone()
+        if row is not None and json.loads(row[1]) in ([], ids):
+            entry_id, known_ids = row[0], json.loads(row[1])
+        else:
+            cursor = conn.execute(
+                "INSERT INTO entries (picklist_id, picklist_number, station, created_at, day, intent)"
+                " VALUES (0, ?, ?, ?, ?, '{}')",
+                (picklist_number, self.station, now.isoformat(timespec="seconds"), now.date().isoformat()),
+            )
+            assert cursor.lastrowid is not None
+            entry_id, known_ids = cursor.lastrowid, []
+        if not known_ids and ids:
+            conn.execute(
+                "INSERT INTO steps (entry_id, step, at, data) VALUES (?, 'created', ?, ?)",
+                (entry_id, at, json.dumps({"shipment_ids": ids})),
+            )
+            self._apply(conn, entry_id, "created", {"shipment_ids": ids})
+        conn.execute(
+            "INSERT INTO steps (entry_id, step, at, data) VALUES (?, 'label', ?, ?)",
+            (entry_id, at, json.dumps({"path": path})),
+        )
+        self._apply(conn, entry_id, "label", {"path": path})
 
     def _free_label_path(self, name: str, digest: str) -> Path:
         """Return where to store a label: the same name if that file holds these bytes, else a free one."""

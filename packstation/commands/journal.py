@@ -164,6 +164,8 @@ def _entry_notes(entry: JournalEntry) -> list[str]:
     lines: list[str] = []
     if entry.picqer_shipment_id is not None:  # write-back mode picqer_shipment: what webshops see in Picqer
         lines.append(f"  picqer:   shipment {entry.picqer_shipment_id}")
+    if entry.return_barcode:  # the related return booked with the parcel (issue 17)
+        lines.append(f"  return:   {entry.return_barcode}")
     if entry.data.get("address_confirmed"):
         parts = _confirmed_address(entry.data.get("address"))
         lines.append(f"  address:  confirmed as read{f' ({parts})' if parts else ''} (ship --confirm-address)")

@@ -58,6 +58,7 @@ class JournalEntry:
     print_error: str = ""
     finished: bool = False
     picqer_shipment_id: int | None = None  # the Picqer shipment registered for it ("picqer_shipment" step)
+    return_barcode: str = ""  # the related return booked with the parcel ("return_label" step), if any
     data: dict[str, object] = field(default_factory=dict)  # the intent: profile, options, reference, weight
 
     @property

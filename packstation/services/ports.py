@@ -209,8 +209,10 @@ class LabelPrinter(Protocol):
 class LabelStore(Protocol):
     """Keeps every label PDF on disk the moment it arrives: a paid label is never lost."""
 
-    async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
-        """Store the PDF and return where it is."""
+    async def save_label(
+        self, picklist_number: str, shipment_ids: list[int], pdf: bytes, *, attach: bool = True
+    ) -> str:
+        """Store the PDF and return where it is; attach=False keeps only the file (no journal entry of its own)."""
         ...
 
 

@@ -1010,7 +1010,9 @@ class ShippingService:
             return
         path = ""
         if self._journal is not None:
-            path = await self._journal.save_label(f"{job.picklist.number}-return", [return_id], pdf)
+            # Only the file: the parcel's entry records the return (its RETURN_LABEL step), so the return must not
+            # become an entry of its own that the journal would list as unfinished.
+            path = await self._journal.save_label(f"{job.picklist.number}-return", [return_id], pdf, attach=False)
         data: dict[str, object] = {
             "shipment_id": return_id,
             "barcode": job.return_barcode,

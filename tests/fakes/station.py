@@ -389,7 +389,9 @@ class FakeResumeJournal:
     async def unfinished(self) -> list[JournalEntry]:
         return [e for e in self.entries if (e.id, "done") not in self.recorded]
 
-    async def save_label(self, picklist_number: str, shipment_ids: list[int], pdf: bytes) -> str:
+    async def save_label(
+        self, picklist_number: str, shipment_ids: list[int], pdf: bytes, *, attach: bool = True
+    ) -> str:
         return f"/labels/{picklist_number}.pdf"
 
     async def label_bytes(self, entry: JournalEntry) -> bytes:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from packstation import app, secrets
+from packstation.commands.journal import format_entries
 from packstation.demo import DemoServers
 from packstation.domain.documents import StationPrinterRole, station_named
 from packstation.domain.errors import PackingListNotPrinted, ReturnLabelNotMade
@@ -201,6 +202,17 @@ async def test_a_related_return_label_prints_with_the_outgoing_label(servers: De
         assert len(_printed(context)) == 2  # the parcel's label, then the return label
         (entry,) = await _journal_of(context, number)
         assert "return_label" in entry.steps
+        assert entry.return_barcode == returned["barcode"]
+        assert f"  return:   {returned['barcode']}" in format_entries([entry], Path("journal.sqlite3"))
+        # The return's label is kept on disk, but it is a step of the parcel's entry, not an entry of its own
+        # that the journal would list (and the window offer to finish) as unfinished.
+        journal = context.service._journal
+        assert journal is not None
+        assert [e.picklist_number for e in await journal.entries()] == [number]
+        assert await journal.unfinished() == []
+        assert [p.name for p in journal.labels_dir.glob(f"{number}-return_*.pdf")] == [
+            f"{number}-return_{returned['id']}.pdf"
+        ]
         assert f"Return barcode: {returned['barcode']}" in _comments(servers, number)
     finally:
         await context.aclose()
