@@ -644,7 +644,7 @@ DUTCH: dict[str, str] = {
     "status.return_after_shipping": "{number} is al verzonden: maak het retourlabel in de backoffice van MyParcel.",
     "status.return_not_offered": "{carrier} maakt geen retourlabels via MyParcel, {offered} wel: kies een ander profiel, of druk op F12 om zonder te verzenden.",
     "status.return_no_email": "{number} heeft geen e-mailadres van de klant, en dat heeft MyParcel nodig voor een retourlabel. Druk op F12 om zonder te verzenden.",
-    "status.return_printed": "Retourlabel {barcode} ook geprint.",
-    "status.return_mailed": "Retour {barcode}: de klant krijgt de code per e-mail.",
-    "status.return_stored": "Retourlabel {barcode} bewaard, niet geprint.",
+    "status.return_printed": "retourlabel {barcode} geprint",
+    "status.return_mailed": "retour {barcode} per e-mail naar de klant",
+    "status.return_stored": "retourlabel {barcode} bewaard",
 }

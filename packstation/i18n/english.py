@@ -864,7 +864,7 @@ ENGLISH: dict[str, str] = {
         "{number} has no customer e-mail address, which MyParcel needs for a return label. Press F12 to ship "
         "without one."
     ),
-    "status.return_printed": "Return label {barcode} printed too.",
-    "status.return_mailed": "Return {barcode}: the customer gets the code by e-mail.",
-    "status.return_stored": "Return label {barcode} stored, not printed.",
+    "status.return_printed": "return label {barcode} printed",
+    "status.return_mailed": "return {barcode} e-mailed to the customer",
+    "status.return_stored": "return label {barcode} stored",
 }

@@ -214,7 +214,9 @@ class ShippingController(QObject):
     def done_words(self, job: ShipmentJob) -> tuple[str, str]:
         """What the status bar says once a shipment (or a reprint) is done, and its tone."""
         m = self.messages
-        number, barcodes = job.picklist.number, ", ".join(job.barcodes)
+        # The return's barcode goes beside the parcel's, early in the line: the status line is two lines high
+        # at 1280 px, and a sentence after "Scan the next picklist" was cut off there.
+        number, barcodes = job.picklist.number, ", ".join(job.barcodes) + self._return_words(job)
         receipt = job.receipt
         # Where the label came out: an A4 label goes to the document printer, not the label printer.
         printer = m.printer(receipt.printer) if receipt is not None else ""
@@ -222,10 +224,8 @@ class ShippingController(QObject):
         if job.reprint:  # nothing was booked
             return self._reprinted_words(job, held, printer)
         if held:  # held for paper (or a closed head): the queue prints it by itself; the packer goes on
-            text = m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held)
-            return text + self._return_words(job), "error"
-        text = m.t(self._shipped_key(job), number=number, barcodes=barcodes, printer=printer)
-        return text + self._return_words(job), "ok"
+            return m.t("status.shipped_print_waiting", number=number, barcodes=barcodes, waiting=held), "error"
+        return m.t(self._shipped_key(job), number=number, barcodes=barcodes, printer=printer), "ok"
 
     def _return_words(self, job: ShipmentJob) -> str:
         """The related return that went with the parcel, by its barcode (a failed one is told as a problem)."""
@@ -235,7 +235,7 @@ class ShippingController(QObject):
             key = "status.return_mailed"
         else:
             key = "status.return_printed" if job.print_label else "status.return_stored"
-        return " " + self.messages.t(key, barcode=job.return_barcode)
+        return "; " + self.messages.t(key, barcode=job.return_barcode)
 
     def _shipped_key(self, job: ShipmentJob) -> str:
         if job.print_label and job.receipt is None:  # finished later: printed by an earlier attempt
