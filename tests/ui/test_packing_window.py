@@ -153,8 +153,8 @@ async def test_a_manual_tick_keeps_its_reason(station: Station, wait_for) -> Non
     await station.open(BUNDLE_PICKLIST, wait_for)
     asked: list[str] = []
     station.pane.ask_reason = lambda title, text: asked.append(text) or "label torn off"  # type: ignore[method-assign]
-    station.pane.ask_manual_tick()  # Ctrl+T without a line selected: says how
-    assert "Select a line in the packing list first" in station.window.status_text
+    station.pane.ask_manual_tick()  # Ctrl+T without a line selected: leads to a line and says how
+    assert "Choose the line with ↑ ↓, then Ctrl+T again" in station.window.status_text
     station.pane.tree.setCurrentItem(station.pane.tree.topLevelItem(1))
     station.pane.ask_manual_tick()
     assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
@@ -389,3 +389,37 @@ async def test_the_packing_pane_fits_the_smallest_bench_screen(
         assert hint.width() <= 1280 and hint.height() <= 702, hint
     finally:
         await station.close()
+
+
+async def test_ctrl_t_and_alt_u_without_a_chosen_line_lead_the_keyboard_into_the_list(
+    station: Station, wait_for
+) -> None:
+    """The list takes the focus only by a click: by keyboard alone the packer could never choose a line. With no
+    line chosen, Ctrl+T goes to the first line not complete, Alt+U to the last one ticked; ↓ and the key again do it."""
+    station.window.show()  # keys reach shortcuts only in a shown, active window
+    station.window.activateWindow()
+    await station.open(BUNDLE_PICKLIST, wait_for)
+    station.window.handle_scan(code_of("PLNT-POT"))
+    station.window.handle_scan(code_of("LMP-DESK"))
+    await wait_for(lambda: station.pane.progress_label.text() == "2 of 8 units ticked")
+    field, tree = station.window.scan_bar.scan_field, station.pane.tree
+    station.window.scan_bar.focus()
+    press(field, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    await wait_for(lambda: tree.hasFocus())
+    assert station.pane.line_for(station.pane.selected_key() or "")[0] == "LMP-DESK"  # the last one ticked
+    assert "Choose the line with ↑ ↓, then Alt+U or Delete" in station.window.status_text
+    QTest.keyClick(tree, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    await wait_for(lambda: station.ticked()["LMP-DESK"] == 0)
+
+    tree.setCurrentItem(None)  # type: ignore[arg-type]
+    station.window.scan_bar.focus()
+    press(field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: tree.hasFocus())
+    assert station.pane.line_for(station.pane.selected_key() or "")[0] == "PLNT-POT"  # the first not complete
+    assert "then Ctrl+T again" in station.window.status_text
+    QTest.keyClick(tree, Qt.Key.Key_Down)
+    asked: list[str] = []
+    station.pane.ask_reason = lambda title, text: asked.append(text) or "label torn"  # type: ignore[method-assign]
+    QTest.keyClick(tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: station.ticked()["LMP-DESK"] == 1)
+    assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
