@@ -590,7 +590,9 @@ DUTCH: dict[str, str] = {
     "pack.box_chosen": "Doos {box} gekozen; pakketten: {count}.",
     "pack.wrong_product": "{code} staat niet op deze picklijst ({name}). Leg het terug; niets afgevinkt.",
     "pack.extra_unit": "{code}: alle {amount} al afgevinkt. Leg deze terug; niets afgevinkt.",
-    "pack.unknown_code": "{code} is geen bekend product of doos. Scan een andere code of vink met de hand af.",
+    "pack.unknown_code": (
+        "{code} staat niet op deze picklijst en is geen doos. Leg het terug, of vink de regel met de hand af (Ctrl+T)."
+    ),
     "pack.garbled": "De scan was onleesbaar. Scan opnieuw.",
     "pack.bundle_code": "{code} is een set: scan de onderdelen een voor een.",
     "pack.manual.title": "Met de hand afvinken",

@@ -802,7 +802,9 @@ ENGLISH: dict[str, str] = {
     "pack.box_chosen": "Box {box} chosen; parcels: {count}.",
     "pack.wrong_product": "{code} is not on this picklist ({name}). Put it back; nothing ticked.",
     "pack.extra_unit": "{code}: all {amount} already ticked. Put this one back; nothing ticked.",
-    "pack.unknown_code": "{code} is no product or box we know. Scan another code or tick by hand.",
+    "pack.unknown_code": (
+        "{code} is not on this picklist and is no box. Put it back, or tick its line by hand (Ctrl+T)."
+    ),
     "pack.garbled": "The scan was unreadable. Scan it again.",
     "pack.bundle_code": "{code} is a set: scan its parts one by one.",
     "pack.manual.title": "Tick by hand",

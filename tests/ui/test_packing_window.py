@@ -113,7 +113,7 @@ async def test_a_scan_ticks_its_line_and_the_pane_shows_it(station: Station, wai
     ("scans", "said"),
     [
         ([code_of("MUG-CER"), code_of("MUG-CER")], "all 1 already ticked"),  # extra unit
-        (["8712345678906"], "is no product or box we know"),  # unknown (valid EAN)
+        (["8712345678906"], "is not on this picklist and is no box"),  # unknown (valid EAN)
         (["8712345678907"], "unreadable"),  # garbled: a wrong check digit
     ],
 )
@@ -137,6 +137,9 @@ async def test_a_product_of_another_picklist_is_refused(station: Station, wait_f
     station.window.handle_scan(seed.BARCODES[other[0]][0])
     await wait_for(lambda: station.beeps == 1)
     assert sum(station.ticked().values()) == 0
+    # Only the picklist's products are loaded: another product reads as an unknown code, and the words must not
+    # tell the packer holding a product of the shop that it is "no product we know".
+    assert "is not on this picklist" in station.window.status_text
 
 
 async def test_bundle_parts_are_rows_under_the_bundle_and_tick_one_by_one(station: Station, wait_for) -> None:
