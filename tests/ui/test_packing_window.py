@@ -426,3 +426,18 @@ async def test_ctrl_t_and_alt_u_without_a_chosen_line_lead_the_keyboard_into_the
     QTest.keyClick(tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     await wait_for(lambda: station.ticked()["LMP-DESK"] == 1)
     assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
+
+
+async def test_the_demo_scale_also_answers_ctrl_alt_page_up_and_down(station: Station, wait_for) -> None:
+    """Window managers take Ctrl+Alt+Up/Down (workspaces), so the demo's scale has keys that reach the window."""
+    station.window.show()
+    station.window.activateWindow()
+    await station.open(BUNDLE_PICKLIST, wait_for)
+    scale = station.context.scale
+    assert scale is not None
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    field = station.window.scan_bar.scan_field
+    for _ in range(3):
+        press(field, Qt.Key.Key_PageUp, ctrl_alt)
+    press(field, Qt.Key.Key_PageDown, ctrl_alt)
+    assert scale.reading.grams == 100
