@@ -48,7 +48,9 @@ def servers() -> AsyncIterator[DemoServers]:
 class Station:
     """A window on the demo servers, as app/gui.py wires it, with the beeps and questions counted."""
 
-    def __init__(self, servers: DemoServers, qtbot, pack_check: PackCheck, language: str = "en") -> None:
+    def __init__(
+        self, servers: DemoServers, qtbot, pack_check: PackCheck, language: str = "en", *, print_queue: bool = False
+    ) -> None:
         settings, keys = app.demo_settings(servers)
         settings = dataclasses.replace(settings, packing=PackingSettings(pack_check))
         self.context = app.build_context(settings, keys)
@@ -62,7 +64,14 @@ class Station:
         )
         shipping = ShippingController(self.context.service, messages)
         picklists = PicklistsController(self.context.service, PicklistsModel(messages), messages)
-        self.window = MainWindow(shipping, picklists, settings, packing=self.packing, demo_scale=self.context.scale)
+        self.window = MainWindow(
+            shipping,
+            picklists,
+            settings,
+            packing=self.packing,
+            demo_scale=self.context.scale,
+            print_queues=self.context.print_queues if print_queue else None,  # the F9 panel, as the app has it
+        )
         self.window.confirm = self._confirm  # type: ignore[method-assign]
         qtbot.addWidget(self.window)
         self.pane = self.window.packing_wiring.pane
@@ -388,6 +397,26 @@ async def test_the_packing_pane_fits_the_smallest_bench_screen(
         station.window.handle_scan(BOX_S)
         await wait_for(lambda: len(box_rows(station)) == 1)
         assert station.pane.isVisibleTo(station.window)
+        hint = station.window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 702, hint
+    finally:
+        await station.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_print_queue_under_a_packing_leaves_the_status_bar_on_the_smallest_bench_screen(
+    servers: DemoServers, qtbot, wait_for, language: str
+) -> None:
+    # F9 docks the print queue under the window: with a packing open it pushed the window to 729 px, its status
+    # bar (what went wrong, what to do) below a 720 px screen.
+    station = Station(servers, qtbot, PackCheck.WARN, language=language, print_queue=True)
+    try:
+        station.window.show()
+        await station.open(BUNDLE_PICKLIST, wait_for)
+        station.window.handle_scan(BOX_S)
+        await wait_for(lambda: len(box_rows(station)) == 1)
+        station.window.toggle_print_queue()
+        assert station.window.queue_dock is not None and station.window.queue_dock.isVisible()
         hint = station.window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 702, hint
     finally:

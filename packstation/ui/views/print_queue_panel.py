@@ -47,8 +47,10 @@ class PrintQueuePanel(QWidget):
         self.messages = messages
         self.model = PrintJobsModel(queues, messages, self)
         layout = QVBoxLayout(self)
+        # No margins and the summary beside the buttons: docked under a packing (F9) the panel must leave the
+        # window within a 1280x720 screen, status bar included (it took 164 px and pushed that off the screen).
+        layout.setContentsMargins(4, 0, 4, 2)
         self.summary = QLabel()
-        layout.addWidget(self.summary)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab reaches the buttons; arrows choose the job (never Tab)
         self.table.setObjectName("printJobsTable")
@@ -80,6 +82,7 @@ class PrintQueuePanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the table; focus stays there
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.summary)
         layout.addLayout(row)
         self._shortcuts = []
         for keys, slot in {
