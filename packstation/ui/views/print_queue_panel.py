@@ -63,8 +63,11 @@ class PrintQueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in {JobColumn.PICKLIST: 130, JobColumn.PRINTER: 150, JobColumn.STATE: 150}.items():
+        for column, width in {JobColumn.PRINTER: 150, JobColumn.STATE: 150}.items():
             self.table.setColumnWidth(column, width)
+        # As wide as its longest name: a return label's job ("P2024-00001 return") was cut to "P2024-00001 …",
+        # the same as its parcel's, so the packer could not tell which of the two to print again.
+        header.setSectionResizeMode(JobColumn.PICKLIST, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.retry_button = push_button(self.retry)
