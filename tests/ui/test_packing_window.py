@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import app
 from packstation.demo import DemoServers, seed
@@ -399,6 +399,24 @@ async def test_the_packing_pane_fits_the_smallest_bench_screen(
         assert station.pane.isVisibleTo(station.window)
         hint = station.window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 702, hint
+    finally:
+        await station.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_weight_reads_on_at_most_two_lines_at_1280(
+    servers: DemoServers, qtbot, wait_for, language: str
+) -> None:
+    station = Station(servers, qtbot, PackCheck.WARN, language=language)
+    try:
+        station.window.resize(1280, 702)
+        station.window.show()
+        await station.open(BUNDLE_PICKLIST, wait_for)
+        QApplication.processEvents()
+        label = station.pane.weight_label
+        assert "6800 g" in label.text()  # the expected weight, with the words asking for the parcel
+        lines = label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing()
+        assert lines <= 2.5, (lines, label.width())  # it wrapped onto eight lines in Dutch
     finally:
         await station.close()
 
