@@ -587,7 +587,7 @@ DUTCH: dict[str, str] = {
     "pack.opened": "Scan de producten van {number}.",
     "pack.ticked": "{code} afgevinkt: {packed} van {amount}.",
     "pack.all_ticked": "Alle regels afgevinkt. Scan een doos, dan F12.",
-    "pack.box_chosen": "Doos {box} gekozen; pakketten: {count}.",
+    "pack.box_chosen": "Gekozen: {box}; pakketten: {count}.",
     "pack.wrong_product": "{code} staat niet op deze picklijst ({name}). Leg het terug; niets afgevinkt.",
     "pack.extra_unit": "{code}: alle {amount} al afgevinkt. Leg deze terug; niets afgevinkt.",
     "pack.unknown_code": (
@@ -621,7 +621,7 @@ DUTCH: dict[str, str] = {
     "pack.box.typed": "{grams} g getypt",
     "pack.box.unweighed": "nog niet gewogen",
     "pack.box.none": "Nog geen doos gescand: niets te verwijderen.",
-    "pack.box.removed": "Doos {box} verwijderd; pakketten: {count}.",
+    "pack.box.removed": "Verwijderd: {box}; pakketten: {count}.",
     "pack.untick.choose": "Kies de regel met ↑ ↓, dan Alt+U of Delete. Esc: terug naar scannen.",
     "pack.untick.nothing": "{code}: niets afgevinkt om terug te nemen.",
     "pack.unticked": "{code} teruggenomen: {packed} van {amount}.",

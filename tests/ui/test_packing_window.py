@@ -268,6 +268,13 @@ async def test_dutch_words(servers: DemoServers, qtbot, wait_for) -> None:
         assert station.pane.progress_label.text() == "1 van 8 stuks afgevinkt"
         station.window.ship()
         assert "Nog nodig: PLNT-POT x2" in station.window.status_text
+        # Boxes are named "Doos S" in a Dutch shop: not "Doos Doos S gekozen".
+        station.window.handle_scan(BOX_S)
+        await wait_for(lambda: len(box_rows(station)) == 1)
+        assert "Gekozen: Doos S; pakketten: 1." in station.window.status_text
+        station.pane.remove_last_box()
+        await wait_for(lambda: not box_rows(station))
+        assert "Verwijderd: Doos S; pakketten: 0." in station.window.status_text
     finally:
         await station.close()
 
