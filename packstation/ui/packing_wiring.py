@@ -105,6 +105,8 @@ class PackingWiring:
         p.weight_read.connect(self.scale_weight)
         p.scale_changed.connect(w.status_line.say)
         pane.manual_tick_requested.connect(p.tick_manually)
+        # Ticked by hand: back to scanning (a picklist number typed by hand would otherwise go to the list).
+        pane.manual_tick_requested.connect(lambda *_: w.focus_scan_field())
         pane.untick_requested.connect(p.untick)
         pane.remove_box_requested.connect(p.remove_box)
         pane.said.connect(w.status_line.say)

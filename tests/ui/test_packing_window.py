@@ -480,6 +480,7 @@ async def test_ctrl_t_and_alt_u_without_a_chosen_line_lead_the_keyboard_into_the
     QTest.keyClick(tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     await wait_for(lambda: station.ticked()["LMP-DESK"] == 1)
     assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
+    assert field.hasFocus()  # ticked: back to scanning
 
 
 async def test_the_demo_scale_also_answers_ctrl_alt_page_up_and_down(station: Station, wait_for) -> None:
