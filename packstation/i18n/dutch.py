@@ -566,7 +566,7 @@ DUTCH: dict[str, str] = {
     "settings.station_printers.none_named": "Picqer heeft geen paktafel met de naam {station}. Geef dit station de naam die het in Picqer heeft (Instellingen, Paktafels) en probeer het opnieuw.",
     "settings.station_printers.need_name": "Vul eerst de naam van het station in: die wordt opgezocht in de paktafels van Picqer.",
     # --- verified packing (issue 16) ---
-    "settings.pack_check": "F12 vraagt alle regels afgevinkt",
+    "settings.pack_check": "Alle regels afvinken voor F12",
     "settings.pack_check.off": "Nee",
     "settings.pack_check.warn": "Eerst vragen",
     "settings.pack_check.require": "Ja, weigeren",
