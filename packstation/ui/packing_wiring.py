@@ -25,7 +25,7 @@ __all__ = ["DemoScale", "PackingController", "PackingWiring"]
 if TYPE_CHECKING:
     from packstation.ui.main_window import MainWindow
 
-DEMO_STEP_GRAMS = 50  # Ctrl+Alt+Up/Down on the demo's virtual scale
+DEMO_STEP_GRAMS = 50  # Ctrl+Alt+Up/Down or PgUp/PgDown on the demo's virtual scale
 
 
 class DemoScale(Protocol):
@@ -59,10 +59,14 @@ class PackingWiring:
             "Ctrl+0": packing.zero,
         }
         if demo_scale is not None:
+            # Page Up/Down as well: window managers take Ctrl+Alt+Up/Down to switch workspaces (GNOME, Xfce,
+            # Openbox) and Intel's Windows driver to turn the screen, so those two never reach the window there.
             keys.update(
                 {
                     "Ctrl+Alt+Up": lambda: demo_scale.add(DEMO_STEP_GRAMS),
                     "Ctrl+Alt+Down": lambda: demo_scale.add(-DEMO_STEP_GRAMS),
+                    "Ctrl+Alt+PgUp": lambda: demo_scale.add(DEMO_STEP_GRAMS),
+                    "Ctrl+Alt+PgDown": lambda: demo_scale.add(-DEMO_STEP_GRAMS),
                     "Ctrl+Alt+0": demo_scale.clear,
                 }
             )
@@ -101,6 +105,8 @@ class PackingWiring:
         p.weight_read.connect(self.scale_weight)
         p.scale_changed.connect(w.status_line.say)
         pane.manual_tick_requested.connect(p.tick_manually)
+        # Ticked by hand: back to scanning (a picklist number typed by hand would otherwise go to the list).
+        pane.manual_tick_requested.connect(lambda *_: w.focus_scan_field())
         pane.untick_requested.connect(p.untick)
         pane.remove_box_requested.connect(p.remove_box)
         pane.said.connect(w.status_line.say)

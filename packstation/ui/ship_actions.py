@@ -52,7 +52,7 @@ class ShipActions:
             return
         self.say(refusal.text, "error")
         if refusal.choose_profile:
-            self.form.profile_combo.setFocus()
+            self.form.focus_profile()  # as Alt+P: scrolled into view (below the fold at 1280x720), not only focused
         if refusal.invalid:
             self.form.told_invalid = True  # "fixed" is said once the packer corrects it
 

@@ -665,6 +665,20 @@ async def test_search_box_and_city_stay_readable_in_the_narrowest_window(long_li
     assert city.cursorPosition() == 0  # a longer name shows its start, not "…msterdam"
 
 
+async def test_f12_without_a_profile_shows_the_profile_box_it_puts_the_keyboard_in(long_list_window, wait_for):
+    window = long_list_window
+    window.resize(1280, 702)
+    window.handle_scan("P2024-00124")  # names no Picqer profile
+    await wait_for(lambda: window.form.opened is not None)
+    QApplication.processEvents()
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_F12)
+    QApplication.processEvents()
+    assert window.status_text == "Choose a shipping profile first."
+    combo = window.form.profile_combo
+    assert combo.hasFocus()
+    assert combo.visibleRegion().boundingRect() == combo.rect()  # the packer sees where the arrow keys choose
+
+
 @pytest.mark.parametrize("language", ["en", "nl"])
 async def test_alt_p_and_alt_o_reach_the_profile_and_options_below_the_fold(long_list_window, wait_for, language):
     window = long_list_window

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import app
 from packstation.demo import DemoServers, seed
@@ -48,7 +48,9 @@ def servers() -> AsyncIterator[DemoServers]:
 class Station:
     """A window on the demo servers, as app/gui.py wires it, with the beeps and questions counted."""
 
-    def __init__(self, servers: DemoServers, qtbot, pack_check: PackCheck, language: str = "en") -> None:
+    def __init__(
+        self, servers: DemoServers, qtbot, pack_check: PackCheck, language: str = "en", *, print_queue: bool = False
+    ) -> None:
         settings, keys = app.demo_settings(servers)
         settings = dataclasses.replace(settings, packing=PackingSettings(pack_check))
         self.context = app.build_context(settings, keys)
@@ -62,7 +64,14 @@ class Station:
         )
         shipping = ShippingController(self.context.service, messages)
         picklists = PicklistsController(self.context.service, PicklistsModel(messages), messages)
-        self.window = MainWindow(shipping, picklists, settings, packing=self.packing, demo_scale=self.context.scale)
+        self.window = MainWindow(
+            shipping,
+            picklists,
+            settings,
+            packing=self.packing,
+            demo_scale=self.context.scale,
+            print_queues=self.context.print_queues if print_queue else None,  # the F9 panel, as the app has it
+        )
         self.window.confirm = self._confirm  # type: ignore[method-assign]
         qtbot.addWidget(self.window)
         self.pane = self.window.packing_wiring.pane
@@ -113,7 +122,7 @@ async def test_a_scan_ticks_its_line_and_the_pane_shows_it(station: Station, wai
     ("scans", "said"),
     [
         ([code_of("MUG-CER"), code_of("MUG-CER")], "all 1 already ticked"),  # extra unit
-        (["8712345678906"], "is no product or box we know"),  # unknown (valid EAN)
+        (["8712345678906"], "is not on this picklist and is no box"),  # unknown (valid EAN)
         (["8712345678907"], "unreadable"),  # garbled: a wrong check digit
     ],
 )
@@ -137,6 +146,9 @@ async def test_a_product_of_another_picklist_is_refused(station: Station, wait_f
     station.window.handle_scan(seed.BARCODES[other[0]][0])
     await wait_for(lambda: station.beeps == 1)
     assert sum(station.ticked().values()) == 0
+    # Only the picklist's products are loaded: another product reads as an unknown code, and the words must not
+    # tell the packer holding a product of the shop that it is "no product we know".
+    assert "is not on this picklist" in station.window.status_text
 
 
 async def test_bundle_parts_are_rows_under_the_bundle_and_tick_one_by_one(station: Station, wait_for) -> None:
@@ -153,8 +165,8 @@ async def test_a_manual_tick_keeps_its_reason(station: Station, wait_for) -> Non
     await station.open(BUNDLE_PICKLIST, wait_for)
     asked: list[str] = []
     station.pane.ask_reason = lambda title, text: asked.append(text) or "label torn off"  # type: ignore[method-assign]
-    station.pane.ask_manual_tick()  # Ctrl+T without a line selected: says how
-    assert "Select a line in the packing list first" in station.window.status_text
+    station.pane.ask_manual_tick()  # Ctrl+T without a line selected: leads to a line and says how
+    assert "Choose the line with ↑ ↓, then Ctrl+T again" in station.window.status_text
     station.pane.tree.setCurrentItem(station.pane.tree.topLevelItem(1))
     station.pane.ask_manual_tick()
     assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
@@ -256,6 +268,13 @@ async def test_dutch_words(servers: DemoServers, qtbot, wait_for) -> None:
         assert station.pane.progress_label.text() == "1 van 8 stuks afgevinkt"
         station.window.ship()
         assert "Nog nodig: PLNT-POT x2" in station.window.status_text
+        # Boxes are named "Doos S" in a Dutch shop: not "Doos Doos S gekozen".
+        station.window.handle_scan(BOX_S)
+        await wait_for(lambda: len(box_rows(station)) == 1)
+        assert "Gekozen: Doos S; pakketten: 1." in station.window.status_text
+        station.pane.remove_last_box()
+        await wait_for(lambda: not box_rows(station))
+        assert "Verwijderd: Doos S; pakketten: 0." in station.window.status_text
     finally:
         await station.close()
 
@@ -389,3 +408,91 @@ async def test_the_packing_pane_fits_the_smallest_bench_screen(
         assert hint.width() <= 1280 and hint.height() <= 702, hint
     finally:
         await station.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_weight_reads_on_at_most_two_lines_at_1280(
+    servers: DemoServers, qtbot, wait_for, language: str
+) -> None:
+    station = Station(servers, qtbot, PackCheck.WARN, language=language)
+    try:
+        station.window.resize(1280, 702)
+        station.window.show()
+        await station.open(BUNDLE_PICKLIST, wait_for)
+        QApplication.processEvents()
+        label = station.pane.weight_label
+        assert "6800 g" in label.text()  # the expected weight, with the words asking for the parcel
+        lines = label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing()
+        assert lines <= 2.5, (lines, label.width())  # it wrapped onto eight lines in Dutch
+    finally:
+        await station.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_the_print_queue_under_a_packing_leaves_the_status_bar_on_the_smallest_bench_screen(
+    servers: DemoServers, qtbot, wait_for, language: str
+) -> None:
+    # F9 docks the print queue under the window: with a packing open it pushed the window to 729 px, its status
+    # bar (what went wrong, what to do) below a 720 px screen.
+    station = Station(servers, qtbot, PackCheck.WARN, language=language, print_queue=True)
+    try:
+        station.window.show()
+        await station.open(BUNDLE_PICKLIST, wait_for)
+        station.window.handle_scan(BOX_S)
+        await wait_for(lambda: len(box_rows(station)) == 1)
+        station.window.toggle_print_queue()
+        assert station.window.queue_dock is not None and station.window.queue_dock.isVisible()
+        hint = station.window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 702, hint
+    finally:
+        await station.close()
+
+
+async def test_ctrl_t_and_alt_u_without_a_chosen_line_lead_the_keyboard_into_the_list(
+    station: Station, wait_for
+) -> None:
+    """The list takes the focus only by a click: by keyboard alone the packer could never choose a line. With no
+    line chosen, Ctrl+T goes to the first line not complete, Alt+U to the last one ticked; ↓ and the key again do it."""
+    station.window.show()  # keys reach shortcuts only in a shown, active window
+    station.window.activateWindow()
+    await station.open(BUNDLE_PICKLIST, wait_for)
+    station.window.handle_scan(code_of("PLNT-POT"))
+    station.window.handle_scan(code_of("LMP-DESK"))
+    await wait_for(lambda: station.pane.progress_label.text() == "2 of 8 units ticked")
+    field, tree = station.window.scan_bar.scan_field, station.pane.tree
+    station.window.scan_bar.focus()
+    press(field, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    await wait_for(lambda: tree.hasFocus())
+    assert station.pane.line_for(station.pane.selected_key() or "")[0] == "LMP-DESK"  # the last one ticked
+    assert "Choose the line with ↑ ↓, then Alt+U or Delete" in station.window.status_text
+    QTest.keyClick(tree, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    await wait_for(lambda: station.ticked()["LMP-DESK"] == 0)
+
+    tree.setCurrentItem(None)  # type: ignore[arg-type]
+    station.window.scan_bar.focus()
+    press(field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: tree.hasFocus())
+    assert station.pane.line_for(station.pane.selected_key() or "")[0] == "PLNT-POT"  # the first not complete
+    assert "then Ctrl+T again" in station.window.status_text
+    QTest.keyClick(tree, Qt.Key.Key_Down)
+    asked: list[str] = []
+    station.pane.ask_reason = lambda title, text: asked.append(text) or "label torn"  # type: ignore[method-assign]
+    QTest.keyClick(tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    await wait_for(lambda: station.ticked()["LMP-DESK"] == 1)
+    assert asked == ["Why is LMP-DESK (Bureaulamp LED) not scanned?"]
+    assert field.hasFocus()  # ticked: back to scanning
+
+
+async def test_the_demo_scale_also_answers_ctrl_alt_page_up_and_down(station: Station, wait_for) -> None:
+    """Window managers take Ctrl+Alt+Up/Down (workspaces), so the demo's scale has keys that reach the window."""
+    station.window.show()
+    station.window.activateWindow()
+    await station.open(BUNDLE_PICKLIST, wait_for)
+    scale = station.context.scale
+    assert scale is not None
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    field = station.window.scan_bar.scan_field
+    for _ in range(3):
+        press(field, Qt.Key.Key_PageUp, ctrl_alt)
+    press(field, Qt.Key.Key_PageDown, ctrl_alt)
+    assert scale.reading.grams == 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtTest import QTest
 
 from packstation.ui.messages import Messages
 from packstation.ui.views.print_queue_panel import PrinterStatusBar, PrinterStatusPoller, PrintQueuePanel
-from tests.fakes.station import DOCUMENT, LABEL
+from tests.fakes.station import DOCUMENT, LABEL, Job
 
 # Written to a temporary folder; PACKSTATION_SCREENSHOT_DIR=docs/screenshots refreshes the README pictures.
 SCREENSHOT = Path(os.environ.get("PACKSTATION_SCREENSHOT_DIR", tempfile.gettempdir())) / "print_queue.png"
@@ -41,6 +42,20 @@ async def test_jobs_are_listed_with_state_printer_and_problem(panel):
     assert cell(panel, 1, 4) == "paper out"
     assert len(cell(panel, 1, 3)) == 8  # HH:MM:SS
     assert panel.summary.text() == "2 failed, 1 waiting"
+
+
+async def test_a_return_labels_job_shows_its_whole_name(qtbot, queues):
+    queues._jobs.append(Job(5, "P2024-00127 return", LABEL, "printed", created=time.time(), updated=time.time()))
+    panel = PrintQueuePanel(queues, Messages("en"))
+    qtbot.addWidget(panel)
+    font = panel.font()
+    font.setPointSize(12)  # a bench's font (X11's default and Windows' are larger than the test platform's)
+    panel.setFont(font)
+    panel.resize(1280, 200)
+    panel.show()
+    assert cell(panel, 4, 0) == "P2024-00127 return"
+    shown = panel.table.columnWidth(0)
+    assert shown >= panel.table.sizeHintForColumn(0), shown  # the whole name, not "P2024-00127 …"
 
 
 async def test_retry_with_f6_from_the_table(panel, queues):

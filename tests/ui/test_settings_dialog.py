@@ -953,3 +953,21 @@ async def test_a_profile_asks_for_a_return_label_and_keeps_it(qtbot, station):
     again = make_dialog(qtbot, station, Messages("en"))
     again.profiles_editor.list.setCurrentRow(0)
     assert again.profiles_editor.return_label.currentText() == "Printerless (PostNL NL), else printed"
+
+
+async def test_the_carriers_are_written_as_they_write_themselves(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    combo = dialog.profiles_editor.carrier
+    assert [combo.itemText(i) for i in range(combo.count())] == ["PostNL", "bpost", "DPD", "UPS"]  # not "Dpd"
+
+
+async def test_the_pack_check_reads_as_a_dutch_sentence(qtbot, station):
+    dialog = make_dialog(qtbot, station, Messages("nl"))
+    general = dialog.general
+    # "F12 vraagt alle regels afgevinkt" is no Dutch; the choices answer the label: Nee / Eerst vragen / Ja, weigeren.
+    assert general.labels["pack_check"].text() == "Alle regels afvinken voor F12"
+    assert [general.pack_check.itemText(i) for i in range(general.pack_check.count())] == [
+        "Nee",
+        "Eerst vragen",
+        "Ja, weigeren",
+    ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
 
 from packstation.domain.errors import Violation
 from packstation.domain.labels import PreparedLabel
@@ -24,6 +24,7 @@ from packstation.domain.profiles import (
 from packstation.domain.shipments import Carrier, Platform
 from packstation.ui.messages import Messages
 from packstation.ui.state import STEPS, StepState
+from packstation.ui.style import STYLE
 from packstation.ui.widgets.label_preview import LabelPreview
 from packstation.ui.widgets.options_form import OptionsForm
 from packstation.ui.widgets.steps import StepsView
@@ -166,6 +167,22 @@ def test_preview_shows_pdf_image_and_barcode_result(qtbot, messages):
     assert "FAILED" in preview.check.text()
     preview.clear()
     assert not preview.has_printed_image and preview.page_count == 0
+
+
+def test_a_long_barcode_check_never_covers_the_printed_label(qtbot):
+    # With the print queue (F9) open the preview has ~210 px: the image kept 160 of them and the check's three
+    # wrapped lines were drawn over it.
+    preview = LabelPreview(Messages("nl"))
+    preview.setStyleSheet(STYLE)  # the window's: the check is bold and larger
+    qtbot.addWidget(preview)
+    codes = ("3SMYPA000000001|2000|90000001", "3SMYPA000000001")
+    preview.show_prepared(PreparedLabel(b"^XA^XZ", "zpl", (png(400, 600),), codes, codes))
+    preview.resize(320, 205)
+    preview.show()
+    QApplication.processEvents()
+    assert preview.check.text().startswith("Barcodecontrole goed")
+    assert preview.check.height() >= preview.check.heightForWidth(preview.check.width())  # all its lines
+    assert not preview.check.geometry().intersects(preview.printed.geometry())
 
 
 def test_preview_says_when_the_pdf_is_unreadable(qtbot, messages):

@@ -93,15 +93,15 @@ class PackingPane(QWidget):
         top.addWidget(self.progress_label, 1)
         top.addWidget(self.untick_button)
         top.addWidget(self.manual_button)
-        bottom = QHBoxLayout()
-        boxes = QVBoxLayout()
+        # The weight under the boxes, the pane's whole width: beside them it had a third of it and the Dutch
+        # sentence wrapped onto eight lines at 1280 px, taking the height from the lines above.
+        bottom = QVBoxLayout()
         box_row = QHBoxLayout()
         box_row.addWidget(self.box_label, 1)
         box_row.addWidget(self.remove_box_button)
-        boxes.addLayout(box_row)
-        boxes.addWidget(self.boxes)
-        bottom.addLayout(boxes, 3)
-        bottom.addWidget(self.weight_label, 2)
+        bottom.addLayout(box_row)
+        bottom.addWidget(self.boxes)
+        bottom.addWidget(self.weight_label)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addLayout(bottom)
@@ -258,7 +258,7 @@ class PackingPane(QWidget):
             return
         key = self.selected_key()
         if key is None:
-            self.said.emit(self.messages.t("pack.untick.choose"), "error")
+            self._lead_to_a_line("pack.untick.choose", unticking=True)
             return
         self.untick_requested.emit(key)
 
@@ -287,13 +287,31 @@ class PackingPane(QWidget):
         if self.state is None:
             return
         if key is None:
-            self.said.emit(self.messages.t("pack.manual.choose"), "error")
+            self._lead_to_a_line("pack.manual.choose", unticking=False)
             return
         code, name = self.line_for(key)
         m = self.messages
         reason = self.ask_reason(m.t("pack.manual.title"), m.t("pack.manual.text", code=code, name=name))
         if reason.strip():
             self.manual_tick_requested.emit(key, reason.strip())
+
+    def _lead_to_a_line(self, words: str, *, unticking: bool) -> None:
+        """No line chosen: put the keyboard in the list on the line the key most likely means (the last one ticked
+        to untick, the first one not complete to tick by hand) and say how to go on. The list takes the focus only
+        by a click otherwise, so a packer without a mouse could never choose a line."""
+        assert self.state is not None
+        lines, packed = self.state.lines, self.state.packed
+        if unticking:
+            likely = [line for line in lines if packed[line.key] > 0][-1:]
+        else:
+            likely = [line for line in lines if packed[line.key] < line.amount][:1]
+        chosen = (likely or list(lines[:1]))[:1]
+        if chosen:
+            item = self._items[chosen[0].key][0]
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+            self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.said.emit(self.messages.t(words), "")
 
     def ask_reason(self, title: str, text: str) -> str:
         """Ask why a line is not scanned; empty when the packer cancels (a test puts its own answer in place)."""

@@ -47,8 +47,10 @@ class PrintQueuePanel(QWidget):
         self.messages = messages
         self.model = PrintJobsModel(queues, messages, self)
         layout = QVBoxLayout(self)
+        # No margins and the summary beside the buttons: docked under a packing (F9) the panel must leave the
+        # window within a 1280x720 screen, status bar included (it took 164 px and pushed that off the screen).
+        layout.setContentsMargins(4, 0, 4, 2)
         self.summary = QLabel()
-        layout.addWidget(self.summary)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab reaches the buttons; arrows choose the job (never Tab)
         self.table.setObjectName("printJobsTable")
@@ -61,8 +63,11 @@ class PrintQueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in {JobColumn.PICKLIST: 130, JobColumn.PRINTER: 150, JobColumn.STATE: 150}.items():
+        for column, width in {JobColumn.PRINTER: 150, JobColumn.STATE: 150}.items():
             self.table.setColumnWidth(column, width)
+        # As wide as its longest name: a return label's job ("P2024-00001 return") was cut to "P2024-00001 …",
+        # the same as its parcel's, so the packer could not tell which of the two to print again.
+        header.setSectionResizeMode(JobColumn.PICKLIST, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.retry_button = push_button(self.retry)
@@ -80,6 +85,7 @@ class PrintQueuePanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the table; focus stays there
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.summary)
         layout.addLayout(row)
         self._shortcuts = []
         for keys, slot in {

@@ -33,7 +33,9 @@ class LabelPreview(QWidget):
         self.printed = QLabel()
         self.printed.setObjectName("printedImage")
         self.printed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.printed.setMinimumSize(120, 160)
+        # Small enough to leave the barcode check its lines when the print queue (F9) takes the height: at 160 px
+        # the check's wrapped lines were drawn over the image. With room the image grows as before (row stretch).
+        self.printed.setMinimumSize(120, 100)
         self.printed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.check = QLabel()
         self.check.setObjectName("barcodeCheck")

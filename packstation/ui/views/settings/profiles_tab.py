@@ -45,7 +45,8 @@ from packstation.ui.widgets.buttons import push_button
 
 BOOL_OPTIONS = ("signature", "only_recipient", "return", "age_check", "large_format")
 CARRIERS = (Carrier.POSTNL, Carrier.BPOST, Carrier.DPD, Carrier.UPS)
-CARRIER_NAMES = {Carrier.POSTNL: "PostNL", Carrier.UPS: "UPS"}  # as the carriers write themselves
+# As the carriers write themselves (the enum's name in title case read "Dpd" and "Bpost").
+CARRIER_NAMES = {Carrier.POSTNL: "PostNL", Carrier.BPOST: "bpost", Carrier.DPD: "DPD", Carrier.UPS: "UPS"}
 
 
 class ProfilesEditor(QWidget):
