@@ -53,8 +53,8 @@ class ShipActions:
         self.say(refusal.text, "error")
         if refusal.choose_profile:
             self.form.focus_profile()  # as Alt+P: scrolled into view (below the fold at 1280x720), not only focused
-        if refusal.invalid:
-            self.form.told_invalid = True  # "fixed" is said once the packer corrects it
+        if refusal.invalid or refusal.choose_profile:
+            self.form.told_invalid = True  # "ready now" replaces the red words once the packer corrects it
 
     def ship(self) -> None:
         """Ship and print the open picklist (F12, Ctrl+Enter); after a failure, retry from the failed step."""

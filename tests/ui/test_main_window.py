@@ -677,6 +677,16 @@ async def test_f12_without_a_profile_shows_the_profile_box_it_puts_the_keyboard_
     combo = window.form.profile_combo
     assert combo.hasFocus()
     assert combo.visibleRegion().boundingRect() == combo.rect()  # the packer sees where the arrow keys choose
+    # Choosing one takes the red words back and says what to do now.
+    index = combo.findText("PostNL standaard")
+    assert index > 0
+    combo.setCurrentIndex(index)
+    QApplication.processEvents()
+    # Its address still has two readings: the status now names that instead of the profile.
+    assert "Hoofdweg 3-5" in window.status_text and "profile" not in window.status_text
+    window.form.address_confirmed.setChecked(True)  # the packer checked the fields and ticks "correct"
+    QApplication.processEvents()
+    assert window.status_text == "P2024-00124 is ready now. Press F12 to ship."
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])

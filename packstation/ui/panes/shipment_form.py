@@ -105,6 +105,7 @@ class ShipmentForm(DetailScrollArea):
         self._split_reason: Violation | None = None  # why the address split needs the packer, if it does
         self._readings: tuple[SplitAddress, ...] = ()  # the two ways a doubtful line reads (Alt+1, Alt+2)
         self.told_invalid = False  # the status bar says "not sent, fix this first": take it back once fixed
+        self._told_words = ""  # what still stops the shipment, as last said after a refused F12
         detail = QWidget()
         detail.setObjectName("detailPanel")
         d = QVBoxLayout(detail)
@@ -472,6 +473,19 @@ class ShipmentForm(DetailScrollArea):
 
     # --- the draft -----------------------------------------------------------------------------------
 
+    def _say_what_is_left(self, draft: Draft) -> None:
+        """After F12 was refused: take the red words back once the shipment can go, or name what still stops it."""
+        assert self.opened is not None
+        if draft.violations:
+            words = self.messages.violation(draft.violations[0])
+            if words != self._told_words:  # said once, not again on every keystroke over other news (a tick)
+                self._told_words = words
+                self.said.emit(words, "error")
+            return
+        self._told_words = ""
+        self.told_invalid = False
+        self.said.emit(self.messages.t("status.fixed", number=self.opened.picklist.number), "")
+
     def _profile_changed(self, _index: int) -> None:
         profile = self.profile_combo.currentData()
         self.options_form.set_profile(profile if isinstance(profile, ShippingProfile) else None)
@@ -512,7 +526,6 @@ class ShipmentForm(DetailScrollArea):
             self.warnings.setText("\n".join("• " + m.violation(v) for v in draft.warnings))
             self.options_form.mark_problems(draft.violations)
             self.options_form.show_required(draft.warnings)
-            if self.told_invalid and not draft.violations:
-                self.told_invalid = False
-                self.said.emit(m.t("status.fixed", number=self.opened.picklist.number), "")
+            if self.told_invalid:
+                self._say_what_is_left(draft)
         self.draft_changed.emit(draft)
