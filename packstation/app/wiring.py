@@ -154,6 +154,9 @@ def build_context(
     _add_scale(context, settings.scale)
     if demo is not None:
         context._closers.append(_async(demo.stop))
+    # Closed first (closers run in reverse): the service's background work (a claim at a scan) ends before the
+    # clients, the journal and the demo servers it runs on close.
+    context._closers.append(service.aclose)
     return context
 
 

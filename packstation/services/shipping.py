@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -37,6 +37,7 @@ from packstation.domain.picklists import (
 from packstation.domain.profiles import ShippingProfile, printerless_offered, profile_for_picklist, return_label_offered
 from packstation.domain.shipments import Address, LabelFormat, Platform, ReturnLabel, Shipment, ShipmentRequest
 from packstation.domain.waits import Wait
+from packstation.services.background import BackgroundTasks
 from packstation.services.ports import (
     Journal,
     LabelPrinter,
@@ -345,7 +346,20 @@ class ShippingService:
         # Claims made when a picklist was opened, by picklist id: each resolves to the loop time after which a
         # re-read shows the winner of a race (see open_picklist and _check).
         self._open_claims: dict[int, asyncio.Future[float]] = {}
-        self._background: set[asyncio.Future[object]] = set()  # asyncio keeps only weak references to tasks
+        # Claims at open, claims given back, labels converting and barcodes read back: cancelled by aclose().
+        self._background = BackgroundTasks()
+
+    async def aclose(self) -> None:
+        """Cancel the work this service still runs in the background and wait for its end (before the clients close).
+
+        A claim cut off here either reached Picqer or not (its assign cannot be taken back): the picklist is then
+        this station's, as after any exit with a claimed picklist open, or still free; the next open claims it
+        again or finds it held by this station, and F12's re-read decides either way. A give-back cut off leaves
+        the claim in place, the same. A label conversion or a read-back cut off belongs to a job the journal
+        keeps unfinished.
+        """
+        self._open_claims.clear()
+        await self._background.close()
 
     def iter_picklists(
         self,
@@ -383,7 +397,7 @@ class ShippingService:
             lookup.cancel()
             lookup.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody waits for it now
             if claiming is not None:  # a newer scan replaced this one, or the open failed: give the claim back
-                self._in_background(self._give_back(picklist.id, claiming))
+                self._background.start(self._give_back(picklist.id, claiming))
             raise
         preferred = picklist.preferred_profile_id or (order.preferred_profile_id if order else None)
         return OpenedPicklist(
@@ -697,8 +711,7 @@ class ShippingService:
             # Held already: by this station (a rescan; its earlier claim, if any, still counts) or by another
             # one, which F12 refuses with the holder's name, as before.
             return None
-        claiming = asyncio.ensure_future(self._assign_and_time(picklist.id))
-        claiming.add_done_callback(lambda t: t.cancelled() or t.exception())  # a failed claim is F12's to redo
+        claiming = self._background.start(self._assign_and_time(picklist.id))  # a failed claim is F12's to redo
         self._open_claims[picklist.id] = claiming
         return claiming
 
@@ -712,11 +725,6 @@ class ShippingService:
         # A rival's assignment lands at most about one round trip after it read the picklist free, so two of
         # ours (never less than claim_settle) are enough for both stations to see the winner.
         return assigned + min(max(2 * (assigned - started), self.claim_settle), MAX_CLAIM_SETTLE)
-
-    def _in_background(self, coroutine: Coroutine[object, object, object]) -> None:
-        task: asyncio.Future[object] = asyncio.ensure_future(coroutine)
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
 
     async def _give_back(self, picklist_id: int, claiming: asyncio.Future[float]) -> None:
         """Undo a claim made at open once its assign is through (the packer left; a courtesy, errors are logged)."""
@@ -863,7 +871,7 @@ class ShippingService:
         # (_print waits for them, after sending).
         if job.print_label:
             printer = self.printer_for(job)
-            job.preparing = (printer, asyncio.ensure_future(self._prepare_for(printer, job)))
+            job.preparing = (printer, self._background.start(self._prepare_for(printer, job)))
         self._start_reading_back(job)
         try:
             if self._journal is not None:
@@ -882,10 +890,9 @@ class ShippingService:
             return shipments, await self._carrier.tracking_url(shipments[0])
 
         job.unread = True
-        job.reading_back = asyncio.ensure_future(read_back())
-        # Retrieve a failure nobody waits for (the job abandoned before printing), so it is not reported as lost;
+        # A failure nobody waits for (the job abandoned before printing) is not reported as lost;
         # _finish_reading_back still gets it.
-        job.reading_back.add_done_callback(lambda t: t.cancelled() or t.exception())
+        job.reading_back = self._background.start(read_back())
 
     @staticmethod
     def _drop_reading_back(job: ShipmentJob) -> None:
@@ -944,9 +951,7 @@ class ShippingService:
         if job.preparing is not None:
             _printer, task = job.preparing
             job.preparing = None
-            task.cancel()
-            # Retrieve its outcome so a failed conversion nobody waits for is not reported as lost.
-            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+            task.cancel()  # a failed conversion nobody waits for is not reported as lost (see BackgroundTasks)
 
     async def _prepare(self, job: ShipmentJob) -> None:
         if not job.print_label:

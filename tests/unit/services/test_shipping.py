@@ -741,3 +741,56 @@ async def test_ship_or_resume_refuses_an_unknown_profile_before_sending_anything
         await service.ship_or_resume(ShipOrder("P2024-00001", profile_name="Pigeon post"))
     assert refused.value.available == tuple(p.name for p in service.profiles)
     assert myparcel.created == 0
+
+
+# --- closing the service: its background work ends before the clients close -------------------------------
+
+
+async def test_closing_the_service_cancels_the_claim_still_on_its_way(parts) -> None:
+    import asyncio
+
+    picqer, _myparcel, _printer, service = parts
+    reached = asyncio.Event()
+    ended: list[str] = []
+
+    async def unanswered_assign(picklist_id: int, user_id: int) -> None:
+        reached.set()
+        try:
+            await asyncio.Event().wait()  # Picqer never answers
+        finally:
+            ended.append("assign")
+
+    picqer.assign = unanswered_assign  # type: ignore[method-assign]
+    await service.open_picklist("P2024-00001", claim=True)
+    await reached.wait()
+    await asyncio.wait_for(service.aclose(), 1)
+    assert ended == ["assign"], "the claim ended with the service, not after it"
+    assert picqer.picklist.assigned_user_id is None
+
+
+async def test_closing_the_service_ends_the_give_back_of_a_failed_open(parts) -> None:
+    """The open failed after the claim started: the claim is given back in the background; closing ends both."""
+    import asyncio
+
+    from packstation.domain.errors import ConnectionFailed
+
+    picqer, _myparcel, _printer, service = parts
+    reached = asyncio.Event()
+
+    async def unanswered_assign(picklist_id: int, user_id: int) -> None:
+        reached.set()
+        await asyncio.Event().wait()
+
+    async def failing_order(order_id: int) -> None:
+        await reached.wait()
+        raise ConnectionFailed("Picqer", "connection reset")
+
+    picqer.assign = unanswered_assign  # type: ignore[method-assign]
+    picqer.get_order = failing_order  # type: ignore[method-assign]
+    with pytest.raises(ConnectionFailed):
+        await service.open_picklist("P2024-00001", claim=True)
+    left = {task for task in asyncio.all_tasks() if task is not asyncio.current_task()}
+    assert len(left) == 2  # the claim, and its give-back waiting for it
+    await asyncio.wait_for(service.aclose(), 1)
+    assert all(task.done() for task in left)
+    assert "unassign" not in picqer.calls  # never assigned: nothing to give back
