@@ -53,6 +53,7 @@ class GuiStation:
         self.redactor: logs.RedactingFilter | None = None
         self.messages: Messages | None = None  # the words of the window now open (its language may change)
         self._closing: set[asyncio.Task[None]] = set()
+        self.offered_unfinished: set[int] = set()  # journal entries offered once: not again on a rebuild
         # One for the app's life: the contexts rebuilt on each settings change, the demo relay and the settings
         # dialog's test print all render on its one PDFium thread. Closed last, in aclose().
         self.runtime = Runtime()
@@ -74,7 +75,7 @@ class GuiStation:
         messages = self.messages = Messages(settings.language)
         if not loaded.problems:  # a file with problems stays as the admin wrote it (see remember_language)
             messages.language_changed.connect(lambda language: remember_language(str(language)))
-        shipping = ShippingController(context.service, messages)
+        shipping = ShippingController(context.service, messages, offered_unfinished=self.offered_unfinished)
         picklists = PicklistsController(
             context.service,
             PicklistsModel(messages),

@@ -199,6 +199,39 @@ async def test_unfinished_shipment_is_offered_and_finished_with_enter(qtbot, sta
     assert station.carrier.created[0].weight_grams == 800
 
 
+async def test_unfinished_shipments_are_offered_once_and_not_again_after_a_settings_save(qtbot, station) -> None:
+    def entry(entry_id: int, number: str) -> JournalEntry:
+        return JournalEntry(
+            id=entry_id,
+            picklist_id=entry_id,
+            picklist_number=number,
+            station="bench 1",
+            created_at="2024-05-02T09:14:00",
+            steps=(),
+            data={"profile": "PostNL standaard", "options": {}},
+        )
+
+    journal = FakeResumeJournal([entry(5, "P2024-00124")])
+    profiles = default_profiles(Platform.MYPARCEL)
+    service = ShippingService(
+        station.picqer, station.carrier, station.printer, profiles, Platform.MYPARCEL, journal=journal
+    )
+    offered: set[int] = set()  # what GuiStation keeps across the windows it rebuilds
+    messages = Messages("en")
+
+    async def offers() -> list[list[str]]:
+        controller = ShippingController(service, messages, offered_unfinished=offered)
+        found: list[list[str]] = []
+        controller.unfinished_found.connect(lambda entries: found.append([e.picklist_number for e in entries]))
+        await controller.check_unfinished()
+        return found
+
+    assert await offers() == [["P2024-00124"]]  # the first window asks; the packer says "Later"
+    assert await offers() == []  # the window rebuilt after a settings save does not ask again
+    journal.entries.append(entry(6, "P2024-00125"))  # a shipment left unfinished since
+    assert await offers() == [["P2024-00125"]]
+
+
 async def test_profile_names_from_picqer(qtbot, station, wait_for):
     class Service(ShippingService):
         async def picqer_profile_names(self) -> dict[int, str]:

@@ -83,10 +83,20 @@ class ShippingController(QObject):
     # What the ship button says and whether F12 acts now (ui/state.ShippingState), decided here for the panes.
     state_changed = Signal(object)
 
-    def __init__(self, service: ShippingService, messages: Messages, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        service: ShippingService,
+        messages: Messages,
+        parent: QObject | None = None,
+        *,
+        offered_unfinished: set[int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.messages = messages
+        # Journal entries already offered in this process: the window rebuilt on a settings save shares the set,
+        # so a packer who said "Later" is not asked again until the next start.
+        self._offered_unfinished = offered_unfinished if offered_unfinished is not None else set()
         self.opened: OpenedPicklist | None = None
         self.job: ShipmentJob | None = None  # the last job; kept after a failure so F12 retries it
         self.last_shipped: ShipmentJob | None = None  # the last shipment done: Ctrl+R prints its label again
@@ -607,8 +617,10 @@ class ShippingController(QObject):
         except Exception as exc:
             self._log(exc)
             return
-        if entries:
-            self.unfinished_found.emit(list(entries))
+        fresh = [entry for entry in entries if entry.id not in self._offered_unfinished]
+        self._offered_unfinished.update(entry.id for entry in fresh)
+        if fresh:
+            self.unfinished_found.emit(fresh)
 
     @qasync.asyncSlot(object)
     async def resume(self, entry: JournalEntry) -> None:
