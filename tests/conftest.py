@@ -61,3 +61,16 @@ def memory_keyring() -> MemoryKeyring:
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return DATA_DIR
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The station's data folder (journal, labels, prints) in this test's own temporary folder.
+
+    Modules that run whole stations (demo servers, GuiStation, the CLI) use it for every test:
+    `pytestmark = pytest.mark.usefixtures("data_dir")`.
+    """
+    from packstation.paths import DATA_DIR_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    return tmp_path / "data"

@@ -21,11 +21,7 @@ from packstation.domain.shipments import Platform, ReturnLabel
 from packstation.services.shipping import ShipmentJob, Step
 from packstation.settings import PackingListPolicy, PackingListSettings
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: a data folder per test
 
 
 @pytest.fixture

@@ -15,11 +15,7 @@ from packstation.domain.errors import AlreadyShipped, InvalidShipment, PicklistN
 from packstation.domain.picklists import PicklistStatus
 from packstation.services.shipping import Step
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: a data folder per test
 
 
 async def first_open(context: app.AppContext, country: str) -> str:

@@ -16,11 +16,7 @@ from packstation.printing import zpl
 from packstation.services.shipping import Step
 from packstation.settings import PrinterSettings
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: a data folder per test
 
 
 @pytest.fixture

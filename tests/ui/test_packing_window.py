@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -33,10 +32,7 @@ def code_of(productcode: str) -> str:
     return seed.BARCODES[idproduct][0]
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: a data folder per test
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,10 +30,7 @@ NUMBER = "P2024-00005"  # to the Netherlands, "PostNL standaard" suggested, the 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: a data folder per test
 
 
 async def settle() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -33,11 +32,7 @@ from .conftest import sample_picklists
 from .test_controllers import Recorder, draft_for
 from .test_main_window import scan
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(app.DATA_DIR_ENV, str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: a data folder per test
 
 
 async def first_dutch_picklist(context: app.AppContext) -> str:
